@@ -1,0 +1,130 @@
+// The typed shape of the PostgreSQL schema, as the migrations leave it. Kysely checks every
+// query against these interfaces; keep them in step with db/migrations/.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** A `date` column: kept as the ISO string "2026-06-28" so time zones never shift a day of service. */
+export type IsoDate = string;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, never, never>;
+
+export type ProductCategory =
+  | 'cantines'
+  | 'garderies'
+  | 'ramassage-scolaire'
+  | 'centres-de-loisirs'
+  | 'velo-en-velay'
+  | 'pass-card'
+  | 'sports'
+  | 'demarches-en-ligne';
+
+export interface CommunesTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  mairie_label: string;
+  phone: string | null;
+}
+
+export interface ServiceOffersTable {
+  id: Generated<number>;
+  commune_id: number;
+  label: string;
+  position: number;
+}
+
+export interface ProductsTable {
+  id: Generated<number>;
+  commune_id: number;
+  category: ProductCategory;
+  kind: 'dated' | 'ticket' | 'subscription';
+  name: string;
+  provider_label: string;
+  description: string;
+  /** ISO weekdays (1 = lundi … 7 = dimanche) on which the product runs. */
+  weekdays: number[];
+  season_start: IsoDate;
+  season_end: IsoDate;
+  created_at: CreatedAt;
+}
+
+export interface ProductOffersTable {
+  product_id: number;
+  service_offer_id: number;
+}
+
+export interface PrestationsTable {
+  id: Generated<number>;
+  product_id: number;
+  label: string;
+  price_cents: number;
+  position: number;
+}
+
+export interface SlotsTable {
+  id: Generated<number>;
+  product_id: number;
+  prestation_id: number;
+  service_date: IsoDate;
+  capacity: number;
+}
+
+export type UserRole = 'parent' | 'staff' | 'admin';
+export type AccountStatus = 'pending' | 'validated' | 'rejected' | 'suspended';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string | null;
+  first_name: string | null;
+  last_name: string | null;
+  phone: string | null;
+  role: ColumnType<UserRole, UserRole | undefined, UserRole>;
+  status: ColumnType<AccountStatus, AccountStatus | undefined, AccountStatus>;
+  must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
+  password_changed_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface StaffCommunesTable {
+  user_id: number;
+  commune_id: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the token held in the cookie, hex-encoded: a stolen table yields no usable token. */
+  id: string;
+  user_id: number;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface OutboxMailsTable {
+  id: Generated<number>;
+  idempotency_key: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  status: ColumnType<'pending' | 'sent', 'pending' | 'sent' | undefined, 'pending' | 'sent'>;
+  attempts: ColumnType<number, number | undefined, number>;
+  message_id: string | null;
+  created_at: CreatedAt;
+  sent_at: Timestamp | null;
+}
+
+export interface Database {
+  communes: CommunesTable;
+  service_offers: ServiceOffersTable;
+  products: ProductsTable;
+  product_offers: ProductOffersTable;
+  prestations: PrestationsTable;
+  slots: SlotsTable;
+  users: UsersTable;
+  staff_communes: StaffCommunesTable;
+  sessions: SessionsTable;
+  outbox_mails: OutboxMailsTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type NewUser = Insertable<UsersTable>;
+export type OutboxMail = Selectable<OutboxMailsTable>;

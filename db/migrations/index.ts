@@ -1,0 +1,12 @@
+// The list of migrations, in order. Listed by hand rather than read from the folder so that the
+// same code runs under tsx, vitest and a bundled build. Landed migrations never change.
+import type { Migration } from 'kysely';
+import * as catalogue from './2026-11-27T1500_catalogue.ts';
+import * as usersSessions from './2026-11-27T1510_users_sessions.ts';
+import * as outboxMails from './2026-11-27T1520_outbox_mails.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-27T1500_catalogue': catalogue,
+  '2026-11-27T1510_users_sessions': usersSessions,
+  '2026-11-27T1520_outbox_mails': outboxMails,
+};

@@ -1,0 +1,113 @@
+// Loads the demo data. Idempotent: every insert skips rows that exist, so a re-run changes nothing.
+import { sql } from 'kysely';
+import { hashPassword } from '../activities/accounts/password-hash.ts';
+import { parisDate } from '../domain/dates.ts';
+import { schoolYearOf, serviceDays } from '../domain/school-year.ts';
+import type { Db } from './connection.ts';
+import { demoAccounts, demoCommunes, demoProducts } from './seed-data.ts';
+
+export async function isSeeded(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('communes').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
+  return row.count > 0;
+}
+
+export async function seedDemoData(db: Db, today = parisDate(new Date())): Promise<void> {
+  const passwordHashes = await Promise.all(demoAccounts.map((account) => hashPassword(account.password)));
+  await db.transaction().execute(async (trx) => {
+    const communeIds = new Map<string, number>();
+    for (const commune of demoCommunes) {
+      await trx
+        .insertInto('communes')
+        .values({ slug: commune.slug, name: commune.name, mairie_label: commune.mairieLabel, phone: commune.phone })
+        .onConflict((oc) => oc.column('slug').doNothing())
+        .execute();
+      const { id } = await trx.selectFrom('communes').select('id').where('slug', '=', commune.slug).executeTakeFirstOrThrow();
+      communeIds.set(commune.slug, id);
+      await trx
+        .insertInto('service_offers')
+        .values(commune.offers.map((label, position) => ({ commune_id: id, label, position })))
+        .onConflict((oc) => oc.constraint('service_offers_commune_label_key').doNothing())
+        .execute();
+    }
+
+    const season = schoolYearOf(today);
+    for (const product of demoProducts) {
+      const communeId = communeIds.get(product.communeSlug)!;
+      await trx
+        .insertInto('products')
+        .values({
+          commune_id: communeId,
+          name: product.name,
+          provider_label: product.providerLabel,
+          description: product.description,
+          category: product.category,
+          kind: 'dated',
+          weekdays: product.weekdays,
+          season_start: season.start,
+          season_end: season.end,
+        })
+        .onConflict((oc) => oc.constraint('products_commune_name_key').doNothing())
+        .execute();
+      const stored = await trx
+        .selectFrom('products')
+        .select(['id', 'season_start', 'season_end', 'weekdays'])
+        .where('commune_id', '=', communeId)
+        .where('name', '=', product.name)
+        .executeTakeFirstOrThrow();
+
+      await trx
+        .insertInto('product_offers')
+        .columns(['product_id', 'service_offer_id'])
+        .expression((eb) =>
+          eb
+            .selectFrom('service_offers')
+            .select([sql<number>`${stored.id}::bigint`.as('product_id'), 'id'])
+            .where('commune_id', '=', communeId)
+            .where('label', 'in', product.offers),
+        )
+        .onConflict((oc) => oc.constraint('product_offers_pkey').doNothing())
+        .execute();
+
+      await trx
+        .insertInto('prestations')
+        .values(product.prestations.map((p, position) => ({ product_id: stored.id, label: p.label, price_cents: p.priceCents, position })))
+        .onConflict((oc) => oc.constraint('prestations_product_label_key').doNothing())
+        .execute();
+      const prestations = await trx.selectFrom('prestations').select('id').where('product_id', '=', stored.id).execute();
+      const days = serviceDays({ start: stored.season_start, end: stored.season_end }, stored.weekdays);
+      const slots = prestations.flatMap((prestation) =>
+        days.map((day) => ({ product_id: stored.id, prestation_id: prestation.id, service_date: day, capacity: product.capacity })),
+      );
+      if (slots.length > 0) {
+        await trx
+          .insertInto('slots')
+          .values(slots)
+          .onConflict((oc) => oc.constraint('slots_prestation_date_key').doNothing())
+          .execute();
+      }
+    }
+
+    for (const [index, account] of demoAccounts.entries()) {
+      await trx
+        .insertInto('users')
+        .values({
+          email: account.email,
+          password_hash: passwordHashes[index]!,
+          first_name: account.firstName,
+          last_name: account.lastName,
+          role: account.role,
+          status: 'validated',
+          password_changed_at: new Date(),
+        })
+        .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+        .execute();
+      if (account.communeSlugs.length === 0) continue;
+      const user = await trx.selectFrom('users').select('id').where(sql`lower(email)`, '=', account.email.toLowerCase()).executeTakeFirstOrThrow();
+      await trx
+        .insertInto('staff_communes')
+        .values(account.communeSlugs.map((slug) => ({ user_id: user.id, commune_id: communeIds.get(slug)! })))
+        .onConflict((oc) => oc.constraint('staff_communes_pkey').doNothing())
+        .execute();
+    }
+  });
+}

@@ -1,0 +1,49 @@
+// Calendar dates of service are ISO strings ("2023-06-28") and are computed in UTC, so no
+// server time zone or daylight-saving change can move a booking to another day.
+
+export type IsoDate = string;
+
+const WEEKDAYS = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'];
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+
+export function parseIsoDate(iso: IsoDate): Date {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) throw new RangeError(`Date invalide : ${iso}`);
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  if (toIsoDate(date) !== iso) throw new RangeError(`Date invalide : ${iso}`);
+  return date;
+}
+
+export function toIsoDate(date: Date): IsoDate {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  const date = parseIsoDate(iso);
+  date.setUTCDate(date.getUTCDate() + days);
+  return toIsoDate(date);
+}
+
+/** ISO weekday: 1 = lundi … 7 = dimanche. */
+export function isoWeekday(iso: IsoDate): number {
+  return parseIsoDate(iso).getUTCDay() || 7;
+}
+
+/** "2023-06-28" → "28-06-2023", as the reference platform writes dates in recaps. */
+export function formatShortDate(iso: IsoDate): string {
+  const [year, month, day] = iso.split('-');
+  parseIsoDate(iso);
+  return `${day}-${month}-${year}`;
+}
+
+/** "2023-06-28" → "mercredi 28 juin 2023". */
+export function formatLongDate(iso: IsoDate): string {
+  const date = parseIsoDate(iso);
+  return `${WEEKDAYS[date.getUTCDay()]} ${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/** The calendar day in France (Europe/Paris) of an instant: what "today" means to a parent. */
+export function parisDate(instant: Date): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return parts;
+}

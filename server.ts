@@ -1,0 +1,62 @@
+// The web server. `npm run server` starts it against the configured services; scripts/start.ts
+// and the tests reuse startWebServer.
+import { pathToFileURL } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { Client, Connection } from '@temporalio/client';
+import { exitOnConfigError, loadConfig, type Config } from './config.ts';
+import { createDb, type Db } from './db/connection.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { createApp } from './web/app.ts';
+
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startWebServer(deps: {
+  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'PORT' | 'TEMPORAL_NAMESPACE'>;
+  db: Db;
+  temporalConnection: Connection;
+  logger: Logger;
+  hostname?: string;
+}): Promise<RunningServer> {
+  const temporal = new Client({ connection: deps.temporalConnection, namespace: deps.config.TEMPORAL_NAMESPACE });
+  const app = createApp({ config: deps.config, db: deps.db, temporal, logger: deps.logger });
+  const server: ServerType = await new Promise((resolve) => {
+    const running = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.hostname ?? '0.0.0.0' }, () => resolve(running));
+  });
+  return {
+    url: `http://localhost:${deps.config.PORT}`,
+    close: () => new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }),
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL, 'server');
+  const db = createDb(config.DATABASE_URL, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    onIdleError: (error) => logger.warn({ err: error }, 'idle database connection closed'),
+  });
+  // Lazy: the server starts even while Temporal is down, and /health says so.
+  const temporalConnection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const server = await startWebServer({ config, db, temporalConnection, logger });
+  logger.info({ url: config.PUBLIC_URL }, 'web server started');
+  const stop = async () => {
+    await server.close();
+    await temporalConnection.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    exitOnConfigError(error);
+  });
+}

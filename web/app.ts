@@ -1,0 +1,58 @@
+// Builds the Hono application: middleware (request ID, logging, security headers, CSRF), the
+// page frame, then one router per area. Handlers read the database or talk to Temporal; they
+// never wait on a long process.
+import type { Client } from '@temporalio/client';
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
+import { jsxRenderer } from 'hono/jsx-renderer';
+import { requestId } from 'hono/request-id';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/connection.ts';
+import type { Logger } from '../logger.ts';
+import { requestLog } from './middleware/request-log.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { devMailRoutes } from './routes/dev-mails.tsx';
+import { healthRoutes } from './routes/health.ts';
+import { homeRoutes } from './routes/home.tsx';
+import { staticRoutes } from './routes/static.ts';
+import { renderErrorPage } from './views/render-error.ts';
+import { Layout } from './views/layout.tsx';
+
+export interface AppDeps {
+  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL'>;
+  db: Db;
+  temporal: Client;
+  logger: Logger;
+}
+
+declare module 'hono' {
+  interface ContextRenderer {
+    (content: string | Promise<string>, props: { title: string }): Response | Promise<Response>;
+  }
+}
+
+export function createApp(deps: AppDeps): Hono {
+  const { config, logger } = deps;
+  const app = new Hono();
+
+  app.use('*', requestId());
+  app.use('*', requestLog(logger));
+  app.use('*', securityHeaders({ https: config.PUBLIC_URL.startsWith('https:') }));
+  // Browsers send Origin on every form POST: a request from another site is refused.
+  app.use('*', csrf({ origin: new URL(config.PUBLIC_URL).origin }));
+  app.use('*', jsxRenderer(({ children, title }) => Layout({ title, children }), { docType: true }));
+
+  app.route('/static', staticRoutes());
+  app.route('/health', healthRoutes(deps));
+  app.route('/', homeRoutes());
+  if (config.NODE_ENV !== 'production') app.route('/dev/mails', devMailRoutes(deps));
+
+  app.notFound((c) => renderErrorPage(c, 404));
+  app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status < 500) return renderErrorPage(c, error.status);
+    logger.error({ err: error, requestId: c.get('requestId'), path: c.req.path }, 'unhandled error');
+    return renderErrorPage(c, 500);
+  });
+  return app;
+}

@@ -1,0 +1,27 @@
+// GET /health: 200 when the database and Temporal answer, 503 naming the part that does not.
+import { Hono } from 'hono';
+import { sql } from 'kysely';
+import type { AppDeps } from '../app.ts';
+
+const TIMEOUT_MS = 2000;
+
+function withTimeout<T>(work: Promise<T>): Promise<T> {
+  return Promise.race([
+    work,
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref()),
+  ]);
+}
+
+export function healthRoutes({ db, temporal }: Pick<AppDeps, 'db' | 'temporal'>): Hono {
+  const router = new Hono();
+  router.get('/', async (c) => {
+    const [database, temporalStatus] = await Promise.all([
+      withTimeout(sql`select 1`.execute(db)).then(() => 'ok' as const, () => 'down' as const),
+      withTimeout(temporal.connection.workflowService.getSystemInfo({})).then(() => 'ok' as const, () => 'down' as const),
+    ]);
+    const healthy = database === 'ok' && temporalStatus === 'ok';
+    c.header('Cache-Control', 'no-store');
+    return c.json({ status: healthy ? 'ok' : 'degraded', database, temporal: temporalStatus }, healthy ? 200 : 503);
+  });
+  return router;
+}

@@ -1,0 +1,67 @@
+// The page frame shared by every page: skip link, the reference header (categories, "Recharger
+// vos crédits", "Connexion", "Panier"), main content and the help footer.
+import type { Child } from 'hono/jsx';
+import { categories } from './categories.ts';
+
+export interface LayoutProps {
+  title: string;
+  children?: Child;
+}
+
+export function Layout({ title, children }: LayoutProps) {
+  return (
+    <html lang="fr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
+        <title>{`${title} – Plateforme Citoyens`}</title>
+        <link rel="stylesheet" href="/static/app.css" />
+        <link rel="icon" href="/static/logo.svg" type="image/svg+xml" />
+        <script src="/static/htmx.min.js" defer></script>
+      </head>
+      <body>
+        <a class="skip-link" href="#contenu">Aller au contenu</a>
+        <header class="site-header">
+          <div class="site-header__top">
+            <a class="brand" href="/">
+              <img src="/static/logo.svg" alt="" width="40" height="40" />
+              <span>
+                Agglo <strong>Le Puy-en-Velay</strong>
+                <span class="brand__sub">Plateforme Citoyens</span>
+              </span>
+            </a>
+            <nav class="account-nav" aria-label="Compte et panier">
+              <a href="/connexion">Connexion</a>
+              <a href="/panier">Panier : (vide)</a>
+            </nav>
+          </div>
+          <nav class="main-nav" aria-label="Services">
+            <ul>
+              {categories.map((category) => (
+                <li>
+                  <a href={`/categories/${category.slug}`}>{category.label}</a>
+                </li>
+              ))}
+              <li>
+                <a class="button button--accent" href="/mon-compte/porte-monnaie">
+                  Recharger vos crédits
+                </a>
+              </li>
+            </ul>
+          </nav>
+        </header>
+        <main id="contenu" tabindex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <p>
+            En cas de problème, vous pouvez contacter les services de la mairie au{' '}
+            <a href="tel:+33471060700">04 71 06 07 00</a>.
+          </p>
+          <p>Communauté d'Agglomération du Puy-en-Velay</p>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,89 @@
+// The Temporal worker: runs every workflow and activity on the task queue. `npm run worker`
+// starts one against the configured services; scripts/start.ts and the tests reuse createAppWorker.
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Connection } from '@temporalio/client';
+import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import protos from '@temporalio/proto';
+import { createActivities, type ActivityDeps } from './activities/index.ts';
+import { createMailer } from './activities/mail/mailer.ts';
+import { exitOnConfigError, loadConfig } from './config.ts';
+import { createDb } from './db/connection.ts';
+import { createLogger } from './logger.ts';
+import { searchAttributes } from './workflows/search-attributes.ts';
+
+export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
+
+export interface AppWorkerOptions {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  deps: ActivityDeps;
+  /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
+}
+
+export function createAppWorker(options: AppWorkerOptions): Promise<Worker> {
+  return Worker.create({
+    connection: options.connection,
+    namespace: options.namespace,
+    taskQueue: options.taskQueue,
+    activities: createActivities(options.deps),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    shutdownGraceTime: '10s',
+  });
+}
+
+const { IndexedValueType } = protos.temporal.api.enums.v1;
+const indexedTypes: Record<string, protos.temporal.api.enums.v1.IndexedValueType> = {
+  KEYWORD: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  INT: IndexedValueType.INDEXED_VALUE_TYPE_INT,
+};
+
+/** Registers our search attributes on a cluster that lacks them (the dev server gets them as flags). */
+export async function registerSearchAttributes(address: string, namespace: string): Promise<void> {
+  const connection = await Connection.connect({ address });
+  try {
+    const existing = await connection.operatorService.listSearchAttributes({ namespace });
+    const known = new Set(Object.keys(existing.customAttributes ?? {}));
+    const missing = searchAttributes.filter((key) => !known.has(key.name));
+    if (missing.length === 0) return;
+    await connection.operatorService.addSearchAttributes({
+      namespace,
+      searchAttributes: Object.fromEntries(missing.map((key) => [key.name, indexedTypes[key.type]!])),
+    });
+  } finally {
+    await connection.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL, 'worker');
+  await registerSearchAttributes(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not register search attributes; register them with `temporal operator search-attribute create`'),
+  );
+  const db = createDb(config.DATABASE_URL, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    onIdleError: (error) => logger.warn({ err: error }, 'idle database connection closed'),
+  });
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createAppWorker({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    deps: { db, mailer, now: () => new Date() },
+  });
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');
+  // Worker.run() handles SIGINT/SIGTERM itself: it stops polling and finishes running tasks.
+  await worker.run();
+  await connection.close();
+  mailer.close();
+  await db.destroy();
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    exitOnConfigError(error);
+  });
+}

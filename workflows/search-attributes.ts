@@ -1,0 +1,21 @@
+// The search attributes operators filter on in the Temporal Web UI. One list, used to register
+// them (dev server flags, or the operator service of a cluster) and to set them in workflows.
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+
+export const EmailAttribute = defineSearchAttributeKey('Email', SearchAttributeType.KEYWORD);
+export const CommuneAttribute = defineSearchAttributeKey('Commune', SearchAttributeType.KEYWORD);
+export const OrderNumberAttribute = defineSearchAttributeKey('OrderNumber', SearchAttributeType.KEYWORD);
+export const StatusAttribute = defineSearchAttributeKey('Status', SearchAttributeType.KEYWORD);
+export const TotalCentsAttribute = defineSearchAttributeKey('TotalCents', SearchAttributeType.INT);
+
+export const searchAttributes = [EmailAttribute, CommuneAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute];
+
+const cliTypeNames: Record<string, string> = {
+  [SearchAttributeType.KEYWORD]: 'Keyword',
+  [SearchAttributeType.INT]: 'Int',
+};
+
+/** `Name=Type` pairs for `temporal server start-dev --search-attribute`. */
+export function searchAttributeFlags(): string[] {
+  return searchAttributes.map((key) => `${key.name}=${cliTypeNames[key.type]}`);
+}
