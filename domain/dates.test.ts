@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, formatLongDate, formatShortDate, isoWeekday, parisDate, parseIsoDate } from './dates.ts';
+
+describe('dates', () => {
+  it('writes dates the way the reference platform does', () => {
+    expect(formatShortDate('2023-06-28')).toBe('28-06-2023');
+    expect(formatLongDate('2023-06-28')).toBe('mercredi 28 juin 2023');
+    expect(formatLongDate('2027-02-01')).toBe('lundi 1 février 2027');
+  });
+
+  it('knows ISO weekdays', () => {
+    expect(isoWeekday('2023-05-31')).toBe(3);
+    expect(isoWeekday('2023-06-04')).toBe(7);
+    expect(isoWeekday('2023-06-05')).toBe(1);
+  });
+
+  it('adds days across months, years and the daylight-saving change', () => {
+    expect(addDays('2023-06-28', 7)).toBe('2023-07-05');
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2027-03-27', 1)).toBe('2027-03-28');
+    expect(addDays('2027-03-28', 1)).toBe('2027-03-29');
+  });
+
+  it('rejects dates that do not exist', () => {
+    expect(() => parseIsoDate('2023-02-30')).toThrow(RangeError);
+    expect(() => parseIsoDate('28-06-2023')).toThrow(RangeError);
+  });
+
+  it('tells the French calendar day of an instant', () => {
+    expect(parisDate(new Date('2026-11-27T23:30:00Z'))).toBe('2026-11-28');
+    expect(parisDate(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+  });
+});

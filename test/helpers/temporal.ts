@@ -1,0 +1,45 @@
+// Temporal for tests: a client on the run's dev server, and workers with real or mocked
+// activities on a task queue of their own, so files running side by side never share work.
+import { randomBytes } from 'node:crypto';
+import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
+import { inject } from 'vitest';
+
+let runtimeInstalled = false;
+/** Keeps the SDK's per-worker INFO chatter out of test output; warnings still show. */
+export function quietTemporalRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+export function uniqueTaskQueue(prefix = 'test'): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+export async function connectClient(): Promise<Client> {
+  const connection = await Connection.connect({ address: inject('temporalAddress') });
+  return new Client({ connection });
+}
+
+export function connectWorker(): Promise<NativeConnection> {
+  quietTemporalRuntime();
+  return NativeConnection.connect({ address: inject('temporalAddress') });
+}
+
+const bundles = new Map<string, ReturnType<typeof bundleWorkflowCode>>();
+/** Bundles a workflows file once per test file (webpack takes about a second). */
+export function workflowBundle(workflowsPath: string): ReturnType<typeof bundleWorkflowCode> {
+  let bundle = bundles.get(workflowsPath);
+  if (!bundle) {
+    quietTemporalRuntime();
+    bundle = bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+    bundles.set(workflowsPath, bundle);
+  }
+  return bundle;
+}
+
+export async function createTestWorker(options: Omit<WorkerOptions, 'workflowBundle' | 'workflowsPath'> & { workflowsPath: string }): Promise<Worker> {
+  const { workflowsPath, ...rest } = options;
+  return Worker.create({ ...rest, workflowBundle: await workflowBundle(workflowsPath) });
+}
