@@ -1,0 +1,71 @@
+// The real product for end-to-end tests: web server and worker on a free port, over a fresh
+// seeded database and the run's Temporal server, with mail going to a real SMTP test server.
+import type { Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { Connection } from '@temporalio/client';
+import { createMailer } from '../../activities/mail/mailer.ts';
+import { loadConfig } from '../../config.ts';
+import { seedDemoData } from '../../db/seed.ts';
+import { createLogger } from '../../logger.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
+import { startWebServer } from '../../server.ts';
+import { createAppWorker, workflowsPath } from '../../worker.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+import { startSmtpServer, type TestSmtpServer } from './smtp.ts';
+import { connectWorker, uniqueTaskQueue, workflowBundle } from './temporal.ts';
+
+export interface TestStack {
+  url: string;
+  database: TestDatabase;
+  smtp: TestSmtpServer;
+  stop(): Promise<void>;
+}
+
+export async function startTestStack(): Promise<TestStack> {
+  const database = await createTestDatabase();
+  await seedDemoData(database.db);
+  const smtp = await startSmtpServer();
+  const port = await freePort();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATABASE_URL: database.url,
+    TEMPORAL_ADDRESS: inject('temporalAddress'),
+    TEMPORAL_TASK_QUEUE: uniqueTaskQueue('e2e'),
+    SMTP_URL: smtp.url,
+    LOG_LEVEL: 'silent',
+  });
+  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
+  const workerConnection = await connectWorker();
+  const worker: Worker = await createAppWorker({
+    connection: workerConnection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    deps: { db: database.db, mailer, now: () => new Date() },
+    workflowBundle: await workflowBundle(workflowsPath),
+  });
+  const workerRun = worker.run();
+  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const server = await startWebServer({
+    config,
+    db: database.db,
+    temporalConnection: clientConnection,
+    logger: createLogger('silent', 'e2e'),
+    hostname: '127.0.0.1',
+  });
+  return {
+    url: `http://localhost:${port}`,
+    database,
+    smtp,
+    async stop() {
+      await server.close();
+      await clientConnection.close();
+      worker.shutdown();
+      await workerRun;
+      await workerConnection.close();
+      mailer.close();
+      await smtp.close();
+      await database.drop();
+    },
+  };
+}
