@@ -34,20 +34,27 @@ export type Config = z.infer<typeof configSchema> & { PUBLIC_URL: string };
 
 export class ConfigError extends Error {}
 
+function parse<T extends z.ZodType>(schema: T, env: Record<string, string | undefined>): z.infer<T> {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    const reason = issue.code === 'invalid_type' && cleaned[name] === undefined ? 'is missing' : issue.message;
+    return `Invalid configuration: ${name} ${reason}`;
+  });
+  throw new ConfigError(lines.join('\n'));
+}
+
 /** Parses the environment; throws a ConfigError whose message is one line per bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-  const result = configSchema.safeParse(cleaned);
-  if (!result.success) {
-    const lines = result.error.issues.map((issue) => {
-      const name = issue.path.join('.');
-      const reason = issue.code === 'invalid_type' && cleaned[name] === undefined ? 'is missing' : issue.message;
-      return `Invalid configuration: ${name} ${reason}`;
-    });
-    throw new ConfigError(lines.join('\n'));
-  }
-  const config = result.data;
+  const config = parse(configSchema, env);
   return { ...config, PUBLIC_URL: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '') };
+}
+
+/** Checks the environment before `npm start` starts the services it leaves unset. */
+export function checkLocalConfig(env: Record<string, string | undefined>): void {
+  parse(configSchema.partial({ DATABASE_URL: true, TEMPORAL_ADDRESS: true }), env);
 }
 
 /** Runs a program's main function, printing configuration errors as one clear line each. */

