@@ -1,18 +1,23 @@
 // Builds every activity from its dependencies. Workflows import only the `Activities` type.
 import type { Db } from '../db/connection.ts';
-import { createMailActivities } from './mail/send-mail.ts';
+import { createAccountValidationActivities } from './accounts/account-validation.ts';
 import type { Mailer } from './mail/mailer.ts';
+import { createMailActivities } from './mail/send-mail.ts';
 
 export interface ActivityDeps {
   db: Db;
   mailer: Mailer;
   /** Injected so tests can move time; activities never read the host clock directly. */
   now: () => Date;
+  /** Where links in mails point. */
+  publicUrl: string;
 }
 
 export function createActivities(deps: ActivityDeps) {
+  const mail = createMailActivities(deps);
   return {
-    ...createMailActivities(deps),
+    ...mail,
+    ...createAccountValidationActivities({ ...deps, mail }),
   };
 }
 

@@ -82,6 +82,10 @@ export interface UsersTable {
   status: ColumnType<AccountStatus, AccountStatus | undefined, AccountStatus>;
   must_change_password: ColumnType<boolean, boolean | undefined, boolean>;
   password_changed_at: Timestamp | null;
+  /** Commune of residence: decides which staff validate the account. */
+  commune_id: number | null;
+  /** Why the account was refused, in the staff's words, shown to the parent. */
+  status_reason: string | null;
   created_at: CreatedAt;
 }
 
@@ -91,8 +95,10 @@ export interface StaffCommunesTable {
 }
 
 export interface SessionsTable {
-  /** SHA-256 of the token held in the cookie, hex-encoded: a stolen table yields no usable token. */
+  /** The public half of the cookie's token. */
   id: string;
+  /** SHA-256 of the secret half, hex-encoded: a stolen table yields no usable cookie. */
+  secret_hash: string;
   user_id: number;
   expires_at: Timestamp;
   created_at: CreatedAt;
@@ -112,6 +118,55 @@ export interface OutboxMailsTable {
   sent_at: Timestamp | null;
 }
 
+export type TokenPurpose = 'signup' | 'password-reset' | 'invitation';
+
+export interface OneTimeTokensTable {
+  id: Generated<number>;
+  purpose: TokenPurpose;
+  email: string;
+  user_id: number | null;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface RateLimitsTable {
+  key: string;
+  count: number;
+  window_start: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+export type DocumentKind = 'justificatif-domicile' | 'attestation-caf' | 'livret-famille' | 'attestation-assurance' | 'autre';
+export type DocumentStatus = 'pending' | 'accepted' | 'refused';
+
+export interface DocumentsTable {
+  id: Generated<number>;
+  owner_id: number;
+  kind: DocumentKind;
+  file_name: string;
+  mime_type: 'application/pdf' | 'image/jpeg' | 'image/png';
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  status: ColumnType<DocumentStatus, DocumentStatus | undefined, DocumentStatus>;
+  refusal_reason: string | null;
+  uploaded_at: CreatedAt;
+  reviewed_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  idempotency_key: string | null;
+  actor_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: number;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   communes: CommunesTable;
   service_offers: ServiceOffersTable;
@@ -123,7 +178,13 @@ export interface Database {
   staff_communes: StaffCommunesTable;
   sessions: SessionsTable;
   outbox_mails: OutboxMailsTable;
+  one_time_tokens: OneTimeTokensTable;
+  rate_limits: RateLimitsTable;
+  documents: DocumentsTable;
+  audit_log: AuditLogTable;
 }
+
+export type Document = Selectable<DocumentsTable>;
 
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     connection: workerConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, mailer, now: () => new Date() },
+    deps: { db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL },
   });
   const workerRun = worker.run();
   shutdownSteps.push(async () => {

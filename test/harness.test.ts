@@ -2,15 +2,14 @@
 // timer at once, and a worker with real activities runs on the run's dev server, where a failing
 // SMTP server makes the mail activity retry until it is delivered exactly once.
 import { fileURLToPath } from 'node:url';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
 import { createMailer } from '../activities/mail/mailer.ts';
-import { temporalTestServerExecutable } from '../scripts/lib/temporal-binaries.ts';
 import { useTestDatabase } from './helpers/database.ts';
 import { startSmtpServer } from './helpers/smtp.ts';
-import { connectClient, connectWorker, createTestWorker, quietTemporalRuntime, uniqueTaskQueue } from './helpers/temporal.ts';
+import { connectClient, connectWorker, createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from './helpers/temporal.ts';
 import { remindAfter } from './fixtures/workflows.ts';
 
 const workflowsPath = fileURLToPath(new URL('./fixtures/workflows.ts', import.meta.url));
@@ -19,8 +18,7 @@ const database = useTestDatabase();
 describe('time-skipping environment', () => {
   let env: TestWorkflowEnvironment;
   beforeAll(async () => {
-    quietTemporalRuntime();
-    env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalTestServerExecutable() } });
+    env = await createTimeSkippingEnv();
   });
   afterAll(async () => {
     await env?.teardown();
@@ -72,7 +70,7 @@ describe('worker with real activities on the dev server', () => {
         connection,
         taskQueue,
         workflowsPath,
-        activities: createActivities({ db: database.db, mailer, now: () => new Date() }),
+        activities: createActivities({ db: database.db, mailer, now: () => new Date(), publicUrl: 'http://localhost:3000' }),
       });
       smtp.failNext(2);
       const workflowId = `remind-real-${taskQueue}`;

@@ -1,4 +1,3 @@
 // The worker's workflowsPath: every workflow is re-exported here, each from its own file.
-// The first workflows (account validation, subscriptions, holds, orders, top-ups) come with the
-// issues that build them.
-export {};
+export { accountValidation } from './account-validation.ts';
+export { deliverMail } from './deliver-mail.ts';

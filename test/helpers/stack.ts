@@ -41,7 +41,7 @@ export async function startTestStack(): Promise<TestStack> {
     connection: workerConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db: database.db, mailer, now: () => new Date() },
+    deps: { db: database.db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL },
     workflowBundle: await workflowBundle(workflowsPath),
   });
   const workerRun = worker.run();

@@ -3,7 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject } from 'vitest';
+import { temporalTestServerExecutable } from '../../scripts/lib/temporal-binaries.ts';
+import { registerSearchAttributes } from '../../worker.ts';
 
 let runtimeInstalled = false;
 /** Keeps the SDK's per-worker INFO chatter out of test output; warnings still show. */
@@ -42,4 +45,12 @@ export function workflowBundle(workflowsPath: string): ReturnType<typeof bundleW
 export async function createTestWorker(options: Omit<WorkerOptions, 'workflowBundle' | 'workflowsPath'> & { workflowsPath: string }): Promise<Worker> {
   const { workflowsPath, ...rest } = options;
   return Worker.create({ ...rest, workflowBundle: await workflowBundle(workflowsPath) });
+}
+
+/** A time-skipping environment (Temporal's Java test server) that knows our search attributes. */
+export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  quietTemporalRuntime();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalTestServerExecutable() } });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  return env;
 }

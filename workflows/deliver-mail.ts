@@ -1,0 +1,16 @@
+// deliverMail: one mail sent on behalf of a web request (sign-up link, password reset), so that a
+// failing SMTP server is retried by Temporal instead of losing the mail. ID: mail-<key>.
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.ts';
+import type { SendMailInput, SendMailResult } from '../activities/mail/send-mail.ts';
+
+const { sendMail } = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  // A link older than a day is useless: keep trying for that long, then give up.
+  scheduleToCloseTimeout: '1 day',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+export async function deliverMail(input: SendMailInput): Promise<SendMailResult> {
+  return sendMail(input);
+}
