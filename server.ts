@@ -1,8 +1,10 @@
 // The web server. `npm run server` starts it against the configured services; scripts/start.ts
 // and the tests reuse startWebServer.
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
+import { createFolderStore } from './activities/documents/store.ts';
 import { exitOnConfigError, loadConfig, type Config } from './config.ts';
 import { createDb, type Db } from './db/connection.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -14,14 +16,21 @@ export interface RunningServer {
 }
 
 export async function startWebServer(deps: {
-  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'PORT' | 'TEMPORAL_NAMESPACE'>;
+  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'PORT' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'TRUST_PROXY' | 'DOCUMENTS_DIR'>;
   db: Db;
   temporalConnection: Connection;
   logger: Logger;
   hostname?: string;
 }): Promise<RunningServer> {
   const temporal = new Client({ connection: deps.temporalConnection, namespace: deps.config.TEMPORAL_NAMESPACE });
-  const app = createApp({ config: deps.config, db: deps.db, temporal, logger: deps.logger });
+  const app = createApp({
+    config: deps.config,
+    db: deps.db,
+    temporal,
+    logger: deps.logger,
+    documents: createFolderStore(path.resolve(deps.config.DOCUMENTS_DIR)),
+    now: () => new Date(),
+  });
   const server: ServerType = await new Promise((resolve) => {
     const running = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.hostname ?? '0.0.0.0' }, () => resolve(running));
   });

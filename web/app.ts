@@ -5,25 +5,35 @@ import type { Client } from '@temporalio/client';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
-import { jsxRenderer } from 'hono/jsx-renderer';
+import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
 import { requestId } from 'hono/request-id';
 import type { Config } from '../config.ts';
+import type { DocumentStore } from '../activities/documents/store.ts';
 import type { Db } from '../db/connection.ts';
 import type { Logger } from '../logger.ts';
+import type { AppEnv } from './env.ts';
 import { requestLog } from './middleware/request-log.ts';
+import { sessionMiddleware } from './middleware/session.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { devMailRoutes } from './routes/dev-mails.tsx';
 import { healthRoutes } from './routes/health.ts';
+import { accountRoutes } from './routes/account.tsx';
+import { validationRoutes } from './routes/agent/validations.tsx';
+import { authRoutes } from './routes/auth.tsx';
 import { homeRoutes } from './routes/home.tsx';
+import { passwordRoutes } from './routes/passwords.tsx';
 import { staticRoutes } from './routes/static.ts';
 import { renderErrorPage } from './views/render-error.ts';
 import { Layout } from './views/layout.tsx';
 
 export interface AppDeps {
-  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL'>;
+  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUST_PROXY'>;
   db: Db;
   temporal: Client;
   logger: Logger;
+  documents: DocumentStore;
+  /** The clock: tests move it to cross the 2-hour session limit. */
+  now: () => Date;
 }
 
 declare module 'hono' {
@@ -32,20 +42,26 @@ declare module 'hono' {
   }
 }
 
-export function createApp(deps: AppDeps): Hono {
+export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { config, logger } = deps;
-  const app = new Hono();
+  const secure = config.PUBLIC_URL.startsWith('https:');
+  const app = new Hono<AppEnv>();
 
   app.use('*', requestId());
   app.use('*', requestLog(logger));
-  app.use('*', securityHeaders({ https: config.PUBLIC_URL.startsWith('https:') }));
+  app.use('*', securityHeaders({ https: secure }));
   // Browsers send Origin on every form POST: a request from another site is refused.
   app.use('*', csrf({ origin: new URL(config.PUBLIC_URL).origin }));
-  app.use('*', jsxRenderer(({ children, title }) => Layout({ title, children }), { docType: true }));
-
   app.route('/static', staticRoutes());
   app.route('/health', healthRoutes(deps));
+
+  app.use('*', sessionMiddleware({ db: deps.db, now: deps.now, secure }));
+  app.use('*', jsxRenderer(({ children, title }) => Layout({ title, children, user: useRequestContext<AppEnv>().get('user') }), { docType: true }));
   app.route('/', homeRoutes());
+  app.route('/', authRoutes(deps));
+  app.route('/', passwordRoutes(deps));
+  app.route('/', accountRoutes(deps));
+  app.route('/agent', validationRoutes(deps));
   if (config.NODE_ENV !== 'production') app.route('/dev/mails', devMailRoutes(deps));
 
   app.notFound((c) => renderErrorPage(c, 404));

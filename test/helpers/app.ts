@@ -5,21 +5,36 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import { createLogger } from '../../logger.ts';
 import { createApp } from '../../web/app.ts';
+import type { AppEnv } from '../../web/env.ts';
+import { createFolderStore, type DocumentStore } from '../../activities/documents/store.ts';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 
-export function createTestApp(deps: { db: Db; temporal: Client; nodeEnv?: Config['NODE_ENV'] }): Hono {
+export interface TestAppOptions {
+  db: Db;
+  temporal: Client;
+  nodeEnv?: Config['NODE_ENV'];
+  taskQueue?: string;
+  now?: () => Date;
+  documents?: DocumentStore;
+}
+
+export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
   return createApp({
-    config: { NODE_ENV: deps.nodeEnv ?? 'test', PUBLIC_URL: TEST_ORIGIN },
-    db: deps.db,
-    temporal: deps.temporal,
+    config: { NODE_ENV: options.nodeEnv ?? 'test', PUBLIC_URL: TEST_ORIGIN, TEMPORAL_TASK_QUEUE: options.taskQueue ?? 'unused', TRUST_PROXY: true },
+    db: options.db,
+    temporal: options.temporal,
     logger: createLogger('silent', 'test'),
+    documents: options.documents ?? createFolderStore(path.join(tmpdir(), 'citoyens-test-documents')),
+    now: options.now ?? (() => new Date()),
   });
 }
 
 /** A form POST as a browser on our own site sends it. */
-export function postForm(app: Hono, path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return app.request(path, {
+export function postForm(app: Hono<AppEnv>, url: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+  return app.request(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN, ...headers },
     body: new URLSearchParams(fields).toString(),

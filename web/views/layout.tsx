@@ -1,14 +1,16 @@
 // The page frame shared by every page: skip link, the reference header (categories, "Recharger
 // vos crédits", "Connexion", "Panier"), main content and the help footer.
 import type { Child } from 'hono/jsx';
+import type { User } from '../../db/database.ts';
 import { categories } from './categories.ts';
 
 export interface LayoutProps {
   title: string;
   children?: Child;
+  user?: Pick<User, 'first_name' | 'email' | 'role'> | null;
 }
 
-export function Layout({ title, children }: LayoutProps) {
+export function Layout({ title, children, user }: LayoutProps) {
   return (
     <html lang="fr">
       <head>
@@ -32,7 +34,19 @@ export function Layout({ title, children }: LayoutProps) {
               </span>
             </a>
             <nav class="account-nav" aria-label="Compte et panier">
-              <a href="/connexion">Connexion</a>
+              {user ? (
+                <>
+                  {user.role === 'parent' ? null : <a href="/agent/validations">Espace agent</a>}
+                  <a href="/mon-compte">Mon compte</a>
+                  <form method="post" action="/deconnexion" class="inline-form">
+                    <button type="submit" class="link-button">
+                      Déconnexion
+                    </button>
+                  </form>
+                </>
+              ) : (
+                <a href="/connexion">Connexion</a>
+              )}
               <a href="/panier">Panier : (vide)</a>
             </nav>
           </div>

@@ -6,6 +6,6 @@ import { Layout } from './layout.tsx';
 
 export function renderErrorPage(c: Context, status: number): Response | Promise<Response> {
   const reference = status >= 500 ? c.get('requestId') : undefined;
-  const page = Layout({ title: errorTitle(status), children: ErrorPage({ status, reference }) });
+  const page = Layout({ title: errorTitle(status), children: ErrorPage({ status, reference }), user: c.get('user') ?? null });
   return c.html(`<!DOCTYPE html>${page}`, status as ContentfulStatusCode);
 }

@@ -1,0 +1,55 @@
+// Accounts: look-ups by e-mail (case-insensitive, like the unique index), creation, passwords.
+import { sql } from 'kysely';
+import { hashPassword } from '../../activities/accounts/password-hash.ts';
+import type { Db } from '../connection.ts';
+import type { User } from '../database.ts';
+
+export function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst();
+}
+
+export function findUser(db: Db, id: number): Promise<User | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function createParent(
+  db: Db,
+  input: { email: string; firstName: string; lastName: string; phone: string; communeId: number; password: string; now: Date },
+): Promise<User> {
+  return db
+    .insertInto('users')
+    .values({
+      email: input.email.trim(),
+      first_name: input.firstName,
+      last_name: input.lastName,
+      phone: input.phone,
+      commune_id: input.communeId,
+      password_hash: await hashPassword(input.password),
+      password_changed_at: input.now,
+      role: 'parent',
+      status: 'pending',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Sets a new password and lifts the "must change" flag. */
+export async function setPassword(db: Db, userId: number, password: string, now: Date): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password), must_change_password: false, password_changed_at: now })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function communeOptions(db: Db) {
+  return db.selectFrom('communes').select(['id', 'name']).orderBy('name').execute();
+}
+
+/** The communes a staff member serves; every commune for an admin. */
+export async function staffCommuneIds(db: Db, user: Pick<User, 'id' | 'role'>): Promise<number[]> {
+  if (user.role === 'admin') return (await db.selectFrom('communes').select('id').execute()).map((row) => row.id);
+  if (user.role !== 'staff') return [];
+  const rows = await db.selectFrom('staff_communes').select('commune_id').where('user_id', '=', user.id).execute();
+  return rows.map((row) => row.commune_id);
+}

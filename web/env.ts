@@ -1,0 +1,11 @@
+// The typed context every handler sees: the signed-in user (or null) and the request ID.
+import type { Session } from '../db/queries/sessions.ts';
+import type { User } from '../db/database.ts';
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    user: User | null;
+    session: Session | null;
+  };
+}

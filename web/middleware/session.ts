@@ -1,0 +1,32 @@
+// Reads the session cookie on every request: sets `user` and `session`, slides the expiry, and
+// keeps an account that must change its password on the change page until it is done.
+import type { MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { Db } from '../../db/connection.ts';
+import { validateSessionToken } from '../../db/queries/sessions.ts';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth/cookie.ts';
+import type { AppEnv } from '../env.ts';
+
+export const CHANGE_PASSWORD_PATH = '/mon-compte/mot-de-passe';
+const ALLOWED_BEFORE_CHANGE = [CHANGE_PASSWORD_PATH, '/deconnexion', '/mot-de-passe/regles', '/static/', '/health'];
+
+export function sessionMiddleware(deps: { db: Db; now: () => Date; secure: boolean }): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('user', null);
+    c.set('session', null);
+    const token = getCookie(c, SESSION_COOKIE);
+    if (token) {
+      const validated = await validateSessionToken(deps.db, token, deps.now());
+      if (!validated) {
+        clearSessionCookie(c, deps.secure);
+      } else {
+        c.set('user', validated.user);
+        c.set('session', validated.session);
+        if (validated.renewed) setSessionCookie(c, token, validated.session.expiresAt, deps.secure);
+        const allowed = ALLOWED_BEFORE_CHANGE.some((path) => c.req.path === path || (path.endsWith('/') && c.req.path.startsWith(path)));
+        if (validated.user.must_change_password && !allowed) return c.redirect(CHANGE_PASSWORD_PATH, 303);
+      }
+    }
+    await next();
+  };
+}

@@ -1,0 +1,136 @@
+// "Mon compte" and its supporting documents: upload (checked by content and size), list, and the
+// files themselves, shown to their owner only.
+import { createHash } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { z } from 'zod';
+import { detectDocumentType, MAX_DOCUMENT_BYTES } from '../../activities/documents/content-type.ts';
+import type { DocumentKind } from '../../db/database.ts';
+import { documentsSubmitted, accountValidationWorkflowId } from '../../workflows/account-validation.messages.ts';
+import type { accountValidation } from '../../workflows/account-validation.ts';
+import { CommuneAttribute, EmailAttribute } from '../../workflows/search-attributes.ts';
+import { describeAccountStatus, queryAccountValidation } from '../account-state.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../env.ts';
+import { validateForm, type FieldErrors, type FormValues } from '../forms.ts';
+import { currentUser, requireUser } from '../middleware/guards.ts';
+import { sendDocument } from '../send-document.ts';
+import { AccountHomePage } from '../views/account/home.tsx';
+import { documentKinds, DocumentsPage } from '../views/account/documents.tsx';
+
+const documentColumns = ['id', 'kind', 'file_name', 'status', 'refusal_reason', 'uploaded_at', 'size_bytes'] as const;
+
+const kindSchema = z.object({
+  kind: z.enum(documentKinds.map((k) => k.value) as [DocumentKind, ...DocumentKind[]], { error: 'Choisissez le type de pièce.' }),
+});
+
+/** A file name fit to show: no folders, no control characters, 120 characters at most. */
+function displayName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  const clean = base.replace(/[\u0000-\u001f\u007f<>"]/g, '').trim();
+  return (clean || 'document').slice(0, 120);
+}
+
+export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, temporal, config, documents: store } = deps;
+  const router = new Hono<AppEnv>();
+  router.use('/mon-compte', requireUser);
+  router.use('/mon-compte/*', requireUser);
+
+  const listDocuments = (ownerId: number) =>
+    db.selectFrom('documents').select(documentColumns).where('owner_id', '=', ownerId).orderBy('uploaded_at', 'desc').orderBy('id', 'desc').execute();
+
+  router.get('/mon-compte', async (c) => {
+    const user = currentUser(c);
+    const workflow = user.status === 'pending' ? await queryAccountValidation(temporal, user.id).catch(() => null) : null;
+    const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email;
+    return c.render(<AccountHomePage name={name} status={describeAccountStatus(user, workflow)} documents={await listDocuments(user.id)} />, {
+      title: 'Mon compte',
+    });
+  });
+
+  const renderDocuments = async (c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldErrors; message?: string | null }) =>
+    c.render(<DocumentsPage documents={await listDocuments(currentUser(c).id)} {...extra} />, { title: 'Mes pièces justificatives' });
+
+  router.get('/mon-compte/documents', (c) => {
+    const message = c.req.query('depose') === '1' ? 'Votre pièce a bien été déposée.' : c.req.query('bienvenue') === '1' ? 'Votre compte est créé. Déposez maintenant vos pièces justificatives.' : null;
+    return renderDocuments(c, { message });
+  });
+
+  router.post(
+    '/mon-compte/documents',
+    bodyLimit({
+      maxSize: MAX_DOCUMENT_BYTES + 64 * 1024,
+      onError: async (c) => {
+        c.status(413);
+        return renderDocuments(c, { errors: { file: 'Le fichier dépasse 10 Mo : réduisez-le (par exemple en le numérisant en noir et blanc) et réessayez.' } });
+      },
+    }),
+    async (c) => {
+      const user = currentUser(c);
+      const body = await c.req.parseBody();
+      const values: FormValues = { kind: typeof body.kind === 'string' ? body.kind : '' };
+      const form = validateForm(kindSchema, values);
+      const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+      const file = body.file;
+      let bytes: Uint8Array | null = null;
+      let type: Awaited<ReturnType<typeof detectDocumentType>> = null;
+      if (!(file instanceof File) || file.size === 0) errors.file = 'Choisissez le fichier à déposer.';
+      else if (file.size > MAX_DOCUMENT_BYTES) errors.file = 'Le fichier dépasse 10 Mo : réduisez-le et réessayez.';
+      else {
+        bytes = new Uint8Array(await file.arrayBuffer());
+        type = await detectDocumentType(bytes);
+        if (!type) errors.file = "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG. Enregistrez-le dans l'un de ces formats.";
+      }
+      if (!form.ok || !bytes || !type || Object.keys(errors).length > 0) {
+        c.status(400);
+        return renderDocuments(c, { values, errors });
+      }
+
+      const key = await store.put(bytes);
+      const document = await db
+        .insertInto('documents')
+        .values({
+          owner_id: user.id,
+          kind: form.data.kind,
+          file_name: displayName((file as File).name),
+          mime_type: type,
+          size_bytes: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          storage_key: key,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+
+      if (user.status === 'pending') {
+        const commune = user.commune_id ? await db.selectFrom('communes').select('name').where('id', '=', user.commune_id).executeTakeFirst() : undefined;
+        // Starts the validation if it never started (imported accounts), else just tells it.
+        await temporal.workflow.signalWithStart<typeof accountValidation, [{ documentId: number }]>('accountValidation', {
+          taskQueue: config.TEMPORAL_TASK_QUEUE,
+          workflowId: accountValidationWorkflowId(user.id),
+          args: [{ userId: user.id, hasDocuments: true }],
+          signal: documentsSubmitted,
+          signalArgs: [{ documentId: document.id }],
+          typedSearchAttributes: [
+            { key: EmailAttribute, value: user.email.toLowerCase() },
+            ...(commune ? [{ key: CommuneAttribute, value: commune.name }] : []),
+          ],
+        });
+      }
+      return c.redirect('/mon-compte/documents?depose=1', 303);
+    },
+  );
+
+  router.get('/mon-compte/documents/:id{[0-9]{1,12}}', async (c) => {
+    const document = await db
+      .selectFrom('documents')
+      .select(['storage_key', 'mime_type', 'file_name'])
+      .where('id', '=', Number(c.req.param('id')))
+      .where('owner_id', '=', currentUser(c).id)
+      .executeTakeFirst();
+    if (!document) return c.notFound();
+    return sendDocument(c, document, await store.get(document.storage_key));
+  });
+
+  return router;
+}

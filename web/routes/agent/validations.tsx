@@ -1,0 +1,140 @@
+// Staff: the queue of accounts waiting in their communes, the review page, the decision (a signal
+// to the account's workflow) and the documents. Staff of another commune get 403 everywhere.
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { formatLongDate, parisDate } from '../../../domain/dates.ts';
+import { staffCommuneIds } from '../../../db/queries/users.ts';
+import {
+  accountValidationWorkflowId,
+  approveAccount,
+  rejectAccount,
+  requestDocuments,
+  type AccountValidationState,
+} from '../../../workflows/account-validation.messages.ts';
+import { describeAccountStatus, queryAccountValidation } from '../../account-state.ts';
+import type { AppDeps } from '../../app.ts';
+import type { AppEnv } from '../../env.ts';
+import { readForm, validateForm, type FieldErrors, type FormValues } from '../../forms.ts';
+import { currentUser, requireStaff } from '../../middleware/guards.ts';
+import { requiredText } from '../../schemas.ts';
+import { sendDocument } from '../../send-document.ts';
+import { AccountReviewPage, ValidationQueuePage } from '../../views/agent/validations.tsx';
+
+const decisionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('approve') }),
+  z.object({ action: z.literal('reject'), reason: requiredText('Indiquez le motif du refus : il sera envoyé à la famille.', 1000) }),
+  z.object({ action: z.literal('request'), message: requiredText('Indiquez les pièces demandées : le message sera envoyé à la famille.', 1000) }),
+], { error: 'Action inconnue.' });
+
+const documentColumns = ['id', 'kind', 'file_name', 'status', 'refusal_reason', 'uploaded_at', 'size_bytes'] as const;
+
+export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, temporal, now, documents: store } = deps;
+  const router = new Hono<AppEnv>();
+  router.use('*', requireStaff);
+
+  /** The parent account behind :id, if it belongs to one of the staff member's communes; 403 otherwise. */
+  async function accountInScope(c: Context<AppEnv>, id: number) {
+    const communes = await staffCommuneIds(db, currentUser(c));
+    const account = await db
+      .selectFrom('users')
+      .leftJoin('communes', 'communes.id', 'users.commune_id')
+      .select(['users.id', 'users.email', 'users.first_name', 'users.last_name', 'users.phone', 'users.status', 'users.status_reason', 'users.created_at', 'users.commune_id', 'communes.name as commune'])
+      .where('users.id', '=', id)
+      .where('users.role', '=', 'parent')
+      .executeTakeFirst();
+    if (!account || account.commune_id === null || !communes.includes(account.commune_id)) throw new HTTPException(403);
+    return account;
+  }
+
+  router.get('/validations', async (c) => {
+    const communes = await staffCommuneIds(db, currentUser(c));
+    const rows = communes.length === 0 ? [] : await db
+      .selectFrom('users')
+      .leftJoin('communes', 'communes.id', 'users.commune_id')
+      .select((eb) => [
+        'users.id', 'users.email', 'users.first_name', 'users.last_name', 'users.created_at', 'communes.name as commune',
+        eb.selectFrom('documents').select(sql<number>`count(*)`.as('n')).whereRef('documents.owner_id', '=', 'users.id').as('documents'),
+      ])
+      .where('users.role', '=', 'parent')
+      .where('users.status', '=', 'pending')
+      .where('users.commune_id', 'in', communes)
+      .orderBy('users.created_at')
+      .execute();
+    const today = now().getTime();
+    const accounts = rows.map((row) => ({
+      id: row.id,
+      name: [row.first_name, row.last_name].filter(Boolean).join(' ') || row.email,
+      email: row.email,
+      commune: row.commune,
+      waitingDays: Math.floor((today - row.created_at.getTime()) / 86_400_000),
+      documents: Number(row.documents ?? 0),
+    }));
+    return c.render(<ValidationQueuePage accounts={accounts} />, { title: 'Comptes en attente de validation' });
+  });
+
+  async function renderReview(c: Context<AppEnv>, id: number, extra: { values?: FormValues; errors?: FieldErrors } = {}) {
+    const account = await accountInScope(c, id);
+    const workflow = account.status === 'pending' ? await queryAccountValidation(temporal, id) : null;
+    const documents = await db.selectFrom('documents').select(documentColumns).where('owner_id', '=', id).orderBy('uploaded_at', 'desc').execute();
+    const name = [account.first_name, account.last_name].filter(Boolean).join(' ') || account.email;
+    return c.render(
+      <AccountReviewPage
+        account={{ id, name, email: account.email, phone: account.phone, commune: account.commune, createdAt: formatLongDate(parisDate(account.created_at)) }}
+        status={describeAccountStatus(account, workflow)}
+        open={workflow !== null && workflow.status !== 'validated' && workflow.status !== 'rejected'}
+        canRequest={workflow?.status === 'waiting-staff'}
+        documents={documents}
+        {...extra}
+      />,
+      { title: `Compte de ${name}` },
+    );
+  }
+
+  router.get('/validations/:id{[0-9]{1,12}}', (c) => renderReview(c, Number(c.req.param('id'))));
+
+  router.post('/validations/:id{[0-9]{1,12}}', async (c) => {
+    const id = Number(c.req.param('id'));
+    const staff = currentUser(c);
+    await accountInScope(c, id);
+    const values = await readForm(c);
+    const form = validateForm(decisionSchema, values);
+    if (!form.ok) {
+      c.status(400);
+      return renderReview(c, id, { values, errors: form.errors });
+    }
+    const before = await queryAccountValidation(temporal, id);
+    if (!before) throw new HTTPException(409);
+    const handle = temporal.workflow.getHandle(accountValidationWorkflowId(id));
+    const decision = form.data;
+    if (decision.action === 'approve') await handle.signal(approveAccount, { staffId: staff.id });
+    else if (decision.action === 'reject') await handle.signal(rejectAccount, { staffId: staff.id, reason: decision.reason });
+    else await handle.signal(requestDocuments, { staffId: staff.id, message: decision.message });
+    await settled(() => queryAccountValidation(temporal, id), before);
+    return c.redirect(`/agent/validations/${id}`, 303);
+  });
+
+  router.get('/documents/:id{[0-9]{1,12}}', async (c) => {
+    const document = await db
+      .selectFrom('documents')
+      .select(['owner_id', 'storage_key', 'mime_type', 'file_name'])
+      .where('id', '=', Number(c.req.param('id')))
+      .executeTakeFirst();
+    if (!document) throw new HTTPException(403);
+    await accountInScope(c, document.owner_id);
+    return sendDocument(c, document, await store.get(document.storage_key));
+  });
+
+  return router;
+}
+
+/** Waits (two seconds at most) for the workflow to take the signal, so the page shows its effect. */
+async function settled(query: () => Promise<AccountValidationState | null>, before: AccountValidationState): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const state = await query();
+    if (!state || state.status !== before.status) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

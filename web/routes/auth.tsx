@@ -1,0 +1,135 @@
+// Authentification: sign-up by e-mail, login, logout, forgotten password. No answer tells
+// whether an address has an account; rate limits live in the database.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { verifyPassword } from '../../activities/accounts/password-hash.ts';
+import { accountMails } from '../../activities/mail/templates.ts';
+import { clearLimits, consumeBudget, describeWait, lockoutStatus, LOGIN_LOCKOUT, recordFailure } from '../../db/queries/rate-limits.ts';
+import { invalidateSession } from '../../db/queries/sessions.ts';
+import { findUserByEmail } from '../../db/queries/users.ts';
+import { issueToken } from '../../db/queries/one-time-tokens.ts';
+import type { AppDeps } from '../app.ts';
+import { clearSessionCookie } from '../auth/cookie.ts';
+import { startSession } from '../auth/login.ts';
+import { clientAddress } from '../client-address.ts';
+import type { AppEnv } from '../env.ts';
+import { readForm, validateForm } from '../forms.ts';
+import { sendMailLater } from '../mail.ts';
+import { safeReturnPath } from '../middleware/guards.ts';
+import { emailField } from '../schemas.ts';
+import { CheckYourMailPage, LoginPage } from '../views/auth/login-page.tsx';
+import { ForgotPasswordPage } from '../views/auth/password-forms.tsx';
+
+const HOUR = 3600_000;
+// A hash to verify against when the address has no account, so both answers take as long.
+const DECOY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$p2D9Zs+viLCaMltKXI1aDA$ZLHfRFiEME0lG0rC5HE8YdFqoDEgvzlvrkFA4CF8clc';
+
+const loginSchema = z.object({
+  email: emailField,
+  password: z.string({ error: 'Indiquez votre mot de passe.' }).min(1, 'Indiquez votre mot de passe.').max(1024, 'Mot de passe incorrect.'),
+});
+
+export function authRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, config, now, temporal } = deps;
+  const secure = config.PUBLIC_URL.startsWith('https:');
+  const router = new Hono<AppEnv>();
+
+  router.get('/connexion', (c) => {
+    const returnPath = safeReturnPath(c.req.query('retour'));
+    if (c.get('user')) return c.redirect(returnPath ?? '/mon-compte', 303);
+    return c.render(<LoginPage returnPath={returnPath} />, { title: 'Authentification' });
+  });
+
+  router.post('/connexion', async (c) => {
+    const values = await readForm(c);
+    const returnPath = safeReturnPath(values.retour);
+    const form = validateForm(loginSchema, values);
+    const again = (errors: Record<string, string>, status: 400 | 401 | 429) => {
+      c.status(status);
+      return c.render(<LoginPage values={{ email: values.email ?? '' }} loginErrors={errors} returnPath={returnPath} />, { title: 'Authentification' });
+    };
+    if (!form.ok) return again(form.errors, 400);
+
+    const keys = [`login:email:${form.data.email.toLowerCase()}`, `login:ip:${clientAddress(c, config.TRUST_PROXY)}`];
+    const lock = await lockoutStatus(db, keys, now());
+    if (!lock.allowed) {
+      c.header('Retry-After', String(lock.retryAfterSeconds));
+      return again({ password: `Trop de tentatives de connexion. Réessayez dans ${describeWait(lock.retryAfterSeconds)}.` }, 429);
+    }
+    const user = await findUserByEmail(db, form.data.email);
+    const valid = await verifyPassword(user?.password_hash ?? DECOY_HASH, form.data.password);
+    if (!user || !user.password_hash || !valid) {
+      for (const key of keys) await recordFailure(db, key, LOGIN_LOCKOUT, now());
+      return again({ password: 'Adresse e-mail ou mot de passe incorrect.' }, 401);
+    }
+    await clearLimits(db, keys);
+    return startSession(c, { db, now, secure }, user, returnPath);
+  });
+
+  router.post('/deconnexion', async (c) => {
+    const session = c.get('session');
+    if (session) await invalidateSession(db, session.id);
+    clearSessionCookie(c, secure);
+    return c.redirect('/', 303);
+  });
+
+  /** Spends one request of the address's and the client's budgets; the wait in words if over. */
+  async function overBudget(c: Context<AppEnv>, action: string, email: string): Promise<string | null> {
+    const verdicts = [
+      await consumeBudget(db, `${action}:ip:${clientAddress(c, config.TRUST_PROXY)}`, 20, HOUR, now()),
+      await consumeBudget(db, `${action}:email:${email.toLowerCase()}`, 3, HOUR, now()),
+    ];
+    const wait = Math.max(...verdicts.map((verdict) => verdict.retryAfterSeconds));
+    return wait > 0 ? `Trop de demandes pour le moment. Réessayez dans ${describeWait(wait)}.` : null;
+  }
+
+  router.post('/inscription', async (c) => {
+    const values = await readForm(c);
+    const form = validateForm(z.object({ signup_email: emailField }), values);
+    if (!form.ok) {
+      c.status(400);
+      return c.render(<LoginPage values={values} signupErrors={form.errors} />, { title: 'Authentification' });
+    }
+    const email = form.data.signup_email;
+    const refused = await overBudget(c, 'signup', email);
+    if (refused) {
+      c.status(429);
+      return c.render(<LoginPage values={values} signupErrors={{ signup_email: refused }} />, { title: 'Authentification' });
+    }
+    const existing = await findUserByEmail(db, email);
+    if (existing) {
+      const mail = accountMails.alreadyRegistered(`${config.PUBLIC_URL}/connexion`, `${config.PUBLIC_URL}/recuperation-mot-de-passe`);
+      await sendMailLater(temporal, config.TEMPORAL_TASK_QUEUE, { idempotencyKey: `account-exists-${existing.id}-${now().getTime()}`, to: existing.email, mail });
+    } else {
+      const { id, token } = await issueToken(db, { purpose: 'signup', email, now: now() });
+      const mail = accountMails.signupLink(`${config.PUBLIC_URL}/inscription/confirmer?token=${token}`);
+      await sendMailLater(temporal, config.TEMPORAL_TASK_QUEUE, { idempotencyKey: `signup-${id}`, to: email, mail });
+    }
+    return c.render(<CheckYourMailPage email={email} reason="signup" />, { title: 'Consultez votre messagerie' });
+  });
+
+  router.get('/recuperation-mot-de-passe', (c) => c.render(<ForgotPasswordPage />, { title: 'Mot de passe oublié' }));
+
+  router.post('/recuperation-mot-de-passe', async (c) => {
+    const values = await readForm(c);
+    const form = validateForm(z.object({ email: emailField }), values);
+    if (!form.ok) {
+      c.status(400);
+      return c.render(<ForgotPasswordPage values={values} errors={form.errors} />, { title: 'Mot de passe oublié' });
+    }
+    const refused = await overBudget(c, 'reset', form.data.email);
+    if (refused) {
+      c.status(429);
+      return c.render(<ForgotPasswordPage values={values} errors={{ email: refused }} />, { title: 'Mot de passe oublié' });
+    }
+    const user = await findUserByEmail(db, form.data.email);
+    if (user) {
+      const { id, token } = await issueToken(db, { purpose: 'password-reset', email: user.email, userId: user.id, now: now() });
+      const mail = accountMails.passwordReset(`${config.PUBLIC_URL}/recuperation-mot-de-passe/nouveau?token=${token}`);
+      await sendMailLater(temporal, config.TEMPORAL_TASK_QUEUE, { idempotencyKey: `password-reset-${id}`, to: user.email, mail });
+    }
+    return c.render(<CheckYourMailPage email={form.data.email} reason="reset" />, { title: 'Consultez votre messagerie' });
+  });
+
+  return router;
+}

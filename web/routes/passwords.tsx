@@ -1,0 +1,170 @@
+// Every place a password is chosen: completing a sign-up (which starts the account's validation
+// workflow), a reset or invitation link, a change from "Mon compte", and the live policy check.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { verifyPassword } from '../../activities/accounts/password-hash.ts';
+import { checkPassword, describePasswordProblems } from '../../domain/password-policy.ts';
+import { consumeToken, peekToken } from '../../db/queries/one-time-tokens.ts';
+import { invalidateUserSessions } from '../../db/queries/sessions.ts';
+import { communeOptions, createParent, findUser, setPassword } from '../../db/queries/users.ts';
+import { accountValidationWorkflowId } from '../../workflows/account-validation.messages.ts';
+import type { accountValidation } from '../../workflows/account-validation.ts';
+import { CommuneAttribute, EmailAttribute } from '../../workflows/search-attributes.ts';
+import type { AppDeps } from '../app.ts';
+import { startSession } from '../auth/login.ts';
+import type { AppEnv } from '../env.ts';
+import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
+import { currentUser, requireUser } from '../middleware/guards.ts';
+import { newPasswordFields, phoneField, requiredText } from '../schemas.ts';
+import { InvalidLinkPage } from '../views/auth/login-page.tsx';
+import { ChangePasswordPage, CompleteSignupPage, ResetPasswordPage } from '../views/auth/password-forms.tsx';
+import { PasswordChecklist } from '../views/components/password-checklist.tsx';
+
+/** Adds the policy's and the confirmation's errors to those of the schema. */
+function passwordErrors(values: FormValues, email: string, errors: FieldErrors = {}) {
+  const password = values.password ?? '';
+  const check = checkPassword(password, email);
+  const all = { ...errors };
+  if (password && !check.ok) all.password = describePasswordProblems(check);
+  if (!all.password && password !== (values.password_confirmation ?? '')) all.password_confirmation = 'Les deux mots de passe ne sont pas identiques.';
+  return { errors: all, check: password ? check : undefined };
+}
+
+const signupSchema = z.object({
+  first_name: requiredText('Indiquez votre prénom.'),
+  last_name: requiredText('Indiquez votre nom.'),
+  phone: phoneField,
+  commune: z.string({ error: 'Choisissez votre commune.' }).regex(/^\d{1,9}$/, 'Choisissez votre commune.').transform(Number),
+  ...newPasswordFields,
+});
+
+export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, config, now, temporal } = deps;
+  const secure = config.PUBLIC_URL.startsWith('https:');
+  const router = new Hono<AppEnv>();
+  const invalidSignupLink = (c: Context<AppEnv>) => {
+    c.status(410);
+    return c.render(<InvalidLinkPage restart="/connexion" restartLabel="Recommencer l'inscription" />, { title: 'Lien expiré' });
+  };
+  const invalidResetLink = (c: Context<AppEnv>) => {
+    c.status(410);
+    return c.render(<InvalidLinkPage restart="/recuperation-mot-de-passe" restartLabel="Demander un nouveau lien" />, { title: 'Lien expiré' });
+  };
+  const communes = async () => (await communeOptions(db)).map((commune) => ({ value: String(commune.id), label: commune.name }));
+
+  router.get('/inscription/confirmer', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const grant = await peekToken(db, ['signup'], token, now());
+    if (!grant) return invalidSignupLink(c);
+    return c.render(<CompleteSignupPage token={token} email={grant.email} communes={await communes()} />, { title: 'Créez votre compte' });
+  });
+
+  router.post('/inscription/confirmer', async (c) => {
+    const values = await readForm(c);
+    const token = values.token ?? '';
+    const grant = await peekToken(db, ['signup'], token, now());
+    if (!grant) return invalidSignupLink(c);
+    const form = validateForm(signupSchema, values);
+    const { errors, check } = passwordErrors(values, grant.email, form.ok ? {} : form.errors);
+    const communeList = await communes();
+    if (form.ok && !communeList.some((commune) => commune.value === String(form.data.commune))) errors.commune = 'Choisissez votre commune.';
+    if (!form.ok || Object.keys(errors).length > 0) {
+      c.status(400);
+      const { password: _p, password_confirmation: _pc, ...kept } = values;
+      return c.render(<CompleteSignupPage token={token} email={grant.email} communes={communeList} values={kept} errors={errors} check={check} />, {
+        title: 'Créez votre compte',
+      });
+    }
+
+    const data = form.data;
+    const commune = communeList.find((option) => option.value === String(data.commune))!;
+    // The account, the used token and the started workflow stand or fall together: if Temporal
+    // cannot start the validation, nothing is written and the link still works.
+    const user = await db.transaction().execute(async (trx) => {
+      if (!(await consumeToken(trx, ['signup'], token, now()))) return null;
+      const created = await createParent(trx, {
+        email: grant.email,
+        firstName: data.first_name,
+        lastName: data.last_name,
+        phone: data.phone,
+        communeId: data.commune,
+        password: data.password,
+        now: now(),
+      }).catch(() => null);
+      if (!created) return null;
+      await temporal.workflow.start<typeof accountValidation>('accountValidation', {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        workflowId: accountValidationWorkflowId(created.id),
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        args: [{ userId: created.id, hasDocuments: false }],
+        typedSearchAttributes: [
+          { key: EmailAttribute, value: created.email.toLowerCase() },
+          { key: CommuneAttribute, value: commune.label },
+        ],
+      });
+      return created;
+    });
+    if (!user) return invalidSignupLink(c);
+    return startSession(c, { db, now, secure }, user, '/mon-compte/documents?bienvenue=1');
+  });
+
+  router.get('/recuperation-mot-de-passe/nouveau', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const grant = await peekToken(db, ['password-reset', 'invitation'], token, now());
+    if (!grant) return invalidResetLink(c);
+    return c.render(<ResetPasswordPage token={token} email={grant.email} />, { title: 'Nouveau mot de passe' });
+  });
+
+  router.post('/recuperation-mot-de-passe/nouveau', async (c) => {
+    const values = await readForm(c);
+    const token = values.token ?? '';
+    const grant = await peekToken(db, ['password-reset', 'invitation'], token, now());
+    if (!grant?.userId) return invalidResetLink(c);
+    const { errors, check } = passwordErrors(values, grant.email);
+    if (!values.password) errors.password = 'Choisissez un mot de passe.';
+    if (Object.keys(errors).length > 0) {
+      c.status(400);
+      return c.render(<ResetPasswordPage token={token} email={grant.email} errors={errors} check={check} />, { title: 'Nouveau mot de passe' });
+    }
+    const used = await db.transaction().execute(async (trx) => {
+      if (!(await consumeToken(trx, ['password-reset', 'invitation'], token, now()))) return false;
+      await setPassword(trx, grant.userId!, values.password!, now());
+      await invalidateUserSessions(trx, grant.userId!);
+      return true;
+    });
+    const user = used ? await findUser(db, grant.userId) : undefined;
+    if (!user) return invalidResetLink(c);
+    return startSession(c, { db, now, secure }, user, null);
+  });
+
+  router.get('/mon-compte/mot-de-passe', requireUser, (c) =>
+    c.render(<ChangePasswordPage forced={currentUser(c).must_change_password} done={c.req.query('fait') === '1'} />, { title: 'Changer mon mot de passe' }),
+  );
+
+  router.post('/mon-compte/mot-de-passe', requireUser, async (c) => {
+    const user = currentUser(c);
+    const values = await readForm(c);
+    const { errors, check } = passwordErrors(values, user.email);
+    if (!values.password) errors.password = 'Choisissez un mot de passe.';
+    const current = values.current_password ?? '';
+    if (!current) errors.current_password = 'Indiquez votre mot de passe actuel.';
+    else if (!user.password_hash || current.length > 1024 || !(await verifyPassword(user.password_hash, current))) {
+      errors.current_password = 'Le mot de passe actuel est incorrect.';
+    } else if (values.password === current) errors.password = "Le nouveau mot de passe doit être différent de l'actuel.";
+    if (Object.keys(errors).length > 0) {
+      c.status(400);
+      return c.render(<ChangePasswordPage forced={user.must_change_password} errors={errors} check={check} />, { title: 'Changer mon mot de passe' });
+    }
+    await setPassword(db, user.id, values.password!, now());
+    await invalidateUserSessions(db, user.id, c.get('session')!.id);
+    return c.redirect(user.must_change_password ? '/mon-compte' : '/mon-compte/mot-de-passe?fait=1', 303);
+  });
+
+  router.post('/mot-de-passe/regles', async (c) => {
+    const values = await readForm(c);
+    const password = values.password ?? '';
+    return c.html(<PasswordChecklist check={password ? checkPassword(password, c.get('user')?.email) : undefined} />);
+  });
+
+  return router;
+}

@@ -1,0 +1,31 @@
+// Field rules shared by the forms, with their French messages.
+import { z } from 'zod';
+
+export const emailField = z
+  .string({ error: 'Indiquez votre adresse e-mail.' })
+  .trim()
+  .min(1, 'Indiquez votre adresse e-mail.')
+  .max(254, "L'adresse e-mail est trop longue.")
+  .pipe(z.email({ error: "L'adresse e-mail n'est pas valide (exemple : prenom.nom@exemple.fr)." }));
+
+export function requiredText(missing: string, max = 100) {
+  return z
+    .string({ error: missing })
+    .trim()
+    .min(1, missing)
+    .max(max, `${max} caractères au maximum.`)
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), 'Ce champ contient des caractères non autorisés.');
+}
+
+export const phoneField = z
+  .string({ error: 'Indiquez votre numéro de téléphone.' })
+  .trim()
+  .min(1, 'Indiquez votre numéro de téléphone.')
+  .max(30, 'Le numéro de téléphone est trop long.')
+  .refine((value) => /^(?:\+33\s?|0)[1-9](?:[\s.-]?\d{2}){4}$/.test(value), 'Le numéro de téléphone doit être un numéro français (exemple : 06 12 34 56 78).');
+
+/** A new password and its confirmation; the policy itself is checked by domain/password-policy. */
+export const newPasswordFields = {
+  password: z.string({ error: 'Choisissez un mot de passe.' }).min(1, 'Choisissez un mot de passe.'),
+  password_confirmation: z.string({ error: 'Confirmez le mot de passe.' }),
+};

@@ -1,0 +1,59 @@
+// "Mon compte": the reference's welcome, the account status in words, the documents and the
+// sections. Sections not built yet say so and link nowhere.
+import type { AccountStatusText } from '../../account-state.ts';
+import { Notice } from '../components/fields.tsx';
+import { DocumentTable, type DocumentRow } from './documents.tsx';
+
+const sections: { label: string; href?: string }[] = [
+  { label: 'Historique et détails de mes commandes' },
+  { label: 'Mes réservations' },
+  { label: 'Mes services' },
+  { label: 'Mes adresses' },
+  { label: 'Mes informations personnelles' },
+  { label: 'Mes bons de réduction' },
+  { label: 'Mes listes' },
+  { label: 'Mes e-billets' },
+  { label: 'Mon porte-monnaie' },
+  { label: 'RGPD - Données personnelles' },
+  { label: 'Mes filiations' },
+  { label: 'Mes pièces justificatives', href: '/mon-compte/documents' },
+  { label: 'Changer mon mot de passe', href: '/mon-compte/mot-de-passe' },
+];
+
+export function AccountHomePage({ name, status, documents }: { name: string; status: AccountStatusText; documents: DocumentRow[] }) {
+  return (
+    <>
+      <h1>Mon compte</h1>
+      <p>Bonjour {name}.</p>
+      <p>Bienvenue sur votre page d'accueil. Vous pouvez y gérer vos informations personnelles ainsi que vos commandes.</p>
+      <Notice kind={status.kind}>
+        <p>
+          <strong>{status.title}</strong>
+        </p>
+        {status.detail ? <p>{status.detail}</p> : null}
+      </Notice>
+      <p class="reminder">Merci de penser à mettre vos pièces justificatives.</p>
+      <h2>Mes pièces justificatives</h2>
+      <DocumentTable documents={documents} hrefPrefix="/mon-compte/documents" />
+      <p>
+        <a class="button" href="/mon-compte/documents">
+          Déposer une pièce
+        </a>
+      </p>
+      <h2>Mes rubriques</h2>
+      <ul class="sections">
+        {sections.map((section) =>
+          section.href ? (
+            <li>
+              <a href={section.href}>{section.label}</a>
+            </li>
+          ) : (
+            <li class="sections__soon">
+              {section.label} <span class="muted">(bientôt disponible)</span>
+            </li>
+          ),
+        )}
+      </ul>
+    </>
+  );
+}
