@@ -7,5 +7,7 @@ export interface AppEnv {
     requestId: string;
     user: User | null;
     session: Session | null;
+    /** Replaces the site's Content-Security-Policy for this response. */
+    contentSecurityPolicy?: string;
   };
 }

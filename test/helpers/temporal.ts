@@ -6,7 +6,9 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, t
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { inject } from 'vitest';
 import { temporalTestServerExecutable } from '../../scripts/lib/temporal-binaries.ts';
-import { registerSearchAttributes } from '../../worker.ts';
+import { createMailer } from '../../activities/mail/mailer.ts';
+import type { Db } from '../../db/connection.ts';
+import { createAppWorker, registerSearchAttributes, workflowsPath } from '../../worker.ts';
 
 let runtimeInstalled = false;
 /** Keeps the SDK's per-worker INFO chatter out of test output; warnings still show. */
@@ -53,4 +55,24 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalTestServerExecutable() } });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   return env;
+}
+
+/** A worker of the real app (every workflow, real activities, mail kept in the outbox). */
+export async function startAppWorker(db: Db, taskQueue: string, now: () => Date = () => new Date()): Promise<{ stop(): Promise<void> }> {
+  const connection = await connectWorker();
+  const worker = await createAppWorker({
+    connection,
+    namespace: 'default',
+    taskQueue,
+    deps: { db, mailer: createMailer({ from: 'test@citoyens.test' }), now, publicUrl: 'http://localhost:3000' },
+    workflowBundle: await workflowBundle(workflowsPath),
+  });
+  const running = worker.run();
+  return {
+    async stop() {
+      worker.shutdown();
+      await running;
+      await connection.close();
+    },
+  };
 }

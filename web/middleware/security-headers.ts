@@ -1,9 +1,11 @@
 // Security headers on every response, with a Content-Security-Policy that allows no inline
 // script or style: everything the pages run is served from our own origin.
+import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from '../env.ts';
 
-export function securityHeaders(options: { https: boolean; formActions?: string[] }) {
-  return secureHeaders({
+export function securityHeaders(options: { https: boolean; formActions?: string[] }): MiddlewareHandler<AppEnv> {
+  const headers = secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       scriptSrc: ["'self'"],
@@ -22,4 +24,10 @@ export function securityHeaders(options: { https: boolean; formActions?: string[
     xFrameOptions: 'DENY',
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
   });
+  return async (c, next) => {
+    await headers(c, next);
+    // A response may ask for a stricter policy (served documents are sandboxed).
+    const override = c.get('contentSecurityPolicy');
+    if (override) c.res.headers.set('Content-Security-Policy', override);
+  };
 }
