@@ -19,13 +19,16 @@ function urlFor(name: string): string {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = createDb(inject('postgresServerUrl'), { poolSize: 1 });
+  let block: number;
   try {
     await sql`create database ${sql.id(name)} template ${sql.id(inject('templateDatabase'))}`.execute(admin);
+    block = (await sql<{ block: number }>`select nextval('test_id_blocks') as block`.execute(admin)).rows[0]!.block;
   } finally {
     await admin.destroy();
   }
   const url = urlFor(name);
   const db = createDb(url, { poolSize: 20 });
+  await startIdsAt(db, block * 1_000_000);
   return {
     db,
     url,
@@ -57,4 +60,18 @@ export function useTestDatabase(): { readonly db: Db; readonly url: string } {
       return database.url;
     },
   };
+}
+
+/**
+ * Test files share one Temporal server, and workflow IDs carry database ids
+ * ("account-validation-42"): each database starts its ids in a block of its own, so two files
+ * never address the same workflow.
+ */
+async function startIdsAt(db: Db, first: number): Promise<void> {
+  const { rows } = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = 'public' and is_identity = 'YES'`.execute(db);
+  for (const { table_name, column_name } of rows) {
+    await sql`alter table ${sql.id(table_name)} alter column ${sql.id(column_name)} restart with ${sql.lit(first)}`.execute(db);
+  }
 }

@@ -24,6 +24,8 @@ declare module 'vitest' {
 async function prepareTemplate(serverUrl: string): Promise<void> {
   const admin = createDb(serverUrl, { poolSize: 1 });
   await sql`create database ${sql.id(TEMPLATE_DATABASE)}`.execute(admin);
+  // Hands each test database its own block of ids (see test/helpers/database.ts).
+  await sql`create sequence if not exists test_id_blocks`.execute(admin);
   await admin.destroy();
   const url = new URL(serverUrl);
   url.pathname = `/${TEMPLATE_DATABASE}`;

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { useTestDatabase } from '../../test/helpers/database.ts';
+import { seedDemoData } from '../seed.ts';
+import { peekToken } from './one-time-tokens.ts';
+import { createStaffAccount, UnknownCommuneError } from './staff.ts';
+
+const database = useTestDatabase();
+
+describe('createStaffAccount', () => {
+  it('creates an agent of the named communes with a 72-hour invitation link', async () => {
+    await seedDemoData(database.db, '2026-11-27');
+    const now = new Date('2026-11-27T09:00:00Z');
+    const result = await createStaffAccount(database.db, { email: 'agent@bains.fr', communes: ['bains', 'Allègre'], admin: false, now });
+    expect(result.communes).toEqual(['Bains', 'Allègre']);
+    const grant = await peekToken(database.db, ['invitation'], result.token, new Date(now.getTime() + 71 * 3600_000));
+    expect(grant?.email).toBe('agent@bains.fr');
+    expect(await peekToken(database.db, ['invitation'], result.token, new Date(now.getTime() + 73 * 3600_000))).toBeNull();
+    const user = await database.db.selectFrom('users').selectAll().where('email', '=', 'agent@bains.fr').executeTakeFirstOrThrow();
+    expect(user).toMatchObject({ role: 'staff', status: 'validated', password_hash: null });
+  });
+
+  it('refuses an unknown commune and creates nothing', async () => {
+    await expect(createStaffAccount(database.db, { email: 'x@y.fr', communes: ['atlantis'], admin: false, now: new Date() })).rejects.toThrow(UnknownCommuneError);
+    expect(await database.db.selectFrom('users').select('id').where('email', '=', 'x@y.fr').executeTakeFirst()).toBeUndefined();
+  });
+});
