@@ -75,11 +75,12 @@ export interface DemoAccount {
   firstName: string;
   lastName: string;
   role: 'parent' | 'staff' | 'admin';
+  /** For staff: the communes they serve; for a parent: the commune of residence (first one). */
   communeSlugs: string[];
 }
 
 export const demoAccounts: DemoAccount[] = [
-  { email: 'parent@citoyens.localhost', password: 'Parent-Demo-2026!', firstName: 'Claire', lastName: 'Pardon', role: 'parent', communeSlugs: [] },
+  { email: 'parent@citoyens.localhost', password: 'Parent-Demo-2026!', firstName: 'Claire', lastName: 'Pardon', role: 'parent', communeSlugs: ['rosieres'] },
   { email: 'agent.rosieres@citoyens.localhost', password: 'Agent-Rosieres-2026!', firstName: 'Julien', lastName: 'Martin', role: 'staff', communeSlugs: ['rosieres'] },
   { email: 'admin@citoyens.localhost', password: 'Admin-Citoyens-2026!', firstName: 'Nadia', lastName: 'Roux', role: 'admin', communeSlugs: [] },
 ];

@@ -97,11 +97,13 @@ export async function seedDemoData(db: Db, today = parisDate(new Date())): Promi
           last_name: account.lastName,
           role: account.role,
           status: 'validated',
+          phone: account.role === 'parent' ? '06 12 34 56 78' : null,
+          commune_id: account.role === 'parent' ? communeIds.get(account.communeSlugs[0]!)! : null,
           password_changed_at: new Date(),
         })
         .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
         .execute();
-      if (account.communeSlugs.length === 0) continue;
+      if (account.role !== 'staff') continue;
       const user = await trx.selectFrom('users').select('id').where(sql`lower(email)`, '=', account.email.toLowerCase()).executeTakeFirstOrThrow();
       await trx
         .insertInto('staff_communes')

@@ -39,7 +39,7 @@ describe('sendMail through SMTP', () => {
     expect(mail.from?.text).toContain('ne-pas-repondre@citoyens.test');
 
     const row = await database.db.selectFrom('outbox_mails').selectAll().where('idempotency_key', '=', 'account-validation-1/approved').executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ status: 'sent', attempts: 1, sent_at: now() });
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, sent_at: now(), text_body: '', html_body: null });
     expect(row.message_id).toBe(mail.messageId);
   });
 

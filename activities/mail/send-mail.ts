@@ -36,7 +36,9 @@ export function createMailActivities({ db, mailer, now }: { db: Db; mailer: Mail
       const delivered = await mailer.deliver({ to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body });
       await db
         .updateTable('outbox_mails')
-        .set({ status: 'sent', sent_at: now(), message_id: delivered?.messageId ?? null })
+        // Bodies may hold single-use links: once the SMTP server has them, we keep none. Without
+        // SMTP (development) the outbox is the mailbox, so they stay.
+        .set({ status: 'sent', sent_at: now(), message_id: delivered?.messageId ?? null, ...(delivered ? { text_body: '', html_body: null } : {}) })
         .where('id', '=', row.id)
         .execute();
       return delivered ? 'sent' : 'stored';

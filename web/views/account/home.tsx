@@ -1,7 +1,7 @@
 // "Mon compte": the reference's welcome, the account status in words, the documents and the
 // sections. Sections not built yet say so and link nowhere.
 import type { AccountStatusText } from '../../account-state.ts';
-import { Notice } from '../components/fields.tsx';
+import { StatusNotice } from '../components/fields.tsx';
 import { DocumentTable, type DocumentRow } from './documents.tsx';
 
 const sections: { label: string; href?: string }[] = [
@@ -26,12 +26,7 @@ export function AccountHomePage({ name, status, documents }: { name: string; sta
       <h1>Mon compte</h1>
       <p>Bonjour {name}.</p>
       <p>Bienvenue sur votre page d'accueil. Vous pouvez y gérer vos informations personnelles ainsi que vos commandes.</p>
-      <Notice kind={status.kind}>
-        <p>
-          <strong>{status.title}</strong>
-        </p>
-        {status.detail ? <p>{status.detail}</p> : null}
-      </Notice>
+      <StatusNotice status={status} />
       <p class="reminder">Merci de penser à mettre vos pièces justificatives.</p>
       <h2>Mes pièces justificatives</h2>
       <DocumentTable documents={documents} hrefPrefix="/mon-compte/documents" />

@@ -1,7 +1,7 @@
 // The staff's validation queue and one account's review page.
 import type { AccountStatusText } from '../../account-state.ts';
 import type { FieldErrors, FormValues } from '../../forms.ts';
-import { ErrorSummary, Notice, TextArea } from '../components/fields.tsx';
+import { ErrorSummary, StatusNotice, TextArea } from '../components/fields.tsx';
 import { DocumentTable, type DocumentRow } from '../account/documents.tsx';
 
 export interface PendingAccount {
@@ -76,12 +76,7 @@ export function AccountReviewPage({ account, status, open, canRequest, documents
         <a href="/agent/validations">← Comptes en attente</a>
       </p>
       <h1>Compte de {account.name}</h1>
-      <Notice kind={status.kind}>
-        <p>
-          <strong>{status.title}</strong>
-        </p>
-        {status.detail ? <p>{status.detail}</p> : null}
-      </Notice>
+      <StatusNotice status={status} />
       <dl class="details">
         <dt>Adresse e-mail</dt>
         <dd>{account.email}</dd>

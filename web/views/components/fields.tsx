@@ -21,6 +21,15 @@ function describedBy(name: string, hint?: string, error?: string): string | unde
   return ids.length > 0 ? ids.join(' ') : undefined;
 }
 
+function FieldLabel({ name, label, required }: { name: string; label: string; required?: boolean | undefined }) {
+  return (
+    <label for={name}>
+      {label}
+      {required ? <span aria-hidden="true"> *</span> : null}
+    </label>
+  );
+}
+
 function FieldMessages({ name, hint, error }: { name: string; hint?: string | undefined; error?: string | undefined }) {
   return (
     <>
@@ -39,10 +48,7 @@ export function Field(props: FieldProps) {
   const { name, label, value, error, type = 'text', autocomplete, required, hint, readonly, extra } = props;
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      <label for={name}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel name={name} label={label} required={required} />
       <FieldMessages name={name} hint={hint} error={error} />
       <input
         id={name}
@@ -72,10 +78,7 @@ export function SelectField(props: {
   const { name, label, options, value, error, required, placeholder } = props;
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      <label for={name}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel name={name} label={label} required={required} />
       <FieldMessages name={name} error={error} />
       <select id={name} name={name} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(name, undefined, error)}>
         {placeholder ? <option value="">{placeholder}</option> : null}
@@ -93,10 +96,7 @@ export function TextArea(props: { name: string; label: string; value?: string | 
   const { name, label, value, error, required, rows = 3 } = props;
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      <label for={name}>
-        {label}
-        {required ? <span aria-hidden="true"> *</span> : null}
-      </label>
+      <FieldLabel name={name} label={label} required={required} />
       <FieldMessages name={name} error={error} />
       <textarea id={name} name={name} rows={rows} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(name, undefined, error)}>
         {value ?? ''}
@@ -109,10 +109,7 @@ export function FileField(props: { name: string; label: string; hint: string; er
   const { name, label, hint, error, accept } = props;
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      <label for={name}>
-        {label}
-        <span aria-hidden="true"> *</span>
-      </label>
+      <FieldLabel name={name} label={label} required />
       <FieldMessages name={name} hint={hint} error={error} />
       <input id={name} name={name} type="file" accept={accept} required aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(name, hint, error)} />
     </div>
@@ -132,6 +129,18 @@ export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: 
         ))}
       </ul>
     </div>
+  );
+}
+
+/** The account's status in words, as parents and staff both read it. */
+export function StatusNotice({ status }: { status: { kind: 'info' | 'success' | 'warning'; title: string; detail: string | null } }) {
+  return (
+    <Notice kind={status.kind}>
+      <p>
+        <strong>{status.title}</strong>
+      </p>
+      {status.detail ? <p>{status.detail}</p> : null}
+    </Notice>
   );
 }
 
