@@ -1,6 +1,6 @@
 // Builds every activity from its dependencies. Workflows import only the `Activities` type.
 import type { Db } from '../db/connection.ts';
-import { createAccountValidationActivities } from './accounts/account-validation.ts';
+import { createApprovalActivities } from './approvals/index.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createMailActivities } from './mail/send-mail.ts';
 
@@ -17,7 +17,7 @@ export function createActivities(deps: ActivityDeps) {
   const mail = createMailActivities(deps);
   return {
     ...mail,
-    ...createAccountValidationActivities({ ...deps, mail }),
+    ...createApprovalActivities({ ...deps, mail }),
   };
 }
 

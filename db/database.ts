@@ -118,7 +118,7 @@ export interface OutboxMailsTable {
   sent_at: Timestamp | null;
 }
 
-export type TokenPurpose = 'signup' | 'password-reset' | 'invitation';
+export type TokenPurpose = 'signup' | 'password-reset' | 'invitation' | 'email-change';
 
 export interface OneTimeTokensTable {
   id: Generated<number>;
@@ -167,6 +167,45 @@ export interface AuditLogTable {
   created_at: CreatedAt;
 }
 
+export type Relationship = 'enfant' | 'conjoint' | 'autre';
+
+export interface DependantsTable {
+  id: Generated<number>;
+  guardian_id: number;
+  first_name: string;
+  last_name: string;
+  birth_date: IsoDate;
+  relationship: Relationship;
+  /** For staff: allergies, people allowed to pick the child up. */
+  notes: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AddressesTable {
+  id: Generated<number>;
+  user_id: number;
+  label: string;
+  line1: string;
+  line2: string | null;
+  postal_code: string;
+  city: string;
+  is_default: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+}
+
+export type SubscriptionStatus = 'pending' | 'validated' | 'refused';
+
+export interface SubscriptionsTable {
+  id: Generated<number>;
+  user_id: number;
+  service_offer_id: number;
+  status: ColumnType<SubscriptionStatus, SubscriptionStatus | undefined, SubscriptionStatus>;
+  status_reason: string | null;
+  requested_at: ColumnType<Date, Date | undefined, Date>;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+}
+
 export interface Database {
   communes: CommunesTable;
   service_offers: ServiceOffersTable;
@@ -182,7 +221,13 @@ export interface Database {
   rate_limits: RateLimitsTable;
   documents: DocumentsTable;
   audit_log: AuditLogTable;
+  dependants: DependantsTable;
+  addresses: AddressesTable;
+  subscriptions: SubscriptionsTable;
 }
+
+export type Dependant = Selectable<DependantsTable>;
+export type Address = Selectable<AddressesTable>;
 
 export type Document = Selectable<DocumentsTable>;
 

@@ -2,11 +2,11 @@
 // accountValidation workflow's query.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { User } from '../db/database.ts';
-import { accountValidationState, accountValidationWorkflowId, type AccountValidationState } from '../workflows/account-validation.messages.ts';
+import { approvalState, accountValidationWorkflowId, type ApprovalState } from '../workflows/approval.messages.ts';
 
-export async function queryAccountValidation(temporal: Client, userId: number): Promise<AccountValidationState | null> {
+export async function queryApproval(temporal: Client, workflowId: string): Promise<ApprovalState | null> {
   try {
-    return await temporal.workflow.getHandle(accountValidationWorkflowId(userId)).query(accountValidationState);
+    return await temporal.workflow.getHandle(workflowId).query(approvalState);
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) return null;
     throw error;
@@ -19,7 +19,11 @@ export interface AccountStatusText {
   kind: 'success' | 'warning' | 'info';
 }
 
-export function describeAccountStatus(user: Pick<User, 'status' | 'status_reason'>, workflow: AccountValidationState | null): AccountStatusText {
+export function queryAccountValidation(temporal: Client, userId: number): Promise<ApprovalState | null> {
+  return queryApproval(temporal, accountValidationWorkflowId(userId));
+}
+
+export function describeAccountStatus(user: Pick<User, 'status' | 'status_reason'>, workflow: ApprovalState | null): AccountStatusText {
   switch (user.status) {
     case 'validated':
       return { title: 'Compte validé', detail: null, kind: 'success' };

@@ -8,6 +8,7 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
   signup: 24 * 3600 * 1000,
   'password-reset': 3600 * 1000,
   invitation: 72 * 3600 * 1000,
+  'email-change': 24 * 3600 * 1000,
 };
 
 export async function issueToken(

@@ -11,7 +11,7 @@ import { createTestApp, TEST_ORIGIN } from '../../test/helpers/app.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { ELF_EXECUTABLE, MINIMAL_PDF, PNG_1X1 } from '../../test/fixtures/files.ts';
 import { connectClient, startAppWorker, uniqueTaskQueue } from '../../test/helpers/temporal.ts';
-import { accountValidationState, accountValidationWorkflowId } from '../../workflows/account-validation.messages.ts';
+import { accountValidationWorkflowId, approvalState } from '../../workflows/approval.messages.ts';
 
 const database = useTestDatabase();
 const taskQueue = uniqueTaskQueue('documents');
@@ -55,7 +55,7 @@ describe('supporting documents', () => {
     expect(document!.storage_key).toMatch(/^[0-9a-f]{64}$/);
     expect(await store.get(document!.storage_key)).toEqual(PNG_1X1);
 
-    const state = await temporal.workflow.getHandle(accountValidationWorkflowId(parent.id)).query(accountValidationState);
+    const state = await temporal.workflow.getHandle(accountValidationWorkflowId(parent.id)).query(approvalState);
     expect(state.status).toBe('waiting-staff');
     const image = await app().request(`/mon-compte/documents/${document!.id}`, { headers: { Cookie: cookie } });
     expect(image.headers.get('content-type')).toBe('image/png');

@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { detectDocumentType, MAX_DOCUMENT_BYTES } from '../../activities/documents/content-type.ts';
 import type { DocumentKind } from '../../db/database.ts';
-import { documentsSubmitted, accountValidationWorkflowId } from '../../workflows/account-validation.messages.ts';
+import { accountValidationWorkflowId, documentsSubmitted } from '../../workflows/approval.messages.ts';
 import type { accountValidation } from '../../workflows/account-validation.ts';
 import { CommuneAttribute, EmailAttribute } from '../../workflows/search-attributes.ts';
 import { describeAccountStatus, queryAccountValidation } from '../account-state.ts';

@@ -8,7 +8,7 @@ import { createParent, login, PASSWORD, sessionCookie } from '../../test/helpers
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { connectClient, startAppWorker, uniqueTaskQueue } from '../../test/helpers/temporal.ts';
-import { accountValidationState, accountValidationWorkflowId } from '../../workflows/account-validation.messages.ts';
+import { accountValidationWorkflowId, approvalState } from '../../workflows/approval.messages.ts';
 
 const database = useTestDatabase();
 const taskQueue = uniqueTaskQueue('auth');
@@ -85,7 +85,7 @@ describe('sign-up', () => {
     expect(sessionCookie(done)).toBeTruthy();
     const user = await findUserByEmail(database.db, 'claire.pardon@example.fr');
     expect(user).toMatchObject({ status: 'pending', first_name: 'Claire', commune_id: rosieres.id });
-    const state = await temporal.workflow.getHandle(accountValidationWorkflowId(user!.id)).query(accountValidationState);
+    const state = await temporal.workflow.getHandle(accountValidationWorkflowId(user!.id)).query(approvalState);
     expect(state.status).toBe('waiting-documents');
 
     // The link served once.

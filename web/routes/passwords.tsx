@@ -7,7 +7,7 @@ import { checkPassword, describePasswordProblems } from '../../domain/password-p
 import { consumeToken, peekToken } from '../../db/queries/one-time-tokens.ts';
 import { invalidateUserSessions } from '../../db/queries/sessions.ts';
 import { communeOptions, createParent, findUser, setPassword } from '../../db/queries/users.ts';
-import { accountValidationWorkflowId } from '../../workflows/account-validation.messages.ts';
+import { accountValidationWorkflowId } from '../../workflows/approval.messages.ts';
 import type { accountValidation } from '../../workflows/account-validation.ts';
 import { CommuneAttribute, EmailAttribute } from '../../workflows/search-attributes.ts';
 import type { AppDeps } from '../app.ts';

@@ -8,11 +8,12 @@ import { formatLongDate, parisDate } from '../../../domain/dates.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import {
   accountValidationWorkflowId,
-  approveAccount,
-  rejectAccount,
+  approveRequest,
+  isDecided,
+  refuseRequest,
   requestDocuments,
-  type AccountValidationState,
-} from '../../../workflows/account-validation.messages.ts';
+  type ApprovalState,
+} from '../../../workflows/approval.messages.ts';
 import { describeAccountStatus, queryAccountValidation } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
@@ -84,7 +85,7 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
       <AccountReviewPage
         account={{ id, name, email: account.email, phone: account.phone, commune: account.commune, createdAt: formatLongDate(parisDate(account.created_at)) }}
         status={describeAccountStatus(account, workflow)}
-        open={workflow !== null && workflow.status !== 'validated' && workflow.status !== 'rejected'}
+        open={workflow !== null && !isDecided(workflow.status)}
         canRequest={workflow?.status === 'waiting-staff'}
         documents={documents}
         {...extra}
@@ -109,8 +110,8 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!before) throw new HTTPException(409);
     const handle = temporal.workflow.getHandle(accountValidationWorkflowId(id));
     const decision = form.data;
-    if (decision.action === 'approve') await handle.signal(approveAccount, { staffId: staff.id });
-    else if (decision.action === 'reject') await handle.signal(rejectAccount, { staffId: staff.id, reason: decision.reason });
+    if (decision.action === 'approve') await handle.signal(approveRequest, { staffId: staff.id });
+    else if (decision.action === 'reject') await handle.signal(refuseRequest, { staffId: staff.id, reason: decision.reason });
     else await handle.signal(requestDocuments, { staffId: staff.id, message: decision.message });
     await settled(() => queryAccountValidation(temporal, id), before);
     return c.redirect(`/agent/validations/${id}`, 303);
@@ -131,7 +132,7 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
 }
 
 /** Waits (two seconds at most) for the workflow to take the signal, so the page shows its effect. */
-async function settled(query: () => Promise<AccountValidationState | null>, before: AccountValidationState): Promise<void> {
+async function settled(query: () => Promise<ApprovalState | null>, before: ApprovalState): Promise<void> {
   for (let attempt = 0; attempt < 20; attempt += 1) {
     const state = await query();
     if (!state || state.status !== before.status) return;

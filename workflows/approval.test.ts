@@ -1,19 +1,14 @@
-// accountValidation in Temporal's time-skipping environment, with activities mocked as plain
-// objects that record their calls.
+// The approval mechanism, through its two workflows, in Temporal's time-skipping environment,
+// with activities mocked as plain objects that record their calls.
 import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AccountDecision, AccountMailKind } from '../activities/accounts/account-validation.ts';
+import type { DecisionMailKind } from '../activities/approvals/subject.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
 import { accountValidation } from './account-validation.ts';
-import {
-  accountValidationState,
-  approveAccount,
-  documentsSubmitted,
-  rejectAccount,
-  requestDocuments,
-} from './account-validation.messages.ts';
+import { approvalState, approveRequest, documentsSubmitted, refuseRequest, requestDocuments, type ApprovalDecision } from './approval.messages.ts';
+import { subscriptionApproval } from './subscription-approval.ts';
 
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 let env: TestWorkflowEnvironment;
@@ -26,8 +21,8 @@ afterAll(async () => {
 });
 
 interface Calls {
-  decisions: { key: string; decision: AccountDecision }[];
-  mails: { key: string; kind: AccountMailKind; text?: string; at: number }[];
+  decisions: { key: string; decision: ApprovalDecision }[];
+  mails: { key: string; kind: DecisionMailKind; text?: string; at: number }[];
   staffReminders: { key: string; at: number }[];
 }
 
@@ -39,13 +34,13 @@ async function setup(): Promise<{ worker: Worker; taskQueue: string; calls: Call
     taskQueue,
     workflowsPath,
     activities: {
-      recordAccountDecision: async (input: { key: string; decision: AccountDecision }) => {
+      recordDecision: async (input: { key: string; decision: ApprovalDecision }) => {
         calls.decisions.push({ key: input.key, decision: input.decision });
       },
-      sendAccountMail: async (input: { key: string; kind: AccountMailKind; text?: string }) => {
+      sendDecisionMail: async (input: { key: string; kind: DecisionMailKind; text: string | null }) => {
         calls.mails.push({ key: input.key, kind: input.kind, ...(input.text ? { text: input.text } : {}), at: await env.currentTimeMs() });
       },
-      remindStaffOfPendingAccount: async (input: { key: string }) => {
+      remindStaff: async (input: { key: string }) => {
         calls.staffReminders.push({ key: input.key, at: await env.currentTimeMs() });
         return 1;
       },
@@ -69,27 +64,27 @@ describe('accountValidation', () => {
     const { worker, taskQueue, calls } = await setup();
     await worker.runUntil(async () => {
       const handle = await start(taskQueue, 1);
-      expect((await handle.query(accountValidationState)).status).toBe('waiting-staff');
-      await handle.signal(approveAccount, { staffId: 7 });
-      await handle.signal(approveAccount, { staffId: 8 });
+      expect((await handle.query(approvalState)).status).toBe('waiting-staff');
+      await handle.signal(approveRequest, { staffId: 7 });
+      await handle.signal(approveRequest, { staffId: 8 });
       const result = await handle.result();
-      expect(result.status).toBe('validated');
+      expect(result.status).toBe('approved');
     });
     expect(calls.decisions).toEqual([{ key: 'account-validation-1/approved', decision: { kind: 'approved' } }]);
-    expect(calls.mails.map((m) => [m.key, m.kind])).toEqual([['account-validation-1/mail-approved', 'validated']]);
+    expect(calls.mails.map((m) => [m.key, m.kind])).toEqual([['account-validation-1/mail-approved', 'approved']]);
   });
 
   it('rejects with the reason, which the parent is told', async () => {
     const { worker, taskQueue, calls } = await setup();
     const result = await worker.runUntil(async () => {
       const handle = await start(taskQueue, 2);
-      await handle.signal(rejectAccount, { staffId: 7, reason: 'Justificatif de domicile illisible' });
-      await handle.signal(approveAccount, { staffId: 7 });
+      await handle.signal(refuseRequest, { staffId: 7, reason: 'Justificatif de domicile illisible' });
+      await handle.signal(approveRequest, { staffId: 7 });
       return handle.result();
     });
-    expect(result).toMatchObject({ status: 'rejected', text: 'Justificatif de domicile illisible' });
-    expect(calls.decisions.map((d) => d.decision)).toEqual([{ kind: 'rejected', reason: 'Justificatif de domicile illisible' }]);
-    expect(calls.mails.map((m) => [m.kind, m.text])).toEqual([['rejected', 'Justificatif de domicile illisible']]);
+    expect(result).toMatchObject({ status: 'refused', text: 'Justificatif de domicile illisible' });
+    expect(calls.decisions.map((d) => d.decision)).toEqual([{ kind: 'refused', reason: 'Justificatif de domicile illisible' }]);
+    expect(calls.mails.map((m) => [m.kind, m.text])).toEqual([['refused', 'Justificatif de domicile illisible']]);
   });
 
   it('requests documents, waits for them, then approves', async () => {
@@ -102,23 +97,23 @@ describe('accountValidation', () => {
       await handle.signal(requestDocuments, { staffId: 7, message: 'Encore ?' });
       await handle.signal(documentsSubmitted, { documentId: 10 });
       await waitForStatus(handle, 'waiting-staff');
-      await handle.signal(approveAccount, { staffId: 7 });
-      expect((await handle.result()).status).toBe('validated');
+      await handle.signal(approveRequest, { staffId: 7 });
+      expect((await handle.result()).status).toBe('approved');
     });
     expect(calls.decisions.map((d) => d.key)).toEqual(['account-validation-3/documents-requested-1', 'account-validation-3/approved']);
-    expect(calls.mails.map((m) => m.kind)).toEqual(['documents-requested', 'validated']);
+    expect(calls.mails.map((m) => m.kind)).toEqual(['documents-requested', 'approved']);
   });
 
   it('waits for documents when the parent has none, then for staff', async () => {
     const { worker, taskQueue, calls } = await setup();
     await worker.runUntil(async () => {
       const handle = await start(taskQueue, 4, false);
-      expect((await handle.query(accountValidationState)).status).toBe('waiting-documents');
+      expect((await handle.query(approvalState)).status).toBe('waiting-documents');
       await env.sleep('10 days');
       expect(calls.staffReminders).toEqual([]);
       await handle.signal(documentsSubmitted, { documentId: 11 });
       await waitForStatus(handle, 'waiting-staff');
-      await handle.signal(approveAccount, { staffId: 7 });
+      await handle.signal(approveRequest, { staffId: 7 });
       await handle.result();
     });
   });
@@ -146,9 +141,9 @@ describe('accountValidation', () => {
       // One reminder per request, not one a week forever.
       await env.sleep('20 days');
       expect(calls.mails.filter((m) => m.kind === 'documents-reminder')).toHaveLength(1);
-      expect((await handle.query(accountValidationState)).parentReminders).toBe(1);
-      await handle.signal(rejectAccount, { staffId: 7, reason: 'Pièces jamais reçues' });
-      expect((await handle.result()).status).toBe('rejected');
+      expect((await handle.query(approvalState)).parentReminders).toBe(1);
+      await handle.signal(refuseRequest, { staffId: 7, reason: 'Pièces jamais reçues' });
+      expect((await handle.result()).status).toBe('refused');
     });
     expect(calls.staffReminders).toHaveLength(2);
   });
@@ -156,8 +151,32 @@ describe('accountValidation', () => {
 
 async function waitForStatus(handle: Awaited<ReturnType<typeof start>>, status: string): Promise<void> {
   for (let i = 0; i < 100; i += 1) {
-    if ((await handle.query(accountValidationState)).status === status) return;
+    if ((await handle.query(approvalState)).status === status) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`status never became ${status}`);
 }
+
+describe('subscriptionApproval', () => {
+  it('approves or refuses a subscription, reminds staff, and never asks for documents', async () => {
+    const { worker, taskQueue, calls } = await setup();
+    await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(subscriptionApproval, { taskQueue, workflowId: 'subscription-41', args: [{ subscriptionId: 41 }] });
+      expect((await handle.query(approvalState)).status).toBe('waiting-staff');
+      await handle.signal(requestDocuments, { staffId: 7, message: 'Sans objet' });
+      await env.sleep('4 days');
+      expect(calls.staffReminders.map((r) => r.key)).toEqual(['subscription-41/staff-reminder-1']);
+      await handle.signal(approveRequest, { staffId: 7 });
+      expect((await handle.result()).status).toBe('approved');
+
+      const refused = await env.client.workflow.start(subscriptionApproval, { taskQueue, workflowId: 'subscription-42', args: [{ subscriptionId: 42 }] });
+      await refused.signal(refuseRequest, { staffId: 7, reason: 'Places réservées aux résidents' });
+      expect(await refused.result()).toMatchObject({ status: 'refused', text: 'Places réservées aux résidents' });
+    });
+    expect(calls.decisions.map((d) => [d.key, d.decision.kind])).toEqual([
+      ['subscription-41/approved', 'approved'],
+      ['subscription-42/refused', 'refused'],
+    ]);
+    expect(calls.mails.map((m) => m.kind)).toEqual(['approved', 'refused']);
+  });
+});

@@ -1,0 +1,64 @@
+// Activities of the approval mechanism (accountValidation and subscriptionApproval): record a
+// staff decision once (the audit log's key guards the retries), mail the parent, remind staff.
+import type { Db } from '../../db/connection.ts';
+import type { ApprovalDecision, ApprovalSubject } from '../../workflows/approval.messages.ts';
+import type { createMailActivities } from '../mail/send-mail.ts';
+import { accountSubject } from './account-subject.ts';
+import type { ApprovalSubjectHandler, DecisionMailKind } from './subject.ts';
+import { subscriptionSubject } from './subscription-subject.ts';
+
+interface Deps {
+  db: Db;
+  now: () => Date;
+  publicUrl: string;
+  mail: ReturnType<typeof createMailActivities>;
+}
+
+export function createApprovalActivities({ db, now, publicUrl, mail }: Deps) {
+  const handlers = { account: accountSubject({ db, publicUrl }), subscription: subscriptionSubject({ db, publicUrl }) };
+  const handlerOf = (subject: ApprovalSubject) => handlers[subject.kind] as ApprovalSubjectHandler<ApprovalSubject>;
+
+  return {
+    async recordDecision(input: { key: string; subject: ApprovalSubject; staffId: number; decision: ApprovalDecision }): Promise<void> {
+      const handler = handlerOf(input.subject);
+      await db.transaction().execute(async (trx) => {
+        const logged = await trx
+          .insertInto('audit_log')
+          .values({
+            idempotency_key: input.key,
+            actor_id: input.staffId,
+            action: `${input.subject.kind}.${input.decision.kind}`,
+            subject_type: input.subject.kind,
+            subject_id: handler.id(input.subject),
+            details: JSON.stringify(input.decision),
+          })
+          .onConflict((oc) => oc.column('idempotency_key').doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (logged) await handler.apply(trx, input.subject, input.decision, now());
+      });
+    },
+
+    async sendDecisionMail(input: { key: string; subject: ApprovalSubject; kind: DecisionMailKind; text: string | null }): Promise<void> {
+      const { to, mail: content } = await handlerOf(input.subject).decisionMail(input.subject, input.kind, input.text ?? '');
+      await mail.sendMail({ idempotencyKey: input.key, to, ...content });
+    },
+
+    /** Mails every staff member of the subject's commune (the admins when it has none). */
+    async remindStaff(input: { key: string; subject: ApprovalSubject }): Promise<number> {
+      const { communeId, mail: content } = await handlerOf(input.subject).staffReminder(input.subject);
+      let recipients = await db
+        .selectFrom('staff_communes')
+        .innerJoin('users', 'users.id', 'staff_communes.user_id')
+        .select(['users.id', 'users.email'])
+        .where('staff_communes.commune_id', '=', communeId ?? -1)
+        .where('users.role', '=', 'staff')
+        .execute();
+      if (recipients.length === 0) recipients = await db.selectFrom('users').select(['id', 'email']).where('role', '=', 'admin').execute();
+      for (const recipient of recipients) {
+        await mail.sendMail({ idempotencyKey: `${input.key}/${recipient.id}`, to: recipient.email, ...content });
+      }
+      return recipients.length;
+    },
+  };
+}
