@@ -18,8 +18,14 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { devMailRoutes } from './routes/dev-mails.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { accountRoutes } from './routes/account.tsx';
+import { familySearchRoutes } from './routes/agent/families.tsx';
+import { serviceRequestRoutes } from './routes/agent/services.tsx';
 import { validationRoutes } from './routes/agent/validations.tsx';
 import { authRoutes } from './routes/auth.tsx';
+import { catalogueRoutes } from './routes/catalogue.tsx';
+import { familyRoutes } from './routes/family.tsx';
+import { personalInfoRoutes } from './routes/personal-info.tsx';
+import { serviceRoutes } from './routes/services.tsx';
 import { homeRoutes } from './routes/home.tsx';
 import { passwordRoutes } from './routes/passwords.tsx';
 import { staticRoutes } from './routes/static.ts';
@@ -61,7 +67,13 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', authRoutes(deps));
   app.route('/', passwordRoutes(deps));
   app.route('/', accountRoutes(deps));
+  app.route('/', familyRoutes(deps));
+  app.route('/', personalInfoRoutes(deps));
+  app.route('/', serviceRoutes(deps));
+  app.route('/', catalogueRoutes(deps));
   app.route('/agent', validationRoutes(deps));
+  app.route('/agent', serviceRequestRoutes(deps));
+  app.route('/agent', familySearchRoutes(deps));
   if (config.NODE_ENV !== 'production') app.route('/dev/mails', devMailRoutes(deps));
 
   app.notFound((c) => renderErrorPage(c, 404));

@@ -13,7 +13,7 @@ export function accountSubject({ db, publicUrl }: { db: Db; publicUrl: string })
   return {
     id: (subject) => subject.userId,
 
-    async apply(trx, { userId }, decision, now) {
+    async apply(trx, { userId }, decision, { now }) {
       if (decision.kind === 'documents-requested') return;
       const approved = decision.kind === 'approved';
       await trx

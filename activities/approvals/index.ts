@@ -35,7 +35,7 @@ export function createApprovalActivities({ db, now, publicUrl, mail }: Deps) {
           .onConflict((oc) => oc.column('idempotency_key').doNothing())
           .returning('id')
           .executeTakeFirst();
-        if (logged) await handler.apply(trx, input.subject, input.decision, now());
+        if (logged) await handler.apply(trx, input.subject, input.decision, { now: now(), staffId: input.staffId });
       });
     },
 

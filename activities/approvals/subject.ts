@@ -9,7 +9,7 @@ export type DecisionMailKind = ApprovalDecision['kind'] | 'documents-reminder';
 export interface ApprovalSubjectHandler<S> {
   /** The id the audit log files the decision under. */
   id(subject: S): number;
-  apply(db: Db, subject: S, decision: ApprovalDecision, now: Date): Promise<void>;
+  apply(db: Db, subject: S, decision: ApprovalDecision, at: { now: Date; staffId: number }): Promise<void>;
   decisionMail(subject: S, kind: DecisionMailKind, text: string): Promise<{ to: string; mail: ComposedMail }>;
   staffReminder(subject: S): Promise<{ communeId: number | null; mail: ComposedMail }>;
 }

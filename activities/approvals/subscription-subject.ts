@@ -23,12 +23,12 @@ export function subscriptionSubject({ db, publicUrl }: { db: Db; publicUrl: stri
   return {
     id: (subject) => subject.subscriptionId,
 
-    async apply(trx, { subscriptionId }, decision, now) {
+    async apply(trx, { subscriptionId }, decision, { now, staffId }) {
       if (decision.kind === 'documents-requested') return;
       const approved = decision.kind === 'approved';
       await trx
         .updateTable('subscriptions')
-        .set({ status: approved ? 'validated' : 'refused', status_reason: approved ? null : decision.reason, decided_at: now })
+        .set({ status: approved ? 'validated' : 'refused', status_reason: approved ? null : decision.reason, decided_at: now, decided_by: staffId })
         .where('id', '=', subscriptionId)
         .execute();
     },

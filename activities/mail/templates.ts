@@ -83,3 +83,12 @@ export const accountMails = {
       action: { label: 'Ouvrir la demande', url: link },
     }),
 };
+
+export const emailChangeMail = (firstName: string | null, link: string): ComposedMail =>
+  composeMail({
+    subject: 'Confirmez votre nouvelle adresse e-mail',
+    greeting: firstName ? `Bonjour ${firstName},` : 'Bonjour,',
+    paragraphs: ['Vous avez demandé à utiliser cette adresse e-mail pour votre compte de la plateforme Citoyens.'],
+    action: { label: 'Confirmer cette adresse', url: link },
+    after: ["Ce lien est valable 24 heures et ne sert qu'une fois. Tant qu'il n'est pas suivi, votre ancienne adresse reste en place."],
+  });

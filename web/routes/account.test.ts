@@ -133,7 +133,8 @@ describe('Mon compte', () => {
     expect(pendingHtml).toContain('Compte en attente de validation');
     expect(await page(validated.email)).toContain('Compte validé');
     expect(await page(rejected.email)).toContain('Compte refusé : Domicile hors agglomération');
-    expect(pendingHtml).toContain('Mes filiations <span class="muted">(bientôt disponible)</span>');
+    expect(pendingHtml).toContain('Mes listes <span class="muted">(bientôt disponible)</span>');
+    expect(pendingHtml).toContain('<a href="/mon-compte/filiations">Mes filiations</a>');
   });
 
   it('sends anonymous visitors to the login page and back', async () => {

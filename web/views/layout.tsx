@@ -36,7 +36,13 @@ export function Layout({ title, children, user }: LayoutProps) {
             <nav class="account-nav" aria-label="Compte et panier">
               {user ? (
                 <>
-                  {user.role === 'parent' ? null : <a href="/agent/validations">Espace agent</a>}
+                  {user.role === 'parent' ? null : (
+                    <>
+                      <a href="/agent/validations">Comptes à valider</a>
+                      <a href="/agent/services">Demandes de services</a>
+                      <a href="/agent/familles">Familles</a>
+                    </>
+                  )}
                   <a href="/mon-compte">Mon compte</a>
                   <form method="post" action="/deconnexion" class="inline-form">
                     <button type="submit" class="link-button">

@@ -8,7 +8,7 @@ interface FieldProps {
   label: string;
   value?: string | undefined;
   error?: string | undefined;
-  type?: 'text' | 'email' | 'password' | 'tel';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'date';
   autocomplete?: string;
   required?: boolean;
   hint?: string;
@@ -92,13 +92,15 @@ export function SelectField(props: {
   );
 }
 
-export function TextArea(props: { name: string; label: string; value?: string | undefined; error?: string | undefined; required?: boolean; rows?: number }) {
+export function TextArea(props: { name: string; id?: string; label: string; value?: string | undefined; error?: string | undefined; required?: boolean; rows?: number }) {
   const { name, label, value, error, required, rows = 3 } = props;
+  // Several forms of one page may share a field name; the id keeps labels and messages apart.
+  const id = props.id ?? name;
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      <FieldLabel name={name} label={label} required={required} />
-      <FieldMessages name={name} error={error} />
-      <textarea id={name} name={name} rows={rows} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(name, undefined, error)}>
+      <FieldLabel name={id} label={label} required={required} />
+      <FieldMessages name={id} error={error} />
+      <textarea id={id} name={name} rows={rows} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(id, undefined, error)}>
         {value ?? ''}
       </textarea>
     </div>

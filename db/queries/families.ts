@@ -1,0 +1,58 @@
+// Families as staff see them: only those of their communes (residence, or a request for one of
+// their communes' services).
+import { sql, type ExpressionBuilder } from 'kysely';
+import type { Db } from '../connection.ts';
+import type { Database } from '../database.ts';
+
+/** A condition on `users` that keeps the families of these communes. */
+function inCommunes(communeIds: number[]) {
+  return (eb: ExpressionBuilder<Database, 'users'>) =>
+    eb.or([
+      eb('users.commune_id', 'in', communeIds),
+      eb.exists(
+        eb
+          .selectFrom('subscriptions')
+          .innerJoin('service_offers', 'service_offers.id', 'subscriptions.service_offer_id')
+          .select('subscriptions.id')
+          .whereRef('subscriptions.user_id', '=', 'users.id')
+          .where('service_offers.commune_id', 'in', communeIds),
+      ),
+    ]);
+}
+
+export async function isFamilyInScope(db: Db, communeIds: number[], userId: number): Promise<boolean> {
+  if (communeIds.length === 0) return false;
+  const row = await db.selectFrom('users').select('users.id').where('users.id', '=', userId).where('users.role', '=', 'parent').where(inCommunes(communeIds)).executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Families whose parent's name or e-mail, or a dependant's name, contains the text. */
+export async function searchFamilies(db: Db, communeIds: number[], text: string) {
+  if (communeIds.length === 0) return [];
+  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom('users')
+    .leftJoin('communes', 'communes.id', 'users.commune_id')
+    .select(['users.id', 'users.email', 'users.first_name', 'users.last_name', 'users.status', 'communes.name as commune'])
+    .where('users.role', '=', 'parent')
+    .where(inCommunes(communeIds))
+    .$if(text.length > 0, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb(sql`users.first_name || ' ' || users.last_name`, 'ilike', pattern),
+          eb('users.email', 'ilike', pattern),
+          eb.exists(
+            eb
+              .selectFrom('dependants')
+              .select('dependants.id')
+              .whereRef('dependants.guardian_id', '=', 'users.id')
+              .where(sql`dependants.first_name || ' ' || dependants.last_name`, 'ilike', pattern),
+          ),
+        ]),
+      ),
+    )
+    .orderBy('users.last_name')
+    .orderBy('users.first_name')
+    .limit(50)
+    .execute();
+}

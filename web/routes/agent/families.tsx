@@ -1,0 +1,46 @@
+// Staff: search the families of their communes and open one.
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { isFamilyInScope, searchFamilies } from '../../../db/queries/families.ts';
+import { listAddresses, listDependants } from '../../../db/queries/family.ts';
+import { familySubscriptions } from '../../../db/queries/subscriptions.ts';
+import { findUser, staffCommuneIds } from '../../../db/queries/users.ts';
+import { describeAccountStatus, queryAccountValidation } from '../../account-state.ts';
+import type { AppDeps } from '../../app.ts';
+import type { AppEnv } from '../../env.ts';
+import { currentUser, requireStaff } from '../../middleware/guards.ts';
+import { FamilyPage, FamilySearchPage } from '../../views/agent/families.tsx';
+
+export function familySearchRoutes({ db, temporal }: AppDeps): Hono<AppEnv> {
+  const router = new Hono<AppEnv>();
+  router.use('*', requireStaff);
+
+  router.get('/familles', async (c) => {
+    const query = (c.req.query('q') ?? '').trim().slice(0, 100);
+    const results = await searchFamilies(db, await staffCommuneIds(db, currentUser(c)), query);
+    return c.render(<FamilySearchPage query={query} results={results} />, { title: 'Familles' });
+  });
+
+  router.get('/familles/:id{[0-9]{1,12}}', async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!(await isFamilyInScope(db, await staffCommuneIds(db, currentUser(c)), id))) throw new HTTPException(403);
+    const user = (await findUser(db, id))!;
+    const commune = user.commune_id ? await db.selectFrom('communes').select('name').where('id', '=', user.commune_id).executeTakeFirst() : undefined;
+    const workflow = user.status === 'pending' ? await queryAccountValidation(temporal, id).catch(() => null) : null;
+    const documents = await db.selectFrom('documents').select(['id', 'kind', 'file_name', 'status', 'refusal_reason', 'uploaded_at', 'size_bytes']).where('owner_id', '=', id).orderBy('uploaded_at', 'desc').execute();
+    const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email;
+    return c.render(
+      <FamilyPage
+        family={{ name, email: user.email, phone: user.phone, commune: commune?.name ?? null }}
+        status={describeAccountStatus(user, workflow)}
+        dependants={await listDependants(db, id)}
+        documents={documents}
+        subscriptions={await familySubscriptions(db, id)}
+        addresses={await listAddresses(db, id)}
+      />,
+      { title: `Famille ${name}` },
+    );
+  });
+
+  return router;
+}

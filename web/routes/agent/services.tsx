@@ -1,0 +1,87 @@
+// Staff: pending subscription requests of their communes; a decision is a signal to the
+// request's subscriptionApproval workflow.
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { staffCommuneIds } from '../../../db/queries/users.ts';
+import { formatShortDate, parisDate } from '../../../domain/dates.ts';
+import { approveRequest, refuseRequest, subscriptionWorkflowId } from '../../../workflows/approval.messages.ts';
+import type { AppDeps } from '../../app.ts';
+import type { AppEnv } from '../../env.ts';
+import { readForm, validateForm, type FieldErrors, type FormValues } from '../../forms.ts';
+import { currentUser, requireStaff } from '../../middleware/guards.ts';
+import { requiredText } from '../../schemas.ts';
+import { ServiceRequestsPage, type PendingRequest } from '../../views/agent/services.tsx';
+
+const decisionSchema = z.discriminatedUnion(
+  'action',
+  [z.object({ action: z.literal('approve') }), z.object({ action: z.literal('reject'), reason: requiredText('Indiquez le motif du refus : il sera envoyé à la famille.', 1000) })],
+  { error: 'Action inconnue.' },
+);
+
+const accountStatusWords = { pending: 'en attente de validation', validated: 'validé', rejected: 'refusé', suspended: 'suspendu' } as const;
+
+export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, temporal } = deps;
+  const router = new Hono<AppEnv>();
+  router.use('*', requireStaff);
+
+  async function pendingRequests(communeIds: number[]): Promise<PendingRequest[]> {
+    if (communeIds.length === 0) return [];
+    const rows = await db
+      .selectFrom('subscriptions')
+      .innerJoin('service_offers', 'service_offers.id', 'subscriptions.service_offer_id')
+      .innerJoin('communes', 'communes.id', 'service_offers.commune_id')
+      .innerJoin('users', 'users.id', 'subscriptions.user_id')
+      .select(['subscriptions.id', 'subscriptions.requested_at', 'service_offers.label as offer', 'communes.name as commune', 'users.id as user_id', 'users.email', 'users.first_name', 'users.last_name', 'users.status as account_status'])
+      .where('subscriptions.status', '=', 'pending')
+      .where('service_offers.commune_id', 'in', communeIds)
+      .orderBy('subscriptions.requested_at')
+      .limit(100)
+      .execute();
+    const userIds = [...new Set(rows.map((row) => row.user_id))];
+    const dependants = userIds.length ? await db.selectFrom('dependants').select(['guardian_id', 'first_name', 'last_name', 'birth_date', 'relationship']).where('guardian_id', 'in', userIds).orderBy('birth_date').execute() : [];
+    const documents = userIds.length ? await db.selectFrom('documents').select(['id', 'owner_id', 'kind', 'file_name', 'status', 'refusal_reason']).where('owner_id', 'in', userIds).orderBy('uploaded_at', 'desc').execute() : [];
+    return rows.map((row) => ({
+      id: row.id,
+      offer: row.offer,
+      commune: row.commune,
+      requestedAt: formatShortDate(parisDate(row.requested_at)),
+      family: { id: row.user_id, name: [row.first_name, row.last_name].filter(Boolean).join(' ') || row.email, email: row.email, accountStatus: accountStatusWords[row.account_status] },
+      dependants: dependants.filter((d) => d.guardian_id === row.user_id),
+      documents: documents.filter((d) => d.owner_id === row.user_id),
+    }));
+  }
+
+  const page = async (c: Context<AppEnv>, extra: { errorsFor?: number; values?: FormValues; errors?: FieldErrors } = {}) =>
+    c.render(<ServiceRequestsPage requests={await pendingRequests(await staffCommuneIds(db, currentUser(c)))} {...extra} />, { title: 'Demandes de services' });
+
+  router.get('/services', (c) => page(c));
+
+  router.post('/services/:id{[0-9]{1,12}}', async (c) => {
+    const id = Number(c.req.param('id'));
+    const staff = currentUser(c);
+    const communes = await staffCommuneIds(db, staff);
+    const request = await db
+      .selectFrom('subscriptions')
+      .innerJoin('service_offers', 'service_offers.id', 'subscriptions.service_offer_id')
+      .select(['subscriptions.status', 'service_offers.commune_id'])
+      .where('subscriptions.id', '=', id)
+      .executeTakeFirst();
+    if (!request || !communes.includes(request.commune_id)) throw new HTTPException(403);
+    const values = await readForm(c);
+    const form = validateForm(decisionSchema, values);
+    if (!form.ok) {
+      c.status(400);
+      return page(c, { errorsFor: id, values, errors: form.errors });
+    }
+    if (request.status === 'pending') {
+      const handle = temporal.workflow.getHandle(subscriptionWorkflowId(id));
+      if (form.data.action === 'approve') await handle.signal(approveRequest, { staffId: staff.id });
+      else await handle.signal(refuseRequest, { staffId: staff.id, reason: form.data.reason });
+    }
+    return c.redirect('/agent/services', 303);
+  });
+
+  return router;
+}

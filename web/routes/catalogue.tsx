@@ -1,0 +1,70 @@
+// The public catalogue: a page per commune, a page per category of the header, a page per
+// product (with, for a family, what is missing before it may buy).
+import { Hono } from 'hono';
+import { categoryProducts, communeProducts, findCommune, productDetail } from '../../db/queries/catalogue.ts';
+import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
+import { parseListing } from '../../domain/catalogue.ts';
+import { missingToBuy } from '../../domain/purchase.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../env.ts';
+import { categories } from '../views/categories.ts';
+import { ListingPage } from '../views/catalogue/listing.tsx';
+import { ProductPage } from '../views/catalogue/product.tsx';
+
+export function catalogueRoutes({ db }: AppDeps): Hono<AppEnv> {
+  const router = new Hono<AppEnv>();
+
+  router.get('/communes/:slug{[a-z0-9-]{1,60}}', async (c) => {
+    const commune = await findCommune(db, c.req.param('slug'));
+    if (!commune) return c.notFound();
+    const listing = parseListing(c.req.query());
+    const service = /^\d{1,12}$/.test(c.req.query('service') ?? '') ? Number(c.req.query('service')) : undefined;
+    const { total, products } = await communeProducts(db, commune.id, listing, service);
+    return c.render(
+      <ListingPage
+        title={commune.mairie_label.toUpperCase()}
+        basePath={`/communes/${commune.slug}`}
+        keep={service ? { service: String(service) } : {}}
+        listing={listing}
+        total={total}
+        products={products}
+        showCommune={false}
+        emptyText="Cette commune ne propose pas encore de produit en ligne."
+      />,
+      { title: commune.mairie_label },
+    );
+  });
+
+  router.get('/categories/:slug{[a-z-]{1,40}}', async (c) => {
+    const category = categories.find((entry) => entry.slug === c.req.param('slug'));
+    if (!category) return c.notFound();
+    const listing = parseListing(c.req.query());
+    const { total, products } = await categoryProducts(db, category.slug, listing);
+    return c.render(
+      <ListingPage
+        title={category.label}
+        basePath={`/categories/${category.slug}`}
+        listing={listing}
+        total={total}
+        products={products}
+        showCommune
+        emptyText={`Aucune commune ne propose encore de produit « ${category.label} » en ligne. Renseignez-vous auprès de votre mairie.`}
+      />,
+      { title: category.label },
+    );
+  });
+
+  router.get('/produits/:id{[0-9]{1,12}}', async (c) => {
+    const product = await productDetail(db, Number(c.req.param('id')));
+    if (!product) return c.notFound();
+    const user = c.get('user');
+    const statuses = user ? await subscriptionStatuses(db, user.id, product.offers.map((offer) => offer.id)) : new Map();
+    const missing = missingToBuy({
+      user: user ? { status: user.status } : null,
+      offers: product.offers.map((offer) => ({ ...offer, subscription: statuses.get(offer.id) ?? null })),
+    });
+    return c.render(<ProductPage product={product} prestations={product.prestations} missing={missing} returnPath={c.req.path} />, { title: product.name });
+  });
+
+  return router;
+}

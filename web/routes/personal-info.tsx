@@ -1,0 +1,109 @@
+// "Mes informations personnelles". A new e-mail address takes effect only once its owner follows
+// the link sent to it, and only after the current password was given.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { verifyPassword } from '../../activities/accounts/password-hash.ts';
+import { accountMails, emailChangeMail } from '../../activities/mail/templates.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { consumeToken, issueToken } from '../../db/queries/one-time-tokens.ts';
+import { findUserByEmail } from '../../db/queries/users.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../env.ts';
+import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
+import { sendMailLater } from '../mail.ts';
+import { currentUser, requireUser } from '../middleware/guards.ts';
+import { emailField, phoneField, requiredText } from '../schemas.ts';
+import { InvalidLinkPage } from '../views/auth/login-page.tsx';
+import { Notice } from '../views/components/fields.tsx';
+import { PersonalInfoPage } from '../views/account/personal-info.tsx';
+
+const identitySchema = z.object({
+  first_name: requiredText('Indiquez votre prénom.', 60),
+  last_name: requiredText('Indiquez votre nom.', 60),
+  phone: phoneField,
+});
+
+const messages: Record<string, string> = {
+  identite: 'Vos informations ont été enregistrées.',
+  email: 'Un lien de confirmation a été envoyé à la nouvelle adresse. Elle remplacera l’actuelle dès que vous l’aurez suivi.',
+};
+
+export function personalInfoRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, config, now, temporal } = deps;
+  const router = new Hono<AppEnv>();
+  router.use('/mon-compte/informations', requireUser);
+  router.use('/mon-compte/informations/email', requireUser);
+
+  function page(c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldErrors; emailValues?: FormValues; emailErrors?: FieldErrors; message?: string | null } = {}) {
+    const user = currentUser(c);
+    const values = extra.values ?? { first_name: user.first_name ?? '', last_name: user.last_name ?? '', phone: user.phone ?? '' };
+    return c.render(<PersonalInfoPage email={user.email} {...extra} values={values} />, { title: 'Mes informations personnelles' });
+  }
+
+  router.get('/mon-compte/informations', (c) => page(c, { message: messages[c.req.query('ok') ?? ''] ?? null }));
+
+  router.post('/mon-compte/informations', async (c) => {
+    const values = await readForm(c);
+    const form = validateForm(identitySchema, values);
+    if (!form.ok) {
+      c.status(400);
+      return page(c, { values, errors: form.errors });
+    }
+    await db.updateTable('users').set(form.data).where('id', '=', currentUser(c).id).execute();
+    return c.redirect('/mon-compte/informations?ok=identite', 303);
+  });
+
+  router.post('/mon-compte/informations/email', async (c) => {
+    const user = currentUser(c);
+    const values = await readForm(c);
+    const form = validateForm(z.object({ new_email: emailField }), values);
+    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+    const password = values.current_password ?? '';
+    if (!password) errors.current_password = 'Indiquez votre mot de passe actuel.';
+    else if (!user.password_hash || password.length > 1024 || !(await verifyPassword(user.password_hash, password))) errors.current_password = 'Le mot de passe actuel est incorrect.';
+    if (form.ok && form.data.new_email.toLowerCase() === user.email.toLowerCase()) errors.new_email = "C'est déjà votre adresse.";
+    if (!form.ok || Object.keys(errors).length > 0) {
+      c.status(400);
+      return page(c, { emailValues: { new_email: values.new_email ?? '' }, emailErrors: errors });
+    }
+    const newEmail = form.data.new_email;
+    // The same answer whether or not the address is taken: its owner is told, nobody else.
+    const owner = await findUserByEmail(db, newEmail);
+    if (owner) {
+      const mail = accountMails.alreadyRegistered(`${config.PUBLIC_URL}/connexion`, `${config.PUBLIC_URL}/recuperation-mot-de-passe`);
+      await sendMailLater(temporal, config.TEMPORAL_TASK_QUEUE, { idempotencyKey: `email-taken-${owner.id}-${now().getTime()}`, to: owner.email, mail });
+    } else {
+      const { id, token } = await issueToken(db, { purpose: 'email-change', email: newEmail, userId: user.id, now: now() });
+      const mail = emailChangeMail(user.first_name, `${config.PUBLIC_URL}/mon-compte/informations/email/confirmer?token=${token}`);
+      await sendMailLater(temporal, config.TEMPORAL_TASK_QUEUE, { idempotencyKey: `email-change-${id}`, to: newEmail, mail });
+    }
+    return c.redirect('/mon-compte/informations?ok=email', 303);
+  });
+
+  router.get('/mon-compte/informations/email/confirmer', async (c) => {
+    const grant = await consumeToken(db, ['email-change'], c.req.query('token') ?? '', now());
+    const invalid = () => {
+      c.status(410);
+      return c.render(<InvalidLinkPage restart="/mon-compte/informations" restartLabel="Recommencer le changement d'adresse" />, { title: 'Lien expiré' });
+    };
+    if (!grant?.userId) return invalid();
+    try {
+      await db.updateTable('users').set({ email: grant.email }).where('id', '=', grant.userId).execute();
+    } catch (error) {
+      if (isUniqueViolation(error, 'users_email_key')) return invalid();
+      throw error;
+    }
+    return c.render(
+      <section class="narrow">
+        <h1>Adresse e-mail confirmée</h1>
+        <Notice kind="success">Votre adresse e-mail est désormais {grant.email}. Utilisez-la pour vous connecter.</Notice>
+        <p>
+          <a href="/mon-compte">Mon compte</a>
+        </p>
+      </section>,
+      { title: 'Adresse e-mail confirmée' },
+    );
+  });
+
+  return router;
+}

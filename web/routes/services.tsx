@@ -1,0 +1,68 @@
+// "Mes services" and "Ajouter un service": a request per offer, each approved by the offer's
+// commune through its own subscriptionApproval workflow.
+import { Hono } from 'hono';
+import { familySubscriptions, offersByCommune, requestSubscriptions } from '../../db/queries/subscriptions.ts';
+import { subscriptionWorkflowId } from '../../workflows/approval.messages.ts';
+import { CommuneAttribute, EmailAttribute } from '../../workflows/search-attributes.ts';
+import type { subscriptionApproval } from '../../workflows/subscription-approval.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../env.ts';
+import { currentUser, requireUser } from '../middleware/guards.ts';
+import { AddServicePage, MyServicesPage } from '../views/services/services.tsx';
+
+export function serviceRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, temporal, config, now } = deps;
+  const router = new Hono<AppEnv>();
+  router.use('/mon-compte/services', requireUser);
+  router.use('/mon-compte/services/*', requireUser);
+
+  router.get('/mon-compte/services', async (c) => {
+    const user = currentUser(c);
+    const asked = Number(c.req.query('demandes') ?? 0);
+    const already = Number(c.req.query('deja') ?? 0);
+    const parts = [
+      asked > 0 ? `${asked === 1 ? 'Votre demande a été envoyée' : `Vos ${asked} demandes ont été envoyées`} à la mairie.` : null,
+      already > 0 ? `${already === 1 ? 'Un service choisi était déjà demandé' : `${already} services choisis étaient déjà demandés`} : rien n'a changé pour ${already === 1 ? 'lui' : 'eux'}.` : null,
+    ].filter(Boolean);
+    return c.render(<MyServicesPage subscriptions={await familySubscriptions(db, user.id)} canAsk={user.status === 'validated'} message={parts.join(' ') || null} />, {
+      title: 'Mes services',
+    });
+  });
+
+  router.get('/mon-compte/services/ajouter', async (c) => {
+    if (currentUser(c).status !== 'validated') return c.redirect('/mon-compte/services', 303);
+    return c.render(<AddServicePage groups={await offersByCommune(db)} />, { title: 'Ajouter un service' });
+  });
+
+  router.post('/mon-compte/services/ajouter', async (c) => {
+    const user = currentUser(c);
+    if (user.status !== 'validated') return c.redirect('/mon-compte/services', 303);
+    const body = await c.req.parseBody({ all: true });
+    const raw = [body.offer ?? []].flat().filter((value): value is string => typeof value === 'string');
+    const groups = await offersByCommune(db);
+    const known = new Map(groups.flatMap((group) => group.offers.map((offer) => [String(offer.id), { ...offer, commune: group.commune }])));
+    const chosen = [...new Set(raw)].filter((id) => known.has(id));
+    if (chosen.length === 0) {
+      c.status(400);
+      return c.render(<AddServicePage groups={groups} errors={{ offer: 'Choisissez au moins un service, puis appuyez sur « Valider ».' }} />, { title: 'Ajouter un service' });
+    }
+    const { requested, already } = await requestSubscriptions(db, user.id, chosen.map(Number), now());
+    for (const subscriptionId of requested) {
+      const row = await db.selectFrom('subscriptions').select('service_offer_id').where('id', '=', subscriptionId).executeTakeFirstOrThrow();
+      await temporal.workflow.start<typeof subscriptionApproval>('subscriptionApproval', {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        workflowId: subscriptionWorkflowId(subscriptionId),
+        // A request made again after a refusal starts a new run under the same ID.
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        args: [{ subscriptionId }],
+        typedSearchAttributes: [
+          { key: EmailAttribute, value: user.email.toLowerCase() },
+          { key: CommuneAttribute, value: known.get(String(row.service_offer_id))!.commune },
+        ],
+      });
+    }
+    return c.redirect(`/mon-compte/services?demandes=${requested.length}&deja=${already.length}`, 303);
+  });
+
+  return router;
+}

@@ -1,0 +1,113 @@
+// Staff: the family search and a family's page (account, dependants, documents, services).
+import type { Address, Dependant } from '../../../db/database.ts';
+import { formatShortDate } from '../../../domain/dates.ts';
+import { relationshipLabel } from '../../../domain/family.ts';
+import type { AccountStatusText } from '../../account-state.ts';
+import { StatusNotice } from '../components/fields.tsx';
+import { DocumentTable, type DocumentRow } from '../account/documents.tsx';
+import { subscriptionStatusText, type SubscriptionRow } from '../services/services.tsx';
+
+export interface FamilyResult {
+  id: number;
+  email: string;
+  first_name: string | null;
+  last_name: string | null;
+  commune: string | null;
+}
+
+export function FamilySearchPage({ query, results }: { query: string; results: FamilyResult[] }) {
+  return (
+    <>
+      <h1>Familles</h1>
+      <form method="get" action="/agent/familles" role="search" class="search-form">
+        <label for="q">Nom, e-mail ou nom d'un enfant</label>
+        <input id="q" name="q" type="search" value={query} maxlength={100} />
+        <button class="button" type="submit">
+          Rechercher
+        </button>
+      </form>
+      {results.length === 0 ? (
+        <p>Aucune famille ne correspond{query ? ` à « ${query} »` : ''} dans vos communes.</p>
+      ) : (
+        <table>
+          <caption class="visually-hidden">Familles trouvées</caption>
+          <thead>
+            <tr>
+              <th scope="col">Famille</th>
+              <th scope="col">E-mail</th>
+              <th scope="col">Commune</th>
+            </tr>
+          </thead>
+          <tbody>
+            {results.map((family) => (
+              <tr>
+                <td>
+                  <a href={`/agent/familles/${family.id}`}>{[family.first_name, family.last_name].filter(Boolean).join(' ') || family.email}</a>
+                </td>
+                <td>{family.email}</td>
+                <td>{family.commune ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export interface FamilyPageProps {
+  family: { name: string; email: string; phone: string | null; commune: string | null };
+  status: AccountStatusText;
+  dependants: Dependant[];
+  documents: DocumentRow[];
+  subscriptions: SubscriptionRow[];
+  addresses: Address[];
+}
+
+export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses }: FamilyPageProps) {
+  return (
+    <>
+      <p>
+        <a href="/agent/familles">← Familles</a>
+      </p>
+      <h1>Famille {family.name}</h1>
+      <StatusNotice status={status} />
+      <dl class="details">
+        <dt>E-mail</dt>
+        <dd>{family.email}</dd>
+        <dt>Téléphone</dt>
+        <dd>{family.phone ?? '—'}</dd>
+        <dt>Commune de résidence</dt>
+        <dd>{family.commune ?? '—'}</dd>
+        <dt>Adresse</dt>
+        <dd>{addresses[0] ? `${addresses[0].line1}, ${addresses[0].postal_code} ${addresses[0].city}` : '—'}</dd>
+      </dl>
+      <h2>Personnes</h2>
+      {dependants.length === 0 ? (
+        <p>Aucune personne déclarée.</p>
+      ) : (
+        <ul>
+          {dependants.map((d) => (
+            <li>
+              {d.first_name} {d.last_name}, né(e) le {formatShortDate(d.birth_date)} ({relationshipLabel(d.relationship)}){d.notes ? ` – ${d.notes}` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <h2>Pièces justificatives</h2>
+      <DocumentTable documents={documents} hrefPrefix="/agent/documents" />
+      <h2>Services</h2>
+      {subscriptions.length === 0 ? (
+        <p>Aucun service demandé.</p>
+      ) : (
+        <ul>
+          {subscriptions.map((s) => (
+            <li>
+              {s.offer} ({s.commune}) : {subscriptionStatusText(s.status, s.status_reason)}
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+// A product page: what it is, its prestations and prices, and, for a family that cannot buy it
+// yet, what is missing and where to fix it.
+import type { MissingStep } from '../../../domain/purchase.ts';
+import { formatEuros } from '../../../domain/money.ts';
+import { Notice } from '../components/fields.tsx';
+
+export interface ProductPageProps {
+  product: { id: number; name: string; provider_label: string; description: string; commune: string; commune_slug: string; mairie_label: string };
+  prestations: { id: number; label: string; price_cents: number }[];
+  missing: MissingStep[];
+  returnPath: string;
+}
+
+function Missing({ step, returnPath }: { step: MissingStep; returnPath: string }) {
+  switch (step.kind) {
+    case 'login':
+      return (
+        <li>
+          Connectez-vous ou créez votre compte : <a href={`/connexion?retour=${encodeURIComponent(returnPath)}`}>Connexion</a>
+        </li>
+      );
+    case 'account-validation':
+      return (
+        <li>
+          Votre compte doit être validé par la mairie. <a href="/mon-compte/documents">Déposer mes pièces justificatives</a>
+        </li>
+      );
+    case 'subscription':
+      return step.pending ? (
+        <li>
+          Votre demande d'inscription au service est en attente de validation par la mairie. <a href="/mon-compte/services">Voir mes services</a>
+        </li>
+      ) : (
+        <li>
+          Ce produit demande une inscription validée à l'un de ces services : {step.offers.map((offer) => offer.label).join(', ')}.{' '}
+          <a href="/mon-compte/services/ajouter">Ajouter un service</a>
+        </li>
+      );
+  }
+}
+
+export function ProductPage({ product, prestations, missing, returnPath }: ProductPageProps) {
+  return (
+    <>
+      <p>
+        <a href={`/communes/${product.commune_slug}`}>← {product.mairie_label}</a>
+      </p>
+      <h1>{product.name}</h1>
+      <p>{product.provider_label}</p>
+      {product.description ? <p>{product.description}</p> : null}
+      <h2>Type de prestation</h2>
+      <table>
+        <caption class="visually-hidden">Prestations et tarifs</caption>
+        <thead>
+          <tr>
+            <th scope="col">Prestation</th>
+            <th scope="col">Tarif</th>
+          </tr>
+        </thead>
+        <tbody>
+          {prestations.map((prestation) => (
+            <tr>
+              <td>{prestation.label}</td>
+              <td>{formatEuros(prestation.price_cents)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {missing.length > 0 ? (
+        <Notice kind="warning">
+          <p>
+            <strong>Pour réserver ce produit :</strong>
+          </p>
+          <ul>
+            {missing.map((step) => (
+              <Missing step={step} returnPath={returnPath} />
+            ))}
+          </ul>
+        </Notice>
+      ) : (
+        <Notice kind="success">Vous pouvez réserver ce produit. Le choix des dates en ligne ouvrira prochainement.</Notice>
+      )}
+    </>
+  );
+}

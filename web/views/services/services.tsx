@@ -1,0 +1,95 @@
+// "Mes services" (the table of the reference) and "Ajouter un service" (offers by commune).
+import type { SubscriptionStatus } from '../../../db/database.ts';
+import type { FieldErrors } from '../../forms.ts';
+import { ErrorSummary, Notice } from '../components/fields.tsx';
+
+export interface SubscriptionRow {
+  id: number;
+  offer: string;
+  offer_id: number;
+  commune: string;
+  commune_slug: string;
+  status: SubscriptionStatus;
+  status_reason: string | null;
+}
+
+export function subscriptionStatusText(status: SubscriptionStatus, reason: string | null): string {
+  if (status === 'validated') return 'Validé';
+  if (status === 'refused') return `Refusé : ${reason ?? 'motif non précisé'}`;
+  return 'En attente de validation';
+}
+
+export function MyServicesPage({ subscriptions, message, canAsk }: { subscriptions: SubscriptionRow[]; message?: string | null; canAsk: boolean }) {
+  return (
+    <>
+      <h1>Mes services</h1>
+      {message ? <Notice kind="success">{message}</Notice> : null}
+      {subscriptions.length === 0 ? (
+        <p>Vous n'êtes inscrit(e) à aucun service pour le moment.</p>
+      ) : (
+        <table>
+          <caption class="visually-hidden">Vos services et leur statut</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nom du Service</th>
+              <th scope="col">Commune</th>
+              <th scope="col">Statut</th>
+              <th scope="col">Acheter</th>
+            </tr>
+          </thead>
+          <tbody>
+            {subscriptions.map((row) => (
+              <tr>
+                <td>{row.offer}</td>
+                <td>{row.commune.toUpperCase()}</td>
+                <td>{subscriptionStatusText(row.status, row.status_reason)}</td>
+                <td>
+                  {row.status === 'validated' ? (
+                    <a class="button" href={`/communes/${row.commune_slug}?service=${row.offer_id}`}>
+                      Réserver<span class="visually-hidden"> : {row.offer}</span>
+                    </a>
+                  ) : (
+                    <span class="muted">—</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {canAsk ? (
+        <p>
+          <a class="button" href="/mon-compte/services/ajouter">
+            Ajouter un service
+          </a>
+        </p>
+      ) : (
+        <Notice kind="info">Vous pourrez demander un service une fois votre compte validé par la mairie.</Notice>
+      )}
+    </>
+  );
+}
+
+export function AddServicePage({ groups, chosen = [], errors = {} }: { groups: { commune: string; offers: { id: number; label: string }[] }[]; chosen?: string[]; errors?: FieldErrors }) {
+  return (
+    <>
+      <h1>Ajouter un service</h1>
+      <p>Merci de choisir, dans votre commune, l'élément correspondant à votre situation puis appuyer sur le bouton "Valider", en bas de la page</p>
+      <form method="post" action="/mon-compte/services/ajouter" novalidate>
+        <ErrorSummary errors={errors} labels={{}} />
+        {groups.map((group) => (
+          <fieldset class="offer-group">
+            <legend>{group.commune.toUpperCase()}</legend>
+            {group.offers.map((offer) => (
+              <div class="checkbox">
+                <input type="checkbox" id={`offer-${offer.id}`} name="offer" value={String(offer.id)} checked={chosen.includes(String(offer.id))} />
+                <label for={`offer-${offer.id}`}>{offer.label}</label>
+              </div>
+            ))}
+          </fieldset>
+        ))}
+        <button class="button" type="submit">Valider</button>
+      </form>
+    </>
+  );
+}
