@@ -19,6 +19,18 @@ export interface AccountStatusText {
   kind: 'success' | 'warning' | 'info';
 }
 
+/**
+ * Waits (two seconds at most) until the approval's status differs from `before`: the decision a
+ * page just signalled is then recorded, and the page it redirects to shows it.
+ */
+export async function awaitDecision(temporal: Client, workflowId: string, before: ApprovalState['status']): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const state = await queryApproval(temporal, workflowId);
+    if (!state || state.status !== before) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export function queryAccountValidation(temporal: Client, userId: number): Promise<ApprovalState | null> {
   return queryApproval(temporal, accountValidationWorkflowId(userId));
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { formatShortDate, parisDate } from '../../../domain/dates.ts';
 import { approveRequest, refuseRequest, subscriptionWorkflowId } from '../../../workflows/approval.messages.ts';
+import { awaitDecision } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../../forms.ts';
@@ -79,6 +80,7 @@ export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
       const handle = temporal.workflow.getHandle(subscriptionWorkflowId(id));
       if (form.data.action === 'approve') await handle.signal(approveRequest, { staffId: staff.id });
       else await handle.signal(refuseRequest, { staffId: staff.id, reason: form.data.reason });
+      await awaitDecision(temporal, subscriptionWorkflowId(id), 'waiting-staff');
     }
     return c.redirect('/agent/services', 303);
   });

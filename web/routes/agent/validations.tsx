@@ -12,9 +12,8 @@ import {
   isDecided,
   refuseRequest,
   requestDocuments,
-  type ApprovalState,
 } from '../../../workflows/approval.messages.ts';
-import { describeAccountStatus, queryAccountValidation } from '../../account-state.ts';
+import { awaitDecision, describeAccountStatus, queryAccountValidation } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../../forms.ts';
@@ -113,7 +112,7 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
     if (decision.action === 'approve') await handle.signal(approveRequest, { staffId: staff.id });
     else if (decision.action === 'reject') await handle.signal(refuseRequest, { staffId: staff.id, reason: decision.reason });
     else await handle.signal(requestDocuments, { staffId: staff.id, message: decision.message });
-    await settled(() => queryAccountValidation(temporal, id), before);
+    await awaitDecision(temporal, accountValidationWorkflowId(id), before.status);
     return c.redirect(`/agent/validations/${id}`, 303);
   });
 
@@ -129,13 +128,4 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   return router;
-}
-
-/** Waits (two seconds at most) for the workflow to take the signal, so the page shows its effect. */
-async function settled(query: () => Promise<ApprovalState | null>, before: ApprovalState): Promise<void> {
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const state = await query();
-    if (!state || state.status !== before.status) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }

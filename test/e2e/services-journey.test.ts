@@ -1,0 +1,85 @@
+// A validated parent declares two children, asks for a Rosières service, staff approve it, and
+// the parent follows "Réserver" to the Rosières catalogue; with and without JavaScript.
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoAccounts } from '../../db/seed-data.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { createParent, PASSWORD } from '../helpers/accounts.ts';
+import { startTestStack, type TestStack } from '../helpers/stack.ts';
+
+let stack: TestStack;
+let browser: Browser;
+const agent = demoAccounts.find((account) => account.role === 'staff')!;
+const OFFER = 'INSCRIPTION ACCUEIL DE LOISIRS RÉSIDENT HORS-COMMUNE';
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+async function loggedIn(email: string, password: string, javaScriptEnabled: boolean): Promise<BrowserContext> {
+  const context = await browser.newContext({ javaScriptEnabled });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  await page.goto(`${stack.url}/connexion`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Connexion' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+  await page.close();
+  return context;
+}
+
+describe.each([
+  { javaScriptEnabled: true, email: 'famille.js@example.fr' },
+  { javaScriptEnabled: false, email: 'famille.nojs@example.fr' },
+])('services journey (JavaScript: $javaScriptEnabled)', ({ javaScriptEnabled, email }) => {
+  it('goes from declaring the children to the commune catalogue', async () => {
+    await createParent(stack.database.db, email, { status: 'validated', commune: 'rosieres' });
+    const parent = await loggedIn(email, PASSWORD, javaScriptEnabled);
+    const page = await parent.newPage();
+
+    await page.goto(`${stack.url}/mon-compte`);
+    await page.getByRole('link', { name: 'Mes filiations' }).click();
+    for (const [first, birth] of [['Jérémy', '2017-04-12'], ['Noëllie', '2019-09-30']] as const) {
+      await page.getByLabel('Prénom').fill(first);
+      await page.locator('#last_name').fill('Pardon');
+      await page.getByLabel('Date de naissance').fill(birth);
+      await page.getByLabel('Lien').selectOption('enfant');
+      await page.getByRole('button', { name: 'Ajouter' }).click();
+      await expect.poll(() => page.textContent('body')).toContain('La personne a été ajoutée.');
+    }
+    expect(await page.getByRole('row').filter({ hasText: 'Pardon' }).count()).toBe(2);
+
+    await page.goto(`${stack.url}/mon-compte/services`);
+    await page.getByRole('link', { name: 'Ajouter un service' }).click();
+    await page.getByRole('group', { name: 'ROSIÈRES' }).getByLabel(OFFER).check();
+    await page.getByRole('button', { name: 'Valider' }).click();
+    await expect.poll(() => page.textContent('body')).toContain('Votre demande a été envoyée à la mairie.');
+    expect(await page.getByRole('row').filter({ hasText: OFFER }).textContent()).toContain('En attente de validation');
+
+    const staff = await loggedIn(agent.email, agent.password, javaScriptEnabled);
+    const staffPage = await staff.newPage();
+    await staffPage.goto(`${stack.url}/agent/services`);
+    const request = staffPage.getByRole('article').filter({ hasText: email });
+    expect(await request.textContent()).toContain('Jérémy Pardon');
+    await request.getByRole('button', { name: /^Valider/ }).click();
+    await expect.poll(async () => (await staffPage.getByRole('article').filter({ hasText: email }).count())).toBe(0);
+    await staff.close();
+
+    await expect
+      .poll(async () => {
+        await page.goto(`${stack.url}/mon-compte/services`);
+        return page.getByRole('row').filter({ hasText: OFFER }).textContent();
+      })
+      .toContain('Validé');
+    await page.getByRole('row').filter({ hasText: OFFER }).getByRole('link', { name: /Réserver/ }).click();
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('MAIRIE DE ROSIÈRES');
+    await page.getByRole('link', { name: 'Inscription Accueil Périscolaire (mercredis)', exact: true }).click();
+    await expect.poll(() => page.textContent('body')).toContain('Vous pouvez réserver ce produit.');
+    await parent.close();
+  }, 90_000);
+});

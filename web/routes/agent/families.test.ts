@@ -1,0 +1,48 @@
+// Staff's family search and family page: only the families of their communes.
+import type { Client } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createParent, createStaff, login } from '../../../test/helpers/accounts.ts';
+import { createTestApp } from '../../../test/helpers/app.ts';
+import { useTestDatabase } from '../../../test/helpers/database.ts';
+import { connectClient } from '../../../test/helpers/temporal.ts';
+
+const database = useTestDatabase();
+let temporal: Client;
+beforeAll(async () => {
+  temporal = await connectClient();
+});
+afterAll(async () => {
+  await temporal.connection.close();
+});
+
+const app = () => createTestApp({ db: database.db, temporal });
+const get = async (path: string, cookie: string) => app().request(path, { headers: { Cookie: cookie } });
+
+describe('family search', () => {
+  it("finds a family by a child's name, in the staff's communes only", async () => {
+    const girard = await createParent(database.db, 'girard@example.fr', { commune: 'rosieres', status: 'validated' });
+    await database.db.insertInto('dependants').values({ guardian_id: girard.id, first_name: 'Kylian', last_name: 'Girard', birth_date: '2017-03-02', relationship: 'enfant' }).execute();
+    const other = await createParent(database.db, 'ailleurs@example.fr', { commune: 'bains', status: 'validated' });
+    await database.db.insertInto('dependants').values({ guardian_id: other.id, first_name: 'Kylian', last_name: 'Martin', birth_date: '2016-01-02', relationship: 'enfant' }).execute();
+    await createStaff(database.db, 'agent@rosieres.fr', ['rosieres']);
+    const staff = await login(app(), 'agent@rosieres.fr');
+
+    const results = await (await get('/agent/familles?q=kylian', staff)).text();
+    expect(results).toContain('girard@example.fr');
+    expect(results).not.toContain('ailleurs@example.fr');
+    expect(await (await get('/agent/familles?q=%25', staff)).text()).not.toContain('girard@example.fr');
+
+    const page = await get(`/agent/familles/${girard.id}`, staff);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('Kylian Girard, né(e) le 02-03-2017 (Enfant)');
+    expect(html).toContain('Compte validé');
+    expect((await get(`/agent/familles/${other.id}`, staff)).status).toBe(403);
+  });
+
+  it('is refused to parents', async () => {
+    await createParent(database.db, 'curieux@example.fr');
+    const cookie = await login(app(), 'curieux@example.fr');
+    expect((await get('/agent/familles', cookie)).status).toBe(403);
+  });
+});
