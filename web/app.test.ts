@@ -1,22 +1,15 @@
 // The app's frame: pages, error pages, security headers, CSRF and the development mailbox.
 import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb } from '../db/connection.ts';
 import { createTestApp, postForm } from '../test/helpers/app.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
-import { connectClient } from '../test/helpers/temporal.ts';
+import { useTemporal } from '../test/helpers/temporal.ts';
 
 const database = useTestDatabase();
-let temporal: Client;
+const temporal = useTemporal();
 
-beforeAll(async () => {
-  temporal = await connectClient();
-});
-afterAll(async () => {
-  await temporal.connection.close();
-});
-
-const app = () => createTestApp({ db: database.db, temporal });
+const app = () => createTestApp({ db: database.db, temporal: temporal.client });
 
 describe('home page', () => {
   it('renders the reference header, banner and tiles in French', async () => {
@@ -125,7 +118,7 @@ describe('development mailbox', () => {
     expect(html).toContain('&lt;p&gt;Bonjour&lt;/p&gt;');
     expect((await app().request('/dev/mails/999999')).status).toBe(404);
 
-    const production = createTestApp({ db: database.db, temporal, nodeEnv: 'production' });
+    const production = createTestApp({ db: database.db, temporal: temporal.client, nodeEnv: 'production' });
     expect((await production.request('/dev/mails')).status).toBe(404);
     expect((await production.request(`/dev/mails/${id}`)).status).toBe(404);
   });
@@ -148,7 +141,7 @@ describe('/health', () => {
 
   it('is 503 and names the database when PostgreSQL does not answer', async () => {
     const deadDb = createDb('postgres://nobody:x@127.0.0.1:1/none', { poolSize: 1 });
-    const response = await createTestApp({ db: deadDb, temporal }).request('/health');
+    const response = await createTestApp({ db: deadDb, temporal: temporal.client }).request('/health');
     expect(response.status).toBe(503);
     expect(await response.json()).toEqual({ status: 'degraded', database: 'down', temporal: 'ok' });
     await deadDb.destroy();

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { temporalTestServerExecutable } from '../../scripts/lib/temporal-binaries.ts';
 import { createMailer } from '../../activities/mail/mailer.ts';
 import type { Db } from '../../db/connection.ts';
@@ -74,5 +74,30 @@ export async function startAppWorker(db: Db, taskQueue: string, now: () => Date 
       await running;
       await connection.close();
     },
+  };
+}
+
+/**
+ * Registers hooks that give a test file a client on the run's Temporal server and, when asked,
+ * a worker of the real app on a task queue of the file's own.
+ */
+export function useTemporal(options: { worker?: { db: () => Db; now?: () => Date } } = {}): { readonly client: Client; readonly taskQueue: string } {
+  const taskQueue = uniqueTaskQueue('app');
+  let client: Client | undefined;
+  let worker: { stop(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    client = await connectClient();
+    if (options.worker) worker = await startAppWorker(options.worker.db(), taskQueue, options.worker.now);
+  });
+  afterAll(async () => {
+    await worker?.stop();
+    await client?.connection.close();
+  });
+  return {
+    get client() {
+      if (!client) throw new Error('The Temporal client is ready only inside tests and hooks');
+      return client;
+    },
+    taskQueue,
   };
 }

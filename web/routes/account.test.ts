@@ -3,36 +3,29 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFolderStore, type DocumentStore } from '../../activities/documents/store.ts';
 import { createParent, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, TEST_ORIGIN } from '../../test/helpers/app.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { ELF_EXECUTABLE, MINIMAL_PDF, PNG_1X1 } from '../../test/fixtures/files.ts';
-import { connectClient, startAppWorker, uniqueTaskQueue } from '../../test/helpers/temporal.ts';
+import { useTemporal } from '../../test/helpers/temporal.ts';
 import { accountValidationWorkflowId, approvalState } from '../../workflows/approval.messages.ts';
 
 const database = useTestDatabase();
-const taskQueue = uniqueTaskQueue('documents');
-let temporal: Client;
-let worker: { stop(): Promise<void> };
+const temporal = useTemporal({ worker: { db: () => database.db } });
 let folder: string;
 let store: DocumentStore;
 
 beforeAll(async () => {
-  temporal = await connectClient();
-  worker = await startAppWorker(database.db, taskQueue);
   folder = await mkdtemp(path.join(tmpdir(), 'citoyens-docs-'));
   store = createFolderStore(folder);
 });
 afterAll(async () => {
-  await worker.stop();
-  await temporal.connection.close();
   await rm(folder, { recursive: true, force: true });
 });
 
-const app = () => createTestApp({ db: database.db, temporal, taskQueue, documents: store });
+const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, documents: store });
 
 function upload(cookie: string, kind: string, file: { name: string; bytes: Uint8Array; type: string } | null) {
   const form = new FormData();
@@ -55,7 +48,7 @@ describe('supporting documents', () => {
     expect(document!.storage_key).toMatch(/^[0-9a-f]{64}$/);
     expect(await store.get(document!.storage_key)).toEqual(PNG_1X1);
 
-    const state = await temporal.workflow.getHandle(accountValidationWorkflowId(parent.id)).query(approvalState);
+    const state = await temporal.client.workflow.getHandle(accountValidationWorkflowId(parent.id)).query(approvalState);
     expect(state.status).toBe('waiting-staff');
     const image = await app().request(`/mon-compte/documents/${document!.id}`, { headers: { Cookie: cookie } });
     expect(image.headers.get('content-type')).toBe('image/png');

@@ -1,33 +1,22 @@
 // Sign-up, login, sessions and recovery through the Hono app, with the real database, the run's
 // Temporal server and a worker of the real app (mail lands in the outbox table).
-import type { Client } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../../db/queries/users.ts';
 import { issueToken } from '../../db/queries/one-time-tokens.ts';
 import { createParent, login, PASSWORD, sessionCookie } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
-import { connectClient, startAppWorker, uniqueTaskQueue } from '../../test/helpers/temporal.ts';
+import { useTemporal } from '../../test/helpers/temporal.ts';
 import { accountValidationWorkflowId, approvalState } from '../../workflows/approval.messages.ts';
 
 const database = useTestDatabase();
-const taskQueue = uniqueTaskQueue('auth');
-let temporal: Client;
-let worker: { stop(): Promise<void> };
+const temporal = useTemporal({ worker: { db: () => database.db, now: () => now() } });
 let clock = new Date('2026-11-27T08:00:00Z');
 const now = () => clock;
 const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
 
-beforeAll(async () => {
-  temporal = await connectClient();
-  worker = await startAppWorker(database.db, taskQueue, now);
-});
-afterAll(async () => {
-  await worker.stop();
-  await temporal.connection.close();
-});
 
-const app = () => createTestApp({ db: database.db, temporal, taskQueue, now });
+const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now });
 const get = (path: string, cookie?: string) => app().request(path, { headers: cookie ? { Cookie: cookie } : {} });
 
 async function mailTo(recipient: string) {
@@ -85,7 +74,7 @@ describe('sign-up', () => {
     expect(sessionCookie(done)).toBeTruthy();
     const user = await findUserByEmail(database.db, 'claire.pardon@example.fr');
     expect(user).toMatchObject({ status: 'pending', first_name: 'Claire', commune_id: rosieres.id });
-    const state = await temporal.workflow.getHandle(accountValidationWorkflowId(user!.id)).query(approvalState);
+    const state = await temporal.client.workflow.getHandle(accountValidationWorkflowId(user!.id)).query(approvalState);
     expect(state.status).toBe('waiting-documents');
 
     // The link served once.

@@ -1,27 +1,16 @@
 // "Mes filiations", "Mes adresses" and "Mes informations personnelles" through the Hono app.
-import type { Client } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createParent, login, PASSWORD } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
-import { connectClient, startAppWorker, uniqueTaskQueue } from '../../test/helpers/temporal.ts';
+import { useTemporal } from '../../test/helpers/temporal.ts';
 
 const database = useTestDatabase();
-const taskQueue = uniqueTaskQueue('family');
-let temporal: Client;
-let worker: { stop(): Promise<void> };
+const temporal = useTemporal({ worker: { db: () => database.db, now: () => now() } });
 const now = () => new Date('2026-11-27T10:00:00Z');
 
-beforeAll(async () => {
-  temporal = await connectClient();
-  worker = await startAppWorker(database.db, taskQueue);
-});
-afterAll(async () => {
-  await worker.stop();
-  await temporal.connection.close();
-});
 
-const app = () => createTestApp({ db: database.db, temporal, taskQueue, now });
+const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now });
 const get = (path: string, cookie: string) => app().request(path, { headers: { Cookie: cookie } });
 const child = { first_name: 'Jérémy', last_name: 'Girard', birth_date: '2018-05-12', relationship: 'enfant', notes: 'Allergie aux arachides' };
 

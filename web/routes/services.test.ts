@@ -1,29 +1,20 @@
 // "Mes services", the requests and the staff's decision, with a worker of the real app running
 // subscriptionApproval; the catalogue and the "what is missing to buy" rules.
-import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../db/seed.ts';
 import { createParent, createStaff, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
-import { connectClient, startAppWorker, uniqueTaskQueue } from '../../test/helpers/temporal.ts';
+import { useTemporal } from '../../test/helpers/temporal.ts';
 
 const database = useTestDatabase();
-const taskQueue = uniqueTaskQueue('services');
-let temporal: Client;
-let worker: { stop(): Promise<void> };
+const temporal = useTemporal({ worker: { db: () => database.db } });
 
 beforeAll(async () => {
-  temporal = await connectClient();
-  worker = await startAppWorker(database.db, taskQueue);
   await seedDemoData(database.db, '2026-11-27');
 });
-afterAll(async () => {
-  await worker.stop();
-  await temporal.connection.close();
-});
 
-const app = () => createTestApp({ db: database.db, temporal, taskQueue });
+const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
 const get = (path: string, cookie?: string) => app().request(path, { headers: cookie ? { Cookie: cookie } : {} });
 const offerId = async (label: string) => (await database.db.selectFrom('service_offers').select('id').where('label', '=', label).executeTakeFirstOrThrow()).id;
 const HORS_COMMUNE = 'INSCRIPTION ACCUEIL DE LOISIRS RÉSIDENT HORS-COMMUNE';

@@ -1,21 +1,14 @@
 // Staff's family search and family page: only the families of their communes.
-import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParent, createStaff, login } from '../../../test/helpers/accounts.ts';
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
-import { connectClient } from '../../../test/helpers/temporal.ts';
+import { useTemporal } from '../../../test/helpers/temporal.ts';
 
 const database = useTestDatabase();
-let temporal: Client;
-beforeAll(async () => {
-  temporal = await connectClient();
-});
-afterAll(async () => {
-  await temporal.connection.close();
-});
+const temporal = useTemporal();
 
-const app = () => createTestApp({ db: database.db, temporal });
+const app = () => createTestApp({ db: database.db, temporal: temporal.client });
 const get = async (path: string, cookie: string) => app().request(path, { headers: { Cookie: cookie } });
 
 describe('family search', () => {

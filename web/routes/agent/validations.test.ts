@@ -1,35 +1,26 @@
 // The staff's validation pages: scoped to their communes, decisions signalled to the account's
 // workflow (a worker of the real app runs it), and the parent told by mail.
-import type { Client } from '@temporalio/client';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createParent, createStaff, login } from '../../../test/helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../../../test/helpers/app.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { PNG_1X1 } from '../../../test/fixtures/files.ts';
-import { connectClient, startAppWorker, uniqueTaskQueue } from '../../../test/helpers/temporal.ts';
+import { useTemporal } from '../../../test/helpers/temporal.ts';
 import { createFolderStore } from '../../../activities/documents/store.ts';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const database = useTestDatabase();
-const taskQueue = uniqueTaskQueue('validations');
-let temporal: Client;
-let worker: { stop(): Promise<void> };
+const temporal = useTemporal({ worker: { db: () => database.db } });
 let documentsFolder: string;
 
 beforeAll(async () => {
-  temporal = await connectClient();
-  worker = await startAppWorker(database.db, taskQueue);
   documentsFolder = await mkdtemp(path.join(tmpdir(), 'citoyens-agent-docs-'));
 });
-afterAll(async () => {
-  await worker.stop();
-  await temporal.connection.close();
-});
 
-const app = () => createTestApp({ db: database.db, temporal, taskQueue, documents: createFolderStore(documentsFolder) });
+const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, documents: createFolderStore(documentsFolder) });
 const get = (path: string, cookie: string) => app().request(path, { headers: { Cookie: cookie } });
 
 /** A parent of the commune who has uploaded one document, so the workflow waits for staff. */
