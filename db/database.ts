@@ -44,6 +44,13 @@ export interface ProductsTable {
   weekdays: number[];
   season_start: IsoDate;
   season_end: IsoDate;
+  /** School and public holidays on which the product does not run. */
+  closed_days: ColumnType<IsoDate[], IsoDate[] | undefined, IsoDate[]>;
+  /** Booking closes this many working days before the day, at this hour (Paris time). */
+  booking_deadline_days: ColumnType<number, number | undefined, number>;
+  booking_deadline_hour: ColumnType<number, number | undefined, number>;
+  /** Optional pricing rules (domain/pricing.ts), checked when read. */
+  pricing: ColumnType<unknown, string | undefined, string>;
   created_at: CreatedAt;
 }
 
@@ -84,6 +91,8 @@ export interface UsersTable {
   password_changed_at: Timestamp | null;
   /** Commune of residence: decides which staff validate the account. */
   commune_id: number | null;
+  /** Entered by staff from the CAF attestation; null means the top pricing tier. */
+  quotient_familial: number | null;
   /** Why the account was refused, in the staff's words, shown to the parent. */
   status_reason: string | null;
   created_at: CreatedAt;
@@ -206,6 +215,40 @@ export interface SubscriptionsTable {
   decided_by: number | null;
 }
 
+export type HoldState = 'held' | 'released' | 'expired' | 'confirmed';
+
+export interface HoldsTable {
+  id: Generated<number>;
+  slot_id: number;
+  product_id: number;
+  prestation_id: number;
+  service_date: IsoDate;
+  dependant_id: number;
+  user_id: number;
+  price_cents: number;
+  price_note: string | null;
+  state: ColumnType<HoldState, HoldState | undefined, HoldState>;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+  ended_at: Timestamp | null;
+}
+
+export interface ReservationsTable {
+  id: Generated<number>;
+  hold_id: number;
+  slot_id: number;
+  product_id: number;
+  prestation_id: number;
+  service_date: IsoDate;
+  dependant_id: number;
+  user_id: number;
+  price_cents: number;
+  order_line_id: number | null;
+  state: ColumnType<'confirmed' | 'cancelled', 'confirmed' | 'cancelled' | undefined, 'confirmed' | 'cancelled'>;
+  created_at: CreatedAt;
+  cancelled_at: Timestamp | null;
+}
+
 export interface Database {
   communes: CommunesTable;
   service_offers: ServiceOffersTable;
@@ -224,6 +267,8 @@ export interface Database {
   dependants: DependantsTable;
   addresses: AddressesTable;
   subscriptions: SubscriptionsTable;
+  holds: HoldsTable;
+  reservations: ReservationsTable;
 }
 
 export type Dependant = Selectable<DependantsTable>;

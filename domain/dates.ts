@@ -47,3 +47,30 @@ export function parisDate(instant: Date): IsoDate {
   const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
   return parts;
 }
+
+function parisParts(instant: Date) {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
+  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+}
+
+/** The instant when the clocks of Paris show `hour`:00 on `day` (summer and winter time alike). */
+export function parisInstant(day: IsoDate, hour: number): Date {
+  const base = parseIsoDate(day).getTime() + hour * 3600_000;
+  let instant = base;
+  for (let i = 0; i < 2; i += 1) {
+    const p = parisParts(new Date(instant));
+    const shown = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute);
+    instant += base - shown;
+  }
+  return new Date(instant);
+}
+
+/** "lundi 12 h": the weekday and hour of an instant in Paris. */
+export function formatParisWeekdayHour(instant: Date): string {
+  const p = parisParts(instant);
+  const day = toIsoDate(new Date(Date.UTC(p.year, p.month - 1, p.day)));
+  return `${WEEKDAYS[parseIsoDate(day).getUTCDay()]} ${p.day} ${MONTHS[p.month - 1]} à ${p.hour} h${p.minute ? String(p.minute).padStart(2, '0') : ''}`;
+}
