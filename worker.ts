@@ -1,7 +1,7 @@
 // The Temporal worker: runs every workflow and activity on the task queue. `npm run worker`
 // starts one against the configured services; scripts/start.ts and the tests reuse createAppWorker.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Connection } from '@temporalio/client';
+import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
 import protos from '@temporalio/proto';
 import { createActivities, type ActivityDeps } from './activities/index.ts';
@@ -9,6 +9,7 @@ import { createMailer } from './activities/mail/mailer.ts';
 import { exitOnConfigError, loadConfig } from './config.ts';
 import { createDb } from './db/connection.ts';
 import { createLogger } from './logger.ts';
+import { HOLD_SWEEP_SCHEDULE_ID } from './workflows/reservation-hold.messages.ts';
 import { searchAttributes } from './workflows/search-attributes.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -52,15 +53,31 @@ export async function registerSearchAttributes(connection: Connection, namespace
   });
 }
 
+/** The schedule that closes holds whose workflow was lost or late; created once per cluster. */
+export async function ensureHoldSweepSchedule(client: Client, taskQueue: string): Promise<void> {
+  try {
+    await client.schedule.create({
+      scheduleId: HOLD_SWEEP_SCHEDULE_ID,
+      spec: { intervals: [{ every: '5 minutes' }] },
+      action: { type: 'startWorkflow', workflowType: 'sweepExpiredHolds', taskQueue, args: [] },
+      policies: { overlap: ScheduleOverlapPolicy.SKIP },
+    });
+  } catch (error) {
+    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, 'worker');
   const operator = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE)
-    .catch((error: unknown) =>
-      logger.warn({ err: error }, 'could not register search attributes; register them with `temporal operator search-attribute create`'),
-    )
-    .finally(() => operator.close());
+  await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not register search attributes; register them with `temporal operator search-attribute create`'),
+  );
+  await ensureHoldSweepSchedule(new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE }), config.TEMPORAL_TASK_QUEUE).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not create the hold-sweep schedule'),
+  );
+  await operator.close();
   const db = createDb(config.DATABASE_URL, {
     poolSize: config.DATABASE_POOL_SIZE,
     onIdleError: (error) => logger.warn({ reason: error.message }, 'idle database connection closed'),

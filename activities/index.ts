@@ -1,6 +1,7 @@
 // Builds every activity from its dependencies. Workflows import only the `Activities` type.
 import type { Db } from '../db/connection.ts';
 import { createApprovalActivities } from './approvals/index.ts';
+import { createHoldActivities } from './booking/holds.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createMailActivities } from './mail/send-mail.ts';
 
@@ -18,6 +19,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...mail,
     ...createApprovalActivities({ ...deps, mail }),
+    ...createHoldActivities(deps),
   };
 }
 

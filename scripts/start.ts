@@ -3,7 +3,7 @@
 // the web server in this process, prints where everything is, and stops it all on Ctrl-C.
 import exitHook from 'async-exit-hook';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { Connection } from '@temporalio/client';
+import { Client, Connection } from '@temporalio/client';
 import { createMailer } from '../activities/mail/mailer.ts';
 import { checkLocalConfig, exitOnConfigError, loadConfig } from '../config.ts';
 import { createDb } from '../db/connection.ts';
@@ -12,7 +12,7 @@ import { isSeeded, seedDemoData } from '../db/seed.ts';
 import { demoAccounts } from '../db/seed-data.ts';
 import { createLogger } from '../logger.ts';
 import { startWebServer } from '../server.ts';
-import { createAppWorker } from '../worker.ts';
+import { createAppWorker, ensureHoldSweepSchedule } from '../worker.ts';
 import { startLocalRuntime } from './lib/local-runtime.ts';
 
 const shutdownSteps: (() => Promise<unknown>)[] = [];
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
 
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   shutdownSteps.push(() => clientConnection.close());
+  await ensureHoldSweepSchedule(new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }), config.TEMPORAL_TASK_QUEUE);
   const server = await startWebServer({ config, db, temporalConnection: clientConnection, logger: createLogger(config.LOG_LEVEL, 'server') });
   shutdownSteps.push(() => server.close());
 

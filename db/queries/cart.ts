@@ -1,0 +1,81 @@
+// The cart: the family's live holds (held and not past their expiry), its summary for the
+// header, and the two cart actions (remove, and extend on every cart activity).
+import type { Db } from '../connection.ts';
+
+export function cartHolds(db: Db, userId: number, now: Date) {
+  return db
+    .selectFrom('holds')
+    .innerJoin('products', 'products.id', 'holds.product_id')
+    .innerJoin('prestations', 'prestations.id', 'holds.prestation_id')
+    .innerJoin('dependants', 'dependants.id', 'holds.dependant_id')
+    .select([
+      'holds.id', 'holds.service_date', 'holds.price_cents', 'holds.price_note', 'holds.expires_at', 'holds.product_id', 'holds.prestation_id', 'holds.dependant_id',
+      'products.name as product', 'prestations.label as prestation', 'dependants.first_name', 'dependants.last_name',
+    ])
+    .where('holds.user_id', '=', userId)
+    .where('holds.state', '=', 'held')
+    .where('holds.expires_at', '>', now)
+    .orderBy('products.name')
+    .orderBy('prestations.position')
+    .orderBy('dependants.birth_date')
+    .orderBy('holds.service_date')
+    .execute();
+}
+
+export type CartHold = Awaited<ReturnType<typeof cartHolds>>[number];
+
+export interface CartSummary {
+  count: number;
+  totalCents: number;
+}
+
+export async function cartSummary(db: Db, userId: number, now: Date): Promise<CartSummary> {
+  const row = await db
+    .selectFrom('holds')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.coalesce(eb.fn.sum<number>('price_cents'), eb.lit(0)).as('total')])
+    .where('user_id', '=', userId)
+    .where('state', '=', 'held')
+    .where('expires_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), totalCents: Number(row.total) };
+}
+
+/** Releases the family's live holds among `holdIds`; returns those released. */
+export async function releaseHolds(db: Db, userId: number, holdIds: number[], now: Date): Promise<number[]> {
+  if (holdIds.length === 0) return [];
+  const rows = await db
+    .updateTable('holds')
+    .set({ state: 'released', ended_at: now })
+    .where('user_id', '=', userId)
+    .where('id', 'in', holdIds)
+    .where('state', '=', 'held')
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Every cart activity gives all the family's live holds a fresh expiry. */
+export async function extendCart(db: Db, userId: number, now: Date, expiresAt: Date): Promise<number[]> {
+  const rows = await db
+    .updateTable('holds')
+    .set({ expires_at: expiresAt })
+    .where('user_id', '=', userId)
+    .where('state', '=', 'held')
+    .where('expires_at', '>', now)
+    .returning('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** Holds of the family that expired within the last hour without being removed or paid. */
+export async function recentlyExpired(db: Db, userId: number, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('holds')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('state', 'in', ['held', 'expired'])
+    .where('expires_at', '<=', now)
+    .where('expires_at', '>', new Date(now.getTime() - 3600_000))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,46 @@
+// Booking fixtures: the seeded Rosières product, a family allowed to buy it, and holds placed
+// through the real query.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import { placeHolds, productForBooking } from '../../db/queries/booking.ts';
+import { createParent } from './accounts.ts';
+
+export const PRODUCT_NAME = 'Inscription Accueil Périscolaire (mercredis)';
+
+export async function demoProduct(db: Db) {
+  const { id } = await db.selectFrom('products').select('id').where('name', '=', PRODUCT_NAME).executeTakeFirstOrThrow();
+  return (await productForBooking(db, id))!;
+}
+
+/** A validated family of Rosières, subscribed to the product's offer, with its children. */
+export async function bookingFamily(db: Db, email: string, children: { first: string; birth: string }[] = [{ first: 'Jérémy', birth: '2017-04-12' }]) {
+  const user = await createParent(db, email, { status: 'validated', commune: 'rosieres' });
+  const offer = await db.selectFrom('service_offers').select('id').where('label', '=', 'INSCRIPTION ACCUEIL DE LOISIRS RÉSIDENT').executeTakeFirstOrThrow();
+  await db.insertInto('subscriptions').values({ user_id: user.id, service_offer_id: offer.id, status: 'validated' }).execute();
+  const dependants = [];
+  for (const child of children) {
+    dependants.push(
+      await db.insertInto('dependants').values({ guardian_id: user.id, first_name: child.first, last_name: 'Pardon', birth_date: child.birth, relationship: 'enfant' }).returningAll().executeTakeFirstOrThrow(),
+    );
+  }
+  return { user, dependants };
+}
+
+export async function holdPlaces(db: Db, family: Awaited<ReturnType<typeof bookingFamily>>, prestation: string, dates: string[], now: Date, minutes = 30) {
+  const product = await demoProduct(db);
+  return placeHolds(db, {
+    userId: family.user.id,
+    product,
+    prestationId: product.prestations.find((p) => p.label === prestation)!.id,
+    children: family.dependants.map((d) => ({ id: d.id })),
+    dates,
+    family: { quotientFamilial: null, communeId: family.user.commune_id },
+    now,
+    expiresAt: new Date(now.getTime() + minutes * 60_000),
+  });
+}
+
+export async function setCapacity(db: Db, date: string, prestation: string, capacity: number): Promise<void> {
+  await sql`update slots set capacity = ${capacity} from prestations
+    where slots.prestation_id = prestations.id and prestations.label = ${prestation} and slots.service_date = ${date}`.execute(db);
+}
