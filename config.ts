@@ -27,6 +27,8 @@ export const configSchema = z.object({
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('citoyens'),
   SMTP_URL: url(['smtp:', 'smtps:']).optional(),
   MAIL_FROM: z.string().min(3).default('Plateforme Citoyens <ne-pas-repondre@citoyens.localhost>'),
+  /** How long places stay held in a cart after its last activity. */
+  HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
   /** Behind a reverse proxy, the client address comes from X-Forwarded-For (for rate limits). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),

@@ -16,7 +16,7 @@ export interface RunningServer {
 }
 
 export async function startWebServer(deps: {
-  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'PORT' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'TRUST_PROXY' | 'DOCUMENTS_DIR'>;
+  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'PORT' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'TRUST_PROXY' | 'DOCUMENTS_DIR' | 'HOLD_MINUTES'>;
   db: Db;
   temporalConnection: Connection;
   logger: Logger;

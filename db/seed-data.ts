@@ -84,3 +84,13 @@ export const demoAccounts: DemoAccount[] = [
   { email: 'agent.rosieres@citoyens.localhost', password: 'Agent-Rosieres-2026!', firstName: 'Julien', lastName: 'Martin', role: 'staff', communeSlugs: ['rosieres'] },
   { email: 'admin@citoyens.localhost', password: 'Admin-Citoyens-2026!', firstName: 'Nadia', lastName: 'Roux', role: 'admin', communeSlugs: [] },
 ];
+
+/** The demo parent's family, as in the reference walkthrough, and the service it may book. */
+export const demoFamily = {
+  parentEmail: 'parent@citoyens.localhost',
+  children: [
+    { firstName: 'Jérémy', lastName: 'Pardon', birthDate: '2017-04-12' },
+    { firstName: 'Noëllie', lastName: 'Pardon', birthDate: '2019-09-30' },
+  ],
+  validatedOffer: { communeSlug: 'rosieres', label: 'INSCRIPTION ACCUEIL DE LOISIRS RÉSIDENT' },
+};

@@ -4,7 +4,7 @@ import { hashPassword } from '../activities/accounts/password-hash.ts';
 import { parisDate } from '../domain/dates.ts';
 import { schoolYearOf, serviceDays } from '../domain/school-year.ts';
 import type { Db } from './connection.ts';
-import { demoAccounts, demoCommunes, demoProducts } from './seed-data.ts';
+import { demoAccounts, demoCommunes, demoFamily, demoProducts } from './seed-data.ts';
 
 export async function isSeeded(db: Db): Promise<boolean> {
   const row = await db.selectFrom('communes').select((eb) => eb.fn.countAll<number>().as('count')).executeTakeFirstOrThrow();
@@ -111,5 +111,25 @@ export async function seedDemoData(db: Db, today = parisDate(new Date())): Promi
         .onConflict((oc) => oc.constraint('staff_communes_pkey').doNothing())
         .execute();
     }
+
+    const parent = await trx.selectFrom('users').select('id').where(sql`lower(email)`, '=', demoFamily.parentEmail).executeTakeFirstOrThrow();
+    for (const child of demoFamily.children) {
+      await trx
+        .insertInto('dependants')
+        .values({ guardian_id: parent.id, first_name: child.firstName, last_name: child.lastName, birth_date: child.birthDate, relationship: 'enfant' })
+        .onConflict((oc) => oc.expression(sql`guardian_id, lower(first_name), lower(last_name), birth_date`).doNothing())
+        .execute();
+    }
+    const offer = await trx
+      .selectFrom('service_offers')
+      .select('id')
+      .where('commune_id', '=', communeIds.get(demoFamily.validatedOffer.communeSlug)!)
+      .where('label', '=', demoFamily.validatedOffer.label)
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('subscriptions')
+      .values({ user_id: parent.id, service_offer_id: offer.id, status: 'validated', decided_at: new Date() })
+      .onConflict((oc) => oc.constraint('subscriptions_user_offer_key').doNothing())
+      .execute();
   });
 }

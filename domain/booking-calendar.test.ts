@@ -81,9 +81,12 @@ describe('month grid', () => {
   it('moves month by month and opens inside the season', () => {
     expect(addMonths('2026-12', 1)).toBe('2027-01');
     expect(addMonths('2027-01', -1)).toBe('2026-12');
-    expect(openingMonth(undefined, rules, '2026-11-27')).toBe('2026-11');
-    expect(openingMonth('2027-02', rules, '2026-11-27')).toBe('2027-02');
-    expect(openingMonth('2030-01', rules, '2026-11-27')).toBe('2026-11');
-    expect(openingMonth('bad', rules, '2026-08-15')).toBe('2026-09');
+    const friday = new Date('2026-11-27T08:00:00Z');
+    // No Wednesday of November is still open on the 27th: December opens.
+    expect(openingMonth(undefined, rules, friday, '2026-11-27')).toBe('2026-12');
+    expect(openingMonth('2027-02', rules, friday, '2026-11-27')).toBe('2027-02');
+    expect(openingMonth('2030-01', rules, friday, '2026-11-27')).toBe('2026-12');
+    expect(openingMonth('bad', rules, new Date('2026-08-15T08:00:00Z'), '2026-08-15')).toBe('2026-09');
+    expect(openingMonth(undefined, rules, new Date('2027-07-01T08:00:00Z'), '2027-07-01')).toBe('2027-07');
   });
 });

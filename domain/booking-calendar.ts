@@ -91,11 +91,14 @@ export function monthTitle(month: string): string {
   return `${MONTHS[m - 1]} ${year}`;
 }
 
-/** The month to open: the asked one if inside the season, else the first with a bookable day. */
-export function openingMonth(asked: string | undefined, rules: ProductCalendarRules, today: IsoDate): string {
+/** The month to open: the asked one if inside the season, else the first with a day still open. */
+export function openingMonth(asked: string | undefined, rules: ProductCalendarRules, now: Date, today: IsoDate): string {
   const first = rules.seasonStart.slice(0, 7);
   const last = rules.seasonEnd.slice(0, 7);
   if (asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) && asked >= first && asked <= last) return asked;
+  for (let day = today > rules.seasonStart ? today : rules.seasonStart; day <= rules.seasonEnd; day = addDays(day, 1)) {
+    if (isServiceDay(day, rules) && !rules.closedDays.includes(day) && bookingDeadline(day, rules.deadlineDays, rules.deadlineHour) > now) return day.slice(0, 7);
+  }
   const current = today.slice(0, 7);
   return current < first ? first : current > last ? last : current;
 }

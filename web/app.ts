@@ -10,6 +10,7 @@ import { requestId } from 'hono/request-id';
 import type { Config } from '../config.ts';
 import type { DocumentStore } from '../activities/documents/store.ts';
 import type { Db } from '../db/connection.ts';
+import { cartSummary } from '../db/queries/cart.ts';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './env.ts';
 import { requestLog } from './middleware/request-log.ts';
@@ -22,6 +23,7 @@ import { familySearchRoutes } from './routes/agent/families.tsx';
 import { serviceRequestRoutes } from './routes/agent/services.tsx';
 import { validationRoutes } from './routes/agent/validations.tsx';
 import { authRoutes } from './routes/auth.tsx';
+import { bookingRoutes } from './routes/booking.tsx';
 import { catalogueRoutes } from './routes/catalogue.tsx';
 import { familyRoutes } from './routes/family.tsx';
 import { personalInfoRoutes } from './routes/personal-info.tsx';
@@ -33,7 +35,7 @@ import { renderErrorPage } from './views/render-error.ts';
 import { Layout } from './views/layout.tsx';
 
 export interface AppDeps {
-  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUST_PROXY'>;
+  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUST_PROXY' | 'HOLD_MINUTES'>;
   db: Db;
   temporal: Client;
   logger: Logger;
@@ -62,7 +64,18 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/health', healthRoutes(deps));
 
   app.use('*', sessionMiddleware({ db: deps.db, now: deps.now, secure }));
-  app.use('*', jsxRenderer(({ children, title }) => Layout({ title, children, user: useRequestContext<AppEnv>().get('user') }), { docType: true }));
+  app.use('*', async (c, next) => {
+    const user = c.get('user');
+    if (user?.role === 'parent') c.set('cart', await cartSummary(deps.db, user.id, deps.now()));
+    await next();
+  });
+  app.use('*', jsxRenderer(
+      ({ children, title }) => {
+        const c = useRequestContext<AppEnv>();
+        return Layout({ title, children, user: c.get('user'), cart: c.get('cart') ?? null });
+      },
+      { docType: true },
+    ));
   app.route('/', homeRoutes());
   app.route('/', authRoutes(deps));
   app.route('/', passwordRoutes(deps));
@@ -71,6 +84,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', personalInfoRoutes(deps));
   app.route('/', serviceRoutes(deps));
   app.route('/', catalogueRoutes(deps));
+  app.route('/', bookingRoutes(deps));
   app.route('/agent', validationRoutes(deps));
   app.route('/agent', serviceRequestRoutes(deps));
   app.route('/agent', familySearchRoutes(deps));

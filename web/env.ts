@@ -1,4 +1,5 @@
 // The typed context every handler sees: the signed-in user (or null) and the request ID.
+import type { CartSummary } from '../db/queries/cart.ts';
 import type { Session } from '../db/queries/sessions.ts';
 import type { User } from '../db/database.ts';
 
@@ -7,6 +8,8 @@ export interface AppEnv {
     requestId: string;
     user: User | null;
     session: Session | null;
+    /** The signed-in family's cart, for the header. */
+    cart?: CartSummary;
     /** Replaces the site's Content-Security-Policy for this response. */
     contentSecurityPolicy?: string;
   };

@@ -23,7 +23,7 @@ export interface TestAppOptions {
 
 export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
   return createApp({
-    config: { NODE_ENV: options.nodeEnv ?? 'test', PUBLIC_URL: TEST_ORIGIN, TEMPORAL_TASK_QUEUE: options.taskQueue ?? 'unused', TRUST_PROXY: true },
+    config: { NODE_ENV: options.nodeEnv ?? 'test', PUBLIC_URL: TEST_ORIGIN, TEMPORAL_TASK_QUEUE: options.taskQueue ?? 'unused', TRUST_PROXY: true, HOLD_MINUTES: 30 },
     db: options.db,
     temporal: options.temporal,
     logger: createLogger('silent', 'test'),

@@ -1,15 +1,11 @@
-// The public catalogue: a page per commune, a page per category of the header, a page per
-// product (with, for a family, what is missing before it may buy).
+// The public catalogue: a page per commune and a page per category of the header.
 import { Hono } from 'hono';
-import { categoryProducts, communeProducts, findCommune, productDetail } from '../../db/queries/catalogue.ts';
-import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
+import { categoryProducts, communeProducts, findCommune } from '../../db/queries/catalogue.ts';
 import { parseListing } from '../../domain/catalogue.ts';
-import { missingToBuy } from '../../domain/purchase.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { categories } from '../views/categories.ts';
 import { ListingPage } from '../views/catalogue/listing.tsx';
-import { ProductPage } from '../views/catalogue/product.tsx';
 
 export function catalogueRoutes({ db }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
@@ -52,18 +48,6 @@ export function catalogueRoutes({ db }: AppDeps): Hono<AppEnv> {
       />,
       { title: category.label },
     );
-  });
-
-  router.get('/produits/:id{[0-9]{1,12}}', async (c) => {
-    const product = await productDetail(db, Number(c.req.param('id')));
-    if (!product) return c.notFound();
-    const user = c.get('user');
-    const statuses = user ? await subscriptionStatuses(db, user.id, product.offers.map((offer) => offer.id)) : new Map();
-    const missing = missingToBuy({
-      user: user ? { status: user.status } : null,
-      offers: product.offers.map((offer) => ({ ...offer, subscription: statuses.get(offer.id) ?? null })),
-    });
-    return c.render(<ProductPage product={product} prestations={product.prestations} missing={missing} returnPath={c.req.path} />, { title: product.name });
   });
 
   return router;

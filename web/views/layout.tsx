@@ -2,15 +2,18 @@
 // vos crédits", "Connexion", "Panier"), main content and the help footer.
 import type { Child } from 'hono/jsx';
 import type { User } from '../../db/database.ts';
+import type { CartSummary } from '../../db/queries/cart.ts';
+import { CartLink } from './cart-link.tsx';
 import { categories } from './categories.ts';
 
 export interface LayoutProps {
   title: string;
   children?: Child;
   user?: Pick<User, 'first_name' | 'email' | 'role'> | null;
+  cart?: CartSummary | null;
 }
 
-export function Layout({ title, children, user }: LayoutProps) {
+export function Layout({ title, children, user, cart }: LayoutProps) {
   return (
     <html lang="fr">
       <head>
@@ -53,7 +56,7 @@ export function Layout({ title, children, user }: LayoutProps) {
               ) : (
                 <a href="/connexion">Connexion</a>
               )}
-              <a href="/panier">Panier : (vide)</a>
+              <CartLink cart={cart ?? null} />
             </nav>
           </div>
           <nav class="main-nav" aria-label="Services">

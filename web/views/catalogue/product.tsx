@@ -1,5 +1,6 @@
 // A product page: what it is, its prestations and prices, and, for a family that cannot buy it
 // yet, what is missing and where to fix it.
+import type { Child } from 'hono/jsx';
 import type { MissingStep } from '../../../domain/purchase.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { Notice } from '../components/fields.tsx';
@@ -9,6 +10,8 @@ export interface ProductPageProps {
   prestations: { id: number; label: string; price_cents: number }[];
   missing: MissingStep[];
   returnPath: string;
+  /** The personalisation form, for a family allowed to buy a dated product. */
+  personalise?: Child;
 }
 
 function Missing({ step, returnPath }: { step: MissingStep; returnPath: string }) {
@@ -39,7 +42,7 @@ function Missing({ step, returnPath }: { step: MissingStep; returnPath: string }
   }
 }
 
-export function ProductPage({ product, prestations, missing, returnPath }: ProductPageProps) {
+export function ProductPage({ product, prestations, missing, returnPath, personalise }: ProductPageProps) {
   return (
     <>
       <p>
@@ -48,7 +51,7 @@ export function ProductPage({ product, prestations, missing, returnPath }: Produ
       <h1>{product.name}</h1>
       <p>{product.provider_label}</p>
       {product.description ? <p>{product.description}</p> : null}
-      <h2>Type de prestation</h2>
+      <h2>Tarifs</h2>
       <table>
         <caption class="visually-hidden">Prestations et tarifs</caption>
         <thead>
@@ -78,7 +81,7 @@ export function ProductPage({ product, prestations, missing, returnPath }: Produ
           </ul>
         </Notice>
       ) : (
-        <Notice kind="success">Vous pouvez réserver ce produit. Le choix des dates en ligne ouvrira prochainement.</Notice>
+        personalise ?? <Notice kind="info">Ce produit se réserve auprès de la mairie.</Notice>
       )}
     </>
   );

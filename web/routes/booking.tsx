@@ -1,0 +1,248 @@
+// A product page with its personalisation (prestation, children, calendar), "Ajouter au panier"
+// (all or nothing, one reservationHold workflow per held place) and the cart.
+import { Hono, type Context } from 'hono';
+import { dayState, openingMonth, monthGrid, type DayState, type ProductCalendarRules } from '../../domain/booking-calendar.ts';
+import { parisDate, parseIsoDate, type IsoDate } from '../../domain/dates.ts';
+import { computePrice } from '../../domain/pricing.ts';
+import { missingToBuy } from '../../domain/purchase.ts';
+import { bookedDays, placeHolds, placesLeft, productForBooking, type BookingProduct } from '../../db/queries/booking.ts';
+import { cartHolds, cartSummary, extendCart, recentlyExpired, releaseHolds } from '../../db/queries/cart.ts';
+import { productDetail } from '../../db/queries/catalogue.ts';
+import { listDependants } from '../../db/queries/family.ts';
+import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
+import type { User } from '../../db/database.ts';
+import type { AppDeps } from '../app.ts';
+import { holdWorkflows } from '../booking-workflows.ts';
+import type { AppEnv } from '../env.ts';
+import { currentUser, requireUser } from '../middleware/guards.ts';
+import { AddedToCart } from '../views/booking/added.tsx';
+import { Calendar } from '../views/booking/calendar.tsx';
+import { CartPage, groupCart } from '../views/booking/cart.tsx';
+import { PersonaliseForm, type PersonaliseProps } from '../views/booking/personalise.tsx';
+import { ProductPage } from '../views/catalogue/product.tsx';
+
+interface Choices {
+  prestationId: number | null;
+  children: number[];
+  dates: IsoDate[];
+  month: string | undefined;
+}
+
+const ids = (values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string' && /^\d{1,12}$/.test(v)).map(Number))];
+const isoDates = (values: unknown[]) =>
+  [...new Set(values.filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)))].filter((day) => {
+    try {
+      parseIsoDate(day);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+function readChoices(source: Record<string, string | File | (string | File)[]>): Choices {
+  const all = (name: string) => [source[name] ?? []].flat();
+  const month = [...all('mois'), ...all('mois_affiche')].find((v): v is string => typeof v === 'string');
+  return { prestationId: ids(all('prestation'))[0] ?? null, children: ids(all('enfant')), dates: isoDates(all('date')), month };
+}
+
+function calendarRules(product: BookingProduct): ProductCalendarRules {
+  return {
+    weekdays: product.weekdays,
+    seasonStart: product.season_start,
+    seasonEnd: product.season_end,
+    closedDays: product.closed_days,
+    deadlineDays: product.booking_deadline_days,
+    deadlineHour: product.booking_deadline_hour,
+  };
+}
+
+export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, temporal, config, now, logger } = deps;
+  const router = new Hono<AppEnv>();
+  const workflows = holdWorkflows(temporal, config.TEMPORAL_TASK_QUEUE, logger);
+  router.use('/panier', requireUser);
+  router.use('/panier/*', requireUser);
+
+  /** What the family still lacks to buy the product ([] when it may). */
+  async function missingFor(user: User | null, productId: number) {
+    const detail = (await productDetail(db, productId))!;
+    const statuses = user ? await subscriptionStatuses(db, user.id, detail.offers.map((offer) => offer.id)) : new Map();
+    return { detail, missing: missingToBuy({ user: user ? { status: user.status } : null, offers: detail.offers.map((offer) => ({ ...offer, subscription: statuses.get(offer.id) ?? null })) }) };
+  }
+
+  async function calendarFor(product: BookingProduct, user: User, choices: Choices) {
+    const rules = calendarRules(product);
+    const month = openingMonth(choices.month, rules, now(), parisDate(now()));
+    const grid = monthGrid(month).flat();
+    const [from, to] = [grid[0]!, grid.at(-1)!];
+    const prestationId = choices.prestationId ?? product.prestations[0]?.id ?? 0;
+    const left = await placesLeft(db, prestationId, from, to, now());
+    const booked = await bookedDays(db, product.id, choices.children, from, to, now());
+    const states = new Map<IsoDate, DayState>(
+      grid.map((day) => [
+        day,
+        dayState(day, rules, {
+          month,
+          now: now(),
+          placesLeft: (d) => left.get(d),
+          bookedForAll: (d) => choices.children.length > 0 && choices.children.every((id) => booked.get(id)?.has(d)),
+        }),
+      ]),
+    );
+    const keep = new URLSearchParams([
+      ...(choices.prestationId ? [['prestation', String(choices.prestationId)]] : []),
+      ...choices.children.map((id) => ['enfant', String(id)]),
+      ...choices.dates.map((day) => ['date', day]),
+    ]).toString();
+    return (
+      <Calendar
+        productId={product.id}
+        month={month}
+        firstMonth={rules.seasonStart.slice(0, 7)}
+        lastMonth={rules.seasonEnd.slice(0, 7)}
+        states={states}
+        chosen={new Set(choices.dates)}
+        keep={keep}
+      />
+    );
+  }
+
+  async function personaliseProps(product: BookingProduct, user: User, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'failures'> = {}): Promise<PersonaliseProps> {
+    const prestationId = choices.prestationId ?? product.prestations[0]?.id ?? null;
+    const prestation = product.prestations.find((p) => p.id === prestationId);
+    const children = (await listDependants(db, user.id)).filter((d) => d.relationship === 'enfant' || d.relationship === 'autre');
+    const beneficiaries = children.map((child, index) => {
+      const price = computePrice({
+        baseCents: prestation?.price_cents ?? 0,
+        rules: product.rules,
+        quotientFamilial: user.quotient_familial,
+        resident: user.commune_id === product.commune_id,
+        siblingRank: index + 1,
+      });
+      return { id: child.id, name: `${child.first_name} ${child.last_name}`, priceCents: price.cents, note: price.note };
+    });
+    return {
+      productId: product.id,
+      prestations: product.prestations,
+      prestationId,
+      beneficiaries,
+      chosenChildren: new Set(choices.children),
+      calendar: await calendarFor(product, user, { ...choices, prestationId }),
+      ...extra,
+    };
+  }
+
+  async function productPage(c: Context<AppEnv>, productId: number, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'failures'> = {}) {
+    const user = c.get('user');
+    const { detail, missing } = await missingFor(user, productId);
+    const product = (await productForBooking(db, productId))!;
+    const form = missing.length === 0 && user && product.kind === 'dated' ? <PersonaliseForm {...await personaliseProps(product, user, choices, extra)} /> : null;
+    return c.render(<ProductPage product={detail} prestations={detail.prestations} missing={missing} returnPath={c.req.path} personalise={form} />, { title: detail.name });
+  }
+
+  router.get('/produits/:id{[0-9]{1,12}}', async (c) => {
+    const productId = Number(c.req.param('id'));
+    if (!(await productForBooking(db, productId))) return c.notFound();
+    return productPage(c, productId, readChoices(c.req.queries() as Record<string, string[]>));
+  });
+
+  router.get('/produits/:id{[0-9]{1,12}}/calendrier', requireUser, async (c) => {
+    const product = await productForBooking(db, Number(c.req.param('id')));
+    if (!product) return c.notFound();
+    return c.html(await calendarFor(product, currentUser(c), readChoices(c.req.queries() as Record<string, string[]>)));
+  });
+
+  router.post('/produits/:id{[0-9]{1,12}}/panier', requireUser, async (c) => {
+    const user = currentUser(c);
+    const productId = Number(c.req.param('id'));
+    const product = await productForBooking(db, productId);
+    if (!product) return c.notFound();
+    const choices = readChoices(await c.req.parseBody({ all: true }));
+    const htmx = c.req.header('HX-Request') === 'true';
+    const again = async (status: 400 | 403 | 409, extra: Pick<PersonaliseProps, 'errors' | 'failures'>) => {
+      c.status(status);
+      if (!htmx) return productPage(c, productId, choices, extra);
+      c.header('HX-Retarget', '#personalise');
+      c.header('HX-Reswap', 'outerHTML');
+      return c.html(<PersonaliseForm {...await personaliseProps(product, user, choices, extra)} />);
+    };
+
+    if ((await missingFor(user, productId)).missing.length > 0) {
+      c.status(403);
+      return productPage(c, productId, choices);
+    }
+    const prestation = product.prestations.find((p) => p.id === choices.prestationId);
+    const family = (await listDependants(db, user.id)).sort((a, b) => a.birth_date.localeCompare(b.birth_date));
+    const children = family.filter((d) => choices.children.includes(d.id));
+    const errors: NonNullable<PersonaliseProps['errors']> = {};
+    if (!prestation) errors.prestation = 'Choisissez le type de prestation.';
+    if (children.length === 0 || children.length !== choices.children.length) errors.enfant = 'Cochez au moins un bénéficiaire.';
+    if (choices.dates.length === 0) errors.date = 'Choisissez au moins une date dans le calendrier.';
+    if (choices.dates.length > 120) errors.date = 'Choisissez 120 dates au plus à la fois.';
+    if (Object.keys(errors).length > 0) return again(400, { errors });
+
+    // Days the calendar would not offer (past the deadline, closed, not a day of the product).
+    const rules = calendarRules(product);
+    const notOffered = choices.dates
+      .map((date) => ({ date, state: dayState(date, rules, { month: date.slice(0, 7), now: now(), placesLeft: () => 1, bookedForAll: () => false }) }))
+      .filter(({ state }) => state.kind !== 'bookable')
+      .map(({ date, state }) => ({ date, reason: state.kind === 'no-service' || state.kind === 'other-month' ? 'no-service' : state.kind }));
+    if (notOffered.length > 0) {
+      choices.dates = choices.dates.filter((date) => !notOffered.some((f) => f.date === date));
+      return again(409, { failures: notOffered });
+    }
+
+    const expiresAt = new Date(now().getTime() + config.HOLD_MINUTES * 60_000);
+    const result = await placeHolds(db, {
+      userId: user.id,
+      product,
+      prestationId: prestation!.id,
+      children: children.map((child) => ({ id: child.id })),
+      dates: choices.dates,
+      family: { quotientFamilial: user.quotient_familial, communeId: user.commune_id },
+      now: now(),
+      expiresAt,
+    });
+    if (!result.ok) {
+      choices.dates = choices.dates.filter((date) => !result.failures.some((f) => f.date === date));
+      return again(409, { failures: result.failures });
+    }
+
+    const extended = (await extendCart(db, user.id, now(), expiresAt)).filter((id) => !result.holdIds.includes(id));
+    await Promise.all([workflows.start(result.holdIds, expiresAt), workflows.extend(extended, expiresAt)]);
+    const added = await db.selectFrom('holds').select((eb) => eb.fn.sum<number>('price_cents').as('total')).where('id', 'in', result.holdIds).executeTakeFirstOrThrow();
+    const props = { product: product.name, productId, prestation: prestation!.label, quantity: result.holdIds.length, totalCents: Number(added.total), cart: await cartSummary(db, user.id, now()) };
+    if (htmx) return c.html(<AddedToCart {...props} outOfBand />);
+    c.set('cart', props.cart);
+    return c.render(<AddedToCart {...props} />, { title: 'Produit ajouté au panier' });
+  });
+
+  router.get('/panier', async (c) => {
+    const user = currentUser(c);
+    const holds = await cartHolds(db, user.id, now());
+    const soonest = holds.reduce<number | null>((min, hold) => (min === null || hold.expires_at.getTime() < min ? hold.expires_at.getTime() : min), null);
+    return c.render(
+      <CartPage
+        lines={groupCart(holds)}
+        summary={await cartSummary(db, user.id, now())}
+        minutesLeft={soonest === null ? null : Math.max(1, Math.ceil((soonest - now().getTime()) / 60_000))}
+        expired={await recentlyExpired(db, user.id, now())}
+        removed={Number(c.req.query('retire') ?? 0) || 0}
+      />,
+      { title: 'Mon panier' },
+    );
+  });
+
+  router.post('/panier/retirer', async (c) => {
+    const user = currentUser(c);
+    const requested = ids([(await c.req.parseBody({ all: true })).hold ?? []].flat());
+    const released = await releaseHolds(db, user.id, requested, now());
+    if (released.length === 0) return c.notFound();
+    const expiresAt = new Date(now().getTime() + config.HOLD_MINUTES * 60_000);
+    const extended = await extendCart(db, user.id, now(), expiresAt);
+    await Promise.all([workflows.release(released), workflows.extend(extended, expiresAt)]);
+    return c.redirect(`/panier?retire=${released.length}`, 303);
+  });
+
+  return router;
+}

@@ -1,0 +1,109 @@
+// "Date de réservation :": a month grid (L M M J V S D) in which only bookable days can be
+// checked; every other day says why, in words (and a pattern), never by colour alone.
+import { addMonths, monthGrid, monthTitle, type DayState } from '../../../domain/booking-calendar.ts';
+import { formatLongDate, formatParisWeekdayHour, type IsoDate } from '../../../domain/dates.ts';
+import { FEW_PLACES } from '../../../domain/booking-calendar.ts';
+
+export interface CalendarProps {
+  productId: number;
+  month: string;
+  firstMonth: string;
+  lastMonth: string;
+  states: Map<IsoDate, DayState>;
+  chosen: Set<IsoDate>;
+  /** Query string of the other choices (prestation, children), kept by the month links. */
+  keep: string;
+}
+
+const reasons: Record<string, string> = {
+  closed: 'fermé',
+  'deadline-passed': 'délai dépassé',
+  full: 'complet',
+  'already-booked': 'déjà réservé',
+};
+
+function Day({ day, state, checked }: { day: IsoDate; state: DayState; checked: boolean }) {
+  const number = Number(day.slice(8));
+  if (state.kind === 'other-month') return <td class="day day--other" aria-hidden="true">{number}</td>;
+  if (state.kind === 'no-service') return <td class="day day--none">{number}</td>;
+  if (state.kind !== 'bookable') {
+    return (
+      <td class={`day day--unavailable day--${state.kind}`}>
+        <span class="day__number">{number}</span>
+        <span class="day__reason">{reasons[state.kind]}</span>
+        <span class="visually-hidden"> ({formatLongDate(day)})</span>
+      </td>
+    );
+  }
+  const id = `date-${day}`;
+  return (
+    <td class="day day--bookable">
+      <input type="checkbox" name="date" value={day} id={id} checked={checked} aria-describedby={`${id}-info`} />
+      <label for={id}>
+        <span class="day__number">{number}</span>
+        <span class="visually-hidden"> {formatLongDate(day)}</span>
+      </label>
+      <span class="day__info" id={`${id}-info`}>
+        {state.placesLeft <= FEW_PLACES ? `${state.placesLeft} place${state.placesLeft > 1 ? 's' : ''} ` : ''}
+        <span class="visually-hidden">réservable jusqu'au {formatParisWeekdayHour(state.deadline)}</span>
+      </span>
+    </td>
+  );
+}
+
+export function Calendar({ productId, month, firstMonth, lastMonth, states, chosen, keep }: CalendarProps) {
+  const link = (target: string) => `/produits/${productId}?${keep}${keep ? '&' : ''}mois=${target}`;
+  const fragment = (target: string) => `/produits/${productId}/calendrier?mois=${target}`;
+  const nav = (target: string, label: string, rel: string) => (
+    <a
+      href={link(target)}
+      rel={rel}
+      hx-get={fragment(target)}
+      hx-include="#personalise"
+      hx-target="#calendar"
+      hx-swap="outerHTML"
+    >
+      {label}
+    </a>
+  );
+  const offMonth = [...chosen].filter((day) => !day.startsWith(month)).sort();
+  return (
+    <div id="calendar" class="calendar">
+      <div class="calendar__nav">
+        {month > firstMonth ? nav(addMonths(month, -1), '← Mois précédent', 'prev') : <span />}
+        <h3 id="calendar-title" aria-live="polite">
+          {monthTitle(month)}
+        </h3>
+        {month < lastMonth ? nav(addMonths(month, 1), 'Mois suivant →', 'next') : <span />}
+      </div>
+      <table aria-labelledby="calendar-title">
+        <thead>
+          <tr>
+            {['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'].map((name) => (
+              <th scope="col" abbr={name}>
+                {name.charAt(0)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {monthGrid(month).map((week) => (
+            <tr>
+              {week.map((day) => (
+                <Day day={day} state={states.get(day) ?? { kind: 'other-month' }} checked={chosen.has(day)} />
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {offMonth.length > 0 ? (
+        <p class="muted">
+          Aussi choisi{offMonth.length > 1 ? 's' : ''} : {offMonth.map((day) => formatLongDate(day)).join(', ')}.
+          {offMonth.map((day) => (
+            <input type="hidden" name="date" value={day} />
+          ))}
+        </p>
+      ) : null}
+    </div>
+  );
+}

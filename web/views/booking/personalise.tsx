@@ -1,0 +1,96 @@
+// "Personnaliser votre produit": the prestation, the children with their price, the calendar,
+// and "Ajouter au panier". A plain form (GET to refresh, POST to add); htmx refreshes the
+// calendar in place and shows the "added" dialog without leaving the page.
+import type { Child } from 'hono/jsx';
+import { formatEuros } from '../../../domain/money.ts';
+import { formatLongDate, type IsoDate } from '../../../domain/dates.ts';
+import { Notice } from '../components/fields.tsx';
+
+export interface Beneficiary {
+  id: number;
+  name: string;
+  priceCents: number;
+  note: string;
+}
+
+export interface PersonaliseProps {
+  productId: number;
+  prestations: { id: number; label: string }[];
+  prestationId: number | null;
+  beneficiaries: Beneficiary[];
+  chosenChildren: Set<number>;
+  calendar: Child;
+  errors?: { prestation?: string; enfant?: string; date?: string };
+  failures?: { date: IsoDate; reason: string }[];
+}
+
+const failureWords: Record<string, string> = { full: 'complet', 'already-booked': 'déjà réservé', 'no-service': "pas d'accueil ce jour-là", 'deadline-passed': 'délai dépassé', closed: 'fermé' };
+
+export function PersonaliseForm({ productId, prestations, prestationId, beneficiaries, chosenChildren, calendar, errors = {}, failures = [] }: PersonaliseProps) {
+  const refresh = { 'hx-get': `/produits/${productId}/calendrier`, 'hx-include': '#personalise', 'hx-target': '#calendar', 'hx-swap': 'outerHTML', 'hx-trigger': 'change' };
+  return (
+    <form id="personalise" method="post" action={`/produits/${productId}/panier`} hx-post={`/produits/${productId}/panier`} hx-target="#booking-result" hx-swap="innerHTML" novalidate>
+      {failures.length > 0 ? (
+        <Notice kind="warning">
+          <p>
+            <strong>Rien n'a été ajouté au panier : certains jours ne sont plus disponibles.</strong> Décochez-les puis recommencez :
+          </p>
+          <ul>
+            {failures.map((failure) => (
+              <li>
+                {formatLongDate(failure.date)} : {failureWords[failure.reason] ?? failure.reason}
+              </li>
+            ))}
+          </ul>
+        </Notice>
+      ) : null}
+      <fieldset class={errors.prestation ? 'choice field--error' : 'choice'} {...refresh} aria-describedby={errors.prestation ? 'prestation-error' : undefined}>
+        <legend>Type de prestation</legend>
+        {errors.prestation ? <p class="field__error" id="prestation-error">{errors.prestation}</p> : null}
+        {prestations.map((prestation) => (
+          <div class="radio">
+            <input type="radio" name="prestation" id={`prestation-${prestation.id}`} value={String(prestation.id)} checked={prestation.id === prestationId} />
+            <label for={`prestation-${prestation.id}`}>{prestation.label}</label>
+          </div>
+        ))}
+      </fieldset>
+      <fieldset class={errors.enfant ? 'choice field--error' : 'choice'} {...refresh} aria-describedby={errors.enfant ? 'enfant-error' : 'enfant-hint'}>
+        <legend>
+          Bénéficiaire <span aria-hidden="true">*</span>
+        </legend>
+        <p class="field__hint" id="enfant-hint">
+          Cocher les utilisateurs concernés
+        </p>
+        {errors.enfant ? <p class="field__error" id="enfant-error">{errors.enfant}</p> : null}
+        {beneficiaries.length === 0 ? (
+          <p>
+            Déclarez d'abord vos enfants dans <a href="/mon-compte/filiations">Mes filiations</a>.
+          </p>
+        ) : (
+          beneficiaries.map((child) => (
+            <div class="checkbox">
+              <input type="checkbox" name="enfant" id={`enfant-${child.id}`} value={String(child.id)} checked={chosenChildren.has(child.id)} />
+              <label for={`enfant-${child.id}`}>
+                {child.name} ({formatEuros(child.priceCents)}){child.note ? <span class="muted"> – {child.note}</span> : null}
+              </label>
+            </div>
+          ))
+        )}
+        <p class="muted">* champs requis</p>
+      </fieldset>
+      <p>Sélectionner toutes les dates souhaitées en faisant défiler le calendrier, puis « ajouter au panier »</p>
+      <h3 class="calendar-heading">Date de réservation :</h3>
+      {errors.date ? <p class="field__error">{errors.date}</p> : null}
+      {calendar}
+      <div class="form-actions">
+        <button class="button button--secondary" type="submit" formmethod="get" formaction={`/produits/${productId}`} formnovalidate>
+          Mettre à jour le calendrier
+        </button>
+        <button class="button" type="submit">
+          Ajouter au panier
+        </button>
+      </div>
+      <div id="booking-result" aria-live="polite"></div>
+    </form>
+  );
+}
