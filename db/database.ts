@@ -187,6 +187,8 @@ export interface DependantsTable {
   relationship: Relationship;
   /** For staff: allergies, people allowed to pick the child up. */
   notes: string | null;
+  /** Set when the family removed a child who has reservations in the history. */
+  removed_at: Timestamp | null;
   created_at: CreatedAt;
 }
 

@@ -117,7 +117,7 @@ export async function seedDemoData(db: Db, today = parisDate(new Date())): Promi
       await trx
         .insertInto('dependants')
         .values({ guardian_id: parent.id, first_name: child.firstName, last_name: child.lastName, birth_date: child.birthDate, relationship: 'enfant' })
-        .onConflict((oc) => oc.expression(sql`guardian_id, lower(first_name), lower(last_name), birth_date`).doNothing())
+        .onConflict((oc) => oc.expression(sql`guardian_id, lower(first_name), lower(last_name), birth_date`).where('removed_at', 'is', null).doNothing())
         .execute();
     }
     const offer = await trx

@@ -12,6 +12,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('pricing', 'jsonb', (col) => col.notNull().defaultTo(sql`'{}'::jsonb`))
     .execute();
 
+  // A child with past reservations leaves the family's list but stays in the history.
+  await db.schema.alterTable('dependants').addColumn('removed_at', 'timestamptz').execute();
+  await db.schema.dropIndex('dependants_unique_person').execute();
+  await db.schema
+    .createIndex('dependants_unique_person')
+    .on('dependants')
+    .unique()
+    .expression(sql`guardian_id, lower(first_name), lower(last_name), birth_date`)
+    .where(sql.ref('removed_at'), 'is', null)
+    .execute();
+
   await db.schema.alterTable('users').addColumn('quotient_familial', 'integer', (col) => col.check(sql`quotient_familial between 0 and 100000`)).execute();
 
   await db.schema
@@ -60,5 +71,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('reservations').execute();
   await db.schema.dropTable('holds').execute();
   await db.schema.alterTable('users').dropColumn('quotient_familial').execute();
+  await db.schema.dropIndex('dependants_unique_person').execute();
+  await sql`delete from dependants where removed_at is not null`.execute(db);
+  await db.schema.createIndex('dependants_unique_person').on('dependants').unique().expression(sql`guardian_id, lower(first_name), lower(last_name), birth_date`).execute();
+  await db.schema.alterTable('dependants').dropColumn('removed_at').execute();
   await db.schema.alterTable('products').dropColumn('pricing').dropColumn('booking_deadline_hour').dropColumn('booking_deadline_days').dropColumn('closed_days').execute();
 }

@@ -4,11 +4,11 @@ import type { Db } from '../connection.ts';
 import type { Address, Dependant } from '../database.ts';
 
 export function listDependants(db: Db, guardianId: number): Promise<Dependant[]> {
-  return db.selectFrom('dependants').selectAll().where('guardian_id', '=', guardianId).orderBy('birth_date').orderBy('first_name').execute();
+  return db.selectFrom('dependants').selectAll().where('guardian_id', '=', guardianId).where('removed_at', 'is', null).orderBy('birth_date').orderBy('first_name').execute();
 }
 
 export function findDependant(db: Db, guardianId: number, id: number): Promise<Dependant | undefined> {
-  return db.selectFrom('dependants').selectAll().where('guardian_id', '=', guardianId).where('id', '=', id).executeTakeFirst();
+  return db.selectFrom('dependants').selectAll().where('guardian_id', '=', guardianId).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
 }
 
 export function listAddresses(db: Db, userId: number): Promise<Address[]> {
@@ -27,5 +27,35 @@ export async function setDefaultAddress(db: Db, userId: number, id: number): Pro
     await trx.updateTable('addresses').set({ is_default: false }).where('user_id', '=', userId).where('is_default', '=', true).execute();
     await trx.updateTable('addresses').set({ is_default: true }).where('id', '=', id).execute();
     return true;
+  });
+}
+
+/** A dependant's confirmed reservations from `today` on: while any exists, it cannot be removed. */
+export function upcomingReservations(db: Db, guardianId: number, dependantId: number, today: string) {
+  return db
+    .selectFrom('reservations')
+    .innerJoin('products', 'products.id', 'reservations.product_id')
+    .innerJoin('prestations', 'prestations.id', 'reservations.prestation_id')
+    .select(['reservations.service_date', 'products.name as product', 'prestations.label as prestation'])
+    .where('reservations.user_id', '=', guardianId)
+    .where('reservations.dependant_id', '=', dependantId)
+    .where('reservations.state', '=', 'confirmed')
+    .where('reservations.service_date', '>=', today)
+    .orderBy('reservations.service_date')
+    .execute();
+}
+
+/** Removes a dependant: for good when it has no history, else only from the family's list. */
+export async function removeDependant(db: Db, guardianId: number, dependantId: number, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // Places still held in the cart for this child go back to others.
+    await trx.updateTable('holds').set({ state: 'released', ended_at: now }).where('dependant_id', '=', dependantId).where('state', '=', 'held').execute();
+    const history = await trx.selectFrom('reservations').select('id').where('dependant_id', '=', dependantId).limit(1).executeTakeFirst();
+    const hasHolds = await trx.selectFrom('holds').select('id').where('dependant_id', '=', dependantId).limit(1).executeTakeFirst();
+    if (history || hasHolds) {
+      await trx.updateTable('dependants').set({ removed_at: now }).where('id', '=', dependantId).where('guardian_id', '=', guardianId).execute();
+    } else {
+      await trx.deleteFrom('dependants').where('id', '=', dependantId).where('guardian_id', '=', guardianId).execute();
+    }
   });
 }

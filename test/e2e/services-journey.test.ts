@@ -79,7 +79,8 @@ describe.each([
     await page.getByRole('row').filter({ hasText: OFFER }).getByRole('link', { name: /Réserver/ }).click();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('MAIRIE DE ROSIÈRES');
     await page.getByRole('link', { name: 'Inscription Accueil Périscolaire (mercredis)', exact: true }).click();
-    await expect.poll(() => page.textContent('body')).toContain('Vous pouvez réserver ce produit.');
+    await expect.poll(() => page.getByRole('button', { name: 'Ajouter au panier' }).count()).toBe(1);
+    expect(await page.getByRole('group', { name: /Bénéficiaire/ }).textContent()).toContain('Jérémy Pardon');
     await parent.close();
   }, 90_000);
 });

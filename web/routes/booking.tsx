@@ -89,11 +89,6 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
         }),
       ]),
     );
-    const keep = new URLSearchParams([
-      ...(choices.prestationId ? [['prestation', String(choices.prestationId)]] : []),
-      ...choices.children.map((id) => ['enfant', String(id)]),
-      ...choices.dates.map((day) => ['date', day]),
-    ]).toString();
     return (
       <Calendar
         productId={product.id}
@@ -102,7 +97,6 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
         lastMonth={rules.seasonEnd.slice(0, 7)}
         states={states}
         chosen={new Set(choices.dates)}
-        keep={keep}
       />
     );
   }

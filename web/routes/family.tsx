@@ -3,8 +3,8 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { findAddress, findDependant, listAddresses, listDependants, setDefaultAddress } from '../../db/queries/family.ts';
-import { parisDate } from '../../domain/dates.ts';
+import { findAddress, findDependant, listAddresses, listDependants, removeDependant, setDefaultAddress, upcomingReservations } from '../../db/queries/family.ts';
+import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { birthDateProblem, isPostalCode, relationships, type RelationshipValue } from '../../domain/family.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
@@ -128,7 +128,13 @@ export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     const dependant = await findDependant(db, user.id, Number(c.req.param('id')));
     if (!dependant) return c.notFound();
-    await db.deleteFrom('dependants').where('id', '=', dependant.id).where('guardian_id', '=', user.id).execute();
+    const upcoming = await upcomingReservations(db, user.id, dependant.id, parisDate(now()));
+    if (upcoming.length > 0) {
+      c.status(409);
+      const bookings = upcoming.map((r) => `${formatLongDate(r.service_date)} : ${r.product} (${r.prestation})`);
+      return dependantsPage(c, { blocked: { name: `${dependant.first_name} ${dependant.last_name}`, bookings } });
+    }
+    await removeDependant(db, user.id, dependant.id, now());
     return c.redirect('/mon-compte/filiations?ok=retrait', 303);
   });
 

@@ -38,11 +38,11 @@ describe('Ajouter un service', () => {
   });
 
   it('needs a validated account', async () => {
-    await createParent(database.db, 'pas-encore@example.fr', { status: 'pending' });
+    const parent = await createParent(database.db, 'pas-encore@example.fr', { status: 'pending' });
     const cookie = await login(app(), 'pas-encore@example.fr');
     const response = await postForm(app(), '/mon-compte/services/ajouter', { offer: String(await offerId(HORS_COMMUNE)) }, { Cookie: cookie });
     expect(response.headers.get('location')).toBe('/mon-compte/services');
-    expect(await database.db.selectFrom('subscriptions').select('id').execute()).toEqual([]);
+    expect(await database.db.selectFrom('subscriptions').select('id').where('user_id', '=', parent.id).execute()).toEqual([]);
     expect(await (await get('/mon-compte/services', cookie)).text()).toContain('Vous pourrez demander un service une fois votre compte validé par la mairie.');
   });
 

@@ -1,7 +1,7 @@
 // Staff's family search and family page: only the families of their communes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createParent, createStaff, login } from '../../../test/helpers/accounts.ts';
-import { createTestApp } from '../../../test/helpers/app.ts';
+import { createTestApp, postForm } from '../../../test/helpers/app.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { useTemporal } from '../../../test/helpers/temporal.ts';
 
@@ -37,5 +37,23 @@ describe('family search', () => {
     await createParent(database.db, 'curieux@example.fr');
     const cookie = await login(app(), 'curieux@example.fr');
     expect((await get('/agent/familles', cookie)).status).toBe(403);
+  });
+});
+
+describe('quotient familial', () => {
+  it('is entered by staff of the commune, checked, and logged', async () => {
+    const family = await createParent(database.db, 'qf@example.fr', { commune: 'rosieres', status: 'validated' });
+    await createStaff(database.db, 'agent.qf@rosieres.fr', ['rosieres']);
+    const staff = await login(app(), 'agent.qf@rosieres.fr');
+    const bad = await postForm(app(), `/agent/familles/${family.id}/quotient`, { quotient_familial: 'huit cents' }, { Cookie: staff });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Le quotient familial est un nombre entier');
+    expect((await postForm(app(), `/agent/familles/${family.id}/quotient`, { quotient_familial: '850' }, { Cookie: staff })).status).toBe(303);
+    expect((await database.db.selectFrom('users').select('quotient_familial').where('id', '=', family.id).executeTakeFirstOrThrow()).quotient_familial).toBe(850);
+    expect(await database.db.selectFrom('audit_log').select('action').where('subject_id', '=', family.id).execute()).toEqual([{ action: 'family.quotient_familial' }]);
+
+    await createStaff(database.db, 'agent.qf@bains.fr', ['bains']);
+    const outsider = await login(app(), 'agent.qf@bains.fr');
+    expect((await postForm(app(), `/agent/familles/${family.id}/quotient`, { quotient_familial: '1' }, { Cookie: outsider })).status).toBe(403);
   });
 });

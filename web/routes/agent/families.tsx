@@ -1,5 +1,5 @@
 // Staff: search the families of their communes and open one.
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isFamilyInScope, searchFamilies } from '../../../db/queries/families.ts';
 import { listAddresses, listDependants } from '../../../db/queries/family.ts';
@@ -8,6 +8,7 @@ import { findUser, staffCommuneIds } from '../../../db/queries/users.ts';
 import { describeAccountStatus, queryAccountValidation } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
+import { readForm } from '../../forms.ts';
 import { currentUser, requireStaff } from '../../middleware/guards.ts';
 import { FamilyPage, FamilySearchPage } from '../../views/agent/families.tsx';
 
@@ -21,9 +22,7 @@ export function familySearchRoutes({ db, temporal }: AppDeps): Hono<AppEnv> {
     return c.render(<FamilySearchPage query={query} results={results} />, { title: 'Familles' });
   });
 
-  router.get('/familles/:id{[0-9]{1,12}}', async (c) => {
-    const id = Number(c.req.param('id'));
-    if (!(await isFamilyInScope(db, await staffCommuneIds(db, currentUser(c)), id))) throw new HTTPException(403);
+  async function familyPage(c: Context<AppEnv>, id: number, extra: { qfError?: string; qfValue?: string; message?: string | null } = {}) {
     const user = (await findUser(db, id))!;
     const commune = user.commune_id ? await db.selectFrom('communes').select('name').where('id', '=', user.commune_id).executeTakeFirst() : undefined;
     const workflow = user.status === 'pending' ? await queryAccountValidation(temporal, id).catch(() => null) : null;
@@ -31,7 +30,8 @@ export function familySearchRoutes({ db, temporal }: AppDeps): Hono<AppEnv> {
     const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email;
     return c.render(
       <FamilyPage
-        family={{ name, email: user.email, phone: user.phone, commune: commune?.name ?? null }}
+        family={{ id, name, email: user.email, phone: user.phone, commune: commune?.name ?? null, quotientFamilial: user.quotient_familial }}
+        {...extra}
         status={describeAccountStatus(user, workflow)}
         dependants={await listDependants(db, id)}
         documents={documents}
@@ -40,6 +40,39 @@ export function familySearchRoutes({ db, temporal }: AppDeps): Hono<AppEnv> {
       />,
       { title: `Famille ${name}` },
     );
+  }
+
+  const inScope = async (c: Context<AppEnv>, id: number) => {
+    if (!(await isFamilyInScope(db, await staffCommuneIds(db, currentUser(c)), id))) throw new HTTPException(403);
+  };
+
+  router.get('/familles/:id{[0-9]{1,12}}', async (c) => {
+    const id = Number(c.req.param('id'));
+    await inScope(c, id);
+    return familyPage(c, id, { message: c.req.query('ok') === 'qf' ? 'Le quotient familial a été enregistré.' : null });
+  });
+
+  router.post('/familles/:id{[0-9]{1,12}}/quotient', async (c) => {
+    const id = Number(c.req.param('id'));
+    await inScope(c, id);
+    const value = ((await readForm(c)).quotient_familial ?? '').trim();
+    if (value !== '' && !/^\d{1,6}$/.test(value)) {
+      c.status(400);
+      return familyPage(c, id, { qfError: 'Le quotient familial est un nombre entier (par exemple 850).', qfValue: value });
+    }
+    const quotient = value === '' ? null : Number(value);
+    if (quotient !== null && quotient > 100_000) {
+      c.status(400);
+      return familyPage(c, id, { qfError: 'Ce quotient familial semble erroné (100 000 au plus).', qfValue: value });
+    }
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ quotient_familial: quotient }).where('id', '=', id).execute();
+      await trx
+        .insertInto('audit_log')
+        .values({ actor_id: currentUser(c).id, action: 'family.quotient_familial', subject_type: 'user', subject_id: id, details: JSON.stringify({ quotient }) })
+        .execute();
+    });
+    return c.redirect(`/agent/familles/${id}?ok=qf`, 303);
   });
 
   return router;

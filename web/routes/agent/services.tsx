@@ -41,7 +41,7 @@ export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
       .limit(100)
       .execute();
     const userIds = [...new Set(rows.map((row) => row.user_id))];
-    const dependants = userIds.length ? await db.selectFrom('dependants').select(['guardian_id', 'first_name', 'last_name', 'birth_date', 'relationship']).where('guardian_id', 'in', userIds).orderBy('birth_date').execute() : [];
+    const dependants = userIds.length ? await db.selectFrom('dependants').select(['guardian_id', 'first_name', 'last_name', 'birth_date', 'relationship']).where('guardian_id', 'in', userIds).where('removed_at', 'is', null).orderBy('birth_date').execute() : [];
     const documents = userIds.length ? await db.selectFrom('documents').select(['id', 'owner_id', 'kind', 'file_name', 'status', 'refusal_reason']).where('owner_id', 'in', userIds).orderBy('uploaded_at', 'desc').execute() : [];
     return rows.map((row) => ({
       id: row.id,

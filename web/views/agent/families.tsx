@@ -3,7 +3,7 @@ import type { Address, Dependant } from '../../../db/database.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { relationshipLabel } from '../../../domain/family.ts';
 import type { AccountStatusText } from '../../account-state.ts';
-import { StatusNotice } from '../components/fields.tsx';
+import { Field, Notice, StatusNotice } from '../components/fields.tsx';
 import { DocumentTable, type DocumentRow } from '../account/documents.tsx';
 import { subscriptionStatusText, type SubscriptionRow } from '../services/services.tsx';
 
@@ -56,7 +56,10 @@ export function FamilySearchPage({ query, results }: { query: string; results: F
 }
 
 export interface FamilyPageProps {
-  family: { name: string; email: string; phone: string | null; commune: string | null };
+  family: { id: number; name: string; email: string; phone: string | null; commune: string | null; quotientFamilial: number | null };
+  qfError?: string | undefined;
+  qfValue?: string | undefined;
+  message?: string | null;
   status: AccountStatusText;
   dependants: Dependant[];
   documents: DocumentRow[];
@@ -64,13 +67,14 @@ export interface FamilyPageProps {
   addresses: Address[];
 }
 
-export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses }: FamilyPageProps) {
+export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message }: FamilyPageProps) {
   return (
     <>
       <p>
         <a href="/agent/familles">← Familles</a>
       </p>
       <h1>Famille {family.name}</h1>
+      {message ? <Notice kind="success">{message}</Notice> : null}
       <StatusNotice status={status} />
       <dl class="details">
         <dt>E-mail</dt>
@@ -96,6 +100,20 @@ export function FamilyPage({ family, status, dependants, documents, subscription
       )}
       <h2>Pièces justificatives</h2>
       <DocumentTable documents={documents} hrefPrefix="/agent/documents" />
+      <h2>Quotient familial</h2>
+      <form method="post" action={`/agent/familles/${family.id}/quotient`} novalidate class="inline-fields">
+        <Field
+          name="quotient_familial"
+          label="Quotient familial (attestation CAF)"
+          value={qfValue ?? (family.quotientFamilial === null ? '' : String(family.quotientFamilial))}
+          error={qfError}
+          hint="Laissez vide si aucune attestation : le tarif le plus haut s'applique."
+          extra={{ inputmode: 'numeric' }}
+        />
+        <button class="button" type="submit">
+          Enregistrer
+        </button>
+      </form>
       <h2>Services</h2>
       {subscriptions.length === 0 ? (
         <p>Aucun service demandé.</p>

@@ -11,8 +11,6 @@ export interface CalendarProps {
   lastMonth: string;
   states: Map<IsoDate, DayState>;
   chosen: Set<IsoDate>;
-  /** Query string of the other choices (prestation, children), kept by the month links. */
-  keep: string;
 }
 
 const reasons: Record<string, string> = {
@@ -51,30 +49,36 @@ function Day({ day, state, checked }: { day: IsoDate; state: DayState; checked: 
   );
 }
 
-export function Calendar({ productId, month, firstMonth, lastMonth, states, chosen, keep }: CalendarProps) {
-  const link = (target: string) => `/produits/${productId}?${keep}${keep ? '&' : ''}mois=${target}`;
-  const fragment = (target: string) => `/produits/${productId}/calendrier?mois=${target}`;
-  const nav = (target: string, label: string, rel: string) => (
-    <a
-      href={link(target)}
-      rel={rel}
-      hx-get={fragment(target)}
+export function Calendar({ productId, month, firstMonth, lastMonth, states, chosen }: CalendarProps) {
+  // A submit button, so that without JavaScript the days already checked travel with the form;
+  // with htmx only the calendar is fetched and swapped.
+  const nav = (target: string, label: string) => (
+    <button
+      type="submit"
+      class="link-button"
+      name="mois"
+      value={target}
+      formmethod="get"
+      formaction={`/produits/${productId}`}
+      formnovalidate
+      hx-get={`/produits/${productId}/calendrier?mois=${target}`}
       hx-include="#personalise"
       hx-target="#calendar"
       hx-swap="outerHTML"
     >
       {label}
-    </a>
+    </button>
   );
   const offMonth = [...chosen].filter((day) => !day.startsWith(month)).sort();
   return (
     <div id="calendar" class="calendar">
       <div class="calendar__nav">
-        {month > firstMonth ? nav(addMonths(month, -1), '← Mois précédent', 'prev') : <span />}
+        <input type="hidden" name="mois_affiche" value={month} />
+        {month > firstMonth ? nav(addMonths(month, -1), '← Mois précédent') : <span />}
         <h3 id="calendar-title" aria-live="polite">
           {monthTitle(month)}
         </h3>
-        {month < lastMonth ? nav(addMonths(month, 1), 'Mois suivant →', 'next') : <span />}
+        {month < lastMonth ? nav(addMonths(month, 1), 'Mois suivant →') : <span />}
       </div>
       <table aria-labelledby="calendar-title">
         <thead>

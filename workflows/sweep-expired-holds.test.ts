@@ -1,0 +1,41 @@
+// The safety net behind the holds: a schedule that runs sweepExpiredHolds, which closes holds
+// whose own workflow was lost.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoData } from '../db/seed.ts';
+import { bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
+import { useTestDatabase } from '../test/helpers/database.ts';
+import { useTemporal } from '../test/helpers/temporal.ts';
+import { ensureHoldSweepSchedule } from '../worker.ts';
+import { HOLD_SWEEP_SCHEDULE_ID } from './reservation-hold.messages.ts';
+import { sweepExpiredHolds } from './sweep-expired-holds.ts';
+
+const database = useTestDatabase();
+const temporal = useTemporal({ worker: { db: () => database.db } });
+
+beforeAll(async () => {
+  await seedDemoData(database.db, '2026-11-27');
+});
+afterAll(async () => {
+  await temporal.client.schedule.getHandle(HOLD_SWEEP_SCHEDULE_ID).delete().catch(() => {});
+});
+
+describe('hold sweep', () => {
+  it('is scheduled every 5 minutes, once however often the worker starts', async () => {
+    await ensureHoldSweepSchedule(temporal.client, temporal.taskQueue);
+    await ensureHoldSweepSchedule(temporal.client, temporal.taskQueue);
+    const schedule = await temporal.client.schedule.getHandle(HOLD_SWEEP_SCHEDULE_ID).describe();
+    expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'sweepExpiredHolds' });
+    expect(schedule.spec.intervals?.[0]?.every).toBe(5 * 60_000);
+  });
+
+  it('closes holds past their expiry and leaves the others', async () => {
+    const family = await bookingFamily(database.db, 'perdu@example.fr', [{ first: 'Léa', birth: '2018-01-01' }, { first: 'Tom', birth: '2019-01-01' }]);
+    const old = await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], new Date(Date.now() - 3600_000));
+    const fresh = await holdPlaces(database.db, family, 'Après-midi', ['2026-12-16'], new Date());
+    if (!old.ok || !fresh.ok) throw new Error('hold refused');
+    const closed = await temporal.client.workflow.execute(sweepExpiredHolds, { taskQueue: temporal.taskQueue, workflowId: `sweep-test-${temporal.taskQueue}` });
+    expect(closed).toBe(2);
+    const states = await database.db.selectFrom('holds').select(['id', 'state']).where('user_id', '=', family.user.id).orderBy('id').execute();
+    expect(states.map((s) => s.state)).toEqual(['expired', 'expired', 'held', 'held']);
+  });
+});
