@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../db/seed-data.ts';
 import { PNG_1X1 } from '../fixtures/files.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signedIn } from '../helpers/browser.ts';
 import { startTestStack, type TestStack } from '../helpers/stack.ts';
 
 let stack: TestStack;
@@ -29,13 +29,7 @@ async function linkFromMail(to: string, subject: string): Promise<string> {
 }
 
 async function approveAsStaff(parentEmail: string, javaScriptEnabled: boolean): Promise<void> {
-  const context = await browser.newContext({ javaScriptEnabled });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  await page.goto(`${stack.url}/connexion`);
-  await page.locator('#email').fill(agent.email);
-  await page.locator('#password').fill(agent.password);
-  await page.getByRole('button', { name: 'Connexion' }).click();
+  const { context, page } = await signedIn(browser, stack.url, agent.email, agent.password, javaScriptEnabled);
   await page.waitForURL('**/agent/validations');
   const row = page.getByRole('row').filter({ hasText: parentEmail });
   await row.getByRole('link', { name: /Examiner/ }).click();

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../db/seed-data.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signedIn } from '../helpers/browser.ts';
 import { startTestStack, type TestStack } from '../helpers/stack.ts';
 
 let stack: TestStack;
@@ -37,14 +37,7 @@ async function pickDays(page: Page, count: number): Promise<void> {
 
 describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('booking journey (JavaScript: $javaScriptEnabled)', ({ javaScriptEnabled }) => {
   it('books the reference example and removes one date', async () => {
-    const context = await browser.newContext({ javaScriptEnabled });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/connexion`);
-    await page.locator('#email').fill(parent.email);
-    await page.locator('#password').fill(parent.password);
-    await page.getByRole('button', { name: 'Connexion' }).click();
-    await page.waitForURL('**/mon-compte');
+    const { context, page } = await signedIn(browser, stack.url, parent.email, parent.password, javaScriptEnabled);
 
     await page.getByRole('link', { name: 'Centres de Loisirs' }).click();
     await page.getByRole('link', { name: 'Inscription Accueil Périscolaire (mercredis)', exact: true }).click();
@@ -75,14 +68,7 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('book
   }, 90_000);
 
   it('keeps the days already checked when moving to the next month and back', async () => {
-    const context = await browser.newContext({ javaScriptEnabled });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    await page.goto(`${stack.url}/connexion`);
-    await page.locator('#email').fill(parent.email);
-    await page.locator('#password').fill(parent.password);
-    await page.getByRole('button', { name: 'Connexion' }).click();
-    await page.waitForURL('**/mon-compte');
+    const { context, page } = await signedIn(browser, stack.url, parent.email, parent.password, javaScriptEnabled);
     await page.goto(`${stack.url}/communes/rosieres`);
     await page.getByRole('link', { name: 'Inscription Accueil Périscolaire (mercredis)', exact: true }).click();
     const first = page.locator('#calendar input[name=date]').first();

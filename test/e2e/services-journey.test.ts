@@ -1,9 +1,9 @@
 // A validated parent declares two children, asks for a Rosières service, staff approve it, and
 // the parent follows "Réserver" to the Rosières catalogue; with and without JavaScript.
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../db/seed-data.ts';
-import { launchBrowser } from '../helpers/browser.ts';
+import { launchBrowser, signedIn } from '../helpers/browser.ts';
 import { createParent, PASSWORD } from '../helpers/accounts.ts';
 import { startTestStack, type TestStack } from '../helpers/stack.ts';
 
@@ -20,27 +20,13 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function loggedIn(email: string, password: string, javaScriptEnabled: boolean): Promise<BrowserContext> {
-  const context = await browser.newContext({ javaScriptEnabled });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  await page.goto(`${stack.url}/connexion`);
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(password);
-  await page.getByRole('button', { name: 'Connexion' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
-  await page.close();
-  return context;
-}
-
 describe.each([
   { javaScriptEnabled: true, email: 'famille.js@example.fr' },
   { javaScriptEnabled: false, email: 'famille.nojs@example.fr' },
 ])('services journey (JavaScript: $javaScriptEnabled)', ({ javaScriptEnabled, email }) => {
   it('goes from declaring the children to the commune catalogue', async () => {
     await createParent(stack.database.db, email, { status: 'validated', commune: 'rosieres' });
-    const parent = await loggedIn(email, PASSWORD, javaScriptEnabled);
-    const page = await parent.newPage();
+    const { context: parent, page } = await signedIn(browser, stack.url, email, PASSWORD, javaScriptEnabled);
 
     await page.goto(`${stack.url}/mon-compte`);
     await page.getByRole('link', { name: 'Mes filiations' }).click();
@@ -61,8 +47,7 @@ describe.each([
     await expect.poll(() => page.textContent('body')).toContain('Votre demande a été envoyée à la mairie.');
     expect(await page.getByRole('row').filter({ hasText: OFFER }).textContent()).toContain('En attente de validation');
 
-    const staff = await loggedIn(agent.email, agent.password, javaScriptEnabled);
-    const staffPage = await staff.newPage();
+    const { context: staff, page: staffPage } = await signedIn(browser, stack.url, agent.email, agent.password, javaScriptEnabled);
     await staffPage.goto(`${stack.url}/agent/services`);
     const request = staffPage.getByRole('article').filter({ hasText: email });
     expect(await request.textContent()).toContain('Jérémy Pardon');

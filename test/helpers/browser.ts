@@ -10,3 +10,16 @@ export function launchBrowser(): Promise<Browser> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
 }
+
+/** A browser context signed in through the real login form, with its first page. */
+export async function signedIn(browser: Browser, baseUrl: string, email: string, password: string, javaScriptEnabled = true) {
+  const context = await browser.newContext({ javaScriptEnabled });
+  context.setDefaultTimeout(10_000);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/connexion`);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Connexion' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+  return { context, page };
+}
