@@ -251,6 +251,25 @@ export interface ReservationsTable {
   cancelled_at: Timestamp | null;
 }
 
+export interface WalletAccountsTable {
+  user_id: number;
+  balance_cents: ColumnType<number, number | undefined, number>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export type WalletEntryKind = 'topup' | 'payment' | 'refund' | 'adjustment';
+
+export interface WalletEntriesTable {
+  id: Generated<number>;
+  user_id: number;
+  amount_cents: number;
+  kind: WalletEntryKind;
+  label: string;
+  idempotency_key: string;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   communes: CommunesTable;
   service_offers: ServiceOffersTable;
@@ -271,6 +290,8 @@ export interface Database {
   subscriptions: SubscriptionsTable;
   holds: HoldsTable;
   reservations: ReservationsTable;
+  wallet_accounts: WalletAccountsTable;
+  wallet_entries: WalletEntriesTable;
 }
 
 export type Dependant = Selectable<DependantsTable>;

@@ -7,6 +7,7 @@ import * as outboxMails from './2026-11-27T1520_outbox_mails.ts';
 import * as accounts from './2026-11-27T1600_accounts.ts';
 import * as familyServices from './2026-11-27T1700_family_services.ts';
 import * as booking from './2026-11-27T1800_booking.ts';
+import * as wallet from './2026-11-27T1900_wallet.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1600_accounts': accounts,
   '2026-11-27T1700_family_services': familyServices,
   '2026-11-27T1800_booking': booking,
+  '2026-11-27T1900_wallet': wallet,
 };
