@@ -32,6 +32,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ...valid, ...override })).toThrow(message);
   });
 
+  it('uses the payment sandbox only outside production, and needs every Paybox setting there', () => {
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production', PAYMENT_PROVIDER: 'sandbox' })).toThrow('Invalid configuration: PAYMENT_PROVIDER cannot be the sandbox in production');
+    expect(() => loadConfig({ ...valid, NODE_ENV: 'production' })).toThrow('Invalid configuration: PAYBOX_HMAC_KEY is missing (needed by the Paybox payment provider)');
+    expect(() => loadConfig({ ...valid, PAYBOX_HMAC_KEY: 'abc' })).toThrow('PAYBOX_HMAC_KEY must be the 128 hexadecimal characters of the merchant key');
+    expect(loadConfig(valid).PAYMENT_PROVIDER).toBeUndefined();
+  });
+
   it('treats empty variables as unset and trims the public URL', () => {
     const config = loadConfig({ ...valid, SMTP_URL: '', PUBLIC_URL: 'https://citoyens.example.fr/' });
     expect(config.SMTP_URL).toBeUndefined();

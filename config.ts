@@ -32,6 +32,13 @@ export const configSchema = z.object({
   DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
   /** Behind a reverse proxy, the client address comes from X-Forwarded-For (for rate limits). */
   TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  /** "sandbox" plays Paybox on this server (never in production); "paybox" talks to the provider. */
+  PAYMENT_PROVIDER: z.enum(['sandbox', 'paybox']).optional(),
+  PAYBOX_ENDPOINT: url(['https:']).optional(),
+  PAYBOX_SITE: z.string().regex(/^\d{7}$/, 'must be 7 digits').optional(),
+  PAYBOX_RANG: z.string().regex(/^\d{2,3}$/, 'must be 2 or 3 digits').optional(),
+  PAYBOX_IDENTIFIANT: z.string().regex(/^\d{1,9}$/, 'must be digits').optional(),
+  PAYBOX_HMAC_KEY: z.string().regex(/^[0-9A-Fa-f]{128}$/, 'must be the 128 hexadecimal characters of the merchant key').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -51,9 +58,21 @@ function parse<T extends z.ZodType>(schema: T, env: Record<string, string | unde
   throw new ConfigError(lines.join('\n'));
 }
 
+const paymentChecked = configSchema.superRefine((config, ctx) => {
+  const provider = config.PAYMENT_PROVIDER ?? (config.NODE_ENV === 'production' ? 'paybox' : 'sandbox');
+  if (provider === 'sandbox' && config.NODE_ENV === 'production') {
+    ctx.addIssue({ code: 'custom', path: ['PAYMENT_PROVIDER'], message: 'cannot be the sandbox in production' });
+  }
+  if (provider === 'paybox') {
+    for (const name of ['PAYBOX_ENDPOINT', 'PAYBOX_SITE', 'PAYBOX_RANG', 'PAYBOX_IDENTIFIANT', 'PAYBOX_HMAC_KEY'] as const) {
+      if (!config[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is missing (needed by the Paybox payment provider)' });
+    }
+  }
+});
+
 /** Parses the environment; throws a ConfigError whose message is one line per bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const config = parse(configSchema, env);
+  const config = parse(paymentChecked, env);
   return { ...config, PUBLIC_URL: (config.PUBLIC_URL ?? `http://localhost:${config.PORT}`).replace(/\/$/, '') };
 }
 

@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection } from '@temporalio/client';
 import { createFolderStore } from './activities/documents/store.ts';
+import { paymentProvider } from './activities/payments/configured-provider.ts';
 import { exitOnConfigError, loadConfig, type Config } from './config.ts';
 import { createDb, type Db } from './db/connection.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -16,7 +17,7 @@ export interface RunningServer {
 }
 
 export async function startWebServer(deps: {
-  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'PORT' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'TRUST_PROXY' | 'DOCUMENTS_DIR' | 'HOLD_MINUTES'>;
+  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'PORT' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'TRUST_PROXY' | 'DOCUMENTS_DIR' | 'HOLD_MINUTES' | 'PAYMENT_PROVIDER' | 'PAYBOX_ENDPOINT' | 'PAYBOX_SITE' | 'PAYBOX_RANG' | 'PAYBOX_IDENTIFIANT' | 'PAYBOX_HMAC_KEY'>;
   db: Db;
   temporalConnection: Connection;
   logger: Logger;
@@ -29,6 +30,7 @@ export async function startWebServer(deps: {
     temporal,
     logger: deps.logger,
     documents: createFolderStore(path.resolve(deps.config.DOCUMENTS_DIR)),
+    ...paymentProvider(deps.config),
     now: () => new Date(),
   });
   const server: ServerType = await new Promise((resolve) => {

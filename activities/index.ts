@@ -4,6 +4,7 @@ import { createApprovalActivities } from './approvals/index.ts';
 import { createHoldActivities } from './booking/holds.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createMailActivities } from './mail/send-mail.ts';
+import { createTopUpActivities } from './payments/top-up.ts';
 
 export interface ActivityDeps {
   db: Db;
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...mail,
     ...createApprovalActivities({ ...deps, mail }),
     ...createHoldActivities(deps),
+    ...createTopUpActivities(deps),
   };
 }
 

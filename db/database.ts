@@ -270,6 +270,23 @@ export interface WalletEntriesTable {
   created_at: CreatedAt;
 }
 
+export type PaymentState = 'pending' | 'paid' | 'refused' | 'cancelled' | 'expired';
+
+export interface PaymentsTable {
+  id: Generated<number>;
+  user_id: number;
+  purpose: 'topup' | 'order';
+  method: 'card' | 'wallet';
+  amount_cents: number;
+  state: ColumnType<PaymentState, PaymentState | undefined, PaymentState>;
+  reference: string;
+  card_type: string | null;
+  provider_transaction: string | null;
+  provider_error: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   communes: CommunesTable;
   service_offers: ServiceOffersTable;
@@ -292,6 +309,7 @@ export interface Database {
   reservations: ReservationsTable;
   wallet_accounts: WalletAccountsTable;
   wallet_entries: WalletEntriesTable;
+  payments: PaymentsTable;
 }
 
 export type Dependant = Selectable<DependantsTable>;

@@ -9,6 +9,7 @@ import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
 import { requestId } from 'hono/request-id';
 import type { Config } from '../config.ts';
 import type { DocumentStore } from '../activities/documents/store.ts';
+import type { CardProvider, SandboxKeys } from '../activities/payments/provider.ts';
 import type { Db } from '../db/connection.ts';
 import { cartSummary } from '../db/queries/cart.ts';
 import type { Logger } from '../logger.ts';
@@ -30,6 +31,8 @@ import { personalInfoRoutes } from './routes/personal-info.tsx';
 import { serviceRoutes } from './routes/services.tsx';
 import { homeRoutes } from './routes/home.tsx';
 import { passwordRoutes } from './routes/passwords.tsx';
+import { sandboxRoutes } from './routes/sandbox.tsx';
+import { walletRoutes } from './routes/wallet.tsx';
 import { staticRoutes } from './routes/static.ts';
 import { renderErrorPage } from './views/render-error.ts';
 import { Layout } from './views/layout.tsx';
@@ -40,6 +43,9 @@ export interface AppDeps {
   temporal: Client;
   logger: Logger;
   documents: DocumentStore;
+  /** The card payment provider, and the sandbox's keys when the sandbox plays it. */
+  payments: CardProvider;
+  sandbox: SandboxKeys | null;
   /** The clock: tests move it to cross the 2-hour session limit. */
   now: () => Date;
 }
@@ -57,7 +63,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.use('*', requestId());
   app.use('*', requestLog(logger));
-  app.use('*', securityHeaders({ https: secure }));
+  app.use('*', securityHeaders({ https: secure, formActions: deps.payments.formOrigins }));
   // Browsers send Origin on every form POST: a request from another site is refused.
   app.use('*', csrf({ origin: new URL(config.PUBLIC_URL).origin }));
   app.route('/static', staticRoutes());
@@ -85,6 +91,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', serviceRoutes(deps));
   app.route('/', catalogueRoutes(deps));
   app.route('/', bookingRoutes(deps));
+  app.route('/', walletRoutes(deps));
+  if (deps.sandbox && config.NODE_ENV !== 'production') app.route('/sandbox/paybox', sandboxRoutes(deps.sandbox, logger));
   app.route('/agent', validationRoutes(deps));
   app.route('/agent', serviceRequestRoutes(deps));
   app.route('/agent', familySearchRoutes(deps));

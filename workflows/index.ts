@@ -4,3 +4,4 @@ export { deliverMail } from './deliver-mail.ts';
 export { reservationHold } from './reservation-hold.ts';
 export { subscriptionApproval } from './subscription-approval.ts';
 export { sweepExpiredHolds } from './sweep-expired-holds.ts';
+export { walletTopUp } from './wallet-top-up.ts';

@@ -7,6 +7,7 @@ import { createLogger } from '../../logger.ts';
 import { createApp } from '../../web/app.ts';
 import type { AppEnv } from '../../web/env.ts';
 import { createFolderStore, type DocumentStore } from '../../activities/documents/store.ts';
+import { createSandboxKeys, sandboxProvider, type SandboxKeys } from '../../activities/payments/provider.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -21,7 +22,11 @@ export interface TestAppOptions {
   documents?: DocumentStore;
 }
 
+// One sandbox per test process: an RSA key pair takes a moment to make.
+let sandbox: SandboxKeys | undefined;
+
 export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
+  sandbox ??= createSandboxKeys(TEST_ORIGIN);
   return createApp({
     config: { NODE_ENV: options.nodeEnv ?? 'test', PUBLIC_URL: TEST_ORIGIN, TEMPORAL_TASK_QUEUE: options.taskQueue ?? 'unused', TRUST_PROXY: true, HOLD_MINUTES: 30 },
     db: options.db,
@@ -29,6 +34,8 @@ export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
     logger: createLogger('silent', 'test'),
     documents: options.documents ?? createFolderStore(path.join(tmpdir(), 'citoyens-test-documents')),
     now: options.now ?? (() => new Date()),
+    payments: sandboxProvider(sandbox),
+    sandbox,
   });
 }
 

@@ -13,7 +13,7 @@ const sections: { label: string; href?: string }[] = [
   { label: 'Mes bons de réduction' },
   { label: 'Mes listes' },
   { label: 'Mes e-billets' },
-  { label: 'Mon porte-monnaie' },
+  { label: 'Mon porte-monnaie', href: '/mon-compte/porte-monnaie' },
   { label: 'RGPD - Données personnelles' },
   { label: 'Mes filiations', href: '/mon-compte/filiations' },
   { label: 'Mes pièces justificatives', href: '/mon-compte/documents' },

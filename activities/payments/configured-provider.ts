@@ -1,0 +1,22 @@
+// Chooses the card provider from the configuration: Paybox with the merchant's settings, or the
+// sandbox (outside production only, as the configuration schema enforces).
+import type { Config } from '../../config.ts';
+import { createSandboxKeys, payboxProvider, readPayboxPublicKey, sandboxProvider, type CardProvider, type SandboxKeys } from './provider.ts';
+
+type PaymentConfig = Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'PAYMENT_PROVIDER' | 'PAYBOX_ENDPOINT' | 'PAYBOX_SITE' | 'PAYBOX_RANG' | 'PAYBOX_IDENTIFIANT' | 'PAYBOX_HMAC_KEY'>;
+
+export function paymentProvider(config: PaymentConfig): { payments: CardProvider; sandbox: SandboxKeys | null } {
+  const provider = config.PAYMENT_PROVIDER ?? (config.NODE_ENV === 'production' ? 'paybox' : 'sandbox');
+  if (provider === 'sandbox') {
+    const sandbox = createSandboxKeys(config.PUBLIC_URL);
+    return { payments: sandboxProvider(sandbox), sandbox };
+  }
+  const merchant = {
+    site: config.PAYBOX_SITE!,
+    rang: config.PAYBOX_RANG!,
+    identifiant: config.PAYBOX_IDENTIFIANT!,
+    hmacKeyHex: config.PAYBOX_HMAC_KEY!,
+    endpoint: config.PAYBOX_ENDPOINT!,
+  };
+  return { payments: payboxProvider(merchant, readPayboxPublicKey()), sandbox: null };
+}

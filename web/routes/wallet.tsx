@@ -1,0 +1,113 @@
+// "Mon porte-monnaie" and its top-ups: a payment row, a walletTopUp workflow, the provider's form;
+// the provider's verified notification becomes a signal, and the return page shows the state.
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { Hono } from 'hono';
+import { CARD_TYPES, type CardType } from '../../activities/payments/paybox.ts';
+import { balance, walletHistory } from '../../db/queries/wallet.ts';
+import { cardPaymentNotified, TOP_UP_AMOUNTS_CENTS, topUpState, topUpWorkflowId } from '../../workflows/wallet-top-up.messages.ts';
+import type { walletTopUp } from '../../workflows/wallet-top-up.ts';
+import { EmailAttribute } from '../../workflows/search-attributes.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../env.ts';
+import { currentUser, requireUser } from '../middleware/guards.ts';
+import { GoToPaymentPage, PaymentResultPage, WalletPage } from '../views/wallet/wallet.tsx';
+
+export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, temporal, config, now, logger, payments } = deps;
+  const router = new Hono<AppEnv>();
+  router.use('/mon-compte/porte-monnaie', requireUser);
+  router.use('/mon-compte/porte-monnaie/*', requireUser);
+  router.use('/paiement/retour/*', requireUser);
+
+  const page = async (userId: number, extra: { errors?: Record<string, string>; message?: string | null } = {}) => (
+    <WalletPage balanceCents={await balance(db, userId)} entries={await walletHistory(db, userId)} {...extra} />
+  );
+
+  router.get('/mon-compte/porte-monnaie', async (c) => c.render(await page(currentUser(c).id), { title: 'Mon porte-monnaie' }));
+
+  router.post('/mon-compte/porte-monnaie/recharger', async (c) => {
+    const user = currentUser(c);
+    const body = await c.req.parseBody();
+    const amount = Number(body.montant);
+    const card = String(body.carte ?? '') as CardType;
+    const errors: Record<string, string> = {};
+    if (!TOP_UP_AMOUNTS_CENTS.includes(amount as (typeof TOP_UP_AMOUNTS_CENTS)[number])) errors.montant = 'Choisissez un montant : 1, 5, 10, 25 ou 50 €.';
+    if (!(card in CARD_TYPES)) errors.carte = 'Choisissez une carte.';
+    if (Object.keys(errors).length > 0) {
+      c.status(400);
+      return c.render(await page(user.id, { errors }), { title: 'Mon porte-monnaie' });
+    }
+    const payment = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('payments')
+        .values({ user_id: user.id, purpose: 'topup', method: 'card', amount_cents: amount, reference: `pending-${crypto.randomUUID()}`, card_type: card })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const reference = `topup-${row.id}`;
+      await trx.updateTable('payments').set({ reference }).where('id', '=', row.id).execute();
+      return { id: row.id, reference };
+    });
+    await temporal.workflow.start<typeof walletTopUp>('walletTopUp', {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      workflowId: topUpWorkflowId(payment.id),
+      args: [{ paymentId: payment.id }],
+      typedSearchAttributes: [{ key: EmailAttribute, value: user.email.toLowerCase() }],
+    });
+    const back = `${config.PUBLIC_URL}/paiement/retour/${payment.reference}`;
+    const form = payments.paymentForm({
+      totalCents: amount,
+      reference: payment.reference,
+      email: user.email,
+      cardType: card,
+      urls: { done: back, refused: back, cancelled: back, waiting: back, notify: `${config.PUBLIC_URL}/paiement/notification` },
+      time: now(),
+    });
+    return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={amount} />, { title: 'Paiement sécurisé' });
+  });
+
+  // The browser's return: never trusted, it only shows the state the workflow knows.
+  router.get('/paiement/retour/:reference{topup-[0-9]{1,12}}', async (c) => {
+    const user = currentUser(c);
+    const payment = await db.selectFrom('payments').selectAll().where('reference', '=', c.req.param('reference')).where('user_id', '=', user.id).executeTakeFirst();
+    if (!payment) return c.notFound();
+    const state = await temporal.workflow
+      .getHandle(topUpWorkflowId(payment.id))
+      .query(topUpState)
+      .catch(() => ({ status: payment.state }));
+    const pending = state.status === 'pending';
+    if (pending) c.header('Refresh', '3');
+    return c.render(<PaymentResultPage status={state.status} amountCents={payment.amount_cents} poll={pending ? c.req.path : null} />, { title: 'Paiement' });
+  });
+
+  // The provider's server-to-server notification: the only proof of payment.
+  router.get('/paiement/notification', async (c) => {
+    const rawQuery = new URL(c.req.url).search;
+    const notification = payments.verify(rawQuery);
+    if (!notification) {
+      logger.warn({ query: rawQuery.slice(0, 300) }, 'payment notification with a bad signature');
+      return c.text('signature invalide', 400);
+    }
+    const payment = await db.selectFrom('payments').selectAll().where('reference', '=', notification.reference).executeTakeFirst();
+    if (!payment || payment.amount_cents !== notification.amountCents) {
+      logger.warn({ reference: notification.reference, amount: notification.amountCents }, 'payment notification for an unknown payment or another amount');
+      return c.text('paiement inconnu', 400);
+    }
+    const signal = { outcome: notification.outcome, amountCents: notification.amountCents, transaction: notification.transaction, errorCode: notification.errorCode };
+    try {
+      await temporal.workflow.getHandle(topUpWorkflowId(payment.id)).signal(cardPaymentNotified, signal);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      // The workflow gave up (no answer in time): a late payment still settles, in a new run.
+      await temporal.workflow.signalWithStart<typeof walletTopUp, [typeof signal]>('walletTopUp', {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        workflowId: topUpWorkflowId(payment.id),
+        args: [{ paymentId: payment.id }],
+        signal: cardPaymentNotified,
+        signalArgs: [signal],
+      });
+    }
+    return c.text('OK');
+  });
+
+  return router;
+}
