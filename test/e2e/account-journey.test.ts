@@ -2,34 +2,26 @@
 // from an e-mail address, read the mail from the real SMTP test server, choose a password (a weak
 // one first, refused), upload a document, a staff member approves, the parent sees "Compte validé"
 // and has the mail.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../db/seed-data.ts';
 import { PNG_1X1 } from '../fixtures/files.ts';
-import { launchBrowser, signedIn } from '../helpers/browser.ts';
-import { startTestStack, type TestStack } from '../helpers/stack.ts';
+import { signedIn } from '../helpers/browser.ts';
+import { useE2E } from '../helpers/e2e.ts';
 
-let stack: TestStack;
-let browser: Browser;
+const e2e = useE2E();
 const agent = demoAccounts.find((account) => account.role === 'staff')!;
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 async function linkFromMail(to: string, subject: string): Promise<string> {
-  const mail = await stack.smtp.waitFor(to, (m) => m.subject === subject);
+  const mail = await e2e.stack.smtp.waitFor(to, (m) => m.subject === subject);
   const link = /(http:\/\/localhost:\d+\/\S+)/.exec(mail.text ?? '')?.[1];
   if (!link) throw new Error(`no link in mail to ${to}`);
   return link;
 }
 
 async function approveAsStaff(parentEmail: string, javaScriptEnabled: boolean): Promise<void> {
-  const { context, page } = await signedIn(browser, stack.url, agent.email, agent.password, javaScriptEnabled);
+  const { context, page } = await signedIn(e2e.browser, e2e.stack.url, agent.email, agent.password, javaScriptEnabled);
   await page.waitForURL('**/agent/validations');
   const row = page.getByRole('row').filter({ hasText: parentEmail });
   await row.getByRole('link', { name: /Examiner/ }).click();
@@ -40,7 +32,7 @@ async function approveAsStaff(parentEmail: string, javaScriptEnabled: boolean): 
 }
 
 async function signUp(page: Page, email: string, javaScriptEnabled: boolean): Promise<void> {
-  await page.goto(stack.url);
+  await page.goto(e2e.stack.url);
   await page.getByRole('link', { name: 'Connexion' }).click();
   await expect.poll(() => page.textContent('body')).toContain("Uniquement si vous n'avez jamais eu de compte sur la plateforme Citoyens");
   await page.locator('#signup_email').fill(email);
@@ -75,7 +67,7 @@ describe.each([
   { javaScriptEnabled: false, label: 'without JavaScript', email: 'claire.nojs@example.fr' },
 ])('account journey $label', ({ javaScriptEnabled, email }) => {
   it('goes from an e-mail address to a validated account', async () => {
-    const context = await browser.newContext({ javaScriptEnabled });
+    const context = await e2e.browser.newContext({ javaScriptEnabled });
     context.setDefaultTimeout(10_000);
     const page = await context.newPage();
     await signUp(page, email, javaScriptEnabled);
@@ -92,7 +84,7 @@ describe.each([
 
     await page.reload();
     await expect.poll(() => page.textContent('body')).toContain('Compte validé');
-    const mail = await stack.smtp.waitFor(email, (m) => m.subject === 'Votre compte est validé');
+    const mail = await e2e.stack.smtp.waitFor(email, (m) => m.subject === 'Votre compte est validé');
     expect(mail.text).toContain('Bonjour Claire,');
     await context.close();
   }, 90_000);

@@ -1,23 +1,15 @@
 // The reference's worked example in a real browser, with and without JavaScript: "Matin", one
 // child, four Wednesdays → "Quantité : 4" and "Total : 31,60 €"; one date removed → 23,70 €.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../db/seed-data.ts';
-import { launchBrowser, signedIn } from '../helpers/browser.ts';
-import { startTestStack, type TestStack } from '../helpers/stack.ts';
+import { signedIn } from '../helpers/browser.ts';
+import { useE2E } from '../helpers/e2e.ts';
 
-let stack: TestStack;
-let browser: Browser;
+const e2e = useE2E();
 const parent = demoAccounts.find((account) => account.role === 'parent')!;
 const text = async (page: Page) => ((await page.textContent('body')) ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 /** Checks the first `count` open days, moving month by month as a person would. */
 async function pickDays(page: Page, count: number): Promise<void> {
@@ -37,7 +29,7 @@ async function pickDays(page: Page, count: number): Promise<void> {
 
 describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('booking journey (JavaScript: $javaScriptEnabled)', ({ javaScriptEnabled }) => {
   it('books the reference example and removes one date', async () => {
-    const { context, page } = await signedIn(browser, stack.url, parent.email, parent.password, javaScriptEnabled);
+    const { context, page } = await signedIn(e2e.browser, e2e.stack.url, parent.email, parent.password, javaScriptEnabled);
 
     await page.getByRole('link', { name: 'Centres de Loisirs' }).click();
     await page.getByRole('link', { name: 'Inscription Accueil Périscolaire (mercredis)', exact: true }).click();
@@ -68,8 +60,8 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('book
   }, 90_000);
 
   it('keeps the days already checked when moving to the next month and back', async () => {
-    const { context, page } = await signedIn(browser, stack.url, parent.email, parent.password, javaScriptEnabled);
-    await page.goto(`${stack.url}/communes/rosieres`);
+    const { context, page } = await signedIn(e2e.browser, e2e.stack.url, parent.email, parent.password, javaScriptEnabled);
+    await page.goto(`${e2e.stack.url}/communes/rosieres`);
     await page.getByRole('link', { name: 'Inscription Accueil Périscolaire (mercredis)', exact: true }).click();
     const first = page.locator('#calendar input[name=date]').first();
     const day = await first.getAttribute('value');

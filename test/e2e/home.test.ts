@@ -1,33 +1,23 @@
 // The home page in a real browser, with and without JavaScript.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startTestStack, type TestStack } from '../helpers/stack.ts';
+import { describe, expect, it } from 'vitest';
+import { useE2E } from '../helpers/e2e.ts';
 
-let stack: TestStack;
-let browser: Browser;
+const e2e = useE2E();
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 describe.each([
   { javaScriptEnabled: true, label: 'with JavaScript' },
   { javaScriptEnabled: false, label: 'without JavaScript' },
 ])('home page $label', ({ javaScriptEnabled }) => {
   it('shows the banner, the three tiles and the categories, and breaks no CSP rule', async () => {
-    const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
+    const context = await e2e.browser.newContext({ javaScriptEnabled, viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
-    const response = await page.goto(stack.url);
+    const response = await page.goto(e2e.stack.url);
     expect(response?.status()).toBe(200);
 
     await expect(page.title()).resolves.toBe('Accueil – Plateforme Citoyens');
@@ -54,8 +44,8 @@ describe.each([
 
 describe('keyboard use', () => {
   it('reaches the content first through the skip link', async () => {
-    const page = await browser.newPage();
-    await page.goto(stack.url);
+    const page = await e2e.browser.newPage();
+    await page.goto(e2e.stack.url);
     await page.keyboard.press('Tab');
     const focused = page.locator(':focus');
     expect(await focused.textContent()).toBe('Aller au contenu');
@@ -68,7 +58,7 @@ describe('keyboard use', () => {
 
 describe('/health through the real server', () => {
   it('is 200 with the database and Temporal up', async () => {
-    const response = await fetch(`${stack.url}/health`);
+    const response = await fetch(`${e2e.stack.url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ database: 'ok', temporal: 'ok' });
   });

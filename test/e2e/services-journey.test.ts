@@ -1,34 +1,25 @@
 // A validated parent declares two children, asks for a Rosières service, staff approve it, and
 // the parent follows "Réserver" to the Rosières catalogue; with and without JavaScript.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../db/seed-data.ts';
-import { launchBrowser, signedIn } from '../helpers/browser.ts';
+import { signedIn } from '../helpers/browser.ts';
 import { createParent, PASSWORD } from '../helpers/accounts.ts';
-import { startTestStack, type TestStack } from '../helpers/stack.ts';
+import { useE2E } from '../helpers/e2e.ts';
 
-let stack: TestStack;
-let browser: Browser;
+const e2e = useE2E();
 const agent = demoAccounts.find((account) => account.role === 'staff')!;
 const OFFER = 'INSCRIPTION ACCUEIL DE LOISIRS RÉSIDENT HORS-COMMUNE';
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 describe.each([
   { javaScriptEnabled: true, email: 'famille.js@example.fr' },
   { javaScriptEnabled: false, email: 'famille.nojs@example.fr' },
 ])('services journey (JavaScript: $javaScriptEnabled)', ({ javaScriptEnabled, email }) => {
   it('goes from declaring the children to the commune catalogue', async () => {
-    await createParent(stack.database.db, email, { status: 'validated', commune: 'rosieres' });
-    const { context: parent, page } = await signedIn(browser, stack.url, email, PASSWORD, javaScriptEnabled);
+    await createParent(e2e.stack.database.db, email, { status: 'validated', commune: 'rosieres' });
+    const { context: parent, page } = await signedIn(e2e.browser, e2e.stack.url, email, PASSWORD, javaScriptEnabled);
 
-    await page.goto(`${stack.url}/mon-compte`);
+    await page.goto(`${e2e.stack.url}/mon-compte`);
     await page.getByRole('link', { name: 'Mes filiations' }).click();
     for (const [first, birth] of [['Jérémy', '2017-04-12'], ['Noëllie', '2019-09-30']] as const) {
       await page.getByLabel('Prénom').fill(first);
@@ -40,15 +31,15 @@ describe.each([
     }
     expect(await page.getByRole('row').filter({ hasText: 'Pardon' }).count()).toBe(2);
 
-    await page.goto(`${stack.url}/mon-compte/services`);
+    await page.goto(`${e2e.stack.url}/mon-compte/services`);
     await page.getByRole('link', { name: 'Ajouter un service' }).click();
     await page.getByRole('group', { name: 'ROSIÈRES' }).getByLabel(OFFER).check();
     await page.getByRole('button', { name: 'Valider' }).click();
     await expect.poll(() => page.textContent('body')).toContain('Votre demande a été envoyée à la mairie.');
     expect(await page.getByRole('row').filter({ hasText: OFFER }).textContent()).toContain('En attente de validation');
 
-    const { context: staff, page: staffPage } = await signedIn(browser, stack.url, agent.email, agent.password, javaScriptEnabled);
-    await staffPage.goto(`${stack.url}/agent/services`);
+    const { context: staff, page: staffPage } = await signedIn(e2e.browser, e2e.stack.url, agent.email, agent.password, javaScriptEnabled);
+    await staffPage.goto(`${e2e.stack.url}/agent/services`);
     const request = staffPage.getByRole('article').filter({ hasText: email });
     expect(await request.textContent()).toContain('Jérémy Pardon');
     await request.getByRole('button', { name: /^Valider/ }).click();
@@ -57,7 +48,7 @@ describe.each([
 
     await expect
       .poll(async () => {
-        await page.goto(`${stack.url}/mon-compte/services`);
+        await page.goto(`${e2e.stack.url}/mon-compte/services`);
         return page.getByRole('row').filter({ hasText: OFFER }).textContent();
       })
       .toContain('Validé');

@@ -1,27 +1,18 @@
 // "Recharger vos crédits" in a real browser, through the Paybox sandbox: an accepted card
 // credits the wallet once; a refused one credits nothing. With and without JavaScript.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, signedIn } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { signedIn } from '../helpers/browser.ts';
 import { createParent, PASSWORD } from '../helpers/accounts.ts';
-import { startTestStack, type TestStack } from '../helpers/stack.ts';
+import { useE2E } from '../helpers/e2e.ts';
 
-let stack: TestStack;
-let browser: Browser;
+const e2e = useE2E();
 
-beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-});
 
 describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('wallet top-up (JavaScript: $javaScriptEnabled)', ({ javaScriptEnabled }) => {
   it('credits 10,00 € for an accepted card and nothing for a refused one', async () => {
     const email = `recharge-${javaScriptEnabled}@example.fr`;
-    await createParent(stack.database.db, email, { status: 'validated' });
-    const { context, page } = await signedIn(browser, stack.url, email, PASSWORD, javaScriptEnabled);
+    await createParent(e2e.stack.database.db, email, { status: 'validated' });
+    const { context, page } = await signedIn(e2e.browser, e2e.stack.url, email, PASSWORD, javaScriptEnabled);
     const body = async () => ((await page.textContent('body')) ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
     await page.getByRole('link', { name: 'Recharger vos crédits' }).click();
@@ -44,7 +35,7 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('wall
     await page.getByRole('button', { name: 'Continuer vers le paiement' }).click();
     await page.getByRole('button', { name: /Carte refusée/ }).click();
     await expect.poll(body, { timeout: 15_000 }).toContain('Paiement refusé');
-    await page.goto(`${stack.url}/mon-compte/porte-monnaie`);
+    await page.goto(`${e2e.stack.url}/mon-compte/porte-monnaie`);
     expect(await body()).toContain('Solde : 10,00 €');
     await context.close();
   }, 90_000);
@@ -52,7 +43,7 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('wall
 
 describe('payment notifications', () => {
   it('are refused when their signature does not verify', async () => {
-    const response = await fetch(`${stack.url}/paiement/notification?montant=1000&ref=topup-1&auto=X&trans=1&erreur=00000&sign=AAAA`);
+    const response = await fetch(`${e2e.stack.url}/paiement/notification?montant=1000&ref=topup-1&auto=X&trans=1&erreur=00000&sign=AAAA`);
     expect(response.status).toBe(400);
   });
 });
