@@ -101,6 +101,21 @@ describe('CSRF protection', () => {
   });
 });
 
+describe('oversized and malformed input', () => {
+  it('refuses a form body over 256 KB with 413, and survives invalid UTF-8', async () => {
+    const big = await postForm(app(), '/connexion', { email: 'a@b.fr', password: 'x'.repeat(300 * 1024) });
+    expect(big.status).toBe(413);
+    expect(await big.text()).toContain('trop volumineux');
+    const broken = await app().request('/connexion', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost:3000' },
+      body: 'email=%FF%FE%00&password=%C3%28',
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.text()).toContain('L&#39;adresse e-mail n&#39;est pas valide');
+  });
+});
+
 describe('development mailbox', () => {
   it('lists the outbox and shows one mail, outside production only', async () => {
     const { id } = await database.db

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { jsxRenderer, useRequestContext } from 'hono/jsx-renderer';
+import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Config } from '../config.ts';
 import type { DocumentStore } from '../activities/documents/store.ts';
@@ -56,6 +57,11 @@ declare module 'hono' {
   }
 }
 
+const formBodyLimit = bodyLimit({
+  maxSize: 256 * 1024,
+  onError: (c) => c.text('Le formulaire envoyé est trop volumineux.', 413),
+});
+
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { config, logger } = deps;
   const secure = config.PUBLIC_URL.startsWith('https:');
@@ -66,6 +72,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.use('*', securityHeaders({ https: secure, formActions: deps.payments.formOrigins }));
   // Browsers send Origin on every form POST: a request from another site is refused.
   app.use('*', csrf({ origin: new URL(config.PUBLIC_URL).origin }));
+  // Forms are small: only the document upload (which sets its own limit) may send more.
+  app.use('*', async (c, next) => (c.req.path === '/mon-compte/documents' ? next() : formBodyLimit(c, next)));
   app.route('/static', staticRoutes());
   app.route('/health', healthRoutes(deps));
 
