@@ -4,6 +4,7 @@ import { createApprovalActivities } from './approvals/index.ts';
 import { createHoldActivities } from './booking/holds.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createMailActivities } from './mail/send-mail.ts';
+import { createOrderActivities } from './orders/order.ts';
 import { createTopUpActivities } from './payments/top-up.ts';
 
 export interface ActivityDeps {
@@ -22,6 +23,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createApprovalActivities({ ...deps, mail }),
     ...createHoldActivities(deps),
     ...createTopUpActivities(deps),
+    ...createOrderActivities({ ...deps, mail }),
   };
 }
 

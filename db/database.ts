@@ -287,6 +287,37 @@ export interface PaymentsTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export type OrderState = 'open' | 'awaiting-payment' | 'paid' | 'abandoned';
+
+export interface OrdersTable {
+  id: Generated<number>;
+  number: string;
+  user_id: number;
+  state: ColumnType<OrderState, OrderState | undefined, OrderState>;
+  total_cents: number;
+  wallet_cents: ColumnType<number, number | undefined, number>;
+  card_cents: ColumnType<number, number | undefined, number>;
+  card_payment_id: number | null;
+  abandon_reason: string | null;
+  created_at: CreatedAt;
+  paid_at: Timestamp | null;
+  abandoned_at: Timestamp | null;
+}
+
+export interface OrderLinesTable {
+  id: Generated<number>;
+  order_id: number;
+  hold_id: number;
+  price_cents: number;
+}
+
+export interface ETicketsTable {
+  id: Generated<number>;
+  reservation_id: number;
+  code: string;
+  issued_at: CreatedAt;
+}
+
 export interface Database {
   communes: CommunesTable;
   service_offers: ServiceOffersTable;
@@ -310,6 +341,9 @@ export interface Database {
   wallet_accounts: WalletAccountsTable;
   wallet_entries: WalletEntriesTable;
   payments: PaymentsTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  e_tickets: ETicketsTable;
 }
 
 export type Dependant = Selectable<DependantsTable>;

@@ -8,6 +8,7 @@ import * as accounts from './2026-11-27T1600_accounts.ts';
 import * as familyServices from './2026-11-27T1700_family_services.ts';
 import * as booking from './2026-11-27T1800_booking.ts';
 import * as wallet from './2026-11-27T1900_wallet.ts';
+import * as orders from './2026-11-27T2000_orders.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1700_family_services': familyServices,
   '2026-11-27T1800_booking': booking,
   '2026-11-27T1900_wallet': wallet,
+  '2026-11-27T2000_orders': orders,
 };

@@ -1,0 +1,36 @@
+// Orders made from a family's cart: every live hold becomes a line, under a lock, so a place is
+// in one order at most and a hold that expired meanwhile is not sold.
+import { sql } from 'kysely';
+import type { Db } from '../connection.ts';
+
+export interface CreatedOrder {
+  orderId: number;
+  number: string;
+  totalCents: number;
+  holdIds: number[];
+}
+
+export async function createOrderFromCart(db: Db, userId: number, now: Date): Promise<CreatedOrder | null> {
+  return db.transaction().execute(async (trx) => {
+    const holds = await trx
+      .selectFrom('holds')
+      .select(['id', 'price_cents'])
+      .where('user_id', '=', userId)
+      .where('state', '=', 'held')
+      .where('expires_at', '>', now)
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('order_lines').select('order_lines.id').whereRef('order_lines.hold_id', '=', 'holds.id'))))
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    if (holds.length === 0) return null;
+    const { n } = (await sql<{ n: number }>`select nextval('order_numbers') as n`.execute(trx)).rows[0]!;
+    const number = `${now.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
+    const totalCents = holds.reduce((sum, hold) => sum + hold.price_cents, 0);
+    const order = await trx.insertInto('orders').values({ number, user_id: userId, total_cents: totalCents }).returning('id').executeTakeFirstOrThrow();
+    await trx
+      .insertInto('order_lines')
+      .values(holds.map((hold) => ({ order_id: order.id, hold_id: hold.id, price_cents: hold.price_cents })))
+      .execute();
+    return { orderId: order.id, number, totalCents, holdIds: holds.map((hold) => hold.id) };
+  });
+}

@@ -1,0 +1,96 @@
+// order (order-<number>): from the payment plan to confirmation. The wallet part is debited
+// first, then the card part waits for the provider's verified notification. Paid: the places
+// become reservations with their e-tickets, and the parent gets the recap. Refused, abandoned or
+// unanswered within 30 minutes: the compensations run in reverse (refund of the wallet part),
+// the places are released, the order is abandoned, and the parent is told. No money is kept
+// without its reservations, and no reservation exists without its money.
+import { ActivityFailure, ApplicationFailure, condition, getExternalWorkflowHandle, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.ts';
+import { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, type CardNotification } from './card-payment.messages.ts';
+import { HOLD_WHILE_PAYING_MS, orderState, type OrderInput, type OrderState } from './order.messages.ts';
+import { confirmHold, extendHold, holdWorkflowId, releaseHold } from './reservation-hold.messages.ts';
+import { OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from './search-attributes.ts';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['InsufficientFunds', 'HoldLost'] },
+});
+
+class NotPaid extends Error {}
+
+export async function order(input: OrderInput): Promise<OrderState> {
+  const state: OrderState = { status: 'paying-wallet', cardReference: null, abandonReason: null };
+  const id = workflowInfo().workflowId;
+  let notification: CardNotification | null = null;
+  setHandler(orderState, () => state);
+  setHandler(cardPaymentNotified, (received) => {
+    if (state.status === 'awaiting-card' && !notification) notification = received;
+  });
+  const setStatus = (status: OrderState['status']) => {
+    state.status = status;
+    upsertSearchAttributes([{ key: StatusAttribute, value: status }]);
+  };
+  upsertSearchAttributes([
+    { key: OrderNumberAttribute, value: input.number },
+    { key: TotalCentsAttribute, value: input.plan.walletCents + input.plan.cardCents },
+    { key: StatusAttribute, value: state.status },
+  ]);
+  const tellHolds = (send: (holdId: number) => Promise<void>) => Promise.all(input.holdIds.map((holdId) => send(holdId).catch(() => undefined)));
+
+  const until = new Date(Date.now() + HOLD_WHILE_PAYING_MS).toISOString();
+  await acts.extendOrderHolds({ orderId: input.orderId, until });
+  await tellHolds((holdId) => getExternalWorkflowHandle(holdWorkflowId(holdId)).signal(extendHold, { expiresAt: until }));
+  await acts.planOrderPayment({ orderId: input.orderId, walletCents: input.plan.walletCents, cardCents: input.plan.cardCents });
+
+  const compensations: (() => Promise<void>)[] = [];
+  try {
+    if (input.plan.walletCents > 0) {
+      try {
+        await acts.debitWalletForOrder({ orderId: input.orderId, key: `${id}/wallet-debit` });
+      } catch (error) {
+        // An activity's failure arrives wrapped: its cause says why.
+        const cause = error instanceof ActivityFailure ? error.cause : error;
+        throw new NotPaid(cause instanceof ApplicationFailure && cause.type === 'InsufficientFunds' ? 'solde du porte-monnaie insuffisant' : 'paiement par porte-monnaie impossible');
+      }
+      compensations.push(() => acts.refundWalletForOrder({ orderId: input.orderId, key: `${id}/wallet-refund` }));
+    }
+    if (input.plan.cardCents > 0) {
+      const payment = await acts.createOrderCardPayment({ orderId: input.orderId, cardType: input.plan.cardType ?? 'CB' });
+      state.cardReference = payment.reference;
+      setStatus('awaiting-card');
+      let outcome: CardNotification['outcome'] | 'expired' = 'pending';
+      while (outcome === 'pending') {
+        if (!(await condition(() => notification !== null, CARD_PAYMENT_TIMEOUT))) outcome = 'expired';
+        else {
+          const received = notification as CardNotification | null;
+          notification = null;
+          outcome = received && received.amountCents === input.plan.cardCents ? received.outcome : 'error';
+          if (outcome === 'paid' || outcome === 'already-paid') {
+            await acts.settleOrderCardPayment({ paymentId: payment.paymentId, state: 'paid', transaction: received!.transaction, errorCode: received!.errorCode });
+          }
+        }
+      }
+      if (outcome !== 'paid' && outcome !== 'already-paid') {
+        const settled = outcome === 'expired' ? 'expired' : outcome === 'cancelled' ? 'cancelled' : 'refused';
+        await acts.settleOrderCardPayment({ paymentId: payment.paymentId, state: settled });
+        throw new NotPaid(outcome === 'expired' ? 'pas de réponse du paiement par carte dans les 30 minutes' : outcome === 'cancelled' ? 'paiement par carte abandonné' : 'paiement par carte refusé');
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof NotPaid)) throw error;
+    for (const undo of compensations.reverse()) await undo();
+    state.abandonReason = error.message;
+    const released = await acts.abandonOrder({ orderId: input.orderId, reason: error.message });
+    await Promise.all(released.map((holdId) => getExternalWorkflowHandle(holdWorkflowId(holdId)).signal(releaseHold).catch(() => undefined)));
+    setStatus('abandoned');
+    await acts.sendOrderMail({ orderId: input.orderId, kind: 'abandoned', key: `${id}/mail-abandoned` });
+    return state;
+  }
+
+  setStatus('confirming');
+  await acts.confirmOrder({ orderId: input.orderId });
+  await tellHolds((holdId) => getExternalWorkflowHandle(holdWorkflowId(holdId)).signal(confirmHold, { orderLineId: null }));
+  setStatus('paid');
+  await acts.sendOrderMail({ orderId: input.orderId, kind: 'confirmed', key: `${id}/mail-confirmed` });
+  return state;
+}
