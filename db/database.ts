@@ -298,6 +298,8 @@ export interface OrdersTable {
   wallet_cents: ColumnType<number, number | undefined, number>;
   card_cents: ColumnType<number, number | undefined, number>;
   card_payment_id: number | null;
+  billing_address: string | null;
+  terms_accepted_at: Timestamp | null;
   abandon_reason: string | null;
   created_at: CreatedAt;
   paid_at: Timestamp | null;

@@ -1,12 +1,25 @@
 // Messages of the order workflow, imported by web/ (checkout pages and the notification route).
-import { defineQuery } from '@temporalio/workflow';
+// The checkout steps are Updates: their validators refuse, before anything is written to the
+// history, a step taken out of order or a plan that does not add up; the page gets the new
+// state back at once.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
 
 export { cardPaymentNotified } from './card-payment.messages.ts';
 
-export type OrderStatus = 'paying-wallet' | 'awaiting-card' | 'confirming' | 'paid' | 'abandoned';
+export type OrderStatus = 'checkout' | 'paying-wallet' | 'awaiting-card' | 'confirming' | 'paid' | 'abandoned';
+
+export interface PaymentPlan {
+  walletCents: number;
+  cardCents: number;
+  cardType: string | null;
+}
 
 export interface OrderState {
   status: OrderStatus;
+  totalCents: number;
+  addressChosen: boolean;
+  termsAccepted: boolean;
+  plan: PaymentPlan | null;
   /** While the card part waits: the reference the provider's form carries. */
   cardReference: string | null;
   abandonReason: string | null;
@@ -16,11 +29,15 @@ export interface OrderInput {
   orderId: number;
   number: string;
   holdIds: number[];
-  /** The payment plan chosen at "05. Paiement": wallet part and card part add up to the total. */
-  plan: { walletCents: number; cardCents: number; cardType: string | null };
+  totalCents: number;
 }
 
 export const orderState = defineQuery<OrderState>('orderState');
+export const chooseAddress = defineUpdate<OrderState, [{ addressId: number }]>('chooseAddress');
+export const acceptTerms = defineUpdate<OrderState, []>('acceptTerms');
+export const choosePayment = defineUpdate<OrderState, [PaymentPlan]>('choosePayment');
+
 export const orderWorkflowId = (number: string) => `order-${number}`;
-/** The order keeps its places this long after the payment starts (card timeout plus a margin). */
-export const HOLD_WHILE_PAYING_MS = 45 * 60_000;
+/** The order keeps its places this long for the checkout, and again once the payment starts. */
+export const HOLD_WHILE_ORDERING_MS = 45 * 60_000;
+export const CARD_TYPE_NAMES = ['CB', 'VISA', 'MASTERCARD', 'E_CARD'];

@@ -11,7 +11,7 @@ import { seedDemoData } from '../db/seed.ts';
 import { bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
-import { cardPaymentNotified, orderState, type OrderInput } from './order.messages.ts';
+import { acceptTerms, cardPaymentNotified, chooseAddress, choosePayment, orderState, type PaymentPlan } from './order.messages.ts';
 import { order } from './order.ts';
 
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
@@ -44,16 +44,33 @@ async function cart(email: string, walletCents: number, dates = ['2026-12-02', '
   const held = await holdPlaces(database.db, family, 'Matin', dates, new Date());
   if (!held.ok) throw new Error(`hold refused: ${JSON.stringify(held.failures)}`);
   const created = (await createOrderFromCart(database.db, family.user.id, new Date()))!;
-  return { family, created };
+  const address = await database.db
+    .insertInto('addresses')
+    .values({ user_id: family.user.id, label: 'Domicile', line1: '3 rue des Tanneries', line2: null, postal_code: '43000', city: 'Le Puy-en-Velay', is_default: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { family, created, addressId: address.id };
 }
 
-function start(created: { orderId: number; number: string; holdIds: number[] }, plan: OrderInput['plan']) {
-  return env.client.workflow.start(order, { taskQueue, workflowId: `order-${created.number}`, args: [{ orderId: created.orderId, number: created.number, holdIds: created.holdIds, plan }] });
+type Cart = Awaited<ReturnType<typeof cart>>;
+
+function open(c: Cart) {
+  const { created } = c;
+  return env.client.workflow.start(order, { taskQueue, workflowId: `order-${c.created.number}`, args: [{ orderId: c.created.orderId, number: c.created.number, holdIds: c.created.holdIds, totalCents: created.totalCents }] });
+}
+
+/** "Commander", then the steps 03 to 05 as the checkout pages send them. */
+async function start(c: Cart, plan: PaymentPlan) {
+  const handle = await open(c);
+  await handle.executeUpdate(chooseAddress, { args: [{ addressId: c.addressId }] });
+  await handle.executeUpdate(acceptTerms);
+  await handle.executeUpdate(choosePayment, { args: [plan] });
+  return handle;
 }
 
 const paid = (amountCents: number) => ({ outcome: 'paid' as const, amountCents, transaction: '42', errorCode: '00000' });
 
-async function waitFor(handle: Awaited<ReturnType<typeof start>>, status: string) {
+async function waitFor(handle: Awaited<ReturnType<typeof open>>, status: string) {
   for (let i = 0; i < 100; i += 1) {
     if ((await handle.query(orderState)).status === status) return;
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -65,78 +82,78 @@ const reservationsOf = (userId: number) => database.db.selectFrom('reservations'
 
 describe('order', () => {
   it('wallet only: debits once, books the places with e-tickets, and mails the recap', async () => {
-    const { family, created } = await cart('wallet@example.fr', 5000);
-    expect(created.totalCents).toBe(3160);
-    const result = await runWorker(async () => (await start(created, { walletCents: 3160, cardCents: 0, cardType: null })).result());
+    const c = await cart('wallet@example.fr', 5000);
+    expect(c.created.totalCents).toBe(3160);
+    const result = await runWorker(async () => (await start(c, { walletCents: 3160, cardCents: 0, cardType: null })).result());
     expect(result.status).toBe('paid');
-    expect(await balance(database.db, family.user.id)).toBe(5000 - 3160);
-    const reservations = await reservationsOf(family.user.id);
+    expect(await balance(database.db, c.family.user.id)).toBe(5000 - 3160);
+    const reservations = await reservationsOf(c.family.user.id);
     expect(reservations.map((r) => r.service_date)).toEqual(['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23']);
     const tickets = await database.db.selectFrom('e_tickets').select('code').where('reservation_id', 'in', reservations.map((r) => r.id)).execute();
     expect(tickets).toHaveLength(4);
     expect(tickets.every((t) => /^[A-HJ-NP-Z2-9]{10}$/.test(t.code))).toBe(true);
     const mail = await database.db.selectFrom('outbox_mails').selectAll().where('recipient', '=', 'wallet@example.fr').executeTakeFirstOrThrow();
-    expect(mail.subject).toBe(`Commande ${created.number} confirmée`);
+    expect(mail.subject).toBe(`Commande ${c.created.number} confirmée`);
     expect(mail.text_body).toContain('02-12-2026');
     expect(await ledgerMismatches(database.db)).toEqual([]);
   });
 
   it('wallet and card: 20,00 € by wallet and 11,60 € by card, paid once despite duplicated and early notifications', async () => {
-    const { family, created } = await cart('split@example.fr', 2000);
+    const c = await cart('split@example.fr', 2000);
     const result = await runWorker(async () => {
-      const handle = await start(created, { walletCents: 2000, cardCents: 1160, cardType: 'VISA' });
+      const handle = await start(c, { walletCents: 2000, cardCents: 1160, cardType: 'VISA' });
       await waitFor(handle, 'awaiting-card');
-      expect((await handle.query(orderState)).cardReference).toBe(`order-${created.number}`);
+      expect((await handle.query(orderState)).cardReference).toBe(`order-${c.created.number}`);
       await handle.signal(cardPaymentNotified, { outcome: 'pending', amountCents: 1160, transaction: '', errorCode: '99999' });
       await handle.signal(cardPaymentNotified, paid(1160));
       await handle.signal(cardPaymentNotified, paid(1160));
       return handle.result();
     });
     expect(result.status).toBe('paid');
-    expect(await balance(database.db, family.user.id)).toBe(0);
-    expect(await reservationsOf(family.user.id)).toHaveLength(4);
-    const payment = await database.db.selectFrom('payments').select(['state', 'amount_cents']).where('reference', '=', `order-${created.number}`).executeTakeFirstOrThrow();
+    expect(await balance(database.db, c.family.user.id)).toBe(0);
+    expect(await reservationsOf(c.family.user.id)).toHaveLength(4);
+    const payment = await database.db.selectFrom('payments').select(['state', 'amount_cents']).where('reference', '=', `order-${c.created.number}`).executeTakeFirstOrThrow();
     expect(payment).toEqual({ state: 'paid', amount_cents: 1160 });
   });
 
   it('card refused: refunds the wallet part, frees the places, abandons the order, tells the parent', async () => {
-    const { family, created } = await cart('refus@example.fr', 2000, ['2027-01-06']);
+    const c = await cart('refus@example.fr', 2000, ['2027-01-06']);
     const result = await runWorker(async () => {
-      const handle = await start(created, { walletCents: 500, cardCents: 290, cardType: 'CB' });
+      const handle = await start(c, { walletCents: 500, cardCents: 290, cardType: 'CB' });
       await waitFor(handle, 'awaiting-card');
-      expect(await balance(database.db, family.user.id)).toBe(1500);
+      expect(await balance(database.db, c.family.user.id)).toBe(1500);
       await handle.signal(cardPaymentNotified, { outcome: 'refused', amountCents: 290, transaction: '', errorCode: '00105' });
       return handle.result();
     });
     expect(result).toMatchObject({ status: 'abandoned', abandonReason: 'paiement par carte refusé' });
-    expect(await balance(database.db, family.user.id)).toBe(2000);
-    expect(await reservationsOf(family.user.id)).toEqual([]);
-    const hold = await database.db.selectFrom('holds').select('state').where('id', '=', created.holdIds[0]!).executeTakeFirstOrThrow();
+    expect(await balance(database.db, c.family.user.id)).toBe(2000);
+    expect(await reservationsOf(c.family.user.id)).toEqual([]);
+    const hold = await database.db.selectFrom('holds').select('state').where('id', '=', c.created.holdIds[0]!).executeTakeFirstOrThrow();
     expect(hold.state).toBe('released');
-    const orderRow = await database.db.selectFrom('orders').select('state').where('id', '=', created.orderId).executeTakeFirstOrThrow();
+    const orderRow = await database.db.selectFrom('orders').select('state').where('id', '=', c.created.orderId).executeTakeFirstOrThrow();
     expect(orderRow.state).toBe('abandoned');
     const mail = await database.db.selectFrom('outbox_mails').select('subject').where('recipient', '=', 'refus@example.fr').executeTakeFirstOrThrow();
-    expect(mail.subject).toBe(`Commande ${created.number} non aboutie`);
+    expect(mail.subject).toBe(`Commande ${c.created.number} non aboutie`);
     expect(await ledgerMismatches(database.db)).toEqual([]);
   });
 
   it('no answer within 30 minutes: compensates the same way', async () => {
-    const { family, created } = await cart('silence@example.fr', 1000, ['2027-01-13']);
+    const c = await cart('silence@example.fr', 1000, ['2027-01-13']);
     const result = await runWorker(async () => {
-      const handle = await start(created, { walletCents: 500, cardCents: 290, cardType: 'CB' });
+      const handle = await start(c, { walletCents: 500, cardCents: 290, cardType: 'CB' });
       await waitFor(handle, 'awaiting-card');
       await env.sleep('29 minutes');
       expect((await handle.query(orderState)).status).toBe('awaiting-card');
       return handle.result();
     });
     expect(result).toMatchObject({ status: 'abandoned', abandonReason: 'pas de réponse du paiement par carte dans les 30 minutes' });
-    expect(await balance(database.db, family.user.id)).toBe(1000);
+    expect(await balance(database.db, c.family.user.id)).toBe(1000);
   });
 
   it('a notification for another amount is treated as refused', async () => {
-    const { created } = await cart('montant@example.fr', 0, ['2027-01-20']);
+    const c = await cart('montant@example.fr', 0, ['2027-01-20']);
     const result = await runWorker(async () => {
-      const handle = await start(created, { walletCents: 0, cardCents: 790, cardType: 'CB' });
+      const handle = await start(c, { walletCents: 0, cardCents: 790, cardType: 'CB' });
       await waitFor(handle, 'awaiting-card');
       await handle.signal(cardPaymentNotified, paid(1));
       return handle.result();
@@ -144,11 +161,43 @@ describe('order', () => {
     expect(result.status).toBe('abandoned');
   });
 
+  it('refuses a step out of order or a plan that does not add up, before anything is written', async () => {
+    const c = await cart('etapes@example.fr', 5000, ['2027-02-03']);
+    await runWorker(async () => {
+      const handle = await open(c);
+      await expect(handle.executeUpdate(choosePayment, { args: [{ walletCents: 790, cardCents: 0, cardType: null }] })).rejects.toThrow();
+      await handle.executeUpdate(chooseAddress, { args: [{ addressId: c.addressId }] });
+      await expect(handle.executeUpdate(chooseAddress, { args: [{ addressId: 999999 }] })).rejects.toThrow();
+      await handle.executeUpdate(acceptTerms);
+      await expect(handle.executeUpdate(choosePayment, { args: [{ walletCents: 100, cardCents: 100, cardType: 'VISA' }] })).rejects.toThrow();
+      await expect(handle.executeUpdate(choosePayment, { args: [{ walletCents: 0, cardCents: 790, cardType: 'AMEX' }] })).rejects.toThrow();
+      const state = await handle.executeUpdate(choosePayment, { args: [{ walletCents: 790, cardCents: 0, cardType: null }] });
+      expect(state.plan).toEqual({ walletCents: 790, cardCents: 0, cardType: null });
+      expect((await handle.result()).status).toBe('paid');
+    });
+    const row = await database.db.selectFrom('orders').select(['billing_address', 'terms_accepted_at', 'state']).where('id', '=', c.created.orderId).executeTakeFirstOrThrow();
+    expect(row.billing_address).toBe('3 rue des Tanneries, 43000 Le Puy-en-Velay');
+    expect(row.terms_accepted_at).not.toBeNull();
+    expect(row.state).toBe('paid');
+  });
+
+  it('abandons a checkout left unfinished for 45 minutes, and frees its places', async () => {
+    const c = await cart('oubli@example.fr', 0, ['2027-02-10']);
+    const result = await runWorker(async () => {
+      const handle = await open(c);
+      await handle.executeUpdate(chooseAddress, { args: [{ addressId: c.addressId }] });
+      return handle.result();
+    });
+    expect(result).toMatchObject({ status: 'abandoned', abandonReason: 'commande non finalisée dans les 45 minutes' });
+    const hold = await database.db.selectFrom('holds').select('state').where('id', '=', c.created.holdIds[0]!).executeTakeFirstOrThrow();
+    expect(hold.state).toBe('released');
+  });
+
   it('not enough in the wallet: takes nothing and abandons', async () => {
-    const { family, created } = await cart('pauvre@example.fr', 300, ['2027-01-27']);
-    const result = await runWorker(async () => (await start(created, { walletCents: 790, cardCents: 0, cardType: null })).result());
+    const c = await cart('pauvre@example.fr', 300, ['2027-01-27']);
+    const result = await runWorker(async () => (await start(c, { walletCents: 790, cardCents: 0, cardType: null })).result());
     expect(result).toMatchObject({ status: 'abandoned', abandonReason: 'solde du porte-monnaie insuffisant' });
-    expect(await balance(database.db, family.user.id)).toBe(300);
+    expect(await balance(database.db, c.family.user.id)).toBe(300);
     expect(await ledgerMismatches(database.db)).toEqual([]);
   });
 });

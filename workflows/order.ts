@@ -1,5 +1,7 @@
-// order (order-<number>): from the payment plan to confirmation. The wallet part is debited
-// first, then the card part waits for the provider's verified notification. Paid: the places
+// order (order-<number>): started by "Commander" with the cart's holds; the checkout steps
+// (address, terms, payment plan) arrive as Updates. Then the wallet part is debited first, and
+// the card part waits for the provider's verified notification. An order left unfinished for
+// 45 minutes is abandoned. Paid: the places
 // become reservations with their e-tickets, and the parent gets the recap. Refused, abandoned or
 // unanswered within 30 minutes: the compensations run in reverse (refund of the wallet part),
 // the places are released, the order is abandoned, and the parent is told. No money is kept
@@ -7,7 +9,17 @@
 import { ActivityFailure, ApplicationFailure, condition, getExternalWorkflowHandle, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, type CardNotification } from './card-payment.messages.ts';
-import { HOLD_WHILE_PAYING_MS, orderState, type OrderInput, type OrderState } from './order.messages.ts';
+import {
+  acceptTerms,
+  CARD_TYPE_NAMES,
+  chooseAddress,
+  choosePayment,
+  HOLD_WHILE_ORDERING_MS,
+  orderState,
+  type OrderInput,
+  type OrderState,
+  type PaymentPlan,
+} from './order.messages.ts';
 import { confirmHold, extendHold, holdWorkflowId, releaseHold } from './reservation-hold.messages.ts';
 import { OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from './search-attributes.ts';
 
@@ -19,10 +31,39 @@ const acts = proxyActivities<Activities>({
 class NotPaid extends Error {}
 
 export async function order(input: OrderInput): Promise<OrderState> {
-  const state: OrderState = { status: 'paying-wallet', cardReference: null, abandonReason: null };
+  const state: OrderState = { status: 'checkout', totalCents: input.totalCents, addressChosen: false, termsAccepted: false, plan: null, cardReference: null, abandonReason: null };
   const id = workflowInfo().workflowId;
   let notification: CardNotification | null = null;
   setHandler(orderState, () => state);
+  const inCheckout = () => {
+    if (state.status !== 'checkout') throw new Error('Cette commande ne peut plus être modifiée.');
+  };
+  setHandler(
+    chooseAddress,
+    async ({ addressId }) => {
+      await acts.setOrderAddress({ orderId: input.orderId, addressId });
+      state.addressChosen = true;
+      return state;
+    },
+    { validator: ({ addressId }) => (inCheckout(), checkPositive(addressId, "l'adresse")) },
+  );
+  setHandler(
+    acceptTerms,
+    async () => {
+      await acts.recordTermsAccepted({ orderId: input.orderId });
+      state.termsAccepted = true;
+      return state;
+    },
+    { validator: inCheckout },
+  );
+  setHandler(
+    choosePayment,
+    (plan) => {
+      state.plan = plan;
+      return state;
+    },
+    { validator: (plan) => (inCheckout(), checkPlan(plan, state)) },
+  );
   setHandler(cardPaymentNotified, (received) => {
     if (state.status === 'awaiting-card' && !notification) notification = received;
   });
@@ -32,19 +73,27 @@ export async function order(input: OrderInput): Promise<OrderState> {
   };
   upsertSearchAttributes([
     { key: OrderNumberAttribute, value: input.number },
-    { key: TotalCentsAttribute, value: input.plan.walletCents + input.plan.cardCents },
+    { key: TotalCentsAttribute, value: input.totalCents },
     { key: StatusAttribute, value: state.status },
   ]);
   const tellHolds = (send: (holdId: number) => Promise<void>) => Promise.all(input.holdIds.map((holdId) => send(holdId).catch(() => undefined)));
 
-  const until = new Date(Date.now() + HOLD_WHILE_PAYING_MS).toISOString();
-  await acts.extendOrderHolds({ orderId: input.orderId, until });
-  await tellHolds((holdId) => getExternalWorkflowHandle(holdWorkflowId(holdId)).signal(extendHold, { expiresAt: until }));
-  await acts.planOrderPayment({ orderId: input.orderId, walletCents: input.plan.walletCents, cardCents: input.plan.cardCents });
+  const keepPlaces = async () => {
+    const until = new Date(Date.now() + HOLD_WHILE_ORDERING_MS).toISOString();
+    await acts.extendOrderHolds({ orderId: input.orderId, until });
+    await tellHolds((holdId) => getExternalWorkflowHandle(holdWorkflowId(holdId)).signal(extendHold, { expiresAt: until }));
+  };
+  await keepPlaces();
 
   const compensations: (() => Promise<void>)[] = [];
   try {
-    if (input.plan.walletCents > 0) {
+    if (!(await condition(() => state.plan !== null, HOLD_WHILE_ORDERING_MS))) throw new NotPaid('commande non finalisée dans les 45 minutes');
+    const plan = state.plan as unknown as PaymentPlan; // set: the condition above waited for it
+    setStatus('paying-wallet');
+    await keepPlaces();
+    await acts.planOrderPayment({ orderId: input.orderId, walletCents: plan.walletCents, cardCents: plan.cardCents });
+
+    if (plan.walletCents > 0) {
       try {
         await acts.debitWalletForOrder({ orderId: input.orderId, key: `${id}/wallet-debit` });
       } catch (error) {
@@ -54,8 +103,8 @@ export async function order(input: OrderInput): Promise<OrderState> {
       }
       compensations.push(() => acts.refundWalletForOrder({ orderId: input.orderId, key: `${id}/wallet-refund` }));
     }
-    if (input.plan.cardCents > 0) {
-      const payment = await acts.createOrderCardPayment({ orderId: input.orderId, cardType: input.plan.cardType ?? 'CB' });
+    if (plan.cardCents > 0) {
+      const payment = await acts.createOrderCardPayment({ orderId: input.orderId, cardType: plan.cardType ?? 'CB' });
       state.cardReference = payment.reference;
       setStatus('awaiting-card');
       let outcome: CardNotification['outcome'] | 'expired' = 'pending';
@@ -64,7 +113,7 @@ export async function order(input: OrderInput): Promise<OrderState> {
         else {
           const received = notification as CardNotification | null;
           notification = null;
-          outcome = received && received.amountCents === input.plan.cardCents ? received.outcome : 'error';
+          outcome = received && received.amountCents === plan.cardCents ? received.outcome : 'error';
           if (outcome === 'paid' || outcome === 'already-paid') {
             await acts.settleOrderCardPayment({ paymentId: payment.paymentId, state: 'paid', transaction: received!.transaction, errorCode: received!.errorCode });
           }
@@ -93,4 +142,18 @@ export async function order(input: OrderInput): Promise<OrderState> {
   setStatus('paid');
   await acts.sendOrderMail({ orderId: input.orderId, kind: 'confirmed', key: `${id}/mail-confirmed` });
   return state;
+}
+
+function checkPositive(value: number, what: string): void {
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`Choisissez ${what}.`);
+}
+
+/** The plan must follow the address and the terms, add up to the total, and name a card if needed. */
+function checkPlan(plan: PaymentPlan, state: OrderState): void {
+  if (!state.addressChosen) throw new Error("Choisissez d'abord l'adresse de facturation.");
+  if (!state.termsAccepted) throw new Error("Acceptez d'abord les conditions générales de vente.");
+  const parts = [plan.walletCents, plan.cardCents];
+  if (parts.some((cents) => !Number.isSafeInteger(cents) || cents < 0)) throw new Error('Montants invalides.');
+  if (plan.walletCents + plan.cardCents !== state.totalCents) throw new Error('Le porte-monnaie et la carte doivent couvrir exactement le total.');
+  if (plan.cardCents > 0 && !CARD_TYPE_NAMES.includes(plan.cardType ?? '')) throw new Error('Choisissez une carte.');
 }

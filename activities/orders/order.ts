@@ -38,6 +38,20 @@ export function createOrderActivities({ db, now, publicUrl, mail }: Deps) {
       return rows.map((row) => row.id);
     },
 
+    /** "03. Adresse": a copy of one of the family's own addresses. */
+    async setOrderAddress(input: { orderId: number; addressId: number }): Promise<void> {
+      const row = await order(input.orderId);
+      const address = await db.selectFrom('addresses').selectAll().where('id', '=', input.addressId).where('user_id', '=', row.user_id).executeTakeFirst();
+      if (!address) throw ApplicationFailure.nonRetryable("Cette adresse n'existe pas.", 'AddressNotFound');
+      const text = [address.line1, address.line2, `${address.postal_code} ${address.city}`].filter(Boolean).join(', ');
+      await db.updateTable('orders').set({ billing_address: text }).where('id', '=', row.id).where('state', '=', 'open').execute();
+    },
+
+    /** "04. Conditions générales de vente": accepted, and when. */
+    async recordTermsAccepted(input: { orderId: number }): Promise<void> {
+      await db.updateTable('orders').set({ terms_accepted_at: now() }).where('id', '=', input.orderId).where('state', '=', 'open').execute();
+    },
+
     async planOrderPayment(input: { orderId: number; walletCents: number; cardCents: number }): Promise<void> {
       await db
         .updateTable('orders')

@@ -15,11 +15,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('wallet_cents', 'integer', (col) => col.notNull().defaultTo(0).check(sql`wallet_cents >= 0`))
     .addColumn('card_cents', 'integer', (col) => col.notNull().defaultTo(0).check(sql`card_cents >= 0`))
     .addColumn('card_payment_id', 'bigint', (col) => col.references('payments.id'))
+    // The steps of the checkout: billing address (a copy, as it was) and the terms accepted.
+    .addColumn('billing_address', 'text')
+    .addColumn('terms_accepted_at', 'timestamptz')
     .addColumn('abandon_reason', 'text')
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .addColumn('paid_at', 'timestamptz')
     .addColumn('abandoned_at', 'timestamptz')
-    .addCheckConstraint('orders_plan_check', sql`state = 'open' or wallet_cents + card_cents = total_cents`)
+    .addCheckConstraint('orders_plan_check', sql`state in ('open', 'abandoned') or wallet_cents + card_cents = total_cents`)
     .execute();
   await db.schema.createIndex('orders_user_idx').on('orders').columns(['user_id', 'created_at']).execute();
 
