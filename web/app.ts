@@ -27,6 +27,7 @@ import { validationRoutes } from './routes/agent/validations.tsx';
 import { authRoutes } from './routes/auth.tsx';
 import { bookingRoutes } from './routes/booking.tsx';
 import { catalogueRoutes } from './routes/catalogue.tsx';
+import { checkoutRoutes } from './routes/checkout.tsx';
 import { familyRoutes } from './routes/family.tsx';
 import { personalInfoRoutes } from './routes/personal-info.tsx';
 import { serviceRoutes } from './routes/services.tsx';
@@ -100,6 +101,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', catalogueRoutes(deps));
   app.route('/', bookingRoutes(deps));
   app.route('/', walletRoutes(deps));
+  app.route('/', checkoutRoutes(deps));
   if (deps.sandbox && config.NODE_ENV !== 'production') app.route('/sandbox/paybox', sandboxRoutes(deps.sandbox, logger));
   app.route('/agent', validationRoutes(deps));
   app.route('/agent', serviceRequestRoutes(deps));

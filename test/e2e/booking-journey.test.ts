@@ -46,7 +46,8 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('book
     expect(body).toContain('Il y a 4 produits dans votre panier.');
     expect(await page.locator('#cart-link').textContent()).toBe('Panier : 4 produits – 31,60 €'.replace(' €', '\u00a0€'));
 
-    await page.getByRole('link', { name: 'Commander »' }).click();
+    expect(await page.getByRole('link', { name: 'Commander »' }).getAttribute('href')).toBe('/commande');
+    await page.locator('#cart-link').click();
     await page.waitForURL('**/panier');
     await page.getByRole('button', { name: /^Retirer le / }).first().click();
     await expect.poll(() => text(page)).toContain('La date a été retirée du panier et la place libérée.');

@@ -4,6 +4,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { Hono } from 'hono';
 import { CARD_TYPES, type CardType } from '../../activities/payments/paybox.ts';
 import { balance, walletHistory } from '../../db/queries/wallet.ts';
+import { orderWorkflowId } from '../../workflows/order.messages.ts';
 import { cardPaymentNotified, TOP_UP_AMOUNTS_CENTS, topUpState, topUpWorkflowId } from '../../workflows/wallet-top-up.messages.ts';
 import type { walletTopUp } from '../../workflows/wallet-top-up.ts';
 import { EmailAttribute } from '../../workflows/search-attributes.ts';
@@ -93,10 +94,16 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.text('paiement inconnu', 400);
     }
     const signal = { outcome: notification.outcome, amountCents: notification.amountCents, transaction: notification.transaction, errorCode: notification.errorCode };
+    const workflowId = payment.purpose === 'order' ? orderWorkflowId(payment.reference.slice('order-'.length)) : topUpWorkflowId(payment.id);
     try {
-      await temporal.workflow.getHandle(topUpWorkflowId(payment.id)).signal(cardPaymentNotified, signal);
+      await temporal.workflow.getHandle(workflowId).signal(cardPaymentNotified, signal);
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
+      if (payment.purpose === 'order') {
+        // The order already ended (abandoned after 30 minutes): staff must refund this payment.
+        logger.error({ paymentId: payment.id, reference: payment.reference, outcome: notification.outcome }, 'card payment notified after its order ended');
+        return c.text('OK');
+      }
       // The workflow gave up (no answer in time): a late payment still settles, in a new run.
       await temporal.workflow.signalWithStart<typeof walletTopUp, [typeof signal]>('walletTopUp', {
         taskQueue: config.TEMPORAL_TASK_QUEUE,

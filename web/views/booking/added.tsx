@@ -45,7 +45,7 @@ export function AddedToCart({ product, productId, prestation, quantity, totalCen
           <a class="button button--secondary" href={`/produits/${productId}`}>
             « Continuer mes achats »
           </a>
-          <a class="button" href="/panier">
+          <a class="button" href="/commande">
             Commander »
           </a>
         </p>

@@ -124,7 +124,13 @@ export function CartPage({ lines, summary, minutesLeft, expired, removed }: Cart
               </tr>
             </tfoot>
           </table>
-          <p class="muted">Il y a {summary.count} produit{summary.count > 1 ? 's' : ''} dans votre panier. La commande et le paiement en ligne ouvriront prochainement.</p>
+          <p>Il y a {summary.count} produit{summary.count > 1 ? 's' : ''} dans votre panier.</p>
+          <p class="checkout-actions">
+            <a href="/">← Continuer mes achats</a>
+            <a class="button" href="/commande">
+              Commander &gt;
+            </a>
+          </p>
         </>
       )}
     </>

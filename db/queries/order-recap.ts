@@ -1,0 +1,30 @@
+// The recap of a cart or an order, grouped as the reference shows it: one line per product,
+// prestation and child, with its dates (latest first, as the reference lists them).
+import type { Db } from '../connection.ts';
+
+export async function recapLines(db: Db, holdIds: number[]) {
+  if (holdIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('holds')
+    .innerJoin('products', 'products.id', 'holds.product_id')
+    .innerJoin('prestations', 'prestations.id', 'holds.prestation_id')
+    .innerJoin('dependants', 'dependants.id', 'holds.dependant_id')
+    .select(['holds.product_id', 'holds.prestation_id', 'holds.dependant_id', 'holds.service_date', 'holds.price_cents', 'products.name as product', 'prestations.label as prestation', 'dependants.first_name', 'dependants.last_name'])
+    .where('holds.id', 'in', holdIds)
+    .orderBy('products.name')
+    .orderBy('holds.service_date', 'desc')
+    .execute();
+  const lines = new Map<string, { product: string; prestation: string; child: string; dates: string[]; unitCents: number; totalCents: number }>();
+  for (const row of rows) {
+    const key = `${row.product_id}-${row.prestation_id}-${row.dependant_id}`;
+    const line = lines.get(key) ?? { product: row.product, prestation: row.prestation, child: `${row.first_name} ${row.last_name}`, dates: [], unitCents: row.price_cents, totalCents: 0 };
+    line.dates.push(row.service_date);
+    line.totalCents += row.price_cents;
+    lines.set(key, line);
+  }
+  return [...lines.values()];
+}
+
+export function orderHoldIds(db: Db, orderId: number) {
+  return db.selectFrom('order_lines').select('hold_id').where('order_id', '=', orderId).execute().then((rows) => rows.map((row) => row.hold_id));
+}

@@ -1,0 +1,83 @@
+// The reference's order in a real browser: four Wednesdays of "Matin" for one child (31,60 €),
+// with 20,00 € in the wallet: 20,00 € by wallet and 11,60 € by card in the Paybox sandbox. The
+// confirmation page, the mail, the reservations and the wallet history all agree.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { moveMoney, balance, walletHistory } from '../../db/queries/wallet.ts';
+import { PASSWORD } from '../helpers/accounts.ts';
+import { bookingFamily } from '../helpers/booking.ts';
+import { signedIn } from '../helpers/browser.ts';
+import { useE2E } from '../helpers/e2e.ts';
+
+const e2e = useE2E();
+const text = async (page: Page) => ((await page.textContent('body')) ?? '').replace(/[\u00a0\u202f]/g, ' ');
+
+async function pickFourDays(page: Page): Promise<void> {
+  while ((await page.locator('input[name=date]:checked, input[type=hidden][name=date]').count()) < 4) {
+    const open = page.locator('#calendar input[name=date]:not(:checked)');
+    if ((await open.count()) === 0) {
+      const title = await page.locator('#calendar-title').textContent();
+      await page.getByRole('button', { name: 'Mois suivant →' }).click();
+      await expect.poll(() => page.locator('#calendar-title').textContent()).not.toBe(title);
+      continue;
+    }
+    await open.first().check();
+  }
+}
+
+describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('checkout (JavaScript: $javaScriptEnabled)', ({ javaScriptEnabled }) => {
+  it('pays 20,00 € by wallet and 11,60 € by card, and everything agrees', async () => {
+    const db = e2e.stack.database.db;
+    const email = `commande-${javaScriptEnabled}@example.fr`;
+    const family = await bookingFamily(db, email, [{ first: 'Jérémy', birth: '2017-04-12' }]);
+    await moveMoney(db, { userId: family.user.id, amountCents: 2000, kind: 'topup', label: 'Recharge par carte de 20,00 €', idempotencyKey: `seed-${email}` });
+    await db.insertInto('addresses').values({ user_id: family.user.id, label: 'Domicile', line1: '3 rue des Tanneries', line2: null, postal_code: '43000', city: 'Le Puy-en-Velay', is_default: true }).execute();
+
+    const { context, page } = await signedIn(e2e.browser, e2e.stack.url, email, PASSWORD, javaScriptEnabled);
+    await page.goto(`${e2e.stack.url}/communes/rosieres`);
+    await page.getByRole('link', { name: 'Inscription Accueil Périscolaire (mercredis)', exact: true }).click();
+    await page.getByLabel('Matin', { exact: true }).check();
+    await page.getByLabel(/^Jérémy Pardon/).check();
+    if (javaScriptEnabled) await page.waitForLoadState('networkidle');
+    await pickFourDays(page);
+    await page.getByRole('button', { name: 'Ajouter au panier' }).click();
+    await expect.poll(() => text(page)).toContain('Total : 31,60 €');
+    await page.getByRole('link', { name: 'Commander »' }).click();
+
+    await expect.poll(() => text(page)).toContain('Récapitulatif de la commande (4 produits)');
+    expect(await text(page)).toContain('Bénéficiaire : Jérémy Pardon Dates :');
+    await page.getByRole('button', { name: 'Commander >' }).click();
+    await page.getByLabel(/Domicile/).check();
+    await page.getByRole('button', { name: 'Commander >' }).click();
+
+    await page.getByRole('button', { name: 'Commander >' }).click();
+    await expect.poll(() => text(page)).toContain('Cochez la case pour accepter les conditions générales de vente');
+    await page.getByLabel(/J'ai lu les conditions générales de vente/).check();
+    await page.getByRole('button', { name: 'Commander >' }).click();
+
+    await expect.poll(() => text(page)).toContain('Choisissez votre moyen de paiement (4 produits)');
+    expect(await text(page)).toContain('son solde (20,00 €) sera utilisé, et le reste (11,60 €) payé par carte');
+    await page.getByRole('button', { name: /Payer par Carte Visa/ }).click();
+    await page.getByRole('button', { name: 'Continuer vers le paiement' }).click();
+    await expect.poll(() => text(page)).toContain('Montant : 11,60 €');
+    await page.getByRole('button', { name: /Carte acceptée/ }).click();
+
+    await expect.poll(() => text(page), { timeout: 20_000 }).toMatch(/Commande \d{4}-\d{6} confirmée/);
+    const number = /Commande (\d{4}-\d{6}) confirmée/.exec(await text(page))![1]!;
+    expect(await text(page)).toContain('31,60 €');
+
+    const mail = await e2e.stack.smtp.waitFor(email, (m) => m.subject === `Commande ${number} confirmée`);
+    expect(mail.text?.replace(/[\u00a0\u202f]/g, ' ')).toContain('31,60 €');
+    const reservations = await db.selectFrom('reservations').select(['service_date', 'price_cents']).where('user_id', '=', family.user.id).where('state', '=', 'confirmed').execute();
+    expect(reservations).toHaveLength(4);
+    expect(reservations.reduce((sum, r) => sum + r.price_cents, 0)).toBe(3160);
+    expect(await balance(db, family.user.id)).toBe(0);
+    expect((await walletHistory(db, family.user.id)).map((e) => [e.label, e.amount_cents])).toEqual([
+      [`Commande ${number}`, -2000],
+      ['Recharge par carte de 20,00 €', 2000],
+    ]);
+    const payment = await db.selectFrom('payments').select(['state', 'amount_cents']).where('reference', '=', `order-${number}`).executeTakeFirstOrThrow();
+    expect(payment).toEqual({ state: 'paid', amount_cents: 1160 });
+    await context.close();
+  }, 120_000);
+});

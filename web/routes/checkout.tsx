@@ -1,0 +1,314 @@
+// The five steps of the reference's checkout. "Commander >" makes the order from the cart and
+// starts its workflow; each later step is an Update to it (refused if out of order); the payment
+// step sends the card part to the provider; the confirmation page shows what the workflow knows.
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Hono, type Context } from 'hono';
+import { CARD_TYPES, type CardType } from '../../activities/payments/paybox.ts';
+import type { User } from '../../db/database.ts';
+import { listAddresses } from '../../db/queries/family.ts';
+import { orderHoldIds, recapLines } from '../../db/queries/order-recap.ts';
+import { createOrderFromCart } from '../../db/queries/orders.ts';
+import { cartHolds } from '../../db/queries/cart.ts';
+import { balance } from '../../db/queries/wallet.ts';
+import { formatEuros } from '../../domain/money.ts';
+import { acceptTerms, chooseAddress, choosePayment, orderState, orderWorkflowId, type OrderState } from '../../workflows/order.messages.ts';
+import type { order as orderWorkflow } from '../../workflows/order.ts';
+import { EmailAttribute } from '../../workflows/search-attributes.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../env.ts';
+import { currentUser, requireUser } from '../middleware/guards.ts';
+import { Notice } from '../views/components/fields.tsx';
+import { CheckoutPage, Recap } from '../views/checkout/steps.tsx';
+import { GoToPaymentPage } from '../views/wallet/wallet.tsx';
+
+const NUMBER = '{[0-9]{4}-[0-9]{6}}';
+
+export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, temporal, config, now, payments } = deps;
+  const router = new Hono<AppEnv>();
+  router.use('/commande', requireUser);
+  router.use('/commande/*', requireUser);
+
+  /** The family's own order, or 404 whatever the number. */
+  const ownOrder = (user: User, number: string) => db.selectFrom('orders').selectAll().where('number', '=', number).where('user_id', '=', user.id).executeTakeFirst();
+  const handleOf = (number: string) => temporal.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(number));
+  const stateOf = (number: string) => handleOf(number).query(orderState);
+  const updateError = (error: unknown) => (error instanceof WorkflowUpdateFailedError ? (error.cause?.message ?? error.message) : null);
+
+  router.get('/commande', async (c) => {
+    const user = currentUser(c);
+    const holds = await cartHolds(db, user.id, now());
+    const lines = await recapLines(db, holds.map((hold) => hold.id));
+    const total = holds.reduce((sum, hold) => sum + hold.price_cents, 0);
+    return c.render(
+      <CheckoutPage step={0} title="Récapitulatif de la commande">
+        {lines.length === 0 ? (
+          <p>
+            Votre panier est vide. <a href="/">← Continuer mes achats</a>
+          </p>
+        ) : (
+          <>
+            <Recap lines={lines} totalCents={total} caption="Récapitulatif de la commande" />
+            <form method="post" action="/commande" class="checkout-actions">
+              <a href="/">← Continuer mes achats</a>
+              <button class="button" type="submit">
+                Commander &gt;
+              </button>
+            </form>
+          </>
+        )}
+      </CheckoutPage>,
+      { title: 'Récapitulatif de la commande' },
+    );
+  });
+
+  router.post('/commande', async (c) => {
+    const user = currentUser(c);
+    const created = await createOrderFromCart(db, user.id, now());
+    if (!created) return c.redirect('/panier', 303);
+    await temporal.workflow.start<typeof orderWorkflow>('order', {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      workflowId: orderWorkflowId(created.number),
+      args: [{ orderId: created.orderId, number: created.number, holdIds: created.holdIds, totalCents: created.totalCents }],
+      typedSearchAttributes: [{ key: EmailAttribute, value: user.email.toLowerCase() }],
+    });
+    // "02. Connexion" is behind us: the family is signed in.
+    return c.redirect(`/commande/${created.number}/adresse`, 303);
+  });
+
+  async function addressPage(c: Context<AppEnv>, number: string, error?: string | null) {
+    const addresses = await listAddresses(db, currentUser(c).id);
+    return c.render(
+      <CheckoutPage step={2} title="Adresse de facturation">
+        {error ? <Notice kind="warning">{error}</Notice> : null}
+        {addresses.length === 0 ? (
+          <p>
+            Vous n'avez pas encore d'adresse. <a href="/mon-compte/adresses">Ajouter une adresse</a>, puis revenez à cette page.
+          </p>
+        ) : (
+          <form method="post" action={`/commande/${number}/adresse`}>
+            <fieldset class="choice">
+              <legend>Choisissez l'adresse de facturation</legend>
+              {addresses.map((address) => (
+                <div class="radio">
+                  <input type="radio" name="adresse" id={`adresse-${address.id}`} value={String(address.id)} checked={address.is_default} />
+                  <label for={`adresse-${address.id}`}>
+                    {address.label} : {address.line1}, {address.postal_code} {address.city}
+                  </label>
+                </div>
+              ))}
+            </fieldset>
+            <p>
+              <a href="/mon-compte/adresses">Ajouter une autre adresse</a>
+            </p>
+            <button class="button" type="submit">
+              Commander &gt;
+            </button>
+          </form>
+        )}
+      </CheckoutPage>,
+      { title: 'Adresse de facturation' },
+    );
+  }
+
+  router.get(`/commande/:number${NUMBER}/adresse`, async (c) => {
+    if (!(await ownOrder(currentUser(c), c.req.param('number')))) return c.notFound();
+    return addressPage(c, c.req.param('number'));
+  });
+
+  router.post(`/commande/:number${NUMBER}/adresse`, async (c) => {
+    const number = c.req.param('number');
+    if (!(await ownOrder(currentUser(c), number))) return c.notFound();
+    const addressId = Number((await c.req.parseBody()).adresse);
+    try {
+      await handleOf(number).executeUpdate(chooseAddress, { args: [{ addressId: Number.isSafeInteger(addressId) ? addressId : 0 }] });
+    } catch (error) {
+      const message = updateError(error);
+      if (!message) throw error;
+      c.status(400);
+      return addressPage(c, number, message);
+    }
+    return c.redirect(`/commande/${number}/conditions`, 303);
+  });
+
+  const termsPage = (c: Context<AppEnv>, number: string, error?: string | null) =>
+    c.render(
+      <CheckoutPage step={3} title="Conditions générale de vente">
+        <form method="post" action={`/commande/${number}/conditions`} novalidate>
+          <div class={error ? 'checkbox field--error' : 'checkbox'}>
+            <input type="checkbox" id="cgv" name="cgv" value="1" aria-describedby={error ? 'cgv-error' : undefined} aria-invalid={error ? 'true' : undefined} />
+            <label for="cgv">
+              J'ai lu les conditions générales de vente et j'y adhère sans réserve. (<a href="/conditions-generales-de-vente" target="_blank" rel="noopener">Lire les Conditions générales de vente</a>)
+            </label>
+          </div>
+          {error ? (
+            <p class="field__error" id="cgv-error">
+              {error}
+            </p>
+          ) : null}
+          <div class="checkout-actions">
+            <a href="/">← Continuer mes achats</a>
+            <button class="button" type="submit">
+              Commander &gt;
+            </button>
+          </div>
+        </form>
+      </CheckoutPage>,
+      { title: 'Conditions générales de vente' },
+    );
+
+  router.get(`/commande/:number${NUMBER}/conditions`, async (c) => {
+    if (!(await ownOrder(currentUser(c), c.req.param('number')))) return c.notFound();
+    return termsPage(c, c.req.param('number'));
+  });
+
+  router.post(`/commande/:number${NUMBER}/conditions`, async (c) => {
+    const number = c.req.param('number');
+    if (!(await ownOrder(currentUser(c), number))) return c.notFound();
+    if ((await c.req.parseBody()).cgv !== '1') {
+      c.status(400);
+      return termsPage(c, number, 'Cochez la case pour accepter les conditions générales de vente avant de commander.');
+    }
+    try {
+      await handleOf(number).executeUpdate(acceptTerms);
+    } catch (error) {
+      const message = updateError(error);
+      if (!message) throw error;
+      c.status(400);
+      return termsPage(c, number, message);
+    }
+    return c.redirect(`/commande/${number}/paiement`, 303);
+  });
+
+  async function paymentPage(c: Context<AppEnv>, number: string, error?: string | null) {
+    const user = currentUser(c);
+    const order = (await ownOrder(user, number))!;
+    const lines = await recapLines(db, await orderHoldIds(db, order.id));
+    const wallet = await balance(db, user.id);
+    const rest = order.total_cents - Math.min(wallet, order.total_cents);
+    const cards = (Object.keys(CARD_TYPES) as CardType[]).map((type) => (
+      <button class="button button--secondary" type="submit" name="carte" value={type}>
+        {CARD_TYPES[type].label}
+        {wallet > 0 && wallet < order.total_cents ? ` (${formatEuros(rest)})` : ''}
+      </button>
+    ));
+    return c.render(
+      <CheckoutPage step={4} title="Choisissez votre moyen de paiement">
+        {error ? <Notice kind="warning">{error}</Notice> : null}
+        <Recap lines={lines} totalCents={order.total_cents} caption="Choisissez votre moyen de paiement" />
+        <p>Choisir son mode de règlement et suivre les instructions. Il est possible d'utiliser plusieurs mode de règlement.</p>
+        <form method="post" action={`/commande/${number}/paiement`} class="payment-choices">
+          <p>Solde de votre porte-monnaie : {formatEuros(wallet)}</p>
+          {wallet >= order.total_cents ? (
+            <button class="button" type="submit" name="porte_monnaie" value="tout">
+              Payer avec mon porte-monnaie (le traitement de la commande sera plus court) &gt;
+            </button>
+          ) : wallet > 0 ? (
+            <>
+              <input type="hidden" name="porte_monnaie" value="solde" />
+              <p>
+                Votre porte-monnaie ne couvre pas le total : son solde ({formatEuros(wallet)}) sera utilisé, et le reste ({formatEuros(rest)}) payé par carte.
+              </p>
+              <div class="card-choices">{cards}</div>
+            </>
+          ) : null}
+          {wallet === 0 || wallet >= order.total_cents ? <div class="card-choices">{cards}</div> : null}
+        </form>
+      </CheckoutPage>,
+      { title: 'Paiement' },
+    );
+  }
+
+  router.get(`/commande/:number${NUMBER}/paiement`, async (c) => {
+    if (!(await ownOrder(currentUser(c), c.req.param('number')))) return c.notFound();
+    return paymentPage(c, c.req.param('number'));
+  });
+
+  router.post(`/commande/:number${NUMBER}/paiement`, async (c) => {
+    const user = currentUser(c);
+    const number = c.req.param('number');
+    const order = await ownOrder(user, number);
+    if (!order) return c.notFound();
+    const body = await c.req.parseBody();
+    const card = typeof body.carte === 'string' && body.carte in CARD_TYPES ? (body.carte as CardType) : null;
+    const wallet = await balance(db, user.id);
+    const walletCents = body.porte_monnaie === 'tout' || body.porte_monnaie === 'solde' ? Math.min(wallet, order.total_cents) : 0;
+    const plan = { walletCents, cardCents: order.total_cents - walletCents, cardType: card };
+    let state: OrderState;
+    try {
+      state = await handleOf(number).executeUpdate(choosePayment, { args: [plan] });
+    } catch (error) {
+      const message = updateError(error);
+      if (!message) throw error;
+      c.status(400);
+      return paymentPage(c, number, message);
+    }
+    if (plan.cardCents === 0) return c.redirect(`/commande/${number}/confirmation`, 303);
+    // The workflow debits the wallet part, then names the card payment: wait for it (briefly).
+    for (let attempt = 0; attempt < 50 && !state.cardReference && state.status !== 'abandoned'; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      state = await stateOf(number);
+    }
+    if (!state.cardReference) return c.redirect(`/commande/${number}/confirmation`, 303);
+    const back = `${config.PUBLIC_URL}/commande/${number}/confirmation`;
+    const form = payments.paymentForm({
+      totalCents: plan.cardCents,
+      reference: state.cardReference,
+      email: user.email,
+      cardType: card!,
+      urls: { done: back, refused: back, cancelled: back, waiting: back, notify: `${config.PUBLIC_URL}/paiement/notification` },
+      time: now(),
+    });
+    return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={plan.cardCents} />, { title: 'Paiement sécurisé' });
+  });
+
+  router.get(`/commande/:number${NUMBER}/confirmation`, async (c) => {
+    const number = c.req.param('number');
+    const order = await ownOrder(currentUser(c), number);
+    if (!order) return c.notFound();
+    const state = await stateOf(number).catch(() => null);
+    const status = state?.status ?? (order.state === 'paid' ? 'paid' : order.state === 'abandoned' ? 'abandoned' : 'confirming');
+    const waiting = status !== 'paid' && status !== 'abandoned';
+    if (waiting) c.header('Refresh', '2');
+    const lines = status === 'paid' ? await recapLines(db, await orderHoldIds(db, order.id)) : [];
+    return c.render(
+      <section id="order-result" {...(waiting ? { 'hx-get': c.req.path, 'hx-trigger': 'every 2s', 'hx-select': '#order-result', 'hx-swap': 'outerHTML' } : {})}>
+        {status === 'paid' ? (
+          <>
+            <h1>Commande {number} confirmée</h1>
+            <Notice kind="success">Votre paiement est reçu et vos réservations sont enregistrées. Un courriel de confirmation vous a été envoyé.</Notice>
+            <Recap lines={lines} totalCents={order.total_cents} caption={`Commande ${number}`} />
+          </>
+        ) : status === 'abandoned' ? (
+          <>
+            <h1>Commande {number} non aboutie</h1>
+            <Notice kind="warning">
+              Le paiement n'a pas abouti ({state?.abandonReason ?? order.abandon_reason}). Les places ont été libérées et rien ne vous a été prélevé.
+            </Notice>
+          </>
+        ) : (
+          <>
+            <h1>Commande {number} : paiement en cours</h1>
+            <Notice kind="info">Nous attendons la confirmation du paiement. Cette page se met à jour toute seule.</Notice>
+          </>
+        )}
+      </section>,
+      { title: `Commande ${number}` },
+    );
+  });
+
+  router.get('/conditions-generales-de-vente', (c) =>
+    c.render(
+      <section class="narrow">
+        <h1>Conditions générales de vente</h1>
+        <p>Les prestations réservées sur la plateforme Citoyens sont fournies par les communes de la Communauté d'Agglomération du Puy-en-Velay, aux tarifs affichés, toutes taxes comprises.</p>
+        <p>La réservation n'est définitive qu'une fois le paiement confirmé. Une réservation peut être annulée jusqu'à la date limite de réservation du jour concerné ; son montant est alors rendu sur le porte-monnaie.</p>
+        <p>Les paiements par carte sont traités par le prestataire de paiement de la collectivité ; aucune donnée de carte n'est conservée par la plateforme.</p>
+        <p>Pour toute question, contactez la mairie de votre commune.</p>
+      </section>,
+      { title: 'Conditions générales de vente' },
+    ),
+  );
+
+  return router;
+}

@@ -1,0 +1,91 @@
+// The checkout's frame: the reference's step bar ("01. Récapitulatif" … "05. Paiement") and the
+// order recap shown at the first and last steps.
+import type { Child } from 'hono/jsx';
+import { formatShortDate } from '../../../domain/dates.ts';
+import { formatEuros } from '../../../domain/money.ts';
+
+const steps = ['01. Récapitulatif', '02. Connexion', '03. Adresse', '04. Conditions générale de vente', '05. Paiement'];
+
+export function StepBar({ current }: { current: number }) {
+  return (
+    <nav aria-label="Étapes de la commande">
+      <ol class="steps">
+        {steps.map((label, index) => (
+          <li class={index < current ? 'steps__done' : index === current ? 'steps__current' : undefined} aria-current={index === current ? 'step' : undefined}>
+            {label}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}
+
+export interface RecapLine {
+  product: string;
+  prestation: string;
+  child: string;
+  dates: string[];
+  unitCents: number;
+  totalCents: number;
+}
+
+export function Recap({ lines, totalCents, caption }: { lines: RecapLine[]; totalCents: number; caption: string }) {
+  const count = lines.reduce((sum, line) => sum + line.dates.length, 0);
+  return (
+    <table class="recap">
+      <caption>
+        {caption} ({count} produit{count > 1 ? 's' : ''})
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Produit</th>
+          <th scope="col">Description</th>
+          <th scope="col">Prix unitaire</th>
+          <th scope="col">Quantité</th>
+          <th scope="col">Total</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lines.map((line) => (
+          <tr>
+            <td>{line.product}</td>
+            <td>
+              {line.product} {line.prestation}
+              <br />
+              Bénéficiaire : {line.child} Dates : {line.dates.map(formatShortDate).join(', ')}
+            </td>
+            <td>{formatEuros(line.unitCents)}</td>
+            <td>{line.dates.length}</td>
+            <td>{formatEuros(line.totalCents)}</td>
+          </tr>
+        ))}
+      </tbody>
+      <tfoot>
+        <tr>
+          <th scope="row" colspan={4}>
+            Total produits TTC :
+          </th>
+          <td>{formatEuros(totalCents)}</td>
+        </tr>
+        <tr>
+          <th scope="row" colspan={4}>
+            TOTAL
+          </th>
+          <td>
+            <strong>{formatEuros(totalCents)}</strong>
+          </td>
+        </tr>
+      </tfoot>
+    </table>
+  );
+}
+
+export function CheckoutPage({ step, title, children }: { step: number; title: string; children?: Child }) {
+  return (
+    <>
+      <StepBar current={step} />
+      <h1>{title}</h1>
+      {children}
+    </>
+  );
+}
