@@ -31,6 +31,7 @@ import { checkoutRoutes } from './routes/checkout.tsx';
 import { familyRoutes } from './routes/family.tsx';
 import { personalInfoRoutes } from './routes/personal-info.tsx';
 import { serviceRoutes } from './routes/services.tsx';
+import { historyRoutes } from './routes/history.tsx';
 import { homeRoutes } from './routes/home.tsx';
 import { passwordRoutes } from './routes/passwords.tsx';
 import { sandboxRoutes } from './routes/sandbox.tsx';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', bookingRoutes(deps));
   app.route('/', walletRoutes(deps));
   app.route('/', checkoutRoutes(deps));
+  app.route('/', historyRoutes(deps));
   if (deps.sandbox && config.NODE_ENV !== 'production') app.route('/sandbox/paybox', sandboxRoutes(deps.sandbox, logger));
   app.route('/agent', validationRoutes(deps));
   app.route('/agent', serviceRequestRoutes(deps));

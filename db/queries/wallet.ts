@@ -30,8 +30,10 @@ export interface MovementResult {
 
 export async function moveMoney(db: Db, movement: WalletMovement): Promise<MovementResult> {
   if (!Number.isSafeInteger(movement.amountCents) || movement.amountCents === 0) throw new RangeError(`Montant invalide : ${movement.amountCents}`);
+  // Inside the caller's transaction when there is one (a cancellation refunds with its change).
+  const inTransaction = <T>(work: (trx: Db) => Promise<T>): Promise<T> => (db.isTransaction ? work(db) : db.transaction().execute(work));
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(async (trx) => {
       await trx.insertInto('wallet_accounts').values({ user_id: movement.userId }).onConflict((oc) => oc.column('user_id').doNothing()).execute();
       const entry = await trx
         .insertInto('wallet_entries')

@@ -5,8 +5,8 @@ import { StatusNotice } from '../components/fields.tsx';
 import { DocumentTable, type DocumentRow } from './documents.tsx';
 
 const sections: { label: string; href?: string }[] = [
-  { label: 'Historique et détails de mes commandes' },
-  { label: 'Mes réservations' },
+  { label: 'Historique et détails de mes commandes', href: '/mon-compte/commandes' },
+  { label: 'Mes réservations', href: '/mon-compte/reservations' },
   { label: 'Mes services', href: '/mon-compte/services' },
   { label: 'Mes adresses', href: '/mon-compte/adresses' },
   { label: 'Mes informations personnelles', href: '/mon-compte/informations' },

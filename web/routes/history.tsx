@@ -1,0 +1,81 @@
+// The family's orders and reservations, and the cancellation of a reservation before its
+// deadline (refunded to the wallet, with a mail).
+import { Hono } from 'hono';
+import { composeMail } from '../../activities/mail/compose.ts';
+import { cancelReservation } from '../../db/queries/cancellation.ts';
+import { familyOrders, familyReservations } from '../../db/queries/history.ts';
+import { orderHoldIds, recapLines } from '../../db/queries/order-recap.ts';
+import { bookingDeadline } from '../../domain/booking-calendar.ts';
+import { formatLongDate, parisDate } from '../../domain/dates.ts';
+import { formatEuros } from '../../domain/money.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../env.ts';
+import { sendMailLater } from '../mail.ts';
+import { currentUser, requireUser } from '../middleware/guards.ts';
+import { OrderDetailPage, OrdersPage, ReservationsPage } from '../views/history/history.tsx';
+
+const refusals = {
+  'not-found': "Cette réservation n'existe pas.",
+  'already-cancelled': 'Cette réservation est déjà annulée.',
+  'deadline-passed': "Le délai d'annulation de cette réservation est dépassé.",
+};
+
+export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, temporal, config, now } = deps;
+  const router = new Hono<AppEnv>();
+  router.use('/mon-compte/commandes', requireUser);
+  router.use('/mon-compte/commandes/*', requireUser);
+  router.use('/mon-compte/reservations', requireUser);
+  router.use('/mon-compte/reservations/*', requireUser);
+
+  router.get('/mon-compte/commandes', async (c) => c.render(<OrdersPage orders={await familyOrders(db, currentUser(c).id)} />, { title: 'Mes commandes' }));
+
+  router.get('/mon-compte/commandes/:number{[0-9]{4}-[0-9]{6}}', async (c) => {
+    const order = await db.selectFrom('orders').selectAll().where('number', '=', c.req.param('number')).where('user_id', '=', currentUser(c).id).executeTakeFirst();
+    if (!order) return c.notFound();
+    const cardPayment = order.card_payment_id ? ((await db.selectFrom('payments').select(['state', 'card_type']).where('id', '=', order.card_payment_id).executeTakeFirst()) ?? null) : null;
+    return c.render(<OrderDetailPage order={order} lines={await recapLines(db, await orderHoldIds(db, order.id))} cardPayment={cardPayment} />, { title: `Commande ${order.number}` });
+  });
+
+  async function reservationsPage(userId: number, extra: { message?: string | null; error?: string | null } = {}) {
+    const today = parisDate(now());
+    const rows = (await familyReservations(db, userId)).map((row) => ({
+      id: row.id,
+      service_date: row.service_date,
+      state: row.state,
+      price_cents: row.price_cents,
+      product: row.product,
+      prestation: row.prestation,
+      child: `${row.first_name} ${row.last_name}`,
+      ticket: row.ticket,
+      cancellable: row.state === 'confirmed' && now().getTime() < bookingDeadline(row.service_date, row.booking_deadline_days, row.booking_deadline_hour).getTime(),
+    }));
+    return <ReservationsPage upcoming={rows.filter((r) => r.service_date >= today)} past={rows.filter((r) => r.service_date < today).reverse()} {...extra} />;
+  }
+
+  router.get('/mon-compte/reservations', async (c) => {
+    const done = c.req.query('annulee');
+    const message = done && /^\d{1,12}$/.test(done) ? `La réservation est annulée : ${formatEuros(Number(done))} ont été rendus sur votre porte-monnaie.` : null;
+    return c.render(await reservationsPage(currentUser(c).id, { message }), { title: 'Mes réservations' });
+  });
+
+  router.post('/mon-compte/reservations/:id{[0-9]{1,12}}/annuler', async (c) => {
+    const user = currentUser(c);
+    const result = await cancelReservation(db, user.id, Number(c.req.param('id')), now());
+    if (!result.ok) {
+      if (result.reason === 'not-found') return c.notFound();
+      c.status(409);
+      return c.render(await reservationsPage(user.id, { error: refusals[result.reason] }), { title: 'Mes réservations' });
+    }
+    const mail = composeMail({
+      subject: 'Réservation annulée',
+      greeting: user.first_name ? `Bonjour ${user.first_name},` : 'Bonjour,',
+      paragraphs: [`Votre réservation « ${result.product} » du ${formatLongDate(result.serviceDate)} est annulée.`, `${formatEuros(result.refundedCents)} ont été rendus sur votre porte-monnaie.`],
+      action: { label: 'Mon porte-monnaie', url: `${config.PUBLIC_URL}/mon-compte/porte-monnaie` },
+    });
+    await sendMailLater(temporal, config.TEMPORAL_TASK_QUEUE, { idempotencyKey: `reservation-${c.req.param('id')}-cancelled`, to: user.email, mail });
+    return c.redirect(`/mon-compte/reservations?annulee=${result.refundedCents}`, 303);
+  });
+
+  return router;
+}

@@ -1,0 +1,150 @@
+// "Historique et détails de mes commandes" and "Mes réservations" (upcoming and past, by child),
+// with cancellation before the booking deadline.
+import { formatLongDate, formatShortDate } from '../../../domain/dates.ts';
+import { formatEuros } from '../../../domain/money.ts';
+import { Notice } from '../components/fields.tsx';
+import { Recap, type RecapLine } from '../checkout/steps.tsx';
+
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
+const orderStates: Record<string, string> = { 'awaiting-payment': 'Paiement en cours', paid: 'Payée', abandoned: 'Non aboutie' };
+const paymentStates: Record<string, string> = { pending: 'en attente', paid: 'payé', refused: 'refusé', cancelled: 'abandonné', expired: 'expiré' };
+
+export interface OrderRow {
+  number: string;
+  state: string;
+  total_cents: number;
+  created_at: Date;
+}
+
+export function OrdersPage({ orders }: { orders: OrderRow[] }) {
+  return (
+    <>
+      <h1>Historique et détails de mes commandes</h1>
+      {orders.length === 0 ? (
+        <p>Aucune commande pour le moment.</p>
+      ) : (
+        <table>
+          <caption class="visually-hidden">Vos commandes, de la plus récente à la plus ancienne</caption>
+          <thead>
+            <tr>
+              <th scope="col">Commande</th>
+              <th scope="col">Date</th>
+              <th scope="col">Total</th>
+              <th scope="col">État</th>
+            </tr>
+          </thead>
+          <tbody>
+            {orders.map((order) => (
+              <tr>
+                <td>
+                  <a href={`/mon-compte/commandes/${order.number}`}>{order.number}</a>
+                </td>
+                <td>{dateFormat.format(order.created_at)}</td>
+                <td>{formatEuros(order.total_cents)}</td>
+                <td>{orderStates[order.state] ?? order.state}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
+
+export function OrderDetailPage(props: {
+  order: OrderRow & { wallet_cents: number; card_cents: number; abandon_reason: string | null };
+  lines: RecapLine[];
+  cardPayment: { state: string; card_type: string | null } | null;
+}) {
+  const { order, lines, cardPayment } = props;
+  return (
+    <>
+      <p>
+        <a href="/mon-compte/commandes">← Mes commandes</a>
+      </p>
+      <h1>Commande {order.number}</h1>
+      <p>
+        {dateFormat.format(order.created_at)} – {orderStates[order.state] ?? order.state}
+        {order.abandon_reason ? ` (${order.abandon_reason})` : ''}
+      </p>
+      <Recap lines={lines} totalCents={order.total_cents} caption={`Commande ${order.number}`} />
+      <h2>Paiements</h2>
+      <ul>
+        {order.wallet_cents > 0 ? <li>Porte-monnaie : {formatEuros(order.wallet_cents)}</li> : null}
+        {order.card_cents > 0 ? (
+          <li>
+            Carte{cardPayment?.card_type ? ` ${cardPayment.card_type}` : ''} : {formatEuros(order.card_cents)} ({paymentStates[cardPayment?.state ?? 'pending']})
+          </li>
+        ) : null}
+      </ul>
+    </>
+  );
+}
+
+export interface ReservationRow {
+  id: number;
+  service_date: string;
+  state: 'confirmed' | 'cancelled';
+  price_cents: number;
+  product: string;
+  prestation: string;
+  child: string;
+  ticket: string | null;
+  cancellable: boolean;
+}
+
+export function ReservationsPage({ upcoming, past, message, error }: { upcoming: ReservationRow[]; past: ReservationRow[]; message?: string | null; error?: string | null }) {
+  const table = (rows: ReservationRow[], withActions: boolean, caption: string) => (
+    <table>
+      <caption class="visually-hidden">{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          <th scope="col">Enfant</th>
+          <th scope="col">Prestation</th>
+          <th scope="col">Montant</th>
+          <th scope="col">{withActions ? 'Action' : 'État'}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr>
+            <td>{formatLongDate(row.service_date)}</td>
+            <td>{row.child}</td>
+            <td>
+              {row.product} – {row.prestation}
+              {row.ticket ? <span class="muted"> (e-billet {row.ticket})</span> : null}
+            </td>
+            <td>{formatEuros(row.price_cents)}</td>
+            <td>
+              {row.state === 'cancelled' ? (
+                'Annulée'
+              ) : withActions && row.cancellable ? (
+                <form method="post" action={`/mon-compte/reservations/${row.id}/annuler`} class="inline-form">
+                  <button class="link-button" type="submit">
+                    Annuler<span class="visually-hidden"> la réservation du {formatShortDate(row.service_date)} de {row.child}</span>
+                  </button>
+                </form>
+              ) : withActions ? (
+                <span class="muted">Délai d'annulation dépassé</span>
+              ) : (
+                'Passée'
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  return (
+    <>
+      <h1>Mes réservations</h1>
+      {message ? <Notice kind="success">{message}</Notice> : null}
+      {error ? <Notice kind="warning">{error}</Notice> : null}
+      <h2>À venir</h2>
+      {upcoming.length === 0 ? <p>Aucune réservation à venir.</p> : table(upcoming, true, 'Réservations à venir')}
+      <h2>Passées</h2>
+      {past.length === 0 ? <p>Aucune réservation passée.</p> : table(past, false, 'Réservations passées')}
+    </>
+  );
+}
