@@ -295,6 +295,7 @@ export interface OrdersTable {
   user_id: number;
   state: ColumnType<OrderState, OrderState | undefined, OrderState>;
   total_cents: number;
+  discount_cents: ColumnType<number, number | undefined, number>;
   wallet_cents: ColumnType<number, number | undefined, number>;
   card_cents: ColumnType<number, number | undefined, number>;
   card_payment_id: number | null;
@@ -311,6 +312,33 @@ export interface OrderLinesTable {
   order_id: number;
   hold_id: number;
   price_cents: number;
+}
+
+export interface VouchersTable {
+  id: Generated<number>;
+  code: string;
+  label: string;
+  kind: 'amount' | 'percent';
+  value: number;
+  valid_from: IsoDate;
+  valid_until: IsoDate;
+  min_order_cents: ColumnType<number, number | undefined, number>;
+  max_uses: number | null;
+  max_uses_per_family: number | null;
+  commune_id: number | null;
+  product_id: number | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface VoucherUsesTable {
+  id: Generated<number>;
+  voucher_id: number;
+  order_id: number;
+  user_id: number;
+  discount_cents: number;
+  state: ColumnType<'reserved' | 'used' | 'released', 'reserved' | 'used' | 'released' | undefined, 'reserved' | 'used' | 'released'>;
+  created_at: CreatedAt;
 }
 
 export interface ETicketsTable {
@@ -346,6 +374,8 @@ export interface Database {
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   e_tickets: ETicketsTable;
+  vouchers: VouchersTable;
+  voucher_uses: VoucherUsesTable;
 }
 
 export type Dependant = Selectable<DependantsTable>;

@@ -17,6 +17,8 @@ export interface PaymentPlan {
 export interface OrderState {
   status: OrderStatus;
   totalCents: number;
+  /** The voucher applied at "01. Récapitulatif", and what it takes off the total. */
+  voucher: { label: string; discountCents: number } | null;
   addressChosen: boolean;
   termsAccepted: boolean;
   plan: PaymentPlan | null;
@@ -33,9 +35,13 @@ export interface OrderInput {
 }
 
 export const orderState = defineQuery<OrderState>('orderState');
+export const applyVoucher = defineUpdate<OrderState, [{ code: string }]>('applyVoucher');
 export const chooseAddress = defineUpdate<OrderState, [{ addressId: number }]>('chooseAddress');
 export const acceptTerms = defineUpdate<OrderState, []>('acceptTerms');
 export const choosePayment = defineUpdate<OrderState, [PaymentPlan]>('choosePayment');
+
+/** What the family pays: the total less the voucher. */
+export const amountDue = (state: Pick<OrderState, 'totalCents' | 'voucher'>) => state.totalCents - (state.voucher?.discountCents ?? 0);
 
 export const orderWorkflowId = (number: string) => `order-${number}`;
 /** The order keeps its places this long for the checkout, and again once the payment starts. */

@@ -11,7 +11,7 @@ import { seedDemoData } from '../db/seed.ts';
 import { bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
-import { acceptTerms, cardPaymentNotified, chooseAddress, choosePayment, orderState, type PaymentPlan } from './order.messages.ts';
+import { acceptTerms, applyVoucher, cardPaymentNotified, chooseAddress, choosePayment, orderState, type PaymentPlan } from './order.messages.ts';
 import { order } from './order.ts';
 
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
@@ -191,6 +191,41 @@ describe('order', () => {
     expect(result).toMatchObject({ status: 'abandoned', abandonReason: 'commande non finalisée dans les 45 minutes' });
     const hold = await database.db.selectFrom('holds').select('state').where('id', '=', c.created.holdIds[0]!).executeTakeFirstOrThrow();
     expect(hold.state).toBe('released');
+  });
+
+  it('applies a voucher at the recap: the plan must cover the total less the discount, and the use is kept once paid', async () => {
+    await database.db
+      .insertInto('vouchers')
+      .values({ code: 'RENTREE5', label: 'Rentrée : 5 € offerts', kind: 'amount', value: 500, valid_from: '2026-01-01', valid_until: '2030-12-31', max_uses_per_family: 1 })
+      .execute();
+    const c = await cart('bon@example.fr', 5000, ['2027-03-03', '2027-03-10']);
+    const result = await runWorker(async () => {
+      const handle = await open(c);
+      await expect(handle.executeUpdate(applyVoucher, { args: [{ code: 'INCONNU' }] })).rejects.toThrow();
+      const state = await handle.executeUpdate(applyVoucher, { args: [{ code: 'rentree5' }] });
+      expect(state.voucher).toEqual({ label: 'Rentrée : 5 € offerts', discountCents: 500 });
+      await handle.executeUpdate(chooseAddress, { args: [{ addressId: c.addressId }] });
+      await handle.executeUpdate(acceptTerms);
+      await expect(handle.executeUpdate(choosePayment, { args: [{ walletCents: 1580, cardCents: 0, cardType: null }] })).rejects.toThrow();
+      await handle.executeUpdate(choosePayment, { args: [{ walletCents: 1080, cardCents: 0, cardType: null }] });
+      return handle.result();
+    });
+    expect(result.status).toBe('paid');
+    expect(await balance(database.db, c.family.user.id)).toBe(5000 - 1080);
+    const use = await database.db.selectFrom('voucher_uses').select(['state', 'discount_cents']).where('order_id', '=', c.created.orderId).executeTakeFirstOrThrow();
+    expect(use).toEqual({ state: 'used', discount_cents: 500 });
+
+    // The same family cannot use it twice.
+    const again = await cart('bon@example.fr'.replace('bon', 'bon2'), 0, ['2027-03-17']);
+    await database.db.updateTable('orders').set({ user_id: c.family.user.id }).where('id', '=', again.created.orderId).execute();
+    const refusal = await runWorker(async () => {
+      const handle = await open(again);
+      return handle.executeUpdate(applyVoucher, { args: [{ code: 'RENTREE5' }] }).then(
+        () => null,
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    });
+    expect(refusal).toBe('Vous avez déjà utilisé ce bon de réduction.');
   });
 
   it('not enough in the wallet: takes nothing and abandons', async () => {

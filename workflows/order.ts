@@ -11,6 +11,8 @@ import type { Activities } from '../activities/index.ts';
 import { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, type CardNotification } from './card-payment.messages.ts';
 import {
   acceptTerms,
+  amountDue,
+  applyVoucher,
   CARD_TYPE_NAMES,
   chooseAddress,
   choosePayment,
@@ -31,13 +33,28 @@ const acts = proxyActivities<Activities>({
 class NotPaid extends Error {}
 
 export async function order(input: OrderInput): Promise<OrderState> {
-  const state: OrderState = { status: 'checkout', totalCents: input.totalCents, addressChosen: false, termsAccepted: false, plan: null, cardReference: null, abandonReason: null };
+  const state: OrderState = { status: 'checkout', totalCents: input.totalCents, voucher: null, addressChosen: false, termsAccepted: false, plan: null, cardReference: null, abandonReason: null };
   const id = workflowInfo().workflowId;
   let notification: CardNotification | null = null;
   setHandler(orderState, () => state);
   const inCheckout = () => {
     if (state.status !== 'checkout') throw new Error('Cette commande ne peut plus être modifiée.');
   };
+  setHandler(
+    applyVoucher,
+    async ({ code }) => {
+      try {
+        const applied = await acts.reserveVoucher({ orderId: input.orderId, code });
+        state.voucher = { label: applied.label, discountCents: applied.discountCents };
+      } catch (error) {
+        // The family reads the reason ("Ce bon de réduction n'est plus valable."), not a stack.
+        if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) throw ApplicationFailure.nonRetryable(error.cause.message, 'VoucherRefused');
+        throw error;
+      }
+      return state;
+    },
+    { validator: ({ code }) => (inCheckout(), checkCode(code)) },
+  );
   setHandler(
     chooseAddress,
     async ({ addressId }) => {
@@ -144,6 +161,10 @@ export async function order(input: OrderInput): Promise<OrderState> {
   return state;
 }
 
+function checkCode(code: string): void {
+  if (typeof code !== 'string' || !/^[A-Za-z0-9-]{3,30}$/.test(code.trim())) throw new Error('Saisissez le code du bon de réduction (lettres et chiffres).');
+}
+
 function checkPositive(value: number, what: string): void {
   if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`Choisissez ${what}.`);
 }
@@ -154,6 +175,6 @@ function checkPlan(plan: PaymentPlan, state: OrderState): void {
   if (!state.termsAccepted) throw new Error("Acceptez d'abord les conditions générales de vente.");
   const parts = [plan.walletCents, plan.cardCents];
   if (parts.some((cents) => !Number.isSafeInteger(cents) || cents < 0)) throw new Error('Montants invalides.');
-  if (plan.walletCents + plan.cardCents !== state.totalCents) throw new Error('Le porte-monnaie et la carte doivent couvrir exactement le total.');
+  if (plan.walletCents + plan.cardCents !== amountDue(state)) throw new Error('Le porte-monnaie et la carte doivent couvrir exactement le total.');
   if (plan.cardCents > 0 && !CARD_TYPE_NAMES.includes(plan.cardType ?? '')) throw new Error('Choisissez une carte.');
 }

@@ -5,7 +5,8 @@ import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../../db/connection.ts';
 import { InsufficientFunds, moveMoney } from '../../db/queries/wallet.ts';
 import { formatEuros } from '../../domain/money.ts';
-import { formatShortDate } from '../../domain/dates.ts';
+import { formatShortDate, parisDate } from '../../domain/dates.ts';
+import { voucherDiscount, voucherProblem } from '../../domain/vouchers.ts';
 import type { createMailActivities } from '../mail/send-mail.ts';
 import { composeMail } from '../mail/compose.ts';
 
@@ -50,6 +51,44 @@ export function createOrderActivities({ db, now, publicUrl, mail }: Deps) {
     /** "04. Conditions générales de vente": accepted, and when. */
     async recordTermsAccepted(input: { orderId: number }): Promise<void> {
       await db.updateTable('orders').set({ terms_accepted_at: now() }).where('id', '=', input.orderId).where('state', '=', 'open').execute();
+    },
+
+    /** "Bons de réduction": checks the code against the order and keeps its discount for it. */
+    async reserveVoucher(input: { orderId: number; code: string }): Promise<{ discountCents: number; label: string }> {
+      return db.transaction().execute(async (trx) => {
+        const row = await trx.selectFrom('orders').selectAll().where('id', '=', input.orderId).forUpdate().executeTakeFirstOrThrow();
+        const voucher = await trx.selectFrom('vouchers').selectAll().where('code', '=', input.code.trim().toUpperCase()).forUpdate().executeTakeFirst();
+        if (!voucher) throw ApplicationFailure.nonRetryable("Ce code ne correspond à aucun bon de réduction.", 'VoucherRefused');
+        const uses = await trx
+          .selectFrom('voucher_uses')
+          .select(['user_id'])
+          .where('voucher_id', '=', voucher.id)
+          .where('state', 'in', ['reserved', 'used'])
+          .where('order_id', '!=', row.id)
+          .execute();
+        const lines = await trx
+          .selectFrom('order_lines')
+          .innerJoin('holds', 'holds.id', 'order_lines.hold_id')
+          .innerJoin('products', 'products.id', 'holds.product_id')
+          .select(['holds.product_id as productId', 'products.commune_id as communeId', 'order_lines.price_cents as priceCents'])
+          .where('order_lines.order_id', '=', row.id)
+          .execute();
+        const rules = {
+          kind: voucher.kind, value: voucher.value, validFrom: voucher.valid_from, validUntil: voucher.valid_until, minOrderCents: voucher.min_order_cents,
+          maxUses: voucher.max_uses, maxUsesPerFamily: voucher.max_uses_per_family, communeId: voucher.commune_id, productId: voucher.product_id,
+        };
+        const context = { today: parisDate(now()), orderTotalCents: row.total_cents, usesTotal: uses.length, usesByFamily: uses.filter((u) => u.user_id === row.user_id).length, lines };
+        const problem = voucherProblem(rules, context);
+        if (problem) throw ApplicationFailure.nonRetryable(problem, 'VoucherRefused');
+        const discountCents = voucherDiscount(rules, context);
+        await trx
+          .insertInto('voucher_uses')
+          .values({ voucher_id: voucher.id, order_id: row.id, user_id: row.user_id, discount_cents: discountCents })
+          .onConflict((oc) => oc.column('order_id').doUpdateSet({ voucher_id: voucher.id, discount_cents: discountCents, state: 'reserved' }))
+          .execute();
+        await trx.updateTable('orders').set({ discount_cents: discountCents }).where('id', '=', row.id).execute();
+        return { discountCents, label: voucher.label };
+      });
     },
 
     async planOrderPayment(input: { orderId: number; walletCents: number; cardCents: number }): Promise<void> {
@@ -131,6 +170,7 @@ export function createOrderActivities({ db, now, publicUrl, mail }: Deps) {
           await trx.insertInto('e_tickets').values({ reservation_id: reservation.id, code: ticketCode() }).onConflict((oc) => oc.column('reservation_id').doNothing()).execute();
         }
         if (row.state !== 'paid') await trx.updateTable('orders').set({ state: 'paid', paid_at: now() }).where('id', '=', row.id).execute();
+        await trx.updateTable('voucher_uses').set({ state: 'used' }).where('order_id', '=', row.id).execute();
         return { reservations: lines.length };
       });
     },
@@ -144,6 +184,7 @@ export function createOrderActivities({ db, now, publicUrl, mail }: Deps) {
           .where('id', '=', input.orderId)
           .where('state', 'in', ['open', 'awaiting-payment'])
           .execute();
+        await trx.updateTable('voucher_uses').set({ state: 'released' }).where('order_id', '=', input.orderId).execute();
         const released = await trx
           .updateTable('holds')
           .set({ state: 'released', ended_at: now() })
