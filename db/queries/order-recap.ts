@@ -28,3 +28,15 @@ export async function recapLines(db: Db, holdIds: number[]) {
 export function orderHoldIds(db: Db, orderId: number) {
   return db.selectFrom('order_lines').select('hold_id').where('order_id', '=', orderId).execute().then((rows) => rows.map((row) => row.hold_id));
 }
+
+/** The voucher an order carries, if any, for the recap's discount line. */
+export async function orderVoucher(db: Db, orderId: number): Promise<{ label: string; discountCents: number } | null> {
+  const use = await db
+    .selectFrom('voucher_uses')
+    .innerJoin('vouchers', 'vouchers.id', 'voucher_uses.voucher_id')
+    .select(['vouchers.label', 'voucher_uses.discount_cents'])
+    .where('voucher_uses.order_id', '=', orderId)
+    .where('voucher_uses.state', '!=', 'released')
+    .executeTakeFirst();
+  return use ? { label: use.label, discountCents: use.discount_cents } : null;
+}

@@ -42,11 +42,15 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('chec
     await pickFourDays(page);
     await page.getByRole('button', { name: 'Ajouter au panier' }).click();
     await expect.poll(() => text(page)).toContain('Total : 31,60 €');
-    await page.getByRole('link', { name: 'Commander »' }).click();
+    await page.getByRole('button', { name: 'Commander »' }).click();
 
     await expect.poll(() => text(page)).toContain('Récapitulatif de la commande (4 produits)');
     expect(await text(page)).toContain('Bénéficiaire : Jérémy Pardon Dates :');
-    await page.getByRole('button', { name: 'Commander >' }).click();
+    await page.getByLabel('Bons de réduction').fill('PERIME');
+    await page.getByRole('button', { name: 'OK' }).click();
+    await expect.poll(() => text(page)).toContain('Ce code ne correspond à aucun bon de réduction.');
+    expect(await page.getByLabel('Bons de réduction').inputValue()).toBe('PERIME');
+    await page.getByRole('link', { name: 'Commander >' }).click();
     await page.getByLabel(/Domicile/).check();
     await page.getByRole('button', { name: 'Commander >' }).click();
 

@@ -6,12 +6,11 @@ import { Hono, type Context } from 'hono';
 import { CARD_TYPES, type CardType } from '../../activities/payments/paybox.ts';
 import type { User } from '../../db/database.ts';
 import { listAddresses } from '../../db/queries/family.ts';
-import { orderHoldIds, recapLines } from '../../db/queries/order-recap.ts';
+import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/order-recap.ts';
 import { createOrderFromCart } from '../../db/queries/orders.ts';
-import { cartHolds } from '../../db/queries/cart.ts';
 import { balance } from '../../db/queries/wallet.ts';
 import { formatEuros } from '../../domain/money.ts';
-import { acceptTerms, chooseAddress, choosePayment, orderState, orderWorkflowId, type OrderState } from '../../workflows/order.messages.ts';
+import { acceptTerms, applyVoucher, chooseAddress, choosePayment, orderState, orderWorkflowId, type OrderState } from '../../workflows/order.messages.ts';
 import type { order as orderWorkflow } from '../../workflows/order.ts';
 import { EmailAttribute } from '../../workflows/search-attributes.ts';
 import type { AppDeps } from '../app.ts';
@@ -35,32 +34,8 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   const stateOf = (number: string) => handleOf(number).query(orderState);
   const updateError = (error: unknown) => (error instanceof WorkflowUpdateFailedError ? (error.cause?.message ?? error.message) : null);
 
-  router.get('/commande', async (c) => {
-    const user = currentUser(c);
-    const holds = await cartHolds(db, user.id, now());
-    const lines = await recapLines(db, holds.map((hold) => hold.id));
-    const total = holds.reduce((sum, hold) => sum + hold.price_cents, 0);
-    return c.render(
-      <CheckoutPage step={0} title="Récapitulatif de la commande">
-        {lines.length === 0 ? (
-          <p>
-            Votre panier est vide. <a href="/">← Continuer mes achats</a>
-          </p>
-        ) : (
-          <>
-            <Recap lines={lines} totalCents={total} caption="Récapitulatif de la commande" />
-            <form method="post" action="/commande" class="checkout-actions">
-              <a href="/">← Continuer mes achats</a>
-              <button class="button" type="submit">
-                Commander &gt;
-              </button>
-            </form>
-          </>
-        )}
-      </CheckoutPage>,
-      { title: 'Récapitulatif de la commande' },
-    );
-  });
+  // The cart is the first recap: its "Commander >" makes the order.
+  router.get('/commande', (c) => c.redirect('/panier', 303));
 
   router.post('/commande', async (c) => {
     const user = currentUser(c);
@@ -72,8 +47,59 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
       args: [{ orderId: created.orderId, number: created.number, holdIds: created.holdIds, totalCents: created.totalCents }],
       typedSearchAttributes: [{ key: EmailAttribute, value: user.email.toLowerCase() }],
     });
-    // "02. Connexion" is behind us: the family is signed in.
-    return c.redirect(`/commande/${created.number}/adresse`, 303);
+    return c.redirect(`/commande/${created.number}/recapitulatif`, 303);
+  });
+
+  async function recapPage(c: Context<AppEnv>, number: string, extra: { error?: string | null; code?: string } = {}) {
+    const order = (await ownOrder(currentUser(c), number))!;
+    const voucher = await orderVoucher(db, order.id);
+    const lines = await recapLines(db, await orderHoldIds(db, order.id));
+    return c.render(
+      <CheckoutPage step={0} title="Récapitulatif de la commande">
+        {c.req.query('bon') === 'ok' && voucher ? <Notice kind="success">Le bon de réduction « {voucher.label} » est appliqué.</Notice> : null}
+        <Recap lines={lines} totalCents={order.total_cents} caption="Récapitulatif de la commande" voucher={voucher} />
+        <form method="post" action={`/commande/${number}/bon`} class="voucher-form" novalidate>
+          <label for="code">Bons de réduction</label>
+          <input id="code" name="code" value={extra.code ?? ''} maxlength={30} aria-invalid={extra.error ? 'true' : undefined} aria-describedby={extra.error ? 'code-error' : undefined} />
+          <button class="button button--secondary" type="submit">
+            OK
+          </button>
+          {extra.error ? (
+            <p class="field__error" id="code-error">
+              {extra.error}
+            </p>
+          ) : null}
+        </form>
+        <p class="checkout-actions">
+          <a href="/">← Continuer mes achats</a>
+          {/* "02. Connexion" is behind us: the family is signed in. */}
+          <a class="button" href={`/commande/${number}/adresse`}>
+            Commander &gt;
+          </a>
+        </p>
+      </CheckoutPage>,
+      { title: 'Récapitulatif de la commande' },
+    );
+  }
+
+  router.get(`/commande/:number${NUMBER}/recapitulatif`, async (c) => {
+    if (!(await ownOrder(currentUser(c), c.req.param('number')))) return c.notFound();
+    return recapPage(c, c.req.param('number'));
+  });
+
+  router.post(`/commande/:number${NUMBER}/bon`, async (c) => {
+    const number = c.req.param('number');
+    if (!(await ownOrder(currentUser(c), number))) return c.notFound();
+    const code = String((await c.req.parseBody()).code ?? '').slice(0, 30);
+    try {
+      await handleOf(number).executeUpdate(applyVoucher, { args: [{ code }] });
+    } catch (error) {
+      const message = updateError(error);
+      if (!message) throw error;
+      c.status(400);
+      return recapPage(c, number, { error: message, code });
+    }
+    return c.redirect(`/commande/${number}/recapitulatif?bon=ok`, 303);
   });
 
   async function addressPage(c: Context<AppEnv>, number: string, error?: string | null) {
@@ -185,21 +211,22 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const order = (await ownOrder(user, number))!;
     const lines = await recapLines(db, await orderHoldIds(db, order.id));
     const wallet = await balance(db, user.id);
-    const rest = order.total_cents - Math.min(wallet, order.total_cents);
+    const due = order.total_cents - order.discount_cents;
+    const rest = due - Math.min(wallet, due);
     const cards = (Object.keys(CARD_TYPES) as CardType[]).map((type) => (
       <button class="button button--secondary" type="submit" name="carte" value={type}>
         {CARD_TYPES[type].label}
-        {wallet > 0 && wallet < order.total_cents ? ` (${formatEuros(rest)})` : ''}
+        {wallet > 0 && wallet < due ? ` (${formatEuros(rest)})` : ''}
       </button>
     ));
     return c.render(
       <CheckoutPage step={4} title="Choisissez votre moyen de paiement">
         {error ? <Notice kind="warning">{error}</Notice> : null}
-        <Recap lines={lines} totalCents={order.total_cents} caption="Choisissez votre moyen de paiement" />
+        <Recap lines={lines} totalCents={order.total_cents} caption="Choisissez votre moyen de paiement" voucher={await orderVoucher(db, order.id)} />
         <p>Choisir son mode de règlement et suivre les instructions. Il est possible d'utiliser plusieurs mode de règlement.</p>
         <form method="post" action={`/commande/${number}/paiement`} class="payment-choices">
           <p>Solde de votre porte-monnaie : {formatEuros(wallet)}</p>
-          {wallet >= order.total_cents ? (
+          {wallet >= due ? (
             <button class="button" type="submit" name="porte_monnaie" value="tout">
               Payer avec mon porte-monnaie (le traitement de la commande sera plus court) &gt;
             </button>
@@ -212,7 +239,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
               <div class="card-choices">{cards}</div>
             </>
           ) : null}
-          {wallet === 0 || wallet >= order.total_cents ? <div class="card-choices">{cards}</div> : null}
+          {due > 0 && (wallet === 0 || wallet >= due) ? <div class="card-choices">{cards}</div> : null}
         </form>
       </CheckoutPage>,
       { title: 'Paiement' },
@@ -232,8 +259,9 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const card = typeof body.carte === 'string' && body.carte in CARD_TYPES ? (body.carte as CardType) : null;
     const wallet = await balance(db, user.id);
-    const walletCents = body.porte_monnaie === 'tout' || body.porte_monnaie === 'solde' ? Math.min(wallet, order.total_cents) : 0;
-    const plan = { walletCents, cardCents: order.total_cents - walletCents, cardType: card };
+    const due = order.total_cents - order.discount_cents;
+    const walletCents = body.porte_monnaie === 'tout' || body.porte_monnaie === 'solde' ? Math.min(wallet, due) : 0;
+    const plan = { walletCents, cardCents: due - walletCents, cardType: card };
     let state: OrderState;
     try {
       state = await handleOf(number).executeUpdate(choosePayment, { args: [plan] });
@@ -277,7 +305,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
           <>
             <h1>Commande {number} confirmée</h1>
             <Notice kind="success">Votre paiement est reçu et vos réservations sont enregistrées. Un courriel de confirmation vous a été envoyé.</Notice>
-            <Recap lines={lines} totalCents={order.total_cents} caption={`Commande ${number}`} />
+            <Recap lines={lines} totalCents={order.total_cents} caption={`Commande ${number}`} voucher={await orderVoucher(db, order.id)} />
           </>
         ) : status === 'abandoned' ? (
           <>

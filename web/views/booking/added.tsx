@@ -45,9 +45,11 @@ export function AddedToCart({ product, productId, prestation, quantity, totalCen
           <a class="button button--secondary" href={`/produits/${productId}`}>
             « Continuer mes achats »
           </a>
-          <a class="button" href="/commande">
-            Commander »
-          </a>
+          <form method="post" action="/commande" class="inline-form">
+            <button class="button" type="submit">
+              Commander »
+            </button>
+          </form>
         </p>
       </section>
       {outOfBand ? <CartLink cart={cart} outOfBand /> : null}

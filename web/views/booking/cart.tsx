@@ -125,12 +125,12 @@ export function CartPage({ lines, summary, minutesLeft, expired, removed }: Cart
             </tfoot>
           </table>
           <p>Il y a {summary.count} produit{summary.count > 1 ? 's' : ''} dans votre panier.</p>
-          <p class="checkout-actions">
+          <form method="post" action="/commande" class="checkout-actions">
             <a href="/">← Continuer mes achats</a>
-            <a class="button" href="/commande">
+            <button class="button" type="submit">
               Commander &gt;
-            </a>
-          </p>
+            </button>
+          </form>
         </>
       )}
     </>

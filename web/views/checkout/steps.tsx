@@ -29,7 +29,7 @@ export interface RecapLine {
   totalCents: number;
 }
 
-export function Recap({ lines, totalCents, caption }: { lines: RecapLine[]; totalCents: number; caption: string }) {
+export function Recap({ lines, totalCents, caption, voucher }: { lines: RecapLine[]; totalCents: number; caption: string; voucher?: { label: string; discountCents: number } | null }) {
   const count = lines.reduce((sum, line) => sum + line.dates.length, 0);
   return (
     <table class="recap">
@@ -67,12 +67,20 @@ export function Recap({ lines, totalCents, caption }: { lines: RecapLine[]; tota
           </th>
           <td>{formatEuros(totalCents)}</td>
         </tr>
+        {voucher ? (
+          <tr>
+            <th scope="row" colspan={4}>
+              Bon de réduction ({voucher.label}) :
+            </th>
+            <td>-{formatEuros(voucher.discountCents)}</td>
+          </tr>
+        ) : null}
         <tr>
           <th scope="row" colspan={4}>
             TOTAL
           </th>
           <td>
-            <strong>{formatEuros(totalCents)}</strong>
+            <strong>{formatEuros(totalCents - (voucher?.discountCents ?? 0))}</strong>
           </td>
         </tr>
       </tfoot>
