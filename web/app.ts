@@ -35,6 +35,7 @@ import { historyRoutes } from './routes/history.tsx';
 import { homeRoutes } from './routes/home.tsx';
 import { passwordRoutes } from './routes/passwords.tsx';
 import { sandboxRoutes } from './routes/sandbox.tsx';
+import { voucherRoutes } from './routes/vouchers.tsx';
 import { walletRoutes } from './routes/wallet.tsx';
 import { staticRoutes } from './routes/static.ts';
 import { renderErrorPage } from './views/render-error.ts';
@@ -104,6 +105,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', walletRoutes(deps));
   app.route('/', checkoutRoutes(deps));
   app.route('/', historyRoutes(deps));
+  app.route('/', voucherRoutes(deps));
   if (deps.sandbox && config.NODE_ENV !== 'production') app.route('/sandbox/paybox', sandboxRoutes(deps.sandbox, logger));
   app.route('/agent', validationRoutes(deps));
   app.route('/agent', serviceRequestRoutes(deps));

@@ -1,0 +1,123 @@
+// Vouchers: "Mes bons de réduction" for families; creation by staff for their communes.
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { staffCommuneIds } from '../../db/queries/users.ts';
+import { usableVouchers } from '../../db/queries/vouchers.ts';
+import { parisDate, parseIsoDate } from '../../domain/dates.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../env.ts';
+import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
+import { currentUser, requireStaff, requireUser } from '../middleware/guards.ts';
+import { requiredText } from '../schemas.ts';
+import { MyVouchersPage, StaffVouchersPage } from '../views/vouchers.tsx';
+
+const euros = (value: string) => {
+  const match = /^(\d{1,6})(?:[,.](\d{1,2}))?$/.exec(value.trim());
+  return match ? Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0')) : null;
+};
+const optionalCount = z
+  .string()
+  .trim()
+  .optional()
+  .refine((v) => !v || /^\d{1,6}$/.test(v), 'Un nombre entier, ou vide pour « sans limite ».')
+  .transform((v) => (v ? Number(v) : null));
+const isoDate = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .refine((value) => {
+      try {
+        parseIsoDate(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, missing);
+
+const voucherSchema = z
+  .object({
+    code: z.string({ error: 'Indiquez le code.' }).trim().toUpperCase().regex(/^[A-Z0-9-]{3,30}$/, 'Le code compte 3 à 30 lettres, chiffres ou tirets.'),
+    label: requiredText('Indiquez un libellé.', 100),
+    kind: z.enum(['amount', 'percent'], { error: 'Choisissez le type.' }),
+    value: z.string({ error: 'Indiquez la valeur.' }),
+    valid_from: isoDate('Indiquez une date de début valide.'),
+    valid_until: isoDate('Indiquez une date de fin valide.'),
+    min_order: z.string().optional().refine((v) => !v || euros(v) !== null, 'Un montant en euros, par exemple 10,00.'),
+    max_uses: optionalCount,
+    max_uses_per_family: optionalCount,
+    commune: z.string({ error: 'Choisissez la commune.' }),
+  })
+  .superRefine((data, ctx) => {
+    const value = data.kind === 'amount' ? euros(data.value) : /^\d{1,3}$/.test(data.value.trim()) ? Number(data.value) : null;
+    if (!value || value <= 0 || (data.kind === 'percent' && value > 100)) ctx.addIssue({ code: 'custom', path: ['value'], message: data.kind === 'amount' ? 'Un montant en euros, par exemple 5,00.' : 'Un pourcentage entre 1 et 100.' });
+    if (data.valid_from > data.valid_until) ctx.addIssue({ code: 'custom', path: ['valid_until'], message: 'La date de fin doit suivre la date de début.' });
+  });
+
+export function voucherRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, now } = deps;
+  const router = new Hono<AppEnv>();
+
+  router.get('/mon-compte/bons', requireUser, async (c) =>
+    c.render(<MyVouchersPage vouchers={await usableVouchers(db, currentUser(c).id, parisDate(now()))} />, { title: 'Mes bons de réduction' }),
+  );
+
+  async function staffPage(c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldErrors; message?: string | null } = {}) {
+    const communeIds = await staffCommuneIds(db, currentUser(c));
+    const communes = communeIds.length ? await db.selectFrom('communes').select(['id', 'name']).where('id', 'in', communeIds).orderBy('name').execute() : [];
+    const vouchers = communeIds.length
+      ? await db
+          .selectFrom('vouchers')
+          .leftJoin('communes', 'communes.id', 'vouchers.commune_id')
+          .leftJoin('products', 'products.id', 'vouchers.product_id')
+          .select(['vouchers.code', 'vouchers.label', 'vouchers.kind', 'vouchers.value', 'vouchers.valid_until', 'vouchers.min_order_cents', 'communes.name as commune', 'products.name as product'])
+          .where((eb) => eb.or([eb('vouchers.commune_id', 'in', communeIds), ...(currentUser(c).role === 'admin' ? [eb('vouchers.commune_id', 'is', null)] : [])]))
+          .orderBy('vouchers.valid_until', 'desc')
+          .execute()
+      : [];
+    const options = [...(currentUser(c).role === 'admin' ? [{ value: 'toutes', label: 'Toutes les communes' }] : []), ...communes.map((commune) => ({ value: String(commune.id), label: commune.name }))];
+    return c.render(<StaffVouchersPage vouchers={vouchers} communes={options} {...extra} />, { title: 'Bons de réduction' });
+  }
+
+  router.get('/agent/bons', requireStaff, (c) => staffPage(c, { message: c.req.query('ok') === '1' ? 'Le bon de réduction a été créé.' : null }));
+
+  router.post('/agent/bons', requireStaff, async (c) => {
+    const staff = currentUser(c);
+    const values = await readForm(c);
+    const form = validateForm(voucherSchema, values);
+    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+    const communeIds = await staffCommuneIds(db, staff);
+    const commune = values.commune === 'toutes' && staff.role === 'admin' ? null : Number(values.commune);
+    if (commune !== null && !communeIds.includes(commune)) errors.commune = 'Choisissez une de vos communes.';
+    if (!form.ok || Object.keys(errors).length > 0) {
+      c.status(400);
+      return staffPage(c, { values, errors });
+    }
+    const data = form.data;
+    try {
+      await db
+        .insertInto('vouchers')
+        .values({
+          code: data.code,
+          label: data.label,
+          kind: data.kind,
+          value: data.kind === 'amount' ? euros(data.value)! : Number(data.value),
+          valid_from: data.valid_from,
+          valid_until: data.valid_until,
+          min_order_cents: data.min_order ? euros(data.min_order)! : 0,
+          max_uses: data.max_uses,
+          max_uses_per_family: data.max_uses_per_family,
+          commune_id: commune,
+          created_by: staff.id,
+        })
+        .execute();
+    } catch (error) {
+      if (!isUniqueViolation(error, 'vouchers_code_key')) throw error;
+      c.status(400);
+      return staffPage(c, { values, errors: { code: 'Ce code existe déjà.' } });
+    }
+    return c.redirect('/agent/bons?ok=1', 303);
+  });
+
+  return router;
+}
