@@ -12,6 +12,7 @@ import { bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
 import { acceptTerms, applyVoucher, cardPaymentNotified, chooseAddress, choosePayment, orderState, type PaymentPlan } from './order.messages.ts';
+import { lateCardPayment } from './late-card-payment.ts';
 import { order } from './order.ts';
 
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
@@ -148,6 +149,20 @@ describe('order', () => {
     });
     expect(result).toMatchObject({ status: 'abandoned', abandonReason: 'pas de réponse du paiement par carte dans les 30 minutes' });
     expect(await balance(database.db, c.family.user.id)).toBe(1000);
+  });
+
+  it('a card payment confirmed after the order ended goes to the wallet, once', async () => {
+    const c = await cart('tardif@example.fr', 0, ['2027-01-27']);
+    const result = await runWorker(async () => (await start(c, { walletCents: 0, cardCents: 790, cardType: 'CB' })).result());
+    expect(result.status).toBe('abandoned');
+    const payment = await database.db.selectFrom('payments').select('id').where('reference', '=', `order-${c.created.number}`).executeTakeFirstOrThrow();
+    const outcomes = await runWorker(async () => [
+      await env.client.workflow.execute(lateCardPayment, { taskQueue, workflowId: `late-payment-${payment.id}`, args: [{ paymentId: payment.id, amountCents: 790 }] }),
+      await env.client.workflow.execute(lateCardPayment, { taskQueue, workflowId: `late-payment-${payment.id}-again`, args: [{ paymentId: payment.id, amountCents: 790 }] }),
+    ]);
+    expect(outcomes).toEqual(['refunded-to-wallet', 'refunded-to-wallet']);
+    expect(await balance(database.db, c.family.user.id)).toBe(790);
+    expect(await ledgerMismatches(database.db)).toEqual([]);
   });
 
   it('a notification for another amount is treated as refused', async () => {

@@ -196,6 +196,25 @@ export function createOrderActivities({ db, now, publicUrl, mail }: Deps) {
       });
     },
 
+    /**
+     * A card payment confirmed after its order ended (abandoned after 30 minutes): the money is
+     * not kept without places, it goes to the family's wallet, once.
+     */
+    async settleLateOrderPayment(input: { paymentId: number; amountCents: number }): Promise<'refunded-to-wallet' | 'nothing-to-do'> {
+      const payment = await db.selectFrom('payments').selectAll().where('id', '=', input.paymentId).executeTakeFirstOrThrow();
+      const row = await db.selectFrom('orders').select(['number', 'state']).where('card_payment_id', '=', payment.id).executeTakeFirst();
+      if (!row || row.state !== 'abandoned' || input.amountCents !== payment.amount_cents) return 'nothing-to-do';
+      await moveMoney(db, {
+        userId: payment.user_id,
+        amountCents: payment.amount_cents,
+        kind: 'refund',
+        label: `Paiement par carte reçu après l'abandon de la commande ${row.number}`,
+        idempotencyKey: `payment-${payment.id}/late-refund`,
+      });
+      await db.updateTable('payments').set({ state: 'paid', updated_at: now() }).where('id', '=', payment.id).execute();
+      return 'refunded-to-wallet';
+    },
+
     async sendOrderMail(input: { orderId: number; kind: 'confirmed' | 'abandoned'; key: string }): Promise<void> {
       const row = await order(input.orderId);
       const user = await db.selectFrom('users').select(['email', 'first_name']).where('id', '=', row.user_id).executeTakeFirstOrThrow();

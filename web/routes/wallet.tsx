@@ -1,11 +1,12 @@
 // "Mon porte-monnaie" and its top-ups: a payment row, a walletTopUp workflow, the provider's form;
 // the provider's verified notification becomes a signal, and the return page shows the state.
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { Hono } from 'hono';
 import { CARD_TYPES, type CardType } from '../../activities/payments/paybox.ts';
 import { balance, walletHistory } from '../../db/queries/wallet.ts';
 import { orderWorkflowId } from '../../workflows/order.messages.ts';
 import { cardPaymentNotified, TOP_UP_AMOUNTS_CENTS, topUpState, topUpWorkflowId } from '../../workflows/wallet-top-up.messages.ts';
+import type { lateCardPayment } from '../../workflows/late-card-payment.ts';
 import type { walletTopUp } from '../../workflows/wallet-top-up.ts';
 import { EmailAttribute } from '../../workflows/search-attributes.ts';
 import type { AppDeps } from '../app.ts';
@@ -100,8 +101,19 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
       if (payment.purpose === 'order') {
-        // The order already ended (abandoned after 30 minutes): staff must refund this payment.
-        logger.error({ paymentId: payment.id, reference: payment.reference, outcome: notification.outcome }, 'card payment notified after its order ended');
+        // The order already ended: money taken now goes to the family's wallet, never kept.
+        if (notification.outcome === 'paid' || notification.outcome === 'already-paid') {
+          logger.warn({ paymentId: payment.id, reference: payment.reference }, 'card payment notified after its order ended: refunding to the wallet');
+          await temporal.workflow
+            .start<typeof lateCardPayment>('lateCardPayment', {
+              taskQueue: config.TEMPORAL_TASK_QUEUE,
+              workflowId: `late-payment-${payment.id}`,
+              args: [{ paymentId: payment.id, amountCents: notification.amountCents }],
+            })
+            .catch((startError: unknown) => {
+              if (!(startError instanceof WorkflowExecutionAlreadyStartedError)) throw startError;
+            });
+        }
         return c.text('OK');
       }
       // The workflow gave up (no answer in time): a late payment still settles, in a new run.
