@@ -12,7 +12,7 @@ import { balance } from '../../db/queries/wallet.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment, orderState, orderWorkflowId, type OrderState } from '../../workflows/order.messages.ts';
 import type { order as orderWorkflow } from '../../workflows/order.ts';
-import { EmailAttribute } from '../../workflows/search-attributes.ts';
+import { CommuneAttribute, EmailAttribute } from '../../workflows/search-attributes.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { currentUser, requireUser } from '../middleware/guards.ts';
@@ -41,11 +41,22 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     const created = await createOrderFromCart(db, user.id, now());
     if (!created) return c.redirect('/panier', 303);
+    // Operators find an order by the commune of its (first) product.
+    const commune = await db
+      .selectFrom('holds')
+      .innerJoin('products', 'products.id', 'holds.product_id')
+      .innerJoin('communes', 'communes.id', 'products.commune_id')
+      .select('communes.name')
+      .where('holds.id', '=', created.holdIds[0]!)
+      .executeTakeFirst();
     await temporal.workflow.start<typeof orderWorkflow>('order', {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       workflowId: orderWorkflowId(created.number),
       args: [{ orderId: created.orderId, number: created.number, holdIds: created.holdIds, totalCents: created.totalCents }],
-      typedSearchAttributes: [{ key: EmailAttribute, value: user.email.toLowerCase() }],
+      typedSearchAttributes: [
+        { key: EmailAttribute, value: user.email.toLowerCase() },
+        ...(commune ? [{ key: CommuneAttribute, value: commune.name }] : []),
+      ],
     });
     return c.redirect(`/commande/${created.number}/recapitulatif`, 303);
   });

@@ -75,8 +75,13 @@ export function voucherRoutes(deps: AppDeps): Hono<AppEnv> {
           .orderBy('vouchers.valid_until', 'desc')
           .execute()
       : [];
+    const products = communeIds.length
+      ? (await db.selectFrom('products').innerJoin('communes', 'communes.id', 'products.commune_id').select(['products.id', 'products.name', 'communes.name as commune']).where('products.commune_id', 'in', communeIds).orderBy('products.name').execute()).map(
+          (product) => ({ value: String(product.id), label: `${product.name} (${product.commune})` }),
+        )
+      : [];
     const options = [...(currentUser(c).role === 'admin' ? [{ value: 'toutes', label: 'Toutes les communes' }] : []), ...communes.map((commune) => ({ value: String(commune.id), label: commune.name }))];
-    return c.render(<StaffVouchersPage vouchers={vouchers} communes={options} {...extra} />, { title: 'Bons de réduction' });
+    return c.render(<StaffVouchersPage vouchers={vouchers} communes={options} products={products} {...extra} />, { title: 'Bons de réduction' });
   }
 
   router.get('/agent/bons', requireStaff, (c) => staffPage(c, { message: c.req.query('ok') === '1' ? 'Le bon de réduction a été créé.' : null }));
@@ -89,6 +94,11 @@ export function voucherRoutes(deps: AppDeps): Hono<AppEnv> {
     const communeIds = await staffCommuneIds(db, staff);
     const commune = values.commune === 'toutes' && staff.role === 'admin' ? null : Number(values.commune);
     if (commune !== null && !communeIds.includes(commune)) errors.commune = 'Choisissez une de vos communes.';
+    const productId = /^\d{1,12}$/.test(values.produit ?? '') ? Number(values.produit) : null;
+    if (productId !== null) {
+      const product = await db.selectFrom('products').select('commune_id').where('id', '=', productId).executeTakeFirst();
+      if (!product || !communeIds.includes(product.commune_id) || (commune !== null && product.commune_id !== commune)) errors.produit = 'Choisissez un produit de la commune choisie.';
+    }
     if (!form.ok || Object.keys(errors).length > 0) {
       c.status(400);
       return staffPage(c, { values, errors });
@@ -108,6 +118,7 @@ export function voucherRoutes(deps: AppDeps): Hono<AppEnv> {
           max_uses: data.max_uses,
           max_uses_per_family: data.max_uses_per_family,
           commune_id: commune,
+          product_id: productId,
           created_by: staff.id,
         })
         .execute();

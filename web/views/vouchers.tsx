@@ -61,8 +61,15 @@ export function MyVouchersPage({ vouchers }: { vouchers: VoucherRow[] }) {
   );
 }
 
-export function StaffVouchersPage(props: { vouchers: VoucherRow[]; communes: { value: string; label: string }[]; values?: FormValues; errors?: FieldErrors; message?: string | null }) {
-  const { vouchers, communes, values = {}, errors = {}, message } = props;
+export function StaffVouchersPage(props: {
+  vouchers: VoucherRow[];
+  communes: { value: string; label: string }[];
+  products: { value: string; label: string }[];
+  values?: FormValues;
+  errors?: FieldErrors;
+  message?: string | null;
+}) {
+  const { vouchers, communes, products, values = {}, errors = {}, message } = props;
   return (
     <>
       <h1>Bons de réduction</h1>
@@ -81,6 +88,7 @@ export function StaffVouchersPage(props: { vouchers: VoucherRow[]; communes: { v
         <Field name="max_uses" label="Utilisations en tout" value={values.max_uses} error={errors.max_uses} hint="Vide : sans limite." />
         <Field name="max_uses_per_family" label="Utilisations par famille" value={values.max_uses_per_family ?? '1'} error={errors.max_uses_per_family} hint="Vide : sans limite." />
         <SelectField name="commune" label="Commune" required value={values.commune} error={errors.commune} options={communes} />
+        <SelectField name="produit" label="Produit" value={values.produit} error={errors.produit} options={[{ value: '', label: 'Tous les produits de la commune' }, ...products]} />
         <button class="button" type="submit">
           Créer le bon
         </button>

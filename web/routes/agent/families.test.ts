@@ -57,3 +57,21 @@ describe('quotient familial', () => {
     expect((await postForm(app(), `/agent/familles/${family.id}/quotient`, { quotient_familial: '1' }, { Cookie: outsider })).status).toBe(403);
   });
 });
+
+describe('wallet adjustment', () => {
+  it('credits or debits with a reason, never below zero, by staff of the commune only', async () => {
+    const family = await createParent(database.db, 'ajuste@example.fr', { commune: 'rosieres', status: 'validated' });
+    await createStaff(database.db, 'agent.ajuste@rosieres.fr', ['rosieres']);
+    const staff = await login(app(), 'agent.ajuste@rosieres.fr');
+    expect((await postForm(app(), `/agent/familles/${family.id}/porte-monnaie`, { montant: '5,00', motif: 'Geste commercial' }, { Cookie: staff })).status).toBe(303);
+    const overdraft = await postForm(app(), `/agent/familles/${family.id}/porte-monnaie`, { montant: '-6', motif: 'Erreur de saisie' }, { Cookie: staff });
+    expect(overdraft.status).toBe(400);
+    expect(await overdraft.text()).toContain('Le solde ne permet pas ce débit.');
+    const noReason = await postForm(app(), `/agent/familles/${family.id}/porte-monnaie`, { montant: '1', motif: '' }, { Cookie: staff });
+    expect(await noReason.text()).toContain('Indiquez le motif');
+    const entries = await database.db.selectFrom('wallet_entries').select(['amount_cents', 'label', 'kind']).where('user_id', '=', family.id).execute();
+    expect(entries).toEqual([{ amount_cents: 500, label: 'Ajustement par la mairie : Geste commercial', kind: 'adjustment' }]);
+    await createStaff(database.db, 'agent.ajuste@bains.fr', ['bains']);
+    expect((await postForm(app(), `/agent/familles/${family.id}/porte-monnaie`, { montant: '5', motif: 'Pirate' }, { Cookie: await login(app(), 'agent.ajuste@bains.fr') })).status).toBe(403);
+  });
+});

@@ -5,6 +5,7 @@ import { isFamilyInScope, searchFamilies } from '../../../db/queries/families.ts
 import { listAddresses, listDependants } from '../../../db/queries/family.ts';
 import { familySubscriptions } from '../../../db/queries/subscriptions.ts';
 import { findUser, staffCommuneIds } from '../../../db/queries/users.ts';
+import { balance, InsufficientFunds, moveMoney } from '../../../db/queries/wallet.ts';
 import { describeAccountStatus, queryAccountValidation } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
@@ -22,7 +23,11 @@ export function familySearchRoutes({ db, temporal }: AppDeps): Hono<AppEnv> {
     return c.render(<FamilySearchPage query={query} results={results} />, { title: 'Familles' });
   });
 
-  async function familyPage(c: Context<AppEnv>, id: number, extra: { qfError?: string; qfValue?: string; message?: string | null } = {}) {
+  async function familyPage(
+    c: Context<AppEnv>,
+    id: number,
+    extra: { qfError?: string; qfValue?: string; message?: string | null; adjustment?: { values: Record<string, string>; errors: Record<string, string> } } = {},
+  ) {
     const user = (await findUser(db, id))!;
     const commune = user.commune_id ? await db.selectFrom('communes').select('name').where('id', '=', user.commune_id).executeTakeFirst() : undefined;
     const workflow = user.status === 'pending' ? await queryAccountValidation(temporal, id).catch(() => null) : null;
@@ -37,6 +42,7 @@ export function familySearchRoutes({ db, temporal }: AppDeps): Hono<AppEnv> {
         documents={documents}
         subscriptions={await familySubscriptions(db, id)}
         addresses={await listAddresses(db, id)}
+        walletCents={await balance(db, id)}
       />,
       { title: `Famille ${name}` },
     );
@@ -49,7 +55,8 @@ export function familySearchRoutes({ db, temporal }: AppDeps): Hono<AppEnv> {
   router.get('/familles/:id{[0-9]{1,12}}', async (c) => {
     const id = Number(c.req.param('id'));
     await inScope(c, id);
-    return familyPage(c, id, { message: c.req.query('ok') === 'qf' ? 'Le quotient familial a été enregistré.' : null });
+    const ok = c.req.query('ok');
+    return familyPage(c, id, { message: ok === 'qf' ? 'Le quotient familial a été enregistré.' : ok === 'porte-monnaie' ? "L'ajustement du porte-monnaie a été enregistré." : null });
   });
 
   router.post('/familles/:id{[0-9]{1,12}}/quotient', async (c) => {
@@ -73,6 +80,30 @@ export function familySearchRoutes({ db, temporal }: AppDeps): Hono<AppEnv> {
         .execute();
     });
     return c.redirect(`/agent/familles/${id}?ok=qf`, 303);
+  });
+
+  router.post('/familles/:id{[0-9]{1,12}}/porte-monnaie', async (c) => {
+    const id = Number(c.req.param('id'));
+    await inScope(c, id);
+    const values = await readForm(c);
+    const errors: Record<string, string> = {};
+    const match = /^(-?)(\d{1,5})(?:[,.](\d{1,2}))?$/.exec((values.montant ?? '').trim());
+    const cents = match ? (match[1] ? -1 : 1) * (Number(match[2]) * 100 + Number((match[3] ?? '0').padEnd(2, '0'))) : 0;
+    if (!match || cents === 0) errors.montant = 'Indiquez un montant non nul en euros, par exemple 5,00 ou -2,50.';
+    const reason = (values.motif ?? '').trim();
+    if (reason.length < 3 || reason.length > 200) errors.motif = 'Indiquez le motif (3 à 200 caractères).';
+    if (Object.keys(errors).length === 0) {
+      try {
+        await moveMoney(db, { userId: id, amountCents: cents, kind: 'adjustment', label: `Ajustement par la mairie : ${reason}`, idempotencyKey: `adjustment-${crypto.randomUUID()}`, createdBy: currentUser(c).id });
+        await db.insertInto('audit_log').values({ actor_id: currentUser(c).id, action: 'wallet.adjustment', subject_type: 'user', subject_id: id, details: JSON.stringify({ cents, reason }) }).execute();
+        return c.redirect(`/agent/familles/${id}?ok=porte-monnaie`, 303);
+      } catch (error) {
+        if (!(error instanceof InsufficientFunds)) throw error;
+        errors.montant = 'Le solde ne permet pas ce débit.';
+      }
+    }
+    c.status(400);
+    return familyPage(c, id, { adjustment: { values, errors } });
   });
 
   return router;

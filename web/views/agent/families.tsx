@@ -1,6 +1,7 @@
 // Staff: the family search and a family's page (account, dependants, documents, services).
 import type { Address, Dependant } from '../../../db/database.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
+import { formatEuros } from '../../../domain/money.ts';
 import { relationshipLabel } from '../../../domain/family.ts';
 import type { AccountStatusText } from '../../account-state.ts';
 import { Field, Notice, StatusNotice } from '../components/fields.tsx';
@@ -60,6 +61,8 @@ export interface FamilyPageProps {
   qfError?: string | undefined;
   qfValue?: string | undefined;
   message?: string | null;
+  walletCents: number;
+  adjustment?: { values: Record<string, string>; errors: Record<string, string> };
   status: AccountStatusText;
   dependants: Dependant[];
   documents: DocumentRow[];
@@ -67,7 +70,7 @@ export interface FamilyPageProps {
   addresses: Address[];
 }
 
-export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message }: FamilyPageProps) {
+export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment }: FamilyPageProps) {
   return (
     <>
       <p>
@@ -112,6 +115,15 @@ export function FamilyPage({ family, status, dependants, documents, subscription
         />
         <button class="button" type="submit">
           Enregistrer
+        </button>
+      </form>
+      <h2>Porte-monnaie</h2>
+      <p>Solde : {formatEuros(walletCents)}</p>
+      <form method="post" action={`/agent/familles/${family.id}/porte-monnaie`} novalidate>
+        <Field name="montant" label="Ajustement (€)" required value={adjustment?.values.montant} error={adjustment?.errors.montant} hint="Positif pour créditer, négatif pour débiter : 5,00 ou -2,50." />
+        <Field name="motif" label="Motif" required value={adjustment?.values.motif} error={adjustment?.errors.motif} hint="Il apparaîtra dans l'historique de la famille." />
+        <button class="button" type="submit">
+          Enregistrer l'ajustement
         </button>
       </form>
       <h2>Services</h2>
