@@ -4,6 +4,7 @@ import type { CartHold, CartSummary } from '../../../db/queries/cart.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { Notice } from '../components/fields.tsx';
+import { RecapHead } from '../checkout/steps.tsx';
 
 export interface CartLine {
   key: string;
@@ -50,15 +51,7 @@ export function CartPage({ lines, summary, minutesLeft, expired, removed }: Cart
           {minutesLeft !== null ? <p class="notice">Places réservées pour vous encore {minutesLeft} min.</p> : null}
           <table class="cart">
             <caption class="visually-hidden">Contenu du panier</caption>
-            <thead>
-              <tr>
-                <th scope="col">Produit</th>
-                <th scope="col">Description</th>
-                <th scope="col">Prix unitaire</th>
-                <th scope="col">Quantité</th>
-                <th scope="col">Total</th>
-              </tr>
-            </thead>
+            <RecapHead />
             <tbody>
               {lines.map((line) => {
                 const unit = line.holds[0]!.price_cents;

@@ -20,6 +20,21 @@ export function StepBar({ current }: { current: number }) {
   );
 }
 
+/** The recap's columns, as the reference names them (cart, checkout and order pages). */
+export function RecapHead() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Produit</th>
+        <th scope="col">Description</th>
+        <th scope="col">Prix unitaire</th>
+        <th scope="col">Quantité</th>
+        <th scope="col">Total</th>
+      </tr>
+    </thead>
+  );
+}
+
 export interface RecapLine {
   product: string;
   prestation: string;
@@ -36,15 +51,7 @@ export function Recap({ lines, totalCents, caption, voucher }: { lines: RecapLin
       <caption>
         {caption} ({count} produit{count > 1 ? 's' : ''})
       </caption>
-      <thead>
-        <tr>
-          <th scope="col">Produit</th>
-          <th scope="col">Description</th>
-          <th scope="col">Prix unitaire</th>
-          <th scope="col">Quantité</th>
-          <th scope="col">Total</th>
-        </tr>
-      </thead>
+      <RecapHead />
       <tbody>
         {lines.map((line) => (
           <tr>
