@@ -93,4 +93,5 @@ export const demoFamily = {
     { firstName: 'Noëllie', lastName: 'Pardon', birthDate: '2019-09-30' },
   ],
   validatedOffer: { communeSlug: 'rosieres', label: 'INSCRIPTION ACCUEIL DE LOISIRS RÉSIDENT' },
+  address: { label: 'Domicile', line1: '12 rue du Collège', postal_code: '43700', city: 'Rosières' },
 };

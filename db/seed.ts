@@ -120,6 +120,10 @@ export async function seedDemoData(db: Db, today = parisDate(new Date())): Promi
         .onConflict((oc) => oc.expression(sql`guardian_id, lower(first_name), lower(last_name), birth_date`).where('removed_at', 'is', null).doNothing())
         .execute();
     }
+    const hasAddress = await trx.selectFrom('addresses').select('id').where('user_id', '=', parent.id).executeTakeFirst();
+    if (!hasAddress) {
+      await trx.insertInto('addresses').values({ user_id: parent.id, ...demoFamily.address, line2: null, is_default: true }).execute();
+    }
     const offer = await trx
       .selectFrom('service_offers')
       .select('id')
