@@ -1,0 +1,32 @@
+// The books after the rush: every one of these counts must be zero.
+import { sql } from 'kysely';
+import type { Db } from '../../db/connection.ts';
+import { ledgerMismatches } from '../../db/queries/wallet.ts';
+
+export async function checkInvariants(db: Db, now: Date): Promise<Record<string, number>> {
+  const count = async (query: ReturnType<typeof sql<{ n: number }>>) => Number((await query.execute(db)).rows[0]?.n ?? 0);
+  return {
+    overbookedSlots: await count(sql<{ n: number }>`
+      select count(*)::int as n from slots s
+      where (select count(*) from reservations r where r.slot_id = s.id and r.state = 'confirmed')
+          + (select count(*) from holds h where h.slot_id = s.id and h.state = 'held' and h.expires_at > ${now}) > s.capacity`),
+    paidOrdersWithoutAllReservations: await count(sql<{ n: number }>`
+      select count(*)::int as n from orders o where o.state = 'paid'
+      and (select count(*) from order_lines l where l.order_id = o.id)
+       <> (select count(*) from reservations r join order_lines l on l.id = r.order_line_id where l.order_id = o.id and r.state = 'confirmed')`),
+    paidOrdersWithoutTheirMoney: await count(sql<{ n: number }>`
+      select count(*)::int as n from orders o where o.state = 'paid'
+      and coalesce((select -sum(e.amount_cents) from wallet_entries e where e.idempotency_key = 'order-' || o.number || '/wallet-debit'), 0)
+        + coalesce((select sum(p.amount_cents) from payments p where p.id = o.card_payment_id and p.state = 'paid'), 0)
+       <> o.total_cents - o.discount_cents`),
+    abandonedOrdersWithReservations: await count(sql<{ n: number }>`
+      select count(*)::int as n from orders o join order_lines l on l.order_id = o.id join reservations r on r.order_line_id = l.id where o.state = 'abandoned'`),
+    abandonedOrdersKeepingWalletMoney: await count(sql<{ n: number }>`
+      select count(*)::int as n from orders o where o.state = 'abandoned'
+      and coalesce((select sum(e.amount_cents) from wallet_entries e where e.idempotency_key like 'order-' || o.number || '/wallet-%'), 0) <> 0`),
+    walletsBelowZero: await count(sql<{ n: number }>`select count(*)::int as n from wallet_accounts where balance_cents < 0`),
+    ledgerMismatches: (await ledgerMismatches(db)).length,
+    holdsPastExpiry: await count(sql<{ n: number }>`select count(*)::int as n from holds where state = 'held' and expires_at <= ${now}`),
+    ordersStuck: await count(sql<{ n: number }>`select count(*)::int as n from orders where state in ('open', 'awaiting-payment')`),
+  };
+}

@@ -1,0 +1,76 @@
+// One parent of the rush, through the real HTTP interface as a browser without JavaScript would:
+// log in, open the product, add the child and the day, "Commander", address, terms, pay (wallet,
+// or wallet and card through the sandbox), and follow the confirmation.
+import type { Timings } from './stats.ts';
+
+export interface Family {
+  email: string;
+  childId: number;
+  addressId: number;
+  split: boolean;
+}
+
+export type Outcome = 'confirmed' | 'full' | 'abandoned' | `error:${string}`;
+
+const unescape = (value: string) => value.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+
+export async function runParent(base: string, family: Family, target: { productId: number; prestationId: number; day: string }, password: string, timings: Timings): Promise<Outcome> {
+  let cookie = '';
+  const origin = new URL(base).origin;
+  async function call(step: string, path: string, body?: Record<string, string> | URLSearchParams, absolute = false): Promise<Response> {
+    const started = performance.now();
+    const response = await fetch(absolute ? path : `${base}${path}`, {
+      method: body ? 'POST' : 'GET',
+      redirect: 'manual',
+      headers: { Cookie: cookie, ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin } : {}) },
+      ...(body ? { body: body instanceof URLSearchParams ? body.toString() : new URLSearchParams(body).toString() } : {}),
+    });
+    const session = response.headers.getSetCookie().find((c) => c.startsWith('session='));
+    if (session) cookie = session.split(';')[0]!;
+    timings.record(step, performance.now() - started);
+    return response;
+  }
+  const expect = (response: Response, ...statuses: number[]) => {
+    if (!statuses.includes(response.status)) throw new Error(`${response.status}`);
+    return response;
+  };
+
+  try {
+    expect(await call('login', '/connexion', { email: family.email, password }), 303);
+    expect(await call('product page', `/produits/${target.productId}`), 200);
+    const clicked = performance.now();
+    const added = await call('add to cart', `/produits/${target.productId}/panier`, { prestation: String(target.prestationId), enfant: String(family.childId), date: target.day });
+    await added.arrayBuffer();
+    if (added.status === 409) return 'full';
+    expect(added, 200);
+    const ordered = expect(await call('commander', '/commande', {}), 303);
+    const number = /\/commande\/(\d{4}-\d{6})\//.exec(ordered.headers.get('location') ?? '')?.[1];
+    if (!number) throw new Error('no order number');
+    expect(await call('address', `/commande/${number}/adresse`, { adresse: String(family.addressId) }), 303);
+    expect(await call('terms', `/commande/${number}/conditions`, { cgv: '1' }), 303);
+    if (!family.split) {
+      expect(await call('pay', `/commande/${number}/paiement`, { porte_monnaie: 'tout' }), 303);
+    } else {
+      const page = await (expect(await call('pay', `/commande/${number}/paiement`, { porte_monnaie: 'solde', carte: 'VISA' }), 200)).text();
+      const action = /<form method="post" action="([^"]+\/cgi\/MYchoix_pagepaiement\.cgi)"/.exec(page)?.[1];
+      const fields = [...page.matchAll(/<input type="hidden" name="(PBX_[A-Z_]+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)] as [string, string]);
+      if (!action || fields.length === 0) throw new Error('no payment form');
+      const card = await call('card page', unescape(action), new URLSearchParams(fields), true);
+      expect(card, 200);
+      await card.arrayBuffer();
+      expect(await call('card payment', `/sandbox/paybox/payer`, new URLSearchParams([...fields, ['choice', 'accepted']])), 303);
+    }
+    for (let attempt = 0; attempt < 300; attempt += 1) {
+      const page = await (await call('confirmation poll', `/commande/${number}/confirmation`)).text();
+      if (page.includes('confirmée')) {
+        timings.record('click to confirmation', performance.now() - clicked);
+        return 'confirmed';
+      }
+      if (page.includes('non aboutie')) return 'abandoned';
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return 'error:timeout';
+  } catch (error) {
+    return `error:${(error as Error).message}`;
+  }
+}

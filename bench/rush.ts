@@ -1,0 +1,180 @@
+// `npm run bench:rush [-- --families 2000 --places 500 --concurrency 200]`: the opening-day rush.
+// Starts the real stack (embedded PostgreSQL and the Temporal dev server unless DATABASE_URL /
+// TEMPORAL_ADDRESS are given; the product itself as a child process, as `npm start` runs it),
+// seeds the families, drives the HTTP interface with virtual parents, checks the books, measures
+// a direct-SQL baseline and the product page, and writes the figures to bench/results/.
+import { spawn } from 'node:child_process';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cpus, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createDb } from '../db/connection.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { freePort } from '../scripts/lib/free-port.ts';
+import { projectRoot } from '../scripts/lib/paths.ts';
+import { startLocalRuntime } from '../scripts/lib/local-runtime.ts';
+import { sqlBaseline } from './lib/baseline.ts';
+import { checkInvariants } from './lib/invariants.ts';
+import { BENCH_PASSWORD, seedRush } from './lib/seed-families.ts';
+import { pool, Timings } from './lib/stats.ts';
+import { runParent, type Family, type Outcome } from './lib/virtual-parent.ts';
+
+const { values } = parseArgs({
+  options: {
+    families: { type: 'string', default: '2000' },
+    places: { type: 'string', default: '500' },
+    concurrency: { type: 'string', default: '200' },
+    label: { type: 'string', default: '' },
+  },
+});
+const families = Number(values.families);
+const places = Number(values.places);
+const concurrency = Number(values.concurrency);
+
+async function main(): Promise<void> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'citoyens-bench-'));
+  await chmod(dataDir, 0o755);
+  const runtime = await startLocalRuntime(
+    { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), TEMPORAL_DEV_PORT: String(await freePort()), TEMPORAL_UI_PORT: String(await freePort()) },
+    () => {},
+  );
+  const databaseUrl = process.env.DATABASE_URL || runtime.env.DATABASE_URL!;
+  const db = createDb(databaseUrl, { poolSize: 20 });
+  let product: ReturnType<typeof spawn> | undefined;
+  try {
+    await migrateToLatest(db);
+    const target = await seedRush(db, families, places, 5000, 500);
+    const rows = await db
+      .selectFrom('users')
+      .innerJoin('dependants', 'dependants.guardian_id', 'users.id')
+      .innerJoin('addresses', 'addresses.user_id', 'users.id')
+      .select(['users.id', 'users.email', 'dependants.id as child', 'addresses.id as address'])
+      .where('users.email', 'like', 'rush%@bench.local')
+      .orderBy('users.id')
+      .execute();
+    const roster: Family[] = rows.map((row) => ({ email: row.email, childId: row.child, addressId: row.address, split: row.id % 10 === 0 }));
+
+    const port = await freePort();
+    product = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      cwd: projectRoot,
+      env: { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS || runtime.env.TEMPORAL_ADDRESS!, PORT: String(port), LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '30' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      product!.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('Ctrl-C') && resolve());
+      product!.once('exit', (code) => reject(new Error(`the product exited (${code})`)));
+    });
+    const base = `http://localhost:${port}`;
+
+    const timings = new Timings();
+    const generatorStart = process.cpuUsage();
+    const started = performance.now();
+    const outcomes: Outcome[] = await pool(roster.length, concurrency, (i) => runParent(base, roster[i]!, target, BENCH_PASSWORD, timings));
+    const seconds = (performance.now() - started) / 1000;
+    const generatorCpu = process.cpuUsage(generatorStart);
+    const productCpu = await processCpuSeconds(product.pid!);
+
+    const counts: Record<string, number> = {};
+    for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
+    const confirmed = counts.confirmed ?? 0;
+
+    // The product page alone, at 50 concurrent requests of a signed-in family.
+    const pageTimings = new Timings();
+    const cookie = await loginCookie(base, roster[0]!.email);
+    const pageStart = performance.now();
+    await pool(500, 50, async () => {
+      const t = performance.now();
+      await (await fetch(`${base}/produits/${target.productId}`, { headers: { Cookie: cookie } })).arrayBuffer();
+      pageTimings.record('product page', performance.now() - t);
+    });
+    const pagePerSecond = Math.round((500 / (performance.now() - pageStart)) * 1000);
+
+    const invariants = await checkInvariants(db, new Date());
+    const baseline = await sqlBaseline(db, Math.min(places, roster.length), concurrency);
+
+    const result = {
+      date: new Date().toISOString(),
+      label: values.label,
+      machine: { cores: cpus().length, node: process.version },
+      parameters: { families, places, concurrency },
+      outcomes: counts,
+      confirmedPerSecond: Math.round((confirmed / seconds) * 10) / 10,
+      wallSeconds: Math.round(seconds * 10) / 10,
+      latenciesMs: timings.summary(),
+      productPage: { perSecond: pagePerSecond, ...pageTimings.summary()['product page'] },
+      baseline: { ...baseline, ratio: Math.round((confirmed / seconds / baseline.perSecond) * 1000) / 1000 },
+      cpuSeconds: { generator: Math.round((generatorCpu.user + generatorCpu.system) / 1e5) / 10, product: productCpu },
+      invariants,
+    };
+    await writeResults(result);
+    console.log(JSON.stringify(result, null, 2));
+    if (Object.values(invariants).some((n) => n !== 0)) process.exitCode = 1;
+  } finally {
+    product?.kill('SIGINT');
+    await new Promise((resolve) => (product && product.exitCode === null ? product.once('exit', resolve) : resolve(null)));
+    await db.destroy();
+    await runtime.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function loginCookie(base: string, email: string): Promise<string> {
+  const response = await fetch(`${base}/connexion`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(base).origin },
+    body: new URLSearchParams({ email, password: BENCH_PASSWORD }).toString(),
+  });
+  return response.headers.getSetCookie().find((c) => c.startsWith('session='))!.split(';')[0]!;
+}
+
+/** CPU seconds used so far by a process and its children still running (from /proc). */
+async function processCpuSeconds(pid: number): Promise<number> {
+  try {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
+    return Math.round((ticks / 100) * 10) / 10;
+  } catch {
+    return -1;
+  }
+}
+
+async function writeResults(result: Record<string, unknown> & { date: string }): Promise<void> {
+  const folder = path.join(projectRoot, 'bench', 'results');
+  await mkdir(folder, { recursive: true });
+  const stamp = result.date.replace(/[:.]/g, '-');
+  await writeFile(path.join(folder, `rush-${stamp}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  const r = result as unknown as {
+    parameters: { families: number; places: number; concurrency: number };
+    outcomes: Record<string, number>;
+    confirmedPerSecond: number;
+    latenciesMs: Record<string, { p50: number; p95: number; p99: number }>;
+    productPage: { perSecond: number; p95: number };
+    baseline: { perSecond: number; ratio: number };
+    invariants: Record<string, number>;
+    machine: { cores: number; node: string };
+    cpuSeconds: { generator: number; product: number };
+  };
+  const lines = [
+    `# Opening-day rush — ${result.date}`,
+    '',
+    `${r.parameters.families} families, ${r.parameters.places} places, ${r.parameters.concurrency} concurrent; ${r.machine.cores} cores, Node ${r.machine.node}.`,
+    '',
+    '| figure | value |',
+    '| --- | --- |',
+    `| confirmed orders per second | ${r.confirmedPerSecond} |`,
+    `| outcomes | ${Object.entries(r.outcomes).map(([k, v]) => `${k}: ${v}`).join(', ')} |`,
+    ...Object.entries(r.latenciesMs).map(([step, t]) => `| ${step} p50 / p95 / p99 (ms) | ${t.p50} / ${t.p95} / ${t.p99} |`),
+    `| product page at 50 concurrent | ${r.productPage.perSecond} req/s, p95 ${r.productPage.p95} ms |`,
+    `| direct SQL baseline | ${r.baseline.perSecond} bookings/s (ours: ${r.baseline.ratio} of it) |`,
+    `| CPU seconds: load generator / product | ${r.cpuSeconds.generator} / ${r.cpuSeconds.product} |`,
+    `| invariant violations | ${Object.values(r.invariants).reduce((a, b) => a + b, 0)} (${Object.entries(r.invariants).map(([k, v]) => `${k} ${v}`).join(', ')}) |`,
+    '',
+  ];
+  await writeFile(path.join(folder, 'rush-latest.md'), lines.join('\n'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
