@@ -158,7 +158,7 @@ async function writeResults(result: Record<string, unknown> & { date: string }):
   const lines = [
     `# Opening-day rush — ${result.date}`,
     '',
-    `${r.parameters.families} families, ${r.parameters.places} places, ${r.parameters.concurrency} concurrent; ${r.machine.cores} cores, Node ${r.machine.node}.`,
+    `${r.parameters.families} families, ${r.parameters.places} places, ${r.parameters.concurrency} concurrent; ${r.machine.cores} cores, Node ${r.machine.node}.${result.label ? ` Run: ${String(result.label)}.` : ''}`,
     '',
     '| figure | value |',
     '| --- | --- |',
