@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, bookingDeadline, dayState, monthGrid, monthTitle, openingMonth, type ProductCalendarRules } from './booking-calendar.ts';
-import { formatParisWeekdayHour, parisInstant } from './dates.ts';
+import { formatParisWeekdayHour, formatShortDeadline, parisInstant } from './dates.ts';
 
 const rules: ProductCalendarRules = {
   weekdays: [3],
@@ -22,6 +22,7 @@ describe('bookingDeadline', () => {
   it('closes a Wednesday on the Monday before at noon, Paris time', () => {
     expect(bookingDeadline('2026-12-02', 2, 12).toISOString()).toBe('2026-11-30T11:00:00.000Z');
     expect(formatParisWeekdayHour(bookingDeadline('2026-12-02', 2, 12))).toBe('lundi 30 novembre à 12 h');
+    expect(formatShortDeadline(bookingDeadline('2026-12-02', 2, 12))).toBe('lun. 12 h');
   });
 
   it('counts working days across the weekend', () => {

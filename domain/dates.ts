@@ -74,3 +74,10 @@ export function formatParisWeekdayHour(instant: Date): string {
   const day = toIsoDate(new Date(Date.UTC(p.year, p.month - 1, p.day)));
   return `${WEEKDAYS[parseIsoDate(day).getUTCDay()]} ${p.day} ${MONTHS[p.month - 1]} à ${p.hour} h${p.minute ? String(p.minute).padStart(2, '0') : ''}`;
 }
+
+/** "lun. 12 h": the short form of a deadline that fits in a calendar cell. */
+export function formatShortDeadline(instant: Date): string {
+  const p = parisParts(instant);
+  const weekday = WEEKDAYS[new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()]!;
+  return `${weekday.slice(0, 3)}. ${p.hour} h${p.minute ? String(p.minute).padStart(2, '0') : ''}`;
+}

@@ -37,6 +37,20 @@ async function addToCart(cookie: string, fields: { prestation: number; enfant: n
 const matin = async () => (await demoProduct(database.db)).prestations.find((p) => p.label === 'Matin')!.id;
 const liveHolds = (userId: number) => database.db.selectFrom('holds').selectAll().where('user_id', '=', userId).where('state', '=', 'held').execute();
 
+describe('the product page', () => {
+  it('shows the month calendar with each open day\'s deadline and the reasons others are closed', async () => {
+    const family = await bookingFamily(database.db, 'calendrier@example.fr');
+    await setCapacity(database.db, '2026-12-16', 'Matin', 2);
+    const html = await (await app().request(`/produits/${(await demoProduct(database.db)).id}`, { headers: { Cookie: await login(app(), family.user.email) } })).text();
+    expect(html).toContain('Date de réservation :');
+    expect(html).toContain('Décembre 2026');
+    expect(html).toContain('jusqu&#39;au lun. 12 h');
+    expect(html).toContain('réservable jusqu&#39;au lundi 30 novembre à 12 h');
+    expect(html).toMatch(/2 places <span aria-hidden="true">jusqu&#39;au lun\. 12 h/);
+    expect(html).toContain('Jérémy Pardon (7,90');
+  });
+});
+
 describe('Ajouter au panier', () => {
   it('holds four Wednesdays for one child: "Quantité : 4", "Total : 31,60 €", one workflow per place', async () => {
     const family = await bookingFamily(database.db, 'quatre@example.fr');

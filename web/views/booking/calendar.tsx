@@ -1,7 +1,7 @@
 // "Date de réservation :": a month grid (L M M J V S D) in which only bookable days can be
 // checked; every other day says why, in words (and a pattern), never by colour alone.
 import { addMonths, monthGrid, monthTitle, type DayState } from '../../../domain/booking-calendar.ts';
-import { formatLongDate, formatParisWeekdayHour, type IsoDate } from '../../../domain/dates.ts';
+import { formatLongDate, formatParisWeekdayHour, formatShortDeadline, type IsoDate } from '../../../domain/dates.ts';
 import { FEW_PLACES } from '../../../domain/booking-calendar.ts';
 
 export interface CalendarProps {
@@ -43,6 +43,7 @@ function Day({ day, state, checked }: { day: IsoDate; state: DayState; checked: 
       </label>
       <span class="day__info" id={`${id}-info`}>
         {state.placesLeft <= FEW_PLACES ? `${state.placesLeft} place${state.placesLeft > 1 ? 's' : ''} ` : ''}
+        <span aria-hidden="true">jusqu'au {formatShortDeadline(state.deadline)}</span>
         <span class="visually-hidden">réservable jusqu'au {formatParisWeekdayHour(state.deadline)}</span>
       </span>
     </td>
