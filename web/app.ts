@@ -34,6 +34,7 @@ import { serviceRoutes } from './routes/services.tsx';
 import { historyRoutes } from './routes/history.tsx';
 import { homeRoutes } from './routes/home.tsx';
 import { passwordRoutes } from './routes/passwords.tsx';
+import { paymentNotificationRoutes } from './routes/payment-notification.ts';
 import { sandboxRoutes } from './routes/sandbox.tsx';
 import { voucherRoutes } from './routes/vouchers.tsx';
 import { walletRoutes } from './routes/wallet.tsx';
@@ -81,15 +82,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/health', healthRoutes(deps));
 
   app.use('*', sessionMiddleware({ db: deps.db, now: deps.now, secure }));
-  app.use('*', async (c, next) => {
-    const user = c.get('user');
-    if (user?.role === 'parent') c.set('cart', await cartSummary(deps.db, user.id, deps.now()));
-    await next();
-  });
   app.use('*', jsxRenderer(
-      ({ children, title }) => {
+      // The header's cart is read only when a whole page is rendered (not for redirects,
+      // htmx fragments or files).
+      async ({ children, title }) => {
         const c = useRequestContext<AppEnv>();
-        return Layout({ title, children, user: c.get('user'), cart: c.get('cart') ?? null });
+        const user = c.get('user');
+        const cart = c.get('cart') ?? (user?.role === 'parent' ? await cartSummary(deps.db, user.id, deps.now()) : null);
+        return Layout({ title, children, user, cart });
       },
       { docType: true },
     ));
@@ -103,6 +103,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/', catalogueRoutes(deps));
   app.route('/', bookingRoutes(deps));
   app.route('/', walletRoutes(deps));
+  app.route('/', paymentNotificationRoutes(deps));
   app.route('/', checkoutRoutes(deps));
   app.route('/', historyRoutes(deps));
   app.route('/', voucherRoutes(deps));

@@ -1,7 +1,7 @@
 // The typed context every handler sees: the signed-in user (or null) and the request ID.
 import type { CartSummary } from '../db/queries/cart.ts';
 import type { Session } from '../db/queries/sessions.ts';
-import type { User } from '../db/database.ts';
+import type { Order, User } from '../db/database.ts';
 
 export interface AppEnv {
   Variables: {
@@ -10,6 +10,8 @@ export interface AppEnv {
     session: Session | null;
     /** The signed-in family's cart, for the header. */
     cart?: CartSummary;
+    /** The order of a checkout step, loaded once by the checkout's own middleware. */
+    order?: Order;
     /** Replaces the site's Content-Security-Policy for this response. */
     contentSecurityPolicy?: string;
   };

@@ -6,7 +6,7 @@ import type { Client } from '@temporalio/client';
 import { createOrderFromCart } from '../db/queries/orders.ts';
 import { moveMoney } from '../db/queries/wallet.ts';
 import { seedDemoData } from '../db/seed.ts';
-import { bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
+import { addHomeAddress, bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { connectClient, startAppWorker, uniqueTaskQueue } from '../test/helpers/temporal.ts';
 import { acceptTerms, cardPaymentNotified, chooseAddress, choosePayment, orderState } from './order.messages.ts';
@@ -30,11 +30,7 @@ describe('order across a worker restart', () => {
     const held = await holdPlaces(database.db, family, 'Matin', ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23'], new Date());
     if (!held.ok) throw new Error('hold refused');
     const created = (await createOrderFromCart(database.db, family.user.id, new Date()))!;
-    const address = await database.db
-      .insertInto('addresses')
-      .values({ user_id: family.user.id, label: 'Domicile', line1: '1 place du Breuil', line2: null, postal_code: '43000', city: 'Le Puy-en-Velay', is_default: true })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const addressId = await addHomeAddress(database.db, family.user.id);
 
     const first = await startAppWorker(database.db, taskQueue);
     const handle = await client.workflow.start(order, {
@@ -42,7 +38,7 @@ describe('order across a worker restart', () => {
       workflowId: `order-${created.number}-${taskQueue}`,
       args: [{ orderId: created.orderId, number: created.number, holdIds: created.holdIds, totalCents: created.totalCents }],
     });
-    await handle.executeUpdate(chooseAddress, { args: [{ addressId: address.id }] });
+    await handle.executeUpdate(chooseAddress, { args: [{ addressId }] });
     await handle.executeUpdate(acceptTerms);
     await handle.executeUpdate(choosePayment, { args: [{ walletCents: 2000, cardCents: 1160, cardType: 'VISA' }] });
     for (let i = 0; i < 100 && (await handle.query(orderState)).status !== 'awaiting-card'; i += 1) await new Promise((r) => setTimeout(r, 50));

@@ -8,7 +8,7 @@ import { createMailer } from '../activities/mail/mailer.ts';
 import { createOrderFromCart } from '../db/queries/orders.ts';
 import { balance, ledgerMismatches, moveMoney } from '../db/queries/wallet.ts';
 import { seedDemoData } from '../db/seed.ts';
-import { bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
+import { addHomeAddress, bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
 import { acceptTerms, applyVoucher, cardPaymentNotified, chooseAddress, choosePayment, orderState, type PaymentPlan } from './order.messages.ts';
@@ -45,12 +45,8 @@ async function cart(email: string, walletCents: number, dates = ['2026-12-02', '
   const held = await holdPlaces(database.db, family, 'Matin', dates, new Date());
   if (!held.ok) throw new Error(`hold refused: ${JSON.stringify(held.failures)}`);
   const created = (await createOrderFromCart(database.db, family.user.id, new Date()))!;
-  const address = await database.db
-    .insertInto('addresses')
-    .values({ user_id: family.user.id, label: 'Domicile', line1: '3 rue des Tanneries', line2: null, postal_code: '43000', city: 'Le Puy-en-Velay', is_default: true })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return { family, created, addressId: address.id };
+  const addressId = await addHomeAddress(database.db, family.user.id);
+  return { family, created, addressId };
 }
 
 type Cart = Awaited<ReturnType<typeof cart>>;

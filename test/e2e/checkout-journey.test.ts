@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { moveMoney, balance, walletHistory } from '../../db/queries/wallet.ts';
 import { PASSWORD } from '../helpers/accounts.ts';
-import { bookingFamily } from '../helpers/booking.ts';
+import { addHomeAddress, bookingFamily } from '../helpers/booking.ts';
 import { signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
 
@@ -31,7 +31,7 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('chec
     const email = `commande-${javaScriptEnabled}@example.fr`;
     const family = await bookingFamily(db, email, [{ first: 'Jérémy', birth: '2017-04-12' }]);
     await moveMoney(db, { userId: family.user.id, amountCents: 2000, kind: 'topup', label: 'Recharge par carte de 20,00 €', idempotencyKey: `seed-${email}` });
-    await db.insertInto('addresses').values({ user_id: family.user.id, label: 'Domicile', line1: '3 rue des Tanneries', line2: null, postal_code: '43000', city: 'Le Puy-en-Velay', is_default: true }).execute();
+    await addHomeAddress(db, family.user.id);
 
     const { context, page } = await signedIn(e2e.browser, e2e.stack.url, email, PASSWORD, javaScriptEnabled);
     await page.goto(`${e2e.stack.url}/communes/rosieres`);

@@ -44,3 +44,13 @@ export async function setCapacity(db: Db, date: string, prestation: string, capa
   await sql`update slots set capacity = ${capacity} from prestations
     where slots.prestation_id = prestations.id and prestations.label = ${prestation} and slots.service_date = ${date}`.execute(db);
 }
+
+/** The family's home, for the checkout's "Adresse" step. */
+export async function addHomeAddress(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .insertInto('addresses')
+    .values({ user_id: userId, label: 'Domicile', line1: '3 rue des Tanneries', line2: null, postal_code: '43000', city: 'Le Puy-en-Velay', is_default: true })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

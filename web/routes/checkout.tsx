@@ -4,7 +4,7 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Hono, type Context } from 'hono';
 import { CARD_TYPES, type CardType } from '../../activities/payments/paybox.ts';
-import type { User } from '../../db/database.ts';
+import type { Order } from '../../db/database.ts';
 import { listAddresses } from '../../db/queries/family.ts';
 import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/order-recap.ts';
 import { createOrderFromCart } from '../../db/queries/orders.ts';
@@ -27,12 +27,29 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
   router.use('/commande', requireUser);
   router.use('/commande/*', requireUser);
+  // Every step of an order: the family's own order, or 404 whatever the number.
+  router.use(`/commande/:number${NUMBER}/*`, async (c, next) => {
+    const order = await db.selectFrom('orders').selectAll().where('number', '=', c.req.param('number')).where('user_id', '=', currentUser(c).id).executeTakeFirst();
+    if (!order) return c.notFound();
+    c.set('order', order);
+    await next();
+  });
 
-  /** The family's own order, or 404 whatever the number. */
-  const ownOrder = (user: User, number: string) => db.selectFrom('orders').selectAll().where('number', '=', number).where('user_id', '=', user.id).executeTakeFirst();
   const handleOf = (number: string) => temporal.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(number));
   const stateOf = (number: string) => handleOf(number).query(orderState);
-  const updateError = (error: unknown) => (error instanceof WorkflowUpdateFailedError ? (error.cause?.message ?? error.message) : null);
+
+  /** The order loaded by the middleware above. */
+  const orderOf = (c: Context<AppEnv>): Order => c.get('order')!;
+
+  /** Sends a step (an Update) to the order's workflow: its new state, or the reason it was refused. */
+  async function step(send: () => Promise<OrderState>): Promise<{ state: OrderState } | { refused: string }> {
+    try {
+      return { state: await send() };
+    } catch (error) {
+      if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+      return { refused: error.cause?.message ?? error.message };
+    }
+  }
 
   // The cart is the first recap: its "Commander >" makes the order.
   router.get('/commande', (c) => c.redirect('/panier', 303));
@@ -61,8 +78,9 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(`/commande/${created.number}/recapitulatif`, 303);
   });
 
-  async function recapPage(c: Context<AppEnv>, number: string, extra: { error?: string | null; code?: string } = {}) {
-    const order = (await ownOrder(currentUser(c), number))!;
+  async function recapPage(c: Context<AppEnv>, extra: { error?: string | null; code?: string } = {}) {
+    const order = orderOf(c);
+    const number = order.number;
     const voucher = await orderVoucher(db, order.id);
     const lines = await recapLines(db, await orderHoldIds(db, order.id));
     return c.render(
@@ -93,27 +111,21 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   }
 
-  router.get(`/commande/:number${NUMBER}/recapitulatif`, async (c) => {
-    if (!(await ownOrder(currentUser(c), c.req.param('number')))) return c.notFound();
-    return recapPage(c, c.req.param('number'));
-  });
+  router.get(`/commande/:number${NUMBER}/recapitulatif`, (c) => recapPage(c));
 
   router.post(`/commande/:number${NUMBER}/bon`, async (c) => {
-    const number = c.req.param('number');
-    if (!(await ownOrder(currentUser(c), number))) return c.notFound();
+    const number = orderOf(c).number;
     const code = String((await c.req.parseBody()).code ?? '').slice(0, 30);
-    try {
-      await handleOf(number).executeUpdate(applyVoucher, { args: [{ code }] });
-    } catch (error) {
-      const message = updateError(error);
-      if (!message) throw error;
+    const result = await step(() => handleOf(number).executeUpdate(applyVoucher, { args: [{ code }] }));
+    if ('refused' in result) {
       c.status(400);
-      return recapPage(c, number, { error: message, code });
+      return recapPage(c, { error: result.refused, code });
     }
     return c.redirect(`/commande/${number}/recapitulatif?bon=ok`, 303);
   });
 
-  async function addressPage(c: Context<AppEnv>, number: string, error?: string | null) {
+  async function addressPage(c: Context<AppEnv>, error?: string | null) {
+    const number = orderOf(c).number;
     const addresses = await listAddresses(db, currentUser(c).id);
     return c.render(
       <CheckoutPage step={2} title="Adresse de facturation">
@@ -148,28 +160,22 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   }
 
-  router.get(`/commande/:number${NUMBER}/adresse`, async (c) => {
-    if (!(await ownOrder(currentUser(c), c.req.param('number')))) return c.notFound();
-    return addressPage(c, c.req.param('number'));
-  });
+  router.get(`/commande/:number${NUMBER}/adresse`, (c) => addressPage(c));
 
   router.post(`/commande/:number${NUMBER}/adresse`, async (c) => {
-    const number = c.req.param('number');
-    if (!(await ownOrder(currentUser(c), number))) return c.notFound();
+    const number = orderOf(c).number;
     const addressId = Number((await c.req.parseBody()).adresse);
-    try {
-      await handleOf(number).executeUpdate(chooseAddress, { args: [{ addressId: Number.isSafeInteger(addressId) ? addressId : 0 }] });
-    } catch (error) {
-      const message = updateError(error);
-      if (!message) throw error;
+    const result = await step(() => handleOf(number).executeUpdate(chooseAddress, { args: [{ addressId: Number.isSafeInteger(addressId) ? addressId : 0 }] }));
+    if ('refused' in result) {
       c.status(400);
-      return addressPage(c, number, message);
+      return addressPage(c, result.refused);
     }
     return c.redirect(`/commande/${number}/conditions`, 303);
   });
 
-  const termsPage = (c: Context<AppEnv>, number: string, error?: string | null) =>
-    c.render(
+  const termsPage = (c: Context<AppEnv>, error?: string | null) => {
+    const number = orderOf(c).number;
+    return c.render(
       <CheckoutPage step={3} title="Conditions générale de vente">
         <form method="post" action={`/commande/${number}/conditions`} novalidate>
           <div class={error ? 'checkbox field--error' : 'checkbox'}>
@@ -193,33 +199,28 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
       </CheckoutPage>,
       { title: 'Conditions générales de vente' },
     );
+  };
 
-  router.get(`/commande/:number${NUMBER}/conditions`, async (c) => {
-    if (!(await ownOrder(currentUser(c), c.req.param('number')))) return c.notFound();
-    return termsPage(c, c.req.param('number'));
-  });
+  router.get(`/commande/:number${NUMBER}/conditions`, (c) => termsPage(c));
 
   router.post(`/commande/:number${NUMBER}/conditions`, async (c) => {
-    const number = c.req.param('number');
-    if (!(await ownOrder(currentUser(c), number))) return c.notFound();
+    const number = orderOf(c).number;
     if ((await c.req.parseBody()).cgv !== '1') {
       c.status(400);
-      return termsPage(c, number, 'Cochez la case pour accepter les conditions générales de vente avant de commander.');
+      return termsPage(c, 'Cochez la case pour accepter les conditions générales de vente avant de commander.');
     }
-    try {
-      await handleOf(number).executeUpdate(acceptTerms);
-    } catch (error) {
-      const message = updateError(error);
-      if (!message) throw error;
+    const result = await step(() => handleOf(number).executeUpdate(acceptTerms));
+    if ('refused' in result) {
       c.status(400);
-      return termsPage(c, number, message);
+      return termsPage(c, result.refused);
     }
     return c.redirect(`/commande/${number}/paiement`, 303);
   });
 
-  async function paymentPage(c: Context<AppEnv>, number: string, error?: string | null) {
+  async function paymentPage(c: Context<AppEnv>, error?: string | null) {
     const user = currentUser(c);
-    const order = (await ownOrder(user, number))!;
+    const order = orderOf(c);
+    const number = order.number;
     const lines = await recapLines(db, await orderHoldIds(db, order.id));
     const wallet = await balance(db, user.id);
     const due = order.total_cents - order.discount_cents;
@@ -257,31 +258,24 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   }
 
-  router.get(`/commande/:number${NUMBER}/paiement`, async (c) => {
-    if (!(await ownOrder(currentUser(c), c.req.param('number')))) return c.notFound();
-    return paymentPage(c, c.req.param('number'));
-  });
+  router.get(`/commande/:number${NUMBER}/paiement`, (c) => paymentPage(c));
 
   router.post(`/commande/:number${NUMBER}/paiement`, async (c) => {
     const user = currentUser(c);
-    const number = c.req.param('number');
-    const order = await ownOrder(user, number);
-    if (!order) return c.notFound();
+    const order = orderOf(c);
+    const number = order.number;
     const body = await c.req.parseBody();
     const card = typeof body.carte === 'string' && body.carte in CARD_TYPES ? (body.carte as CardType) : null;
     const wallet = await balance(db, user.id);
     const due = order.total_cents - order.discount_cents;
     const walletCents = body.porte_monnaie === 'tout' || body.porte_monnaie === 'solde' ? Math.min(wallet, due) : 0;
     const plan = { walletCents, cardCents: due - walletCents, cardType: card };
-    let state: OrderState;
-    try {
-      state = await handleOf(number).executeUpdate(choosePayment, { args: [plan] });
-    } catch (error) {
-      const message = updateError(error);
-      if (!message) throw error;
+    const result = await step(() => handleOf(number).executeUpdate(choosePayment, { args: [plan] }));
+    if ('refused' in result) {
       c.status(400);
-      return paymentPage(c, number, message);
+      return paymentPage(c, result.refused);
     }
+    let state = result.state;
     if (plan.cardCents === 0) return c.redirect(`/commande/${number}/confirmation`, 303);
     // The workflow debits the wallet part, then names the card payment: wait for it (briefly).
     for (let attempt = 0; attempt < 50 && !state.cardReference && state.status !== 'abandoned'; attempt += 1) {
@@ -302,9 +296,8 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   router.get(`/commande/:number${NUMBER}/confirmation`, async (c) => {
-    const number = c.req.param('number');
-    const order = await ownOrder(currentUser(c), number);
-    if (!order) return c.notFound();
+    const order = orderOf(c);
+    const number = order.number;
     const state = await stateOf(number).catch(() => null);
     const status = state?.status ?? (order.state === 'paid' ? 'paid' : order.state === 'abandoned' ? 'abandoned' : 'confirming');
     const waiting = status !== 'paid' && status !== 'abandoned';

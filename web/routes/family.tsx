@@ -11,8 +11,8 @@ import type { AppEnv } from '../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
 import { currentUser, requireUser } from '../middleware/guards.ts';
 import { requiredText } from '../schemas.ts';
-import { AddressesPage, AddressForm } from '../views/family/addresses.tsx';
-import { DependantForm, DependantsPage } from '../views/family/dependants.tsx';
+import { AddressesPage, EditAddressPage } from '../views/family/addresses.tsx';
+import { DependantsPage, EditDependantPage } from '../views/family/dependants.tsx';
 
 const optionalText = (max: number) =>
   z
@@ -86,19 +86,7 @@ export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
   router.get(`/mon-compte/filiations/:id${idParam}`, async (c) => {
     const dependant = await findDependant(db, currentUser(c).id, Number(c.req.param('id')));
     if (!dependant) return c.notFound();
-    const values = { ...dependant, notes: dependant.notes ?? '' } as unknown as FormValues;
-    return c.render(
-      <>
-        <p>
-          <a href="/mon-compte/filiations">← Mes filiations</a>
-        </p>
-        <h1>
-          Modifier {dependant.first_name} {dependant.last_name}
-        </h1>
-        <DependantForm action={`/mon-compte/filiations/${dependant.id}`} values={values} submit="Enregistrer" />
-      </>,
-      { title: 'Modifier une personne' },
-    );
+    return c.render(<EditDependantPage dependant={dependant} />, { title: 'Modifier une personne' });
   });
 
   router.post(`/mon-compte/filiations/:id${idParam}`, async (c) => {
@@ -111,15 +99,7 @@ export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
     );
     if (errors) {
       c.status(400);
-      return c.render(
-        <>
-          <h1>
-            Modifier {dependant.first_name} {dependant.last_name}
-          </h1>
-          <DependantForm action={`/mon-compte/filiations/${dependant.id}`} values={values} errors={errors} submit="Enregistrer" />
-        </>,
-        { title: 'Modifier une personne' },
-      );
+      return c.render(<EditDependantPage dependant={dependant} values={values} errors={errors} />, { title: 'Modifier une personne' });
     }
     return c.redirect('/mon-compte/filiations?ok=modif', 303);
   });
@@ -159,17 +139,7 @@ export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
   router.get(`/mon-compte/adresses/:id${idParam}`, async (c) => {
     const address = await findAddress(db, currentUser(c).id, Number(c.req.param('id')));
     if (!address) return c.notFound();
-    const values = { ...address, line2: address.line2 ?? '' } as unknown as FormValues;
-    return c.render(
-      <>
-        <p>
-          <a href="/mon-compte/adresses">← Mes adresses</a>
-        </p>
-        <h1>Modifier l'adresse « {address.label} »</h1>
-        <AddressForm action={`/mon-compte/adresses/${address.id}`} values={values} submit="Enregistrer" />
-      </>,
-      { title: "Modifier l'adresse" },
-    );
+    return c.render(<EditAddressPage address={address} />, { title: "Modifier l'adresse" });
   });
 
   router.post(`/mon-compte/adresses/:id${idParam}`, async (c) => {
@@ -180,13 +150,7 @@ export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
     const form = validateForm(addressSchema, values);
     if (!form.ok) {
       c.status(400);
-      return c.render(
-        <>
-          <h1>Modifier l'adresse « {address.label} »</h1>
-          <AddressForm action={`/mon-compte/adresses/${address.id}`} values={values} errors={form.errors} submit="Enregistrer" />
-        </>,
-        { title: "Modifier l'adresse" },
-      );
+      return c.render(<EditAddressPage address={address} values={values} errors={form.errors} />, { title: "Modifier l'adresse" });
     }
     await db.updateTable('addresses').set(form.data).where('id', '=', address.id).where('user_id', '=', user.id).execute();
     return c.redirect('/mon-compte/adresses?ok=1', 303);

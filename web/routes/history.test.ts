@@ -73,7 +73,7 @@ describe('Mes réservations', () => {
   });
 
   it('refuses after the deadline, and for another family', async () => {
-    const { family, cookie } = await paidOrder('tardive@example.fr');
+    const { family } = await paidOrder('tardive@example.fr');
     const reservation = await database.db.selectFrom('reservations').select('id').where('user_id', '=', family.user.id).where('service_date', '=', '2026-12-16').executeTakeFirstOrThrow();
     const stranger = await paidOrder('etrangere@example.fr');
     expect((await postForm(app(), `/mon-compte/reservations/${reservation.id}/annuler`, {}, { Cookie: stranger.cookie })).status).toBe(404);

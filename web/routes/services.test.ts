@@ -1,6 +1,6 @@
 // "Mes services", the requests and the staff's decision, with a worker of the real app running
 // subscriptionApproval; the catalogue and the "what is missing to buy" rules.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../db/seed.ts';
 import { createParent, createStaff, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';

@@ -1,12 +1,9 @@
-// "Mon porte-monnaie" and its top-ups: a payment row, a walletTopUp workflow, the provider's form;
-// the provider's verified notification becomes a signal, and the return page shows the state.
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+// "Mon porte-monnaie" and its top-ups: a payment row, a walletTopUp workflow, the provider's form,
+// and the return page that shows the state the workflow knows.
 import { Hono } from 'hono';
 import { CARD_TYPES, type CardType } from '../../activities/payments/paybox.ts';
 import { balance, walletHistory } from '../../db/queries/wallet.ts';
-import { orderWorkflowId } from '../../workflows/order.messages.ts';
-import { cardPaymentNotified, TOP_UP_AMOUNTS_CENTS, topUpState, topUpWorkflowId } from '../../workflows/wallet-top-up.messages.ts';
-import type { lateCardPayment } from '../../workflows/late-card-payment.ts';
+import { TOP_UP_AMOUNTS_CENTS, topUpState, topUpWorkflowId } from '../../workflows/wallet-top-up.messages.ts';
 import type { walletTopUp } from '../../workflows/wallet-top-up.ts';
 import { EmailAttribute } from '../../workflows/search-attributes.ts';
 import type { AppDeps } from '../app.ts';
@@ -15,7 +12,7 @@ import { currentUser, requireUser } from '../middleware/guards.ts';
 import { GoToPaymentPage, PaymentResultPage, WalletPage } from '../views/wallet/wallet.tsx';
 
 export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, temporal, config, now, logger, payments } = deps;
+  const { db, temporal, config, now, payments } = deps;
   const router = new Hono<AppEnv>();
   router.use('/mon-compte/porte-monnaie', requireUser);
   router.use('/mon-compte/porte-monnaie/*', requireUser);
@@ -79,53 +76,6 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
     const pending = state.status === 'pending';
     if (pending) c.header('Refresh', '3');
     return c.render(<PaymentResultPage status={state.status} amountCents={payment.amount_cents} poll={pending ? c.req.path : null} />, { title: 'Paiement' });
-  });
-
-  // The provider's server-to-server notification: the only proof of payment.
-  router.get('/paiement/notification', async (c) => {
-    const rawQuery = new URL(c.req.url).search;
-    const notification = payments.verify(rawQuery);
-    if (!notification) {
-      logger.warn({ query: rawQuery.slice(0, 300) }, 'payment notification with a bad signature');
-      return c.text('signature invalide', 400);
-    }
-    const payment = await db.selectFrom('payments').selectAll().where('reference', '=', notification.reference).executeTakeFirst();
-    if (!payment || payment.amount_cents !== notification.amountCents) {
-      logger.warn({ reference: notification.reference, amount: notification.amountCents }, 'payment notification for an unknown payment or another amount');
-      return c.text('paiement inconnu', 400);
-    }
-    const signal = { outcome: notification.outcome, amountCents: notification.amountCents, transaction: notification.transaction, errorCode: notification.errorCode };
-    const workflowId = payment.purpose === 'order' ? orderWorkflowId(payment.reference.slice('order-'.length)) : topUpWorkflowId(payment.id);
-    try {
-      await temporal.workflow.getHandle(workflowId).signal(cardPaymentNotified, signal);
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      if (payment.purpose === 'order') {
-        // The order already ended: money taken now goes to the family's wallet, never kept.
-        if (notification.outcome === 'paid' || notification.outcome === 'already-paid') {
-          logger.warn({ paymentId: payment.id, reference: payment.reference }, 'card payment notified after its order ended: refunding to the wallet');
-          await temporal.workflow
-            .start<typeof lateCardPayment>('lateCardPayment', {
-              taskQueue: config.TEMPORAL_TASK_QUEUE,
-              workflowId: `late-payment-${payment.id}`,
-              args: [{ paymentId: payment.id, amountCents: notification.amountCents }],
-            })
-            .catch((startError: unknown) => {
-              if (!(startError instanceof WorkflowExecutionAlreadyStartedError)) throw startError;
-            });
-        }
-        return c.text('OK');
-      }
-      // The workflow gave up (no answer in time): a late payment still settles, in a new run.
-      await temporal.workflow.signalWithStart<typeof walletTopUp, [typeof signal]>('walletTopUp', {
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        workflowId: topUpWorkflowId(payment.id),
-        args: [{ paymentId: payment.id }],
-        signal: cardPaymentNotified,
-        signalArgs: [signal],
-      });
-    }
-    return c.text('OK');
   });
 
   return router;

@@ -1,5 +1,5 @@
 // Staff's family search and family page: only the families of their communes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createParent, createStaff, login } from '../../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../../test/helpers/app.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';

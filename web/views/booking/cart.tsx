@@ -4,7 +4,7 @@ import type { CartHold, CartSummary } from '../../../db/queries/cart.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { Notice } from '../components/fields.tsx';
-import { RecapHead } from '../checkout/steps.tsx';
+import { RecapHead, RecapTotals } from '../checkout/steps.tsx';
 
 export interface CartLine {
   key: string;
@@ -94,28 +94,7 @@ export function CartPage({ lines, summary, minutesLeft, expired, removed }: Cart
                 );
               })}
             </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colspan={4}>
-                  Total produits TTC :
-                </th>
-                <td>{formatEuros(summary.totalCents)}</td>
-              </tr>
-              <tr>
-                <th scope="row" colspan={4}>
-                  Taxes :
-                </th>
-                <td>{formatEuros(0)}</td>
-              </tr>
-              <tr>
-                <th scope="row" colspan={4}>
-                  TOTAL
-                </th>
-                <td>
-                  <strong>{formatEuros(summary.totalCents)}</strong>
-                </td>
-              </tr>
-            </tfoot>
+            <RecapTotals totalCents={summary.totalCents} />
           </table>
           <p>Il y a {summary.count} produit{summary.count > 1 ? 's' : ''} dans votre panier.</p>
           <form method="post" action="/commande" class="checkout-actions">

@@ -35,6 +35,26 @@ export function RecapHead() {
   );
 }
 
+/** The recap's totals: products, the voucher if any, taxes (none) and what is due. */
+export function RecapTotals({ totalCents, voucher }: { totalCents: number; voucher?: { label: string; discountCents: number } | null }) {
+  const row = (label: string, cents: number, strong = false) => (
+    <tr>
+      <th scope="row" colspan={4}>
+        {label}
+      </th>
+      <td>{strong ? <strong>{formatEuros(cents)}</strong> : formatEuros(cents)}</td>
+    </tr>
+  );
+  return (
+    <tfoot>
+      {row('Total produits TTC :', totalCents)}
+      {voucher ? row(`Bon de réduction (${voucher.label}) :`, -voucher.discountCents) : null}
+      {row('Taxes :', 0)}
+      {row('TOTAL', totalCents - (voucher?.discountCents ?? 0), true)}
+    </tfoot>
+  );
+}
+
 export interface RecapLine {
   product: string;
   prestation: string;
@@ -67,30 +87,7 @@ export function Recap({ lines, totalCents, caption, voucher }: { lines: RecapLin
           </tr>
         ))}
       </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" colspan={4}>
-            Total produits TTC :
-          </th>
-          <td>{formatEuros(totalCents)}</td>
-        </tr>
-        {voucher ? (
-          <tr>
-            <th scope="row" colspan={4}>
-              Bon de réduction ({voucher.label}) :
-            </th>
-            <td>-{formatEuros(voucher.discountCents)}</td>
-          </tr>
-        ) : null}
-        <tr>
-          <th scope="row" colspan={4}>
-            TOTAL
-          </th>
-          <td>
-            <strong>{formatEuros(totalCents - (voucher?.discountCents ?? 0))}</strong>
-          </td>
-        </tr>
-      </tfoot>
+      <RecapTotals totalCents={totalCents} voucher={voucher} />
     </table>
   );
 }

@@ -74,3 +74,16 @@ export function AddressesPage(props: { addresses: Address[]; values?: FormValues
     </>
   );
 }
+
+export function EditAddressPage({ address, values, errors }: { address: Address; values?: FormValues; errors?: FieldErrors }) {
+  const current = values ?? { label: address.label, line1: address.line1, line2: address.line2 ?? '', postal_code: address.postal_code, city: address.city };
+  return (
+    <>
+      <p>
+        <a href="/mon-compte/adresses">← Mes adresses</a>
+      </p>
+      <h1>Modifier l'adresse « {address.label} »</h1>
+      <AddressForm action={`/mon-compte/adresses/${address.id}`} values={current} errors={errors} submit="Enregistrer" />
+    </>
+  );
+}

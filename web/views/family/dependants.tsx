@@ -83,3 +83,24 @@ export function DependantsPage(props: { dependants: Dependant[]; values?: FormVa
     </>
   );
 }
+
+export function EditDependantPage({ dependant, values, errors }: { dependant: Dependant; values?: FormValues; errors?: FieldErrors }) {
+  const current = values ?? {
+    first_name: dependant.first_name,
+    last_name: dependant.last_name,
+    birth_date: dependant.birth_date,
+    relationship: dependant.relationship,
+    notes: dependant.notes ?? '',
+  };
+  return (
+    <>
+      <p>
+        <a href="/mon-compte/filiations">← Mes filiations</a>
+      </p>
+      <h1>
+        Modifier {dependant.first_name} {dependant.last_name}
+      </h1>
+      <DependantForm action={`/mon-compte/filiations/${dependant.id}`} values={current} errors={errors} submit="Enregistrer" />
+    </>
+  );
+}
