@@ -19,6 +19,14 @@ export const requireUser: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/** The family's own pages: staff have their back office and no family, cart or wallet. */
+export const requireParent: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const user = c.get('user');
+  if (!user) return toLogin(c);
+  if (user.role !== 'parent') throw new HTTPException(403);
+  await next();
+};
+
 export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
   const user = c.get('user');
   if (!user) return toLogin(c);

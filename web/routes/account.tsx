@@ -13,10 +13,11 @@ import { describeAccountStatus, queryAccountValidation } from '../account-state.
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { validateForm, type FieldErrors, type FormValues } from '../forms.ts';
-import { currentUser, requireUser } from '../middleware/guards.ts';
+import { currentUser, requireParent, requireUser } from '../middleware/guards.ts';
 import { sendDocument } from '../send-document.ts';
 import { AccountHomePage } from '../views/account/home.tsx';
 import { documentKinds, DocumentsPage } from '../views/account/documents.tsx';
+import type { AccessTable } from '../access.ts';
 
 const documentColumns = ['id', 'kind', 'file_name', 'status', 'refusal_reason', 'uploaded_at', 'size_bytes'] as const;
 
@@ -31,11 +32,21 @@ function displayName(name: string): string {
   return (clean || 'document').slice(0, 120);
 }
 
+/** Who may call each route below (see web/access.ts). */
+export const accountAccess = {
+  'GET /mon-compte': { who: 'signed-in' },
+  'GET /mon-compte/documents': { who: 'parent' },
+  'POST /mon-compte/documents': { who: 'parent', input: { form: 'GET /mon-compte/documents' } },
+  'GET /mon-compte/documents/:id': { who: 'parent', object: 'document' },
+} satisfies AccessTable;
+
 export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, temporal, config, documents: store } = deps;
   const router = new Hono<AppEnv>();
   router.use('/mon-compte', requireUser);
   router.use('/mon-compte/*', requireUser);
+  router.use('/mon-compte/documents', requireParent);
+  router.use('/mon-compte/documents/*', requireParent);
 
   const listDocuments = (ownerId: number) =>
     db.selectFrom('documents').select(documentColumns).where('owner_id', '=', ownerId).orderBy('uploaded_at', 'desc').orderBy('id', 'desc').execute();

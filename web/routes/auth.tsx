@@ -19,6 +19,7 @@ import { safeReturnPath } from '../middleware/guards.ts';
 import { emailField } from '../schemas.ts';
 import { CheckYourMailPage, LoginPage } from '../views/auth/login-page.tsx';
 import { ForgotPasswordPage } from '../views/auth/password-forms.tsx';
+import type { AccessTable } from '../access.ts';
 
 const HOUR = 3600_000;
 // A hash to verify against when the address has no account, so both answers take as long.
@@ -28,6 +29,17 @@ const loginSchema = z.object({
   email: emailField,
   password: z.string({ error: 'Indiquez votre mot de passe.' }).min(1, 'Indiquez votre mot de passe.').max(1024, 'Mot de passe incorrect.'),
 });
+
+/** Who may call each route below (see web/access.ts). */
+export const authAccess = {
+  'GET /connexion': { who: 'anyone' },
+  'POST /connexion': { who: 'anyone', input: { form: 'GET /connexion' } },
+  // Signing out when signed out changes nothing: no need to ask for a login first.
+  'POST /deconnexion': { who: 'anyone', input: 'button' },
+  'POST /inscription': { who: 'anyone', input: { form: 'GET /connexion' } },
+  'GET /recuperation-mot-de-passe': { who: 'anyone' },
+  'POST /recuperation-mot-de-passe': { who: 'anyone', input: { form: 'GET /recuperation-mot-de-passe' } },
+} satisfies AccessTable;
 
 export function authRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, config, now, temporal } = deps;

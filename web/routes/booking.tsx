@@ -14,12 +14,13 @@ import type { User } from '../../db/database.ts';
 import type { AppDeps } from '../app.ts';
 import { holdWorkflows } from '../booking-workflows.ts';
 import type { AppEnv } from '../env.ts';
-import { currentUser, requireUser } from '../middleware/guards.ts';
+import { currentUser, requireParent } from '../middleware/guards.ts';
 import { AddedToCart } from '../views/booking/added.tsx';
 import { Calendar } from '../views/booking/calendar.tsx';
 import { CartPage, groupCart } from '../views/booking/cart.tsx';
 import { PersonaliseForm, type PersonaliseProps } from '../views/booking/personalise.tsx';
 import { ProductPage } from '../views/catalogue/product.tsx';
+import type { AccessTable } from '../access.ts';
 
 interface Choices {
   prestationId: number | null;
@@ -56,12 +57,21 @@ function calendarRules(product: BookingProduct): ProductCalendarRules {
   };
 }
 
+/** Who may call each route below (see web/access.ts). */
+export const bookingAccess = {
+  'GET /produits/:id': { who: 'anyone', object: 'product' },
+  'GET /produits/:id/calendrier': { who: 'parent', object: 'product' },
+  'POST /produits/:id/panier': { who: 'parent', object: 'product', input: { form: 'GET /produits/:id' } },
+  'GET /panier': { who: 'parent' },
+  'POST /panier/retirer': { who: 'parent', input: { form: 'GET /panier' } },
+} satisfies AccessTable;
+
 export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, temporal, config, now, logger } = deps;
   const router = new Hono<AppEnv>();
   const workflows = holdWorkflows(temporal, config.TEMPORAL_TASK_QUEUE, logger);
-  router.use('/panier', requireUser);
-  router.use('/panier/*', requireUser);
+  router.use('/panier', requireParent);
+  router.use('/panier/*', requireParent);
 
   /** What the family still lacks to buy the product ([] when it may). */
   async function missingFor(user: User | null, productId: number) {
@@ -140,13 +150,13 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     return productPage(c, productId, readChoices(c.req.queries() as Record<string, string[]>));
   });
 
-  router.get('/produits/:id{[0-9]{1,12}}/calendrier', requireUser, async (c) => {
+  router.get('/produits/:id{[0-9]{1,12}}/calendrier', requireParent, async (c) => {
     const product = await productForBooking(db, Number(c.req.param('id')));
     if (!product) return c.notFound();
     return c.html(await calendarFor(product, currentUser(c), readChoices(c.req.queries() as Record<string, string[]>)));
   });
 
-  router.post('/produits/:id{[0-9]{1,12}}/panier', requireUser, async (c) => {
+  router.post('/produits/:id{[0-9]{1,12}}/panier', requireParent, async (c) => {
     const user = currentUser(c);
     const productId = Number(c.req.param('id'));
     const product = await productForBooking(db, productId);

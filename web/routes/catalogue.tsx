@@ -6,6 +6,13 @@ import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { categories } from '../views/categories.ts';
 import { ListingPage } from '../views/catalogue/listing.tsx';
+import type { AccessTable } from '../access.ts';
+
+/** Who may call each route below (see web/access.ts). */
+export const catalogueAccess = {
+  'GET /communes/:slug': { who: 'anyone', object: 'commune' },
+  'GET /categories/:slug': { who: 'anyone', object: 'category' },
+} satisfies AccessTable;
 
 export function catalogueRoutes({ db }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();

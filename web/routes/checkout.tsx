@@ -15,18 +15,35 @@ import type { order as orderWorkflow } from '../../workflows/order.ts';
 import { CommuneAttribute, EmailAttribute } from '../../workflows/search-attributes.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
-import { currentUser, requireUser } from '../middleware/guards.ts';
+import { currentUser, requireParent } from '../middleware/guards.ts';
 import { Notice } from '../views/components/fields.tsx';
 import { CheckoutPage, Recap } from '../views/checkout/steps.tsx';
 import { GoToPaymentPage } from '../views/wallet/wallet.tsx';
+import type { AccessTable } from '../access.ts';
 
 const NUMBER = '{[0-9]{4}-[0-9]{6}}';
+
+/** Who may call each route below (see web/access.ts). */
+export const checkoutAccess = {
+  'GET /commande': { who: 'parent' },
+  'POST /commande': { who: 'parent', input: 'button' },
+  'GET /commande/:number/recapitulatif': { who: 'parent', object: 'order' },
+  'POST /commande/:number/bon': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/recapitulatif' } },
+  'GET /commande/:number/adresse': { who: 'parent', object: 'order' },
+  'POST /commande/:number/adresse': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/adresse' } },
+  'GET /commande/:number/conditions': { who: 'parent', object: 'order' },
+  'POST /commande/:number/conditions': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/conditions' } },
+  'GET /commande/:number/paiement': { who: 'parent', object: 'order' },
+  'POST /commande/:number/paiement': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/paiement' } },
+  'GET /commande/:number/confirmation': { who: 'parent', object: 'order' },
+  'GET /conditions-generales-de-vente': { who: 'anyone' },
+} satisfies AccessTable;
 
 export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, temporal, config, now, payments } = deps;
   const router = new Hono<AppEnv>();
-  router.use('/commande', requireUser);
-  router.use('/commande/*', requireUser);
+  router.use('/commande', requireParent);
+  router.use('/commande/*', requireParent);
   // Every step of an order: the family's own order, or 404 whatever the number.
   router.use(`/commande/:number${NUMBER}/*`, async (c, next) => {
     const order = await db.selectFrom('orders').selectAll().where('number', '=', c.req.param('number')).where('user_id', '=', currentUser(c).id).executeTakeFirst();

@@ -2,6 +2,14 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../app.ts';
 import { MailboxPage, MailPage } from '../views/dev-mails.tsx';
+import type { AccessTable } from '../access.ts';
+
+/** Who may call each route below (see web/access.ts). */
+export const devMailAccess = {
+  // Outside production only: the mails the app would have sent.
+  'GET /dev/mails': { who: 'anyone' },
+  'GET /dev/mails/:id': { who: 'anyone', object: 'mail' },
+} satisfies AccessTable;
 
 export function devMailRoutes({ db }: Pick<AppDeps, 'db'>): Hono {
   const router = new Hono();

@@ -9,10 +9,11 @@ import { birthDateProblem, isPostalCode, relationships, type RelationshipValue }
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
-import { currentUser, requireUser } from '../middleware/guards.ts';
+import { currentUser, requireParent } from '../middleware/guards.ts';
 import { requiredText } from '../schemas.ts';
 import { AddressesPage, EditAddressPage } from '../views/family/addresses.tsx';
 import { DependantsPage, EditDependantPage } from '../views/family/dependants.tsx';
+import type { AccessTable } from '../access.ts';
 
 const optionalText = (max: number) =>
   z
@@ -40,13 +41,28 @@ const addressSchema = z.object({
 
 const idParam = '{[0-9]{1,12}}';
 
+/** Who may call each route below (see web/access.ts). */
+export const familyAccess = {
+  'GET /mon-compte/filiations': { who: 'parent' },
+  'POST /mon-compte/filiations': { who: 'parent', input: { form: 'GET /mon-compte/filiations' } },
+  'GET /mon-compte/filiations/:id': { who: 'parent', object: 'dependant' },
+  'POST /mon-compte/filiations/:id': { who: 'parent', object: 'dependant', input: { form: 'GET /mon-compte/filiations/:id' } },
+  'POST /mon-compte/filiations/:id/supprimer': { who: 'parent', object: 'dependant', input: 'button' },
+  'GET /mon-compte/adresses': { who: 'parent' },
+  'POST /mon-compte/adresses': { who: 'parent', input: { form: 'GET /mon-compte/adresses' } },
+  'GET /mon-compte/adresses/:id': { who: 'parent', object: 'address' },
+  'POST /mon-compte/adresses/:id': { who: 'parent', object: 'address', input: { form: 'GET /mon-compte/adresses/:id' } },
+  'POST /mon-compte/adresses/:id/par-defaut': { who: 'parent', object: 'address', input: 'button' },
+  'POST /mon-compte/adresses/:id/supprimer': { who: 'parent', object: 'address', input: 'button' },
+} satisfies AccessTable;
+
 export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, now } = deps;
   const router = new Hono<AppEnv>();
-  router.use('/mon-compte/filiations', requireUser);
-  router.use('/mon-compte/filiations/*', requireUser);
-  router.use('/mon-compte/adresses', requireUser);
-  router.use('/mon-compte/adresses/*', requireUser);
+  router.use('/mon-compte/filiations', requireParent);
+  router.use('/mon-compte/filiations/*', requireParent);
+  router.use('/mon-compte/adresses', requireParent);
+  router.use('/mon-compte/adresses/*', requireParent);
 
   const dependantsPage = async (c: Context<AppEnv>, extra: Omit<Parameters<typeof DependantsPage>[0], 'dependants'> = {}) =>
     c.render(<DependantsPage dependants={await listDependants(db, currentUser(c).id)} {...extra} />, { title: 'Mes filiations' });

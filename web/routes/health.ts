@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { sql } from 'kysely';
 import type { AppDeps } from '../app.ts';
+import type { AccessTable } from '../access.ts';
 
 const TIMEOUT_MS = 2000;
 
@@ -11,6 +12,11 @@ function withTimeout<T>(work: Promise<T>): Promise<T> {
     new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS).unref()),
   ]);
 }
+
+/** Who may call each route below (see web/access.ts). */
+export const healthAccess = {
+  'GET /health': { who: 'anyone' },
+} satisfies AccessTable;
 
 export function healthRoutes({ db, temporal }: Pick<AppDeps, 'db' | 'temporal'>): Hono {
   const router = new Hono();

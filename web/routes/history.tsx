@@ -11,8 +11,9 @@ import { formatEuros } from '../../domain/money.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { sendMailLater } from '../mail.ts';
-import { currentUser, requireUser } from '../middleware/guards.ts';
+import { currentUser, requireParent } from '../middleware/guards.ts';
 import { OrderDetailPage, OrdersPage, ReservationsPage } from '../views/history/history.tsx';
+import type { AccessTable } from '../access.ts';
 
 const refusals = {
   'not-found': "Cette réservation n'existe pas.",
@@ -20,13 +21,21 @@ const refusals = {
   'deadline-passed': "Le délai d'annulation de cette réservation est dépassé.",
 };
 
+/** Who may call each route below (see web/access.ts). */
+export const historyAccess = {
+  'GET /mon-compte/commandes': { who: 'parent' },
+  'GET /mon-compte/commandes/:number': { who: 'parent', object: 'order' },
+  'GET /mon-compte/reservations': { who: 'parent' },
+  'POST /mon-compte/reservations/:id/annuler': { who: 'parent', object: 'reservation', input: 'button' },
+} satisfies AccessTable;
+
 export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, temporal, config, now } = deps;
   const router = new Hono<AppEnv>();
-  router.use('/mon-compte/commandes', requireUser);
-  router.use('/mon-compte/commandes/*', requireUser);
-  router.use('/mon-compte/reservations', requireUser);
-  router.use('/mon-compte/reservations/*', requireUser);
+  router.use('/mon-compte/commandes', requireParent);
+  router.use('/mon-compte/commandes/*', requireParent);
+  router.use('/mon-compte/reservations', requireParent);
+  router.use('/mon-compte/reservations/*', requireParent);
 
   router.get('/mon-compte/commandes', async (c) => c.render(<OrdersPage orders={await familyOrders(db, currentUser(c).id)} />, { title: 'Mes commandes' }));
 

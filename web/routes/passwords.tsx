@@ -19,6 +19,7 @@ import { newPasswordFields, phoneField, requiredText } from '../schemas.ts';
 import { InvalidLinkPage } from '../views/auth/login-page.tsx';
 import { ChangePasswordPage, CompleteSignupPage, ResetPasswordPage } from '../views/auth/password-forms.tsx';
 import { PasswordChecklist } from '../views/components/password-checklist.tsx';
+import type { AccessTable } from '../access.ts';
 
 /** Adds the policy's and the confirmation's errors to those of the schema. */
 function passwordErrors(values: FormValues, email: string, errors: FieldErrors = {}) {
@@ -37,6 +38,17 @@ const signupSchema = z.object({
   commune: z.string({ error: 'Choisissez votre commune.' }).regex(/^\d{1,9}$/, 'Choisissez votre commune.').transform(Number),
   ...newPasswordFields,
 });
+
+/** Who may call each route below (see web/access.ts). */
+export const passwordAccess = {
+  'GET /inscription/confirmer': { who: 'anyone' },
+  'POST /inscription/confirmer': { who: 'anyone', input: { fields: ['token', 'first_name', 'last_name', 'phone', 'commune', 'password', 'password_confirmation'] } },
+  'GET /recuperation-mot-de-passe/nouveau': { who: 'anyone' },
+  'POST /recuperation-mot-de-passe/nouveau': { who: 'anyone', input: { fields: ['token', 'password', 'password_confirmation'] } },
+  'GET /mon-compte/mot-de-passe': { who: 'signed-in' },
+  'POST /mon-compte/mot-de-passe': { who: 'signed-in', input: { form: 'GET /mon-compte/mot-de-passe' } },
+  'POST /mot-de-passe/regles': { who: 'anyone', input: 'preview' },
+} satisfies AccessTable;
 
 export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, config, now, temporal } = deps;

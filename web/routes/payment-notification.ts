@@ -9,6 +9,13 @@ import { topUpWorkflowId } from '../../workflows/wallet-top-up.messages.ts';
 import type { walletTopUp } from '../../workflows/wallet-top-up.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
+import type { AccessTable } from '../access.ts';
+
+/** Who may call each route below (see web/access.ts). */
+export const paymentNotificationAccess = {
+  // The provider's server calls it; the signature, not a session, says who it is.
+  'GET /paiement/notification': { who: 'anyone' },
+} satisfies AccessTable;
 
 export function paymentNotificationRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, temporal, config, logger, payments } = deps;

@@ -16,6 +16,7 @@ import { emailField, phoneField, requiredText } from '../schemas.ts';
 import { InvalidLinkPage } from '../views/auth/login-page.tsx';
 import { Notice } from '../views/components/fields.tsx';
 import { PersonalInfoPage } from '../views/account/personal-info.tsx';
+import type { AccessTable } from '../access.ts';
 
 const identitySchema = z.object({
   first_name: requiredText('Indiquez votre prénom.', 60),
@@ -27,6 +28,14 @@ const messages: Record<string, string> = {
   identite: 'Vos informations ont été enregistrées.',
   email: 'Un lien de confirmation a été envoyé à la nouvelle adresse. Elle remplacera l’actuelle dès que vous l’aurez suivi.',
 };
+
+/** Who may call each route below (see web/access.ts). */
+export const personalInfoAccess = {
+  'GET /mon-compte/informations': { who: 'signed-in' },
+  'POST /mon-compte/informations': { who: 'signed-in', input: { form: 'GET /mon-compte/informations' } },
+  'POST /mon-compte/informations/email': { who: 'signed-in', input: { form: 'GET /mon-compte/informations' } },
+  'GET /mon-compte/informations/email/confirmer': { who: 'signed-in' },
+} satisfies AccessTable;
 
 export function personalInfoRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, config, now, temporal } = deps;

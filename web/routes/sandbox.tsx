@@ -8,6 +8,7 @@ import type { SandboxKeys } from '../../activities/payments/provider.ts';
 import { formatEuros } from '../../domain/money.ts';
 import type { Logger } from '../../logger.ts';
 import type { AppEnv } from '../env.ts';
+import type { AccessTable } from '../access.ts';
 
 const cards = [
   { choice: 'accepted', number: '4000 0000 0000 0002', label: 'Carte acceptée', code: '00000' },
@@ -21,6 +22,13 @@ function checkedFields(body: Record<string, string | File>, keys: SandboxKeys): 
   const signed = fields.filter(([name]) => name !== 'PBX_HMAC');
   return hmac && signFields(signed, keys.merchant.hmacKeyHex) === hmac ? fields : null;
 }
+
+/** Who may call each route below (see web/access.ts). */
+export const sandboxAccess = {
+  // The card provider's pages, played by the sandbox outside production.
+  'POST /sandbox/paybox/cgi/MYchoix_pagepaiement.cgi': { who: 'anyone', input: 'provider' },
+  'POST /sandbox/paybox/payer': { who: 'anyone', input: 'provider' },
+} satisfies AccessTable;
 
 export function sandboxRoutes(keys: SandboxKeys, logger: Logger): Hono<AppEnv> {
   const router = new Hono<AppEnv>();

@@ -7,14 +7,22 @@ import { CommuneAttribute, EmailAttribute } from '../../workflows/search-attribu
 import type { subscriptionApproval } from '../../workflows/subscription-approval.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
-import { currentUser, requireUser } from '../middleware/guards.ts';
+import { currentUser, requireParent } from '../middleware/guards.ts';
 import { AddServicePage, MyServicesPage } from '../views/services/services.tsx';
+import type { AccessTable } from '../access.ts';
+
+/** Who may call each route below (see web/access.ts). */
+export const serviceAccess = {
+  'GET /mon-compte/services': { who: 'parent' },
+  'GET /mon-compte/services/ajouter': { who: 'parent' },
+  'POST /mon-compte/services/ajouter': { who: 'parent', input: { form: 'GET /mon-compte/services/ajouter' } },
+} satisfies AccessTable;
 
 export function serviceRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, temporal, config, now } = deps;
   const router = new Hono<AppEnv>();
-  router.use('/mon-compte/services', requireUser);
-  router.use('/mon-compte/services/*', requireUser);
+  router.use('/mon-compte/services', requireParent);
+  router.use('/mon-compte/services/*', requireParent);
 
   router.get('/mon-compte/services', async (c) => {
     const user = currentUser(c);

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
+import type { AccessTable } from '../access.ts';
 
 const require = createRequire(import.meta.url);
 const own = (name: string) => fileURLToPath(new URL(`../static/${name}`, import.meta.url));
@@ -14,6 +15,11 @@ const files: Record<string, { path: string; type: string }> = {
   'logo.svg': { path: own('logo.svg'), type: 'image/svg+xml' },
   'htmx.min.js': { path: require.resolve('htmx.org/dist/htmx.min.js'), type: 'text/javascript; charset=utf-8' },
 };
+
+/** Who may call each route below (see web/access.ts). */
+export const staticAccess = {
+  'GET /static/:name': { who: 'anyone', object: 'static-file' },
+} satisfies AccessTable;
 
 export function staticRoutes(): Hono {
   const loaded = new Map(Object.entries(files).map(([name, file]) => [name, { body: readFileSync(file.path), type: file.type }]));

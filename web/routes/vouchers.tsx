@@ -8,9 +8,10 @@ import { parisDate, parseIsoDate } from '../../domain/dates.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
-import { currentUser, requireStaff, requireUser } from '../middleware/guards.ts';
+import { currentUser, requireParent, requireStaff } from '../middleware/guards.ts';
 import { requiredText } from '../schemas.ts';
 import { MyVouchersPage, StaffVouchersPage } from '../views/vouchers.tsx';
+import type { AccessTable } from '../access.ts';
 
 const euros = (value: string) => {
   const match = /^(\d{1,6})(?:[,.](\d{1,2}))?$/.exec(value.trim());
@@ -54,11 +55,18 @@ const voucherSchema = z
     if (data.valid_from > data.valid_until) ctx.addIssue({ code: 'custom', path: ['valid_until'], message: 'La date de fin doit suivre la date de début.' });
   });
 
+/** Who may call each route below (see web/access.ts). */
+export const voucherAccess = {
+  'GET /mon-compte/bons': { who: 'parent' },
+  'GET /agent/bons': { who: 'staff' },
+  'POST /agent/bons': { who: 'staff', input: { form: 'GET /agent/bons' } },
+} satisfies AccessTable;
+
 export function voucherRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, now } = deps;
   const router = new Hono<AppEnv>();
 
-  router.get('/mon-compte/bons', requireUser, async (c) =>
+  router.get('/mon-compte/bons', requireParent, async (c) =>
     c.render(<MyVouchersPage vouchers={await usableVouchers(db, currentUser(c).id, parisDate(now()))} />, { title: 'Mes bons de réduction' }),
   );
 

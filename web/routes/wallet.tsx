@@ -8,15 +8,23 @@ import type { walletTopUp } from '../../workflows/wallet-top-up.ts';
 import { EmailAttribute } from '../../workflows/search-attributes.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
-import { currentUser, requireUser } from '../middleware/guards.ts';
+import { currentUser, requireParent } from '../middleware/guards.ts';
 import { GoToPaymentPage, PaymentResultPage, WalletPage } from '../views/wallet/wallet.tsx';
+import type { AccessTable } from '../access.ts';
+
+/** Who may call each route below (see web/access.ts). */
+export const walletAccess = {
+  'GET /mon-compte/porte-monnaie': { who: 'parent' },
+  'POST /mon-compte/porte-monnaie/recharger': { who: 'parent', input: { form: 'GET /mon-compte/porte-monnaie' } },
+  'GET /paiement/retour/:reference': { who: 'parent', object: 'top-up' },
+} satisfies AccessTable;
 
 export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, temporal, config, now, payments } = deps;
   const router = new Hono<AppEnv>();
-  router.use('/mon-compte/porte-monnaie', requireUser);
-  router.use('/mon-compte/porte-monnaie/*', requireUser);
-  router.use('/paiement/retour/*', requireUser);
+  router.use('/mon-compte/porte-monnaie', requireParent);
+  router.use('/mon-compte/porte-monnaie/*', requireParent);
+  router.use('/paiement/retour/*', requireParent);
 
   const page = async (userId: number, extra: { errors?: Record<string, string>; message?: string | null } = {}) => (
     <WalletPage balanceCents={await balance(db, userId)} entries={await walletHistory(db, userId)} {...extra} />

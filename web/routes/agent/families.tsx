@@ -12,6 +12,15 @@ import type { AppEnv } from '../../env.ts';
 import { readForm } from '../../forms.ts';
 import { currentUser, requireStaff } from '../../middleware/guards.ts';
 import { FamilyPage, FamilySearchPage } from '../../views/agent/families.tsx';
+import type { AccessTable } from '../../access.ts';
+
+/** Who may call each route below (see web/access.ts). */
+export const familySearchAccess = {
+  'GET /agent/familles': { who: 'staff' },
+  'GET /agent/familles/:id': { who: 'staff', object: 'family' },
+  'POST /agent/familles/:id/quotient': { who: 'staff', object: 'family', input: { form: 'GET /agent/familles/:id' } },
+  'POST /agent/familles/:id/porte-monnaie': { who: 'staff', object: 'family', input: { form: 'GET /agent/familles/:id' } },
+} satisfies AccessTable;
 
 export function familySearchRoutes({ db, temporal }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();

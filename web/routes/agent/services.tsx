@@ -13,6 +13,7 @@ import { readForm, validateForm, type FieldErrors, type FormValues } from '../..
 import { currentUser, requireStaff } from '../../middleware/guards.ts';
 import { requiredText } from '../../schemas.ts';
 import { ServiceRequestsPage, type PendingRequest } from '../../views/agent/services.tsx';
+import type { AccessTable } from '../../access.ts';
 
 const decisionSchema = z.discriminatedUnion(
   'action',
@@ -21,6 +22,12 @@ const decisionSchema = z.discriminatedUnion(
 );
 
 const accountStatusWords = { pending: 'en attente de validation', validated: 'validé', rejected: 'refusé', suspended: 'suspendu' } as const;
+
+/** Who may call each route below (see web/access.ts). */
+export const serviceRequestAccess = {
+  'GET /agent/services': { who: 'staff' },
+  'POST /agent/services/:id': { who: 'staff', object: 'service-request', input: { form: 'GET /agent/services' } },
+} satisfies AccessTable;
 
 export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, temporal } = deps;

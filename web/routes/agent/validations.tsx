@@ -21,6 +21,7 @@ import { currentUser, requireStaff } from '../../middleware/guards.ts';
 import { requiredText } from '../../schemas.ts';
 import { sendDocument } from '../../send-document.ts';
 import { AccountReviewPage, ValidationQueuePage } from '../../views/agent/validations.tsx';
+import type { AccessTable } from '../../access.ts';
 
 const decisionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('approve') }),
@@ -29,6 +30,14 @@ const decisionSchema = z.discriminatedUnion('action', [
 ], { error: 'Action inconnue.' });
 
 const documentColumns = ['id', 'kind', 'file_name', 'status', 'refusal_reason', 'uploaded_at', 'size_bytes'] as const;
+
+/** Who may call each route below (see web/access.ts). */
+export const validationAccess = {
+  'GET /agent/validations': { who: 'staff' },
+  'GET /agent/validations/:id': { who: 'staff', object: 'pending-account' },
+  'POST /agent/validations/:id': { who: 'staff', object: 'pending-account', input: { form: 'GET /agent/validations/:id' } },
+  'GET /agent/documents/:id': { who: 'staff', object: 'family-document' },
+} satisfies AccessTable;
 
 export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, temporal, now, documents: store } = deps;

@@ -1,0 +1,88 @@
+// The authorisation matrix: every route of the app's route table, asked by six visitors
+// (anonymous, two parents, staff of another commune, staff of the commune, admin), answers what
+// the route's declared access says; a parent never reaches another family's object by its ID,
+// staff of another commune are refused its families; and a refused request changes nothing in the database.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Access } from '../../web/access.ts';
+import { createTestApp, TEST_ORIGIN } from '../helpers/app.ts';
+import { useTestDatabase } from '../helpers/database.ts';
+import { useTemporal } from '../helpers/temporal.ts';
+import { concretePath, declaredRoutes, type DeclaredRoute } from './route-table.ts';
+import { changedTables, snapshot } from './snapshot.ts';
+import { buildWorld, visitors, type Visitor, type World } from './world.ts';
+
+const database = useTestDatabase();
+const clock = new Date('2026-11-27T09:00:00Z');
+const now = () => clock;
+const temporal = useTemporal({ worker: { db: () => database.db, now } });
+const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now });
+let world: World;
+
+beforeAll(async () => {
+  world = await buildWorld(database.db, app, now);
+}, 60_000);
+
+type Answer = 'allowed' | 'login' | 'forbidden' | 'not-found';
+
+/** What the declaration promises to this visitor. */
+function expected(access: Access, visitor: Visitor): Answer {
+  if (access.who === 'anyone') return 'allowed';
+  if (visitor === 'anonymous') return 'login';
+  if (access.who === 'signed-in') return 'allowed';
+  const isParent = visitor === 'parentA' || visitor === 'parentB';
+  if (access.who === 'parent') {
+    if (!isParent) return 'forbidden';
+    return visitor === 'parentB' && access.object && access.object !== 'product' ? 'not-found' : 'allowed';
+  }
+  if (isParent) return 'forbidden';
+  return visitor === 'otherStaff' && access.object ? 'forbidden' : 'allowed';
+}
+
+function answerOf(response: Response): Answer | `other ${number}` {
+  const location = response.headers.get('location') ?? '';
+  if (response.status === 303 && location.startsWith('/connexion')) return 'login';
+  if (response.status === 403) return 'forbidden';
+  if (response.status === 404) return 'not-found';
+  if (response.status < 500 && response.status !== 401) return 'allowed';
+  return `other ${response.status}`;
+}
+
+function request(route: DeclaredRoute, visitor: Visitor): Promise<Response> {
+  const path = concretePath(route, route.access.object ? world.objects[route.access.object] : undefined);
+  const headers: Record<string, string> = world.cookies[visitor] ? { Cookie: world.cookies[visitor] } : {};
+  if (route.method === 'GET') return Promise.resolve(app().request(path, { headers }));
+  return Promise.resolve(app().request(path, { method: 'POST', headers: { ...headers, Origin: TEST_ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' }));
+}
+
+describe('authorisation matrix', () => {
+  it('declares the access of every route of the route table, and of none that is gone', () => {
+    expect(declaredRoutes(app()).length).toBeGreaterThan(60);
+  });
+
+  it('refuses every visitor the declaration excludes, and changes nothing when it refuses', async () => {
+    const before = await snapshot(database.db);
+    const wrong: string[] = [];
+    for (const route of declaredRoutes(app())) {
+      for (const visitor of visitors) {
+        const want = expected(route.access, visitor);
+        if (want === 'allowed') continue;
+        const got = answerOf(await request(route, visitor));
+        if (got !== want) wrong.push(`${route.key} as ${visitor}: ${got}, expected ${want}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(changedTables(before, await snapshot(database.db))).toEqual([]);
+  });
+
+  it('lets every visitor the declaration names open its pages', async () => {
+    const wrong: string[] = [];
+    for (const route of declaredRoutes(app()).filter((r) => r.method === 'GET')) {
+      for (const visitor of visitors) {
+        if (expected(route.access, visitor) !== 'allowed') continue;
+        const got = answerOf(await request(route, visitor));
+        if (got !== 'allowed') wrong.push(`${route.key} as ${visitor}: ${got}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,0 +1,119 @@
+// The reliability suite's world: two families of Rosières (A owns one of every kind of object,
+// B is the curious neighbour), staff of Rosières, staff of another commune and an admin, each
+// signed in; and, for each kind of object a route names, the value that designates A's.
+import type { Hono } from 'hono';
+import { createMailActivities } from '../../activities/mail/send-mail.ts';
+import { createMailer } from '../../activities/mail/mailer.ts';
+import { createOrderActivities } from '../../activities/orders/order.ts';
+import type { Db } from '../../db/connection.ts';
+import { createOrderFromCart } from '../../db/queries/orders.ts';
+import { moveMoney } from '../../db/queries/wallet.ts';
+import { seedDemoData } from '../../db/seed.ts';
+import type { CommuneObject, FamilyObject, PublicObject } from '../../web/access.ts';
+import type { AppEnv } from '../../web/env.ts';
+import { PNG_1X1 } from '../fixtures/files.ts';
+import { createParent, createStaff, login } from '../helpers/accounts.ts';
+import { postForm, TEST_ORIGIN } from '../helpers/app.ts';
+import { addHomeAddress, bookingFamily, demoProduct, holdPlaces } from '../helpers/booking.ts';
+
+export const visitors = ['anonymous', 'parentA', 'parentB', 'otherStaff', 'staff', 'admin'] as const;
+export type Visitor = (typeof visitors)[number];
+export type ObjectKind = FamilyObject | CommuneObject | PublicObject;
+
+export interface World {
+  cookies: Record<Visitor, string>;
+  /** The value of a route's parameter that names A's object (or a public one). */
+  objects: Record<ObjectKind, string | number>;
+  parentA: { id: number };
+}
+
+export const TODAY = '2026-11-27';
+
+export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Date): Promise<World> {
+  await seedDemoData(db, TODAY);
+  const a = await bookingFamily(db, 'famille-a@example.fr');
+  const b = await bookingFamily(db, 'famille-b@example.fr');
+  await addHomeAddress(db, b.user.id);
+  const addressId = await addHomeAddress(db, a.user.id);
+  await moveMoney(db, { userId: a.user.id, amountCents: 20_000, kind: 'topup', label: 'Recharge', idempotencyKey: 'world-a' });
+  await createStaff(db, 'agent-rosieres@example.fr', ['rosieres']);
+  await createStaff(db, 'agent-yssingeaux@example.fr', ['yssingeaux']);
+  await createStaff(db, 'admin@example.fr', [], 'admin');
+  const pending = await createParent(db, 'en-attente@example.fr', { status: 'pending', commune: 'rosieres' });
+
+  const cookies: Record<Visitor, string> = {
+    anonymous: '',
+    parentA: await login(app(), a.user.email),
+    parentB: await login(app(), b.user.email),
+    otherStaff: await login(app(), 'agent-yssingeaux@example.fr'),
+    staff: await login(app(), 'agent-rosieres@example.fr'),
+    admin: await login(app(), 'admin@example.fr'),
+  };
+  const asA = { Cookie: cookies.parentA };
+
+  // A paid order (its reservations), built by the order's own activities.
+  const held = await holdPlaces(db, a, 'Matin', ['2026-12-09'], now());
+  if (!held.ok) throw new Error('hold refused');
+  const paid = (await createOrderFromCart(db, a.user.id, now()))!;
+  const orders = createOrderActivities({ db, now, publicUrl: TEST_ORIGIN, mail: createMailActivities({ db, mailer: createMailer({ from: 'x@y.z' }), now }) });
+  await orders.planOrderPayment({ orderId: paid.orderId, walletCents: paid.totalCents, cardCents: 0 });
+  await orders.debitWalletForOrder({ orderId: paid.orderId, key: `order-${paid.number}/wallet-debit` });
+  await orders.confirmOrder({ orderId: paid.orderId });
+  const reservation = await db.selectFrom('reservations').select('id').where('user_id', '=', a.user.id).executeTakeFirstOrThrow();
+
+  // An order in progress through the real checkout, past its address and terms, so that each
+  // step's page shows its form; then one more day in the cart.
+  const product = await demoProduct(db);
+  const prestation = product.prestations.find((p) => p.label === 'Matin')!.id;
+  const addToCart = (date: string) => postForm(app(), `/produits/${product.id}/panier`, { prestation: String(prestation), enfant: String(a.dependants[0]!.id), date }, asA);
+  if ((await addToCart('2026-12-16')).status !== 200) throw new Error('could not add to the cart');
+  const ordered = await postForm(app(), '/commande', {}, asA);
+  const number = /\/commande\/(\d{4}-\d{6})\//.exec(ordered.headers.get('location') ?? '')?.[1];
+  if (!number) throw new Error(`no order started (${ordered.status})`);
+  await postForm(app(), `/commande/${number}/adresse`, { adresse: String(addressId) }, asA);
+  await postForm(app(), `/commande/${number}/conditions`, { cgv: '1' }, asA);
+  if ((await addToCart('2026-12-23')).status !== 200) throw new Error('could not add to the cart again');
+
+  const form = new FormData();
+  form.set('kind', 'justificatif-domicile');
+  form.set('file', new File([PNG_1X1 as Uint8Array<ArrayBuffer>], 'facture.png', { type: 'image/png' }));
+  await app().request('/mon-compte/documents', { method: 'POST', body: form, headers: { ...asA, Origin: TEST_ORIGIN } });
+  const document = await db.selectFrom('documents').select('id').where('owner_id', '=', a.user.id).executeTakeFirstOrThrow();
+
+  const topUp = await db
+    .insertInto('payments')
+    .values({ user_id: a.user.id, purpose: 'topup', method: 'card', amount_cents: 1000, reference: 'world-topup' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.updateTable('payments').set({ reference: `topup-${topUp.id}` }).where('id', '=', topUp.id).execute();
+
+  const offer = await db.selectFrom('service_offers').innerJoin('communes', 'communes.id', 'service_offers.commune_id').select('service_offers.id').where('communes.slug', '=', 'rosieres').where('service_offers.label', '!=', 'INSCRIPTION ACCUEIL DE LOISIRS RÉSIDENT').executeTakeFirstOrThrow();
+  const request = await db.insertInto('subscriptions').values({ user_id: a.user.id, service_offer_id: offer.id, status: 'pending' }).returning('id').executeTakeFirstOrThrow();
+  const mail = await db
+    .insertInto('outbox_mails')
+    .values({ idempotency_key: 'world-mail', recipient: a.user.email, subject: 'Bienvenue', text_body: 'Bonjour', html_body: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+  return {
+    cookies,
+    parentA: { id: a.user.id },
+    objects: {
+      dependant: a.dependants[0]!.id,
+      address: addressId,
+      document: document.id,
+      order: number,
+      reservation: reservation.id,
+      'top-up': `topup-${topUp.id}`,
+      family: a.user.id,
+      'pending-account': pending.id,
+      'family-document': document.id,
+      'service-request': request.id,
+      commune: 'rosieres',
+      category: 'garderies',
+      product: product.id,
+      'static-file': 'app.css',
+      mail: mail.id,
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Who may call each route, declared by each route module next to its routes. The reliability
+// suite (test/reliability/) requests every route of the app's route table as six visitors and
+// checks the answers against these declarations, and posts bad input to every form; a route
+// without a declaration fails it, so a new page or form cannot be forgotten.
+
+/** Objects a family owns: another family asking for one gets 404, as if it did not exist. */
+export type FamilyObject = 'dependant' | 'address' | 'document' | 'order' | 'reservation' | 'top-up';
+/** Objects of a commune: staff of another commune get 403 (staff may know they exist). */
+export type CommuneObject = 'family' | 'pending-account' | 'family-document' | 'service-request';
+/** Public things a route may name. */
+export type PublicObject = 'commune' | 'category' | 'product' | 'static-file' | 'mail';
+
+/** What a POST receives, so that the bad-input suite knows what to send. */
+export type Input =
+  /** A form shown on this page (a route key), whose fields the suite reads from the HTML. */
+  | { form: RouteKey }
+  /** A form reached only through a mailed link: its fields, as the page names them. */
+  | { fields: string[] }
+  /** A button: no field of the user's. */
+  | 'button'
+  /** Sent by another system (the card payment provider), not by a person. */
+  | 'provider'
+  /** A live check while the user types (htmx): answers a fragment, stores nothing. */
+  | 'preview';
+
+export type Access =
+  | { who: 'anyone'; object?: PublicObject; input?: Input }
+  | { who: 'signed-in'; object?: undefined; input?: Input }
+  | { who: 'parent'; object?: FamilyObject | 'product'; input?: Input }
+  | { who: 'staff'; object?: CommuneObject; input?: Input };
+
+/** "METHOD /path/:param", the path as registered, without the parameter's pattern. */
+export type RouteKey = `${'GET' | 'POST'} /${string}`;
+export type AccessTable = Record<RouteKey, Access>;
+
+export const routeKey = (method: string, path: string): string => `${method} ${path.replace(/\{[^/]*\}/g, '')}`;
