@@ -12,8 +12,9 @@ export type PublicObject = 'commune' | 'category' | 'product' | 'static-file' | 
 
 /** What a POST receives, so that the bad-input suite knows what to send. */
 export type Input =
-  /** A form shown on this page (a route key), whose fields the suite reads from the HTML. */
-  | { form: RouteKey }
+  /** A form shown on this page (a route key), whose fields the suite reads from the HTML;
+   * optional when every field may be left empty (clearing a value). */
+  | { form: RouteKey; optional?: true }
   /** A form reached only through a mailed link: its fields, as the page names them. */
   | { fields: string[] }
   /** A button: no field of the user's. */

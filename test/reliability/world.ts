@@ -74,10 +74,16 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   await postForm(app(), `/commande/${number}/conditions`, { cgv: '1' }, asA);
   if ((await addToCart('2026-12-23')).status !== 200) throw new Error('could not add to the cart again');
 
-  const form = new FormData();
-  form.set('kind', 'justificatif-domicile');
-  form.set('file', new File([PNG_1X1 as Uint8Array<ArrayBuffer>], 'facture.png', { type: 'image/png' }));
-  await app().request('/mon-compte/documents', { method: 'POST', body: form, headers: { ...asA, Origin: TEST_ORIGIN } });
+  const upload = async (cookie: string) => {
+    const form = new FormData();
+    form.set('kind', 'justificatif-domicile');
+    form.set('file', new File([PNG_1X1 as Uint8Array<ArrayBuffer>], 'facture.png', { type: 'image/png' }));
+    const response = await app().request('/mon-compte/documents', { method: 'POST', body: form, headers: { Cookie: cookie, Origin: TEST_ORIGIN } });
+    if (response.status !== 303) throw new Error(`upload refused (${response.status})`);
+  };
+  await upload(cookies.parentA);
+  // The pending account's document starts its validation, so that staff see the decision forms.
+  await upload(await login(app(), pending.email));
   const document = await db.selectFrom('documents').select('id').where('owner_id', '=', a.user.id).executeTakeFirstOrThrow();
 
   const topUp = await db

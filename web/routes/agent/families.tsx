@@ -18,7 +18,7 @@ import type { AccessTable } from '../../access.ts';
 export const familySearchAccess = {
   'GET /agent/familles': { who: 'staff' },
   'GET /agent/familles/:id': { who: 'staff', object: 'family' },
-  'POST /agent/familles/:id/quotient': { who: 'staff', object: 'family', input: { form: 'GET /agent/familles/:id' } },
+  'POST /agent/familles/:id/quotient': { who: 'staff', object: 'family', input: { form: 'GET /agent/familles/:id', optional: true } },
   'POST /agent/familles/:id/porte-monnaie': { who: 'staff', object: 'family', input: { form: 'GET /agent/familles/:id' } },
 } satisfies AccessTable;
 
