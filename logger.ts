@@ -1,13 +1,15 @@
 // One structured (JSON) logger for the server, the worker and the scripts.
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
-export function createLogger(level: string, name: string): Logger {
-  return pino({
+/** Logs to standard output unless given another destination (tests write to files they scan). */
+export function createLogger(level: string, name: string, destination?: DestinationStream): Logger {
+  const options = {
     name,
     level,
     // Never log secrets, even if a future log call passes a whole request body or config.
     redact: { paths: ['password', '*.password', 'req.headers.cookie', 'headers.cookie', '*.token'], censor: '[redacted]' },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }

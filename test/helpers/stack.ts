@@ -6,7 +6,7 @@ import { Connection } from '@temporalio/client';
 import { createMailer } from '../../activities/mail/mailer.ts';
 import { loadConfig } from '../../config.ts';
 import { seedDemoData } from '../../db/seed.ts';
-import { createLogger } from '../../logger.ts';
+import { createTestLogger } from './logs.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { startWebServer } from '../../server.ts';
 import { createAppWorker, workflowsPath } from '../../worker.ts';
@@ -50,7 +50,7 @@ export async function startTestStack(): Promise<TestStack> {
     config,
     db: database.db,
     temporalConnection: clientConnection,
-    logger: createLogger('silent', 'e2e'),
+    logger: createTestLogger('e2e'),
     hostname: '127.0.0.1',
   });
   return {

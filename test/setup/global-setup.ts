@@ -1,5 +1,6 @@
 // Once per test run: one throw-away PostgreSQL cluster with a migrated template database (each
-// test file clones it), and one Temporal dev server in memory. Both on free ports.
+// test file clones it), and one Temporal dev server in memory. Both on free ports. At the end,
+// the logs of the whole run are scanned for passwords.
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import { migrateToLatest } from '../../db/migrate.ts';
 import { startEmbeddedPostgres } from '../../scripts/lib/embedded-postgres.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { startTemporalDevServer } from '../../scripts/lib/temporal-dev-server.ts';
+import { passwordLeaks } from './log-scan.ts';
 
 export const TEMPLATE_DATABASE = 'citoyens_template';
 
@@ -18,6 +20,7 @@ declare module 'vitest' {
     postgresServerUrl: string;
     templateDatabase: string;
     temporalAddress: string;
+    logDir: string;
   }
 }
 
@@ -48,10 +51,18 @@ export default async function setup(project: TestProject) {
   project.provide('postgresServerUrl', postgres.url);
   project.provide('templateDatabase', TEMPLATE_DATABASE);
   project.provide('temporalAddress', temporal.address);
+  const logDir = path.join(root, 'logs');
+  project.provide('logDir', logDir);
 
   return async () => {
     await temporal.stop();
     await postgres.stop();
+    const leaks = await passwordLeaks(logDir);
     await rm(root, { recursive: true, force: true });
+    if (leaks.length > 0) {
+      // Vitest reports an error thrown here without failing the run: the exit code is set here.
+      console.error(`Passwords in the logs of the test run:\n${leaks.join('\n')}`);
+      process.exitCode = 1;
+    }
   };
 }
