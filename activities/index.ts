@@ -4,6 +4,7 @@ import { createApprovalActivities } from './approvals/index.ts';
 import { createHoldActivities } from './booking/holds.ts';
 import type { Mailer } from './mail/mailer.ts';
 import { createMailActivities } from './mail/send-mail.ts';
+import { createInterruptedOrderActivities } from './orders/interrupted.ts';
 import { createOrderActivities } from './orders/order.ts';
 import { createTopUpActivities } from './payments/top-up.ts';
 
@@ -24,6 +25,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createHoldActivities(deps),
     ...createTopUpActivities(deps),
     ...createOrderActivities({ ...deps, mail }),
+    ...createInterruptedOrderActivities(deps),
   };
 }
 

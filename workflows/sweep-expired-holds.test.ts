@@ -1,6 +1,9 @@
 // The safety net behind the holds: a schedule that runs sweepExpiredHolds, which closes holds
 // whose own workflow was lost.
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createOrderFromCart } from '../db/queries/orders.ts';
+import { moveMoney } from '../db/queries/wallet.ts';
 import { seedDemoData } from '../db/seed.ts';
 import { bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
@@ -37,5 +40,27 @@ describe('hold sweep', () => {
     expect(closed).toBe(2);
     const states = await database.db.selectFrom('holds').select(['id', 'state']).where('user_id', '=', family.user.id).orderBy('id').execute();
     expect(states.map((s) => s.state)).toEqual(['expired', 'expired', 'held', 'held']);
+  });
+
+  it('then closes the orders left open by a lost workflow, once their holds ended, if they took no money', async () => {
+    const longAgo = new Date(Date.now() - 3600_000);
+    const orderOf = async (email: string, when: Date) => {
+      const family = await bookingFamily(database.db, email);
+      if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], when)).ok) throw new Error('hold refused');
+      const order = (await createOrderFromCart(database.db, family.user.id, when))!;
+      await sql`update orders set created_at = ${when} where id = ${order.orderId}`.execute(database.db);
+      return { family, order };
+    };
+    const lost = await orderOf('orpheline@example.fr', longAgo);
+    const paying = await orderOf('payante@example.fr', longAgo);
+    await moveMoney(database.db, { userId: paying.family.user.id, amountCents: 5000, kind: 'topup', label: 'Recharge', idempotencyKey: 'sweep-topup' });
+    await moveMoney(database.db, { userId: paying.family.user.id, amountCents: -790, kind: 'payment', label: 'Commande', idempotencyKey: `order-${paying.order.number}/wallet-debit` });
+    const live = await orderOf('vivante@example.fr', new Date());
+
+    await temporal.client.workflow.execute(sweepExpiredHolds, { taskQueue: temporal.taskQueue, workflowId: `sweep-orders-${temporal.taskQueue}` });
+    const stateOf = async (id: number) => (await database.db.selectFrom('orders').select(['state', 'abandon_reason']).where('id', '=', id).executeTakeFirstOrThrow());
+    expect(await stateOf(lost.order.orderId)).toEqual({ state: 'abandoned', abandon_reason: 'commande interrompue' });
+    expect((await stateOf(paying.order.orderId)).state).toBe('open');
+    expect((await stateOf(live.order.orderId)).state).toBe('open');
   });
 });

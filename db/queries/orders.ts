@@ -34,3 +34,11 @@ export async function createOrderFromCart(db: Db, userId: number, now: Date): Pr
     return { orderId: order.id, number, totalCents, holdIds: holds.map((hold) => hold.id) };
   });
 }
+
+/** Puts an order that never got its workflow back into the cart: its holds become free lines again. */
+export async function undoUnstartedOrder(db: Db, orderId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('order_lines').where('order_id', '=', orderId).execute();
+    await trx.deleteFrom('orders').where('id', '=', orderId).where('state', '=', 'open').execute();
+  });
+}

@@ -7,7 +7,7 @@ import { CARD_TYPES, type CardType } from '../../activities/payments/paybox.ts';
 import type { Order } from '../../db/database.ts';
 import { listAddresses } from '../../db/queries/family.ts';
 import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/order-recap.ts';
-import { createOrderFromCart } from '../../db/queries/orders.ts';
+import { createOrderFromCart, undoUnstartedOrder } from '../../db/queries/orders.ts';
 import { balance } from '../../db/queries/wallet.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment, orderState, orderWorkflowId, type OrderState } from '../../workflows/order.messages.ts';
@@ -17,7 +17,7 @@ import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { currentUser, requireParent } from '../middleware/guards.ts';
 import { Notice } from '../views/components/fields.tsx';
-import { CheckoutPage, Recap } from '../views/checkout/steps.tsx';
+import { CheckoutPage, OrderNotStartedPage, Recap } from '../views/checkout/steps.tsx';
 import { GoToPaymentPage } from '../views/wallet/wallet.tsx';
 import type { AccessTable } from '../access.ts';
 
@@ -75,23 +75,34 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     const created = await createOrderFromCart(db, user.id, now());
     if (!created) return c.redirect('/panier', 303);
-    // Operators find an order by the commune of its (first) product.
-    const commune = await db
-      .selectFrom('holds')
-      .innerJoin('products', 'products.id', 'holds.product_id')
-      .innerJoin('communes', 'communes.id', 'products.commune_id')
-      .select('communes.name')
-      .where('holds.id', '=', created.holdIds[0]!)
-      .executeTakeFirst();
-    await temporal.workflow.start<typeof orderWorkflow>('order', {
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      workflowId: orderWorkflowId(created.number),
-      args: [{ orderId: created.orderId, number: created.number, holdIds: created.holdIds, totalCents: created.totalCents }],
-      typedSearchAttributes: [
-        { key: EmailAttribute, value: user.email.toLowerCase() },
-        ...(commune ? [{ key: CommuneAttribute, value: commune.name }] : []),
-      ],
-    });
+    try {
+      // Operators find an order by the commune of its (first) product.
+      const commune = await db
+        .selectFrom('holds')
+        .innerJoin('products', 'products.id', 'holds.product_id')
+        .innerJoin('communes', 'communes.id', 'products.commune_id')
+        .select('communes.name')
+        .where('holds.id', '=', created.holdIds[0]!)
+        .executeTakeFirst();
+      // A brief outage is ridden through by the client's retries; a parent waits 10 s at most.
+      await temporal.connection.withDeadline(Date.now() + 10_000, () => temporal.workflow.start<typeof orderWorkflow>('order', {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        workflowId: orderWorkflowId(created.number),
+        args: [{ orderId: created.orderId, number: created.number, holdIds: created.holdIds, totalCents: created.totalCents }],
+        typedSearchAttributes: [
+          { key: EmailAttribute, value: user.email.toLowerCase() },
+          ...(commune ? [{ key: CommuneAttribute, value: commune.name }] : []),
+        ],
+      }));
+    } catch (error) {
+      // No workflow, no order: the places go back to the cart (the sweep closes the order if
+      // even this fails) and the parent can try again in a moment.
+      deps.logger.warn({ err: error, order: created.number }, 'order workflow not started; order undone');
+      await undoUnstartedOrder(db, created.orderId).catch(() => {});
+      c.status(503);
+      c.header('Retry-After', '5');
+      return c.render(<OrderNotStartedPage />, { title: 'Commande non enregistrée' });
+    }
     return c.redirect(`/commande/${created.number}/recapitulatif`, 303);
   });
 

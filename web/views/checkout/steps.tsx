@@ -101,3 +101,18 @@ export function CheckoutPage({ step, title, children }: { step: number; title: s
     </>
   );
 }
+
+/** "Commander" could not reach the order service: nothing was ordered, the cart is intact. */
+export function OrderNotStartedPage() {
+  return (
+    <section class="narrow">
+      <h1>Votre commande n'a pas pu être enregistrée</h1>
+      <div class="notice notice--warning" role="alert">
+        Le service de commande est momentanément indisponible. Rien n'a été débité et votre panier est conservé.
+      </div>
+      <p>
+        <a class="button" href="/panier">Revenir au panier et réessayer</a>
+      </p>
+    </section>
+  );
+}
