@@ -16,6 +16,11 @@ export function createDb(
   const pool = new pg.Pool({ connectionString, max: options.poolSize ?? 10 });
   // An idle connection that the server closes (restart, shutdown) must not crash the process:
   // the pool drops it and opens another on the next query.
-  pool.on('error', options.onIdleError ?? (() => {}));
+  const onError = options.onIdleError ?? (() => {});
+  pool.on('error', onError);
+  // A connection lost while checked out (inside a transaction, between two queries) is reported
+  // on its client, where no listener would crash the process; its query fails anyway, and the
+  // pool drops the broken client when it comes back.
+  pool.on('connect', (client) => client.on('error', onError));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

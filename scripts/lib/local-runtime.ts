@@ -26,7 +26,7 @@ export interface LocalRuntime {
 
 const DATABASE_NAME = 'citoyens';
 
-async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {

@@ -1,7 +1,7 @@
 // Once per test run: one throw-away PostgreSQL cluster with a migrated template database (each
 // test file clones it), and one Temporal dev server in memory. Both on free ports. At the end,
 // the logs of the whole run are scanned for passwords.
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -52,6 +52,7 @@ export default async function setup(project: TestProject) {
   project.provide('templateDatabase', TEMPLATE_DATABASE);
   project.provide('temporalAddress', temporal.address);
   const logDir = path.join(root, 'logs');
+  await mkdir(logDir);
   project.provide('logDir', logDir);
 
   return async () => {

@@ -20,6 +20,8 @@ export async function testPasswords(): Promise<string[]> {
       for (const match of (await readFile(file, 'utf8')).matchAll(/(?:PASSWORD|password[a-z_]*)\s*[:=]\s*'([^']{8,})'/gi)) found.add(match[1]!);
     }
   }
+  // The local PostgreSQL's own account (user and password "postgres"), named in many log lines.
+  found.delete('postgres');
   return [...found];
 }
 

@@ -73,17 +73,20 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.post('/commande', async (c) => {
     const user = currentUser(c);
+    // Operators find an order by the commune of its (first) product. Read before the order is
+    // made: between the order's insert and its workflow's start, nothing else may fail.
+    const commune = await db
+      .selectFrom('holds')
+      .innerJoin('products', 'products.id', 'holds.product_id')
+      .innerJoin('communes', 'communes.id', 'products.commune_id')
+      .select('communes.name')
+      .where('holds.user_id', '=', user.id)
+      .where('holds.state', '=', 'held')
+      .orderBy('holds.id')
+      .executeTakeFirst();
     const created = await createOrderFromCart(db, user.id, now());
     if (!created) return c.redirect('/panier', 303);
     try {
-      // Operators find an order by the commune of its (first) product.
-      const commune = await db
-        .selectFrom('holds')
-        .innerJoin('products', 'products.id', 'holds.product_id')
-        .innerJoin('communes', 'communes.id', 'products.commune_id')
-        .select('communes.name')
-        .where('holds.id', '=', created.holdIds[0]!)
-        .executeTakeFirst();
       // A brief outage is ridden through by the client's retries; a parent waits 10 s at most.
       await temporal.connection.withDeadline(Date.now() + 10_000, () => temporal.workflow.start<typeof orderWorkflow>('order', {
         taskQueue: config.TEMPORAL_TASK_QUEUE,

@@ -1,0 +1,108 @@
+// Crashes during a run of orders: the worker killed and restarted, the Temporal dev server
+// stopped and restarted on its SQLite file, PostgreSQL restarted. Parents who meet an error try
+// again as people do; afterwards every order has finished exactly once, no payment is lost or
+// doubled, and the books' invariants hold.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { checkInvariants } from '../../bench/lib/invariants.ts';
+import { BENCH_PASSWORD, seedRush } from '../../bench/lib/seed-families.ts';
+import { startCrashStack, type CrashStack } from './crash-stack.ts';
+import { patientParent, type PatientFamily } from './patient-parent.ts';
+
+const WALLET = 5000;
+const PER_FAULT = 16;
+let stack: CrashStack;
+let target: Awaited<ReturnType<typeof seedRush>>;
+let roster: PatientFamily[];
+
+beforeAll(async () => {
+  // CRASH_LOGS=<folder> keeps the server's and the worker's logs for a look after the run.
+  stack = await startCrashStack(process.env.CRASH_LOGS ?? inject('logDir'));
+  target = await seedRush(stack.db, PER_FAULT * 3, 500, WALLET, WALLET);
+  const rows = await stack.db
+    .selectFrom('users')
+    .innerJoin('dependants', 'dependants.guardian_id', 'users.id')
+    .innerJoin('addresses', 'addresses.user_id', 'users.id')
+    .select(['users.email', 'dependants.id as child', 'addresses.id as address'])
+    .where('users.email', 'like', 'rush%@bench.local')
+    .orderBy('users.id')
+    .execute();
+  roster = rows.map((row) => ({ email: row.email, childId: row.child, addressId: row.address }));
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+}, 60_000);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Parents order, staggered, while the fault strikes once orders are under way. */
+async function ordersThrough(families: PatientFamily[], fault: () => Promise<void>) {
+  const run = Promise.all(families.map(async (family, i) => {
+    await sleep(i * 150);
+    return patientParent(stack.base, family, target, BENCH_PASSWORD);
+  }));
+  await sleep(1200);
+  await fault();
+  return run;
+}
+
+/** Each family of the run: its orders, its confirmed reservations, its wallet debits and balance. */
+async function booksOf(emails: string[]) {
+  const { rows } = await sql<{ email: string; paid: number; other: number; reservations: number; debits: number; balance: number; spent: number }>`
+    select u.email,
+      (select count(*)::int from orders o where o.user_id = u.id and o.state = 'paid') as paid,
+      (select count(*)::int from orders o where o.user_id = u.id and o.state <> 'paid') as other,
+      (select count(*)::int from reservations r where r.user_id = u.id and r.state = 'confirmed') as reservations,
+      (select count(*)::int from wallet_entries e where e.user_id = u.id and e.kind = 'payment') as debits,
+      (select balance_cents from wallet_accounts w where w.user_id = u.id) as balance,
+      (select coalesce(sum(o.wallet_cents), 0)::int from orders o where o.user_id = u.id and o.state = 'paid') as spent
+    from users u where u.email in (${sql.join(emails)}) order by u.email`.execute(stack.db);
+  return rows;
+}
+
+async function expectEveryOrderOnce(families: PatientFamily[], outcomes: string[]) {
+  expect(stack.unexpectedExits).toEqual([]);
+  expect(outcomes).toEqual(families.map(() => 'confirmed'));
+  const books = await booksOf(families.map((f) => f.email));
+  expect(books).toHaveLength(families.length);
+  for (const family of books) {
+    expect(family, family.email).toMatchObject({ paid: 1, other: 0, reservations: 1, debits: 1 });
+    expect(family.balance, family.email).toBe(WALLET - family.spent);
+  }
+  expect(await checkInvariants(stack.db, new Date())).toEqual({
+    overbookedSlots: 0,
+    paidOrdersWithoutAllReservations: 0,
+    paidOrdersWithoutTheirMoney: 0,
+    abandonedOrdersWithReservations: 0,
+    abandonedOrdersKeepingWalletMoney: 0,
+    walletsBelowZero: 0,
+    ledgerMismatches: 0,
+    holdsPastExpiry: 0,
+    ordersStuck: 0,
+  });
+}
+
+describe('crashes during a run of orders', () => {
+  it('the worker killed (SIGKILL) and restarted', async () => {
+    const families = roster.slice(0, PER_FAULT);
+    const outcomes = await ordersThrough(families, async () => {
+      await stack.killWorker();
+      await sleep(500);
+      await stack.startWorker();
+    });
+    await expectEveryOrderOnce(families, outcomes);
+  }, 180_000);
+
+  it('the Temporal server stopped and restarted on its SQLite file', async () => {
+    const families = roster.slice(PER_FAULT, 2 * PER_FAULT);
+    const outcomes = await ordersThrough(families, () => stack.restartTemporal(1000));
+    await expectEveryOrderOnce(families, outcomes);
+  }, 180_000);
+
+  it('PostgreSQL restarted', async () => {
+    const families = roster.slice(2 * PER_FAULT);
+    const outcomes = await ordersThrough(families, () => stack.restartPostgres(1000));
+    await expectEveryOrderOnce(families, outcomes);
+  }, 180_000);
+});
