@@ -11,5 +11,7 @@ export function createLogger(level: string, name: string, destination?: Destinat
     // Never log secrets, even if a future log call passes a whole request body or config.
     redact: { paths: ['password', '*.password', 'req.headers.cookie', 'headers.cookie', '*.token'], censor: '[redacted]' },
   };
-  return destination ? pino(options, destination) : pino(options);
+  // Standard output is written asynchronously: a synchronous write per request line cost the
+  // web server a sixth of its CPU in the rush benchmark. Pino flushes what is pending at exit.
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }

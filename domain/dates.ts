@@ -43,15 +43,20 @@ export function formatLongDate(iso: IsoDate): string {
 }
 
 /** The calendar day in France (Europe/Paris) of an instant: what "today" means to a parent. */
+// Made once: building a formatter costs far more than using it (the calendar formats hundreds
+// of instants per page).
+const parisDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+const parisTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+});
+
 export function parisDate(instant: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  const parts = parisDayFormat.format(instant);
   return parts;
 }
 
 function parisParts(instant: Date) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Paris', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-  }).formatToParts(instant);
+  const parts = parisTimeFormat.formatToParts(instant);
   const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
 }

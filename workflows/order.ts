@@ -6,7 +6,7 @@
 // unanswered within 30 minutes: the compensations run in reverse (refund of the wallet part),
 // the places are released, the order is abandoned, and the parent is told. No money is kept
 // without its reservations, and no reservation exists without its money.
-import { ActivityFailure, ApplicationFailure, condition, getExternalWorkflowHandle, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, getExternalWorkflowHandle, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, type CardNotification } from './card-payment.messages.ts';
 import {
@@ -22,13 +22,17 @@ import {
   type OrderState,
   type PaymentPlan,
 } from './order.messages.ts';
-import { confirmHold, extendHold, holdWorkflowId, releaseHold } from './reservation-hold.messages.ts';
+import { holdWorkflowId, releaseHold } from './reservation-hold.messages.ts';
 import { OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from './search-attributes.ts';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['InsufficientFunds', 'HoldLost'] },
-});
+const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['InsufficientFunds', 'HoldLost'] };
+// The order's steps are short, idempotent database transactions: they run as local activities,
+// inside the workflow task, without the round trips through the Temporal server that a regular
+// activity costs (on opening day those round trips were most of a parent's wait). A worker lost
+// mid-step replays the task and runs the step again, which its idempotency keys make harmless.
+const acts = proxyLocalActivities<Activities>({ startToCloseTimeout: '15 seconds', retry });
+// Mail goes through SMTP, slow or down at times: a regular activity, retried on its own.
+const mail = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
 
 class NotPaid extends Error {}
 
@@ -75,8 +79,11 @@ export async function order(input: OrderInput): Promise<OrderState> {
   );
   setHandler(
     choosePayment,
-    (plan) => {
+    async (plan) => {
       state.plan = plan;
+      // "Payer" answers with the step's outcome: paid from the wallet, the card payment named,
+      // or the reason it failed. The parent's page then needs no polling.
+      await condition(() => state.status === 'awaiting-card' || state.status === 'paid' || state.status === 'abandoned');
       return state;
     },
     { validator: (plan) => (inCheckout(), checkPlan(plan, state)) },
@@ -93,12 +100,12 @@ export async function order(input: OrderInput): Promise<OrderState> {
     { key: TotalCentsAttribute, value: input.totalCents },
     { key: StatusAttribute, value: state.status },
   ]);
-  const tellHolds = (send: (holdId: number) => Promise<void>) => Promise.all(input.holdIds.map((holdId) => send(holdId).catch(() => undefined)));
 
+  // The holds' rows are the truth: a hold's workflow reads the new expiry there when its timer
+  // fires, so no signal is needed to keep the places.
   const keepPlaces = async () => {
     const until = new Date(Date.now() + HOLD_WHILE_ORDERING_MS).toISOString();
     await acts.extendOrderHolds({ orderId: input.orderId, until });
-    await tellHolds((holdId) => getExternalWorkflowHandle(holdWorkflowId(holdId)).signal(extendHold, { expiresAt: until }));
   };
   await keepPlaces();
 
@@ -149,15 +156,16 @@ export async function order(input: OrderInput): Promise<OrderState> {
     const released = await acts.abandonOrder({ orderId: input.orderId, reason: error.message });
     await Promise.all(released.map((holdId) => getExternalWorkflowHandle(holdWorkflowId(holdId)).signal(releaseHold).catch(() => undefined)));
     setStatus('abandoned');
-    await acts.sendOrderMail({ orderId: input.orderId, kind: 'abandoned', key: `${id}/mail-abandoned` });
+    await mail.sendOrderMail({ orderId: input.orderId, kind: 'abandoned', key: `${id}/mail-abandoned` });
     return state;
   }
 
   setStatus('confirming');
   await acts.confirmOrder({ orderId: input.orderId });
-  await tellHolds((holdId) => getExternalWorkflowHandle(holdWorkflowId(holdId)).signal(confirmHold, { orderLineId: null }));
+  // The places are reservations now: each hold's workflow reads it in the database when its
+  // timer fires and ends; a signal per place would only make it end sooner, at a price.
   setStatus('paid');
-  await acts.sendOrderMail({ orderId: input.orderId, kind: 'confirmed', key: `${id}/mail-confirmed` });
+  await mail.sendOrderMail({ orderId: input.orderId, kind: 'confirmed', key: `${id}/mail-confirmed` });
   return state;
 }
 

@@ -1,6 +1,7 @@
 // One parent of the rush, through the real HTTP interface as a browser without JavaScript would:
-// log in, open the product, add the child and the day, "Commander", address, terms, pay (wallet,
-// or wallet and card through the sandbox), and follow the confirmation.
+// before opening time, log in and open the product; at opening time, add the child and the day,
+// "Commander", address, terms, pay (wallet, or wallet and card through the sandbox), and follow
+// the confirmation.
 import type { Timings } from './stats.ts';
 
 export interface Family {
@@ -14,8 +15,28 @@ export type Outcome = 'confirmed' | 'full' | 'abandoned' | `error:${string}`;
 
 const unescape = (value: string) => value.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
-export async function runParent(base: string, family: Family, target: { productId: number; prestationId: number; day: string }, password: string, timings: Timings): Promise<Outcome> {
-  let cookie = '';
+/** Before opening time: the parent signs in and waits on the product page; their session. */
+export async function arrive(base: string, family: Family, productId: number, password: string, timings: Timings): Promise<string> {
+  const started = performance.now();
+  const login = await fetch(`${base}/connexion`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(base).origin },
+    body: new URLSearchParams({ email: family.email, password }).toString(),
+  });
+  timings.record('login', performance.now() - started);
+  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('session='))?.split(';')[0];
+  if (login.status !== 303 || !cookie) throw new Error(`login refused (${login.status})`);
+  const pageStarted = performance.now();
+  const page = await fetch(`${base}/produits/${productId}`, { headers: { Cookie: cookie } });
+  await page.arrayBuffer();
+  timings.record('product page', performance.now() - pageStarted);
+  return cookie;
+}
+
+/** At opening time: from the click on "Ajouter au panier" to the confirmation. */
+export async function runParent(base: string, family: Family, target: { productId: number; prestationId: number; day: string }, session: string, timings: Timings): Promise<Outcome> {
+  let cookie = session;
   const origin = new URL(base).origin;
   async function call(step: string, path: string, body?: Record<string, string> | URLSearchParams, absolute = false): Promise<Response> {
     const started = performance.now();
@@ -36,8 +57,6 @@ export async function runParent(base: string, family: Family, target: { productI
   };
 
   try {
-    expect(await call('login', '/connexion', { email: family.email, password }), 303);
-    expect(await call('product page', `/produits/${target.productId}`), 200);
     const clicked = performance.now();
     const added = await call('add to cart', `/produits/${target.productId}/panier`, { prestation: String(target.prestationId), enfant: String(family.childId), date: target.day });
     await added.arrayBuffer();

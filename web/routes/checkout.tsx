@@ -306,14 +306,9 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
       c.status(400);
       return paymentPage(c, result.refused);
     }
-    let state = result.state;
-    if (plan.cardCents === 0) return c.redirect(`/commande/${number}/confirmation`, 303);
-    // The workflow debits the wallet part, then names the card payment: wait for it (briefly).
-    for (let attempt = 0; attempt < 50 && !state.cardReference && state.status !== 'abandoned'; attempt += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      state = await stateOf(number);
-    }
-    if (!state.cardReference) return c.redirect(`/commande/${number}/confirmation`, 303);
+    // The Update answered once the wallet part was debited and, for a card part, its payment named.
+    const state = result.state;
+    if (plan.cardCents === 0 || !state.cardReference) return c.redirect(`/commande/${number}/confirmation`, 303);
     const back = `${config.PUBLIC_URL}/commande/${number}/confirmation`;
     const form = payments.paymentForm({
       totalCents: plan.cardCents,
@@ -329,8 +324,10 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   router.get(`/commande/:number${NUMBER}/confirmation`, async (c) => {
     const order = orderOf(c);
     const number = order.number;
-    const state = await stateOf(number).catch(() => null);
-    const status = state?.status ?? (order.state === 'paid' ? 'paid' : order.state === 'abandoned' ? 'abandoned' : 'confirming');
+    // A finished order is read from its row; only one still under way asks its workflow.
+    const finished = order.state === 'paid' || order.state === 'abandoned';
+    const state = finished ? null : await stateOf(number).catch(() => null);
+    const status = finished ? order.state : (state?.status ?? 'confirming');
     const waiting = status !== 'paid' && status !== 'abandoned';
     if (waiting) c.header('Refresh', '2');
     const lines = status === 'paid' ? await recapLines(db, await orderHoldIds(db, order.id)) : [];
