@@ -2,7 +2,7 @@
 // starts one against the configured services; scripts/start.ts and the tests reuse createAppWorker.
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
-import { NativeConnection, Worker, type WorkerOptions } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import protos from '@temporalio/proto';
 import { createActivities, type ActivityDeps } from './activities/index.ts';
 import { createMailer } from './activities/mail/mailer.ts';
@@ -67,9 +67,17 @@ export async function ensureHoldSweepSchedule(client: Client, taskQueue: string)
   }
 }
 
+const pinoLevel = { TRACE: 'trace', DEBUG: 'debug', INFO: 'info', WARN: 'warn', ERROR: 'error' } as const;
+function sdkLevel(level: string): LogLevel {
+  return level === 'trace' ? 'TRACE' : level === 'debug' ? 'DEBUG' : level === 'info' ? 'INFO' : level === 'warn' ? 'WARN' : 'ERROR';
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, 'worker');
+  // The SDK's own lines (workflow and activity failures, worker state) join ours, as JSON at
+  // our level, instead of going synchronously to the console.
+  Runtime.install({ logger: new DefaultLogger(sdkLevel(config.LOG_LEVEL), ({ level, message, meta }) => logger[pinoLevel[level]]({ sdk: true, ...meta }, message)) });
   const operator = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not register search attributes; register them with `temporal operator search-attribute create`'),

@@ -5,9 +5,8 @@ import { dayState, openingMonth, monthGrid, type DayState, type ProductCalendarR
 import { parisDate, parseIsoDate, type IsoDate } from '../../domain/dates.ts';
 import { computePrice } from '../../domain/pricing.ts';
 import { missingToBuy } from '../../domain/purchase.ts';
-import { bookedDays, placeHolds, placesLeft, productForBooking, type BookingProduct } from '../../db/queries/booking.ts';
+import { bookedDays, placeHolds, placesLeft, type BookingProduct } from '../../db/queries/booking.ts';
 import { cartHolds, cartSummary, extendCart, recentlyExpired, releaseHolds } from '../../db/queries/cart.ts';
-import { productDetail } from '../../db/queries/catalogue.ts';
 import { listDependants } from '../../db/queries/family.ts';
 import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
 import type { User } from '../../db/database.ts';
@@ -21,6 +20,7 @@ import { CartPage, groupCart } from '../views/booking/cart.tsx';
 import { PersonaliseForm, type PersonaliseProps } from '../views/booking/personalise.tsx';
 import { ProductPage } from '../views/catalogue/product.tsx';
 import type { AccessTable } from '../access.ts';
+import { createProductCache } from '../product-cache.ts';
 
 interface Choices {
   prestationId: number | null;
@@ -70,12 +70,13 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, temporal, config, now, logger } = deps;
   const router = new Hono<AppEnv>();
   const workflows = holdWorkflows(temporal, config.TEMPORAL_TASK_QUEUE, logger);
+  const products = createProductCache(db);
   router.use('/panier', requireParent);
   router.use('/panier/*', requireParent);
 
   /** What the family still lacks to buy the product ([] when it may). */
   async function missingFor(user: User | null, productId: number) {
-    const detail = (await productDetail(db, productId))!;
+    const detail = (await products.detail(productId))!;
     const statuses = user ? await subscriptionStatuses(db, user.id, detail.offers.map((offer) => offer.id)) : new Map();
     return { detail, missing: missingToBuy({ user: user ? { status: user.status } : null, offers: detail.offers.map((offer) => ({ ...offer, subscription: statuses.get(offer.id) ?? null })) }) };
   }
@@ -139,19 +140,19 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   async function productPage(c: Context<AppEnv>, productId: number, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'failures'> = {}) {
     const user = c.get('user');
     const { detail, missing } = await missingFor(user, productId);
-    const product = (await productForBooking(db, productId))!;
+    const product = (await products.forBooking(productId))!;
     const form = missing.length === 0 && user && product.kind === 'dated' ? <PersonaliseForm {...await personaliseProps(product, user, choices, extra)} /> : null;
     return c.render(<ProductPage product={detail} prestations={detail.prestations} missing={missing} returnPath={c.req.path} personalise={form} />, { title: detail.name });
   }
 
   router.get('/produits/:id{[0-9]{1,12}}', async (c) => {
     const productId = Number(c.req.param('id'));
-    if (!(await productForBooking(db, productId))) return c.notFound();
+    if (!(await products.forBooking(productId))) return c.notFound();
     return productPage(c, productId, readChoices(c.req.queries() as Record<string, string[]>));
   });
 
   router.get('/produits/:id{[0-9]{1,12}}/calendrier', requireParent, async (c) => {
-    const product = await productForBooking(db, Number(c.req.param('id')));
+    const product = await products.forBooking(Number(c.req.param('id')));
     if (!product) return c.notFound();
     return c.html(await calendarFor(product, currentUser(c), readChoices(c.req.queries() as Record<string, string[]>)));
   });
@@ -159,7 +160,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   router.post('/produits/:id{[0-9]{1,12}}/panier', requireParent, async (c) => {
     const user = currentUser(c);
     const productId = Number(c.req.param('id'));
-    const product = await productForBooking(db, productId);
+    const product = await products.forBooking(productId);
     if (!product) return c.notFound();
     const choices = readChoices(await c.req.parseBody({ all: true }));
     const htmx = c.req.header('HX-Request') === 'true';
