@@ -15,6 +15,7 @@ import { projectRoot } from '../scripts/lib/paths.ts';
 import { startLocalRuntime } from '../scripts/lib/local-runtime.ts';
 import { sqlBaseline } from './lib/baseline.ts';
 import { checkInvariants } from './lib/invariants.ts';
+import { orderHistories } from './lib/order-histories.ts';
 import { BENCH_PASSWORD, seedRush } from './lib/seed-families.ts';
 import { pool, Timings } from './lib/stats.ts';
 import { arrive, runParent, type Family, type Outcome } from './lib/virtual-parent.ts';
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
     const pagePerSecond = Math.round((500 / (performance.now() - pageStart)) * 1000);
 
     const invariants = await checkInvariants(db, new Date());
+    const histories = await orderHistories(db, process.env.TEMPORAL_ADDRESS || runtime.env.TEMPORAL_ADDRESS!);
     const baseline = await sqlBaseline(db, Math.min(places, roster.length), concurrency);
 
     const result = {
@@ -108,6 +110,7 @@ async function main(): Promise<void> {
       baseline: { ...baseline, ratio: Math.round((confirmed / seconds / baseline.perSecond) * 1000) / 1000 },
       cpuSeconds: { generator: Math.round((generatorCpu.user + generatorCpu.system) / 1e5) / 10, server: serverCpu, worker: workerCpu },
       invariants,
+      temporal: histories,
     };
     await writeResults(result);
     console.log(JSON.stringify(result, null, 2));
@@ -176,6 +179,7 @@ async function writeResults(result: Record<string, unknown> & { date: string }):
     productPage: { perSecond: number; p95: number };
     baseline: { perSecond: number; ratio: number };
     invariants: Record<string, number>;
+    temporal: Awaited<ReturnType<typeof orderHistories>>;
     machine: { cores: number; node: string };
     cpuSeconds: { generator: number; server: number; worker: number };
   };
@@ -192,6 +196,8 @@ async function writeResults(result: Record<string, unknown> & { date: string }):
     `| product page at 50 concurrent | ${r.productPage.perSecond} req/s, p95 ${r.productPage.p95} ms |`,
     `| direct SQL baseline | ${r.baseline.perSecond} bookings/s (ours: ${r.baseline.ratio} of it) |`,
     `| CPU seconds during the rush: load generator / web server / worker | ${r.cpuSeconds.generator} / ${r.cpuSeconds.server} / ${r.cpuSeconds.worker} |`,
+    `| first workflow task done after start, p50 / p95 (ms): orders / holds (first ${r.temporal.orders}) | ${r.temporal.firstTaskMs.p50} / ${r.temporal.firstTaskMs.p95} ; ${r.temporal.holdFirstTaskMs.p50} / ${r.temporal.holdFirstTaskMs.p95} |`,
+    `| order workflow tasks timed out / failed | ${r.temporal.workflowTasksTimedOut} / ${r.temporal.workflowTasksFailed} |`,
     `| invariant violations | ${Object.values(r.invariants).reduce((a, b) => a + b, 0)} (${Object.entries(r.invariants).map(([k, v]) => `${k} ${v}`).join(', ')}) |`,
     '',
   ];

@@ -6,7 +6,7 @@
 // unanswered within 30 minutes: the compensations run in reverse (refund of the wallet part),
 // the places are released, the order is abandoned, and the parent is told. No money is kept
 // without its reservations, and no reservation exists without its money.
-import { ActivityFailure, ApplicationFailure, condition, getExternalWorkflowHandle, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, getExternalWorkflowHandle, patched, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, type CardNotification } from './card-payment.messages.ts';
 import {
@@ -22,7 +22,7 @@ import {
   type OrderState,
   type PaymentPlan,
 } from './order.messages.ts';
-import { holdWorkflowId, releaseHold } from './reservation-hold.messages.ts';
+import { confirmHold, extendHold, holdWorkflowId, releaseHold } from './reservation-hold.messages.ts';
 import { OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from './search-attributes.ts';
 
 const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['InsufficientFunds', 'HoldLost'] };
@@ -30,15 +30,23 @@ const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInter
 // inside the workflow task, without the round trips through the Temporal server that a regular
 // activity costs (on opening day those round trips were most of a parent's wait). A worker lost
 // mid-step replays the task and runs the step again, which its idempotency keys make harmless.
-const acts = proxyLocalActivities<Activities>({ startToCloseTimeout: '15 seconds', retry });
+const localActs = proxyLocalActivities<Activities>({ startToCloseTimeout: '15 seconds', retry });
 // Mail goes through SMTP, slow or down at times: a regular activity, retried on its own.
 const mail = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
+
+/**
+ * Orders started before these changes replay as they ran: regular activities, a signal to each
+ * hold when its expiry moves and when the order is paid, "Payer" answering at once.
+ */
+export const LOCAL_STEPS_PATCH = 'order-local-steps';
 
 class NotPaid extends Error {}
 
 export async function order(input: OrderInput): Promise<OrderState> {
   const state: OrderState = { status: 'checkout', totalCents: input.totalCents, voucher: null, addressChosen: false, termsAccepted: false, plan: null, cardReference: null, abandonReason: null };
   const id = workflowInfo().workflowId;
+  const localSteps = patched(LOCAL_STEPS_PATCH);
+  const acts = localSteps ? localActs : mail;
   let notification: CardNotification | null = null;
   setHandler(orderState, () => state);
   const inCheckout = () => {
@@ -83,7 +91,7 @@ export async function order(input: OrderInput): Promise<OrderState> {
       state.plan = plan;
       // "Payer" answers with the step's outcome: paid from the wallet, the card payment named,
       // or the reason it failed. The parent's page then needs no polling.
-      await condition(() => state.status === 'awaiting-card' || state.status === 'paid' || state.status === 'abandoned');
+      if (localSteps) await condition(() => state.status === 'awaiting-card' || state.status === 'paid' || state.status === 'abandoned');
       return state;
     },
     { validator: (plan) => (inCheckout(), checkPlan(plan, state)) },
@@ -91,6 +99,7 @@ export async function order(input: OrderInput): Promise<OrderState> {
   setHandler(cardPaymentNotified, (received) => {
     if (state.status === 'awaiting-card' && !notification) notification = received;
   });
+  const tellHolds = (send: (holdId: number) => Promise<void>) => Promise.all(input.holdIds.map((holdId) => send(holdId).catch(() => undefined)));
   const setStatus = (status: OrderState['status']) => {
     state.status = status;
     upsertSearchAttributes([{ key: StatusAttribute, value: status }]);
@@ -106,6 +115,7 @@ export async function order(input: OrderInput): Promise<OrderState> {
   const keepPlaces = async () => {
     const until = new Date(Date.now() + HOLD_WHILE_ORDERING_MS).toISOString();
     await acts.extendOrderHolds({ orderId: input.orderId, until });
+    if (!localSteps) await tellHolds((holdId) => getExternalWorkflowHandle(holdWorkflowId(holdId)).signal(extendHold, { expiresAt: until }));
   };
   await keepPlaces();
 
@@ -162,6 +172,7 @@ export async function order(input: OrderInput): Promise<OrderState> {
 
   setStatus('confirming');
   await acts.confirmOrder({ orderId: input.orderId });
+  if (!localSteps) await tellHolds((holdId) => getExternalWorkflowHandle(holdWorkflowId(holdId)).signal(confirmHold, { orderLineId: null }));
   // The places are reservations now: each hold's workflow reads it in the database when its
   // timer fires and ends; a signal per place would only make it end sooner, at a price.
   setStatus('paid');
