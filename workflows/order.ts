@@ -36,7 +36,8 @@ const mail = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', re
 
 /**
  * Orders started before these changes replay as they ran: regular activities, a signal to each
- * hold when its expiry moves and when the order is paid, "Payer" answering at once.
+ * hold when its expiry moves and when the order is paid, "Payer" answering at once, a search
+ * attribute update at every status.
  */
 export const LOCAL_STEPS_PATCH = 'order-local-steps';
 
@@ -100,15 +101,20 @@ export async function order(input: OrderInput): Promise<OrderState> {
     if (state.status === 'awaiting-card' && !notification) notification = received;
   });
   const tellHolds = (send: (holdId: number) => Promise<void>) => Promise.all(input.holdIds.map((holdId) => send(holdId).catch(() => undefined)));
+  // Each upsert is a write to the visibility store: operators search by the states that last
+  // (awaiting the card, paid, abandoned), and "Commander" sets the first ones at start.
+  const lastingStatuses: OrderState['status'][] = ['awaiting-card', 'paid', 'abandoned'];
   const setStatus = (status: OrderState['status']) => {
     state.status = status;
-    upsertSearchAttributes([{ key: StatusAttribute, value: status }]);
+    if (!localSteps || lastingStatuses.includes(status)) upsertSearchAttributes([{ key: StatusAttribute, value: status }]);
   };
-  upsertSearchAttributes([
-    { key: OrderNumberAttribute, value: input.number },
-    { key: TotalCentsAttribute, value: input.totalCents },
-    { key: StatusAttribute, value: state.status },
-  ]);
+  if (!localSteps) {
+    upsertSearchAttributes([
+      { key: OrderNumberAttribute, value: input.number },
+      { key: TotalCentsAttribute, value: input.totalCents },
+      { key: StatusAttribute, value: state.status },
+    ]);
+  }
 
   // The holds' rows are the truth: a hold's workflow reads the new expiry there when its timer
   // fires, so no signal is needed to keep the places.

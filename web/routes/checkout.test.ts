@@ -1,5 +1,6 @@
-// "Commander" when the Temporal server cannot be reached: no order is left behind without its
-// workflow; the places go back to the cart and the parent is told to try again.
+// "Commander": the order's workflow carries what operators search by in the Temporal Web UI from
+// its start to its end; and when the Temporal server cannot be reached, no order is left behind
+// without its workflow: the places go back to the cart and the parent is told to try again.
 import { Client, Connection } from '@temporalio/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../db/seed.ts';
@@ -8,15 +9,45 @@ import { login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { bookingFamily, holdPlaces } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
+import { useTemporal } from '../../test/helpers/temporal.ts';
+import { moveMoney } from '../../db/queries/wallet.ts';
+import { addHomeAddress } from '../../test/helpers/booking.ts';
+import { EmailAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../../workflows/search-attributes.ts';
+import { orderWorkflowId } from '../../workflows/order.messages.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 
 const database = useTestDatabase();
+const temporal = useTemporal({ worker: { db: () => database.db } });
 
 beforeAll(async () => {
   await seedDemoData(database.db, '2026-11-27');
 });
 
 describe('Commander', () => {
+  it('starts the order with its search attributes, and the workflow sets the lasting statuses', async () => {
+    const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
+    const family = await bookingFamily(database.db, 'Cherchable@example.fr');
+    const addressId = await addHomeAddress(database.db, family.user.id);
+    await moveMoney(database.db, { userId: family.user.id, amountCents: 5000, kind: 'topup', label: 'Recharge', idempotencyKey: 'attributes-topup' });
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], new Date())).ok) throw new Error('hold refused');
+    const cookie = await login(app, family.user.email);
+    const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
+    const handle = temporal.client.workflow.getHandle(orderWorkflowId(number));
+    const started = (await handle.describe()).typedSearchAttributes;
+    expect(started.get(OrderNumberAttribute)).toBe(number);
+    expect(started.get(StatusAttribute)).toBe('checkout');
+    expect(started.get(TotalCentsAttribute)).toBe(790);
+    expect(started.get(EmailAttribute)).toBe('cherchable@example.fr');
+
+    await postForm(app, `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: cookie });
+    await postForm(app, `/commande/${number}/conditions`, { cgv: '1' }, { Cookie: cookie });
+    expect((await postForm(app, `/commande/${number}/paiement`, { porte_monnaie: 'tout' }, { Cookie: cookie })).headers.get('location')).toBe(`/commande/${number}/confirmation`);
+    // "Payer" answered once paid: the confirmation reads the order's row, already paid.
+    expect(await (await app.request(`/commande/${number}/confirmation`, { headers: { Cookie: cookie } })).text()).toContain(`Commande ${number} confirmée`);
+    await handle.result();
+    expect((await handle.describe()).typedSearchAttributes.get(StatusAttribute)).toBe('paid');
+  });
+
   it('undoes the order when its workflow cannot start, and keeps the cart', async () => {
     const nowhere = Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 200 });
     const app = createTestApp({ db: database.db, temporal: new Client({ connection: nowhere }) });

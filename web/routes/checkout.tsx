@@ -12,7 +12,7 @@ import { balance } from '../../db/queries/wallet.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment, orderState, orderWorkflowId, type OrderState } from '../../workflows/order.messages.ts';
 import type { order as orderWorkflow } from '../../workflows/order.ts';
-import { CommuneAttribute, EmailAttribute } from '../../workflows/search-attributes.ts';
+import { CommuneAttribute, EmailAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../../workflows/search-attributes.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { currentUser, requireParent } from '../middleware/guards.ts';
@@ -95,6 +95,9 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
         typedSearchAttributes: [
           { key: EmailAttribute, value: user.email.toLowerCase() },
           ...(commune ? [{ key: CommuneAttribute, value: commune.name }] : []),
+          { key: OrderNumberAttribute, value: created.number },
+          { key: TotalCentsAttribute, value: created.totalCents },
+          { key: StatusAttribute, value: 'checkout' },
         ],
       }));
     } catch (error) {
