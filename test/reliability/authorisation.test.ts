@@ -2,25 +2,14 @@
 // (anonymous, two parents, staff of another commune, staff of the commune, admin), answers what
 // the route's declared access says; a parent never reaches another family's object by its ID,
 // staff of another commune are refused its families; and a refused request changes nothing in the database.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Access } from '../../web/access.ts';
-import { createTestApp, TEST_ORIGIN } from '../helpers/app.ts';
-import { useTestDatabase } from '../helpers/database.ts';
-import { useTemporal } from '../helpers/temporal.ts';
-import { concretePath, declaredRoutes, type DeclaredRoute } from './route-table.ts';
+import { TEST_ORIGIN } from '../helpers/app.ts';
+import { declaredRoutes, type DeclaredRoute } from './route-table.ts';
 import { changedTables, snapshot } from './snapshot.ts';
-import { buildWorld, visitors, type Visitor, type World } from './world.ts';
+import { useWorld, visitors, type Visitor } from './world.ts';
 
-const database = useTestDatabase();
-const clock = new Date('2026-11-27T09:00:00Z');
-const now = () => clock;
-const temporal = useTemporal({ worker: { db: () => database.db, now } });
-const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now });
-let world: World;
-
-beforeAll(async () => {
-  world = await buildWorld(database.db, app, now);
-}, 60_000);
+const { app, database, pathOf, headersOf } = useWorld();
 
 type Answer = 'allowed' | 'login' | 'forbidden' | 'not-found';
 
@@ -48,8 +37,8 @@ function answerOf(response: Response): Answer | `other ${number}` {
 }
 
 function request(route: DeclaredRoute, visitor: Visitor): Promise<Response> {
-  const path = concretePath(route, route.access.object ? world.objects[route.access.object] : undefined);
-  const headers: Record<string, string> = world.cookies[visitor] ? { Cookie: world.cookies[visitor] } : {};
+  const path = pathOf(route);
+  const headers = headersOf(visitor);
   if (route.method === 'GET') return Promise.resolve(app().request(path, { headers }));
   return Promise.resolve(app().request(path, { method: 'POST', headers: { ...headers, Origin: TEST_ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' }, body: '' }));
 }

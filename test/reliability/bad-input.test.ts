@@ -2,26 +2,14 @@
 // wrong types, HTML and script, SQL-looking strings, invalid UTF-8 and unexpected extra fields.
 // A form answers 4xx (never 500) with a French message, echoes nothing as live HTML, and leaves
 // the database unchanged; buttons and provider calls never answer 500.
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Access } from '../../web/access.ts';
-import { createTestApp, TEST_ORIGIN } from '../helpers/app.ts';
-import { useTestDatabase } from '../helpers/database.ts';
-import { useTemporal } from '../helpers/temporal.ts';
+import { describe, expect, it } from 'vitest';
+import { TEST_ORIGIN } from '../helpers/app.ts';
 import { formsOf } from './forms.ts';
-import { concretePath, declaredRoutes, type DeclaredRoute } from './route-table.ts';
+import { declaredRoutes, type DeclaredRoute } from './route-table.ts';
 import { changedTables, snapshot } from './snapshot.ts';
-import { buildWorld, type Visitor, type World } from './world.ts';
+import { allowedVisitor, useWorld, type Visitor } from './world.ts';
 
-const database = useTestDatabase();
-const clock = new Date('2026-11-27T09:00:00Z');
-const now = () => clock;
-const temporal = useTemporal({ worker: { db: () => database.db, now } });
-const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now });
-let world: World;
-
-beforeAll(async () => {
-  world = await buildWorld(database.db, app, now);
-}, 60_000);
+const { app, database, pathOf, headersOf } = useWorld();
 
 const SCRIPT = '<script>alert("pirate")</script><img src=x onerror=alert(1)>';
 const encode = (pairs: [string, string][]) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
@@ -40,14 +28,6 @@ function badBodies(fields: string[]): [string, string][] {
     ['unexpected extra fields', encode([...every(''), ...EXTRA])],
   ];
 }
-
-/** The visitor the declaration lets in, to get past the guards and reach the form's checks. */
-function allowedVisitor(access: Access): Visitor {
-  return access.who === 'anyone' ? 'anonymous' : access.who === 'staff' ? 'staff' : 'parentA';
-}
-
-const pathOf = (route: DeclaredRoute) => concretePath(route, route.access.object ? world.objects[route.access.object] : undefined);
-const headersOf = (visitor: Visitor): Record<string, string> => (world.cookies[visitor] ? { Cookie: world.cookies[visitor] } : {});
 
 function post(path: string, visitor: Visitor, body: string) {
   return app().request(path, { method: 'POST', body, headers: { ...headersOf(visitor), Origin: TEST_ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' } });

@@ -4,35 +4,19 @@
 import { readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createFolderStore } from '../../activities/documents/store.ts';
-import type { Access } from '../../web/access.ts';
 import { login, PASSWORD, sessionCookie } from '../helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../helpers/app.ts';
-import { useTestDatabase } from '../helpers/database.ts';
 import { testLogFile } from '../helpers/logs.ts';
-import { useTemporal } from '../helpers/temporal.ts';
-import { concretePath, declaredRoutes, type DeclaredRoute } from './route-table.ts';
+import { declaredRoutes } from './route-table.ts';
 import { changedTables, snapshot } from './snapshot.ts';
-import { buildWorld, type Visitor, type World } from './world.ts';
+import { allowedVisitor, useWorld } from './world.ts';
 
-const database = useTestDatabase();
-const clock = new Date('2026-11-27T09:00:00Z');
-const now = () => clock;
-const temporal = useTemporal({ worker: { db: () => database.db, now } });
 const folder = path.join(tmpdir(), `citoyens-security-${process.pid}`);
-const documents = createFolderStore(folder);
-const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now, documents });
-let world: World;
-
-beforeAll(async () => {
-  world = await buildWorld(database.db, app, now);
-}, 60_000);
+const reliability = useWorld({ documents: createFolderStore(folder) });
+const { app, database, temporal, now, pathOf, headersOf } = reliability;
 afterAll(() => rm(folder, { recursive: true, force: true }));
-
-const allowedVisitor = (access: Access): Visitor => (access.who === 'anyone' ? 'anonymous' : access.who === 'staff' ? 'staff' : 'parentA');
-const pathOf = (route: DeclaredRoute) => concretePath(route, route.access.object ? world.objects[route.access.object] : undefined);
-const headersOf = (visitor: Visitor): Record<string, string> => (world.cookies[visitor] ? { Cookie: world.cookies[visitor] } : {});
 
 describe('the session cookie', () => {
   it('is HttpOnly, SameSite=Lax, for the whole site, and Secure when the site is https', async () => {
@@ -112,7 +96,7 @@ describe('Content-Security-Policy', () => {
 
 describe('uploads', () => {
   it('are stored under a random name, not executable, served only to their owner, never sniffed', async () => {
-    const document = await database.db.selectFrom('documents').selectAll().where('id', '=', Number(world.objects.document)).executeTakeFirstOrThrow();
+    const document = await database.db.selectFrom('documents').selectAll().where('id', '=', Number(reliability.world.objects.document)).executeTakeFirstOrThrow();
     expect(document.storage_key).toMatch(/[0-9a-f]{64}/);
     expect(document.storage_key).not.toContain(String(document.id));
     expect(document.storage_key).not.toContain('facture');

@@ -2,6 +2,8 @@
 // B is the curious neighbour), staff of Rosières, staff of another commune and an admin, each
 // signed in; and, for each kind of object a route names, the value that designates A's.
 import type { Hono } from 'hono';
+import { beforeAll } from 'vitest';
+import type { DocumentStore } from '../../activities/documents/store.ts';
 import { createMailActivities } from '../../activities/mail/send-mail.ts';
 import { createMailer } from '../../activities/mail/mailer.ts';
 import { createOrderActivities } from '../../activities/orders/order.ts';
@@ -9,11 +11,14 @@ import type { Db } from '../../db/connection.ts';
 import { createOrderFromCart } from '../../db/queries/orders.ts';
 import { moveMoney } from '../../db/queries/wallet.ts';
 import { seedDemoData } from '../../db/seed.ts';
-import type { CommuneObject, FamilyObject, PublicObject } from '../../web/access.ts';
+import type { Access, CommuneObject, FamilyObject, PublicObject } from '../../web/access.ts';
 import type { AppEnv } from '../../web/env.ts';
 import { PNG_1X1 } from '../fixtures/files.ts';
 import { createParent, createStaff, login } from '../helpers/accounts.ts';
-import { postForm, TEST_ORIGIN } from '../helpers/app.ts';
+import { createTestApp, postForm, TEST_ORIGIN } from '../helpers/app.ts';
+import { useTestDatabase } from '../helpers/database.ts';
+import { useTemporal } from '../helpers/temporal.ts';
+import { concretePath, type DeclaredRoute } from './route-table.ts';
 import { addHomeAddress, bookingFamily, demoProduct, holdPlaces } from '../helpers/booking.ts';
 
 export const visitors = ['anonymous', 'parentA', 'parentB', 'otherStaff', 'staff', 'admin'] as const;
@@ -122,4 +127,39 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       mail: mail.id,
     },
   };
+}
+
+/**
+ * A test file's world: its database, the app on it with a worker of the real app, and the world
+ * built before the file's tests; plus what they ask of it.
+ */
+export function useWorld(options: { documents?: DocumentStore } = {}) {
+  const database = useTestDatabase();
+  const clock = new Date('2026-11-27T09:00:00Z');
+  const now = () => clock;
+  const temporal = useTemporal({ worker: { db: () => database.db, now } });
+  const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now, ...(options.documents ? { documents: options.documents } : {}) });
+  let world: World | undefined;
+  beforeAll(async () => {
+    world = await buildWorld(database.db, app, now);
+  }, 60_000);
+  const built = () => world ?? (() => { throw new Error('the world is built in beforeAll'); })();
+  return {
+    database,
+    temporal,
+    now,
+    app,
+    get world() {
+      return built();
+    },
+    /** The route's path, naming A's object (or a public one). */
+    pathOf: (route: DeclaredRoute) => concretePath(route, route.access.object ? built().objects[route.access.object] : undefined),
+    /** The visitor's cookie header. */
+    headersOf: (visitor: Visitor): Record<string, string> => (built().cookies[visitor] ? { Cookie: built().cookies[visitor] } : {}),
+  };
+}
+
+/** The visitor a declaration lets in, to get past the guards. */
+export function allowedVisitor(access: Access): Visitor {
+  return access.who === 'anyone' ? 'anonymous' : access.who === 'staff' ? 'staff' : 'parentA';
 }
