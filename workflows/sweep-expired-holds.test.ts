@@ -1,11 +1,10 @@
 // The safety net behind the holds: a schedule that runs sweepExpiredHolds, which closes holds
 // whose own workflow was lost.
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrderFromCart } from '../db/queries/orders.ts';
 import { moveMoney } from '../db/queries/wallet.ts';
 import { seedDemoData } from '../db/seed.ts';
-import { bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
+import { backdateOrder, bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { useTemporal } from '../test/helpers/temporal.ts';
 import { ensureHoldSweepSchedule } from '../worker.ts';
@@ -48,7 +47,7 @@ describe('hold sweep', () => {
       const family = await bookingFamily(database.db, email);
       if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], when)).ok) throw new Error('hold refused');
       const order = (await createOrderFromCart(database.db, family.user.id, when))!;
-      await sql`update orders set created_at = ${when} where id = ${order.orderId}`.execute(database.db);
+      await backdateOrder(database.db, order.orderId, when);
       return { family, order };
     };
     const lost = await orderOf('orpheline@example.fr', longAgo);
