@@ -16,6 +16,7 @@ import { startLocalRuntime } from '../scripts/lib/local-runtime.ts';
 import { sqlBaseline } from './lib/baseline.ts';
 import { checkInvariants } from './lib/invariants.ts';
 import { orderHistories } from './lib/order-histories.ts';
+import { resetQueryStats, topQueries } from './lib/query-stats.ts';
 import { BENCH_PASSWORD, seedRush } from './lib/seed-families.ts';
 import { pool, Timings } from './lib/stats.ts';
 import { arrive, runParent, type Family, type Outcome } from './lib/virtual-parent.ts';
@@ -68,6 +69,7 @@ async function main(): Promise<void> {
     // tens of milliseconds of CPU: timed, but not counted in the rush); at 8:00 they all click.
     const timings = new Timings();
     const sessions = await pool(roster.length, concurrency, (i) => arrive(base, roster[i]!, target.productId, BENCH_PASSWORD, timings));
+    const queryStats = await resetQueryStats(db);
     const generatorStart = process.cpuUsage();
     const serverBefore = await processCpuSeconds(server.pid!);
     const workerBefore = await processCpuSeconds(worker.pid!);
@@ -93,6 +95,7 @@ async function main(): Promise<void> {
     });
     const pagePerSecond = Math.round((500 / (performance.now() - pageStart)) * 1000);
 
+    const queries = queryStats ? await topQueries(db) : [];
     const invariants = await checkInvariants(db, new Date());
     const histories = await orderHistories(db, process.env.TEMPORAL_ADDRESS || runtime.env.TEMPORAL_ADDRESS!);
     const baseline = await sqlBaseline(db, Math.min(places, roster.length), concurrency);
@@ -111,6 +114,7 @@ async function main(): Promise<void> {
       cpuSeconds: { generator: Math.round((generatorCpu.user + generatorCpu.system) / 1e5) / 10, server: serverCpu, worker: workerCpu },
       invariants,
       temporal: histories,
+      topQueries: queries,
     };
     await writeResults(result);
     console.log(JSON.stringify(result, null, 2));
@@ -180,6 +184,7 @@ async function writeResults(result: Record<string, unknown> & { date: string }):
     baseline: { perSecond: number; ratio: number };
     invariants: Record<string, number>;
     temporal: Awaited<ReturnType<typeof orderHistories>>;
+    topQueries: Awaited<ReturnType<typeof topQueries>>;
     machine: { cores: number; node: string };
     cpuSeconds: { generator: number; server: number; worker: number };
   };
@@ -200,6 +205,9 @@ async function writeResults(result: Record<string, unknown> & { date: string }):
     `| order workflow tasks timed out / failed | ${r.temporal.workflowTasksTimedOut} / ${r.temporal.workflowTasksFailed} |`,
     `| invariant violations | ${Object.values(r.invariants).reduce((a, b) => a + b, 0)} (${Object.entries(r.invariants).map(([k, v]) => `${k} ${v}`).join(', ')}) |`,
     '',
+    ...(r.topQueries.length > 0
+      ? ['Queries that took the database\'s time during the rush (pg_stat_statements):', '', '| total ms | calls | mean ms | query |', '| --- | --- | --- | --- |', ...r.topQueries.map((q) => `| ${q.total_ms} | ${q.calls} | ${q.mean_ms} | \`${q.query.replaceAll('|', '\\|')}\` |`), '']
+      : []),
   ];
   await writeFile(path.join(folder, 'rush-latest.md'), lines.join('\n'));
 }

@@ -95,19 +95,9 @@ export async function placeHolds(db: Db, request: HoldRequest): Promise<HoldResu
   const dates = [...new Set(request.dates)].sort();
   try {
     const holdIds = await db.transaction().execute(async (trx) => {
-      // Locks taken in a fixed order (by id), so concurrent carts never deadlock.
-      const slots = await trx
-        .selectFrom('slots')
-        .select(['id', 'service_date', 'capacity'])
-        .where('prestation_id', '=', request.prestationId)
-        .where('product_id', '=', product.id)
-        .where('service_date', 'in', dates)
-        .orderBy('id')
-        .forUpdate()
-        .execute();
-      const slotOf = new Map(slots.map((slot) => [slot.service_date, slot]));
-      const failures: HoldFailure[] = dates.filter((date) => !slotOf.has(date)).map((date) => ({ date, reason: 'no-service' as const }));
-
+      // First what only this family's carts change (its children's own holds): read before the
+      // day's lock, so that the lock, which every family booking that day waits for, is held
+      // for three statements only. Two tabs of one family racing are stopped by the unique index.
       // A hold past its expiry never blocks a place, nor the same child booking again.
       await trx
         .updateTable('holds')
@@ -118,21 +108,39 @@ export async function placeHolds(db: Db, request: HoldRequest): Promise<HoldResu
         .where('state', '=', 'held')
         .where('expires_at', '<=', now)
         .execute();
-
-      const left = await placesLeft(trx, request.prestationId, dates[0]!, dates.at(-1)!, now);
       const booked = await bookedDays(trx, product.id, childIds, dates[0]!, dates.at(-1)!, now);
       const familyThatDay = await familyBookingsPerDay(trx, request.userId, product.id, dates, now);
+      // Days already full are refused without queueing for their lock: on opening day most
+      // parents arrive after the last place went, and need not wait behind those still buying.
+      // (A place freed this very moment is a race the parent loses as if a moment late.)
+      const refusals = (left: Map<IsoDate, number>): HoldFailure[] =>
+        dates.flatMap((date): HoldFailure[] =>
+          !left.has(date) ? [{ date, reason: 'no-service' }]
+          : childIds.some((id) => booked.get(id)?.has(date)) ? [{ date, reason: 'already-booked' }]
+          : left.get(date)! < childIds.length ? [{ date, reason: 'full' }]
+          : [],
+        );
+      const early = refusals(await placesLeft(trx, request.prestationId, dates[0]!, dates.at(-1)!, now));
+      if (early.some((failure) => failure.reason === 'full')) throw new Refused(early);
+
+      // Locks taken in a fixed order (by id), so concurrent carts never deadlock. "No key update":
+      // carts still queue one behind the other, but the reservations of orders being confirmed
+      // (whose foreign key reads the slot) do not wait behind them.
+      const slots = await trx
+        .selectFrom('slots')
+        .select(['id', 'service_date', 'capacity'])
+        .where('prestation_id', '=', request.prestationId)
+        .where('product_id', '=', product.id)
+        .where('service_date', 'in', dates)
+        .orderBy('id')
+        .forNoKeyUpdate()
+        .execute();
+      const slotOf = new Map(slots.map((slot) => [slot.service_date, slot]));
+      // Under the lock, the count that decides (a day without a slot has no count: no service).
+      const failures = refusals(await placesLeft(trx, request.prestationId, dates[0]!, dates.at(-1)!, now));
       const rows = [];
       for (const date of dates) {
-        if (!slotOf.has(date)) continue;
-        if (childIds.some((id) => booked.get(id)?.has(date))) {
-          failures.push({ date, reason: 'already-booked' });
-          continue;
-        }
-        if ((left.get(date) ?? 0) < childIds.length) {
-          failures.push({ date, reason: 'full' });
-          continue;
-        }
+        if (failures.some((failure) => failure.date === date) || !slotOf.has(date)) continue;
         for (const [index, childId] of childIds.entries()) {
           const price = computePrice({
             baseCents: product.prestations.find((p) => p.id === request.prestationId)!.price_cents,

@@ -45,6 +45,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
       '-c', 'max_connections=300',
+      // Query statistics for profiling (`create extension pg_stat_statements` to read them).
+      '-c', 'shared_preload_libraries=pg_stat_statements',
       ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: log,
