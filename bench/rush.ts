@@ -4,7 +4,7 @@
 // seeds the families, drives the HTTP interface with virtual parents, checks the books, measures
 // a direct-SQL baseline and the product page, and writes the figures to bench/results/.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ import { freePort } from '../scripts/lib/free-port.ts';
 import { projectRoot } from '../scripts/lib/paths.ts';
 import { startLocalRuntime } from '../scripts/lib/local-runtime.ts';
 import { sqlBaseline } from './lib/baseline.ts';
+import { cpuBetween, cpuByCommand } from './lib/cpu.ts';
 import { checkInvariants } from './lib/invariants.ts';
 import { orderHistories } from './lib/order-histories.ts';
 import { resetQueryStats, topQueries } from './lib/query-stats.ts';
@@ -71,14 +72,15 @@ async function main(): Promise<void> {
     const sessions = await pool(roster.length, concurrency, (i) => arrive(base, roster[i]!, target.productId, BENCH_PASSWORD, timings));
     const queryStats = await resetQueryStats(db);
     const generatorStart = process.cpuUsage();
-    const serverBefore = await processCpuSeconds(server.pid!);
-    const workerBefore = await processCpuSeconds(worker.pid!);
+    // Where the CPU goes: ours, the Temporal server (a dev server we started, or none), PostgreSQL.
+    const pieces = { server: new RegExp(`^${process.execPath} .*server\\.ts`), worker: new RegExp(`^${process.execPath} .*worker\\.ts`), temporal: /temporal.* server start-dev/, postgres: /^postgres/ };
+    const cpuBefore = Object.fromEntries(await Promise.all(Object.entries(pieces).map(async ([name, pattern]) => [name, await cpuByCommand(pattern)] as const)));
     const started = performance.now();
     const outcomes: Outcome[] = await pool(roster.length, concurrency, (i) => runParent(base, roster[i]!, target, sessions[i]!, timings));
     const seconds = (performance.now() - started) / 1000;
     const generatorCpu = process.cpuUsage(generatorStart);
-    const serverCpu = Math.round(((await processCpuSeconds(server.pid!)) - serverBefore) * 10) / 10;
-    const workerCpu = Math.round(((await processCpuSeconds(worker.pid!)) - workerBefore) * 10) / 10;
+    const cpuAfter = Object.fromEntries(await Promise.all(Object.entries(pieces).map(async ([name, pattern]) => [name, await cpuByCommand(pattern)] as const)));
+    const cpu = Object.fromEntries(Object.keys(pieces).map((name) => [name, cpuBetween(cpuBefore[name]!, cpuAfter[name]!)]));
 
     const counts: Record<string, number> = {};
     for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
@@ -111,7 +113,7 @@ async function main(): Promise<void> {
       latenciesMs: timings.summary(),
       productPage: { perSecond: pagePerSecond, ...pageTimings.summary()['product page'] },
       baseline: { ...baseline, ratio: Math.round((confirmed / seconds / baseline.perSecond) * 1000) / 1000 },
-      cpuSeconds: { generator: Math.round((generatorCpu.user + generatorCpu.system) / 1e5) / 10, server: serverCpu, worker: workerCpu },
+      cpuSeconds: { generator: Math.round((generatorCpu.user + generatorCpu.system) / 1e5) / 10, ...cpu },
       invariants,
       temporal: histories,
       topQueries: queries,
@@ -159,17 +161,6 @@ function startPiece(script: string, ready: string, env: NodeJS.ProcessEnv): Prom
   });
 }
 
-/** CPU seconds used so far by a process and its children still running (from /proc). */
-async function processCpuSeconds(pid: number): Promise<number> {
-  try {
-    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]);
-    return Math.round((ticks / 100) * 10) / 10;
-  } catch {
-    return -1;
-  }
-}
-
 async function writeResults(result: Record<string, unknown> & { date: string }): Promise<void> {
   const folder = path.join(projectRoot, 'bench', 'results');
   await mkdir(folder, { recursive: true });
@@ -179,6 +170,7 @@ async function writeResults(result: Record<string, unknown> & { date: string }):
     parameters: { families: number; places: number; concurrency: number };
     outcomes: Record<string, number>;
     confirmedPerSecond: number;
+    wallSeconds: number;
     latenciesMs: Record<string, { p50: number; p95: number; p99: number }>;
     productPage: { perSecond: number; p95: number };
     baseline: { perSecond: number; ratio: number };
@@ -186,7 +178,7 @@ async function writeResults(result: Record<string, unknown> & { date: string }):
     temporal: Awaited<ReturnType<typeof orderHistories>>;
     topQueries: Awaited<ReturnType<typeof topQueries>>;
     machine: { cores: number; node: string };
-    cpuSeconds: { generator: number; server: number; worker: number };
+    cpuSeconds: { generator: number; server: number; worker: number; temporal: number; postgres: number };
   };
   const lines = [
     `# Opening-day rush — ${result.date}`,
@@ -200,7 +192,7 @@ async function writeResults(result: Record<string, unknown> & { date: string }):
     ...Object.entries(r.latenciesMs).map(([step, t]) => `| ${step} p50 / p95 / p99 (ms) | ${t.p50} / ${t.p95} / ${t.p99} |`),
     `| product page at 50 concurrent | ${r.productPage.perSecond} req/s, p95 ${r.productPage.p95} ms |`,
     `| direct SQL baseline | ${r.baseline.perSecond} bookings/s (ours: ${r.baseline.ratio} of it) |`,
-    `| CPU seconds during the rush: load generator / web server / worker | ${r.cpuSeconds.generator} / ${r.cpuSeconds.server} / ${r.cpuSeconds.worker} |`,
+    `| CPU seconds during the rush (${r.wallSeconds} s on ${r.machine.cores} cores): load generator / web server / worker / Temporal server / PostgreSQL | ${r.cpuSeconds.generator} / ${r.cpuSeconds.server} / ${r.cpuSeconds.worker} / ${r.cpuSeconds.temporal} / ${r.cpuSeconds.postgres} |`,
     `| first workflow task done after start, p50 / p95 (ms): orders / holds (first ${r.temporal.orders}) | ${r.temporal.firstTaskMs.p50} / ${r.temporal.firstTaskMs.p95} ; ${r.temporal.holdFirstTaskMs.p50} / ${r.temporal.holdFirstTaskMs.p95} |`,
     `| order workflow tasks timed out / failed | ${r.temporal.workflowTasksTimedOut} / ${r.temporal.workflowTasksFailed} |`,
     `| invariant violations | ${Object.values(r.invariants).reduce((a, b) => a + b, 0)} (${Object.entries(r.invariants).map(([k, v]) => `${k} ${v}`).join(', ')}) |`,
