@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoData } from '../../db/seed.ts';
 import { cartSummary } from '../../db/queries/cart.ts';
 import { login } from '../../test/helpers/accounts.ts';
-import { createTestApp, postForm } from '../../test/helpers/app.ts';
+import { createTestApp, postForm, TEST_ORIGIN } from '../../test/helpers/app.ts';
 import { bookingFamily, holdPlaces } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
@@ -61,4 +61,36 @@ describe('Commander', () => {
     expect(await database.db.selectFrom('orders').select('id').where('user_id', '=', family.user.id).execute()).toEqual([]);
     expect((await cartSummary(database.db, family.user.id, new Date())).count).toBe(1);
   }, 60_000);
+
+  it('pays by card even when the notification is lost: the signed return carries the outcome', async () => {
+    const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
+    const family = await bookingFamily(database.db, 'retour-signe@example.fr');
+    const addressId = await addHomeAddress(database.db, family.user.id);
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-16'], new Date())).ok) throw new Error('hold refused');
+    const cookie = await login(app, family.user.email);
+    const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
+    await postForm(app, `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: cookie });
+    await postForm(app, `/commande/${number}/conditions`, { cgv: '1' }, { Cookie: cookie });
+    const page = await (await postForm(app, `/commande/${number}/paiement`, { carte: 'VISA' }, { Cookie: cookie })).text();
+    const fields = [...page.matchAll(/<input type="hidden" name="(PBX_[A-Z_]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replaceAll('&amp;', '&')]);
+    expect(fields.length).toBeGreaterThan(5);
+
+    // The sandbox's notification goes to http://localhost:3000, where nothing listens in this
+    // test: it is lost. The browser still comes back with the signed outcome.
+    const paid = await app.request('/sandbox/paybox/payer', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
+      body: new URLSearchParams([...fields, ['choice', 'accepted']]).toString(),
+    });
+    const back = new URL(paid.headers.get('location')!);
+    expect(back.pathname).toBe(`/commande/${number}/confirmation`);
+    expect((await database.db.selectFrom('orders').select('state').where('number', '=', number).executeTakeFirstOrThrow()).state).not.toBe('paid');
+
+    await app.request(back.pathname + back.search, { headers: { Cookie: cookie } });
+    await temporal.client.workflow.getHandle(orderWorkflowId(number)).result();
+    expect(await (await app.request(`/commande/${number}/confirmation`, { headers: { Cookie: cookie } })).text()).toContain(`Commande ${number} confirmée`);
+    // A second return with the same fields changes nothing.
+    expect((await app.request(back.pathname + back.search, { headers: { Cookie: cookie } })).status).toBe(200);
+    expect(await database.db.selectFrom('payments').select('state').where('user_id', '=', family.user.id).execute()).toEqual([{ state: 'paid' }]);
+  });
 });

@@ -11,6 +11,7 @@ import type { AppEnv } from '../env.ts';
 import { currentUser, requireParent } from '../middleware/guards.ts';
 import { GoToPaymentPage, PaymentResultPage, WalletPage } from '../views/wallet/wallet.tsx';
 import type { AccessTable } from '../access.ts';
+import { paymentOutcomes, signedReturn } from '../payment-outcome.ts';
 
 /** Who may call each route below (see web/access.ts). */
 export const walletAccess = {
@@ -20,7 +21,8 @@ export const walletAccess = {
 } satisfies AccessTable;
 
 export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, temporal, config, now, payments } = deps;
+  const { db, temporal, config, now, payments, logger } = deps;
+  const deliverOutcome = paymentOutcomes(deps);
   const router = new Hono<AppEnv>();
   router.use('/mon-compte/porte-monnaie', requireParent);
   router.use('/mon-compte/porte-monnaie/*', requireParent);
@@ -72,9 +74,13 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={amount} />, { title: 'Paiement sécurisé' });
   });
 
-  // The browser's return: never trusted, it only shows the state the workflow knows.
+  // The browser's return: only the provider's signature is trusted in it; the page shows the
+  // state the workflow knows.
   router.get('/paiement/retour/:reference{topup-[0-9]{1,12}}', async (c) => {
     const user = currentUser(c);
+    // The provider's signed outcome, brought back by the browser, counts as much as its notification.
+    const signed = signedReturn(c.req.url);
+    if (signed) await deliverOutcome(signed).catch((error: unknown) => logger.warn({ err: error }, 'signed return not delivered'));
     const payment = await db.selectFrom('payments').selectAll().where('reference', '=', c.req.param('reference')).where('user_id', '=', user.id).executeTakeFirst();
     if (!payment) return c.notFound();
     const state = await temporal.workflow

@@ -1,0 +1,70 @@
+// A card payment's outcome, signed by the provider, delivered to the workflow waiting on it (a
+// top-up or an order). It arrives twice: the provider's server-to-server notification, and the
+// same signed fields on the browser's return. Either suffices, so that a notification lost on the
+// way (our site down for a moment) does not leave a paid order waiting; the workflow takes the
+// first and ignores the second.
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { cardPaymentNotified } from '../workflows/card-payment.messages.ts';
+import type { lateCardPayment } from '../workflows/late-card-payment.ts';
+import { orderWorkflowId } from '../workflows/order.messages.ts';
+import { topUpWorkflowId } from '../workflows/wallet-top-up.messages.ts';
+import type { walletTopUp } from '../workflows/wallet-top-up.ts';
+import type { AppDeps } from './app.ts';
+
+export type Delivery = 'delivered' | 'bad-signature' | 'unknown-payment';
+
+export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'temporal' | 'config' | 'logger' | 'payments'>) {
+  const { db, temporal, config, logger, payments } = deps;
+
+  /** Verifies the signed query string (with its "?") and tells the payment's workflow. */
+  return async function deliver(rawQuery: string): Promise<Delivery> {
+    const notification = payments.verify(rawQuery);
+    if (!notification) {
+      logger.warn({ query: rawQuery.slice(0, 300) }, 'payment notification with a bad signature');
+      return 'bad-signature';
+    }
+    const payment = await db.selectFrom('payments').selectAll().where('reference', '=', notification.reference).executeTakeFirst();
+    if (!payment || payment.amount_cents !== notification.amountCents) {
+      logger.warn({ reference: notification.reference, amount: notification.amountCents }, 'payment notification for an unknown payment or another amount');
+      return 'unknown-payment';
+    }
+    const signal = { outcome: notification.outcome, amountCents: notification.amountCents, transaction: notification.transaction, errorCode: notification.errorCode };
+    const workflowId = payment.purpose === 'order' ? orderWorkflowId(payment.reference.slice('order-'.length)) : topUpWorkflowId(payment.id);
+    try {
+      await temporal.workflow.getHandle(workflowId).signal(cardPaymentNotified, signal);
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+      if (payment.purpose === 'order') {
+        // The order already ended: money taken now goes to the family's wallet, never kept.
+        if (notification.outcome === 'paid' || notification.outcome === 'already-paid') {
+          logger.warn({ paymentId: payment.id, reference: payment.reference }, 'card payment notified after its order ended: refunding to the wallet');
+          await temporal.workflow
+            .start<typeof lateCardPayment>('lateCardPayment', {
+              taskQueue: config.TEMPORAL_TASK_QUEUE,
+              workflowId: `late-payment-${payment.id}`,
+              args: [{ paymentId: payment.id, amountCents: notification.amountCents }],
+            })
+            .catch((startError: unknown) => {
+              if (!(startError instanceof WorkflowExecutionAlreadyStartedError)) throw startError;
+            });
+        }
+        return 'delivered';
+      }
+      // The workflow gave up (no answer in time): a late payment still settles, in a new run.
+      await temporal.workflow.signalWithStart<typeof walletTopUp, [typeof signal]>('walletTopUp', {
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        workflowId: topUpWorkflowId(payment.id),
+        args: [{ paymentId: payment.id }],
+        signal: cardPaymentNotified,
+        signalArgs: [signal],
+      });
+    }
+    return 'delivered';
+  };
+}
+
+/** On a return page: the provider's signed fields, if the browser brought them. */
+export function signedReturn(url: string): string | null {
+  const search = new URL(url).search;
+  return /[?&]sign=/.test(search) ? search : null;
+}
