@@ -1,7 +1,7 @@
 // Crashes during a run of orders: the worker killed and restarted, the Temporal dev server
 // stopped and restarted on its SQLite file, PostgreSQL restarted. Parents who meet an error try
-// again as people do; afterwards every order has finished exactly once, no payment is lost or
-// doubled, and the books' invariants hold.
+// again as people do (some pay part by card on the sandbox's page); afterwards every order has
+// finished exactly once, no payment is lost or doubled, and the books' invariants hold.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkInvariants } from '../../bench/lib/invariants.ts';
@@ -10,6 +10,8 @@ import { startCrashStack, type CrashStack } from './crash-stack.ts';
 import { patientParent, type PatientFamily } from './patient-parent.ts';
 
 const WALLET = 5000;
+/** Every tenth family has less than a day's price (7,90 €) and pays the rest by card. */
+const SPLIT_WALLET = 500;
 const PER_FAULT = 16;
 let stack: CrashStack;
 let target: Awaited<ReturnType<typeof seedRush>>;
@@ -18,16 +20,18 @@ let roster: PatientFamily[];
 beforeAll(async () => {
   // CRASH_LOGS=<folder> keeps the server's and the worker's logs for a look after the run.
   stack = await startCrashStack(process.env.CRASH_LOGS ?? inject('logDir'));
-  target = await seedRush(stack.db, PER_FAULT * 3, 500, WALLET, WALLET);
+  target = await seedRush(stack.db, PER_FAULT * 3, 500, WALLET, SPLIT_WALLET);
   const rows = await stack.db
     .selectFrom('users')
     .innerJoin('dependants', 'dependants.guardian_id', 'users.id')
     .innerJoin('addresses', 'addresses.user_id', 'users.id')
-    .select(['users.email', 'dependants.id as child', 'addresses.id as address'])
+    .select(['users.id', 'users.email', 'dependants.id as child', 'addresses.id as address'])
     .where('users.email', 'like', 'rush%@bench.local')
     .orderBy('users.id')
     .execute();
-  roster = rows.map((row) => ({ email: row.email, childId: row.child, addressId: row.address }));
+  roster = rows.map((row) => ({ email: row.email, childId: row.child, addressId: row.address, split: row.id % 10 === 0 }));
+  // The roster is cut in three: each fault meets card payers too.
+  expect([0, 1, 2].map((i) => roster.slice(i * PER_FAULT, (i + 1) * PER_FAULT).some((f) => f.split))).toEqual([true, true, true]);
 }, 180_000);
 
 afterAll(async () => {
@@ -48,15 +52,20 @@ async function ordersThrough(families: PatientFamily[], fault: () => Promise<voi
 }
 
 /** Each family of the run: its orders, its confirmed reservations, its wallet debits and balance. */
+/** Each family of the run: its orders, reservations, wallet debits, card payments and balance. */
 async function booksOf(emails: string[]) {
-  const { rows } = await sql<{ email: string; paid: number; other: number; reservations: number; debits: number; balance: number; spent: number }>`
+  const { rows } = await sql<{ email: string; paid: number; other: number; reservations: number; debits: number; cardPayments: number; balance: number; toppedUp: number; walletSpent: number; cardSpent: number; cardPaid: number }>`
     select u.email,
       (select count(*)::int from orders o where o.user_id = u.id and o.state = 'paid') as paid,
       (select count(*)::int from orders o where o.user_id = u.id and o.state <> 'paid') as other,
       (select count(*)::int from reservations r where r.user_id = u.id and r.state = 'confirmed') as reservations,
       (select count(*)::int from wallet_entries e where e.user_id = u.id and e.kind = 'payment') as debits,
+      (select count(*)::int from payments p where p.user_id = u.id and p.purpose = 'order') as "cardPayments",
       (select balance_cents from wallet_accounts w where w.user_id = u.id) as balance,
-      (select coalesce(sum(o.wallet_cents), 0)::int from orders o where o.user_id = u.id and o.state = 'paid') as spent
+      (select coalesce(sum(amount_cents), 0)::int from wallet_entries e where e.user_id = u.id and e.kind = 'topup') as "toppedUp",
+      (select coalesce(sum(o.wallet_cents), 0)::int from orders o where o.user_id = u.id and o.state = 'paid') as "walletSpent",
+      (select coalesce(sum(o.card_cents), 0)::int from orders o where o.user_id = u.id and o.state = 'paid') as "cardSpent",
+      (select coalesce(sum(p.amount_cents), 0)::int from payments p where p.user_id = u.id and p.purpose = 'order' and p.state = 'paid') as "cardPaid"
     from users u where u.email in (${sql.join(emails)}) order by u.email`.execute(stack.db);
   return rows;
 }
@@ -66,9 +75,13 @@ async function expectEveryOrderOnce(families: PatientFamily[], outcomes: string[
   expect(outcomes).toEqual(families.map(() => 'confirmed'));
   const books = await booksOf(families.map((f) => f.email));
   expect(books).toHaveLength(families.length);
+  const split = new Set(families.filter((f) => f.split).map((f) => f.email));
   for (const family of books) {
-    expect(family, family.email).toMatchObject({ paid: 1, other: 0, reservations: 1, debits: 1 });
-    expect(family.balance, family.email).toBe(WALLET - family.spent);
+    // One order paid, its place booked, the wallet debited once, and by card exactly the rest.
+    expect(family, family.email).toMatchObject({ paid: 1, other: 0, reservations: 1, debits: 1, cardPayments: split.has(family.email) ? 1 : 0 });
+    expect(family.balance, family.email).toBe(family.toppedUp - family.walletSpent);
+    expect(family.cardPaid, family.email).toBe(family.cardSpent);
+    expect(family.cardSpent > 0, family.email).toBe(split.has(family.email));
   }
   expect(await checkInvariants(stack.db, new Date())).toEqual({
     overbookedSlots: 0,

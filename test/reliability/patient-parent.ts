@@ -1,12 +1,15 @@
 // A parent who does not give up when the site stumbles: after an error page or a dropped
 // connection, they wait a moment and do the step again, as a person reloading would, until
-// their order is confirmed or the day is full. Wallet payers only.
+// their order is confirmed or the day is full. A family whose wallet does not cover the price pays
+// the rest by card on the sandbox's page.
 export type PatientOutcome = 'confirmed' | 'full' | 'abandoned' | `gave up: ${string}`;
 
 export interface PatientFamily {
   email: string;
   childId: number;
   addressId: number;
+  /** Pays the part the wallet does not cover by card. */
+  split: boolean;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -16,9 +19,9 @@ export async function patientParent(base: string, family: PatientFamily, target:
   const deadline = Date.now() + patienceMs;
   let cookie = '';
   /** One request; a dropped connection answers as a 599 does. */
-  async function call(path: string, body?: Record<string, string>): Promise<{ status: number; location: string; text: string }> {
+  async function call(path: string, body?: Record<string, string> | [string, string][]): Promise<{ status: number; location: string; text: string }> {
     try {
-      const response = await fetch(`${base}${path}`, {
+      const response = await fetch(new URL(path, base), {
         method: body ? 'POST' : 'GET',
         redirect: 'manual',
         headers: { Cookie: cookie, ...(body ? { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin } : {}) },
@@ -65,7 +68,27 @@ export async function patientParent(base: string, family: PatientFamily, target:
       });
     await send('address', `/commande/${number}/adresse`, { adresse: String(family.addressId) });
     await send('terms', `/commande/${number}/conditions`, { cgv: '1' });
-    await send('pay', `/commande/${number}/paiement`, { porte_monnaie: 'tout' });
+    // "Payer"; when its answer is lost, the payment step shows the way to the card page again.
+    const cardPage = await step('pay', async () => {
+      const r = await call(`/commande/${number}/paiement`, family.split ? { porte_monnaie: 'solde', carte: 'VISA' } : { porte_monnaie: 'tout' });
+      if (r.status >= 500) return undefined;
+      if (!family.split) return 'none';
+      const page = r.text.includes('PBX_') ? r : await call(`/commande/${number}/paiement`);
+      if (page.status >= 500) return undefined;
+      return page.text.includes('PBX_') ? page.text : 'none';
+    });
+    if (cardPage !== 'none') {
+      const unescape = (value: string) => value.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
+      const action = unescape(/<form method="post" action="([^"]+\/cgi\/MYchoix_pagepaiement\.cgi)"/.exec(cardPage)?.[1] ?? '');
+      const fields = [...cardPage.matchAll(/<input type="hidden" name="(PBX_[A-Z_]+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)] as [string, string]);
+      await step('card page', async () => ((await call(action, fields)).status === 200 ? true : undefined));
+      const back = await step('card payment', async () => {
+        const r = await call('/sandbox/paybox/payer', [...fields, ['choice', 'accepted']]);
+        return r.status === 303 ? r.location : undefined;
+      });
+      // The browser comes back with the signed outcome (the notification may have been lost).
+      await step('return', async () => ((await call(back)).status < 500 ? true : undefined));
+    }
     return await step('confirmation', async () => {
       const page = (await call(`/commande/${number}/confirmation`)).text;
       return page.includes('confirmée') ? 'confirmed' : page.includes('non aboutie') ? 'abandoned' : undefined;

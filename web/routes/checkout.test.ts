@@ -74,6 +74,9 @@ describe('Commander', () => {
     const page = await (await postForm(app, `/commande/${number}/paiement`, { carte: 'VISA' }, { Cookie: cookie })).text();
     const fields = [...page.matchAll(/<input type="hidden" name="(PBX_[A-Z_]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replaceAll('&amp;', '&')]);
     expect(fields.length).toBeGreaterThan(5);
+    // Back on the payment step (a reload): the way to the same card payment, not a new one.
+    const again = await (await app.request(`/commande/${number}/paiement`, { headers: { Cookie: cookie } })).text();
+    expect(again).toContain(`name="PBX_CMD" value="order-${number}"`);
 
     // The sandbox's notification goes to http://localhost:3000, where nothing listens in this
     // test: it is lost. The browser still comes back with the signed outcome.

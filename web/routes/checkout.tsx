@@ -294,7 +294,19 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   }
 
-  router.get(`/commande/:number${NUMBER}/paiement`, (c) => paymentPage(c));
+  router.get(`/commande/:number${NUMBER}/paiement`, async (c) => {
+    const order = orderOf(c);
+    if (order.state === 'paid' || order.state === 'abandoned') return c.redirect(`/commande/${order.number}/confirmation`, 303);
+    // Back on this page while the card part waits (a reload, an answer lost on the way): the
+    // way to the payment page again, for the same payment.
+    const pending = order.card_payment_id
+      ? await db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state']).where('id', '=', order.card_payment_id).executeTakeFirst()
+      : undefined;
+    if (pending?.state === 'pending' && pending.card_type && pending.card_type in CARD_TYPES) {
+      return goToCardPayment(c, { reference: pending.reference, amountCents: pending.amount_cents, cardType: pending.card_type as CardType });
+    }
+    return paymentPage(c);
+  });
 
   router.post(`/commande/:number${NUMBER}/paiement`, async (c) => {
     const user = currentUser(c);
@@ -314,17 +326,22 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     // The Update answered once the wallet part was debited and, for a card part, its payment named.
     const state = result.state;
     if (plan.cardCents === 0 || !state.cardReference) return c.redirect(`/commande/${number}/confirmation`, 303);
-    const back = `${config.PUBLIC_URL}/commande/${number}/confirmation`;
+    return goToCardPayment(c, { reference: state.cardReference, amountCents: plan.cardCents, cardType: card! });
+  });
+
+  /** The form that takes the parent to the provider's payment page for the order's card part. */
+  function goToCardPayment(c: Context<AppEnv>, payment: { reference: string; amountCents: number; cardType: CardType }) {
+    const back = `${config.PUBLIC_URL}/commande/${orderOf(c).number}/confirmation`;
     const form = payments.paymentForm({
-      totalCents: plan.cardCents,
-      reference: state.cardReference,
-      email: user.email,
-      cardType: card!,
+      totalCents: payment.amountCents,
+      reference: payment.reference,
+      email: currentUser(c).email,
+      cardType: payment.cardType,
       urls: { done: back, refused: back, cancelled: back, waiting: back, notify: `${config.PUBLIC_URL}/paiement/notification` },
       time: now(),
     });
-    return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={plan.cardCents} />, { title: 'Paiement sécurisé' });
-  });
+    return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={payment.amountCents} />, { title: 'Paiement sécurisé' });
+  }
 
   router.get(`/commande/:number${NUMBER}/confirmation`, async (c) => {
     const order = orderOf(c);
