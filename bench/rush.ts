@@ -18,7 +18,7 @@ import { cpuBetween, cpuByCommand } from './lib/cpu.ts';
 import { checkInvariants } from './lib/invariants.ts';
 import { orderHistories } from './lib/order-histories.ts';
 import { resetQueryStats, topQueries } from './lib/query-stats.ts';
-import { BENCH_PASSWORD, seedRush } from './lib/seed-families.ts';
+import { BENCH_PASSWORD, rushRoster, seedRush } from './lib/seed-families.ts';
 import { pool, Timings } from './lib/stats.ts';
 import { arrive, runParent, type Family, type Outcome } from './lib/virtual-parent.ts';
 
@@ -49,15 +49,7 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(db);
     const target = await seedRush(db, families, places, 5000, 500);
-    const rows = await db
-      .selectFrom('users')
-      .innerJoin('dependants', 'dependants.guardian_id', 'users.id')
-      .innerJoin('addresses', 'addresses.user_id', 'users.id')
-      .select(['users.id', 'users.email', 'dependants.id as child', 'addresses.id as address'])
-      .where('users.email', 'like', 'rush%@bench.local')
-      .orderBy('users.id')
-      .execute();
-    const roster: Family[] = rows.map((row) => ({ email: row.email, childId: row.child, addressId: row.address, split: row.id % 10 === 0 }));
+    const roster: Family[] = await rushRoster(db);
 
     // As deployed (docker-compose.yml): the web server and the worker, each its own process.
     const port = await freePort();

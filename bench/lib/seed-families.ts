@@ -42,3 +42,17 @@ export async function seedRush(db: Db, families: number, places: number, walletC
   await db.updateTable('slots').set({ capacity: places }).where('id', '=', slot.id).execute();
   return { day: slot.service_date, productId: product.id, prestationId: prestation };
 }
+
+/** The seeded families, in order, as the virtual parents need them. */
+export async function rushRoster(db: Db): Promise<{ email: string; childId: number; addressId: number; split: boolean }[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('dependants', 'dependants.guardian_id', 'users.id')
+    .innerJoin('addresses', 'addresses.user_id', 'users.id')
+    .select(['users.id', 'users.email', 'dependants.id as child', 'addresses.id as address'])
+    .where('users.email', 'like', 'rush%@bench.local')
+    .orderBy('users.id')
+    .execute();
+  // Every tenth pays part by card (see seedRush).
+  return rows.map((row) => ({ email: row.email, childId: row.child, addressId: row.address, split: row.id % 10 === 0 }));
+}

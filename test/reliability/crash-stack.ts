@@ -36,39 +36,13 @@ export async function startCrashStack(logDir: string): Promise<CrashStack> {
   const webPort = await freePort();
   const startPostgres = () => startEmbeddedPostgres({ dataDir: path.join(root, 'postgres'), port: pgPort });
   const startTemporal = () => startTemporalDevServer({ port: temporalPort, dbFile: path.join(root, 'temporal.sqlite') });
-  let postgres: RunningPostgres = await startPostgres();
-  let temporal: RunningTemporal = await startTemporal();
-  const databaseUrl = await ensureDatabase(postgres.url, 'citoyens');
-  const db = createDb(databaseUrl, { poolSize: 5 });
-  await migrateToLatest(db);
-
-  const env = {
-    ...process.env,
-    NODE_ENV: 'development',
-    DATABASE_URL: databaseUrl,
-    TEMPORAL_ADDRESS: temporal.address,
-    TEMPORAL_TASK_QUEUE: 'crash',
-    PORT: String(webPort),
-    PUBLIC_URL: `http://localhost:${webPort}`,
-    DOCUMENTS_DIR: path.join(root, 'documents'),
-    LOG_LEVEL: 'info',
-  };
+  let postgres: RunningPostgres | undefined;
+  let temporal: RunningTemporal | undefined;
+  let db: Db | undefined;
+  let worker: ChildProcess | undefined;
+  let server: ChildProcess | undefined;
   const unexpectedExits: string[] = [];
   const stopping = new Set<ChildProcess>();
-  // Their logs join the run's, which the end of the run scans for passwords.
-  const spawnPiece = (script: string, ready: string): Promise<ChildProcess> => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const log = createWriteStream(path.join(logDir, `crash-${path.basename(script, '.ts')}-${child.pid}.log`));
-    child.stdout!.pipe(log);
-    child.stderr!.pipe(log);
-    child.once('exit', (code, signal) => {
-      if (!stopping.has(child)) unexpectedExits.push(`${script} (${code ?? signal})`);
-    });
-    return new Promise((resolve, reject) => {
-      child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(ready) && resolve(child));
-      child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
-    });
-  };
   const stopPiece = async (child: ChildProcess | undefined, signal: NodeJS.Signals) => {
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     stopping.add(child);
@@ -76,39 +50,76 @@ export async function startCrashStack(logDir: string): Promise<CrashStack> {
     child.kill(signal);
     await exited;
   };
-
-  let worker: ChildProcess | undefined = await spawnPiece('worker.ts', 'worker started');
-  const server = await spawnPiece('server.ts', 'web server started');
-  await waitForPort(webPort, 10_000);
-
-  return {
-    base: `http://localhost:${webPort}`,
-    db,
-    unexpectedExits,
-    async killWorker() {
-      await stopPiece(worker, 'SIGKILL');
-      worker = undefined;
-    },
-    async startWorker() {
-      worker = await spawnPiece('worker.ts', 'worker started');
-    },
-    async restartTemporal(pauseMs) {
-      await temporal.stop();
-      await sleep(pauseMs);
-      temporal = await startTemporal();
-    },
-    async restartPostgres(pauseMs) {
-      await postgres.stop();
-      await sleep(pauseMs);
-      postgres = await startPostgres();
-    },
-    async stop() {
-      await stopPiece(server, 'SIGTERM');
-      await stopPiece(worker, 'SIGTERM');
-      await db.destroy();
-      await temporal.stop();
-      await postgres.stop();
-      await rm(root, { recursive: true, force: true });
-    },
+  /** Stops whatever is running, whether the stack came up whole or not. */
+  const stopAll = async () => {
+    await stopPiece(server, 'SIGTERM');
+    await stopPiece(worker, 'SIGTERM');
+    await db?.destroy();
+    await temporal?.stop();
+    await postgres?.stop();
+    await rm(root, { recursive: true, force: true });
   };
+
+  try {
+    postgres = await startPostgres();
+    temporal = await startTemporal();
+    const databaseUrl = await ensureDatabase(postgres.url, 'citoyens');
+    db = createDb(databaseUrl, { poolSize: 5 });
+    await migrateToLatest(db);
+    const env = {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporal.address,
+      TEMPORAL_TASK_QUEUE: 'crash',
+      PORT: String(webPort),
+      PUBLIC_URL: `http://localhost:${webPort}`,
+      DOCUMENTS_DIR: path.join(root, 'documents'),
+      LOG_LEVEL: 'info',
+    };
+    // Their logs join the run's, which the end of the run scans for passwords.
+    const spawnPiece = (script: string, ready: string): Promise<ChildProcess> => {
+      const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const log = createWriteStream(path.join(logDir, `crash-${path.basename(script, '.ts')}-${child.pid}.log`));
+      child.stdout!.pipe(log);
+      child.stderr!.pipe(log);
+      child.once('exit', (code, signal) => {
+        if (!stopping.has(child)) unexpectedExits.push(`${script} (${code ?? signal})`);
+      });
+      return new Promise((resolve, reject) => {
+        child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(ready) && resolve(child));
+        child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
+      });
+    };
+    worker = await spawnPiece('worker.ts', 'worker started');
+    server = await spawnPiece('server.ts', 'web server started');
+    await waitForPort(webPort, 10_000);
+    const ready = db;
+    return {
+      base: `http://localhost:${webPort}`,
+      db: ready,
+      unexpectedExits,
+      async killWorker() {
+        await stopPiece(worker, 'SIGKILL');
+        worker = undefined;
+      },
+      async startWorker() {
+        worker = await spawnPiece('worker.ts', 'worker started');
+      },
+      async restartTemporal(pauseMs) {
+        await temporal?.stop();
+        await sleep(pauseMs);
+        temporal = await startTemporal();
+      },
+      async restartPostgres(pauseMs) {
+        await postgres?.stop();
+        await sleep(pauseMs);
+        postgres = await startPostgres();
+      },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll().catch(() => {});
+    throw error;
+  }
 }

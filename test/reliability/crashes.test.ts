@@ -5,7 +5,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkInvariants } from '../../bench/lib/invariants.ts';
-import { BENCH_PASSWORD, seedRush } from '../../bench/lib/seed-families.ts';
+import { BENCH_PASSWORD, rushRoster, seedRush } from '../../bench/lib/seed-families.ts';
 import { startCrashStack, type CrashStack } from './crash-stack.ts';
 import { patientParent, type PatientFamily } from './patient-parent.ts';
 
@@ -21,15 +21,7 @@ beforeAll(async () => {
   // CRASH_LOGS=<folder> keeps the server's and the worker's logs for a look after the run.
   stack = await startCrashStack(process.env.CRASH_LOGS ?? inject('logDir'));
   target = await seedRush(stack.db, PER_FAULT * 3, 500, WALLET, SPLIT_WALLET);
-  const rows = await stack.db
-    .selectFrom('users')
-    .innerJoin('dependants', 'dependants.guardian_id', 'users.id')
-    .innerJoin('addresses', 'addresses.user_id', 'users.id')
-    .select(['users.id', 'users.email', 'dependants.id as child', 'addresses.id as address'])
-    .where('users.email', 'like', 'rush%@bench.local')
-    .orderBy('users.id')
-    .execute();
-  roster = rows.map((row) => ({ email: row.email, childId: row.child, addressId: row.address, split: row.id % 10 === 0 }));
+  roster = await rushRoster(stack.db);
   // The roster is cut in three: each fault meets card payers too.
   expect([0, 1, 2].map((i) => roster.slice(i * PER_FAULT, (i + 1) * PER_FAULT).some((f) => f.split))).toEqual([true, true, true]);
 }, 180_000);
