@@ -16,8 +16,12 @@ export type Delivery = 'delivered' | 'bad-signature' | 'unknown-payment';
 export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'temporal' | 'config' | 'logger' | 'payments'>) {
   const { db, temporal, config, logger, payments } = deps;
 
-  /** Verifies the signed query string (with its "?") and tells the payment's workflow. */
-  return async function deliver(rawQuery: string): Promise<Delivery> {
+  /**
+   * Verifies the signed query string (with its "?") and tells the payment's workflow. From the
+   * browser's return (`via: 'return'`), only a payment still waiting is told, and only its running
+   * workflow: a late outcome, after the workflow ended, is the notification's to settle.
+   */
+  return async function deliver(rawQuery: string, via: 'notification' | 'return' = 'notification'): Promise<Delivery> {
     const notification = payments.verify(rawQuery);
     if (!notification) {
       logger.warn({ query: rawQuery.slice(0, 300) }, 'payment notification with a bad signature');
@@ -28,12 +32,14 @@ export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'temporal' | 'config'
       logger.warn({ reference: notification.reference, amount: notification.amountCents }, 'payment notification for an unknown payment or another amount');
       return 'unknown-payment';
     }
+    if (via === 'return' && payment.state !== 'pending') return 'delivered';
     const signal = { outcome: notification.outcome, amountCents: notification.amountCents, transaction: notification.transaction, errorCode: notification.errorCode };
     const workflowId = payment.purpose === 'order' ? orderWorkflowId(payment.reference.slice('order-'.length)) : topUpWorkflowId(payment.id);
     try {
       await temporal.workflow.getHandle(workflowId).signal(cardPaymentNotified, signal);
     } catch (error) {
       if (!(error instanceof WorkflowNotFoundError)) throw error;
+      if (via === 'return') return 'delivered';
       if (payment.purpose === 'order') {
         // The order already ended: money taken now goes to the family's wallet, never kept.
         if (notification.outcome === 'paid' || notification.outcome === 'already-paid') {

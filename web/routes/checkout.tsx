@@ -348,7 +348,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const number = order.number;
     // Back from the card payment page: its signed outcome counts as much as the notification.
     const signed = signedReturn(c.req.url);
-    if (signed) await deliverOutcome(signed).catch((error: unknown) => deps.logger.warn({ err: error, order: number }, 'signed return not delivered'));
+    if (signed) await deliverOutcome(signed, 'return').catch((error: unknown) => deps.logger.warn({ err: error, order: number }, 'signed return not delivered'));
     // A finished order is read from its row; only one still under way asks its workflow.
     const finished = order.state === 'paid' || order.state === 'abandoned';
     const state = finished ? null : await stateOf(number).catch(() => null);

@@ -80,7 +80,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     // The provider's signed outcome, brought back by the browser, counts as much as its notification.
     const signed = signedReturn(c.req.url);
-    if (signed) await deliverOutcome(signed).catch((error: unknown) => logger.warn({ err: error }, 'signed return not delivered'));
+    if (signed) await deliverOutcome(signed, 'return').catch((error: unknown) => logger.warn({ err: error }, 'signed return not delivered'));
     const payment = await db.selectFrom('payments').selectAll().where('reference', '=', c.req.param('reference')).where('user_id', '=', user.id).executeTakeFirst();
     if (!payment) return c.notFound();
     const state = await temporal.workflow
