@@ -56,6 +56,8 @@ export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'temporal' | 'config'
         }
         return 'delivered';
       }
+      // Settled already (a repeated notification): nothing to do, and no second run to start.
+      if (payment.state !== 'pending' && payment.state !== 'expired') return 'delivered';
       // The workflow gave up (no answer in time): a late payment still settles, in a new run.
       await temporal.workflow.signalWithStart<typeof walletTopUp, [typeof signal]>('walletTopUp', {
         taskQueue: config.TEMPORAL_TASK_QUEUE,

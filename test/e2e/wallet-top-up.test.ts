@@ -1,12 +1,12 @@
 // "Recharger vos crédits" in a real browser, through the Paybox sandbox: an accepted card
-// credits the wallet once; a refused one credits nothing. With and without JavaScript.
+// credits the wallet once, whatever the provider repeats; a refused one credits nothing. With and
+// without JavaScript.
 import { describe, expect, it } from 'vitest';
 import { signedIn } from '../helpers/browser.ts';
 import { createParent, PASSWORD } from '../helpers/accounts.ts';
 import { useE2E } from '../helpers/e2e.ts';
 
 const e2e = useE2E();
-
 
 describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('wallet top-up (JavaScript: $javaScriptEnabled)', ({ javaScriptEnabled }) => {
   it('credits 10,00 € for an accepted card and nothing for a refused one', async () => {
@@ -25,6 +25,12 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('wall
     expect(await body()).toContain('Montant : 10,00 €');
     await page.getByRole('button', { name: /Carte acceptée/ }).click();
     await expect.poll(body, { timeout: 15_000 }).toContain('Porte-monnaie rechargé');
+    // The provider notifies again after it was settled: nothing moves, the page still says so.
+    const returned = new URL(page.url());
+    expect(returned.searchParams.get('sign')).toBeTruthy();
+    expect((await fetch(`${e2e.stack.url}/paiement/notification${returned.search}`)).status).toBe(200);
+    await page.goto(`${e2e.stack.url}${returned.pathname}`);
+    expect(await body()).toContain('Porte-monnaie rechargé');
 
     await page.getByRole('link', { name: 'Mon porte-monnaie' }).last().click();
     await expect.poll(body).toContain('Solde : 10,00 €');
