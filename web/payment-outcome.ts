@@ -71,8 +71,15 @@ export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'temporal' | 'config'
   };
 }
 
-/** On a return page: the provider's signed fields, if the browser brought them. */
-export function signedReturn(url: string): string | null {
-  const search = new URL(url).search;
-  return /[?&]sign=/.test(search) ? search : null;
+/**
+ * On a return page: delivers the provider's signed fields if the browser brought them. Never
+ * fails the page, which shows the state the workflow knows either way.
+ */
+export function signedReturns(deps: Parameters<typeof paymentOutcomes>[0]) {
+  const deliver = paymentOutcomes(deps);
+  return async (url: string): Promise<void> => {
+    const search = new URL(url).search;
+    if (!/[?&]sign=/.test(search)) return;
+    await deliver(search, 'return').catch((error: unknown) => deps.logger.warn({ err: error }, 'signed return not delivered'));
+  };
 }

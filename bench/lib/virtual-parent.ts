@@ -15,6 +15,13 @@ export type Outcome = 'confirmed' | 'full' | 'abandoned' | `error:${string}`;
 
 const unescape = (value: string) => value.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
+/** The form to the card provider's page, as "Payer" renders it (null when the page has none). */
+export function cardPaymentForm(page: string): { action: string; fields: [string, string][] } | null {
+  const action = /<form method="post" action="([^"]+\/cgi\/MYchoix_pagepaiement\.cgi)"/.exec(page)?.[1];
+  const fields = [...page.matchAll(/<input type="hidden" name="(PBX_[A-Z_]+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)] as [string, string]);
+  return action && fields.length > 0 ? { action: unescape(action), fields } : null;
+}
+
 /** Before opening time: the parent signs in and waits on the product page; their session. */
 export async function arrive(base: string, family: Family, productId: number, password: string, timings: Timings): Promise<string> {
   const started = performance.now();
@@ -71,13 +78,12 @@ export async function runParent(base: string, family: Family, target: { productI
       expect(await call('pay', `/commande/${number}/paiement`, { porte_monnaie: 'tout' }), 303);
     } else {
       const page = await (expect(await call('pay', `/commande/${number}/paiement`, { porte_monnaie: 'solde', carte: 'VISA' }), 200)).text();
-      const action = /<form method="post" action="([^"]+\/cgi\/MYchoix_pagepaiement\.cgi)"/.exec(page)?.[1];
-      const fields = [...page.matchAll(/<input type="hidden" name="(PBX_[A-Z_]+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)] as [string, string]);
-      if (!action || fields.length === 0) throw new Error('no payment form');
-      const card = await call('card page', unescape(action), new URLSearchParams(fields), true);
+      const form = cardPaymentForm(page);
+      if (!form) throw new Error('no payment form');
+      const card = await call('card page', form.action, new URLSearchParams(form.fields), true);
       expect(card, 200);
       await card.arrayBuffer();
-      expect(await call('card payment', `/sandbox/paybox/payer`, new URLSearchParams([...fields, ['choice', 'accepted']])), 303);
+      expect(await call('card payment', `/sandbox/paybox/payer`, new URLSearchParams([...form.fields, ['choice', 'accepted']])), 303);
     }
     for (let attempt = 0; attempt < 300; attempt += 1) {
       const page = await (await call('confirmation poll', `/commande/${number}/confirmation`)).text();

@@ -2,6 +2,8 @@
 // connection, they wait a moment and do the step again, as a person reloading would, until
 // their order is confirmed or the day is full. A family whose wallet does not cover the price pays
 // the rest by card on the sandbox's page.
+import { cardPaymentForm } from '../../bench/lib/virtual-parent.ts';
+
 export type PatientOutcome = 'confirmed' | 'full' | 'abandoned' | `gave up: ${string}`;
 
 export interface PatientFamily {
@@ -69,21 +71,18 @@ export async function patientParent(base: string, family: PatientFamily, target:
     await send('address', `/commande/${number}/adresse`, { adresse: String(family.addressId) });
     await send('terms', `/commande/${number}/conditions`, { cgv: '1' });
     // "Payer"; when its answer is lost, the payment step shows the way to the card page again.
-    const cardPage = await step('pay', async () => {
+    const cardForm = await step('pay', async () => {
       const r = await call(`/commande/${number}/paiement`, family.split ? { porte_monnaie: 'solde', carte: 'VISA' } : { porte_monnaie: 'tout' });
       if (r.status >= 500) return undefined;
       if (!family.split) return 'none';
-      const page = r.text.includes('PBX_') ? r : await call(`/commande/${number}/paiement`);
+      const page = cardPaymentForm(r.text) ? r : await call(`/commande/${number}/paiement`);
       if (page.status >= 500) return undefined;
-      return page.text.includes('PBX_') ? page.text : 'none';
+      return cardPaymentForm(page.text) ?? 'none';
     });
-    if (cardPage !== 'none') {
-      const unescape = (value: string) => value.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&amp;', '&');
-      const action = unescape(/<form method="post" action="([^"]+\/cgi\/MYchoix_pagepaiement\.cgi)"/.exec(cardPage)?.[1] ?? '');
-      const fields = [...cardPage.matchAll(/<input type="hidden" name="(PBX_[A-Z_]+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)] as [string, string]);
-      await step('card page', async () => ((await call(action, fields)).status === 200 ? true : undefined));
+    if (cardForm !== 'none') {
+      await step('card page', async () => ((await call(cardForm.action, cardForm.fields)).status === 200 ? true : undefined));
       const back = await step('card payment', async () => {
-        const r = await call('/sandbox/paybox/payer', [...fields, ['choice', 'accepted']]);
+        const r = await call('/sandbox/paybox/payer', [...cardForm.fields, ['choice', 'accepted']]);
         return r.status === 303 ? r.location : undefined;
       });
       // The browser comes back with the signed outcome (the notification may have been lost).

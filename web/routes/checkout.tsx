@@ -20,7 +20,7 @@ import { Notice } from '../views/components/fields.tsx';
 import { CheckoutPage, OrderNotStartedPage, Recap } from '../views/checkout/steps.tsx';
 import { GoToPaymentPage } from '../views/wallet/wallet.tsx';
 import type { AccessTable } from '../access.ts';
-import { paymentOutcomes, signedReturn } from '../payment-outcome.ts';
+import { signedReturns } from '../payment-outcome.ts';
 
 const NUMBER = '{[0-9]{4}-[0-9]{6}}';
 
@@ -42,7 +42,7 @@ export const checkoutAccess = {
 
 export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, temporal, config, now, payments } = deps;
-  const deliverOutcome = paymentOutcomes(deps);
+  const deliverSignedReturn = signedReturns(deps);
   const router = new Hono<AppEnv>();
   router.use('/commande', requireParent);
   router.use('/commande/*', requireParent);
@@ -347,8 +347,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const order = orderOf(c);
     const number = order.number;
     // Back from the card payment page: its signed outcome counts as much as the notification.
-    const signed = signedReturn(c.req.url);
-    if (signed) await deliverOutcome(signed, 'return').catch((error: unknown) => deps.logger.warn({ err: error, order: number }, 'signed return not delivered'));
+    await deliverSignedReturn(c.req.url);
     // A finished order is read from its row; only one still under way asks its workflow.
     const finished = order.state === 'paid' || order.state === 'abandoned';
     const state = finished ? null : await stateOf(number).catch(() => null);

@@ -11,7 +11,7 @@ import type { AppEnv } from '../env.ts';
 import { currentUser, requireParent } from '../middleware/guards.ts';
 import { GoToPaymentPage, PaymentResultPage, WalletPage } from '../views/wallet/wallet.tsx';
 import type { AccessTable } from '../access.ts';
-import { paymentOutcomes, signedReturn } from '../payment-outcome.ts';
+import { signedReturns } from '../payment-outcome.ts';
 
 /** Who may call each route below (see web/access.ts). */
 export const walletAccess = {
@@ -21,8 +21,8 @@ export const walletAccess = {
 } satisfies AccessTable;
 
 export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, temporal, config, now, payments, logger } = deps;
-  const deliverOutcome = paymentOutcomes(deps);
+  const { db, temporal, config, now, payments } = deps;
+  const deliverSignedReturn = signedReturns(deps);
   const router = new Hono<AppEnv>();
   router.use('/mon-compte/porte-monnaie', requireParent);
   router.use('/mon-compte/porte-monnaie/*', requireParent);
@@ -79,8 +79,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
   router.get('/paiement/retour/:reference{topup-[0-9]{1,12}}', async (c) => {
     const user = currentUser(c);
     // The provider's signed outcome, brought back by the browser, counts as much as its notification.
-    const signed = signedReturn(c.req.url);
-    if (signed) await deliverOutcome(signed, 'return').catch((error: unknown) => logger.warn({ err: error }, 'signed return not delivered'));
+    await deliverSignedReturn(c.req.url);
     const payment = await db.selectFrom('payments').selectAll().where('reference', '=', c.req.param('reference')).where('user_id', '=', user.id).executeTakeFirst();
     if (!payment) return c.notFound();
     const state = await temporal.workflow
