@@ -6,6 +6,11 @@ import type { Database } from './database.ts';
 
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+// date[] (a product's closed days): the default parser makes Date objects, which no ISO string
+// ever equals, so a closed day would stay bookable. Dates need no quoting in an array's text.
+// pg lists no array type among its builtins, hence the cast.
+const DATE_ARRAY_OID = 1182 as (typeof pg.types.builtins)[keyof typeof pg.types.builtins];
+pg.types.setTypeParser(DATE_ARRAY_OID, (value) => (value === '{}' ? [] : value.slice(1, -1).split(',')));
 
 export type Db = Kysely<Database>;
 
