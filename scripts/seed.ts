@@ -1,19 +1,10 @@
-// `npm run db:seed`: loads the demo data into DATABASE_URL (idempotent).
-import { z } from 'zod';
+// `npm run db:seed`: loads the reference data (communes and their service offers) into the
+// database (idempotent). It creates no account: staff come from `npm run staff:create`.
 import { exitOnConfigError } from '../config.ts';
-import { createDb } from '../db/connection.ts';
-import { seedDemoData } from '../db/seed.ts';
-import { parseScriptEnv } from './lib/script-env.ts';
+import { seedReferenceData } from '../db/seed.ts';
+import { withScriptDatabase } from './lib/script-database.ts';
 
-async function main(): Promise<void> {
-  const { DATABASE_URL } = parseScriptEnv(z.object({ DATABASE_URL: z.string().min(1) }));
-  const db = createDb(DATABASE_URL, { poolSize: 2 });
-  try {
-    await seedDemoData(db);
-    console.log('Demo data loaded.');
-  } finally {
-    await db.destroy();
-  }
-}
-
-main().catch((error: unknown) => exitOnConfigError(error));
+withScriptDatabase(async (db) => {
+  const communes = await seedReferenceData(db);
+  console.log(`Reference data loaded: ${communes.size} communes and their service offers.`);
+}).catch((error: unknown) => exitOnConfigError(error));

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@temporalio/client';
 import { createOrderFromCart } from '../db/queries/orders.ts';
 import { moveMoney } from '../db/queries/wallet.ts';
-import { seedDemoData } from '../db/seed.ts';
+import { loadDemoCatalogue } from '../db/demo/load.ts';
 import { addHomeAddress, bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { connectClient, startAppWorker, uniqueTaskQueue } from '../test/helpers/temporal.ts';
@@ -16,7 +16,7 @@ const database = useTestDatabase();
 let client: Client;
 beforeAll(async () => {
   client = await connectClient();
-  await seedDemoData(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, '2026-11-27');
 });
 afterAll(async () => {
   await client.connection.close();

@@ -7,7 +7,7 @@ import { createActivities } from '../activities/index.ts';
 import { createMailer } from '../activities/mail/mailer.ts';
 import { createOrderFromCart } from '../db/queries/orders.ts';
 import { balance, ledgerMismatches, moveMoney } from '../db/queries/wallet.ts';
-import { seedDemoData } from '../db/seed.ts';
+import { loadDemoCatalogue } from '../db/demo/load.ts';
 import { addHomeAddress, bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
@@ -22,7 +22,7 @@ const taskQueue = uniqueTaskQueue('order');
 
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
-  await seedDemoData(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, '2026-11-27');
 });
 afterAll(async () => {
   await env?.teardown();

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
 import { createMailer } from '../activities/mail/mailer.ts';
 import { placesLeft } from '../db/queries/booking.ts';
-import { seedDemoData } from '../db/seed.ts';
+import { loadDemoCatalogue } from '../db/demo/load.ts';
 import { bookingFamily, demoProduct, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
@@ -19,7 +19,7 @@ let env: TestWorkflowEnvironment;
 
 beforeAll(async () => {
   env = await createTimeSkippingEnv();
-  await seedDemoData(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, '2026-11-27');
 });
 afterAll(async () => {
   await env?.teardown();

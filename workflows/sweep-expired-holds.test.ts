@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrderFromCart } from '../db/queries/orders.ts';
 import { moveMoney } from '../db/queries/wallet.ts';
-import { seedDemoData } from '../db/seed.ts';
+import { loadDemoCatalogue } from '../db/demo/load.ts';
 import { backdateOrder, bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { useTemporal } from '../test/helpers/temporal.ts';
@@ -15,7 +15,7 @@ const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
 
 beforeAll(async () => {
-  await seedDemoData(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, '2026-11-27');
 });
 afterAll(async () => {
   await temporal.client.schedule.getHandle(HOLD_SWEEP_SCHEDULE_ID).delete().catch(() => {});

@@ -4,13 +4,13 @@
 import { sql } from 'kysely';
 import { hashPassword } from '../../activities/accounts/password-hash.ts';
 import type { Db } from '../../db/connection.ts';
-import { seedDemoData } from '../../db/seed.ts';
+import { loadDemoCatalogue } from '../../db/demo/load.ts';
 
 export const BENCH_PASSWORD = 'Rush-Velay-2026!';
 
 /** Every tenth family holds less than a day's price, so it pays the rest by card. */
 export async function seedRush(db: Db, families: number, places: number, walletCents: number, splitWalletCents: number): Promise<{ day: string; productId: number; prestationId: number }> {
-  await seedDemoData(db);
+  await loadDemoCatalogue(db);
   const hash = await hashPassword(BENCH_PASSWORD);
   const rosieres = (await db.selectFrom('communes').select('id').where('slug', '=', 'rosieres').executeTakeFirstOrThrow()).id;
   const offer = (await db.selectFrom('service_offers').select('id').where('label', '=', 'INSCRIPTION ACCUEIL DE LOISIRS RÉSIDENT').executeTakeFirstOrThrow()).id;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/helpers/database.ts';
-import { seedDemoData } from '../seed.ts';
+import { loadDemoCatalogue } from '../demo/load.ts';
 import { peekToken } from './one-time-tokens.ts';
 import { createStaffAccount, UnknownCommuneError } from './staff.ts';
 
@@ -8,7 +8,7 @@ const database = useTestDatabase();
 
 describe('createStaffAccount', () => {
   it('creates an agent of the named communes with a 72-hour invitation link', async () => {
-    await seedDemoData(database.db, '2026-11-27');
+    await loadDemoCatalogue(database.db, '2026-11-27');
     const now = new Date('2026-11-27T09:00:00Z');
     const result = await createStaffAccount(database.db, { email: 'agent@bains.fr', communes: ['bains', 'Allègre'], admin: false, now });
     expect(result.communes).toEqual(['Bains', 'Allègre']);

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../scripts/lib/paths.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
-import { seedDemoData } from '../seed.ts';
+import { loadDemoCatalogue } from '../demo/load.ts';
 import { importUsers } from './user-import.ts';
 
 const database = useTestDatabase();
@@ -25,7 +25,7 @@ const csv = [
 
 describe('importUsers', () => {
   it('imports good rows, reports bad ones by line, and flags every account to change its password', async () => {
-    await seedDemoData(database.db, '2026-11-27');
+    await loadDemoCatalogue(database.db, '2026-11-27');
     const report = await importUsers(database.db, csv);
     expect(report).toEqual({
       imported: 3,

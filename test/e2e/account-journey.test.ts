@@ -4,7 +4,7 @@
 // and has the mail.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoAccounts } from '../../db/seed-data.ts';
+import { demoAccounts } from '../../db/demo/data.ts';
 import { PNG_1X1 } from '../fixtures/files.ts';
 import { signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';

@@ -2,7 +2,7 @@
 // child, four Wednesdays → "Quantité : 4" and "Total : 31,60 €"; one date removed → 23,70 €.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { demoAccounts } from '../../db/seed-data.ts';
+import { demoAccounts } from '../../db/demo/data.ts';
 import { signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
 

@@ -1,7 +1,7 @@
 // A validated parent declares two children, asks for a Rosières service, staff approve it, and
 // the parent follows "Réserver" to the Rosières catalogue; with and without JavaScript.
 import { describe, expect, it } from 'vitest';
-import { demoAccounts } from '../../db/seed-data.ts';
+import { demoAccounts } from '../../db/demo/data.ts';
 import { signedIn } from '../helpers/browser.ts';
 import { createParent, PASSWORD } from '../helpers/accounts.ts';
 import { useE2E } from '../helpers/e2e.ts';

@@ -5,7 +5,7 @@ import { inject } from 'vitest';
 import { Connection } from '@temporalio/client';
 import { createMailer } from '../../activities/mail/mailer.ts';
 import { loadConfig } from '../../config.ts';
-import { seedDemoData } from '../../db/seed.ts';
+import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { createTestLogger } from './logs.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { startWebServer } from '../../server.ts';
@@ -23,7 +23,7 @@ export interface TestStack {
 
 export async function startTestStack(): Promise<TestStack> {
   const database = await createTestDatabase();
-  await seedDemoData(database.db);
+  await loadDemoCatalogue(database.db);
   const smtp = await startSmtpServer();
   const port = await freePort();
   const config = loadConfig({

@@ -10,7 +10,7 @@ import { createOrderActivities } from '../../activities/orders/order.ts';
 import type { Db } from '../../db/connection.ts';
 import { createOrderFromCart } from '../../db/queries/orders.ts';
 import { moveMoney } from '../../db/queries/wallet.ts';
-import { seedDemoData } from '../../db/seed.ts';
+import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import type { Access, CommuneObject, FamilyObject, PublicObject } from '../../web/access.ts';
 import type { AppEnv } from '../../web/env.ts';
 import { PNG_1X1 } from '../fixtures/files.ts';
@@ -35,7 +35,7 @@ export interface World {
 export const TODAY = '2026-11-27';
 
 export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Date): Promise<World> {
-  await seedDemoData(db, TODAY);
+  await loadDemoCatalogue(db, TODAY);
   const a = await bookingFamily(db, 'famille-a@example.fr');
   const b = await bookingFamily(db, 'famille-b@example.fr');
   await addHomeAddress(db, b.user.id);

@@ -1,7 +1,7 @@
 // Booking through the Hono app: who may hold places, all or nothing, capacity under 60
 // concurrent families, and the cart's ownership checks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../db/seed.ts';
+import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { createHoldActivities } from '../../activities/booking/holds.ts';
@@ -16,7 +16,7 @@ let clock = new Date('2026-11-27T09:00:00Z');
 const now = () => clock;
 
 beforeAll(async () => {
-  await seedDemoData(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, '2026-11-27');
 });
 afterAll(() => {
   clock = new Date();

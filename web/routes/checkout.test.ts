@@ -3,7 +3,7 @@
 // without its workflow: the places go back to the cart and the parent is told to try again.
 import { Client, Connection } from '@temporalio/client';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../db/seed.ts';
+import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { cartSummary } from '../../db/queries/cart.ts';
 import { login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../../test/helpers/app.ts';
@@ -20,7 +20,7 @@ const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
 
 beforeAll(async () => {
-  await seedDemoData(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, '2026-11-27');
 });
 
 describe('Commander', () => {

@@ -7,7 +7,7 @@ import { createMailer } from '../../activities/mail/mailer.ts';
 import { placesLeft } from '../../db/queries/booking.ts';
 import { createOrderFromCart } from '../../db/queries/orders.ts';
 import { balance, ledgerMismatches, moveMoney } from '../../db/queries/wallet.ts';
-import { seedDemoData } from '../../db/seed.ts';
+import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { bookingFamily, demoProduct, holdPlaces } from '../../test/helpers/booking.ts';
@@ -21,7 +21,7 @@ const now = () => clock;
 const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now });
 
 beforeAll(async () => {
-  await seedDemoData(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, '2026-11-27');
 });
 
 /** A family that paid, by wallet, an order of two Wednesdays of "Matin". */

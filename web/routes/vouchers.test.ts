@@ -1,6 +1,6 @@
 // Vouchers: created by staff for their communes, listed for families while they can use them.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoData } from '../../db/seed.ts';
+import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { createParent, createStaff, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
@@ -11,7 +11,7 @@ const temporal = useTemporal();
 const app = () => createTestApp({ db: database.db, temporal: temporal.client, now: () => new Date('2026-11-27T09:00:00Z') });
 
 beforeAll(async () => {
-  await seedDemoData(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, '2026-11-27');
 });
 
 const rosieres = async () => String((await database.db.selectFrom('communes').select('id').where('slug', '=', 'rosieres').executeTakeFirstOrThrow()).id);
