@@ -30,6 +30,9 @@ export interface EmbeddedPostgresOptions {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 
+/** The server's maintenance database on a local port, as the embedded cluster is set up. */
+export const embeddedServerUrl = (port: number) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const asRoot = userInfo().uid === 0;
   const fresh = !existsSync(path.join(options.dataDir, 'PG_VERSION'));
@@ -75,7 +78,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    url: embeddedServerUrl(options.port),
     stop: () => pg.stop(),
   };
 }

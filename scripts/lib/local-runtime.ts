@@ -25,8 +25,10 @@ export interface LocalRuntime {
 }
 
 const DATABASE_NAME = 'citoyens';
+export type LocalRuntimeOptions = z.infer<typeof localRuntimeSchema>;
 
-export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+/** Creates the product's database on the server when missing; its URL. */
+export async function ensureDatabase(serverUrl: string, name = DATABASE_NAME): Promise<string> {
   const client = new pg.Client({ connectionString: serverUrl });
   await client.connect();
   try {
@@ -38,6 +40,17 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<s
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** The embedded PostgreSQL of DATA_DIR, with the product's database; its URL and how to stop it. */
+export async function startLocalPostgres(options: LocalRuntimeOptions): Promise<{ url: string; stop(): Promise<void> }> {
+  const postgres = await startEmbeddedPostgres({ dataDir: path.join(options.DATA_DIR, 'postgres'), port: options.EMBEDDED_PG_PORT });
+  try {
+    return { url: await ensureDatabase(postgres.url), stop: postgres.stop };
+  } catch (error) {
+    await postgres.stop();
+    throw error;
+  }
 }
 
 export async function startLocalRuntime(env: Record<string, string | undefined>, log: (line: string) => void): Promise<LocalRuntime> {
@@ -53,9 +66,9 @@ export async function startLocalRuntime(env: Record<string, string | undefined>,
   };
   try {
     if (!env.DATABASE_URL) {
-      const postgres = await startEmbeddedPostgres({ dataDir: path.join(options.DATA_DIR, 'postgres'), port: options.EMBEDDED_PG_PORT });
+      const postgres = await startLocalPostgres(options);
       stops.push(postgres.stop);
-      runtime.env.DATABASE_URL = await ensureDatabase(postgres.url, DATABASE_NAME);
+      runtime.env.DATABASE_URL = postgres.url;
     }
     if (!env.TEMPORAL_ADDRESS) {
       const temporal = await startTemporalDevServer({
