@@ -8,7 +8,7 @@ import { createActivities, type ActivityDeps } from './activities/index.ts';
 import { createMailer } from './activities/mail/mailer.ts';
 import { exitOnConfigError, loadConfig } from './config.ts';
 import { createDb } from './db/connection.ts';
-import { createLogger } from './logger.ts';
+import { createLogger, type Logger } from './logger.ts';
 import { HOLD_SWEEP_SCHEDULE_ID } from './workflows/reservation-hold.messages.ts';
 import { searchAttributes } from './workflows/search-attributes.ts';
 
@@ -72,12 +72,18 @@ function sdkLevel(level: string): LogLevel {
   return level === 'trace' ? 'TRACE' : level === 'debug' ? 'DEBUG' : level === 'info' ? 'INFO' : level === 'warn' ? 'WARN' : 'ERROR';
 }
 
+/**
+ * The SDK's own lines (workflow and activity failures, worker state) join ours, as JSON at our
+ * level, instead of going synchronously to the console. Once per process.
+ */
+export function installSdkLogging(logger: Logger, level: string): void {
+  Runtime.install({ logger: new DefaultLogger(sdkLevel(level), ({ level: sdk, message, meta }) => logger[pinoLevel[sdk]]({ sdk: true, ...meta }, message)) });
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, 'worker');
-  // The SDK's own lines (workflow and activity failures, worker state) join ours, as JSON at
-  // our level, instead of going synchronously to the console.
-  Runtime.install({ logger: new DefaultLogger(sdkLevel(config.LOG_LEVEL), ({ level, message, meta }) => logger[pinoLevel[level]]({ sdk: true, ...meta }, message)) });
+  installSdkLogging(logger, config.LOG_LEVEL);
   const operator = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not register search attributes; register them with `temporal operator search-attribute create`'),

@@ -1,11 +1,18 @@
-// `npm start` as a person runs it: the whole product comes up on its own, answers, stops cleanly
-// on Ctrl-C (a SIGINT to the whole process group, as a terminal sends it) with no process left
-// behind, and a second start reuses the data.
-import { spawn } from 'node:child_process';
+// `npm start` as a person runs it: the whole product comes up on its own with its demo (a product
+// in every category and commune, families whose processes are live in Temporal), answers, lets
+// the command-line tools work on its database, stops cleanly on Ctrl-C (a SIGINT to the whole
+// process group, as a terminal sends it) with no process left behind, and a second start reuses
+// the data.
+import { execFile, spawn } from 'node:child_process';
+import net from 'node:net';
+import { promisify } from 'node:util';
+import { Client, Connection } from '@temporalio/client';
 import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referenceCommunes } from '../db/reference-data.ts';
+import { categories } from '../web/views/categories.ts';
 import { freePort } from './lib/free-port.ts';
 import { projectRoot } from './lib/paths.ts';
 
@@ -36,10 +43,40 @@ interface Run {
   interrupt(): Promise<void>;
 }
 
+/** The caller's environment without what would point the product elsewhere than its local stack. */
+function localEnv(extraEnv: Record<string, string> = {}): Record<string, string | undefined> {
+  const { DATABASE_URL: _d, TEMPORAL_ADDRESS: _t, SMTP_URL: _s, PUBLIC_URL: _p, NODE_ENV: _n, ...inherited } = process.env;
+  return { ...inherited, ...env, ...extraEnv };
+}
+
+/** `npm run <script>` as a newcomer types it: no DATABASE_URL. */
+async function npmRun(script: string, ...args: string[]): Promise<{ code: number; output: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)('npm', ['run', '--silent', script, '--', ...args], { cwd: projectRoot, env: localEnv() });
+    return { code: 0, output: stdout + stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, output: failed.stdout + failed.stderr };
+  }
+}
+
+async function runningWorkflowTypes(): Promise<Map<string, number>> {
+  const connection = await Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_DEV_PORT}` });
+  try {
+    const types = new Map<string, number>();
+    for await (const workflow of new Client({ connection }).workflow.list({ query: 'ExecutionStatus = "Running"' })) {
+      types.set(workflow.type, (types.get(workflow.type) ?? 0) + 1);
+    }
+    return types;
+  } finally {
+    await connection.close();
+  }
+}
+
 function npmStart(extraEnv: Record<string, string> = {}): Run {
   const started = Date.now();
-  const { DATABASE_URL: _d, TEMPORAL_ADDRESS: _t, SMTP_URL: _s, ...inherited } = process.env;
-  const child = spawn('npm', ['start'], { cwd: projectRoot, env: { ...inherited, ...env, ...extraEnv }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const inherited = localEnv();
+  const child = spawn('npm', ['start'], { cwd: projectRoot, env: { ...inherited, ...extraEnv }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -98,6 +135,30 @@ describe('npm start', () => {
     expect(await home.text()).toContain('MON COMPTE USAGER');
     expect((await fetch(`http://localhost:${env.PORT}/health`)).status).toBe(200);
     expect((await fetch(`http://localhost:${env.TEMPORAL_UI_PORT}/`)).status).toBe(200);
+    expect(run.output()).toContain(`psql postgres://postgres:postgres@127.0.0.1:${env.EMBEDDED_PG_PORT}/citoyens`);
+    expect(run.output()).toContain('commandes, paiements et demandes en cours');
+
+    // The demo shows the product: every category of the menu and every commune offer something.
+    for (const category of categories) {
+      const page = await (await fetch(`http://localhost:${env.PORT}/categories/${category.slug}`)).text();
+      expect(page, category.label).toMatch(/href="\/produits\/\d+"/);
+    }
+    for (const commune of referenceCommunes) {
+      const page = await (await fetch(`http://localhost:${env.PORT}/communes/${commune.slug}`)).text();
+      expect(page, commune.name).toMatch(/href="\/produits\/\d+"/);
+    }
+    // What an operator sees in the Temporal UI: the processes the demo families started.
+    const running = await runningWorkflowTypes();
+    for (const type of ['accountValidation', 'subscriptionApproval', 'order', 'reservationHold']) expect(running.get(type), type).toBeGreaterThan(0);
+
+    // The tools find the running stack's database without DATABASE_URL.
+    const created = await npmRun('staff:create', '--email', 'nouvel.agent@mairie-bains.fr', '--commune', 'bains');
+    expect(created.code, created.output).toBe(0);
+    const link = /(http:\/\/localhost:\d+\/recuperation-mot-de-passe\/nouveau\?token=\S+)/.exec(created.output)?.[1];
+    expect(link, created.output).toContain(`http://localhost:${env.PORT}/`);
+    const choose = await fetch(link!);
+    expect(choose.status).toBe(200);
+    expect(await choose.text()).toContain('type="password"');
 
     await run.interrupt();
     expect(run.output()).not.toMatch(/Error|ERROR/);
@@ -112,7 +173,27 @@ describe('npm start', () => {
     expect((await fetch(`http://localhost:${env.PORT}/health`)).status).toBe(200);
     await run.interrupt();
     console.info(`npm start, warm: ready in ${(warmMs / 1000).toFixed(1)} s`);
+
+    // Stopped, the tools start its database for themselves, and leave nothing running.
+    const migrated = await npmRun('db:migrate');
+    expect(migrated.code, migrated.output).toBe(0);
+    expect(migrated.output).toContain('Schema already up to date.');
+    expect(await leftovers()).toEqual([]);
   }, 120_000);
+
+  it('names the port already in use and the variable that moves it', async () => {
+    const squatter = net.createServer();
+    await new Promise<void>((resolve) => squatter.listen(Number(env.PORT), resolve));
+    try {
+      const run = npmStart();
+      await expect(run.ready).rejects.toThrow();
+      expect(await run.exited).toBe(78);
+      expect(run.output()).toContain(`Le port ${env.PORT} est déjà utilisé (PORT)`);
+      expect(await leftovers()).toEqual([]);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+    }
+  }, 60_000);
 
   it('refuses a wrong setting with one clear line, before starting anything', async () => {
     const run = npmStart({ DATABASE_URL: 'mysql://localhost/citoyens' });

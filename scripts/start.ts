@@ -1,19 +1,30 @@
 // `npm start`: the whole product on one machine. Starts what the environment does not provide
-// (PostgreSQL, Temporal dev server), migrates, seeds an empty database, then runs the worker and
-// the web server in this process, prints where everything is, and stops it all on Ctrl-C.
+// (PostgreSQL, Temporal dev server), migrates, loads the demo into a database without accounts
+// (outside production), runs the worker and the web server in this process, plays the demo
+// families' stories, and prints where everything is. Its own lines are for people; the JSON logs
+// of every piece go to a file (to the console at LOG_LEVEL=debug). Ctrl-C stops it all.
+import { once } from 'node:events';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import exitHook from 'async-exit-hook';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
+import { pino, type DestinationStream } from 'pino';
 import { createMailer } from '../activities/mail/mailer.ts';
 import { checkLocalConfig, exitOnConfigError, loadConfig } from '../config.ts';
 import { createDb } from '../db/connection.ts';
+import { hasNoAccounts, loadDemoCatalogue, loadDemoHouseholds } from '../db/demo/load.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { isSeeded, seedDemoData } from '../db/seed.ts';
-import { demoAccounts } from '../db/seed-data.ts';
 import { createLogger } from '../logger.ts';
 import { startWebServer } from '../server.ts';
-import { createAppWorker, ensureHoldSweepSchedule } from '../worker.ts';
-import { startLocalRuntime } from './lib/local-runtime.ts';
+import { createAppWorker, ensureHoldSweepSchedule, installSdkLogging } from '../worker.ts';
+import { demoAccountLines } from './lib/demo-accounts.ts';
+import { playDemoScenes } from './lib/demo-scenes.ts';
+import { localRuntimeSchema, startLocalPostgres } from './lib/local-runtime.ts';
+import { assertPortsFree } from './lib/ports.ts';
+import { parseScriptEnv } from './lib/script-env.ts';
+import { ensureTemporalBinaries } from './lib/temporal-binaries.ts';
+import { startTemporalDevServer } from './lib/temporal-dev-server.ts';
 
 const shutdownSteps: (() => Promise<unknown>)[] = [];
 // Ctrl-C reaches PostgreSQL too, which then closes our idle connections: expected, not news.
@@ -36,37 +47,101 @@ exitHook((done: () => void) => {
 });
 exitHook.forceExitTimeout(20_000);
 
+const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1).replace('.', ',')} s`;
+
+/** Runs one stage of the start and prints it, with what it took. */
+async function stage<T>(label: string, run: () => Promise<T>, detail: (result: T) => string = () => ''): Promise<T> {
+  const started = performance.now();
+  const result = await run();
+  const more = detail(result);
+  console.log(`  ✓ ${label}${more ? ` (${more})` : ''} : ${seconds(started)}`);
+  return result;
+}
+
+/** The JSON log file, open before anything logs or exits (pino cannot flush a file still opening). */
+async function openLogFile(file: string): Promise<DestinationStream> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const destination = pino.destination({ dest: file, sync: false });
+  await once(destination, 'ready');
+  return destination;
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
-
-  const logger = createLogger(process.env.LOG_LEVEL || 'info', 'start');
-  // The SDK's own start-up chatter (bundle statistics) hides the URLs; keep its warnings.
-  Runtime.install({ logger: new DefaultLogger(process.env.LOG_LEVEL === 'debug' ? 'DEBUG' : 'WARN') });
   checkLocalConfig(process.env);
-  const runtime = await startLocalRuntime(process.env, (line) => logger.debug(line));
-  shutdownSteps.push(() => runtime.stop());
-  const config = loadConfig({ ...process.env, ...runtime.env });
+  const local = parseScriptEnv(localRuntimeSchema, process.env);
+  const level = process.env.LOG_LEVEL || 'info';
+  const logFile = path.join(local.DATA_DIR, 'logs', 'citoyens.log');
+  const toConsole = level === 'debug' || level === 'trace';
+  const logger = createLogger(level, 'start', toConsole ? undefined : await openLogFile(logFile));
+  installSdkLogging(logger, level);
+  const external = { database: Boolean(process.env.DATABASE_URL), temporal: Boolean(process.env.TEMPORAL_ADDRESS) };
+
+  const shownLogFile = logFile.startsWith(`${process.cwd()}${path.sep}`) ? path.relative(process.cwd(), logFile) : logFile;
+  console.log(`Plateforme Citoyens : démarrage (journaux JSON ${toConsole ? 'sur la console' : `dans ${shownLogFile}`})`);
+  await assertPortsFree([
+    { port: Number(process.env.PORT || 3000), variable: 'PORT' },
+    ...(external.database ? [] : [{ port: local.EMBEDDED_PG_PORT, variable: 'EMBEDDED_PG_PORT' }]),
+    ...(external.temporal ? [] : [{ port: local.TEMPORAL_DEV_PORT, variable: 'TEMPORAL_DEV_PORT' }, { port: local.TEMPORAL_UI_PORT, variable: 'TEMPORAL_UI_PORT' }]),
+  ]);
+
+  const env: { DATABASE_URL?: string; TEMPORAL_ADDRESS?: string } = {};
+  let temporalUiUrl: string | null = null;
+  if (!external.database) {
+    const postgres = await stage('PostgreSQL intégré', () => startLocalPostgres(local), () => `port ${local.EMBEDDED_PG_PORT}, données dans ${path.join(local.DATA_DIR, 'postgres')}`);
+    shutdownSteps.push(() => postgres.stop());
+    env.DATABASE_URL = postgres.url;
+  }
+  if (!external.temporal) {
+    await ensureTemporalBinaries((line) => console.log(`  … ${line}`));
+    const temporal = await stage(
+      'Temporal, serveur de développement',
+      () =>
+        startTemporalDevServer({
+          port: local.TEMPORAL_DEV_PORT,
+          uiPort: local.TEMPORAL_UI_PORT,
+          dbFile: path.join(local.DATA_DIR, 'temporal.sqlite'),
+          namespace: process.env.TEMPORAL_NAMESPACE || 'default',
+          onLog: (line) => logger.debug({ temporal: line.trimEnd() }, 'temporal dev server'),
+        }),
+      (running) => running.address,
+    );
+    shutdownSteps.push(() => temporal.stop());
+    env.TEMPORAL_ADDRESS = temporal.address;
+    temporalUiUrl = temporal.uiUrl;
+  }
+  const config = loadConfig({ ...process.env, ...env });
 
   const db = createDb(config.DATABASE_URL, {
     poolSize: config.DATABASE_POOL_SIZE,
     onIdleError: (error) => stopping || logger.warn({ reason: error.message }, 'idle database connection closed'),
   });
   shutdownSteps.push(() => db.destroy());
-  const applied = await migrateToLatest(db);
-  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  const seeded = !(await isSeeded(db));
-  if (seeded) await seedDemoData(db);
+  await stage('Schéma de la base', () => migrateToLatest(db), (applied) => (applied.length > 0 ? `${applied.length} migration(s) appliquée(s)` : 'à jour'));
+  const withDemo = config.NODE_ENV !== 'production' && (await hasNoAccounts(db));
+  if (withDemo) {
+    await stage('Données de démonstration', async () => {
+      await loadDemoCatalogue(db);
+      await loadDemoHouseholds(db);
+    });
+  }
 
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
   shutdownSteps.push(async () => mailer.close());
-  const workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  shutdownSteps.push(() => workerConnection.close());
-  const worker = await createAppWorker({
-    connection: workerConnection,
-    namespace: config.TEMPORAL_NAMESPACE,
-    taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL },
-  });
+  const worker = await stage(
+    'Worker Temporal',
+    async () => {
+      const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+      shutdownSteps.push(() => connection.close());
+      return createAppWorker({
+        connection,
+        namespace: config.TEMPORAL_NAMESPACE,
+        taskQueue: config.TEMPORAL_TASK_QUEUE,
+        deps: { db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL },
+      });
+    },
+    () => `file ${config.TEMPORAL_TASK_QUEUE}`,
+  );
   const workerRun = worker.run();
   shutdownSteps.push(async () => {
     if (worker.getState() === 'RUNNING') worker.shutdown();
@@ -76,19 +151,30 @@ async function main(): Promise<void> {
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   shutdownSteps.push(() => clientConnection.close());
   await ensureHoldSweepSchedule(new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }), config.TEMPORAL_TASK_QUEUE);
-  const server = await startWebServer({ config, db, temporalConnection: clientConnection, logger: createLogger(config.LOG_LEVEL, 'server') });
+  const server = await stage(
+    'Serveur web',
+    () => startWebServer({ config, db, temporalConnection: clientConnection, logger: logger.child({ name: 'server' }) }),
+    () => `port ${config.PORT}`,
+  );
   shutdownSteps.push(() => server.close());
 
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  if (withDemo) {
+    const failures = await stage('Familles de démonstration en action', () => playDemoScenes(config.PUBLIC_URL, db), (failed) => (failed.length > 0 ? `${failed.length} histoire(s) interrompue(s)` : 'commandes, paiements et demandes en cours'));
+    for (const failure of failures) {
+      console.log(`    ! ${failure}`);
+      logger.warn({ failure }, 'demo scene failed');
+    }
+  }
+
   console.log(
     [
       '',
-      `Plateforme Citoyens est prête (${seconds} s${seeded ? ', données de démonstration chargées' : ''}).`,
+      `Plateforme Citoyens est prête (${seconds(started)}${withDemo ? ', données de démonstration chargées' : ''}).`,
       `  Application       ${config.PUBLIC_URL}`,
-      `  Temporal Web UI   ${runtime.temporalUiUrl ?? '(Temporal externe : ' + config.TEMPORAL_ADDRESS + ')'}`,
+      `  Temporal Web UI   ${temporalUiUrl ?? '(Temporal externe : ' + config.TEMPORAL_ADDRESS + ')'}`,
       config.SMTP_URL ? `  Courriels         via ${new URL(config.SMTP_URL).host}` : `  Courriels         ${config.PUBLIC_URL}/dev/mails`,
-      '  Comptes de démonstration :',
-      ...demoAccounts.map((account) => `    ${account.role.padEnd(7)} ${account.email}  ${account.password}`),
+      ...(external.database ? [] : [`  Base de données   psql ${config.DATABASE_URL}`]),
+      ...(await demoAccountLines(db)),
       'Ctrl-C pour tout arrêter.',
       '',
     ].join('\n'),

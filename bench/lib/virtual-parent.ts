@@ -2,6 +2,7 @@
 // before opening time, log in and open the product; at opening time, add the child and the day,
 // "Commander", address, terms, pay (wallet, or wallet and card through the sandbox), and follow
 // the confirmation.
+import { cardPaymentForm } from '../../scripts/lib/visitor.ts';
 import type { Timings } from './stats.ts';
 
 export interface Family {
@@ -12,15 +13,6 @@ export interface Family {
 }
 
 export type Outcome = 'confirmed' | 'full' | 'abandoned' | `error:${string}`;
-
-const unescape = (value: string) => value.replaceAll('&quot;', '"').replaceAll('&#39;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
-
-/** The form to the card provider's page, as "Payer" renders it (null when the page has none). */
-export function cardPaymentForm(page: string): { action: string; fields: [string, string][] } | null {
-  const action = /<form method="post" action="([^"]+\/cgi\/MYchoix_pagepaiement\.cgi)"/.exec(page)?.[1];
-  const fields = [...page.matchAll(/<input type="hidden" name="(PBX_[A-Z_]+)" value="([^"]*)"/g)].map((m) => [m[1]!, unescape(m[2]!)] as [string, string]);
-  return action && fields.length > 0 ? { action: unescape(action), fields } : null;
-}
 
 /** Before opening time: the parent signs in and waits on the product page; their session. */
 export async function arrive(base: string, family: Family, productId: number, password: string, timings: Timings): Promise<string> {

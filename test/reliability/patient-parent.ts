@@ -2,7 +2,7 @@
 // connection, they wait a moment and do the step again, as a person reloading would, until
 // their order is confirmed or the day is full. A family whose wallet does not cover the price pays
 // the rest by card on the sandbox's page.
-import { cardPaymentForm } from '../../bench/lib/virtual-parent.ts';
+import { cardPaymentForm } from '../../scripts/lib/visitor.ts';
 
 export type PatientOutcome = 'confirmed' | 'full' | 'abandoned' | `gave up: ${string}`;
 

@@ -1,0 +1,180 @@
+// The demo families' stories, played through the product itself (its pages, its workflows, the
+// sandbox's card page) at the first start, so that the staff queues, the families' pages and
+// the Temporal UI show what a commune lives: paid orders, a card payment waiting, a cart, an
+// account and a subscription waiting for staff. Each scene stands alone: one that fails is
+// reported and the others still play.
+import { demoAccounts, demoFamily } from '../../db/demo/data.ts';
+import { demoHouseholds, type DemoHousehold } from '../../db/demo/families.ts';
+import type { Db } from '../../db/connection.ts';
+import { addDays, parisDate } from '../../domain/dates.ts';
+import { MINIMAL_PDF } from './demo-files.ts';
+import { cardPaymentForm, Visitor } from './visitor.ts';
+
+interface SceneContext {
+  baseUrl: string;
+  db: Db;
+  today: string;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const household = (key: DemoHousehold['key']) => demoHouseholds.find((h) => h.key === key)!;
+
+async function signedIn(context: SceneContext, email: string, password: string): Promise<Visitor> {
+  const visitor = new Visitor(context.baseUrl);
+  await visitor.login(email, password);
+  return visitor;
+}
+
+/** A prestation of a product, the family's children, and `count` days far enough ahead to book. */
+async function booking(context: SceneContext, email: string, productName: string, prestationLabel: string, count: number) {
+  const { db } = context;
+  const product = await db.selectFrom('products').select('id').where('name', '=', productName).executeTakeFirstOrThrow();
+  const prestation = await db.selectFrom('prestations').select('id').where('product_id', '=', product.id).where('label', '=', prestationLabel).executeTakeFirstOrThrow();
+  const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+  const children = await db.selectFrom('dependants').select('id').where('guardian_id', '=', user.id).where('removed_at', 'is', null).orderBy('birth_date').execute();
+  const address = await db.selectFrom('addresses').select('id').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+  // Two weeks ahead: every deadline of the demo (two working days) is still open.
+  const days = await db
+    .selectFrom('slots')
+    .select('service_date')
+    .where('prestation_id', '=', prestation.id)
+    .where('service_date', '>=', addDays(context.today, 14))
+    .orderBy('service_date')
+    .limit(count)
+    .execute();
+  if (days.length === 0) throw new Error(`no day left to book for ${productName}`);
+  return { productId: product.id, prestationId: prestation.id, children: children.map((c) => String(c.id)), addressId: address.id, dates: days.map((d) => d.service_date) };
+}
+
+async function addToCart(visitor: Visitor, target: Awaited<ReturnType<typeof booking>>, children = target.children): Promise<void> {
+  await visitor.expect('add to cart', [200, 303], `/produits/${target.productId}/panier`, { prestation: String(target.prestationId), enfant: children, date: target.dates });
+}
+
+/** "Commander", the address and the terms: the order's number, at its payment step. */
+async function checkoutToPayment(visitor: Visitor, addressId: number): Promise<string> {
+  const ordered = await visitor.expect('order', [303], '/commande', {});
+  const number = /\/commande\/(\d{4}-\d{6})\//.exec(ordered.location)?.[1];
+  if (!number) throw new Error(`no order started (${ordered.location})`);
+  await visitor.expect('address', [303], `/commande/${number}/adresse`, { adresse: String(addressId) });
+  await visitor.expect('terms', [303], `/commande/${number}/conditions`, { cgv: '1' });
+  return number;
+}
+
+/** Pays on the sandbox's card page with the accepted test card. */
+async function payOnCardPage(visitor: Visitor, page: string): Promise<void> {
+  const form = cardPaymentForm(page);
+  if (!form) throw new Error('no card payment form');
+  await visitor.expect('card page', [200], form.action, form.fields);
+  await visitor.expect('card payment', [303], '/sandbox/paybox/payer', [...form.fields, ['choice', 'accepted']]);
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`${what}: still waiting after ${timeoutMs / 1000} s`);
+    await sleep(200);
+  }
+}
+
+async function confirmed(visitor: Visitor, number: string): Promise<void> {
+  await until(`order ${number}`, async () => (await visitor.request(`/commande/${number}/confirmation`)).text.includes('confirmée'));
+}
+
+const scenes: { who: string; play(context: SceneContext): Promise<void> }[] = [
+  {
+    // The walkthrough: a top-up by card, then four Wednesday mornings paid from the wallet.
+    who: demoFamily.parentEmail,
+    async play(context) {
+      const parent = demoAccounts.find((account) => account.email === demoFamily.parentEmail)!;
+      const visitor = await signedIn(context, parent.email, parent.password);
+      const topUp = await visitor.expect('top-up', [200], '/mon-compte/porte-monnaie/recharger', { montant: '5000', carte: 'CB' });
+      await payOnCardPage(visitor, topUp.text);
+      const user = await context.db.selectFrom('users').select('id').where('email', '=', demoFamily.parentEmail).executeTakeFirstOrThrow();
+      await until('wallet top-up', async () => ((await context.db.selectFrom('wallet_accounts').select('balance_cents').where('user_id', '=', user.id).executeTakeFirst())?.balance_cents ?? 0) >= 5000);
+      const target = await booking(context, demoFamily.parentEmail, 'Inscription Accueil Périscolaire (mercredis)', 'Matin', 4);
+      await addToCart(visitor, target, target.children.slice(-1));
+      const number = await checkoutToPayment(visitor, target.addressId);
+      await visitor.expect('pay from the wallet', [303], `/commande/${number}/paiement`, { porte_monnaie: 'tout' });
+      await confirmed(visitor, number);
+    },
+  },
+  {
+    // A week of canteen paid by card.
+    who: household('morel').email,
+    async play(context) {
+      const family = household('morel');
+      const visitor = await signedIn(context, family.email, family.password);
+      const target = await booking(context, family.email, 'Restauration scolaire - écoles publiques du Puy', 'Repas végétarien', 4);
+      await addToCart(visitor, target);
+      const number = await checkoutToPayment(visitor, target.addressId);
+      const page = await visitor.expect('pay by card', [200], `/commande/${number}/paiement`, { carte: 'VISA' });
+      await payOnCardPage(visitor, page.text);
+      await confirmed(visitor, number);
+    },
+  },
+  {
+    // Evenings at the garderie for two children; the card page is open, not yet paid.
+    who: household('martin').email,
+    async play(context) {
+      const family = household('martin');
+      const visitor = await signedIn(context, family.email, family.password);
+      const target = await booking(context, family.email, 'Garderie périscolaire d’Aiguilhe', 'Soir (16 h 30 - 18 h 30)', 3);
+      await addToCart(visitor, target);
+      const number = await checkoutToPayment(visitor, target.addressId);
+      const page = await visitor.expect('pay by card', [200], `/commande/${number}/paiement`, { carte: 'CB' });
+      const form = cardPaymentForm(page.text);
+      if (!form) throw new Error('no card payment form');
+      await visitor.expect('card page', [200], form.action, form.fields);
+    },
+  },
+  {
+    // A cart being filled: its places are held.
+    who: household('bonnet').email,
+    async play(context) {
+      const family = household('bonnet');
+      const visitor = await signedIn(context, family.email, family.password);
+      await addToCart(visitor, await booking(context, family.email, 'Ramassage scolaire - ligne Allègre ↔ collège du Puy', 'Arrêt Varennes - abribus (7 h 14)', 5));
+      await addToCart(visitor, await booking(context, family.email, 'École multisports (mercredi après-midi)', 'Séance 9-11 ans (15 h 30 - 17 h)', 2));
+    },
+  },
+  {
+    // A new account: its supporting documents are in, staff have not decided yet.
+    who: household('girard').email,
+    async play(context) {
+      const family = household('girard');
+      const visitor = await signedIn(context, family.email, family.password);
+      for (const [kind, name] of [['justificatif-domicile', 'facture-electricite.pdf'], ['attestation-caf', 'attestation-caf.pdf']] as const) {
+        const form = new FormData();
+        form.set('kind', kind);
+        form.set('file', new File([MINIMAL_PDF], name, { type: 'application/pdf' }));
+        await visitor.expect(`document ${kind}`, [303], '/mon-compte/documents', form);
+      }
+    },
+  },
+  {
+    // A validated family asks for the canteen of its commune.
+    who: household('roux').email,
+    async play(context) {
+      const family = household('roux');
+      const visitor = await signedIn(context, family.email, family.password);
+      const offer = await context.db
+        .selectFrom('service_offers')
+        .innerJoin('communes', 'communes.id', 'service_offers.commune_id')
+        .select('service_offers.id')
+        .where('communes.slug', '=', family.communeSlug)
+        .where('service_offers.label', '=', 'RÉSERVATION REPAS ENFANTS')
+        .executeTakeFirstOrThrow();
+      await visitor.expect('subscription request', [303], '/mon-compte/services/ajouter', { offer: String(offer.id) });
+    },
+  },
+];
+
+/** Plays every scene; returns one line per scene that failed (empty when all played). */
+export async function playDemoScenes(baseUrl: string, db: Db, now = new Date()): Promise<string[]> {
+  const context = { baseUrl, db, today: parisDate(now) };
+  const failures: string[] = [];
+  for (const scene of scenes) {
+    await scene.play(context).catch((error: unknown) => failures.push(`${scene.who}: ${error instanceof Error ? error.message : String(error)}`));
+  }
+  return failures;
+}
