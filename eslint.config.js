@@ -1,6 +1,19 @@
-// Lint rules that catch what the compiler cannot: floating promises (a lost await loses
-// errors and ordering) and Node or I/O imports in workflow code (non-deterministic in the sandbox).
+// Lint rules that catch what the compiler cannot: floating promises (a lost await loses errors
+// and ordering), Node or I/O imports in workflow code (non-deterministic in the sandbox), and the
+// floors of the tree: domain/ (pure rules) → lib/ (libraries with I/O) → db/ (schema, queries) →
+// activities/ and workflows/ → web/ → server.ts, worker.ts, scripts/. An import never points up.
 import tseslint from 'typescript-eslint';
+
+const ioPackages = ['fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'child_process', 'pg', 'kysely', 'nodemailer', 'pino', 'hono', 'hono/*'];
+
+/** Patterns that forbid importing the given top-level folders, from any depth. */
+const above = (...floors) => floors.map((floor) => ({ group: [`**/${floor}/**`, `**/${floor}`], message: `An import never points up: ${floor}/ is a higher floor.` }));
+
+const floor = (files, patterns) => ({
+  files,
+  ignores: ['**/*.test.ts', '**/*.test.tsx'],
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
 
 export default tseslint.config(
   { ignores: ['node_modules/', '.data/', '.tools/', 'dist/', 'bench/results/'] },
@@ -16,6 +29,14 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
     },
   },
+  floor(['domain/**/*.ts'], [
+    { group: ['node:*', ...ioPackages], message: 'domain/ holds pure rules: no I/O.' },
+    ...above('lib', 'db', 'activities', 'workflows', 'web', 'scripts', 'bench', 'test'),
+  ]),
+  floor(['lib/**/*.ts', 'lib/**/*.tsx'], above('db', 'activities', 'workflows', 'web', 'scripts', 'bench', 'test')),
+  floor(['db/**/*.ts'], above('activities', 'workflows', 'web', 'scripts', 'bench', 'test')),
+  floor(['activities/**/*.ts'], above('web', 'scripts', 'bench', 'test')),
+  floor(['web/**/*.ts', 'web/**/*.tsx'], above('scripts', 'bench', 'test')),
   {
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/**/*.test.ts'],
@@ -25,11 +46,13 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['node:*'], message: 'Workflow code must not import Node built-ins.' },
+            { group: ioPackages, message: 'Workflow code must stay deterministic: do I/O in an activity.' },
             {
-              group: ['fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'child_process', 'pg', 'kysely', 'nodemailer', 'pino'],
-              message: 'Workflow code must stay deterministic: do I/O in an activity.',
+              group: ['../activities/*', '../activities/**', '../lib/**', '../db/**'],
+              allowTypeImports: true,
+              message: 'Workflows import only types from the floors below.',
             },
-            { group: ['../activities/*', '../activities/**', '../db/**', '../web/**'], allowTypeImports: true, message: 'Workflows import only types from activities.' },
+            ...above('web', 'scripts', 'bench', 'test'),
           ],
         },
       ],

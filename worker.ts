@@ -5,7 +5,7 @@ import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } fro
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import protos from '@temporalio/proto';
 import { createActivities, type ActivityDeps } from './activities/index.ts';
-import { createMailer } from './activities/mail/mailer.ts';
+import { createMailer } from './lib/mail/mailer.ts';
 import { exitOnConfigError, loadConfig } from './config.ts';
 import { createDb } from './db/connection.ts';
 import { createLogger, type Logger } from './logger.ts';

@@ -2,7 +2,7 @@
 import type { Db } from '../db/connection.ts';
 import { createApprovalActivities } from './approvals/index.ts';
 import { createHoldActivities } from './booking/holds.ts';
-import type { Mailer } from './mail/mailer.ts';
+import type { Mailer } from '../lib/mail/mailer.ts';
 import { createMailActivities } from './mail/send-mail.ts';
 import { createInterruptedOrderActivities } from './orders/interrupted.ts';
 import { createOrderActivities } from './orders/order.ts';

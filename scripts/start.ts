@@ -10,7 +10,7 @@ import exitHook from 'async-exit-hook';
 import { NativeConnection } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { pino, type DestinationStream } from 'pino';
-import { createMailer } from '../activities/mail/mailer.ts';
+import { createMailer } from '../lib/mail/mailer.ts';
 import { checkLocalConfig, exitOnConfigError, loadConfig } from '../config.ts';
 import { createDb } from '../db/connection.ts';
 import { hasNoAccounts, loadDemoCatalogue, loadDemoHouseholds } from '../db/demo/load.ts';

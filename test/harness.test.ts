@@ -6,7 +6,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
-import { createMailer } from '../activities/mail/mailer.ts';
+import { createMailer } from '../lib/mail/mailer.ts';
 import { useTestDatabase } from './helpers/database.ts';
 import { startSmtpServer } from './helpers/smtp.ts';
 import { connectClient, connectWorker, createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from './helpers/temporal.ts';

@@ -1,7 +1,7 @@
 // Mails sent on behalf of a request go through the deliverMail workflow: the page answers at
 // once and Temporal retries the SMTP server until the mail is out.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import type { ComposedMail } from '../activities/mail/compose.ts';
+import type { ComposedMail } from '../lib/mail/compose.ts';
 import { deliverMailWorkflowId } from '../workflows/deliver-mail.messages.ts';
 import type { deliverMail } from '../workflows/deliver-mail.ts';
 

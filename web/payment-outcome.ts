@@ -4,6 +4,7 @@
 // way (our site down for a moment) does not leave a paid order waiting; the workflow takes the
 // first and ignores the second.
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { isPaid } from '../domain/card-outcome.ts';
 import { cardPaymentNotified } from '../workflows/card-payment.messages.ts';
 import type { lateCardPayment } from '../workflows/late-card-payment.ts';
 import { orderWorkflowId } from '../workflows/order.messages.ts';
@@ -42,7 +43,7 @@ export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'temporal' | 'config'
       if (via === 'return') return 'delivered';
       if (payment.purpose === 'order') {
         // The order already ended: money taken now goes to the family's wallet, never kept.
-        if (notification.outcome === 'paid' || notification.outcome === 'already-paid') {
+        if (isPaid(notification.outcome)) {
           logger.warn({ paymentId: payment.id, reference: payment.reference }, 'card payment notified after its order ended: refunding to the wallet');
           await temporal.workflow
             .start<typeof lateCardPayment>('lateCardPayment', {

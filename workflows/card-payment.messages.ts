@@ -1,7 +1,7 @@
 // The verified card notification, as the web server's notification route delivers it to the
 // workflow waiting on a card payment (a wallet top-up or an order).
 import { defineSignal } from '@temporalio/workflow';
-import type { PaymentOutcome } from '../activities/payments/paybox.ts';
+import type { PaymentOutcome } from '../domain/card-outcome.ts';
 
 export interface CardNotification {
   outcome: PaymentOutcome;

@@ -3,6 +3,7 @@
 // history, a step taken out of order or a plan that does not add up; the page gets the new
 // state back at once.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { amountDue } from '../domain/money.ts';
 
 export { cardPaymentNotified } from './card-payment.messages.ts';
 
@@ -41,7 +42,7 @@ export const acceptTerms = defineUpdate<OrderState, []>('acceptTerms');
 export const choosePayment = defineUpdate<OrderState, [PaymentPlan]>('choosePayment');
 
 /** What the family pays: the total less the voucher. */
-export const amountDue = (state: Pick<OrderState, 'totalCents' | 'voucher'>) => state.totalCents - (state.voucher?.discountCents ?? 0);
+export const orderAmountDue = (state: Pick<OrderState, 'totalCents' | 'voucher'>) => amountDue(state.totalCents, state.voucher?.discountCents ?? 0);
 
 export const orderWorkflowId = (number: string) => `order-${number}`;
 /** The order keeps its places this long for the checkout, and again once the payment starts. */

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
-import { createMailer } from '../activities/mail/mailer.ts';
+import { createMailer } from '../lib/mail/mailer.ts';
 import { createOrderFromCart } from '../db/queries/orders.ts';
 import { balance, ledgerMismatches, moveMoney } from '../db/queries/wallet.ts';
 import { loadDemoCatalogue } from '../db/demo/load.ts';

@@ -8,10 +8,11 @@
 // without its reservations, and no reservation exists without its money.
 import { ActivityFailure, ApplicationFailure, condition, getExternalWorkflowHandle, patched, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
+import { isPaid, settledOutcome } from '../domain/card-outcome.ts';
 import { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, type CardNotification } from './card-payment.messages.ts';
 import {
   acceptTerms,
-  amountDue,
+  orderAmountDue,
   applyVoucher,
   CARD_TYPE_NAMES,
   chooseAddress,
@@ -154,13 +155,13 @@ export async function order(input: OrderInput): Promise<OrderState> {
           const received = notification as CardNotification | null;
           notification = null;
           outcome = received && received.amountCents === plan.cardCents ? received.outcome : 'error';
-          if (outcome === 'paid' || outcome === 'already-paid') {
+          if (isPaid(outcome)) {
             await acts.settleOrderCardPayment({ paymentId: payment.paymentId, state: 'paid', transaction: received!.transaction, errorCode: received!.errorCode });
           }
         }
       }
-      if (outcome !== 'paid' && outcome !== 'already-paid') {
-        const settled = outcome === 'expired' ? 'expired' : outcome === 'cancelled' ? 'cancelled' : 'refused';
+      if (outcome === 'expired' || !isPaid(outcome)) {
+        const settled = outcome === 'expired' ? 'expired' : settledOutcome(outcome);
         await acts.settleOrderCardPayment({ paymentId: payment.paymentId, state: settled });
         throw new NotPaid(outcome === 'expired' ? 'pas de réponse du paiement par carte dans les 30 minutes' : outcome === 'cancelled' ? 'paiement par carte abandonné' : 'paiement par carte refusé');
       }
@@ -200,6 +201,6 @@ function checkPlan(plan: PaymentPlan, state: OrderState): void {
   if (!state.termsAccepted) throw new Error("Acceptez d'abord les conditions générales de vente.");
   const parts = [plan.walletCents, plan.cardCents];
   if (parts.some((cents) => !Number.isSafeInteger(cents) || cents < 0)) throw new Error('Montants invalides.');
-  if (plan.walletCents + plan.cardCents !== amountDue(state)) throw new Error('Le porte-monnaie et la carte doivent couvrir exactement le total.');
+  if (plan.walletCents + plan.cardCents !== orderAmountDue(state)) throw new Error('Le porte-monnaie et la carte doivent couvrir exactement le total.');
   if (plan.cardCents > 0 && !CARD_TYPE_NAMES.includes(plan.cardType ?? '')) throw new Error('Choisissez une carte.');
 }

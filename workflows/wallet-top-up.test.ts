@@ -5,7 +5,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
-import { createMailer } from '../activities/mail/mailer.ts';
+import { createMailer } from '../lib/mail/mailer.ts';
 import { balance, ledgerMismatches } from '../db/queries/wallet.ts';
 import { createParent } from '../test/helpers/accounts.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';

@@ -3,6 +3,7 @@
 // minutes, it ends without credit. Duplicate notifications are ignored.
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
+import { settledOutcome } from '../domain/card-outcome.ts';
 import { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, topUpState, type CardNotification, type TopUpStatus } from './wallet-top-up.messages.ts';
 
 const acts = proxyActivities<Activities>({
@@ -26,7 +27,7 @@ export async function walletTopUp(input: { paymentId: number }): Promise<{ statu
     const received = notification as CardNotification | null;
     notification = null;
     if (!received || received.outcome === 'pending') continue; // "99999": the answer comes later
-    const outcome = received.outcome === 'paid' || received.outcome === 'already-paid' ? 'paid' : received.outcome === 'cancelled' ? 'cancelled' : 'refused';
+    const outcome = settledOutcome(received.outcome);
     state.status = await acts.settleTopUp({ paymentId: input.paymentId, outcome, amountCents: received.amountCents, transaction: received.transaction, errorCode: received.errorCode });
   }
   return state;

@@ -2,7 +2,7 @@
 // documents' status; staff of the parent's commune of residence are reminded.
 import type { Db } from '../../db/connection.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
-import { accountMails } from '../mail/templates.ts';
+import { accountMails } from '../../lib/mail/templates.ts';
 import { fullName, type ApprovalSubjectHandler } from './subject.ts';
 
 type AccountSubject = { kind: 'account'; userId: number };

@@ -2,7 +2,7 @@
 // the database, which mail tells the parent, and which commune's staff to remind.
 import type { Db } from '../../db/connection.ts';
 import type { ApprovalDecision } from '../../workflows/approval.messages.ts';
-import type { ComposedMail } from '../mail/compose.ts';
+import type { ComposedMail } from '../../lib/mail/compose.ts';
 
 export type DecisionMailKind = ApprovalDecision['kind'] | 'documents-reminder';
 

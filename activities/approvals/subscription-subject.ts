@@ -2,7 +2,7 @@
 // offer's commune are reminded.
 import type { Db } from '../../db/connection.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
-import { subscriptionMails } from '../mail/subscription-templates.ts';
+import { subscriptionMails } from '../../lib/mail/subscription-templates.ts';
 import { fullName, type ApprovalSubjectHandler } from './subject.ts';
 
 type SubscriptionSubject = { kind: 'subscription'; subscriptionId: number };

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { startSmtpServer, type TestSmtpServer } from '../../test/helpers/smtp.ts';
-import { createMailer, type Mailer } from './mailer.ts';
+import { createMailer, type Mailer } from '../../lib/mail/mailer.ts';
 import { createMailActivities } from './send-mail.ts';
 
 const database = useTestDatabase();

@@ -8,7 +8,7 @@ import { formatEuros } from '../../domain/money.ts';
 import { formatShortDate, parisDate } from '../../domain/dates.ts';
 import { voucherDiscount, voucherProblem } from '../../domain/vouchers.ts';
 import type { createMailActivities } from '../mail/send-mail.ts';
-import { composeMail } from '../mail/compose.ts';
+import { composeMail } from '../../lib/mail/compose.ts';
 
 interface Deps {
   db: Db;

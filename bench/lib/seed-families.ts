@@ -2,7 +2,7 @@
 // address and a wallet, and one Wednesday of the demo product with M places. Through SQL in
 // bulk, with the project's own schema.
 import { sql } from 'kysely';
-import { hashPassword } from '../../activities/accounts/password-hash.ts';
+import { hashPassword } from '../../lib/password-hash.ts';
 import type { Db } from '../../db/connection.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { verifyPassword } from '../../activities/accounts/password-hash.ts';
+import { verifyPassword } from '../../lib/password-hash.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { productForBooking } from '../queries/booking.ts';
 import { categories } from '../../web/views/categories.ts';

@@ -2,7 +2,7 @@
 // every category with its days, the demo accounts, and the families of demo/families.ts.
 // Idempotent: every insert skips rows that exist, so a re-run changes nothing.
 import { sql, type Transaction } from 'kysely';
-import { hashPassword } from '../../activities/accounts/password-hash.ts';
+import { hashPassword } from '../../lib/password-hash.ts';
 import { addDays, isoWeekday, parisDate } from '../../domain/dates.ts';
 import { schoolClosedDays, schoolYearOf, serviceDays, type Season } from '../../domain/school-year.ts';
 import type { Db } from '../connection.ts';

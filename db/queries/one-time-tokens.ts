@@ -1,6 +1,6 @@
 // Single-use links (sign-up, password reset, staff invitation). Only the SHA-256 of the token
 // is stored; using a token marks it used in the same statement, so two clicks cannot both succeed.
-import { hashToken, randomToken } from '../../activities/accounts/tokens.ts';
+import { hashToken, randomToken } from '../../lib/tokens.ts';
 import type { Db } from '../connection.ts';
 import type { TokenPurpose } from '../database.ts';
 

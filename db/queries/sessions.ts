@@ -1,7 +1,7 @@
 // Sessions after Lucia's guide (lucia-auth.com, built on @oslojs): the cookie holds
 // "<id>.<secret>", the table the id and the secret's SHA-256; a session ends after two hours
 // without activity and each request extends it (written at most once a minute).
-import { hashToken, randomToken, tokenMatches } from '../../activities/accounts/tokens.ts';
+import { hashToken, randomToken, tokenMatches } from '../../lib/tokens.ts';
 import type { Db } from '../connection.ts';
 import type { User } from '../database.ts';
 

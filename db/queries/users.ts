@@ -1,6 +1,6 @@
 // Accounts: look-ups by e-mail (case-insensitive, like the unique index), creation, passwords.
 import { sql } from 'kysely';
-import { hashPassword } from '../../activities/accounts/password-hash.ts';
+import { hashPassword } from '../../lib/password-hash.ts';
 import type { Db } from '../connection.ts';
 import type { User } from '../database.ts';
 

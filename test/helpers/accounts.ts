@@ -1,7 +1,7 @@
 // Accounts for route tests: parents and staff created straight in the database, and logging in
 // through the real login form to get a session cookie.
 import type { Hono } from 'hono';
-import { hashPassword } from '../../activities/accounts/password-hash.ts';
+import { hashPassword } from '../../lib/password-hash.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AccountStatus, User } from '../../db/database.ts';
 import type { AppEnv } from '../../web/env.ts';

@@ -6,8 +6,8 @@ import type { Db } from '../../db/connection.ts';
 import { createApp } from '../../web/app.ts';
 import { createTestLogger } from './logs.ts';
 import type { AppEnv } from '../../web/env.ts';
-import { createFolderStore, type DocumentStore } from '../../activities/documents/store.ts';
-import { createSandboxKeys, sandboxProvider, type SandboxKeys } from '../../activities/payments/provider.ts';
+import { createFolderStore, type DocumentStore } from '../../lib/documents/store.ts';
+import { createSandboxKeys, sandboxProvider, type SandboxKeys } from '../../lib/payments/provider.ts';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 

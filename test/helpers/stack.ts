@@ -3,7 +3,7 @@
 import type { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { Connection } from '@temporalio/client';
-import { createMailer } from '../../activities/mail/mailer.ts';
+import { createMailer } from '../../lib/mail/mailer.ts';
 import { loadConfig } from '../../config.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { createTestLogger } from './logs.ts';

@@ -6,7 +6,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, t
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { temporalTestServerExecutable } from '../../scripts/lib/temporal-binaries.ts';
-import { createMailer } from '../../activities/mail/mailer.ts';
+import { createMailer } from '../../lib/mail/mailer.ts';
 import type { Db } from '../../db/connection.ts';
 import { createAppWorker, registerSearchAttributes, workflowsPath } from '../../worker.ts';
 

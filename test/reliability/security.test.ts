@@ -5,7 +5,7 @@ import { readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createFolderStore } from '../../activities/documents/store.ts';
+import { createFolderStore } from '../../lib/documents/store.ts';
 import { login, PASSWORD, sessionCookie } from '../helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../helpers/app.ts';
 import { testLogFile } from '../helpers/logs.ts';

@@ -3,9 +3,9 @@
 // signed in; and, for each kind of object a route names, the value that designates A's.
 import type { Hono } from 'hono';
 import { beforeAll } from 'vitest';
-import type { DocumentStore } from '../../activities/documents/store.ts';
+import type { DocumentStore } from '../../lib/documents/store.ts';
 import { createMailActivities } from '../../activities/mail/send-mail.ts';
-import { createMailer } from '../../activities/mail/mailer.ts';
+import { createMailer } from '../../lib/mail/mailer.ts';
 import { createOrderActivities } from '../../activities/orders/order.ts';
 import type { Db } from '../../db/connection.ts';
 import { createOrderFromCart } from '../../db/queries/orders.ts';

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFolderStore, type DocumentStore } from '../../activities/documents/store.ts';
+import { createFolderStore, type DocumentStore } from '../../lib/documents/store.ts';
 import { createParent, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, TEST_ORIGIN } from '../../test/helpers/app.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';

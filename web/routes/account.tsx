@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { detectDocumentType, MAX_DOCUMENT_BYTES } from '../../activities/documents/content-type.ts';
+import { detectDocumentType, MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import type { DocumentKind } from '../../db/database.ts';
 import { accountValidationWorkflowId, documentsSubmitted } from '../../workflows/approval.messages.ts';
 import type { accountValidation } from '../../workflows/account-validation.ts';

@@ -2,8 +2,8 @@
 // whether an address has an account; rate limits live in the database.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { verifyPassword } from '../../activities/accounts/password-hash.ts';
-import { accountMails } from '../../activities/mail/templates.ts';
+import { verifyPassword } from '../../lib/password-hash.ts';
+import { accountMails } from '../../lib/mail/templates.ts';
 import { clearLimits, consumeBudget, describeWait, lockoutStatus, LOGIN_LOCKOUT, recordFailure } from '../../db/queries/rate-limits.ts';
 import { invalidateSession } from '../../db/queries/sessions.ts';
 import { findUserByEmail } from '../../db/queries/users.ts';

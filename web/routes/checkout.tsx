@@ -3,13 +3,13 @@
 // step sends the card part to the provider; the confirmation page shows what the workflow knows.
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Hono, type Context } from 'hono';
-import { CARD_TYPES, type CardType } from '../../activities/payments/paybox.ts';
+import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import type { Order } from '../../db/database.ts';
 import { listAddresses } from '../../db/queries/family.ts';
 import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/order-recap.ts';
 import { createOrderFromCart, undoUnstartedOrder } from '../../db/queries/orders.ts';
 import { balance } from '../../db/queries/wallet.ts';
-import { formatEuros } from '../../domain/money.ts';
+import { amountDue, formatEuros } from '../../domain/money.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment, orderState, orderWorkflowId, type OrderState } from '../../workflows/order.messages.ts';
 import type { order as orderWorkflow } from '../../workflows/order.ts';
 import { CommuneAttribute, EmailAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../../workflows/search-attributes.ts';
@@ -259,7 +259,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const number = order.number;
     const lines = await recapLines(db, await orderHoldIds(db, order.id));
     const wallet = await balance(db, user.id);
-    const due = order.total_cents - order.discount_cents;
+    const due = amountDue(order.total_cents, order.discount_cents);
     const rest = due - Math.min(wallet, due);
     const cards = (Object.keys(CARD_TYPES) as CardType[]).map((type) => (
       <button class="button button--secondary" type="submit" name="carte" value={type}>
@@ -315,7 +315,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await c.req.parseBody();
     const card = typeof body.carte === 'string' && body.carte in CARD_TYPES ? (body.carte as CardType) : null;
     const wallet = await balance(db, user.id);
-    const due = order.total_cents - order.discount_cents;
+    const due = amountDue(order.total_cents, order.discount_cents);
     const walletCents = body.porte_monnaie === 'tout' || body.porte_monnaie === 'solde' ? Math.min(wallet, due) : 0;
     const plan = { walletCents, cardCents: due - walletCents, cardType: card };
     const result = await step(() => handleOf(number).executeUpdate(choosePayment, { args: [plan] }));

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrderActivities } from '../../activities/orders/order.ts';
 import { createMailActivities } from '../../activities/mail/send-mail.ts';
-import { createMailer } from '../../activities/mail/mailer.ts';
+import { createMailer } from '../../lib/mail/mailer.ts';
 import { placesLeft } from '../../db/queries/booking.ts';
 import { createOrderFromCart } from '../../db/queries/orders.ts';
 import { balance, ledgerMismatches, moveMoney } from '../../db/queries/wallet.ts';

@@ -1,7 +1,7 @@
 // The family's orders and reservations, and the cancellation of a reservation before its
 // deadline (refunded to the wallet, with a mail).
 import { Hono } from 'hono';
-import { composeMail } from '../../activities/mail/compose.ts';
+import { composeMail } from '../../lib/mail/compose.ts';
 import { cancelReservation } from '../../db/queries/cancellation.ts';
 import { familyOrders, familyReservations } from '../../db/queries/history.ts';
 import { orderHoldIds, recapLines } from '../../db/queries/order-recap.ts';

@@ -2,7 +2,7 @@
 // workflow), a reset or invitation link, a change from "Mon compte", and the live policy check.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { verifyPassword } from '../../activities/accounts/password-hash.ts';
+import { verifyPassword } from '../../lib/password-hash.ts';
 import { checkPassword, describePasswordProblems } from '../../domain/password-policy.ts';
 import { consumeToken, peekToken } from '../../db/queries/one-time-tokens.ts';
 import { invalidateUserSessions } from '../../db/queries/sessions.ts';

@@ -2,8 +2,8 @@
 // the link sent to it, and only after the current password was given.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { verifyPassword } from '../../activities/accounts/password-hash.ts';
-import { accountMails, emailChangeMail } from '../../activities/mail/templates.ts';
+import { verifyPassword } from '../../lib/password-hash.ts';
+import { accountMails, emailChangeMail } from '../../lib/mail/templates.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { consumeToken, issueToken } from '../../db/queries/one-time-tokens.ts';
 import { findUserByEmail } from '../../db/queries/users.ts';

@@ -3,8 +3,8 @@
 // server-to-server notification, then sends the browser back.
 import { createSign } from 'node:crypto';
 import { Hono } from 'hono';
-import { signFields } from '../../activities/payments/paybox.ts';
-import type { SandboxKeys } from '../../activities/payments/provider.ts';
+import { signFields } from '../../lib/payments/paybox.ts';
+import type { SandboxKeys } from '../../lib/payments/provider.ts';
 import { formatEuros } from '../../domain/money.ts';
 import type { Logger } from '../../logger.ts';
 import type { AppEnv } from '../env.ts';

@@ -7,16 +7,13 @@ import { usableVouchers } from '../../db/queries/vouchers.ts';
 import { parisDate, parseIsoDate } from '../../domain/dates.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
+import { parseEuros } from '../../domain/money.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
 import { currentUser, requireParent, requireStaff } from '../middleware/guards.ts';
 import { requiredText } from '../schemas.ts';
 import { MyVouchersPage, StaffVouchersPage } from '../views/vouchers.tsx';
 import type { AccessTable } from '../access.ts';
 
-const euros = (value: string) => {
-  const match = /^(\d{1,6})(?:[,.](\d{1,2}))?$/.exec(value.trim());
-  return match ? Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0')) : null;
-};
 const optionalCount = z
   .string()
   .trim()
@@ -44,13 +41,13 @@ const voucherSchema = z
     value: z.string({ error: 'Indiquez la valeur.' }),
     valid_from: isoDate('Indiquez une date de début valide.'),
     valid_until: isoDate('Indiquez une date de fin valide.'),
-    min_order: z.string().optional().refine((v) => !v || euros(v) !== null, 'Un montant en euros, par exemple 10,00.'),
+    min_order: z.string().optional().refine((v) => !v || parseEuros(v) !== null, 'Un montant en euros, par exemple 10,00.'),
     max_uses: optionalCount,
     max_uses_per_family: optionalCount,
     commune: z.string({ error: 'Choisissez la commune.' }),
   })
   .superRefine((data, ctx) => {
-    const value = data.kind === 'amount' ? euros(data.value) : /^\d{1,3}$/.test(data.value.trim()) ? Number(data.value) : null;
+    const value = data.kind === 'amount' ? parseEuros(data.value) : /^\d{1,3}$/.test(data.value.trim()) ? Number(data.value) : null;
     if (!value || value <= 0 || (data.kind === 'percent' && value > 100)) ctx.addIssue({ code: 'custom', path: ['value'], message: data.kind === 'amount' ? 'Un montant en euros, par exemple 5,00.' : 'Un pourcentage entre 1 et 100.' });
     if (data.valid_from > data.valid_until) ctx.addIssue({ code: 'custom', path: ['valid_until'], message: 'La date de fin doit suivre la date de début.' });
   });
@@ -119,10 +116,10 @@ export function voucherRoutes(deps: AppDeps): Hono<AppEnv> {
           code: data.code,
           label: data.label,
           kind: data.kind,
-          value: data.kind === 'amount' ? euros(data.value)! : Number(data.value),
+          value: data.kind === 'amount' ? parseEuros(data.value)! : Number(data.value),
           valid_from: data.valid_from,
           valid_until: data.valid_until,
-          min_order_cents: data.min_order ? euros(data.min_order)! : 0,
+          min_order_cents: data.min_order ? parseEuros(data.min_order)! : 0,
           max_uses: data.max_uses,
           max_uses_per_family: data.max_uses_per_family,
           commune_id: commune,

@@ -1,7 +1,7 @@
 // "Mon porte-monnaie" and its top-ups: a payment row, a walletTopUp workflow, the provider's form,
 // and the return page that shows the state the workflow knows.
 import { Hono } from 'hono';
-import { CARD_TYPES, type CardType } from '../../activities/payments/paybox.ts';
+import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import { balance, walletHistory } from '../../db/queries/wallet.ts';
 import { TOP_UP_AMOUNTS_CENTS, topUpState, topUpWorkflowId } from '../../workflows/wallet-top-up.messages.ts';
 import type { walletTopUp } from '../../workflows/wallet-top-up.ts';

@@ -6,6 +6,7 @@ import { listAddresses, listDependants } from '../../../db/queries/family.ts';
 import { familySubscriptions } from '../../../db/queries/subscriptions.ts';
 import { findUser, staffCommuneIds } from '../../../db/queries/users.ts';
 import { balance, InsufficientFunds, moveMoney } from '../../../db/queries/wallet.ts';
+import { parseEuros } from '../../../domain/money.ts';
 import { describeAccountStatus, queryAccountValidation } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
@@ -96,9 +97,8 @@ export function familySearchRoutes({ db, temporal }: AppDeps): Hono<AppEnv> {
     await inScope(c, id);
     const values = await readForm(c);
     const errors: Record<string, string> = {};
-    const match = /^(-?)(\d{1,5})(?:[,.](\d{1,2}))?$/.exec((values.montant ?? '').trim());
-    const cents = match ? (match[1] ? -1 : 1) * (Number(match[2]) * 100 + Number((match[3] ?? '0').padEnd(2, '0'))) : 0;
-    if (!match || cents === 0) errors.montant = 'Indiquez un montant non nul en euros, par exemple 5,00 ou -2,50.';
+    const cents = parseEuros(values.montant ?? '', { allowNegative: true, maxDigits: 5 }) ?? 0;
+    if (cents === 0) errors.montant = 'Indiquez un montant non nul en euros, par exemple 5,00 ou -2,50.';
     const reason = (values.motif ?? '').trim();
     if (reason.length < 3 || reason.length > 200) errors.motif = 'Indiquez le motif (3 à 200 caractères).';
     if (Object.keys(errors).length === 0) {

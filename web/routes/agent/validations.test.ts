@@ -7,7 +7,7 @@ import { createTestApp, postForm, TEST_ORIGIN } from '../../../test/helpers/app.
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { PNG_1X1 } from '../../../test/fixtures/files.ts';
 import { useTemporal } from '../../../test/helpers/temporal.ts';
-import { createFolderStore } from '../../../activities/documents/store.ts';
+import { createFolderStore } from '../../../lib/documents/store.ts';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';

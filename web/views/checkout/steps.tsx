@@ -2,7 +2,7 @@
 // order recap shown at the first and last steps.
 import type { Child } from 'hono/jsx';
 import { formatShortDate } from '../../../domain/dates.ts';
-import { formatEuros } from '../../../domain/money.ts';
+import { amountDue, formatEuros } from '../../../domain/money.ts';
 
 const steps = ['01. Récapitulatif', '02. Connexion', '03. Adresse', '04. Conditions générale de vente', '05. Paiement'];
 
@@ -50,7 +50,7 @@ export function RecapTotals({ totalCents, voucher }: { totalCents: number; vouch
       {row('Total produits TTC :', totalCents)}
       {voucher ? row(`Bon de réduction (${voucher.label}) :`, -voucher.discountCents) : null}
       {row('Taxes :', 0)}
-      {row('TOTAL', totalCents - (voucher?.discountCents ?? 0), true)}
+      {row('TOTAL', amountDue(totalCents, voucher?.discountCents ?? 0), true)}
     </tfoot>
   );
 }

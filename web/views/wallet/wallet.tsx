@@ -1,6 +1,6 @@
 // "Mon porte-monnaie": the balance, the history, and "DÉPÔTS DE FONDS" (1, 5, 10, 25, 50 €).
 import { formatEuros } from '../../../domain/money.ts';
-import { CARD_TYPES, type CardType } from '../../../activities/payments/paybox.ts';
+import { CARD_TYPES, type CardType } from '../../../lib/payments/paybox.ts';
 import { TOP_UP_AMOUNTS_CENTS } from '../../../workflows/wallet-top-up.messages.ts';
 import { ErrorSummary, Notice } from '../components/fields.tsx';
 

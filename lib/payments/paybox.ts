@@ -2,6 +2,7 @@
 // form posted by the browser, signed with HMAC-SHA512 under the merchant's key, and the
 // server-to-server notification, trusted only once its RSA-SHA1 signature verifies with the
 // provider's public key. Pure functions of their inputs; the sandbox plays the other side.
+import type { PaymentOutcome } from '../../domain/card-outcome.ts';
 import { createHmac, createVerify } from 'node:crypto';
 
 export interface PayboxMerchant {
@@ -70,7 +71,7 @@ export function buildPaymentForm(merchant: PayboxMerchant, request: PaymentReque
   return { action: `${merchant.endpoint.replace(/\/$/, '')}/cgi/MYchoix_pagepaiement.cgi`, fields: [...fields, ['PBX_HMAC', signFields(fields, merchant.hmacKeyHex)]] };
 }
 
-export type PaymentOutcome = 'paid' | 'refused' | 'cancelled' | 'pending' | 'retry-backup' | 'already-paid' | 'error';
+export type { PaymentOutcome };
 
 /** What a Paybox error code means for us. */
 export function interpretErrorCode(code: string): PaymentOutcome {
