@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { useTestDatabase } from '../test/helpers/database.ts';
@@ -14,6 +16,17 @@ async function tables(): Promise<string[]> {
 }
 
 describe('migrations', () => {
+  it('never change once landed: each file matches the checksum recorded when it landed', async () => {
+    const landed = JSON.parse(await readFile(new URL('./migrations/landed.json', import.meta.url), 'utf8')) as Record<string, string>;
+    for (const name of Object.keys(migrations)) {
+      const file = await readFile(new URL(`./migrations/${name}.ts`, import.meta.url));
+      const checksum = createHash('sha256').update(file).digest('hex');
+      expect(landed[name], `${name} is new: record its sha256 in db/migrations/landed.json as it lands`).toBeDefined();
+      expect(checksum, `${name} changed after it landed: undo the change and add a new migration instead`).toBe(landed[name]);
+    }
+    expect(Object.keys(landed).filter((name) => !(name in migrations))).toEqual([]);
+  });
+
   it('are listed in the order of their timestamped names', () => {
     const names = Object.keys(migrations);
     expect(names).toEqual([...names].sort());
