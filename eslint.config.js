@@ -36,7 +36,13 @@ export default tseslint.config(
   floor(['lib/**/*.ts', 'lib/**/*.tsx'], above('db', 'activities', 'workflows', 'web', 'scripts', 'bench', 'test')),
   floor(['db/**/*.ts'], above('activities', 'workflows', 'web', 'scripts', 'bench', 'test')),
   floor(['activities/**/*.ts'], above('web', 'scripts', 'bench', 'test')),
-  floor(['web/**/*.ts', 'web/**/*.tsx'], above('scripts', 'bench', 'test')),
+  {
+    ...floor(['web/**/*.ts', 'web/**/*.tsx'], [
+      ...above('scripts', 'bench', 'test'),
+      { group: ['@temporalio/client'], allowTypeImports: true, message: 'Pages reach Temporal through the named calls of web/workflows.ts.' },
+    ]),
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'web/workflows.ts'],
+  },
   {
     files: ['workflows/**/*.ts'],
     ignores: ['workflows/**/*.test.ts'],

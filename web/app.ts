@@ -40,9 +40,10 @@ import { voucherRoutes } from './routes/vouchers.tsx';
 import { walletRoutes } from './routes/wallet.tsx';
 import { staticRoutes } from './routes/static.ts';
 import { renderErrorPage } from './views/render-error.ts';
+import { createWorkflowClient, type WorkflowClient } from './workflows.ts';
 import { Layout } from './views/layout.tsx';
 
-export interface AppDeps {
+export interface AppInput {
   config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUST_PROXY' | 'HOLD_MINUTES'>;
   db: Db;
   temporal: Client;
@@ -55,6 +56,9 @@ export interface AppDeps {
   now: () => Date;
 }
 
+/** What the routes get: Temporal only through the named calls of web/workflows.ts. */
+export type AppDeps = Omit<AppInput, 'temporal'> & { workflows: WorkflowClient };
+
 declare module 'hono' {
   interface ContextRenderer {
     (content: string | Promise<string>, props: { title: string }): Response | Promise<Response>;
@@ -66,7 +70,9 @@ const formBodyLimit = bodyLimit({
   onError: (c) => c.text('Le formulaire envoyé est trop volumineux.', 413),
 });
 
-export function createApp(deps: AppDeps): Hono<AppEnv> {
+export function createApp(input: AppInput): Hono<AppEnv> {
+  const { temporal, ...rest } = input;
+  const deps: AppDeps = { ...rest, workflows: createWorkflowClient(temporal, input.config.TEMPORAL_TASK_QUEUE, input.logger) };
   const { config, logger } = deps;
   const secure = config.PUBLIC_URL.startsWith('https:');
   const app = new Hono<AppEnv>();

@@ -3,19 +3,13 @@
 // same signed fields on the browser's return. Either suffices, so that a notification lost on the
 // way (our site down for a moment) does not leave a paid order waiting; the workflow takes the
 // first and ignores the second.
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { isPaid } from '../domain/card-outcome.ts';
-import { cardPaymentNotified } from '../workflows/card-payment.messages.ts';
-import type { lateCardPayment } from '../workflows/late-card-payment.ts';
-import { orderWorkflowId } from '../workflows/order.messages.ts';
-import { topUpWorkflowId } from '../workflows/wallet-top-up.messages.ts';
-import type { walletTopUp } from '../workflows/wallet-top-up.ts';
 import type { AppDeps } from './app.ts';
 
 export type Delivery = 'delivered' | 'bad-signature' | 'unknown-payment';
 
-export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'temporal' | 'config' | 'logger' | 'payments'>) {
-  const { db, temporal, config, logger, payments } = deps;
+export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'workflows' | 'logger' | 'payments'>) {
+  const { db, workflows, logger, payments } = deps;
 
   /**
    * Verifies the signed query string (with its "?") and tells the payment's workflow. From the
@@ -35,39 +29,20 @@ export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'temporal' | 'config'
     }
     if (via === 'return' && payment.state !== 'pending') return 'delivered';
     const signal = { outcome: notification.outcome, amountCents: notification.amountCents, transaction: notification.transaction, errorCode: notification.errorCode };
-    const workflowId = payment.purpose === 'order' ? orderWorkflowId(payment.reference.slice('order-'.length)) : topUpWorkflowId(payment.id);
-    try {
-      await temporal.workflow.getHandle(workflowId).signal(cardPaymentNotified, signal);
-    } catch (error) {
-      if (!(error instanceof WorkflowNotFoundError)) throw error;
-      if (via === 'return') return 'delivered';
-      if (payment.purpose === 'order') {
-        // The order already ended: money taken now goes to the family's wallet, never kept.
-        if (isPaid(notification.outcome)) {
-          logger.warn({ paymentId: payment.id, reference: payment.reference }, 'card payment notified after its order ended: refunding to the wallet');
-          await temporal.workflow
-            .start<typeof lateCardPayment>('lateCardPayment', {
-              taskQueue: config.TEMPORAL_TASK_QUEUE,
-              workflowId: `late-payment-${payment.id}`,
-              args: [{ paymentId: payment.id, amountCents: notification.amountCents }],
-            })
-            .catch((startError: unknown) => {
-              if (!(startError instanceof WorkflowExecutionAlreadyStartedError)) throw startError;
-            });
-        }
-        return 'delivered';
+    if (await workflows.cardPaymentOutcome(payment, signal)) return 'delivered';
+    if (via === 'return') return 'delivered';
+    if (payment.purpose === 'order') {
+      // The order already ended: money taken now goes to the family's wallet, never kept.
+      if (isPaid(notification.outcome)) {
+        logger.warn({ paymentId: payment.id, reference: payment.reference }, 'card payment notified after its order ended: refunding to the wallet');
+        await workflows.startLateCardPayment(payment.id, notification.amountCents);
       }
-      // Settled already (a repeated notification): nothing to do, and no second run to start.
-      if (payment.state !== 'pending' && payment.state !== 'expired') return 'delivered';
-      // The workflow gave up (no answer in time): a late payment still settles, in a new run.
-      await temporal.workflow.signalWithStart<typeof walletTopUp, [typeof signal]>('walletTopUp', {
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        workflowId: topUpWorkflowId(payment.id),
-        args: [{ paymentId: payment.id }],
-        signal: cardPaymentNotified,
-        signalArgs: [signal],
-      });
+      return 'delivered';
     }
+    // Settled already (a repeated notification): nothing to do, and no second run to start.
+    if (payment.state !== 'pending' && payment.state !== 'expired') return 'delivered';
+    // The workflow gave up (no answer in time): a late payment still settles, in a new run.
+    await workflows.settleLateTopUp(payment.id, signal);
     return 'delivered';
   };
 }

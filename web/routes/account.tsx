@@ -6,10 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { detectDocumentType, MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import type { DocumentKind } from '../../db/database.ts';
-import { accountValidationWorkflowId, documentsSubmitted } from '../../workflows/approval.messages.ts';
-import type { accountValidation } from '../../workflows/account-validation.ts';
-import { CommuneAttribute, EmailAttribute } from '../../workflows/search-attributes.ts';
-import { describeAccountStatus, queryAccountValidation } from '../account-state.ts';
+import { describeAccountStatus } from '../account-state.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { validateForm, type FieldErrors, type FormValues } from '../forms.ts';
@@ -41,7 +38,7 @@ export const accountAccess = {
 } satisfies AccessTable;
 
 export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, temporal, config, documents: store } = deps;
+  const { db, workflows, documents: store } = deps;
   const router = new Hono<AppEnv>();
   router.use('/mon-compte', requireUser);
   router.use('/mon-compte/*', requireUser);
@@ -53,7 +50,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.get('/mon-compte', async (c) => {
     const user = currentUser(c);
-    const workflow = user.status === 'pending' ? await queryAccountValidation(temporal, user.id).catch(() => null) : null;
+    const workflow = user.status === 'pending' ? await workflows.accountValidationState(user.id).catch(() => null) : null;
     const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email;
     return c.render(<AccountHomePage name={name} status={describeAccountStatus(user, workflow)} documents={await listDocuments(user.id)} />, {
       title: 'Mon compte',
@@ -115,18 +112,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
 
       if (user.status === 'pending') {
         const commune = user.commune_id ? await db.selectFrom('communes').select('name').where('id', '=', user.commune_id).executeTakeFirst() : undefined;
-        // Starts the validation if it never started (imported accounts), else just tells it.
-        await temporal.workflow.signalWithStart<typeof accountValidation, [{ documentId: number }]>('accountValidation', {
-          taskQueue: config.TEMPORAL_TASK_QUEUE,
-          workflowId: accountValidationWorkflowId(user.id),
-          args: [{ userId: user.id, hasDocuments: true }],
-          signal: documentsSubmitted,
-          signalArgs: [{ documentId: document.id }],
-          typedSearchAttributes: [
-            { key: EmailAttribute, value: user.email.toLowerCase() },
-            ...(commune ? [{ key: CommuneAttribute, value: commune.name }] : []),
-          ],
-        });
+        await workflows.documentSubmitted(user.id, document.id, { email: user.email, commune: commune?.name ?? null });
       }
       return c.redirect('/mon-compte/documents?depose=1', 303);
     },

@@ -14,7 +14,6 @@ import { startSession } from '../auth/login.ts';
 import { clientAddress } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
 import { readForm, validateForm } from '../forms.ts';
-import { sendMailLater } from '../mail.ts';
 import { safeReturnPath } from '../middleware/guards.ts';
 import { emailField } from '../schemas.ts';
 import { CheckYourMailPage, LoginPage } from '../views/auth/login-page.tsx';
@@ -42,7 +41,7 @@ export const authAccess = {
 } satisfies AccessTable;
 
 export function authRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, config, now, temporal } = deps;
+  const { db, config, now, workflows } = deps;
   const secure = config.PUBLIC_URL.startsWith('https:');
   const router = new Hono<AppEnv>();
 
@@ -111,11 +110,11 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const existing = await findUserByEmail(db, email);
     if (existing) {
       const mail = accountMails.alreadyRegistered(`${config.PUBLIC_URL}/connexion`, `${config.PUBLIC_URL}/recuperation-mot-de-passe`);
-      await sendMailLater(temporal, config.TEMPORAL_TASK_QUEUE, { idempotencyKey: `account-exists-${existing.id}-${now().getTime()}`, to: existing.email, mail });
+      await workflows.sendMailLater({ idempotencyKey: `account-exists-${existing.id}-${now().getTime()}`, to: existing.email, mail });
     } else {
       const { id, token } = await issueToken(db, { purpose: 'signup', email, now: now() });
       const mail = accountMails.signupLink(`${config.PUBLIC_URL}/inscription/confirmer?token=${token}`);
-      await sendMailLater(temporal, config.TEMPORAL_TASK_QUEUE, { idempotencyKey: `signup-${id}`, to: email, mail });
+      await workflows.sendMailLater({ idempotencyKey: `signup-${id}`, to: email, mail });
     }
     return c.render(<CheckYourMailPage email={email} reason="signup" />, { title: 'Consultez votre messagerie' });
   });
@@ -138,7 +137,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     if (user) {
       const { id, token } = await issueToken(db, { purpose: 'password-reset', email: user.email, userId: user.id, now: now() });
       const mail = accountMails.passwordReset(`${config.PUBLIC_URL}/recuperation-mot-de-passe/nouveau?token=${token}`);
-      await sendMailLater(temporal, config.TEMPORAL_TASK_QUEUE, { idempotencyKey: `password-reset-${id}`, to: user.email, mail });
+      await workflows.sendMailLater({ idempotencyKey: `password-reset-${id}`, to: user.email, mail });
     }
     return c.render(<CheckYourMailPage email={form.data.email} reason="reset" />, { title: 'Consultez votre messagerie' });
   });

@@ -11,7 +11,6 @@ import { listDependants } from '../../db/queries/family.ts';
 import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
 import type { User } from '../../db/database.ts';
 import type { AppDeps } from '../app.ts';
-import { holdWorkflows } from '../booking-workflows.ts';
 import type { AppEnv } from '../env.ts';
 import { currentUser, requireParent } from '../middleware/guards.ts';
 import { AddedToCart } from '../views/booking/added.tsx';
@@ -67,9 +66,9 @@ export const bookingAccess = {
 } satisfies AccessTable;
 
 export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, temporal, config, now, logger } = deps;
+  const { db, config, now } = deps;
   const router = new Hono<AppEnv>();
-  const workflows = holdWorkflows(temporal, config.TEMPORAL_TASK_QUEUE, logger);
+  const holds = deps.workflows.holds;
   const products = createProductCache(db);
   router.use('/panier', requireParent);
   router.use('/panier/*', requireParent);
@@ -214,7 +213,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     }
 
     const extended = (await extendCart(db, user.id, now(), expiresAt)).filter((id) => !result.holdIds.includes(id));
-    await Promise.all([workflows.start(result.holdIds, expiresAt), workflows.extend(extended, expiresAt)]);
+    await Promise.all([holds.start(result.holdIds, expiresAt), holds.extend(extended, expiresAt)]);
     const added = await db.selectFrom('holds').select((eb) => eb.fn.sum<number>('price_cents').as('total')).where('id', 'in', result.holdIds).executeTakeFirstOrThrow();
     const props = { product: product.name, productId, prestation: prestation!.label, quantity: result.holdIds.length, totalCents: Number(added.total), cart: await cartSummary(db, user.id, now()) };
     if (htmx) return c.html(<AddedToCart {...props} outOfBand />);
@@ -245,7 +244,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     if (released.length === 0) return c.notFound();
     const expiresAt = new Date(now().getTime() + config.HOLD_MINUTES * 60_000);
     const extended = await extendCart(db, user.id, now(), expiresAt);
-    await Promise.all([workflows.release(released), workflows.extend(extended, expiresAt)]);
+    await Promise.all([holds.release(released), holds.extend(extended, expiresAt)]);
     return c.redirect(`/panier?retire=${released.length}`, 303);
   });
 

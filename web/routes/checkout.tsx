@@ -1,7 +1,6 @@
 // The five steps of the reference's checkout. "Commander >" makes the order from the cart and
 // starts its workflow; each later step is an Update to it (refused if out of order); the payment
 // step sends the card part to the provider; the confirmation page shows what the workflow knows.
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Hono, type Context } from 'hono';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import type { Order } from '../../db/database.ts';
@@ -10,9 +9,7 @@ import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/order-r
 import { createOrderFromCart, undoUnstartedOrder } from '../../db/queries/orders.ts';
 import { balance } from '../../db/queries/wallet.ts';
 import { amountDue, formatEuros } from '../../domain/money.ts';
-import { acceptTerms, applyVoucher, chooseAddress, choosePayment, orderState, orderWorkflowId, type OrderState } from '../../workflows/order.messages.ts';
-import type { order as orderWorkflow } from '../../workflows/order.ts';
-import { CommuneAttribute, EmailAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../../workflows/search-attributes.ts';
+import { acceptTerms, applyVoucher, chooseAddress, choosePayment } from '../../workflows/order.messages.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { currentUser, requireParent } from '../middleware/guards.ts';
@@ -41,7 +38,7 @@ export const checkoutAccess = {
 } satisfies AccessTable;
 
 export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, temporal, config, now, payments } = deps;
+  const { db, workflows, config, now, payments } = deps;
   const deliverSignedReturn = signedReturns(deps);
   const router = new Hono<AppEnv>();
   router.use('/commande', requireParent);
@@ -54,21 +51,10 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     await next();
   });
 
-  const handleOf = (number: string) => temporal.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(number));
-  const stateOf = (number: string) => handleOf(number).query(orderState);
-
   /** The order loaded by the middleware above. */
   const orderOf = (c: Context<AppEnv>): Order => c.get('order')!;
 
-  /** Sends a step (an Update) to the order's workflow: its new state, or the reason it was refused. */
-  async function step(send: () => Promise<OrderState>): Promise<{ state: OrderState } | { refused: string }> {
-    try {
-      return { state: await send() };
-    } catch (error) {
-      if (!(error instanceof WorkflowUpdateFailedError)) throw error;
-      return { refused: error.cause?.message ?? error.message };
-    }
-  }
+
 
   // The cart is the first recap: its "Commander >" makes the order.
   router.get('/commande', (c) => c.redirect('/panier', 303));
@@ -89,19 +75,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const created = await createOrderFromCart(db, user.id, now());
     if (!created) return c.redirect('/panier', 303);
     try {
-      // A brief outage is ridden through by the client's retries; a parent waits 10 s at most.
-      await temporal.connection.withDeadline(Date.now() + 10_000, () => temporal.workflow.start<typeof orderWorkflow>('order', {
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        workflowId: orderWorkflowId(created.number),
-        args: [{ orderId: created.orderId, number: created.number, holdIds: created.holdIds, totalCents: created.totalCents }],
-        typedSearchAttributes: [
-          { key: EmailAttribute, value: user.email.toLowerCase() },
-          ...(commune ? [{ key: CommuneAttribute, value: commune.name }] : []),
-          { key: OrderNumberAttribute, value: created.number },
-          { key: TotalCentsAttribute, value: created.totalCents },
-          { key: StatusAttribute, value: 'checkout' },
-        ],
-      }));
+      await workflows.startOrder(created, { email: user.email, commune: commune?.name ?? null });
     } catch (error) {
       // No workflow, no order: the places go back to the cart (the sweep closes the order if
       // even this fails) and the parent can try again in a moment.
@@ -152,7 +126,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   router.post(`/commande/:number${NUMBER}/bon`, async (c) => {
     const number = orderOf(c).number;
     const code = String((await c.req.parseBody()).code ?? '').slice(0, 30);
-    const result = await step(() => handleOf(number).executeUpdate(applyVoucher, { args: [{ code }] }));
+    const result = await workflows.orderStep(number, (order) => order.executeUpdate(applyVoucher, { args: [{ code }] }));
     if ('refused' in result) {
       c.status(400);
       return recapPage(c, { error: result.refused, code });
@@ -201,7 +175,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   router.post(`/commande/:number${NUMBER}/adresse`, async (c) => {
     const number = orderOf(c).number;
     const addressId = Number((await c.req.parseBody()).adresse);
-    const result = await step(() => handleOf(number).executeUpdate(chooseAddress, { args: [{ addressId: Number.isSafeInteger(addressId) ? addressId : 0 }] }));
+    const result = await workflows.orderStep(number, (order) => order.executeUpdate(chooseAddress, { args: [{ addressId: Number.isSafeInteger(addressId) ? addressId : 0 }] }));
     if ('refused' in result) {
       c.status(400);
       return addressPage(c, result.refused);
@@ -245,7 +219,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
       c.status(400);
       return termsPage(c, 'Cochez la case pour accepter les conditions générales de vente avant de commander.');
     }
-    const result = await step(() => handleOf(number).executeUpdate(acceptTerms));
+    const result = await workflows.orderStep(number, (order) => order.executeUpdate(acceptTerms));
     if ('refused' in result) {
       c.status(400);
       return termsPage(c, result.refused);
@@ -318,7 +292,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const due = amountDue(order.total_cents, order.discount_cents);
     const walletCents = body.porte_monnaie === 'tout' || body.porte_monnaie === 'solde' ? Math.min(wallet, due) : 0;
     const plan = { walletCents, cardCents: due - walletCents, cardType: card };
-    const result = await step(() => handleOf(number).executeUpdate(choosePayment, { args: [plan] }));
+    const result = await workflows.orderStep(number, (order) => order.executeUpdate(choosePayment, { args: [plan] }));
     if ('refused' in result) {
       c.status(400);
       return paymentPage(c, result.refused);
@@ -350,7 +324,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     await deliverSignedReturn(c.req.url);
     // A finished order is read from its row; only one still under way asks its workflow.
     const finished = order.state === 'paid' || order.state === 'abandoned';
-    const state = finished ? null : await stateOf(number).catch(() => null);
+    const state = finished ? null : await workflows.orderState(number).catch(() => null);
     const status = finished ? order.state : (state?.status ?? 'confirming');
     const waiting = status !== 'paid' && status !== 'abandoned';
     if (waiting) c.header('Refresh', '2');

@@ -18,12 +18,12 @@ export const healthAccess = {
   'GET /health': { who: 'anyone' },
 } satisfies AccessTable;
 
-export function healthRoutes({ db, temporal }: Pick<AppDeps, 'db' | 'temporal'>): Hono {
+export function healthRoutes({ db, workflows }: Pick<AppDeps, 'db' | 'workflows'>): Hono {
   const router = new Hono();
   router.get('/', async (c) => {
     const [database, temporalStatus] = await Promise.all([
       withTimeout(sql`select 1`.execute(db)).then(() => 'ok' as const, () => 'down' as const),
-      withTimeout(temporal.connection.workflowService.getSystemInfo({})).then(() => 'ok' as const, () => 'down' as const),
+      withTimeout(workflows.reachable()).then(() => 'ok' as const, () => 'down' as const),
     ]);
     const healthy = database === 'ok' && temporalStatus === 'ok';
     c.header('Cache-Control', 'no-store');

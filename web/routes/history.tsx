@@ -10,7 +10,6 @@ import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
-import { sendMailLater } from '../mail.ts';
 import { currentUser, requireParent } from '../middleware/guards.ts';
 import { OrderDetailPage, OrdersPage, ReservationsPage } from '../views/history/history.tsx';
 import type { AccessTable } from '../access.ts';
@@ -30,7 +29,7 @@ export const historyAccess = {
 } satisfies AccessTable;
 
 export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, temporal, config, now } = deps;
+  const { db, workflows, config, now } = deps;
   const router = new Hono<AppEnv>();
   router.use('/mon-compte/commandes', requireParent);
   router.use('/mon-compte/commandes/*', requireParent);
@@ -82,7 +81,7 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
       paragraphs: [`Votre réservation « ${result.product} » du ${formatLongDate(result.serviceDate)} est annulée.`, `${formatEuros(result.refundedCents)} ont été rendus sur votre porte-monnaie.`],
       action: { label: 'Mon porte-monnaie', url: `${config.PUBLIC_URL}/mon-compte/porte-monnaie` },
     });
-    await sendMailLater(temporal, config.TEMPORAL_TASK_QUEUE, { idempotencyKey: `reservation-${c.req.param('id')}-cancelled`, to: user.email, mail });
+    await workflows.sendMailLater({ idempotencyKey: `reservation-${c.req.param('id')}-cancelled`, to: user.email, mail });
     return c.redirect(`/mon-compte/reservations?annulee=${result.refundedCents}`, 303);
   });
 

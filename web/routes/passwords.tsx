@@ -7,9 +7,6 @@ import { checkPassword, describePasswordProblems } from '../../domain/password-p
 import { consumeToken, peekToken } from '../../db/queries/one-time-tokens.ts';
 import { invalidateUserSessions } from '../../db/queries/sessions.ts';
 import { communeOptions, createParent, findUser, setPassword } from '../../db/queries/users.ts';
-import { accountValidationWorkflowId } from '../../workflows/approval.messages.ts';
-import type { accountValidation } from '../../workflows/account-validation.ts';
-import { CommuneAttribute, EmailAttribute } from '../../workflows/search-attributes.ts';
 import type { AppDeps } from '../app.ts';
 import { startSession } from '../auth/login.ts';
 import type { AppEnv } from '../env.ts';
@@ -51,7 +48,7 @@ export const passwordAccess = {
 } satisfies AccessTable;
 
 export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, config, now, temporal } = deps;
+  const { db, config, now, workflows } = deps;
   const secure = config.PUBLIC_URL.startsWith('https:');
   const router = new Hono<AppEnv>();
   const invalidSignupLink = (c: Context<AppEnv>) => {
@@ -103,20 +100,14 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
         password: data.password,
         now: now(),
       }).catch(() => null);
-      if (!created) return null;
-      await temporal.workflow.start<typeof accountValidation>('accountValidation', {
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        workflowId: accountValidationWorkflowId(created.id),
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        args: [{ userId: created.id, hasDocuments: false }],
-        typedSearchAttributes: [
-          { key: EmailAttribute, value: created.email.toLowerCase() },
-          { key: CommuneAttribute, value: commune.label },
-        ],
-      });
       return created;
     });
     if (!user) return invalidSignupLink(c);
+    // Started once the account is committed, never inside the transaction. Should Temporal not
+    // answer, the first document the parent uploads starts it (signal-with-start).
+    await workflows
+      .startAccountValidation(user.id, { email: user.email, commune: commune.label })
+      .catch((error: unknown) => deps.logger.warn({ err: error, userId: user.id }, 'account validation not started; the first document will start it'));
     return startSession(c, { db, now, secure }, user, '/mon-compte/documents?bienvenue=1');
   });
 

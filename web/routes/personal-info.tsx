@@ -10,7 +10,6 @@ import { findUserByEmail } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
-import { sendMailLater } from '../mail.ts';
 import { currentUser, requireUser } from '../middleware/guards.ts';
 import { emailField, phoneField, requiredText } from '../schemas.ts';
 import { InvalidLinkPage } from '../views/auth/login-page.tsx';
@@ -38,7 +37,7 @@ export const personalInfoAccess = {
 } satisfies AccessTable;
 
 export function personalInfoRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, config, now, temporal } = deps;
+  const { db, config, now, workflows } = deps;
   const router = new Hono<AppEnv>();
   router.use('/mon-compte/informations', requireUser);
   router.use('/mon-compte/informations/email', requireUser);
@@ -80,11 +79,11 @@ export function personalInfoRoutes(deps: AppDeps): Hono<AppEnv> {
     const owner = await findUserByEmail(db, newEmail);
     if (owner) {
       const mail = accountMails.alreadyRegistered(`${config.PUBLIC_URL}/connexion`, `${config.PUBLIC_URL}/recuperation-mot-de-passe`);
-      await sendMailLater(temporal, config.TEMPORAL_TASK_QUEUE, { idempotencyKey: `email-taken-${owner.id}-${now().getTime()}`, to: owner.email, mail });
+      await workflows.sendMailLater({ idempotencyKey: `email-taken-${owner.id}-${now().getTime()}`, to: owner.email, mail });
     } else {
       const { id, token } = await issueToken(db, { purpose: 'email-change', email: newEmail, userId: user.id, now: now() });
       const mail = emailChangeMail(user.first_name, `${config.PUBLIC_URL}/mon-compte/informations/email/confirmer?token=${token}`);
-      await sendMailLater(temporal, config.TEMPORAL_TASK_QUEUE, { idempotencyKey: `email-change-${id}`, to: newEmail, mail });
+      await workflows.sendMailLater({ idempotencyKey: `email-change-${id}`, to: newEmail, mail });
     }
     return c.redirect('/mon-compte/informations?ok=email', 303);
   });

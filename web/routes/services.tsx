@@ -2,9 +2,6 @@
 // commune through its own subscriptionApproval workflow.
 import { Hono } from 'hono';
 import { familySubscriptions, offersByCommune, requestSubscriptions } from '../../db/queries/subscriptions.ts';
-import { subscriptionWorkflowId } from '../../workflows/approval.messages.ts';
-import { CommuneAttribute, EmailAttribute } from '../../workflows/search-attributes.ts';
-import type { subscriptionApproval } from '../../workflows/subscription-approval.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { currentUser, requireParent } from '../middleware/guards.ts';
@@ -19,7 +16,7 @@ export const serviceAccess = {
 } satisfies AccessTable;
 
 export function serviceRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, temporal, config, now } = deps;
+  const { db, workflows, now } = deps;
   const router = new Hono<AppEnv>();
   router.use('/mon-compte/services', requireParent);
   router.use('/mon-compte/services/*', requireParent);
@@ -57,17 +54,7 @@ export function serviceRoutes(deps: AppDeps): Hono<AppEnv> {
     const { requested, already } = await requestSubscriptions(db, user.id, chosen.map(Number), now());
     for (const subscriptionId of requested) {
       const row = await db.selectFrom('subscriptions').select('service_offer_id').where('id', '=', subscriptionId).executeTakeFirstOrThrow();
-      await temporal.workflow.start<typeof subscriptionApproval>('subscriptionApproval', {
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        workflowId: subscriptionWorkflowId(subscriptionId),
-        // A request made again after a refusal starts a new run under the same ID.
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        args: [{ subscriptionId }],
-        typedSearchAttributes: [
-          { key: EmailAttribute, value: user.email.toLowerCase() },
-          { key: CommuneAttribute, value: known.get(String(row.service_offer_id))!.commune },
-        ],
-      });
+      await workflows.startSubscriptionApproval(subscriptionId, { email: user.email, commune: known.get(String(row.service_offer_id))!.commune });
     }
     return c.redirect(`/mon-compte/services?demandes=${requested.length}&deja=${already.length}`, 303);
   });

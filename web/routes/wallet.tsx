@@ -3,9 +3,7 @@
 import { Hono } from 'hono';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import { balance, walletHistory } from '../../db/queries/wallet.ts';
-import { TOP_UP_AMOUNTS_CENTS, topUpState, topUpWorkflowId } from '../../workflows/wallet-top-up.messages.ts';
-import type { walletTopUp } from '../../workflows/wallet-top-up.ts';
-import { EmailAttribute } from '../../workflows/search-attributes.ts';
+import { TOP_UP_AMOUNTS_CENTS } from '../../workflows/wallet-top-up.messages.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { currentUser, requireParent } from '../middleware/guards.ts';
@@ -21,7 +19,7 @@ export const walletAccess = {
 } satisfies AccessTable;
 
 export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, temporal, config, now, payments } = deps;
+  const { db, workflows, config, now, payments } = deps;
   const deliverSignedReturn = signedReturns(deps);
   const router = new Hono<AppEnv>();
   router.use('/mon-compte/porte-monnaie', requireParent);
@@ -56,12 +54,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
       await trx.updateTable('payments').set({ reference }).where('id', '=', row.id).execute();
       return { id: row.id, reference };
     });
-    await temporal.workflow.start<typeof walletTopUp>('walletTopUp', {
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      workflowId: topUpWorkflowId(payment.id),
-      args: [{ paymentId: payment.id }],
-      typedSearchAttributes: [{ key: EmailAttribute, value: user.email.toLowerCase() }],
-    });
+    await workflows.startTopUp(payment.id, { email: user.email, commune: null });
     const back = `${config.PUBLIC_URL}/paiement/retour/${payment.reference}`;
     const form = payments.paymentForm({
       totalCents: amount,
@@ -82,10 +75,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
     await deliverSignedReturn(c.req.url);
     const payment = await db.selectFrom('payments').selectAll().where('reference', '=', c.req.param('reference')).where('user_id', '=', user.id).executeTakeFirst();
     if (!payment) return c.notFound();
-    const state = await temporal.workflow
-      .getHandle(topUpWorkflowId(payment.id))
-      .query(topUpState)
-      .catch(() => ({ status: payment.state }));
+    const state = (await workflows.topUpState(payment.id).catch(() => null)) ?? { status: payment.state };
     const pending = state.status === 'pending';
     if (pending) c.header('Refresh', '3');
     return c.render(<PaymentResultPage status={state.status} amountCents={payment.amount_cents} poll={pending ? c.req.path : null} />, { title: 'Paiement' });

@@ -7,7 +7,7 @@ import { familySubscriptions } from '../../../db/queries/subscriptions.ts';
 import { findUser, staffCommuneIds } from '../../../db/queries/users.ts';
 import { balance, InsufficientFunds, moveMoney } from '../../../db/queries/wallet.ts';
 import { parseEuros } from '../../../domain/money.ts';
-import { describeAccountStatus, queryAccountValidation } from '../../account-state.ts';
+import { describeAccountStatus } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { readForm } from '../../forms.ts';
@@ -23,7 +23,7 @@ export const familySearchAccess = {
   'POST /agent/familles/:id/porte-monnaie': { who: 'staff', object: 'family', input: { form: 'GET /agent/familles/:id' } },
 } satisfies AccessTable;
 
-export function familySearchRoutes({ db, temporal }: AppDeps): Hono<AppEnv> {
+export function familySearchRoutes({ db, workflows }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
   router.use('*', requireStaff);
 
@@ -40,7 +40,7 @@ export function familySearchRoutes({ db, temporal }: AppDeps): Hono<AppEnv> {
   ) {
     const user = (await findUser(db, id))!;
     const commune = user.commune_id ? await db.selectFrom('communes').select('name').where('id', '=', user.commune_id).executeTakeFirst() : undefined;
-    const workflow = user.status === 'pending' ? await queryAccountValidation(temporal, id).catch(() => null) : null;
+    const workflow = user.status === 'pending' ? await workflows.accountValidationState(id).catch(() => null) : null;
     const documents = await db.selectFrom('documents').select(['id', 'kind', 'file_name', 'status', 'refusal_reason', 'uploaded_at', 'size_bytes']).where('owner_id', '=', id).orderBy('uploaded_at', 'desc').execute();
     const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email;
     return c.render(

@@ -5,8 +5,6 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { formatShortDate, parisDate } from '../../../domain/dates.ts';
-import { approveRequest, refuseRequest, subscriptionWorkflowId } from '../../../workflows/approval.messages.ts';
-import { awaitDecision } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../../forms.ts';
@@ -30,7 +28,7 @@ export const serviceRequestAccess = {
 } satisfies AccessTable;
 
 export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, temporal } = deps;
+  const { db, workflows } = deps;
   const router = new Hono<AppEnv>();
   router.use('*', requireStaff);
 
@@ -84,10 +82,7 @@ export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
       return page(c, { errorsFor: id, values, errors: form.errors });
     }
     if (request.status === 'pending') {
-      const handle = temporal.workflow.getHandle(subscriptionWorkflowId(id));
-      if (form.data.action === 'approve') await handle.signal(approveRequest, { staffId: staff.id });
-      else await handle.signal(refuseRequest, { staffId: staff.id, reason: form.data.reason });
-      await awaitDecision(temporal, subscriptionWorkflowId(id), 'waiting-staff');
+      await workflows.decideSubscription(id, staff.id, form.data);
     }
     return c.redirect('/agent/services', 303);
   });

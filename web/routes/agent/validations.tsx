@@ -6,14 +6,8 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import { formatLongDate, parisDate } from '../../../domain/dates.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
-import {
-  accountValidationWorkflowId,
-  approveRequest,
-  isDecided,
-  refuseRequest,
-  requestDocuments,
-} from '../../../workflows/approval.messages.ts';
-import { awaitDecision, describeAccountStatus, queryAccountValidation } from '../../account-state.ts';
+import { isDecided } from '../../../workflows/approval.messages.ts';
+import { describeAccountStatus } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../../forms.ts';
@@ -40,7 +34,7 @@ export const validationAccess = {
 } satisfies AccessTable;
 
 export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, temporal, now, documents: store } = deps;
+  const { db, workflows, now, documents: store } = deps;
   const router = new Hono<AppEnv>();
   router.use('*', requireStaff);
 
@@ -86,7 +80,7 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
 
   async function renderReview(c: Context<AppEnv>, id: number, extra: { values?: FormValues; errors?: FieldErrors } = {}) {
     const account = await accountInScope(c, id);
-    const workflow = account.status === 'pending' ? await queryAccountValidation(temporal, id) : null;
+    const workflow = account.status === 'pending' ? await workflows.accountValidationState(id) : null;
     const documents = await db.selectFrom('documents').select(documentColumns).where('owner_id', '=', id).orderBy('uploaded_at', 'desc').execute();
     const name = [account.first_name, account.last_name].filter(Boolean).join(' ') || account.email;
     return c.render(
@@ -114,14 +108,9 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
       c.status(400);
       return renderReview(c, id, { values, errors: form.errors });
     }
-    const before = await queryAccountValidation(temporal, id);
+    const before = await workflows.accountValidationState(id);
     if (!before) throw new HTTPException(409);
-    const handle = temporal.workflow.getHandle(accountValidationWorkflowId(id));
-    const decision = form.data;
-    if (decision.action === 'approve') await handle.signal(approveRequest, { staffId: staff.id });
-    else if (decision.action === 'reject') await handle.signal(refuseRequest, { staffId: staff.id, reason: decision.reason });
-    else await handle.signal(requestDocuments, { staffId: staff.id, message: decision.message });
-    await awaitDecision(temporal, accountValidationWorkflowId(id), before.status);
+    await workflows.decideAccount(id, staff.id, form.data, before.status);
     return c.redirect(`/agent/validations/${id}`, 303);
   });
 

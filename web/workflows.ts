@@ -1,0 +1,219 @@
+// The web layer's one door to Temporal: every start, signal, update and query a page makes goes
+// through a named function here, which owns the workflow's id, the task queue, the search
+// attributes and what an unreachable or finished workflow means for the page.
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { ComposedMail } from '../lib/mail/compose.ts';
+import type { Logger } from '../logger.ts';
+import type { accountValidation } from '../workflows/account-validation.ts';
+import {
+  accountValidationWorkflowId,
+  approvalState,
+  approveRequest,
+  documentsSubmitted,
+  refuseRequest,
+  requestDocuments,
+  subscriptionWorkflowId,
+  type ApprovalState,
+} from '../workflows/approval.messages.ts';
+import { cardPaymentNotified, type CardNotification } from '../workflows/card-payment.messages.ts';
+import { deliverMailWorkflowId } from '../workflows/deliver-mail.messages.ts';
+import type { deliverMail } from '../workflows/deliver-mail.ts';
+import type { lateCardPayment } from '../workflows/late-card-payment.ts';
+import { orderState, orderWorkflowId, type OrderState } from '../workflows/order.messages.ts';
+import type { order as orderWorkflow } from '../workflows/order.ts';
+import { extendHold, holdWorkflowId, releaseHold } from '../workflows/reservation-hold.messages.ts';
+import type { reservationHold } from '../workflows/reservation-hold.ts';
+import { CommuneAttribute, EmailAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../workflows/search-attributes.ts';
+import type { subscriptionApproval } from '../workflows/subscription-approval.ts';
+import { topUpState, topUpWorkflowId, type TopUpStatus } from '../workflows/wallet-top-up.messages.ts';
+import type { walletTopUp } from '../workflows/wallet-top-up.ts';
+
+/** Who a workflow concerns, for the operators' search in the Temporal UI. */
+interface Family {
+  email: string;
+  commune: string | null;
+}
+
+const familyAttributes = (family: Family) => [
+  { key: EmailAttribute, value: family.email.toLowerCase() },
+  ...(family.commune ? [{ key: CommuneAttribute, value: family.commune }] : []),
+];
+
+export type StaffDecision = { action: 'approve' } | { action: 'reject'; reason: string } | { action: 'request'; message: string };
+
+/** Ignores the answer of a start whose workflow already runs (a repeated request). */
+async function once(start: Promise<unknown>): Promise<void> {
+  try {
+    await start;
+  } catch (error) {
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+  }
+}
+
+export function createWorkflowClient(temporal: Client, taskQueue: string, logger: Logger) {
+  const queryOrNull = async <T>(query: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await query();
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return null;
+      throw error;
+    }
+  };
+  const approval = (workflowId: string) => queryOrNull(() => temporal.workflow.getHandle(workflowId).query(approvalState));
+
+  /**
+   * Waits (two seconds at most) until the approval's status differs from `before`: the decision a
+   * page just signalled is then recorded, and the page it redirects to shows it.
+   */
+  const decisionRecorded = async (workflowId: string, before: ApprovalState['status']) => {
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const state = await approval(workflowId);
+      if (!state || state.status !== before) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+
+  const decide = async (workflowId: string, staffId: number, decision: StaffDecision) => {
+    const handle = temporal.workflow.getHandle(workflowId);
+    if (decision.action === 'approve') await handle.signal(approveRequest, { staffId });
+    else if (decision.action === 'reject') await handle.signal(refuseRequest, { staffId, reason: decision.reason });
+    else await handle.signal(requestDocuments, { staffId, message: decision.message });
+  };
+
+  /** Hold workflows are told, never awaited by the page: the database is already right. */
+  const quietly = async (work: Promise<unknown>, holdId: number, action: string) => {
+    try {
+      await work;
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError || error instanceof WorkflowNotFoundError) return;
+      logger.error({ err: error, holdId, action }, 'hold workflow not reached');
+    }
+  };
+
+  return {
+    /** Whether the Temporal service answers (for /health). */
+    reachable: () => temporal.connection.workflowService.getSystemInfo({}).then(() => true),
+
+    // Accounts and subscriptions (the approval mechanism).
+    startAccountValidation: (userId: number, family: Family) =>
+      temporal.workflow.start<typeof accountValidation>('accountValidation', {
+        taskQueue,
+        workflowId: accountValidationWorkflowId(userId),
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        args: [{ userId, hasDocuments: false }],
+        typedSearchAttributes: familyAttributes(family),
+      }),
+    /** Starts the validation if it never started (imported accounts), else just tells it. */
+    documentSubmitted: (userId: number, documentId: number, family: Family) =>
+      temporal.workflow.signalWithStart<typeof accountValidation, [{ documentId: number }]>('accountValidation', {
+        taskQueue,
+        workflowId: accountValidationWorkflowId(userId),
+        args: [{ userId, hasDocuments: true }],
+        signal: documentsSubmitted,
+        signalArgs: [{ documentId }],
+        typedSearchAttributes: familyAttributes(family),
+      }),
+    accountValidationState: (userId: number) => approval(accountValidationWorkflowId(userId)),
+    decideAccount: async (userId: number, staffId: number, decision: StaffDecision, before: ApprovalState['status']) => {
+      await decide(accountValidationWorkflowId(userId), staffId, decision);
+      await decisionRecorded(accountValidationWorkflowId(userId), before);
+    },
+    startSubscriptionApproval: (subscriptionId: number, family: Family) =>
+      temporal.workflow.start<typeof subscriptionApproval>('subscriptionApproval', {
+        taskQueue,
+        workflowId: subscriptionWorkflowId(subscriptionId),
+        // A request made again after a refusal starts a new run under the same ID.
+        workflowIdConflictPolicy: 'USE_EXISTING',
+        args: [{ subscriptionId }],
+        typedSearchAttributes: familyAttributes(family),
+      }),
+    decideSubscription: async (subscriptionId: number, staffId: number, decision: StaffDecision) => {
+      await decide(subscriptionWorkflowId(subscriptionId), staffId, decision);
+      await decisionRecorded(subscriptionWorkflowId(subscriptionId), 'waiting-staff');
+    },
+
+    // Holds of the cart.
+    holds: {
+      start: (holdIds: number[], expiresAt: Date) =>
+        Promise.all(
+          holdIds.map((holdId) =>
+            quietly(
+              temporal.workflow.start<typeof reservationHold>('reservationHold', { taskQueue, workflowId: holdWorkflowId(holdId), args: [{ holdId, expiresAt: expiresAt.toISOString() }] }),
+              holdId,
+              'start',
+            ),
+          ),
+        ),
+      extend: (holdIds: number[], expiresAt: Date) =>
+        Promise.all(holdIds.map((holdId) => quietly(temporal.workflow.getHandle(holdWorkflowId(holdId)).signal(extendHold, { expiresAt: expiresAt.toISOString() }), holdId, 'extend'))),
+      release: (holdIds: number[]) => Promise.all(holdIds.map((holdId) => quietly(temporal.workflow.getHandle(holdWorkflowId(holdId)).signal(releaseHold), holdId, 'release'))),
+    },
+
+    // Orders.
+    /** A brief outage is ridden through by the client's retries; a parent waits 10 s at most. */
+    startOrder: (order: { orderId: number; number: string; holdIds: number[]; totalCents: number }, family: Family) =>
+      temporal.connection.withDeadline(Date.now() + 10_000, () =>
+        temporal.workflow.start<typeof orderWorkflow>('order', {
+          taskQueue,
+          workflowId: orderWorkflowId(order.number),
+          args: [order],
+          typedSearchAttributes: [
+            ...familyAttributes(family),
+            { key: OrderNumberAttribute, value: order.number },
+            { key: TotalCentsAttribute, value: order.totalCents },
+            { key: StatusAttribute, value: 'checkout' },
+          ],
+        }),
+      ),
+    orderState: (number: string): Promise<OrderState> => temporal.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(number)).query(orderState),
+    /** Sends a checkout step (an Update): the order's new state, or the reason it was refused. */
+    orderStep: async (number: string, send: (order: WorkflowHandle<typeof orderWorkflow>) => Promise<OrderState>): Promise<{ state: OrderState } | { refused: string }> => {
+      try {
+        return { state: await send(temporal.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(number))) };
+      } catch (error) {
+        if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+        return { refused: error.cause?.message ?? error.message };
+      }
+    },
+
+    // Card payments and wallet top-ups.
+    startTopUp: (paymentId: number, family: Family) =>
+      temporal.workflow.start<typeof walletTopUp>('walletTopUp', { taskQueue, workflowId: topUpWorkflowId(paymentId), args: [{ paymentId }], typedSearchAttributes: familyAttributes(family) }),
+    topUpState: (paymentId: number): Promise<{ status: TopUpStatus } | null> => queryOrNull(() => temporal.workflow.getHandle(topUpWorkflowId(paymentId)).query(topUpState)),
+    /** Tells the workflow waiting on a card payment its outcome; false when that workflow is not running. */
+    cardPaymentOutcome: async (payment: { purpose: 'order' | 'topup'; id: number; reference: string }, outcome: CardNotification): Promise<boolean> => {
+      const workflowId = payment.purpose === 'order' ? orderWorkflowId(payment.reference.slice('order-'.length)) : topUpWorkflowId(payment.id);
+      try {
+        await temporal.workflow.getHandle(workflowId).signal(cardPaymentNotified, outcome);
+        return true;
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return false;
+        throw error;
+      }
+    },
+    /** Money taken for an order that already ended goes to the family's wallet, never kept. */
+    startLateCardPayment: (paymentId: number, amountCents: number) =>
+      once(temporal.workflow.start<typeof lateCardPayment>('lateCardPayment', { taskQueue, workflowId: `late-payment-${paymentId}`, args: [{ paymentId, amountCents }] })),
+    /** A top-up whose workflow gave up (no answer in time) still settles, in a new run. */
+    settleLateTopUp: (paymentId: number, outcome: CardNotification) =>
+      temporal.workflow.signalWithStart<typeof walletTopUp, [CardNotification]>('walletTopUp', {
+        taskQueue,
+        workflowId: topUpWorkflowId(paymentId),
+        args: [{ paymentId }],
+        signal: cardPaymentNotified,
+        signalArgs: [outcome],
+      }),
+
+    // Mail sent on behalf of a page: the page answers at once, Temporal retries the SMTP server.
+    sendMailLater: (input: { idempotencyKey: string; to: string; mail: ComposedMail }) =>
+      once(
+        temporal.workflow.start<typeof deliverMail>('deliverMail', {
+          taskQueue,
+          workflowId: deliverMailWorkflowId(input.idempotencyKey),
+          args: [{ idempotencyKey: input.idempotencyKey, to: input.to, ...input.mail }],
+        }),
+      ),
+  };
+}
+
+export type WorkflowClient = ReturnType<typeof createWorkflowClient>;
