@@ -15,11 +15,13 @@ import type { Db } from '../db/connection.ts';
 import { cartSummary } from '../db/queries/cart.ts';
 import type { Logger } from '../logger.ts';
 import type { AppEnv } from './env.ts';
+import { assertEveryRouteDeclared, enforceDeclaredAccess } from './middleware/access.ts';
 import { requestLog } from './middleware/request-log.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { devMailRoutes } from './routes/dev-mails.tsx';
 import { healthRoutes } from './routes/health.ts';
+import { declaredAccess } from './routes/access-tables.ts';
 import { accountRoutes } from './routes/account.tsx';
 import { familySearchRoutes } from './routes/agent/families.tsx';
 import { serviceRequestRoutes } from './routes/agent/services.tsx';
@@ -99,6 +101,9 @@ export function createApp(input: AppInput): Hono<AppEnv> {
       },
       { docType: true },
     ));
+  // Each declared route's guard runs before its router's handlers.
+  const declared = declaredAccess();
+  enforceDeclaredAccess(app, declared);
   app.route('/', homeRoutes());
   app.route('/', authRoutes(deps));
   app.route('/', passwordRoutes(deps));
@@ -118,6 +123,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', serviceRequestRoutes(deps));
   app.route('/agent', familySearchRoutes(deps));
   if (config.NODE_ENV !== 'production') app.route('/dev/mails', devMailRoutes(deps));
+  assertEveryRouteDeclared(app, declared);
 
   app.notFound((c) => renderErrorPage(c, 404));
   app.onError((error, c) => {

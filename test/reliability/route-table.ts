@@ -1,35 +1,10 @@
-// The app's route table joined with the access each route module declares next to its routes.
-// Throws, naming them, when a route has no declaration or a declaration no longer has a route.
+// The app's route table joined with the access each route module declares next to its routes
+// (the same declarations the app enforces). Throws, naming them, when a route has no declaration
+// or a declaration no longer has a route.
 import type { Hono } from 'hono';
-import { routeKey, type Access, type AccessTable } from '../../web/access.ts';
+import { routeKey, type Access } from '../../web/access.ts';
 import type { AppEnv } from '../../web/env.ts';
-import { accountAccess } from '../../web/routes/account.tsx';
-import { familySearchAccess } from '../../web/routes/agent/families.tsx';
-import { serviceRequestAccess } from '../../web/routes/agent/services.tsx';
-import { validationAccess } from '../../web/routes/agent/validations.tsx';
-import { authAccess } from '../../web/routes/auth.tsx';
-import { bookingAccess } from '../../web/routes/booking.tsx';
-import { catalogueAccess } from '../../web/routes/catalogue.tsx';
-import { checkoutAccess } from '../../web/routes/checkout.tsx';
-import { devMailAccess } from '../../web/routes/dev-mails.tsx';
-import { familyAccess } from '../../web/routes/family.tsx';
-import { healthAccess } from '../../web/routes/health.ts';
-import { historyAccess } from '../../web/routes/history.tsx';
-import { homeAccess } from '../../web/routes/home.tsx';
-import { passwordAccess } from '../../web/routes/passwords.tsx';
-import { paymentNotificationAccess } from '../../web/routes/payment-notification.ts';
-import { personalInfoAccess } from '../../web/routes/personal-info.tsx';
-import { sandboxAccess } from '../../web/routes/sandbox.tsx';
-import { serviceAccess } from '../../web/routes/services.tsx';
-import { staticAccess } from '../../web/routes/static.ts';
-import { voucherAccess } from '../../web/routes/vouchers.tsx';
-import { walletAccess } from '../../web/routes/wallet.tsx';
-
-const declarations: AccessTable[] = [
-  accountAccess, familySearchAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
-  devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
-  sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
-];
+import { declaredAccess } from '../../web/routes/access-tables.ts';
 
 export interface DeclaredRoute {
   key: string;
@@ -40,13 +15,7 @@ export interface DeclaredRoute {
 }
 
 export function declaredRoutes(app: Hono<AppEnv>): DeclaredRoute[] {
-  const declared = new Map<string, Access>();
-  for (const table of declarations) {
-    for (const [key, access] of Object.entries(table)) {
-      if (declared.has(key)) throw new Error(`${key} is declared twice`);
-      declared.set(key, access);
-    }
-  }
+  const declared = declaredAccess();
   const routes = new Map<string, DeclaredRoute>();
   const undeclared: string[] = [];
   for (const route of app.routes) {

@@ -10,7 +10,7 @@ import { describeAccountStatus } from '../account-state.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { validateForm, type FieldErrors, type FormValues } from '../forms.ts';
-import { currentUser, requireParent, requireUser } from '../middleware/guards.ts';
+import { currentUser } from '../middleware/guards.ts';
 import { sendDocument } from '../send-document.ts';
 import { AccountHomePage } from '../views/account/home.tsx';
 import { documentKinds, DocumentsPage } from '../views/account/documents.tsx';
@@ -40,10 +40,6 @@ export const accountAccess = {
 export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, workflows, documents: store } = deps;
   const router = new Hono<AppEnv>();
-  router.use('/mon-compte', requireUser);
-  router.use('/mon-compte/*', requireUser);
-  router.use('/mon-compte/documents', requireParent);
-  router.use('/mon-compte/documents/*', requireParent);
 
   const listDocuments = (ownerId: number) =>
     db.selectFrom('documents').select(documentColumns).where('owner_id', '=', ownerId).orderBy('uploaded_at', 'desc').orderBy('id', 'desc').execute();

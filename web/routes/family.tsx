@@ -9,7 +9,7 @@ import { birthDateProblem, isPostalCode, relationships, type RelationshipValue }
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
-import { currentUser, requireParent } from '../middleware/guards.ts';
+import { currentUser } from '../middleware/guards.ts';
 import { requiredText } from '../schemas.ts';
 import { AddressesPage, EditAddressPage } from '../views/family/addresses.tsx';
 import { DependantsPage, EditDependantPage } from '../views/family/dependants.tsx';
@@ -59,10 +59,6 @@ export const familyAccess = {
 export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, now } = deps;
   const router = new Hono<AppEnv>();
-  router.use('/mon-compte/filiations', requireParent);
-  router.use('/mon-compte/filiations/*', requireParent);
-  router.use('/mon-compte/adresses', requireParent);
-  router.use('/mon-compte/adresses/*', requireParent);
 
   const dependantsPage = async (c: Context<AppEnv>, extra: Omit<Parameters<typeof DependantsPage>[0], 'dependants'> = {}) =>
     c.render(<DependantsPage dependants={await listDependants(db, currentUser(c).id)} {...extra} />, { title: 'Mes filiations' });

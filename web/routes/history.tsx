@@ -10,7 +10,7 @@ import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
-import { currentUser, requireParent } from '../middleware/guards.ts';
+import { currentUser } from '../middleware/guards.ts';
 import { OrderDetailPage, OrdersPage, ReservationsPage } from '../views/history/history.tsx';
 import type { AccessTable } from '../access.ts';
 
@@ -31,10 +31,6 @@ export const historyAccess = {
 export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, workflows, config, now } = deps;
   const router = new Hono<AppEnv>();
-  router.use('/mon-compte/commandes', requireParent);
-  router.use('/mon-compte/commandes/*', requireParent);
-  router.use('/mon-compte/reservations', requireParent);
-  router.use('/mon-compte/reservations/*', requireParent);
 
   router.get('/mon-compte/commandes', async (c) => c.render(<OrdersPage orders={await familyOrders(db, currentUser(c).id)} />, { title: 'Mes commandes' }));
 

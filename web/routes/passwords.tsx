@@ -11,7 +11,7 @@ import type { AppDeps } from '../app.ts';
 import { startSession } from '../auth/login.ts';
 import type { AppEnv } from '../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
-import { currentUser, requireUser } from '../middleware/guards.ts';
+import { currentUser } from '../middleware/guards.ts';
 import { newPasswordFields, phoneField, requiredText } from '../schemas.ts';
 import { InvalidLinkPage } from '../views/auth/login-page.tsx';
 import { ChangePasswordPage, CompleteSignupPage, ResetPasswordPage } from '../views/auth/password-forms.tsx';
@@ -140,11 +140,11 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
     return startSession(c, { db, now, secure }, user, null);
   });
 
-  router.get('/mon-compte/mot-de-passe', requireUser, (c) =>
+  router.get('/mon-compte/mot-de-passe', (c) =>
     c.render(<ChangePasswordPage forced={currentUser(c).must_change_password} done={c.req.query('fait') === '1'} />, { title: 'Changer mon mot de passe' }),
   );
 
-  router.post('/mon-compte/mot-de-passe', requireUser, async (c) => {
+  router.post('/mon-compte/mot-de-passe', async (c) => {
     const user = currentUser(c);
     const values = await readForm(c);
     const { errors, check } = passwordErrors(values, user.email);

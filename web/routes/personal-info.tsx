@@ -10,7 +10,7 @@ import { findUserByEmail } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
-import { currentUser, requireUser } from '../middleware/guards.ts';
+import { currentUser } from '../middleware/guards.ts';
 import { emailField, phoneField, requiredText } from '../schemas.ts';
 import { InvalidLinkPage } from '../views/auth/login-page.tsx';
 import { Notice } from '../views/components/fields.tsx';
@@ -39,8 +39,6 @@ export const personalInfoAccess = {
 export function personalInfoRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, config, now, workflows } = deps;
   const router = new Hono<AppEnv>();
-  router.use('/mon-compte/informations', requireUser);
-  router.use('/mon-compte/informations/email', requireUser);
 
   function page(c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldErrors; emailValues?: FormValues; emailErrors?: FieldErrors; message?: string | null } = {}) {
     const user = currentUser(c);

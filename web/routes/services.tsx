@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { familySubscriptions, offersByCommune, requestSubscriptions } from '../../db/queries/subscriptions.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
-import { currentUser, requireParent } from '../middleware/guards.ts';
+import { currentUser } from '../middleware/guards.ts';
 import { AddServicePage, MyServicesPage } from '../views/services/services.tsx';
 import type { AccessTable } from '../access.ts';
 
@@ -18,8 +18,6 @@ export const serviceAccess = {
 export function serviceRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, workflows, now } = deps;
   const router = new Hono<AppEnv>();
-  router.use('/mon-compte/services', requireParent);
-  router.use('/mon-compte/services/*', requireParent);
 
   router.get('/mon-compte/services', async (c) => {
     const user = currentUser(c);

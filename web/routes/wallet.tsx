@@ -6,7 +6,7 @@ import { balance, walletHistory } from '../../db/queries/wallet.ts';
 import { TOP_UP_AMOUNTS_CENTS } from '../../workflows/wallet-top-up.messages.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
-import { currentUser, requireParent } from '../middleware/guards.ts';
+import { currentUser } from '../middleware/guards.ts';
 import { GoToPaymentPage, PaymentResultPage, WalletPage } from '../views/wallet/wallet.tsx';
 import type { AccessTable } from '../access.ts';
 import { signedReturns } from '../payment-outcome.ts';
@@ -22,9 +22,6 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, workflows, config, now, payments } = deps;
   const deliverSignedReturn = signedReturns(deps);
   const router = new Hono<AppEnv>();
-  router.use('/mon-compte/porte-monnaie', requireParent);
-  router.use('/mon-compte/porte-monnaie/*', requireParent);
-  router.use('/paiement/retour/*', requireParent);
 
   const page = async (userId: number, extra: { errors?: Record<string, string>; message?: string | null } = {}) => (
     <WalletPage balanceCents={await balance(db, userId)} entries={await walletHistory(db, userId)} {...extra} />

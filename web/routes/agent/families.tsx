@@ -11,7 +11,7 @@ import { describeAccountStatus } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { readForm } from '../../forms.ts';
-import { currentUser, requireStaff } from '../../middleware/guards.ts';
+import { currentUser } from '../../middleware/guards.ts';
 import { FamilyPage, FamilySearchPage } from '../../views/agent/families.tsx';
 import type { AccessTable } from '../../access.ts';
 
@@ -25,7 +25,6 @@ export const familySearchAccess = {
 
 export function familySearchRoutes({ db, workflows }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
-  router.use('*', requireStaff);
 
   router.get('/familles', async (c) => {
     const query = (c.req.query('q') ?? '').trim().slice(0, 100);

@@ -8,7 +8,7 @@ import { formatShortDate, parisDate } from '../../../domain/dates.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../../forms.ts';
-import { currentUser, requireStaff } from '../../middleware/guards.ts';
+import { currentUser } from '../../middleware/guards.ts';
 import { requiredText } from '../../schemas.ts';
 import { ServiceRequestsPage, type PendingRequest } from '../../views/agent/services.tsx';
 import type { AccessTable } from '../../access.ts';
@@ -30,7 +30,6 @@ export const serviceRequestAccess = {
 export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, workflows } = deps;
   const router = new Hono<AppEnv>();
-  router.use('*', requireStaff);
 
   async function pendingRequests(communeIds: number[]): Promise<PendingRequest[]> {
     if (communeIds.length === 0) return [];

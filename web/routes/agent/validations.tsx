@@ -11,7 +11,7 @@ import { describeAccountStatus } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../../forms.ts';
-import { currentUser, requireStaff } from '../../middleware/guards.ts';
+import { currentUser } from '../../middleware/guards.ts';
 import { requiredText } from '../../schemas.ts';
 import { sendDocument } from '../../send-document.ts';
 import { AccountReviewPage, ValidationQueuePage } from '../../views/agent/validations.tsx';
@@ -36,7 +36,6 @@ export const validationAccess = {
 export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, workflows, now, documents: store } = deps;
   const router = new Hono<AppEnv>();
-  router.use('*', requireStaff);
 
   /** The parent account behind :id, if it belongs to one of the staff member's communes; 403 otherwise. */
   async function accountInScope(c: Context<AppEnv>, id: number) {

@@ -1,0 +1,42 @@
+// Every route module's access declarations, gathered: the app enforces them on each request
+// (web/middleware/access.ts) and the reliability suite asks every route against them.
+import type { Access, AccessTable } from '../access.ts';
+import { accountAccess } from './account.tsx';
+import { familySearchAccess } from './agent/families.tsx';
+import { serviceRequestAccess } from './agent/services.tsx';
+import { validationAccess } from './agent/validations.tsx';
+import { authAccess } from './auth.tsx';
+import { bookingAccess } from './booking.tsx';
+import { catalogueAccess } from './catalogue.tsx';
+import { checkoutAccess } from './checkout.tsx';
+import { devMailAccess } from './dev-mails.tsx';
+import { familyAccess } from './family.tsx';
+import { healthAccess } from './health.ts';
+import { historyAccess } from './history.tsx';
+import { homeAccess } from './home.tsx';
+import { passwordAccess } from './passwords.tsx';
+import { paymentNotificationAccess } from './payment-notification.ts';
+import { personalInfoAccess } from './personal-info.tsx';
+import { sandboxAccess } from './sandbox.tsx';
+import { serviceAccess } from './services.tsx';
+import { staticAccess } from './static.ts';
+import { voucherAccess } from './vouchers.tsx';
+import { walletAccess } from './wallet.tsx';
+
+const tables: AccessTable[] = [
+  accountAccess, familySearchAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
+  devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
+  sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
+];
+
+/** Every declared route ("METHOD /path/:param") with its access; a route declared twice throws. */
+export function declaredAccess(): Map<string, Access> {
+  const declared = new Map<string, Access>();
+  for (const table of tables) {
+    for (const [key, access] of Object.entries(table)) {
+      if (declared.has(key)) throw new Error(`${key} is declared twice`);
+      declared.set(key, access);
+    }
+  }
+  return declared;
+}
