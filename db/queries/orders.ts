@@ -42,3 +42,27 @@ export async function undoUnstartedOrder(db: Db, orderId: number): Promise<void>
     await trx.deleteFrom('orders').where('id', '=', orderId).where('state', '=', 'open').execute();
   });
 }
+
+/** A family's order by its number; undefined when it is not theirs (or does not exist). */
+export function familyOrder(db: Db, userId: number, number: string) {
+  return db.selectFrom('orders').selectAll().where('number', '=', number).where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** The commune of the first place in the family's cart: operators find an order by it. */
+export async function cartCommuneName(db: Db, userId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('holds')
+    .innerJoin('products', 'products.id', 'holds.product_id')
+    .innerJoin('communes', 'communes.id', 'products.commune_id')
+    .select('communes.name')
+    .where('holds.user_id', '=', userId)
+    .where('holds.state', '=', 'held')
+    .orderBy('holds.id')
+    .executeTakeFirst();
+  return row?.name ?? null;
+}
+
+/** The order's card payment, to lead a family back to it while it waits. */
+export function orderCardPayment(db: Db, paymentId: number) {
+  return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state']).where('id', '=', paymentId).executeTakeFirst();
+}

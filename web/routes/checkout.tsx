@@ -6,15 +6,16 @@ import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import type { Order } from '../../db/database.ts';
 import { listAddresses } from '../../db/queries/family.ts';
 import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/order-recap.ts';
-import { createOrderFromCart, undoUnstartedOrder } from '../../db/queries/orders.ts';
+import { cartCommuneName, createOrderFromCart, familyOrder, orderCardPayment, undoUnstartedOrder } from '../../db/queries/orders.ts';
 import { balance } from '../../db/queries/wallet.ts';
-import { amountDue, formatEuros } from '../../domain/money.ts';
+import { amountDue } from '../../domain/money.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment } from '../../workflows/order.messages.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { Notice } from '../views/components/fields.tsx';
-import { CheckoutPage, OrderNotStartedPage, Recap } from '../views/checkout/steps.tsx';
+import { AddressStepPage, PaymentStepPage, RecapStepPage, TermsStepPage } from '../views/checkout/step-pages.tsx';
+import { OrderResultPage, TermsOfSalePage } from '../views/checkout/result-pages.tsx';
+import { OrderNotStartedPage } from '../views/checkout/steps.tsx';
 import { GoToPaymentPage } from '../views/wallet/wallet.tsx';
 import type { AccessTable } from '../access.ts';
 import { signedReturns } from '../payment-outcome.ts';
@@ -43,7 +44,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
   // Every step of an order: the family's own order, or 404 whatever the number.
   router.use(`/commande/:number${NUMBER}/*`, async (c, next) => {
-    const order = await db.selectFrom('orders').selectAll().where('number', '=', c.req.param('number')).where('user_id', '=', currentUser(c).id).executeTakeFirst();
+    const order = await familyOrder(db, currentUser(c).id, c.req.param('number'));
     if (!order) return c.notFound();
     c.set('order', order);
     await next();
@@ -61,19 +62,11 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     // Operators find an order by the commune of its (first) product. Read before the order is
     // made: between the order's insert and its workflow's start, nothing else may fail.
-    const commune = await db
-      .selectFrom('holds')
-      .innerJoin('products', 'products.id', 'holds.product_id')
-      .innerJoin('communes', 'communes.id', 'products.commune_id')
-      .select('communes.name')
-      .where('holds.user_id', '=', user.id)
-      .where('holds.state', '=', 'held')
-      .orderBy('holds.id')
-      .executeTakeFirst();
+    const commune = await cartCommuneName(db, user.id);
     const created = await createOrderFromCart(db, user.id, now());
     if (!created) return c.redirect('/panier', 303);
     try {
-      await workflows.startOrder(created, { email: user.email, commune: commune?.name ?? null });
+      await workflows.startOrder(created, { email: user.email, commune });
     } catch (error) {
       // No workflow, no order: the places go back to the cart (the sweep closes the order if
       // even this fails) and the parent can try again in a moment.
@@ -86,37 +79,16 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(`/commande/${created.number}/recapitulatif`, 303);
   });
 
+  /** The order's lines, total and voucher, as the recap tables show them. */
+  async function recapOf(order: Order) {
+    return { lines: await recapLines(db, await orderHoldIds(db, order.id)), totalCents: order.total_cents, voucher: await orderVoucher(db, order.id) };
+  }
+
   async function recapPage(c: Context<AppEnv>, extra: { error?: string | null; code?: string } = {}) {
     const order = orderOf(c);
-    const number = order.number;
-    const voucher = await orderVoucher(db, order.id);
-    const lines = await recapLines(db, await orderHoldIds(db, order.id));
-    return c.render(
-      <CheckoutPage step={0} title="Récapitulatif de la commande">
-        {c.req.query('bon') === 'ok' && voucher ? <Notice kind="success">Le bon de réduction « {voucher.label} » est appliqué.</Notice> : null}
-        <Recap lines={lines} totalCents={order.total_cents} caption="Récapitulatif de la commande" voucher={voucher} />
-        <form method="post" action={`/commande/${number}/bon`} class="voucher-form" novalidate>
-          <label for="code">Bons de réduction</label>
-          <input id="code" name="code" value={extra.code ?? ''} maxlength={30} aria-invalid={extra.error ? 'true' : undefined} aria-describedby={extra.error ? 'code-error' : undefined} />
-          <button class="button button--secondary" type="submit">
-            OK
-          </button>
-          {extra.error ? (
-            <p class="field__error" id="code-error">
-              {extra.error}
-            </p>
-          ) : null}
-        </form>
-        <p class="checkout-actions">
-          <a href="/">← Continuer mes achats</a>
-          {/* "02. Connexion" is behind us: the family is signed in. */}
-          <a class="button" href={`/commande/${number}/adresse`}>
-            Commander &gt;
-          </a>
-        </p>
-      </CheckoutPage>,
-      { title: 'Récapitulatif de la commande' },
-    );
+    return c.render(<RecapStepPage number={order.number} recap={await recapOf(order)} voucherApplied={c.req.query('bon') === 'ok'} {...extra} />, {
+      title: 'Récapitulatif de la commande',
+    });
   }
 
   router.get(`/commande/:number${NUMBER}/recapitulatif`, (c) => recapPage(c));
@@ -132,41 +104,8 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(`/commande/${number}/recapitulatif?bon=ok`, 303);
   });
 
-  async function addressPage(c: Context<AppEnv>, error?: string | null) {
-    const number = orderOf(c).number;
-    const addresses = await listAddresses(db, currentUser(c).id);
-    return c.render(
-      <CheckoutPage step={2} title="Adresse de facturation">
-        {error ? <Notice kind="warning">{error}</Notice> : null}
-        {addresses.length === 0 ? (
-          <p>
-            Vous n'avez pas encore d'adresse. <a href="/mon-compte/adresses">Ajouter une adresse</a>, puis revenez à cette page.
-          </p>
-        ) : (
-          <form method="post" action={`/commande/${number}/adresse`}>
-            <fieldset class="choice">
-              <legend>Choisissez l'adresse de facturation</legend>
-              {addresses.map((address) => (
-                <div class="radio">
-                  <input type="radio" name="adresse" id={`adresse-${address.id}`} value={String(address.id)} checked={address.is_default} />
-                  <label for={`adresse-${address.id}`}>
-                    {address.label} : {address.line1}, {address.postal_code} {address.city}
-                  </label>
-                </div>
-              ))}
-            </fieldset>
-            <p>
-              <a href="/mon-compte/adresses">Ajouter une autre adresse</a>
-            </p>
-            <button class="button" type="submit">
-              Commander &gt;
-            </button>
-          </form>
-        )}
-      </CheckoutPage>,
-      { title: 'Adresse de facturation' },
-    );
-  }
+  const addressPage = async (c: Context<AppEnv>, error?: string | null) =>
+    c.render(<AddressStepPage number={orderOf(c).number} addresses={await listAddresses(db, currentUser(c).id)} error={error} />, { title: 'Adresse de facturation' });
 
   router.get(`/commande/:number${NUMBER}/adresse`, (c) => addressPage(c));
 
@@ -181,33 +120,8 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(`/commande/${number}/conditions`, 303);
   });
 
-  const termsPage = (c: Context<AppEnv>, error?: string | null) => {
-    const number = orderOf(c).number;
-    return c.render(
-      <CheckoutPage step={3} title="Conditions générale de vente">
-        <form method="post" action={`/commande/${number}/conditions`} novalidate>
-          <div class={error ? 'checkbox field--error' : 'checkbox'}>
-            <input type="checkbox" id="cgv" name="cgv" value="1" aria-describedby={error ? 'cgv-error' : undefined} aria-invalid={error ? 'true' : undefined} />
-            <label for="cgv">
-              J'ai lu les conditions générales de vente et j'y adhère sans réserve. (<a href="/conditions-generales-de-vente" target="_blank" rel="noopener">Lire les Conditions générales de vente</a>)
-            </label>
-          </div>
-          {error ? (
-            <p class="field__error" id="cgv-error">
-              {error}
-            </p>
-          ) : null}
-          <div class="checkout-actions">
-            <a href="/">← Continuer mes achats</a>
-            <button class="button" type="submit">
-              Commander &gt;
-            </button>
-          </div>
-        </form>
-      </CheckoutPage>,
-      { title: 'Conditions générales de vente' },
-    );
-  };
+  const termsPage = (c: Context<AppEnv>, error?: string | null) =>
+    c.render(<TermsStepPage number={orderOf(c).number} error={error} />, { title: 'Conditions générales de vente' });
 
   router.get(`/commande/:number${NUMBER}/conditions`, (c) => termsPage(c));
 
@@ -226,44 +140,9 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   async function paymentPage(c: Context<AppEnv>, error?: string | null) {
-    const user = currentUser(c);
     const order = orderOf(c);
-    const number = order.number;
-    const lines = await recapLines(db, await orderHoldIds(db, order.id));
-    const wallet = await balance(db, user.id);
-    const due = amountDue(order.total_cents, order.discount_cents);
-    const rest = due - Math.min(wallet, due);
-    const cards = (Object.keys(CARD_TYPES) as CardType[]).map((type) => (
-      <button class="button button--secondary" type="submit" name="carte" value={type}>
-        {CARD_TYPES[type].label}
-        {wallet > 0 && wallet < due ? ` (${formatEuros(rest)})` : ''}
-      </button>
-    ));
-    return c.render(
-      <CheckoutPage step={4} title="Choisissez votre moyen de paiement">
-        {error ? <Notice kind="warning">{error}</Notice> : null}
-        <Recap lines={lines} totalCents={order.total_cents} caption="Choisissez votre moyen de paiement" voucher={await orderVoucher(db, order.id)} />
-        <p>Choisir son mode de règlement et suivre les instructions. Il est possible d'utiliser plusieurs mode de règlement.</p>
-        <form method="post" action={`/commande/${number}/paiement`} class="payment-choices">
-          <p>Solde de votre porte-monnaie : {formatEuros(wallet)}</p>
-          {wallet >= due ? (
-            <button class="button" type="submit" name="porte_monnaie" value="tout">
-              Payer avec mon porte-monnaie (le traitement de la commande sera plus court) &gt;
-            </button>
-          ) : wallet > 0 ? (
-            <>
-              <input type="hidden" name="porte_monnaie" value="solde" />
-              <p>
-                Votre porte-monnaie ne couvre pas le total : son solde ({formatEuros(wallet)}) sera utilisé, et le reste ({formatEuros(rest)}) payé par carte.
-              </p>
-              <div class="card-choices">{cards}</div>
-            </>
-          ) : null}
-          {due > 0 && (wallet === 0 || wallet >= due) ? <div class="card-choices">{cards}</div> : null}
-        </form>
-      </CheckoutPage>,
-      { title: 'Paiement' },
-    );
+    const page = <PaymentStepPage number={order.number} recap={await recapOf(order)} discountCents={order.discount_cents} walletCents={await balance(db, currentUser(c).id)} error={error} />;
+    return c.render(page, { title: 'Paiement' });
   }
 
   router.get(`/commande/:number${NUMBER}/paiement`, async (c) => {
@@ -272,7 +151,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     // Back on this page while the card part waits (a reload, an answer lost on the way): the
     // way to the payment page again, for the same payment.
     const pending = order.card_payment_id
-      ? await db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state']).where('id', '=', order.card_payment_id).executeTakeFirst()
+      ? await orderCardPayment(db, order.card_payment_id)
       : undefined;
     if (pending?.state === 'pending' && pending.card_type && pending.card_type in CARD_TYPES) {
       return goToCardPayment(c, { reference: pending.reference, amountCents: pending.amount_cents, cardType: pending.card_type as CardType });
@@ -326,45 +205,13 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const status = finished ? order.state : (state?.status ?? 'confirming');
     const waiting = status !== 'paid' && status !== 'abandoned';
     if (waiting) c.header('Refresh', '2');
-    const lines = status === 'paid' ? await recapLines(db, await orderHoldIds(db, order.id)) : [];
-    return c.render(
-      <section id="order-result" {...(waiting ? { 'hx-get': c.req.path, 'hx-trigger': 'every 2s', 'hx-select': '#order-result', 'hx-swap': 'outerHTML' } : {})}>
-        {status === 'paid' ? (
-          <>
-            <h1>Commande {number} confirmée</h1>
-            <Notice kind="success">Votre paiement est reçu et vos réservations sont enregistrées. Un courriel de confirmation vous a été envoyé.</Notice>
-            <Recap lines={lines} totalCents={order.total_cents} caption={`Commande ${number}`} voucher={await orderVoucher(db, order.id)} />
-          </>
-        ) : status === 'abandoned' ? (
-          <>
-            <h1>Commande {number} non aboutie</h1>
-            <Notice kind="warning">
-              Le paiement n'a pas abouti ({state?.abandonReason ?? order.abandon_reason}). Les places ont été libérées et rien ne vous a été prélevé.
-            </Notice>
-          </>
-        ) : (
-          <>
-            <h1>Commande {number} : paiement en cours</h1>
-            <Notice kind="info">Nous attendons la confirmation du paiement. Cette page se met à jour toute seule.</Notice>
-          </>
-        )}
-      </section>,
-      { title: `Commande ${number}` },
-    );
+    const recap = status === 'paid' ? await recapOf(order) : null;
+    return c.render(<OrderResultPage number={number} status={status} recap={recap} abandonReason={state?.abandonReason ?? order.abandon_reason} poll={waiting ? c.req.path : null} />, {
+      title: `Commande ${number}`,
+    });
   });
 
-  router.get('/conditions-generales-de-vente', (c) =>
-    c.render(
-      <section class="narrow">
-        <h1>Conditions générales de vente</h1>
-        <p>Les prestations réservées sur la plateforme Citoyens sont fournies par les communes de la Communauté d'Agglomération du Puy-en-Velay, aux tarifs affichés, toutes taxes comprises.</p>
-        <p>La réservation n'est définitive qu'une fois le paiement confirmé. Une réservation peut être annulée jusqu'à la date limite de réservation du jour concerné ; son montant est alors rendu sur le porte-monnaie.</p>
-        <p>Les paiements par carte sont traités par le prestataire de paiement de la collectivité ; aucune donnée de carte n'est conservée par la plateforme.</p>
-        <p>Pour toute question, contactez la mairie de votre commune.</p>
-      </section>,
-      { title: 'Conditions générales de vente' },
-    ),
-  );
+  router.get('/conditions-generales-de-vente', (c) => c.render(<TermsOfSalePage />, { title: 'Conditions générales de vente' }));
 
   return router;
 }

@@ -30,16 +30,21 @@ function FieldLabel({ name, label, required }: { name: string; label: string; re
   );
 }
 
+/** A field's error, tied to it by its id (`<name>-error`), for fields laid out by hand. */
+export function FieldError({ name, error }: { name: string; error?: string | undefined }) {
+  return error ? (
+    <p class="field__error" id={`${name}-error`}>
+      <span class="visually-hidden">Erreur : </span>
+      {error}
+    </p>
+  ) : null;
+}
+
 function FieldMessages({ name, hint, error }: { name: string; hint?: string | undefined; error?: string | undefined }) {
   return (
     <>
       {hint ? <p class="field__hint" id={`${name}-hint`}>{hint}</p> : null}
-      {error ? (
-        <p class="field__error" id={`${name}-error`}>
-          <span class="visually-hidden">Erreur : </span>
-          {error}
-        </p>
-      ) : null}
+      <FieldError name={name} error={error} />
     </>
   );
 }
