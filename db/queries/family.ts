@@ -59,3 +59,40 @@ export async function removeDependant(db: Db, guardianId: number, dependantId: n
     }
   });
 }
+
+/** What a family writes of a dependant. */
+export type DependantFields = Pick<Dependant, 'first_name' | 'last_name' | 'birth_date' | 'relationship' | 'notes'>;
+/** What a family writes of an address. */
+export type AddressFields = Pick<Address, 'label' | 'line1' | 'line2' | 'postal_code' | 'city'>;
+
+/** Throws the database's unique violation `dependants_unique_person` for a duplicate. */
+export async function addDependant(db: Db, guardianId: number, fields: DependantFields): Promise<void> {
+  await db.insertInto('dependants').values({ guardian_id: guardianId, ...fields }).execute();
+}
+
+export async function updateDependant(db: Db, guardianId: number, id: number, fields: DependantFields): Promise<void> {
+  await db.updateTable('dependants').set(fields).where('id', '=', id).where('guardian_id', '=', guardianId).execute();
+}
+
+/** The family's first address becomes its default. */
+export async function addAddress(db: Db, userId: number, fields: AddressFields): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const any = await trx.selectFrom('addresses').select('id').where('user_id', '=', userId).executeTakeFirst();
+    await trx.insertInto('addresses').values({ user_id: userId, ...fields, is_default: !any }).execute();
+  });
+}
+
+export async function updateAddress(db: Db, userId: number, id: number, fields: AddressFields): Promise<void> {
+  await db.updateTable('addresses').set(fields).where('id', '=', id).where('user_id', '=', userId).execute();
+}
+
+/** Removes an address; the default goes to the oldest remaining one, so there is always one when any is left. */
+export async function removeAddress(db: Db, userId: number, address: Pick<Address, 'id' | 'is_default'>): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('addresses').where('id', '=', address.id).where('user_id', '=', userId).execute();
+    if (address.is_default) {
+      const next = await trx.selectFrom('addresses').select('id').where('user_id', '=', userId).orderBy('id').executeTakeFirst();
+      if (next) await trx.updateTable('addresses').set({ is_default: true }).where('id', '=', next.id).execute();
+    }
+  });
+}

@@ -3,12 +3,27 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { findAddress, findDependant, listAddresses, listDependants, removeDependant, setDefaultAddress, upcomingReservations } from '../../db/queries/family.ts';
+import {
+  addAddress,
+  addDependant,
+  findAddress,
+  findDependant,
+  listAddresses,
+  listDependants,
+  removeAddress,
+  removeDependant,
+  setDefaultAddress,
+  upcomingReservations,
+  updateAddress,
+  updateDependant,
+  type DependantFields,
+} from '../../db/queries/family.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { birthDateProblem, isPostalCode, relationships, type RelationshipValue } from '../../domain/family.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
-import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
+import { flash, handleForm, ID, idParam, type FormRoute } from '../form-route.ts';
+import type { FieldErrors, FormValues } from '../forms.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { requiredText } from '../schemas.ts';
 import { AddressesPage, EditAddressPage } from '../views/family/addresses.tsx';
@@ -39,8 +54,6 @@ const addressSchema = z.object({
   city: requiredText('Indiquez la commune.', 100),
 });
 
-const idParam = '{[0-9]{1,12}}';
-
 /** Who may call each route below (see web/access.ts). */
 export const familyAccess = {
   'GET /mon-compte/filiations': { who: 'parent' },
@@ -56,6 +69,9 @@ export const familyAccess = {
   'POST /mon-compte/adresses/:id/supprimer': { who: 'parent', object: 'address', input: 'button' },
 } satisfies AccessTable;
 
+const dependantFlashes = { ajout: 'La personne a été ajoutée.', retrait: 'La personne a été retirée.', modif: 'Les informations ont été enregistrées.' };
+const addressFlashes = { '1': 'Vos adresses ont été mises à jour.' };
+
 export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, now } = deps;
   const router = new Hono<AppEnv>();
@@ -63,62 +79,52 @@ export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
   const dependantsPage = async (c: Context<AppEnv>, extra: Omit<Parameters<typeof DependantsPage>[0], 'dependants'> = {}) =>
     c.render(<DependantsPage dependants={await listDependants(db, currentUser(c).id)} {...extra} />, { title: 'Mes filiations' });
 
-  /** Checks the form; on success writes it, turning a duplicate into a message next to the name. */
-  async function saveDependant(c: Context<AppEnv>, values: FormValues, write: (data: z.infer<typeof dependantSchema>) => Promise<unknown>): Promise<FieldErrors | null> {
-    const form = validateForm(dependantSchema, values);
-    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-    const birthProblem = values.birth_date ? birthDateProblem(values.birth_date.trim(), parisDate(now())) : null;
-    if (birthProblem && !errors.birth_date) errors.birth_date = birthProblem;
-    if (!form.ok || Object.keys(errors).length > 0) return errors;
-    try {
-      await write(form.data);
-      return null;
-    } catch (error) {
-      if (isUniqueViolation(error, 'dependants_unique_person')) return { first_name: 'Cette personne figure déjà dans votre famille.' };
-      throw error;
-    }
-  }
+  /** A dependant's form: the schema, the birth date's rule, and a duplicate told next to the name. */
+  const dependantForm = (c: Context<AppEnv>, route: Pick<FormRoute<typeof dependantSchema>, 'again' | 'then'> & { write: (fields: DependantFields) => Promise<void> }) =>
+    handleForm(c, {
+      schema: dependantSchema,
+      check: (values): FieldErrors => {
+        const problem = values.birth_date ? birthDateProblem(values.birth_date.trim(), parisDate(now())) : null;
+        return problem ? { birth_date: problem } : {};
+      },
+      again: route.again,
+      save: async (fields) => {
+        try {
+          await route.write(fields);
+        } catch (error) {
+          if (isUniqueViolation(error, 'dependants_unique_person')) return { first_name: 'Cette personne figure déjà dans votre famille.' };
+          throw error;
+        }
+      },
+      then: route.then,
+    });
 
-  router.get('/mon-compte/filiations', (c) => {
-    const done = c.req.query('ok');
-    return dependantsPage(c, { message: done === 'ajout' ? 'La personne a été ajoutée.' : done === 'retrait' ? 'La personne a été retirée.' : done === 'modif' ? 'Les informations ont été enregistrées.' : null });
-  });
+  router.get('/mon-compte/filiations', (c) => dependantsPage(c, { message: flash(c, dependantFlashes) }));
 
-  router.post('/mon-compte/filiations', async (c) => {
-    const user = currentUser(c);
-    const values = await readForm(c);
-    const errors = await saveDependant(c, values, (data) => db.insertInto('dependants').values({ guardian_id: user.id, ...data }).execute());
-    if (errors) {
-      c.status(400);
-      return dependantsPage(c, { values, errors });
-    }
-    return c.redirect('/mon-compte/filiations?ok=ajout', 303);
-  });
+  router.post('/mon-compte/filiations', (c) =>
+    dependantForm(c, { again: (form) => dependantsPage(c, form), write: (fields) => addDependant(db, currentUser(c).id, fields), then: '/mon-compte/filiations?ok=ajout' }),
+  );
 
-  router.get(`/mon-compte/filiations/:id${idParam}`, async (c) => {
-    const dependant = await findDependant(db, currentUser(c).id, Number(c.req.param('id')));
+  router.get(`/mon-compte/filiations/:id${ID}`, async (c) => {
+    const dependant = await findDependant(db, currentUser(c).id, idParam(c));
     if (!dependant) return c.notFound();
     return c.render(<EditDependantPage dependant={dependant} />, { title: 'Modifier une personne' });
   });
 
-  router.post(`/mon-compte/filiations/:id${idParam}`, async (c) => {
+  router.post(`/mon-compte/filiations/:id${ID}`, async (c) => {
     const user = currentUser(c);
-    const dependant = await findDependant(db, user.id, Number(c.req.param('id')));
+    const dependant = await findDependant(db, user.id, idParam(c));
     if (!dependant) return c.notFound();
-    const values = await readForm(c);
-    const errors = await saveDependant(c, values, (data) =>
-      db.updateTable('dependants').set(data).where('id', '=', dependant.id).where('guardian_id', '=', user.id).execute(),
-    );
-    if (errors) {
-      c.status(400);
-      return c.render(<EditDependantPage dependant={dependant} values={values} errors={errors} />, { title: 'Modifier une personne' });
-    }
-    return c.redirect('/mon-compte/filiations?ok=modif', 303);
+    return dependantForm(c, {
+      again: (form) => c.render(<EditDependantPage dependant={dependant} {...form} />, { title: 'Modifier une personne' }),
+      write: (fields) => updateDependant(db, user.id, dependant.id, fields),
+      then: '/mon-compte/filiations?ok=modif',
+    });
   });
 
-  router.post(`/mon-compte/filiations/:id${idParam}/supprimer`, async (c) => {
+  router.post(`/mon-compte/filiations/:id${ID}/supprimer`, async (c) => {
     const user = currentUser(c);
-    const dependant = await findDependant(db, user.id, Number(c.req.param('id')));
+    const dependant = await findDependant(db, user.id, idParam(c));
     if (!dependant) return c.notFound();
     const upcoming = await upcomingReservations(db, user.id, dependant.id, parisDate(now()));
     if (upcoming.length > 0) {
@@ -133,58 +139,45 @@ export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
   const addressesPage = async (c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldErrors; message?: string | null } = {}) =>
     c.render(<AddressesPage addresses={await listAddresses(db, currentUser(c).id)} {...extra} />, { title: 'Mes adresses' });
 
-  router.get('/mon-compte/adresses', (c) => addressesPage(c, { message: c.req.query('ok') === '1' ? 'Vos adresses ont été mises à jour.' : null }));
+  router.get('/mon-compte/adresses', (c) => addressesPage(c, { message: flash(c, addressFlashes) }));
 
-  router.post('/mon-compte/adresses', async (c) => {
-    const user = currentUser(c);
-    const values = await readForm(c);
-    const form = validateForm(addressSchema, values);
-    if (!form.ok) {
-      c.status(400);
-      return addressesPage(c, { values, errors: form.errors });
-    }
-    const isFirst = (await listAddresses(db, user.id)).length === 0;
-    await db.insertInto('addresses').values({ user_id: user.id, ...form.data, is_default: isFirst }).execute();
-    return c.redirect('/mon-compte/adresses?ok=1', 303);
-  });
+  router.post('/mon-compte/adresses', (c) =>
+    handleForm(c, {
+      schema: addressSchema,
+      again: (form) => addressesPage(c, form),
+      save: (fields) => addAddress(db, currentUser(c).id, fields),
+      then: '/mon-compte/adresses?ok=1',
+    }),
+  );
 
-  router.get(`/mon-compte/adresses/:id${idParam}`, async (c) => {
-    const address = await findAddress(db, currentUser(c).id, Number(c.req.param('id')));
+  router.get(`/mon-compte/adresses/:id${ID}`, async (c) => {
+    const address = await findAddress(db, currentUser(c).id, idParam(c));
     if (!address) return c.notFound();
     return c.render(<EditAddressPage address={address} />, { title: "Modifier l'adresse" });
   });
 
-  router.post(`/mon-compte/adresses/:id${idParam}`, async (c) => {
+  router.post(`/mon-compte/adresses/:id${ID}`, async (c) => {
     const user = currentUser(c);
-    const address = await findAddress(db, user.id, Number(c.req.param('id')));
+    const address = await findAddress(db, user.id, idParam(c));
     if (!address) return c.notFound();
-    const values = await readForm(c);
-    const form = validateForm(addressSchema, values);
-    if (!form.ok) {
-      c.status(400);
-      return c.render(<EditAddressPage address={address} values={values} errors={form.errors} />, { title: "Modifier l'adresse" });
-    }
-    await db.updateTable('addresses').set(form.data).where('id', '=', address.id).where('user_id', '=', user.id).execute();
-    return c.redirect('/mon-compte/adresses?ok=1', 303);
-  });
-
-  router.post(`/mon-compte/adresses/:id${idParam}/par-defaut`, async (c) => {
-    if (!(await setDefaultAddress(db, currentUser(c).id, Number(c.req.param('id'))))) return c.notFound();
-    return c.redirect('/mon-compte/adresses?ok=1', 303);
-  });
-
-  router.post(`/mon-compte/adresses/:id${idParam}/supprimer`, async (c) => {
-    const user = currentUser(c);
-    const address = await findAddress(db, user.id, Number(c.req.param('id')));
-    if (!address) return c.notFound();
-    await db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('addresses').where('id', '=', address.id).where('user_id', '=', user.id).execute();
-      // The default goes to the oldest remaining address, so there is always one when any is left.
-      if (address.is_default) {
-        const next = await trx.selectFrom('addresses').select('id').where('user_id', '=', user.id).orderBy('id').executeTakeFirst();
-        if (next) await trx.updateTable('addresses').set({ is_default: true }).where('id', '=', next.id).execute();
-      }
+    return handleForm(c, {
+      schema: addressSchema,
+      again: (form) => c.render(<EditAddressPage address={address} {...form} />, { title: "Modifier l'adresse" }),
+      save: (fields) => updateAddress(db, user.id, address.id, fields),
+      then: '/mon-compte/adresses?ok=1',
     });
+  });
+
+  router.post(`/mon-compte/adresses/:id${ID}/par-defaut`, async (c) => {
+    if (!(await setDefaultAddress(db, currentUser(c).id, idParam(c)))) return c.notFound();
+    return c.redirect('/mon-compte/adresses?ok=1', 303);
+  });
+
+  router.post(`/mon-compte/adresses/:id${ID}/supprimer`, async (c) => {
+    const user = currentUser(c);
+    const address = await findAddress(db, user.id, idParam(c));
+    if (!address) return c.notFound();
+    await removeAddress(db, user.id, address);
     return c.redirect('/mon-compte/adresses?ok=1', 303);
   });
 
