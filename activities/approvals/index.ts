@@ -1,5 +1,6 @@
 // Activities of the approval mechanism (accountValidation and subscriptionApproval): record a
 // staff decision once (the audit log's key guards the retries), mail the parent, remind staff.
+import { recordAudit } from '../../db/queries/audit.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ApprovalDecision, ApprovalSubject } from '../../workflows/approval.messages.ts';
 import type { createMailActivities } from '../mail/send-mail.ts';
@@ -22,19 +23,13 @@ export function createApprovalActivities({ db, now, publicUrl, mail }: Deps) {
     async recordDecision(input: { key: string; subject: ApprovalSubject; staffId: number; decision: ApprovalDecision }): Promise<void> {
       const handler = handlerOf(input.subject);
       await db.transaction().execute(async (trx) => {
-        const logged = await trx
-          .insertInto('audit_log')
-          .values({
-            idempotency_key: input.key,
-            actor_id: input.staffId,
-            action: `${input.subject.kind}.${input.decision.kind}`,
-            subject_type: input.subject.kind,
-            subject_id: handler.id(input.subject),
-            details: JSON.stringify(input.decision),
-          })
-          .onConflict((oc) => oc.column('idempotency_key').doNothing())
-          .returning('id')
-          .executeTakeFirst();
+        const logged = await recordAudit(trx, {
+          idempotencyKey: input.key,
+          actorId: input.staffId,
+          action: `${input.subject.kind}.${input.decision.kind}`,
+          subject: { type: input.subject.kind, id: handler.id(input.subject) },
+          details: input.decision,
+        });
         if (logged) await handler.apply(trx, input.subject, input.decision, { now: now(), staffId: input.staffId });
       });
     },

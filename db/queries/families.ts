@@ -2,6 +2,7 @@
 // their communes' services).
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../connection.ts';
+import { recordAudit } from './audit.ts';
 import type { Database } from '../database.ts';
 
 /** A condition on `users` that keeps the families of these communes. */
@@ -54,5 +55,25 @@ export async function searchFamilies(db: Db, communeIds: number[], text: string)
     .orderBy('users.last_name')
     .orderBy('users.first_name')
     .limit(50)
+    .execute();
+}
+
+/** Staff enter the family's quotient familial (null: unknown, the top pricing tier), audited. */
+export async function setQuotientFamilial(db: Db, input: { staffId: number; userId: number; quotient: number | null }): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ quotient_familial: input.quotient }).where('id', '=', input.userId).execute();
+    await recordAudit(trx, { actorId: input.staffId, action: 'family.quotient_familial', subject: { type: 'user', id: input.userId }, details: { quotient: input.quotient } });
+  });
+}
+
+/** A family's supporting documents as staff list them, newest first. */
+export function familyDocuments(db: Db, ownerIds: number[]) {
+  if (ownerIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('documents')
+    .select(['id', 'owner_id', 'kind', 'file_name', 'status', 'refusal_reason', 'uploaded_at', 'size_bytes', 'mime_type'])
+    .where('owner_id', 'in', ownerIds)
+    .orderBy('uploaded_at', 'desc')
+    .orderBy('id', 'desc')
     .execute();
 }

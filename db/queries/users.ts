@@ -53,3 +53,8 @@ export async function staffCommuneIds(db: Db, user: Pick<User, 'id' | 'role'>): 
   const rows = await db.selectFrom('staff_communes').select('commune_id').where('user_id', '=', user.id).execute();
   return rows.map((row) => row.commune_id);
 }
+
+/** A commune's name by its id (null when there is none). */
+export async function communeName(db: Db, communeId: number): Promise<string | null> {
+  return (await db.selectFrom('communes').select('name').where('id', '=', communeId).executeTakeFirst())?.name ?? null;
+}

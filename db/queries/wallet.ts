@@ -1,8 +1,10 @@
 // Moving money in and out of a family's wallet. Each movement is one ledger entry and the balance
 // change, in one transaction; the entry's key makes a retry a no-op, the balance's CHECK makes an
 // overdraft impossible even when two payments race.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
+import { recordAudit } from './audit.ts';
 import type { WalletEntryKind } from '../database.ts';
 
 export class InsufficientFunds extends Error {
@@ -95,4 +97,17 @@ export async function ledgerMismatches(db: Db): Promise<{ user_id: number; balan
     group by a.user_id, a.balance_cents
     having a.balance_cents <> coalesce(sum(e.amount_cents), 0)`.execute(db);
   return rows;
+}
+
+/** Staff adjust a family's wallet with a reason, audited; throws InsufficientFunds below zero. */
+export async function adjustWallet(db: Db, input: { staffId: number; userId: number; amountCents: number; reason: string }): Promise<void> {
+  await moveMoney(db, {
+    userId: input.userId,
+    amountCents: input.amountCents,
+    kind: 'adjustment',
+    label: `Ajustement par la mairie : ${input.reason}`,
+    idempotencyKey: `adjustment-${randomUUID()}`,
+    createdBy: input.staffId,
+  });
+  await recordAudit(db, { actorId: input.staffId, action: 'wallet.adjustment', subject: { type: 'user', id: input.userId }, details: { cents: input.amountCents, reason: input.reason } });
 }

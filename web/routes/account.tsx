@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { detectDocumentType, MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import type { DocumentKind } from '../../db/database.ts';
 import { describeAccountStatus } from '../account-state.ts';
+import { communeName } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { validateForm, type FieldErrors, type FormValues } from '../forms.ts';
@@ -107,8 +108,8 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
         .executeTakeFirstOrThrow();
 
       if (user.status === 'pending') {
-        const commune = user.commune_id ? await db.selectFrom('communes').select('name').where('id', '=', user.commune_id).executeTakeFirst() : undefined;
-        await workflows.documentSubmitted(user.id, document.id, { email: user.email, commune: commune?.name ?? null });
+        const commune = user.commune_id ? await communeName(db, user.commune_id) : null;
+        await workflows.documentSubmitted(user.id, document.id, { email: user.email, commune });
       }
       return c.redirect('/mon-compte/documents?depose=1', 303);
     },

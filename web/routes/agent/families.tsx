@@ -1,11 +1,11 @@
 // Staff: search the families of their communes and open one.
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { isFamilyInScope, searchFamilies } from '../../../db/queries/families.ts';
+import { familyDocuments, isFamilyInScope, searchFamilies, setQuotientFamilial } from '../../../db/queries/families.ts';
 import { listAddresses, listDependants } from '../../../db/queries/family.ts';
 import { familySubscriptions } from '../../../db/queries/subscriptions.ts';
-import { findUser, staffCommuneIds } from '../../../db/queries/users.ts';
-import { balance, InsufficientFunds, moveMoney } from '../../../db/queries/wallet.ts';
+import { communeName, findUser, staffCommuneIds } from '../../../db/queries/users.ts';
+import { adjustWallet, balance, InsufficientFunds } from '../../../db/queries/wallet.ts';
 import { parseEuros } from '../../../domain/money.ts';
 import { describeAccountStatus } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
@@ -38,13 +38,13 @@ export function familySearchRoutes({ db, workflows }: AppDeps): Hono<AppEnv> {
     extra: { qfError?: string; qfValue?: string; message?: string | null; adjustment?: { values: Record<string, string>; errors: Record<string, string> } } = {},
   ) {
     const user = (await findUser(db, id))!;
-    const commune = user.commune_id ? await db.selectFrom('communes').select('name').where('id', '=', user.commune_id).executeTakeFirst() : undefined;
+    const commune = user.commune_id ? await communeName(db, user.commune_id) : null;
     const workflow = user.status === 'pending' ? await workflows.accountValidationState(id).catch(() => null) : null;
-    const documents = await db.selectFrom('documents').select(['id', 'kind', 'file_name', 'status', 'refusal_reason', 'uploaded_at', 'size_bytes']).where('owner_id', '=', id).orderBy('uploaded_at', 'desc').execute();
+    const documents = await familyDocuments(db, [id]);
     const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email;
     return c.render(
       <FamilyPage
-        family={{ id, name, email: user.email, phone: user.phone, commune: commune?.name ?? null, quotientFamilial: user.quotient_familial }}
+        family={{ id, name, email: user.email, phone: user.phone, commune, quotientFamilial: user.quotient_familial }}
         {...extra}
         status={describeAccountStatus(user, workflow)}
         dependants={await listDependants(db, id)}
@@ -81,13 +81,7 @@ export function familySearchRoutes({ db, workflows }: AppDeps): Hono<AppEnv> {
       c.status(400);
       return familyPage(c, id, { qfError: 'Ce quotient familial semble erroné (100 000 au plus).', qfValue: value });
     }
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ quotient_familial: quotient }).where('id', '=', id).execute();
-      await trx
-        .insertInto('audit_log')
-        .values({ actor_id: currentUser(c).id, action: 'family.quotient_familial', subject_type: 'user', subject_id: id, details: JSON.stringify({ quotient }) })
-        .execute();
-    });
+    await setQuotientFamilial(db, { staffId: currentUser(c).id, userId: id, quotient });
     return c.redirect(`/agent/familles/${id}?ok=qf`, 303);
   });
 
@@ -102,8 +96,7 @@ export function familySearchRoutes({ db, workflows }: AppDeps): Hono<AppEnv> {
     if (reason.length < 3 || reason.length > 200) errors.motif = 'Indiquez le motif (3 à 200 caractères).';
     if (Object.keys(errors).length === 0) {
       try {
-        await moveMoney(db, { userId: id, amountCents: cents, kind: 'adjustment', label: `Ajustement par la mairie : ${reason}`, idempotencyKey: `adjustment-${crypto.randomUUID()}`, createdBy: currentUser(c).id });
-        await db.insertInto('audit_log').values({ actor_id: currentUser(c).id, action: 'wallet.adjustment', subject_type: 'user', subject_id: id, details: JSON.stringify({ cents, reason }) }).execute();
+        await adjustWallet(db, { staffId: currentUser(c).id, userId: id, amountCents: cents, reason });
         return c.redirect(`/agent/familles/${id}?ok=porte-monnaie`, 303);
       } catch (error) {
         if (!(error instanceof InsufficientFunds)) throw error;
