@@ -14,7 +14,7 @@ export const idParam = (c: Context<AppEnv>, name = 'id'): number => Number(c.req
 export interface FormRoute<S extends z.ZodType> {
   schema: S;
   /** Rules beyond the schema, on the raw values; their messages join the schema's. */
-  check?: (values: FormValues) => FieldErrors;
+  check?: (values: FormValues) => FieldErrors | Promise<FieldErrors>;
   /** The form's page again with the user's values and the errors (the status is already 400). */
   again: (form: { values: FormValues; errors: FieldErrors }) => Response | Promise<Response>;
   /** The work; errors it returns (a duplicate, say) are shown next to their fields the same way. */
@@ -26,7 +26,7 @@ export interface FormRoute<S extends z.ZodType> {
 export async function handleForm<S extends z.ZodType>(c: Context<AppEnv>, route: FormRoute<S>): Promise<Response> {
   const values = await readForm(c);
   const form = validateForm(route.schema, values);
-  const errors = { ...route.check?.(values), ...(form.ok ? {} : form.errors) };
+  const errors = { ...(await route.check?.(values)), ...(form.ok ? {} : form.errors) };
   const saved = form.ok && Object.keys(errors).length === 0 ? await route.save(form.data, values) : errors;
   if (saved && Object.keys(saved).length > 0) {
     c.status(400);

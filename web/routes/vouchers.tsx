@@ -2,13 +2,14 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { staffCommuneIds } from '../../db/queries/users.ts';
-import { usableVouchers } from '../../db/queries/vouchers.ts';
+import { communeOptions, staffCommuneIds } from '../../db/queries/users.ts';
+import { createVoucher, productsOfCommunes, staffVouchers, usableVouchers } from '../../db/queries/vouchers.ts';
 import { parisDate, parseIsoDate } from '../../domain/dates.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { parseEuros } from '../../domain/money.ts';
-import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
+import { flash, handleForm } from '../form-route.ts';
+import type { FieldErrors, FormValues } from '../forms.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { requiredText } from '../schemas.ts';
 import { MyVouchersPage, StaffVouchersPage } from '../views/vouchers.tsx';
@@ -68,71 +69,62 @@ export function voucherRoutes(deps: AppDeps): Hono<AppEnv> {
   );
 
   async function staffPage(c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldErrors; message?: string | null } = {}) {
-    const communeIds = await staffCommuneIds(db, currentUser(c));
-    const communes = communeIds.length ? await db.selectFrom('communes').select(['id', 'name']).where('id', 'in', communeIds).orderBy('name').execute() : [];
-    const vouchers = communeIds.length
-      ? await db
-          .selectFrom('vouchers')
-          .leftJoin('communes', 'communes.id', 'vouchers.commune_id')
-          .leftJoin('products', 'products.id', 'vouchers.product_id')
-          .select(['vouchers.code', 'vouchers.label', 'vouchers.kind', 'vouchers.value', 'vouchers.valid_until', 'vouchers.min_order_cents', 'communes.name as commune', 'products.name as product'])
-          .where((eb) => eb.or([eb('vouchers.commune_id', 'in', communeIds), ...(currentUser(c).role === 'admin' ? [eb('vouchers.commune_id', 'is', null)] : [])]))
-          .orderBy('vouchers.valid_until', 'desc')
-          .execute()
-      : [];
-    const products = communeIds.length
-      ? (await db.selectFrom('products').innerJoin('communes', 'communes.id', 'products.commune_id').select(['products.id', 'products.name', 'communes.name as commune']).where('products.commune_id', 'in', communeIds).orderBy('products.name').execute()).map(
-          (product) => ({ value: String(product.id), label: `${product.name} (${product.commune})` }),
-        )
-      : [];
-    const options = [...(currentUser(c).role === 'admin' ? [{ value: 'toutes', label: 'Toutes les communes' }] : []), ...communes.map((commune) => ({ value: String(commune.id), label: commune.name }))];
+    const staff = currentUser(c);
+    const communeIds = await staffCommuneIds(db, staff);
+    const communes = (await communeOptions(db)).filter((commune) => communeIds.includes(commune.id));
+    const products = (await productsOfCommunes(db, communeIds)).map((product) => ({ value: String(product.id), label: `${product.name} (${product.commune})` }));
+    const options = [...(staff.role === 'admin' ? [{ value: 'toutes', label: 'Toutes les communes' }] : []), ...communes.map((commune) => ({ value: String(commune.id), label: commune.name }))];
+    const vouchers = await staffVouchers(db, communeIds, staff.role === 'admin');
     return c.render(<StaffVouchersPage vouchers={vouchers} communes={options} products={products} {...extra} />, { title: 'Bons de réduction' });
   }
 
-  router.get('/agent/bons', (c) => staffPage(c, { message: c.req.query('ok') === '1' ? 'Le bon de réduction a été créé.' : null }));
+  router.get('/agent/bons', (c) => staffPage(c, { message: flash(c, { '1': 'Le bon de réduction a été créé.' }) }));
 
   router.post('/agent/bons', async (c) => {
     const staff = currentUser(c);
-    const values = await readForm(c);
-    const form = validateForm(voucherSchema, values);
-    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
     const communeIds = await staffCommuneIds(db, staff);
-    const commune = values.commune === 'toutes' && staff.role === 'admin' ? null : Number(values.commune);
-    if (commune !== null && !communeIds.includes(commune)) errors.commune = 'Choisissez une de vos communes.';
-    const productId = /^\d{1,12}$/.test(values.produit ?? '') ? Number(values.produit) : null;
-    if (productId !== null) {
-      const product = await db.selectFrom('products').select('commune_id').where('id', '=', productId).executeTakeFirst();
-      if (!product || !communeIds.includes(product.commune_id) || (commune !== null && product.commune_id !== commune)) errors.produit = 'Choisissez un produit de la commune choisie.';
-    }
-    if (!form.ok || Object.keys(errors).length > 0) {
-      c.status(400);
-      return staffPage(c, { values, errors });
-    }
-    const data = form.data;
-    try {
-      await db
-        .insertInto('vouchers')
-        .values({
-          code: data.code,
-          label: data.label,
-          kind: data.kind,
-          value: data.kind === 'amount' ? parseEuros(data.value)! : Number(data.value),
-          valid_from: data.valid_from,
-          valid_until: data.valid_until,
-          min_order_cents: data.min_order ? parseEuros(data.min_order)! : 0,
-          max_uses: data.max_uses,
-          max_uses_per_family: data.max_uses_per_family,
-          commune_id: commune,
-          product_id: productId,
-          created_by: staff.id,
-        })
-        .execute();
-    } catch (error) {
-      if (!isUniqueViolation(error, 'vouchers_code_key')) throw error;
-      c.status(400);
-      return staffPage(c, { values, errors: { code: 'Ce code existe déjà.' } });
-    }
-    return c.redirect('/agent/bons?ok=1', 303);
+    // The scope: one of the staff's communes (all of them for an admin), a product of it.
+    const scope = (values: FormValues) => ({
+      commune: values.commune === 'toutes' && staff.role === 'admin' ? null : Number(values.commune),
+      productId: /^\d{1,12}$/.test(values.produit ?? '') ? Number(values.produit) : null,
+    });
+    return handleForm(c, {
+      schema: voucherSchema,
+      check: async (values) => {
+        const { commune, productId } = scope(values);
+        const errors: FieldErrors = {};
+        if (commune !== null && !communeIds.includes(commune)) errors.commune = 'Choisissez une de vos communes.';
+        if (productId !== null) {
+          const product = (await productsOfCommunes(db, communeIds)).find((p) => p.id === productId);
+          if (!product || (commune !== null && product.commune_id !== commune)) errors.produit = 'Choisissez un produit de la commune choisie.';
+        }
+        return errors;
+      },
+      again: (form) => staffPage(c, form),
+      save: async (data, values) => {
+        const { commune, productId } = scope(values);
+        try {
+          await createVoucher(db, {
+            code: data.code,
+            label: data.label,
+            kind: data.kind,
+            value: data.kind === 'amount' ? parseEuros(data.value)! : Number(data.value),
+            valid_from: data.valid_from,
+            valid_until: data.valid_until,
+            min_order_cents: data.min_order ? parseEuros(data.min_order)! : 0,
+            max_uses: data.max_uses,
+            max_uses_per_family: data.max_uses_per_family,
+            commune_id: commune,
+            product_id: productId,
+            created_by: staff.id,
+          });
+        } catch (error) {
+          if (!isUniqueViolation(error, 'vouchers_code_key')) throw error;
+          return { code: 'Ce code existe déjà.' };
+        }
+      },
+      then: '/agent/bons?ok=1',
+    });
   });
 
   return router;
