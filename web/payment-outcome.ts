@@ -3,6 +3,7 @@
 // same signed fields on the browser's return. Either suffices, so that a notification lost on the
 // way (our site down for a moment) does not leave a paid order waiting; the workflow takes the
 // first and ignores the second.
+import { paymentByReference } from '../db/queries/payments.ts';
 import { isPaid } from '../domain/card-outcome.ts';
 import type { AppDeps } from './app.ts';
 
@@ -22,7 +23,7 @@ export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'workflows' | 'logger
       logger.warn({ query: rawQuery.slice(0, 300) }, 'payment notification with a bad signature');
       return 'bad-signature';
     }
-    const payment = await db.selectFrom('payments').selectAll().where('reference', '=', notification.reference).executeTakeFirst();
+    const payment = await paymentByReference(db, notification.reference);
     if (!payment || payment.amount_cents !== notification.amountCents) {
       logger.warn({ reference: notification.reference, amount: notification.amountCents }, 'payment notification for an unknown payment or another amount');
       return 'unknown-payment';

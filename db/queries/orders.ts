@@ -62,7 +62,3 @@ export async function cartCommuneName(db: Db, userId: number): Promise<string | 
   return row?.name ?? null;
 }
 
-/** The order's card payment, to lead a family back to it while it waits. */
-export function orderCardPayment(db: Db, paymentId: number) {
-  return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state']).where('id', '=', paymentId).executeTakeFirst();
-}

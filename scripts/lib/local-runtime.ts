@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { startEmbeddedPostgres } from './embedded-postgres.ts';
 import { projectRoot } from './paths.ts';
 import { parseScriptEnv } from './script-env.ts';
+import { ensureTemporalBinaries } from './temporal-binaries.ts';
 import { startTemporalDevServer } from './temporal-dev-server.ts';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -71,6 +72,7 @@ export async function startLocalRuntime(env: Record<string, string | undefined>,
       runtime.env.DATABASE_URL = postgres.url;
     }
     if (!env.TEMPORAL_ADDRESS) {
+      await ensureTemporalBinaries(log);
       const temporal = await startTemporalDevServer({
         port: options.TEMPORAL_DEV_PORT,
         uiPort: options.TEMPORAL_UI_PORT,

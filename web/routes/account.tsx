@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { detectDocumentType, MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import type { DocumentKind } from '../../db/database.ts';
 import { describeAccountStatus } from '../account-state.ts';
+import { familyDocuments } from '../../db/queries/families.ts';
 import { communeName } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
@@ -16,8 +17,6 @@ import { sendDocument } from '../send-document.ts';
 import { AccountHomePage } from '../views/account/home.tsx';
 import { documentKinds, DocumentsPage } from '../views/account/documents.tsx';
 import type { AccessTable } from '../access.ts';
-
-const documentColumns = ['id', 'kind', 'file_name', 'status', 'refusal_reason', 'uploaded_at', 'size_bytes'] as const;
 
 const kindSchema = z.object({
   kind: z.enum(documentKinds.map((k) => k.value) as [DocumentKind, ...DocumentKind[]], { error: 'Choisissez le type de pièce.' }),
@@ -42,8 +41,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, workflows, documents: store } = deps;
   const router = new Hono<AppEnv>();
 
-  const listDocuments = (ownerId: number) =>
-    db.selectFrom('documents').select(documentColumns).where('owner_id', '=', ownerId).orderBy('uploaded_at', 'desc').orderBy('id', 'desc').execute();
+  const listDocuments = (ownerId: number) => familyDocuments(db, [ownerId]);
 
   router.get('/mon-compte', async (c) => {
     const user = currentUser(c);

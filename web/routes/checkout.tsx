@@ -6,7 +6,8 @@ import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import type { Order } from '../../db/database.ts';
 import { listAddresses } from '../../db/queries/family.ts';
 import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/order-recap.ts';
-import { cartCommuneName, createOrderFromCart, familyOrder, orderCardPayment, undoUnstartedOrder } from '../../db/queries/orders.ts';
+import { cartCommuneName, createOrderFromCart, familyOrder, undoUnstartedOrder } from '../../db/queries/orders.ts';
+import { cardPaymentOf } from '../../db/queries/payments.ts';
 import { balance } from '../../db/queries/wallet.ts';
 import { amountDue } from '../../domain/money.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment } from '../../workflows/order.messages.ts';
@@ -151,7 +152,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     // Back on this page while the card part waits (a reload, an answer lost on the way): the
     // way to the payment page again, for the same payment.
     const pending = order.card_payment_id
-      ? await orderCardPayment(db, order.card_payment_id)
+      ? await cardPaymentOf(db, order.card_payment_id)
       : undefined;
     if (pending?.state === 'pending' && pending.card_type && pending.card_type in CARD_TYPES) {
       return goToCardPayment(c, { reference: pending.reference, amountCents: pending.amount_cents, cardType: pending.card_type as CardType });

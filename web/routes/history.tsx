@@ -1,6 +1,8 @@
 // The family's orders and reservations, and the cancellation of a reservation before its
 // deadline (refunded to the wallet, with a mail).
 import { Hono } from 'hono';
+import { familyOrder } from '../../db/queries/orders.ts';
+import { cardPaymentOf } from '../../db/queries/payments.ts';
 import { composeMail } from '../../lib/mail/compose.ts';
 import { cancelReservation } from '../../db/queries/cancellation.ts';
 import { familyOrders, familyReservations } from '../../db/queries/history.ts';
@@ -35,9 +37,9 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
   router.get('/mon-compte/commandes', async (c) => c.render(<OrdersPage orders={await familyOrders(db, currentUser(c).id)} />, { title: 'Mes commandes' }));
 
   router.get('/mon-compte/commandes/:number{[0-9]{4}-[0-9]{6}}', async (c) => {
-    const order = await db.selectFrom('orders').selectAll().where('number', '=', c.req.param('number')).where('user_id', '=', currentUser(c).id).executeTakeFirst();
+    const order = await familyOrder(db, currentUser(c).id, c.req.param('number'));
     if (!order) return c.notFound();
-    const cardPayment = order.card_payment_id ? ((await db.selectFrom('payments').select(['state', 'card_type']).where('id', '=', order.card_payment_id).executeTakeFirst()) ?? null) : null;
+    const cardPayment = order.card_payment_id ? ((await cardPaymentOf(db, order.card_payment_id)) ?? null) : null;
     return c.render(<OrderDetailPage order={order} lines={await recapLines(db, await orderHoldIds(db, order.id))} cardPayment={cardPayment} />, { title: `Commande ${order.number}` });
   });
 

@@ -87,11 +87,10 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
 
     const data = form.data;
     const commune = communeList.find((option) => option.value === String(data.commune))!;
-    // The account, the used token and the started workflow stand or fall together: if Temporal
-    // cannot start the validation, nothing is written and the link still works.
+    // The account and the used token stand or fall together.
     const user = await db.transaction().execute(async (trx) => {
       if (!(await consumeToken(trx, ['signup'], token, now()))) return null;
-      const created = await createParent(trx, {
+      return createParent(trx, {
         email: grant.email,
         firstName: data.first_name,
         lastName: data.last_name,
@@ -100,7 +99,6 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
         password: data.password,
         now: now(),
       }).catch(() => null);
-      return created;
     });
     if (!user) return invalidSignupLink(c);
     // Started once the account is committed, never inside the transaction. Should Temporal not

@@ -2,6 +2,7 @@
 // and the return page that shows the state the workflow knows.
 import { Hono } from 'hono';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
+import { createTopUpPayment, familyPayment } from '../../db/queries/payments.ts';
 import { balance, walletHistory } from '../../db/queries/wallet.ts';
 import { TOP_UP_AMOUNTS_CENTS } from '../../workflows/wallet-top-up.messages.ts';
 import type { AppDeps } from '../app.ts';
@@ -41,16 +42,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
       c.status(400);
       return c.render(await page(user.id, { errors }), { title: 'Mon porte-monnaie' });
     }
-    const payment = await db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('payments')
-        .values({ user_id: user.id, purpose: 'topup', method: 'card', amount_cents: amount, reference: `pending-${crypto.randomUUID()}`, card_type: card })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const reference = `topup-${row.id}`;
-      await trx.updateTable('payments').set({ reference }).where('id', '=', row.id).execute();
-      return { id: row.id, reference };
-    });
+    const payment = await createTopUpPayment(db, { userId: user.id, amountCents: amount, cardType: card });
     await workflows.startTopUp(payment.id, { email: user.email, commune: null });
     const back = `${config.PUBLIC_URL}/paiement/retour/${payment.reference}`;
     const form = payments.paymentForm({
@@ -70,7 +62,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     // The provider's signed outcome, brought back by the browser, counts as much as its notification.
     await deliverSignedReturn(c.req.url);
-    const payment = await db.selectFrom('payments').selectAll().where('reference', '=', c.req.param('reference')).where('user_id', '=', user.id).executeTakeFirst();
+    const payment = await familyPayment(db, user.id, c.req.param('reference'));
     if (!payment) return c.notFound();
     const state = (await workflows.topUpState(payment.id).catch(() => null)) ?? { status: payment.state };
     const pending = state.status === 'pending';

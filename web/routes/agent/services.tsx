@@ -3,6 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { familyDocuments } from '../../../db/queries/families.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { formatShortDate, parisDate } from '../../../domain/dates.ts';
 import type { AppDeps } from '../../app.ts';
@@ -46,7 +47,7 @@ export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
       .execute();
     const userIds = [...new Set(rows.map((row) => row.user_id))];
     const dependants = userIds.length ? await db.selectFrom('dependants').select(['guardian_id', 'first_name', 'last_name', 'birth_date', 'relationship']).where('guardian_id', 'in', userIds).where('removed_at', 'is', null).orderBy('birth_date').execute() : [];
-    const documents = userIds.length ? await db.selectFrom('documents').select(['id', 'owner_id', 'kind', 'file_name', 'status', 'refusal_reason']).where('owner_id', 'in', userIds).orderBy('uploaded_at', 'desc').execute() : [];
+    const documents = await familyDocuments(db, userIds);
     return rows.map((row) => ({
       id: row.id,
       offer: row.offer,

@@ -5,6 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { formatLongDate, parisDate } from '../../../domain/dates.ts';
+import { familyDocuments } from '../../../db/queries/families.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { isDecided } from '../../../workflows/approval.messages.ts';
 import { describeAccountStatus } from '../../account-state.ts';
@@ -23,7 +24,6 @@ const decisionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('request'), message: requiredText('Indiquez les pièces demandées : le message sera envoyé à la famille.', 1000) }),
 ], { error: 'Action inconnue.' });
 
-const documentColumns = ['id', 'kind', 'file_name', 'status', 'refusal_reason', 'uploaded_at', 'size_bytes'] as const;
 
 /** Who may call each route below (see web/access.ts). */
 export const validationAccess = {
@@ -80,7 +80,7 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
   async function renderReview(c: Context<AppEnv>, id: number, extra: { values?: FormValues; errors?: FieldErrors } = {}) {
     const account = await accountInScope(c, id);
     const workflow = account.status === 'pending' ? await workflows.accountValidationState(id) : null;
-    const documents = await db.selectFrom('documents').select(documentColumns).where('owner_id', '=', id).orderBy('uploaded_at', 'desc').execute();
+    const documents = await familyDocuments(db, [id]);
     const name = [account.first_name, account.last_name].filter(Boolean).join(' ') || account.email;
     return c.render(
       <AccountReviewPage
