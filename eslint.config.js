@@ -40,8 +40,22 @@ export default tseslint.config(
     ...floor(['web/**/*.ts', 'web/**/*.tsx'], [
       ...above('scripts', 'bench', 'test'),
       { group: ['@temporalio/client'], allowTypeImports: true, message: 'Pages reach Temporal through the named calls of web/workflows.ts.' },
+      { group: ['kysely', 'pg'], allowTypeImports: true, message: 'All SQL lives in db/queries: call a query function.' },
     ]),
     ignores: ['**/*.test.ts', '**/*.test.tsx', 'web/workflows.ts'],
+  },
+  {
+    files: ['web/**/*.ts', 'web/**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|transaction)$/]',
+          message: 'All SQL lives in db/queries: call a query function.',
+        },
+      ],
+    },
   },
   {
     files: ['workflows/**/*.ts'],

@@ -79,3 +79,9 @@ export async function recentlyExpired(db: Db, userId: number, now: Date): Promis
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** What the places just held cost together. */
+export async function holdsTotal(db: Db, holdIds: number[]): Promise<number> {
+  const row = await db.selectFrom('holds').select((eb) => eb.fn.sum<number>('price_cents').as('total')).where('id', 'in', holdIds).executeTakeFirstOrThrow();
+  return Number(row.total);
+}

@@ -2,6 +2,7 @@
 // their communes' services).
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../connection.ts';
+import type { DocumentKind } from '../database.ts';
 import { recordAudit } from './audit.ts';
 import type { Database } from '../database.ts';
 
@@ -76,4 +77,22 @@ export function familyDocuments(db: Db, ownerIds: number[]) {
     .orderBy('uploaded_at', 'desc')
     .orderBy('id', 'desc')
     .execute();
+}
+
+/** A stored document's owner and where its bytes are, to serve it to who may see it. */
+export function storedDocument(db: Db, documentId: number) {
+  return db.selectFrom('documents').select(['owner_id', 'storage_key', 'mime_type', 'file_name']).where('id', '=', documentId).executeTakeFirst();
+}
+
+/** Records an uploaded document (its bytes are already stored under `storageKey`); its id. */
+export async function addDocument(
+  db: Db,
+  document: { ownerId: number; kind: DocumentKind; fileName: string; mimeType: 'application/pdf' | 'image/jpeg' | 'image/png'; sizeBytes: number; sha256: string; storageKey: string },
+): Promise<number> {
+  const row = await db
+    .insertInto('documents')
+    .values({ owner_id: document.ownerId, kind: document.kind, file_name: document.fileName, mime_type: document.mimeType, size_bytes: document.sizeBytes, sha256: document.sha256, storage_key: document.storageKey })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
 }

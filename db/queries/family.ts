@@ -96,3 +96,15 @@ export async function removeAddress(db: Db, userId: number, address: Pick<Addres
     }
   });
 }
+
+/** The dependants of several families, youngest last (staff's request list). */
+export function dependantsOf(db: Db, guardianIds: number[]) {
+  if (guardianIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('dependants')
+    .select(['guardian_id', 'first_name', 'last_name', 'birth_date', 'relationship'])
+    .where('guardian_id', 'in', guardianIds)
+    .where('removed_at', 'is', null)
+    .orderBy('birth_date')
+    .execute();
+}

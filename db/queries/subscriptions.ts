@@ -64,3 +64,34 @@ export async function requestSubscriptions(db: Db, userId: number, offerIds: num
   }
   return { requested, already };
 }
+
+/** The offer a subscription asks for. */
+export async function subscriptionOfferId(db: Db, subscriptionId: number): Promise<number> {
+  return (await db.selectFrom('subscriptions').select('service_offer_id').where('id', '=', subscriptionId).executeTakeFirstOrThrow()).service_offer_id;
+}
+
+/** Requests for services waiting in these communes, oldest first, with who asked. */
+export function pendingRequests(db: Db, communeIds: number[], limit = 100) {
+  if (communeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('subscriptions')
+    .innerJoin('service_offers', 'service_offers.id', 'subscriptions.service_offer_id')
+    .innerJoin('communes', 'communes.id', 'service_offers.commune_id')
+    .innerJoin('users', 'users.id', 'subscriptions.user_id')
+    .select(['subscriptions.id', 'subscriptions.requested_at', 'service_offers.label as offer', 'communes.name as commune', 'users.id as user_id', 'users.email', 'users.first_name', 'users.last_name', 'users.status as account_status'])
+    .where('subscriptions.status', '=', 'pending')
+    .where('service_offers.commune_id', 'in', communeIds)
+    .orderBy('subscriptions.requested_at')
+    .limit(limit)
+    .execute();
+}
+
+/** A request's status and the commune of its offer (to check the staff's scope). */
+export function subscriptionRequest(db: Db, subscriptionId: number) {
+  return db
+    .selectFrom('subscriptions')
+    .innerJoin('service_offers', 'service_offers.id', 'subscriptions.service_offer_id')
+    .select(['subscriptions.status', 'service_offers.commune_id'])
+    .where('subscriptions.id', '=', subscriptionId)
+    .executeTakeFirst();
+}

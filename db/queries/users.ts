@@ -58,3 +58,13 @@ export async function staffCommuneIds(db: Db, user: Pick<User, 'id' | 'role'>): 
 export async function communeName(db: Db, communeId: number): Promise<string | null> {
   return (await db.selectFrom('communes').select('name').where('id', '=', communeId).executeTakeFirst())?.name ?? null;
 }
+
+/** What the family says of itself on « Mes informations personnelles ». */
+export async function updateIdentity(db: Db, userId: number, fields: Pick<User, 'first_name' | 'last_name' | 'phone'>): Promise<void> {
+  await db.updateTable('users').set(fields).where('id', '=', userId).execute();
+}
+
+/** Throws the unique violation `users_email_key` when the address is someone else's. */
+export async function changeEmail(db: Db, userId: number, email: string): Promise<void> {
+  await db.updateTable('users').set({ email }).where('id', '=', userId).execute();
+}

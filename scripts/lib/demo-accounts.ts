@@ -1,9 +1,9 @@
 // The demo's logins as `npm start` prints them: every role in every commune, each family with
 // what it is doing. Printed only where the demo was loaded.
-import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { demoAccounts } from '../../db/demo/data.ts';
 import { demoHouseholds } from '../../db/demo/families.ts';
+import { existingEmails } from '../../db/demo/targets.ts';
 import { referenceCommunes } from '../../db/reference-data.ts';
 
 const communeName = (slug: string | undefined) => referenceCommunes.find((commune) => commune.slug === slug)?.name ?? '';
@@ -11,8 +11,7 @@ const roleLabel = { admin: 'admin', staff: 'agent', parent: 'parent' } as const;
 const roleOrder = ['admin', 'staff', 'parent'];
 
 export async function demoAccountLines(db: Db): Promise<string[]> {
-  const emails = [...demoAccounts, ...demoHouseholds].map((account) => account.email.toLowerCase());
-  const present = new Set((await db.selectFrom('users').select(sql<string>`lower(email)`.as('email')).where(sql`lower(email)`, 'in', emails).execute()).map((row) => row.email));
+  const present = await existingEmails(db, [...demoAccounts, ...demoHouseholds].map((account) => account.email));
   const rows = [
     ...demoAccounts.map((account) => ({
       ...account,

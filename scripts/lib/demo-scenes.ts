@@ -6,7 +6,8 @@
 import { demoAccounts, demoFamily } from '../../db/demo/data.ts';
 import { demoHouseholds, type DemoHousehold } from '../../db/demo/families.ts';
 import type { Db } from '../../db/connection.ts';
-import { addDays, parisDate } from '../../domain/dates.ts';
+import { bookingTarget, offerId, walletBalance, type BookingTarget } from '../../db/demo/targets.ts';
+import { parisDate } from '../../domain/dates.ts';
 import { MINIMAL_PDF } from './demo-files.ts';
 import { cardPaymentForm, Visitor } from './visitor.ts';
 
@@ -25,28 +26,10 @@ async function signedIn(context: SceneContext, email: string, password: string):
   return visitor;
 }
 
-/** A prestation of a product, the family's children, and `count` days far enough ahead to book. */
-async function booking(context: SceneContext, email: string, productName: string, prestationLabel: string, count: number) {
-  const { db } = context;
-  const product = await db.selectFrom('products').select('id').where('name', '=', productName).executeTakeFirstOrThrow();
-  const prestation = await db.selectFrom('prestations').select('id').where('product_id', '=', product.id).where('label', '=', prestationLabel).executeTakeFirstOrThrow();
-  const user = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
-  const children = await db.selectFrom('dependants').select('id').where('guardian_id', '=', user.id).where('removed_at', 'is', null).orderBy('birth_date').execute();
-  const address = await db.selectFrom('addresses').select('id').where('user_id', '=', user.id).executeTakeFirstOrThrow();
-  // Two weeks ahead: every deadline of the demo (two working days) is still open.
-  const days = await db
-    .selectFrom('slots')
-    .select('service_date')
-    .where('prestation_id', '=', prestation.id)
-    .where('service_date', '>=', addDays(context.today, 14))
-    .orderBy('service_date')
-    .limit(count)
-    .execute();
-  if (days.length === 0) throw new Error(`no day left to book for ${productName}`);
-  return { productId: product.id, prestationId: prestation.id, children: children.map((c) => String(c.id)), addressId: address.id, dates: days.map((d) => d.service_date) };
-}
+const booking = (context: SceneContext, email: string, productName: string, prestationLabel: string, count: number) =>
+  bookingTarget(context.db, { email, productName, prestationLabel, count, today: context.today });
 
-async function addToCart(visitor: Visitor, target: Awaited<ReturnType<typeof booking>>, children = target.children): Promise<void> {
+async function addToCart(visitor: Visitor, target: BookingTarget, children = target.children): Promise<void> {
   await visitor.expect('add to cart', [200, 303], `/produits/${target.productId}/panier`, { prestation: String(target.prestationId), enfant: children, date: target.dates });
 }
 
@@ -105,8 +88,7 @@ const scenes: { who: string; play(context: SceneContext): Promise<void> }[] = [
       const visitor = await signedIn(context, parent.email, parent.password);
       const topUp = await visitor.expect('top-up', [200], '/mon-compte/porte-monnaie/recharger', { montant: '5000', carte: 'CB' });
       await payOnCardPage(visitor, topUp.text);
-      const user = await context.db.selectFrom('users').select('id').where('email', '=', demoFamily.parentEmail).executeTakeFirstOrThrow();
-      await until('wallet top-up', async () => ((await context.db.selectFrom('wallet_accounts').select('balance_cents').where('user_id', '=', user.id).executeTakeFirst())?.balance_cents ?? 0) >= 5000);
+      await until('wallet top-up', async () => (await walletBalance(context.db, parent.email)) >= 5000);
       const target = await booking(context, demoFamily.parentEmail, 'Inscription Accueil Périscolaire (mercredis)', 'Matin', 4);
       await addToCart(visitor, target, target.children.slice(-1));
       const number = await checkoutToPayment(visitor, target.addressId);
@@ -160,14 +142,8 @@ const scenes: { who: string; play(context: SceneContext): Promise<void> }[] = [
     async play(context) {
       const family = household('roux');
       const visitor = await signedIn(context, family.email, family.password);
-      const offer = await context.db
-        .selectFrom('service_offers')
-        .innerJoin('communes', 'communes.id', 'service_offers.commune_id')
-        .select('service_offers.id')
-        .where('communes.slug', '=', family.communeSlug)
-        .where('service_offers.label', '=', 'RÉSERVATION REPAS ENFANTS')
-        .executeTakeFirstOrThrow();
-      await visitor.expect('subscription request', [303], '/mon-compte/services/ajouter', { offer: String(offer.id) });
+      const offer = await offerId(context.db, family.communeSlug, 'RÉSERVATION REPAS ENFANTS');
+      await visitor.expect('subscription request', [303], '/mon-compte/services/ajouter', { offer: String(offer) });
     },
   },
 ];

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { detectDocumentType, MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import type { DocumentKind } from '../../db/database.ts';
 import { describeAccountStatus } from '../account-state.ts';
-import { familyDocuments } from '../../db/queries/families.ts';
+import { addDocument, familyDocuments, storedDocument } from '../../db/queries/families.ts';
 import { communeName } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
@@ -91,36 +91,27 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
       }
 
       const key = await store.put(bytes);
-      const document = await db
-        .insertInto('documents')
-        .values({
-          owner_id: user.id,
-          kind: form.data.kind,
-          file_name: displayName((file as File).name),
-          mime_type: type,
-          size_bytes: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          storage_key: key,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const documentId = await addDocument(db, {
+        ownerId: user.id,
+        kind: form.data.kind,
+        fileName: displayName((file as File).name),
+        mimeType: type,
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        storageKey: key,
+      });
 
       if (user.status === 'pending') {
         const commune = user.commune_id ? await communeName(db, user.commune_id) : null;
-        await workflows.documentSubmitted(user.id, document.id, { email: user.email, commune });
+        await workflows.documentSubmitted(user.id, documentId, { email: user.email, commune });
       }
       return c.redirect('/mon-compte/documents?depose=1', 303);
     },
   );
 
   router.get('/mon-compte/documents/:id{[0-9]{1,12}}', async (c) => {
-    const document = await db
-      .selectFrom('documents')
-      .select(['storage_key', 'mime_type', 'file_name'])
-      .where('id', '=', Number(c.req.param('id')))
-      .where('owner_id', '=', currentUser(c).id)
-      .executeTakeFirst();
-    if (!document) return c.notFound();
+    const document = await storedDocument(db, Number(c.req.param('id')));
+    if (!document || document.owner_id !== currentUser(c).id) return c.notFound();
     return sendDocument(c, document, await store.get(document.storage_key));
   });
 

@@ -6,7 +6,7 @@ import { parisDate, parseIsoDate, type IsoDate } from '../../domain/dates.ts';
 import { computePrice } from '../../domain/pricing.ts';
 import { missingToBuy } from '../../domain/purchase.ts';
 import { bookedDays, placeHolds, placesLeft, type BookingProduct } from '../../db/queries/booking.ts';
-import { cartHolds, cartSummary, extendCart, recentlyExpired, releaseHolds } from '../../db/queries/cart.ts';
+import { cartHolds, cartSummary, extendCart, holdsTotal, recentlyExpired, releaseHolds } from '../../db/queries/cart.ts';
 import { listDependants } from '../../db/queries/family.ts';
 import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
 import type { User } from '../../db/database.ts';
@@ -212,8 +212,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
 
     const extended = (await extendCart(db, user.id, now(), expiresAt)).filter((id) => !result.holdIds.includes(id));
     await Promise.all([holds.start(result.holdIds, expiresAt), holds.extend(extended, expiresAt)]);
-    const added = await db.selectFrom('holds').select((eb) => eb.fn.sum<number>('price_cents').as('total')).where('id', 'in', result.holdIds).executeTakeFirstOrThrow();
-    const props = { product: product.name, productId, prestation: prestation!.label, quantity: result.holdIds.length, totalCents: Number(added.total), cart: await cartSummary(db, user.id, now()) };
+    const props = { product: product.name, productId, prestation: prestation!.label, quantity: result.holdIds.length, totalCents: await holdsTotal(db, result.holdIds), cart: await cartSummary(db, user.id, now()) };
     if (htmx) return c.html(<AddedToCart {...props} outOfBand />);
     c.set('cart', props.cart);
     return c.render(<AddedToCart {...props} />, { title: 'Produit ajouté au panier' });

@@ -1,4 +1,5 @@
 // /dev/mails: the development mailbox (the outbox table), mounted only outside production.
+import { latestMails, outboxMail } from '../../db/queries/outbox.ts';
 import { Hono } from 'hono';
 import type { AppDeps } from '../app.ts';
 import { MailboxPage, MailPage } from '../views/dev-mails.tsx';
@@ -14,17 +15,11 @@ export const devMailAccess = {
 export function devMailRoutes({ db }: Pick<AppDeps, 'db'>): Hono {
   const router = new Hono();
   router.get('/', async (c) => {
-    const mails = await db
-      .selectFrom('outbox_mails')
-      .select(['id', 'recipient', 'subject', 'status', 'created_at'])
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(100)
-      .execute();
+    const mails = await latestMails(db);
     return c.render(<MailboxPage mails={mails} />, { title: 'Courriels envoyés (développement)' });
   });
   router.get('/:id{[0-9]+}', async (c) => {
-    const mail = await db.selectFrom('outbox_mails').selectAll().where('id', '=', Number(c.req.param('id'))).executeTakeFirst();
+    const mail = await outboxMail(db, Number(c.req.param('id')));
     if (!mail) return c.notFound();
     return c.render(<MailPage mail={mail} />, { title: mail.subject });
   });

@@ -1,6 +1,6 @@
 // GET /health: 200 when the database and Temporal answer, 503 naming the part that does not.
 import { Hono } from 'hono';
-import { sql } from 'kysely';
+import { ping } from '../../db/queries/health.ts';
 import type { AppDeps } from '../app.ts';
 import type { AccessTable } from '../access.ts';
 
@@ -22,7 +22,7 @@ export function healthRoutes({ db, workflows }: Pick<AppDeps, 'db' | 'workflows'
   const router = new Hono();
   router.get('/', async (c) => {
     const [database, temporalStatus] = await Promise.all([
-      withTimeout(sql`select 1`.execute(db)).then(() => 'ok' as const, () => 'down' as const),
+      withTimeout(ping(db)).then(() => 'ok' as const, () => 'down' as const),
       withTimeout(workflows.reachable()).then(() => 'ok' as const, () => 'down' as const),
     ]);
     const healthy = database === 'ok' && temporalStatus === 'ok';

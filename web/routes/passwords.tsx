@@ -4,9 +4,10 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { verifyPassword } from '../../lib/password-hash.ts';
 import { checkPassword, describePasswordProblems } from '../../domain/password-policy.ts';
-import { consumeToken, peekToken } from '../../db/queries/one-time-tokens.ts';
+import { completeSignup, resetPassword } from '../../db/queries/account-links.ts';
+import { peekToken } from '../../db/queries/one-time-tokens.ts';
 import { invalidateUserSessions } from '../../db/queries/sessions.ts';
-import { communeOptions, createParent, findUser, setPassword } from '../../db/queries/users.ts';
+import { communeOptions, setPassword } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import { startSession } from '../auth/login.ts';
 import type { AppEnv } from '../env.ts';
@@ -87,19 +88,12 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
 
     const data = form.data;
     const commune = communeList.find((option) => option.value === String(data.commune))!;
-    // The account and the used token stand or fall together.
-    const user = await db.transaction().execute(async (trx) => {
-      if (!(await consumeToken(trx, ['signup'], token, now()))) return null;
-      return createParent(trx, {
-        email: grant.email,
-        firstName: data.first_name,
-        lastName: data.last_name,
-        phone: data.phone,
-        communeId: data.commune,
-        password: data.password,
-        now: now(),
-      }).catch(() => null);
-    });
+    const user = await completeSignup(
+      db,
+      token,
+      { email: grant.email, firstName: data.first_name, lastName: data.last_name, phone: data.phone, communeId: data.commune, password: data.password },
+      now(),
+    );
     if (!user) return invalidSignupLink(c);
     // Started once the account is committed, never inside the transaction. Should Temporal not
     // answer, the first document the parent uploads starts it (signal-with-start).
@@ -127,13 +121,7 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
       c.status(400);
       return c.render(<ResetPasswordPage token={token} email={grant.email} errors={errors} check={check} />, { title: 'Nouveau mot de passe' });
     }
-    const used = await db.transaction().execute(async (trx) => {
-      if (!(await consumeToken(trx, ['password-reset', 'invitation'], token, now()))) return false;
-      await setPassword(trx, grant.userId!, values.password!, now());
-      await invalidateUserSessions(trx, grant.userId!);
-      return true;
-    });
-    const user = used ? await findUser(db, grant.userId) : undefined;
+    const user = await resetPassword(db, token, grant.userId, values.password!, now());
     if (!user) return invalidResetLink(c);
     return startSession(c, { db, now, secure }, user, null);
   });

@@ -6,7 +6,7 @@ import { verifyPassword } from '../../lib/password-hash.ts';
 import { accountMails, emailChangeMail } from '../../lib/mail/templates.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { consumeToken, issueToken } from '../../db/queries/one-time-tokens.ts';
-import { findUserByEmail } from '../../db/queries/users.ts';
+import { changeEmail, findUserByEmail, updateIdentity } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
@@ -55,7 +55,7 @@ export function personalInfoRoutes(deps: AppDeps): Hono<AppEnv> {
       c.status(400);
       return page(c, { values, errors: form.errors });
     }
-    await db.updateTable('users').set(form.data).where('id', '=', currentUser(c).id).execute();
+    await updateIdentity(db, currentUser(c).id, form.data);
     return c.redirect('/mon-compte/informations?ok=identite', 303);
   });
 
@@ -94,7 +94,7 @@ export function personalInfoRoutes(deps: AppDeps): Hono<AppEnv> {
     };
     if (!grant?.userId) return invalid();
     try {
-      await db.updateTable('users').set({ email: grant.email }).where('id', '=', grant.userId).execute();
+      await changeEmail(db, grant.userId, grant.email);
     } catch (error) {
       if (isUniqueViolation(error, 'users_email_key')) return invalid();
       throw error;

@@ -1,7 +1,7 @@
 // "Mes services" and "Ajouter un service": a request per offer, each approved by the offer's
 // commune through its own subscriptionApproval workflow.
 import { Hono } from 'hono';
-import { familySubscriptions, offersByCommune, requestSubscriptions } from '../../db/queries/subscriptions.ts';
+import { familySubscriptions, offersByCommune, requestSubscriptions, subscriptionOfferId } from '../../db/queries/subscriptions.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { currentUser } from '../middleware/guards.ts';
@@ -51,8 +51,8 @@ export function serviceRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const { requested, already } = await requestSubscriptions(db, user.id, chosen.map(Number), now());
     for (const subscriptionId of requested) {
-      const row = await db.selectFrom('subscriptions').select('service_offer_id').where('id', '=', subscriptionId).executeTakeFirstOrThrow();
-      await workflows.startSubscriptionApproval(subscriptionId, { email: user.email, commune: known.get(String(row.service_offer_id))!.commune });
+      const offerId = await subscriptionOfferId(db, subscriptionId);
+      await workflows.startSubscriptionApproval(subscriptionId, { email: user.email, commune: known.get(String(offerId))!.commune });
     }
     return c.redirect(`/mon-compte/services?demandes=${requested.length}&deja=${already.length}`, 303);
   });

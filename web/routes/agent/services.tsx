@@ -3,7 +3,9 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
+import { dependantsOf } from '../../../db/queries/family.ts';
 import { familyDocuments } from '../../../db/queries/families.ts';
+import { pendingRequests, subscriptionRequest } from '../../../db/queries/subscriptions.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { formatShortDate, parisDate } from '../../../domain/dates.ts';
 import type { AppDeps } from '../../app.ts';
@@ -32,21 +34,10 @@ export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, workflows } = deps;
   const router = new Hono<AppEnv>();
 
-  async function pendingRequests(communeIds: number[]): Promise<PendingRequest[]> {
-    if (communeIds.length === 0) return [];
-    const rows = await db
-      .selectFrom('subscriptions')
-      .innerJoin('service_offers', 'service_offers.id', 'subscriptions.service_offer_id')
-      .innerJoin('communes', 'communes.id', 'service_offers.commune_id')
-      .innerJoin('users', 'users.id', 'subscriptions.user_id')
-      .select(['subscriptions.id', 'subscriptions.requested_at', 'service_offers.label as offer', 'communes.name as commune', 'users.id as user_id', 'users.email', 'users.first_name', 'users.last_name', 'users.status as account_status'])
-      .where('subscriptions.status', '=', 'pending')
-      .where('service_offers.commune_id', 'in', communeIds)
-      .orderBy('subscriptions.requested_at')
-      .limit(100)
-      .execute();
+  async function requestsOf(communeIds: number[]): Promise<PendingRequest[]> {
+    const rows = await pendingRequests(db, communeIds);
     const userIds = [...new Set(rows.map((row) => row.user_id))];
-    const dependants = userIds.length ? await db.selectFrom('dependants').select(['guardian_id', 'first_name', 'last_name', 'birth_date', 'relationship']).where('guardian_id', 'in', userIds).where('removed_at', 'is', null).orderBy('birth_date').execute() : [];
+    const dependants = await dependantsOf(db, userIds);
     const documents = await familyDocuments(db, userIds);
     return rows.map((row) => ({
       id: row.id,
@@ -60,7 +51,7 @@ export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
   }
 
   const page = async (c: Context<AppEnv>, extra: { errorsFor?: number; values?: FormValues; errors?: FieldErrors } = {}) =>
-    c.render(<ServiceRequestsPage requests={await pendingRequests(await staffCommuneIds(db, currentUser(c)))} {...extra} />, { title: 'Demandes de services' });
+    c.render(<ServiceRequestsPage requests={await requestsOf(await staffCommuneIds(db, currentUser(c)))} {...extra} />, { title: 'Demandes de services' });
 
   router.get('/services', (c) => page(c));
 
@@ -68,12 +59,7 @@ export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
     const id = Number(c.req.param('id'));
     const staff = currentUser(c);
     const communes = await staffCommuneIds(db, staff);
-    const request = await db
-      .selectFrom('subscriptions')
-      .innerJoin('service_offers', 'service_offers.id', 'subscriptions.service_offer_id')
-      .select(['subscriptions.status', 'service_offers.commune_id'])
-      .where('subscriptions.id', '=', id)
-      .executeTakeFirst();
+    const request = await subscriptionRequest(db, id);
     if (!request || !communes.includes(request.commune_id)) throw new HTTPException(403);
     const values = await readForm(c);
     const form = validateForm(decisionSchema, values);

@@ -2,10 +2,10 @@
 // to the account's workflow) and the documents. Staff of another commune get 403 everywhere.
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { formatLongDate, parisDate } from '../../../domain/dates.ts';
-import { familyDocuments } from '../../../db/queries/families.ts';
+import { familyDocuments, storedDocument } from '../../../db/queries/families.ts';
+import { parentAccount, pendingAccounts } from '../../../db/queries/validations.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { isDecided } from '../../../workflows/approval.messages.ts';
 import { describeAccountStatus } from '../../account-state.ts';
@@ -40,31 +40,14 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
   /** The parent account behind :id, if it belongs to one of the staff member's communes; 403 otherwise. */
   async function accountInScope(c: Context<AppEnv>, id: number) {
     const communes = await staffCommuneIds(db, currentUser(c));
-    const account = await db
-      .selectFrom('users')
-      .leftJoin('communes', 'communes.id', 'users.commune_id')
-      .select(['users.id', 'users.email', 'users.first_name', 'users.last_name', 'users.phone', 'users.status', 'users.status_reason', 'users.created_at', 'users.commune_id', 'communes.name as commune'])
-      .where('users.id', '=', id)
-      .where('users.role', '=', 'parent')
-      .executeTakeFirst();
+    const account = await parentAccount(db, id);
     if (!account || account.commune_id === null || !communes.includes(account.commune_id)) throw new HTTPException(403);
     return account;
   }
 
   router.get('/validations', async (c) => {
     const communes = await staffCommuneIds(db, currentUser(c));
-    const rows = communes.length === 0 ? [] : await db
-      .selectFrom('users')
-      .leftJoin('communes', 'communes.id', 'users.commune_id')
-      .select((eb) => [
-        'users.id', 'users.email', 'users.first_name', 'users.last_name', 'users.created_at', 'communes.name as commune',
-        eb.selectFrom('documents').select(sql<number>`count(*)`.as('n')).whereRef('documents.owner_id', '=', 'users.id').as('documents'),
-      ])
-      .where('users.role', '=', 'parent')
-      .where('users.status', '=', 'pending')
-      .where('users.commune_id', 'in', communes)
-      .orderBy('users.created_at')
-      .execute();
+    const rows = await pendingAccounts(db, communes);
     const today = now().getTime();
     const accounts = rows.map((row) => ({
       id: row.id,
@@ -114,11 +97,7 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   router.get('/documents/:id{[0-9]{1,12}}', async (c) => {
-    const document = await db
-      .selectFrom('documents')
-      .select(['owner_id', 'storage_key', 'mime_type', 'file_name'])
-      .where('id', '=', Number(c.req.param('id')))
-      .executeTakeFirst();
+    const document = await storedDocument(db, Number(c.req.param('id')));
     if (!document) throw new HTTPException(403);
     await accountInScope(c, document.owner_id);
     return sendDocument(c, document, await store.get(document.storage_key));
