@@ -1,36 +1,9 @@
-// Settling a wallet top-up: the credit is keyed by the payment, so a retry or a second
-// notification never credits twice; a payment that arrives after we gave up is still credited
-// (money taken is never kept without its counterpart).
+// The walletTopUp workflow's activity (its SQL: db/queries/top-ups.ts).
 import type { Db } from '../../db/connection.ts';
-import type { PaymentState } from '../../db/database.ts';
-import { moveMoney } from '../../db/queries/wallet.ts';
-import { formatEuros } from '../../domain/money.ts';
+import { settleTopUp, type TopUpOutcome } from '../../db/queries/top-ups.ts';
 
 export function createTopUpActivities({ db, now }: { db: Db; now: () => Date }) {
   return {
-    async settleTopUp(input: { paymentId: number; outcome: Exclude<PaymentState, 'pending'>; amountCents?: number; transaction?: string; errorCode?: string }): Promise<PaymentState> {
-      const payment = await db.selectFrom('payments').selectAll().where('id', '=', input.paymentId).executeTakeFirstOrThrow();
-      if (payment.state === 'paid') return 'paid';
-      if (input.outcome === 'paid') {
-        if (input.amountCents !== payment.amount_cents) {
-          await db.updateTable('payments').set({ state: 'refused', provider_error: `montant ${input.amountCents ?? '?'} au lieu de ${payment.amount_cents}`, updated_at: now() }).where('id', '=', payment.id).execute();
-          return 'refused';
-        }
-        await moveMoney(db, {
-          userId: payment.user_id,
-          amountCents: payment.amount_cents,
-          kind: 'topup',
-          label: `Recharge par carte de ${formatEuros(payment.amount_cents)}`,
-          idempotencyKey: `topup-${payment.id}/credit`,
-        });
-      }
-      if (payment.state !== 'pending' && input.outcome !== 'paid') return payment.state;
-      await db
-        .updateTable('payments')
-        .set({ state: input.outcome, provider_transaction: input.transaction ?? null, provider_error: input.errorCode ?? null, updated_at: now() })
-        .where('id', '=', payment.id)
-        .execute();
-      return input.outcome;
-    },
+    settleTopUp: (input: TopUpOutcome) => settleTopUp(db, input, now()),
   };
 }
