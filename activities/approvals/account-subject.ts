@@ -1,6 +1,7 @@
 // Accounts as approval subjects: a decision sets the account's status and its pending
 // documents' status; staff of the parent's commune of residence are reminded.
 import type { Db } from '../../db/connection.ts';
+import { accountToValidate, decideAccountStatus } from '../../db/queries/approvals.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { accountMails } from '../../lib/mail/templates.ts';
 import { fullName, type ApprovalSubjectHandler } from './subject.ts';
@@ -8,25 +9,13 @@ import { fullName, type ApprovalSubjectHandler } from './subject.ts';
 type AccountSubject = { kind: 'account'; userId: number };
 
 export function accountSubject({ db, publicUrl }: { db: Db; publicUrl: string }): ApprovalSubjectHandler<AccountSubject> {
-  const loadUser = (userId: number) =>
-    db.selectFrom('users').select(['id', 'email', 'first_name', 'last_name', 'commune_id', 'created_at']).where('id', '=', userId).executeTakeFirstOrThrow();
+  const loadUser = (userId: number) => accountToValidate(db, userId);
   return {
     id: (subject) => subject.userId,
 
     async apply(trx, { userId }, decision, { now }) {
       if (decision.kind === 'documents-requested') return;
-      const approved = decision.kind === 'approved';
-      await trx
-        .updateTable('users')
-        .set({ status: approved ? 'validated' : 'rejected', status_reason: approved ? null : decision.reason })
-        .where('id', '=', userId)
-        .execute();
-      await trx
-        .updateTable('documents')
-        .set({ status: approved ? 'accepted' : 'refused', refusal_reason: approved ? null : decision.reason, reviewed_at: now })
-        .where('owner_id', '=', userId)
-        .where('status', '=', 'pending')
-        .execute();
+      await decideAccountStatus(trx, userId, decision.kind === 'approved' ? { approved: true } : { approved: false, reason: decision.reason }, now);
     },
 
     async decisionMail({ userId }, kind, text) {

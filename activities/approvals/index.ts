@@ -1,5 +1,6 @@
 // Activities of the approval mechanism (accountValidation and subscriptionApproval): record a
 // staff decision once (the audit log's key guards the retries), mail the parent, remind staff.
+import { staffToRemind } from '../../db/queries/approvals.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ApprovalDecision, ApprovalSubject } from '../../workflows/approval.messages.ts';
@@ -42,14 +43,7 @@ export function createApprovalActivities({ db, now, publicUrl, mail }: Deps) {
     /** Mails every staff member of the subject's commune (the admins when it has none). */
     async remindStaff(input: { key: string; subject: ApprovalSubject }): Promise<number> {
       const { communeId, mail: content } = await handlerOf(input.subject).staffReminder(input.subject);
-      let recipients = await db
-        .selectFrom('staff_communes')
-        .innerJoin('users', 'users.id', 'staff_communes.user_id')
-        .select(['users.id', 'users.email'])
-        .where('staff_communes.commune_id', '=', communeId ?? -1)
-        .where('users.role', '=', 'staff')
-        .execute();
-      if (recipients.length === 0) recipients = await db.selectFrom('users').select(['id', 'email']).where('role', '=', 'admin').execute();
+      const recipients = await staffToRemind(db, communeId);
       for (const recipient of recipients) {
         await mail.sendMail({ idempotencyKey: `${input.key}/${recipient.id}`, to: recipient.email, ...content });
       }

@@ -1,6 +1,7 @@
 // Subscriptions as approval subjects: a decision sets the subscription's status; staff of the
 // offer's commune are reminded.
 import type { Db } from '../../db/connection.ts';
+import { decideSubscriptionStatus, subscriptionToDecide } from '../../db/queries/approvals.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { subscriptionMails } from '../../lib/mail/subscription-templates.ts';
 import { fullName, type ApprovalSubjectHandler } from './subject.ts';
@@ -8,29 +9,13 @@ import { fullName, type ApprovalSubjectHandler } from './subject.ts';
 type SubscriptionSubject = { kind: 'subscription'; subscriptionId: number };
 
 export function subscriptionSubject({ db, publicUrl }: { db: Db; publicUrl: string }): ApprovalSubjectHandler<SubscriptionSubject> {
-  const load = (id: number) =>
-    db
-      .selectFrom('subscriptions')
-      .innerJoin('users', 'users.id', 'subscriptions.user_id')
-      .innerJoin('service_offers', 'service_offers.id', 'subscriptions.service_offer_id')
-      .innerJoin('communes', 'communes.id', 'service_offers.commune_id')
-      .select([
-        'subscriptions.id', 'subscriptions.requested_at', 'users.email', 'users.first_name', 'users.last_name',
-        'service_offers.label as offer', 'communes.name as commune', 'communes.id as commune_id',
-      ])
-      .where('subscriptions.id', '=', id)
-      .executeTakeFirstOrThrow();
+  const load = (id: number) => subscriptionToDecide(db, id);
   return {
     id: (subject) => subject.subscriptionId,
 
     async apply(trx, { subscriptionId }, decision, { now, staffId }) {
       if (decision.kind === 'documents-requested') return;
-      const approved = decision.kind === 'approved';
-      await trx
-        .updateTable('subscriptions')
-        .set({ status: approved ? 'validated' : 'refused', status_reason: approved ? null : decision.reason, decided_at: now, decided_by: staffId })
-        .where('id', '=', subscriptionId)
-        .execute();
+      await decideSubscriptionStatus(trx, subscriptionId, decision.kind === 'approved' ? { approved: true } : { approved: false, reason: decision.reason }, { now, staffId });
     },
 
     async decisionMail({ subscriptionId }, kind, text) {

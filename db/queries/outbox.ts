@@ -8,3 +8,30 @@ export function latestMails(db: Db, limit = 100) {
 export function outboxMail(db: Db, id: number) {
   return db.selectFrom('outbox_mails').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Records a mail under its idempotency key (once) and counts the attempt; the stored copy. */
+export async function recordOutgoingMail(db: Db, mail: { idempotencyKey: string; to: string; subject: string; text: string; html?: string | null | undefined }) {
+  await db
+    .insertInto('outbox_mails')
+    .values({ idempotency_key: mail.idempotencyKey, recipient: mail.to, subject: mail.subject, text_body: mail.text, html_body: mail.html ?? null })
+    .onConflict((oc) => oc.column('idempotency_key').doNothing())
+    .execute();
+  return db
+    .updateTable('outbox_mails')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1) }))
+    .where('idempotency_key', '=', mail.idempotencyKey)
+    .returning(['id', 'status', 'recipient', 'subject', 'text_body', 'html_body'])
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Marks a mail sent. Bodies may hold single-use links: once an SMTP server has them
+ * (`forgetBodies`), we keep none; without SMTP (development) the outbox is the mailbox.
+ */
+export async function markMailSent(db: Db, id: number, sent: { at: Date; messageId: string | null; forgetBodies: boolean }): Promise<void> {
+  await db
+    .updateTable('outbox_mails')
+    .set({ status: 'sent', sent_at: sent.at, message_id: sent.messageId, ...(sent.forgetBodies ? { text_body: '', html_body: null } : {}) })
+    .where('id', '=', id)
+    .execute();
+}
