@@ -21,7 +21,7 @@ import { createAppWorker, ensureHoldSweepSchedule, installSdkLogging } from '../
 import { demoAccountLines } from './lib/demo-accounts.ts';
 import { playDemoScenes } from './lib/demo-scenes.ts';
 import { localRuntimeSchema, startLocalPostgres } from './lib/local-runtime.ts';
-import { assertPortsFree } from './lib/ports.ts';
+import { assertPortsFree } from './lib/free-port.ts';
 import { parseScriptEnv } from './lib/script-env.ts';
 import { ensureTemporalBinaries } from './lib/temporal-binaries.ts';
 import { startTemporalDevServer } from './lib/temporal-dev-server.ts';

@@ -1,5 +1,8 @@
-// Asks the kernel for a free TCP port on the loopback interface.
+// Ports of the local runtime: a free one from the kernel, waiting for one to open, and checking,
+// before `npm start` starts anything, that the ports it needs are free (naming the variable that
+// moves each).
 import net from 'node:net';
+import { ConfigError } from '../../config.ts';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -27,5 +30,23 @@ export async function waitForPort(port: number, timeoutMs: number, host = '127.0
     if (open) return;
     if (Date.now() > deadline) throw new Error(`Nothing listens on ${host}:${port} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, () => server.close(() => resolve(true)));
+  });
+}
+
+export async function assertPortsFree(ports: { port: number; variable: string }[]): Promise<void> {
+  for (const { port, variable } of ports) {
+    if (!(await isFree(port))) {
+      throw new ConfigError(
+        `Le port ${port} est déjà utilisé (${variable}) : arrêtez le programme qui l'occupe (un autre \`npm start\` ?) ou choisissez-en un autre, par exemple ${variable}=${port + 1} npm start`,
+      );
+    }
   }
 }
