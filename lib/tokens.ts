@@ -20,3 +20,12 @@ export function tokenMatches(token: string, storedHash: string): boolean {
   const actual = new TextEncoder().encode(hashToken(token));
   return expected.length === actual.length && constantTimeEqual(expected, actual);
 }
+
+/** An e-ticket code: 10 characters, no look-alikes (0/O, 1/I), easy to read out at the door. */
+export function ticketCode(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+  const bytes = new Uint8Array(10);
+  crypto.getRandomValues(bytes);
+  // 256 is a multiple of 32: every character is equally likely.
+  return [...bytes].map((byte) => alphabet[byte % alphabet.length]).join('');
+}
