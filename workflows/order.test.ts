@@ -134,6 +134,29 @@ describe('order', () => {
     expect(await ledgerMismatches(database.db)).toEqual([]);
   });
 
+  it('a place lost after the money moved: both parts come back to the wallet and the order is abandoned', async () => {
+    const c = await cart('perdue@example.fr', 2000, ['2027-02-17', '2027-02-24']);
+    const result = await runWorker(async () => {
+      const handle = await start(c, { walletCents: 1000, cardCents: 580, cardType: 'CB' });
+      await waitFor(handle, 'awaiting-card');
+      // Something outside the order (a bug, a hand-made change) took one of its places.
+      await database.db.updateTable('holds').set({ state: 'released' }).where('id', '=', c.created.holdIds[0]!).execute();
+      await handle.signal(cardPaymentNotified, paid(580));
+      return handle.result();
+    });
+    expect(result).toMatchObject({ status: 'abandoned', abandonReason: "une des places n'était plus disponible" });
+    expect(await balance(database.db, c.family.user.id)).toBe(2000 + 580);
+    expect(await reservationsOf(c.family.user.id)).toEqual([]);
+    const other = await database.db.selectFrom('holds').select('state').where('id', '=', c.created.holdIds[1]!).executeTakeFirstOrThrow();
+    expect(other.state).toBe('released');
+    const payment = await database.db.selectFrom('payments').select('state').where('reference', '=', `order-${c.created.number}`).executeTakeFirstOrThrow();
+    expect(payment.state).toBe('paid');
+    const mail = await database.db.selectFrom('outbox_mails').select(['subject', 'text_body']).where('recipient', '=', 'perdue@example.fr').executeTakeFirstOrThrow();
+    expect(mail.subject).toBe(`Commande ${c.created.number} non aboutie`);
+    expect(mail.text_body).toContain('rendu sur votre porte-monnaie');
+    expect(await ledgerMismatches(database.db)).toEqual([]);
+  });
+
   it('no answer within 30 minutes: compensates the same way', async () => {
     const c = await cart('silence@example.fr', 1000, ['2027-01-13']);
     const result = await runWorker(async () => {

@@ -12,7 +12,7 @@ export function orderMail(kind: 'confirmed' | 'abandoned', { order, user, lines 
     return composeMail({
       subject: `Commande ${order.number} non aboutie`,
       greeting,
-      paragraphs: [`Votre commande ${order.number} n'a pas pu être payée : ${order.abandon_reason ?? ''}.`, 'Les places ont été libérées et le montant prélevé sur votre porte-monnaie vous a été rendu.'],
+      paragraphs: [`Votre commande ${order.number} n'a pas pu être payée : ${order.abandon_reason ?? ''}.`, 'Les places ont été libérées et ce que vous aviez déjà payé vous a été rendu sur votre porte-monnaie.'],
     });
   }
   const recap = lines.map((l) => `${l.product} ${l.prestation} – ${l.first_name} ${l.last_name} – ${formatShortDate(l.service_date)} – ${formatEuros(l.price_cents)}`);

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import { InsufficientFunds } from '../../db/queries/wallet.ts';
 import { OrderStepRefused, extendOrderHolds, planOrderPayment, recordTermsAccepted, reserveVoucher, setOrderAddress } from '../../db/queries/order-steps.ts';
 import {
-  abandonOrder, confirmOrder, createOrderCardPayment, debitWalletForOrder, orderMailFacts, refundWalletForOrder, settleLateOrderPayment, settleOrderCardPayment,
+  abandonOrder, confirmOrder, createOrderCardPayment, creditCardPartToWallet, debitWalletForOrder, orderMailFacts, refundWalletForOrder, settleLateOrderPayment, settleOrderCardPayment,
   type CardSettlement,
 } from '../../db/queries/order-outcome.ts';
 import { orderMail } from './order-mail.ts';
@@ -38,6 +38,7 @@ export function createOrderActivities({ db, now, publicUrl, mail }: Deps) {
     planOrderPayment: (input: { orderId: number; walletCents: number; cardCents: number }) => planOrderPayment(db, input.orderId, input.walletCents, input.cardCents),
     debitWalletForOrder: (input: { orderId: number; key: string }) => refusalsAsFailures(debitWalletForOrder(db, input.orderId, input.key)),
     refundWalletForOrder: (input: { orderId: number; key: string }) => refundWalletForOrder(db, input.orderId, input.key),
+    creditCardPartToWallet: (input: { orderId: number; key: string }) => creditCardPartToWallet(db, input.orderId, input.key),
     createOrderCardPayment: (input: { orderId: number; cardType: string }) => createOrderCardPayment(db, input.orderId, input.cardType),
     settleOrderCardPayment: (input: CardSettlement) => settleOrderCardPayment(db, input, now()),
     confirmOrder: (input: { orderId: number }) => refusalsAsFailures(confirmOrder(db, input.orderId, now())),

@@ -17,6 +17,15 @@ export async function refundWalletForOrder(db: Db, orderId: number, key: string)
   await moveMoney(db, { userId: order.user_id, amountCents: order.wallet_cents, kind: 'refund', label: `Remboursement de la commande ${order.number}`, idempotencyKey: key });
 }
 
+/**
+ * The card part of an order paid but not confirmed (a place lost meanwhile): the provider's
+ * refund is not automated, so the amount goes to the family's wallet, once.
+ */
+export async function creditCardPartToWallet(db: Db, orderId: number, key: string): Promise<void> {
+  const order = await orderById(db, orderId);
+  await moveMoney(db, { userId: order.user_id, amountCents: order.card_cents, kind: 'refund', label: `Paiement par carte de la commande ${order.number} rendu`, idempotencyKey: key });
+}
+
 /** The card part: a payment row the provider will know as "order-<number>". */
 export async function createOrderCardPayment(db: Db, orderId: number, cardType: string): Promise<{ paymentId: number; reference: string }> {
   const order = await orderById(db, orderId);
