@@ -1,5 +1,6 @@
 // Field rules shared by the forms, with their French messages.
 import { z } from 'zod';
+import { parseEuros } from '../domain/money.ts';
 
 export const emailField = z
   .string({ error: 'Indiquez votre adresse e-mail.' })
@@ -29,3 +30,17 @@ export const newPasswordFields = {
   password: z.string({ error: 'Choisissez un mot de passe.' }).min(1, 'Choisissez un mot de passe.'),
   password_confirmation: z.string({ error: 'Confirmez le mot de passe.' }),
 };
+
+/** An amount typed in euros ("12,50", "-2"), as integer cents. */
+export function eurosField(message: string, options: { allowNegative?: boolean; maxDigits?: number; allowZero?: boolean } = {}) {
+  return z
+    .string({ error: message })
+    .transform((text, ctx) => {
+      const cents = parseEuros(text, options);
+      if (cents === null || (cents === 0 && !options.allowZero)) {
+        ctx.addIssue({ code: 'custom', message });
+        return z.NEVER;
+      }
+      return cents;
+    });
+}

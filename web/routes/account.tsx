@@ -11,6 +11,7 @@ import { addDocument, familyDocuments, storedDocument } from '../../db/queries/f
 import { communeName } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
+import { ID, idParam } from '../form-route.ts';
 import { validateForm, type FieldErrors, type FormValues } from '../forms.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { sendDocument } from '../send-document.ts';
@@ -109,8 +110,8 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
     },
   );
 
-  router.get('/mon-compte/documents/:id{[0-9]{1,12}}', async (c) => {
-    const document = await storedDocument(db, Number(c.req.param('id')));
+  router.get(`/mon-compte/documents/:id${ID}`, async (c) => {
+    const document = await storedDocument(db, idParam(c));
     if (!document || document.owner_id !== currentUser(c).id) return c.notFound();
     return sendDocument(c, document, await store.get(document.storage_key));
   });

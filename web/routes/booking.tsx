@@ -12,6 +12,7 @@ import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
 import type { User } from '../../db/database.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
+import { ID, idParam } from '../form-route.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { AddedToCart } from '../views/booking/added.tsx';
 import { Calendar } from '../views/booking/calendar.tsx';
@@ -142,21 +143,21 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.render(<ProductPage product={detail} prestations={detail.prestations} missing={missing} returnPath={c.req.path} personalise={form} />, { title: detail.name });
   }
 
-  router.get('/produits/:id{[0-9]{1,12}}', async (c) => {
-    const productId = Number(c.req.param('id'));
+  router.get(`/produits/:id${ID}`, async (c) => {
+    const productId = idParam(c);
     if (!(await products.forBooking(productId))) return c.notFound();
     return productPage(c, productId, readChoices(c.req.queries() as Record<string, string[]>));
   });
 
-  router.get('/produits/:id{[0-9]{1,12}}/calendrier', async (c) => {
-    const product = await products.forBooking(Number(c.req.param('id')));
+  router.get(`/produits/:id${ID}/calendrier`, async (c) => {
+    const product = await products.forBooking(idParam(c));
     if (!product) return c.notFound();
     return c.html(await calendarFor(product, currentUser(c), readChoices(c.req.queries() as Record<string, string[]>)));
   });
 
-  router.post('/produits/:id{[0-9]{1,12}}/panier', async (c) => {
+  router.post(`/produits/:id${ID}/panier`, async (c) => {
     const user = currentUser(c);
-    const productId = Number(c.req.param('id'));
+    const productId = idParam(c);
     const product = await products.forBooking(productId);
     if (!product) return c.notFound();
     const choices = readChoices(await c.req.parseBody({ all: true }));

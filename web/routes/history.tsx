@@ -12,6 +12,7 @@ import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
+import { ID, idParam } from '../form-route.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { OrderDetailPage, OrdersPage, ReservationsPage } from '../views/history/history.tsx';
 import type { AccessTable } from '../access.ts';
@@ -65,9 +66,9 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.render(await reservationsPage(currentUser(c).id, { message }), { title: 'Mes réservations' });
   });
 
-  router.post('/mon-compte/reservations/:id{[0-9]{1,12}}/annuler', async (c) => {
+  router.post(`/mon-compte/reservations/:id${ID}/annuler`, async (c) => {
     const user = currentUser(c);
-    const result = await cancelReservation(db, user.id, Number(c.req.param('id')), now());
+    const result = await cancelReservation(db, user.id, idParam(c), now());
     if (!result.ok) {
       if (result.reason === 'not-found') return c.notFound();
       c.status(409);

@@ -11,6 +11,7 @@ import { communeOptions, setPassword } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import { startSession } from '../auth/login.ts';
 import type { AppEnv } from '../env.ts';
+import { handleForm } from '../form-route.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { newPasswordFields, phoneField, requiredText } from '../schemas.ts';
@@ -130,23 +131,27 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
     c.render(<ChangePasswordPage forced={currentUser(c).must_change_password} done={c.req.query('fait') === '1'} />, { title: 'Changer mon mot de passe' }),
   );
 
-  router.post('/mon-compte/mot-de-passe', async (c) => {
+  router.post('/mon-compte/mot-de-passe', (c) => {
     const user = currentUser(c);
-    const values = await readForm(c);
-    const { errors, check } = passwordErrors(values, user.email);
-    if (!values.password) errors.password = 'Choisissez un mot de passe.';
-    const current = values.current_password ?? '';
-    if (!current) errors.current_password = 'Indiquez votre mot de passe actuel.';
-    else if (!user.password_hash || current.length > 1024 || !(await verifyPassword(user.password_hash, current))) {
-      errors.current_password = 'Le mot de passe actuel est incorrect.';
-    } else if (values.password === current) errors.password = "Le nouveau mot de passe doit être différent de l'actuel.";
-    if (Object.keys(errors).length > 0) {
-      c.status(400);
-      return c.render(<ChangePasswordPage forced={user.must_change_password} errors={errors} check={check} />, { title: 'Changer mon mot de passe' });
-    }
-    await setPassword(db, user.id, values.password!, now());
-    await invalidateUserSessions(db, user.id, c.get('session')!.id);
-    return c.redirect(user.must_change_password ? '/mon-compte' : '/mon-compte/mot-de-passe?fait=1', 303);
+    return handleForm(c, {
+      schema: z.object(newPasswordFields),
+      check: async (values) => {
+        const { errors } = passwordErrors(values, user.email);
+        const current = values.current_password ?? '';
+        if (!current) errors.current_password = 'Indiquez votre mot de passe actuel.';
+        else if (!user.password_hash || current.length > 1024 || !(await verifyPassword(user.password_hash, current))) {
+          errors.current_password = 'Le mot de passe actuel est incorrect.';
+        } else if (values.password === current) errors.password = "Le nouveau mot de passe doit être différent de l'actuel.";
+        return errors;
+      },
+      again: ({ values, errors }) =>
+        c.render(<ChangePasswordPage forced={user.must_change_password} errors={errors} check={passwordErrors(values, user.email).check} />, { title: 'Changer mon mot de passe' }),
+      save: async ({ password }) => {
+        await setPassword(db, user.id, password, now());
+        await invalidateUserSessions(db, user.id, c.get('session')!.id);
+      },
+      then: user.must_change_password ? '/mon-compte' : '/mon-compte/mot-de-passe?fait=1',
+    });
   });
 
   router.post('/mot-de-passe/regles', async (c) => {

@@ -9,7 +9,8 @@ import { consumeToken, issueToken } from '../../db/queries/one-time-tokens.ts';
 import { changeEmail, findUserByEmail, updateIdentity } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
-import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
+import type { FieldErrors, FormValues } from '../forms.ts';
+import { flash, handleForm } from '../form-route.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { emailField, phoneField, requiredText } from '../schemas.ts';
 import { InvalidLinkPage } from '../views/auth/login-page.tsx';
@@ -46,33 +47,36 @@ export function personalInfoRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.render(<PersonalInfoPage email={user.email} {...extra} values={values} />, { title: 'Mes informations personnelles' });
   }
 
-  router.get('/mon-compte/informations', (c) => page(c, { message: messages[c.req.query('ok') ?? ''] ?? null }));
+  router.get('/mon-compte/informations', (c) => page(c, { message: flash(c, messages) }));
 
-  router.post('/mon-compte/informations', async (c) => {
-    const values = await readForm(c);
-    const form = validateForm(identitySchema, values);
-    if (!form.ok) {
-      c.status(400);
-      return page(c, { values, errors: form.errors });
-    }
-    await updateIdentity(db, currentUser(c).id, form.data);
-    return c.redirect('/mon-compte/informations?ok=identite', 303);
+  router.post('/mon-compte/informations', (c) =>
+    handleForm(c, {
+      schema: identitySchema,
+      again: (form) => page(c, form),
+      save: (identity) => updateIdentity(db, currentUser(c).id, identity),
+      then: '/mon-compte/informations?ok=identite',
+    }),
+  );
+
+  router.post('/mon-compte/informations/email', (c) => {
+    const user = currentUser(c);
+    return handleForm(c, {
+      schema: z.object({ new_email: emailField }),
+      check: async (values) => {
+        const errors: FieldErrors = {};
+        const password = values.current_password ?? '';
+        if (!password) errors.current_password = 'Indiquez votre mot de passe actuel.';
+        else if (!user.password_hash || password.length > 1024 || !(await verifyPassword(user.password_hash, password))) errors.current_password = 'Le mot de passe actuel est incorrect.';
+        if ((values.new_email ?? '').trim().toLowerCase() === user.email.toLowerCase()) errors.new_email = "C'est déjà votre adresse.";
+        return errors;
+      },
+      again: ({ values, errors }) => page(c, { emailValues: { new_email: values.new_email ?? '' }, emailErrors: errors }),
+      save: ({ new_email }) => requestEmailChange(user, new_email),
+      then: '/mon-compte/informations?ok=email',
+    });
   });
 
-  router.post('/mon-compte/informations/email', async (c) => {
-    const user = currentUser(c);
-    const values = await readForm(c);
-    const form = validateForm(z.object({ new_email: emailField }), values);
-    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-    const password = values.current_password ?? '';
-    if (!password) errors.current_password = 'Indiquez votre mot de passe actuel.';
-    else if (!user.password_hash || password.length > 1024 || !(await verifyPassword(user.password_hash, password))) errors.current_password = 'Le mot de passe actuel est incorrect.';
-    if (form.ok && form.data.new_email.toLowerCase() === user.email.toLowerCase()) errors.new_email = "C'est déjà votre adresse.";
-    if (!form.ok || Object.keys(errors).length > 0) {
-      c.status(400);
-      return page(c, { emailValues: { new_email: values.new_email ?? '' }, emailErrors: errors });
-    }
-    const newEmail = form.data.new_email;
+  async function requestEmailChange(user: ReturnType<typeof currentUser>, newEmail: string): Promise<void> {
     // The same answer whether or not the address is taken: its owner is told, nobody else.
     const owner = await findUserByEmail(db, newEmail);
     if (owner) {
@@ -83,8 +87,7 @@ export function personalInfoRoutes(deps: AppDeps): Hono<AppEnv> {
       const mail = emailChangeMail(user.first_name, `${config.PUBLIC_URL}/mon-compte/informations/email/confirmer?token=${token}`);
       await workflows.sendMailLater({ idempotencyKey: `email-change-${id}`, to: newEmail, mail });
     }
-    return c.redirect('/mon-compte/informations?ok=email', 303);
-  });
+  }
 
   router.get('/mon-compte/informations/email/confirmer', async (c) => {
     const grant = await consumeToken(db, ['email-change'], c.req.query('token') ?? '', now());

@@ -1,17 +1,18 @@
 // Staff: search the families of their communes and open one.
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
 import { familyDocuments, isFamilyInScope, searchFamilies, setQuotientFamilial } from '../../../db/queries/families.ts';
 import { listAddresses, listDependants } from '../../../db/queries/family.ts';
 import { familySubscriptions } from '../../../db/queries/subscriptions.ts';
 import { communeName, findUser, staffCommuneIds } from '../../../db/queries/users.ts';
 import { adjustWallet, balance, InsufficientFunds } from '../../../db/queries/wallet.ts';
-import { parseEuros } from '../../../domain/money.ts';
 import { describeAccountStatus } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
-import { readForm } from '../../forms.ts';
+import { flash, handleForm, ID, idParam } from '../../form-route.ts';
 import { currentUser } from '../../middleware/guards.ts';
+import { eurosField } from '../../schemas.ts';
 import { FamilyPage, FamilySearchPage } from '../../views/agent/families.tsx';
 import type { AccessTable } from '../../access.ts';
 
@@ -22,6 +23,24 @@ export const familySearchAccess = {
   'POST /agent/familles/:id/quotient': { who: 'staff', object: 'family', input: { form: 'GET /agent/familles/:id', optional: true } },
   'POST /agent/familles/:id/porte-monnaie': { who: 'staff', object: 'family', input: { form: 'GET /agent/familles/:id' } },
 } satisfies AccessTable;
+
+const messages = { qf: 'Le quotient familial a été enregistré.', 'porte-monnaie': "L'ajustement du porte-monnaie a été enregistré." };
+
+const quotientSchema = z.object({
+  // Left empty, the quotient is removed.
+  quotient_familial: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').trim())
+    .refine((value) => /^(\d{1,6})?$/.test(value), 'Le quotient familial est un nombre entier (par exemple 850).')
+    .transform((value) => (value === '' ? null : Number(value)))
+    .refine((value) => value === null || value <= 100_000, 'Ce quotient familial semble erroné (100 000 au plus).'),
+});
+
+const adjustmentSchema = z.object({
+  montant: eurosField('Indiquez un montant non nul en euros, par exemple 5,00 ou -2,50.', { allowNegative: true, maxDigits: 5 }),
+  motif: z.string({ error: 'Indiquez le motif (3 à 200 caractères).' }).trim().min(3, 'Indiquez le motif (3 à 200 caractères).').max(200, 'Indiquez le motif (3 à 200 caractères).'),
+});
 
 export function familySearchRoutes({ db, workflows }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
@@ -61,50 +80,39 @@ export function familySearchRoutes({ db, workflows }: AppDeps): Hono<AppEnv> {
     if (!(await isFamilyInScope(db, await staffCommuneIds(db, currentUser(c)), id))) throw new HTTPException(403);
   };
 
-  router.get('/familles/:id{[0-9]{1,12}}', async (c) => {
-    const id = Number(c.req.param('id'));
+  router.get(`/familles/:id${ID}`, async (c) => {
+    const id = idParam(c);
     await inScope(c, id);
-    const ok = c.req.query('ok');
-    return familyPage(c, id, { message: ok === 'qf' ? 'Le quotient familial a été enregistré.' : ok === 'porte-monnaie' ? "L'ajustement du porte-monnaie a été enregistré." : null });
+    return familyPage(c, id, { message: flash(c, messages) });
   });
 
-  router.post('/familles/:id{[0-9]{1,12}}/quotient', async (c) => {
-    const id = Number(c.req.param('id'));
+  router.post(`/familles/:id${ID}/quotient`, async (c) => {
+    const id = idParam(c);
     await inScope(c, id);
-    const value = ((await readForm(c)).quotient_familial ?? '').trim();
-    if (value !== '' && !/^\d{1,6}$/.test(value)) {
-      c.status(400);
-      return familyPage(c, id, { qfError: 'Le quotient familial est un nombre entier (par exemple 850).', qfValue: value });
-    }
-    const quotient = value === '' ? null : Number(value);
-    if (quotient !== null && quotient > 100_000) {
-      c.status(400);
-      return familyPage(c, id, { qfError: 'Ce quotient familial semble erroné (100 000 au plus).', qfValue: value });
-    }
-    await setQuotientFamilial(db, { staffId: currentUser(c).id, userId: id, quotient });
-    return c.redirect(`/agent/familles/${id}?ok=qf`, 303);
+    return handleForm(c, {
+      schema: quotientSchema,
+      again: ({ values, errors }) => familyPage(c, id, { qfError: errors.quotient_familial, qfValue: values.quotient_familial ?? '' }),
+      save: ({ quotient_familial: quotient }) => setQuotientFamilial(db, { staffId: currentUser(c).id, userId: id, quotient }),
+      then: `/agent/familles/${id}?ok=qf`,
+    });
   });
 
-  router.post('/familles/:id{[0-9]{1,12}}/porte-monnaie', async (c) => {
-    const id = Number(c.req.param('id'));
+  router.post(`/familles/:id${ID}/porte-monnaie`, async (c) => {
+    const id = idParam(c);
     await inScope(c, id);
-    const values = await readForm(c);
-    const errors: Record<string, string> = {};
-    const cents = parseEuros(values.montant ?? '', { allowNegative: true, maxDigits: 5 }) ?? 0;
-    if (cents === 0) errors.montant = 'Indiquez un montant non nul en euros, par exemple 5,00 ou -2,50.';
-    const reason = (values.motif ?? '').trim();
-    if (reason.length < 3 || reason.length > 200) errors.motif = 'Indiquez le motif (3 à 200 caractères).';
-    if (Object.keys(errors).length === 0) {
-      try {
-        await adjustWallet(db, { staffId: currentUser(c).id, userId: id, amountCents: cents, reason });
-        return c.redirect(`/agent/familles/${id}?ok=porte-monnaie`, 303);
-      } catch (error) {
-        if (!(error instanceof InsufficientFunds)) throw error;
-        errors.montant = 'Le solde ne permet pas ce débit.';
-      }
-    }
-    c.status(400);
-    return familyPage(c, id, { adjustment: { values, errors } });
+    return handleForm(c, {
+      schema: adjustmentSchema,
+      again: (adjustment) => familyPage(c, id, { adjustment }),
+      save: async ({ montant, motif }) => {
+        try {
+          await adjustWallet(db, { staffId: currentUser(c).id, userId: id, amountCents: montant, reason: motif });
+        } catch (error) {
+          if (!(error instanceof InsufficientFunds)) throw error;
+          return { montant: 'Le solde ne permet pas ce débit.' };
+        }
+      },
+      then: `/agent/familles/${id}?ok=porte-monnaie`,
+    });
   });
 
   return router;

@@ -10,7 +10,8 @@ import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { formatShortDate, parisDate } from '../../../domain/dates.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
-import { readForm, validateForm, type FieldErrors, type FormValues } from '../../forms.ts';
+import { type FieldErrors, type FormValues } from '../../forms.ts';
+import { handleForm, ID, idParam } from '../../form-route.ts';
 import { currentUser } from '../../middleware/guards.ts';
 import { requiredText } from '../../schemas.ts';
 import { ServiceRequestsPage, type PendingRequest } from '../../views/agent/services.tsx';
@@ -55,22 +56,20 @@ export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.get('/services', (c) => page(c));
 
-  router.post('/services/:id{[0-9]{1,12}}', async (c) => {
-    const id = Number(c.req.param('id'));
+  router.post(`/services/:id${ID}`, async (c) => {
+    const id = idParam(c);
     const staff = currentUser(c);
     const communes = await staffCommuneIds(db, staff);
     const request = await subscriptionRequest(db, id);
     if (!request || !communes.includes(request.commune_id)) throw new HTTPException(403);
-    const values = await readForm(c);
-    const form = validateForm(decisionSchema, values);
-    if (!form.ok) {
-      c.status(400);
-      return page(c, { errorsFor: id, values, errors: form.errors });
-    }
-    if (request.status === 'pending') {
-      await workflows.decideSubscription(id, staff.id, form.data);
-    }
-    return c.redirect('/agent/services', 303);
+    return handleForm(c, {
+      schema: decisionSchema,
+      again: (form) => page(c, { errorsFor: id, ...form }),
+      save: async (decision) => {
+        if (request.status === 'pending') await workflows.decideSubscription(id, staff.id, decision);
+      },
+      then: '/agent/services',
+    });
   });
 
   return router;

@@ -11,7 +11,8 @@ import { isDecided } from '../../../workflows/approval.messages.ts';
 import { describeAccountStatus } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
-import { readForm, validateForm, type FieldErrors, type FormValues } from '../../forms.ts';
+import { type FieldErrors, type FormValues } from '../../forms.ts';
+import { handleForm, ID, idParam } from '../../form-route.ts';
 import { currentUser } from '../../middleware/guards.ts';
 import { requiredText } from '../../schemas.ts';
 import { sendDocument } from '../../send-document.ts';
@@ -78,26 +79,26 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   }
 
-  router.get('/validations/:id{[0-9]{1,12}}', (c) => renderReview(c, Number(c.req.param('id'))));
+  router.get(`/validations/:id${ID}`, (c) => renderReview(c, idParam(c)));
 
-  router.post('/validations/:id{[0-9]{1,12}}', async (c) => {
-    const id = Number(c.req.param('id'));
+  router.post(`/validations/:id${ID}`, async (c) => {
+    const id = idParam(c);
     const staff = currentUser(c);
     await accountInScope(c, id);
-    const values = await readForm(c);
-    const form = validateForm(decisionSchema, values);
-    if (!form.ok) {
-      c.status(400);
-      return renderReview(c, id, { values, errors: form.errors });
-    }
-    const before = await workflows.accountValidationState(id);
-    if (!before) throw new HTTPException(409);
-    await workflows.decideAccount(id, staff.id, form.data, before.status);
-    return c.redirect(`/agent/validations/${id}`, 303);
+    return handleForm(c, {
+      schema: decisionSchema,
+      again: (form) => renderReview(c, id, form),
+      save: async (decision) => {
+        const before = await workflows.accountValidationState(id);
+        if (!before) throw new HTTPException(409);
+        await workflows.decideAccount(id, staff.id, decision, before.status);
+      },
+      then: `/agent/validations/${id}`,
+    });
   });
 
-  router.get('/documents/:id{[0-9]{1,12}}', async (c) => {
-    const document = await storedDocument(db, Number(c.req.param('id')));
+  router.get(`/documents/:id${ID}`, async (c) => {
+    const document = await storedDocument(db, idParam(c));
     if (!document) throw new HTTPException(403);
     await accountInScope(c, document.owner_id);
     return sendDocument(c, document, await store.get(document.storage_key));
