@@ -30,8 +30,8 @@ export const configSchema = z.object({
   /** How long places stay held in a cart after its last activity. */
   HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
-  /** Behind a reverse proxy, the client address comes from X-Forwarded-For (for rate limits). */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
+  /** How many reverse proxies stand before the server: the client address (for rate limits) is that hop of X-Forwarded-For from the right. */
+  TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** "sandbox" plays Paybox on this server (never in production); "paybox" talks to the provider. */
   PAYMENT_PROVIDER: z.enum(['sandbox', 'paybox']).optional(),
   PAYBOX_ENDPOINT: url(['https:']).optional(),

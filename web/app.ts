@@ -46,7 +46,7 @@ import { createWorkflowClient, type WorkflowClient } from './workflows.ts';
 import { Layout } from './views/layout.tsx';
 
 export interface AppInput {
-  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUST_PROXY' | 'HOLD_MINUTES'>;
+  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'HOLD_MINUTES'>;
   db: Db;
   temporal: Client;
   logger: Logger;

@@ -1,6 +1,7 @@
 // Rate limits kept in PostgreSQL, so that every server replica sees the same counts.
-// Two shapes: a budget of requests per window (sign-up, reset links), and failures that lock
-// for a growing delay (login).
+// Two shapes: a budget of requests per window (sign-up, reset links), and password attempts that
+// lock for a growing delay after the free ones (login, and the current password asked before a
+// change).
 import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
 
@@ -47,23 +48,55 @@ export interface LockoutPolicy {
 
 export const LOGIN_LOCKOUT: LockoutPolicy = { freeFailures: 5, firstLockMs: 60_000, maxLockMs: 3600_000, windowMs: 24 * 3600_000 };
 
-export async function lockoutStatus(db: Db, keys: string[], now: Date): Promise<LimitVerdict> {
-  const rows = await db.selectFrom('rate_limits').select('locked_until').where('key', 'in', keys).where('locked_until', '>', now).execute();
-  const until = Math.max(0, ...rows.map((row) => row.locked_until!.getTime()));
-  return until > now.getTime() ? { allowed: false, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) } : allowed;
+/** The lock that `count` attempts in the window earn: none within the free ones, then doubling. */
+function lockFor(count: number, policy: LockoutPolicy, now: Date): Date | null {
+  const over = count - policy.freeFailures;
+  return over > 0 ? new Date(now.getTime() + Math.min(policy.maxLockMs, policy.firstLockMs * 2 ** (over - 1))) : null;
 }
 
-/** Records a failure; from the (freeFailures+1)th on, locks for a delay that doubles each time. */
-export async function recordFailure(db: Db, key: string, policy: LockoutPolicy, now: Date): Promise<void> {
-  const row = await countInWindow(db, key, policy.windowMs, now);
-  const over = row.count - policy.freeFailures;
-  if (over <= 0) return;
-  const lockMs = Math.min(policy.maxLockMs, policy.firstLockMs * 2 ** (over - 1));
-  await db.updateTable('rate_limits').set({ locked_until: new Date(now.getTime() + lockMs) }).where('key', '=', key).execute();
+/**
+ * Counts a password attempt against each key before the password is verified, as if it were to
+ * fail; refuses it, counting nothing, while any key is locked. The keys' rows are locked in one
+ * transaction (in a fixed order), so concurrent attempts are counted one after the other and
+ * none slips past a lock another just earned.
+ */
+export async function beginAttempt(db: Db, keys: string[], policy: LockoutPolicy, now: Date): Promise<LimitVerdict> {
+  const sorted = [...new Set(keys)].sort();
+  return db.transaction().execute(async (trx) => {
+    await trx.insertInto('rate_limits').values(sorted.map((key) => ({ key, count: 0, window_start: now }))).onConflict((oc) => oc.column('key').doNothing()).execute();
+    const rows = await trx.selectFrom('rate_limits').selectAll().where('key', 'in', sorted).orderBy('key').forUpdate().execute();
+    const until = Math.max(0, ...rows.map((row) => row.locked_until?.getTime() ?? 0));
+    if (until > now.getTime()) return { allowed: false, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
+    for (const row of rows) {
+      const restart = row.window_start.getTime() <= now.getTime() - policy.windowMs;
+      const count = restart ? 1 : row.count + 1;
+      await trx
+        .updateTable('rate_limits')
+        .set({ count, window_start: restart ? now : row.window_start, locked_until: lockFor(count, policy, now) })
+        .where('key', '=', row.key)
+        .execute();
+    }
+    return allowed;
+  });
 }
 
-export async function clearLimits(db: Db, keys: string[]): Promise<void> {
-  await db.deleteFrom('rate_limits').where('key', 'in', keys).execute();
+/**
+ * The password was right. The account's counter starts again; the client's keeps its earlier
+ * failures (only this attempt is taken back), so logging in to one's own account between guesses
+ * at others' never resets what the guesses cost.
+ */
+export async function attemptSucceeded(db: Db, keys: { account: string; client: string }, policy: LockoutPolicy): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('rate_limits').where('key', '=', keys.account).execute();
+    await trx
+      .updateTable('rate_limits')
+      .set({
+        count: sql`greatest(count - 1, 0)`,
+        locked_until: sql`case when count - 1 <= ${policy.freeFailures} then null else locked_until end`,
+      })
+      .where('key', '=', keys.client)
+      .execute();
+  });
 }
 
 /** "5 minutes", "1 heure", "45 secondes": the wait, in words. */

@@ -3,12 +3,6 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AppEnv } from '../env.ts';
 
-/** A path of this site only (no scheme, no "//host"), for the "come back after login" parameter. */
-export function safeReturnPath(value: string | undefined | null): string | null {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\') || value.length > 500) return null;
-  return value;
-}
-
 function toLogin(c: Context<AppEnv>): Response {
   const back = c.req.method === 'GET' ? `?retour=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''))}` : '';
   return c.redirect(`/connexion${back}`, 303);

@@ -122,6 +122,52 @@ describe('login', () => {
     expect(response.status).toBe(429);
   });
 
+  it('reads the client from the rightmost hop the proxy wrote, whatever the client put before it', async () => {
+    for (let i = 0; i < 6; i += 1) {
+      const spoofed = { 'X-Forwarded-For': `203.0.113.${i}, 10.3.1.1` };
+      await postForm(app(), '/connexion', { email: `cible${i}@example.fr`, password: 'Faux-mot-de-passe-1' }, spoofed);
+    }
+    const response = await postForm(app(), '/connexion', { email: 'encore@example.fr', password: 'Faux-mot-de-passe-1' }, { 'X-Forwarded-For': '198.51.100.7, 10.3.1.1' });
+    expect(response.status).toBe(429);
+  });
+
+  it('does not let a login to one\'s own account wash away guesses at others', async () => {
+    await createParent(database.db, 'attaquant@example.fr');
+    const from = { 'X-Forwarded-For': '10.3.2.1' };
+    for (let round = 0; round < 2; round += 1) {
+      for (let i = 0; i < 2; i += 1) await postForm(app(), '/connexion', { email: `victime${round}${i}@example.fr`, password: 'Faux-mot-de-passe-1' }, from);
+      expect((await postForm(app(), '/connexion', { email: 'attaquant@example.fr', password: PASSWORD }, from)).status).toBe(303);
+    }
+    // Four guesses so far, the own logins taken back: the fifth and sixth are tried, the seventh refused.
+    for (let i = 0; i < 2; i += 1) expect((await postForm(app(), '/connexion', { email: `victime5${i}@example.fr`, password: 'Faux-mot-de-passe-1' }, from)).status).toBe(401);
+    expect((await postForm(app(), '/connexion', { email: 'victime99@example.fr', password: 'Faux-mot-de-passe-1' }, from)).status).toBe(429);
+  });
+
+  it('counts concurrent attempts one by one: a burst gets no more tries than a sequence', async () => {
+    await createParent(database.db, 'rafale@example.fr');
+    const burst = await Promise.all(
+      Array.from({ length: 15 }, (_, i) => postForm(app(), '/connexion', { email: 'rafale@example.fr', password: `Faux-${i}-mot-de-passe` }, { 'X-Forwarded-For': `10.3.3.${i}` })),
+    );
+    expect(burst.filter((response) => response.status === 401)).toHaveLength(6);
+    expect(burst.filter((response) => response.status === 429)).toHaveLength(9);
+  });
+
+  it('limits the current password asked before a change like a login', async () => {
+    await createParent(database.db, 'session-volee@example.fr');
+    const cookie = await login(app(), 'session-volee@example.fr', PASSWORD, { 'X-Forwarded-For': '10.3.4.1' });
+    const guess = (path: string, fields: Record<string, string>) => postForm(app(), path, fields, { Cookie: cookie, 'X-Forwarded-For': '10.3.4.2' });
+    for (let i = 0; i < 3; i += 1) {
+      const response = await guess('/mon-compte/mot-de-passe', { current_password: `Devine-${i}-2026!`, password: 'Nouveau-Mot-2027!', password_confirmation: 'Nouveau-Mot-2027!' });
+      expect(await response.text()).toContain('Le mot de passe actuel est incorrect.');
+    }
+    for (let i = 0; i < 3; i += 1) await guess('/mon-compte/informations/email', { new_email: 'pirate@example.fr', current_password: `Devine-${i}-2027!` });
+    const locked = await guess('/mon-compte/informations/email', { new_email: 'pirate@example.fr', current_password: PASSWORD });
+    expect(locked.status).toBe(400);
+    expect(await locked.text()).toContain('Trop de tentatives. Réessayez dans 1 minute.');
+    const user = await findUserByEmail(database.db, 'session-volee@example.fr');
+    expect(user?.email).toBe('session-volee@example.fr');
+  });
+
   it('gives a fresh session at login, never the cookie the browser came with', async () => {
     await createParent(database.db, 'fixation@example.fr');
     const first = await login(app(), 'fixation@example.fr', PASSWORD, { 'X-Forwarded-For': '10.4.0.1' });

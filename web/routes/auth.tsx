@@ -2,27 +2,25 @@
 // whether an address has an account; rate limits live in the database.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { verifyPassword } from '../../lib/password-hash.ts';
 import { accountMails } from '../../lib/mail/templates.ts';
-import { clearLimits, consumeBudget, describeWait, lockoutStatus, LOGIN_LOCKOUT, recordFailure } from '../../db/queries/rate-limits.ts';
+import { consumeBudget, describeWait } from '../../db/queries/rate-limits.ts';
 import { invalidateSession } from '../../db/queries/sessions.ts';
 import { findUserByEmail } from '../../db/queries/users.ts';
 import { issueToken } from '../../db/queries/one-time-tokens.ts';
 import type { AppDeps } from '../app.ts';
 import { clearSessionCookie } from '../auth/cookie.ts';
 import { startSession } from '../auth/login.ts';
+import { verifyPasswordAttempt } from '../auth/password-attempt.ts';
 import { clientAddress } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
 import { readForm, validateForm } from '../forms.ts';
-import { safeReturnPath } from '../middleware/guards.ts';
+import { safeReturnPath } from '../return-path.ts';
 import { emailField } from '../schemas.ts';
 import { CheckYourMailPage, LoginPage } from '../views/auth/login-page.tsx';
 import { ForgotPasswordPage } from '../views/auth/password-forms.tsx';
 import type { AccessTable } from '../access.ts';
 
 const HOUR = 3600_000;
-// A hash to verify against when the address has no account, so both answers take as long.
-const DECOY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$p2D9Zs+viLCaMltKXI1aDA$ZLHfRFiEME0lG0rC5HE8YdFqoDEgvzlvrkFA4CF8clc';
 
 const loginSchema = z.object({
   email: emailField,
@@ -44,16 +42,17 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, config, now, workflows } = deps;
   const secure = config.PUBLIC_URL.startsWith('https:');
   const router = new Hono<AppEnv>();
+  const attempts = { db, now, trustedProxies: config.TRUSTED_PROXIES };
 
   router.get('/connexion', (c) => {
-    const returnPath = safeReturnPath(c.req.query('retour'));
+    const returnPath = safeReturnPath(c.req.query('retour'), config.PUBLIC_URL);
     if (c.get('user')) return c.redirect(returnPath ?? '/mon-compte', 303);
     return c.render(<LoginPage returnPath={returnPath} />, { title: 'Authentification' });
   });
 
   router.post('/connexion', async (c) => {
     const values = await readForm(c);
-    const returnPath = safeReturnPath(values.retour);
+    const returnPath = safeReturnPath(values.retour, config.PUBLIC_URL);
     const form = validateForm(loginSchema, values);
     const again = (errors: Record<string, string>, status: 400 | 401 | 429) => {
       c.status(status);
@@ -61,19 +60,10 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     };
     if (!form.ok) return again(form.errors, 400);
 
-    const keys = [`login:email:${form.data.email.toLowerCase()}`, `login:ip:${clientAddress(c, config.TRUST_PROXY)}`];
-    const lock = await lockoutStatus(db, keys, now());
-    if (!lock.allowed) {
-      c.header('Retry-After', String(lock.retryAfterSeconds));
-      return again({ password: `Trop de tentatives de connexion. Réessayez dans ${describeWait(lock.retryAfterSeconds)}.` }, 429);
-    }
     const user = await findUserByEmail(db, form.data.email);
-    const valid = await verifyPassword(user?.password_hash ?? DECOY_HASH, form.data.password);
-    if (!user || !user.password_hash || !valid) {
-      for (const key of keys) await recordFailure(db, key, LOGIN_LOCKOUT, now());
-      return again({ password: 'Adresse e-mail ou mot de passe incorrect.' }, 401);
-    }
-    await clearLimits(db, keys);
+    const attempt = await verifyPasswordAttempt(c, attempts, { account: `email:${form.data.email.toLowerCase()}`, hash: user?.password_hash, password: form.data.password });
+    if (attempt.lockedForSeconds > 0) return again({ password: `Trop de tentatives de connexion. Réessayez dans ${describeWait(attempt.lockedForSeconds)}.` }, 429);
+    if (!attempt.ok || !user) return again({ password: 'Adresse e-mail ou mot de passe incorrect.' }, 401);
     return startSession(c, { db, now, secure }, user, returnPath);
   });
 
@@ -87,7 +77,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
   /** Spends one request of the address's and the client's budgets; the wait in words if over. */
   async function overBudget(c: Context<AppEnv>, action: string, email: string): Promise<string | null> {
     const verdicts = [
-      await consumeBudget(db, `${action}:ip:${clientAddress(c, config.TRUST_PROXY)}`, 20, HOUR, now()),
+      await consumeBudget(db, `${action}:ip:${clientAddress(c, config.TRUSTED_PROXIES)}`, 20, HOUR, now()),
       await consumeBudget(db, `${action}:email:${email.toLowerCase()}`, 3, HOUR, now()),
     ];
     const wait = Math.max(...verdicts.map((verdict) => verdict.retryAfterSeconds));

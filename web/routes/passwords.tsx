@@ -2,7 +2,6 @@
 // workflow), a reset or invitation link, a change from "Mon compte", and the live policy check.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { verifyPassword } from '../../lib/password-hash.ts';
 import { checkPassword, describePasswordProblems } from '../../domain/password-policy.ts';
 import { completeSignup, resetPassword } from '../../db/queries/account-links.ts';
 import { peekToken } from '../../db/queries/one-time-tokens.ts';
@@ -10,6 +9,7 @@ import { invalidateUserSessions } from '../../db/queries/sessions.ts';
 import { communeOptions, setPassword } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import { startSession } from '../auth/login.ts';
+import { attemptMessage, verifyPasswordAttempt } from '../auth/password-attempt.ts';
 import type { AppEnv } from '../env.ts';
 import { handleForm } from '../form-route.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
@@ -53,6 +53,7 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, config, now, workflows } = deps;
   const secure = config.PUBLIC_URL.startsWith('https:');
   const router = new Hono<AppEnv>();
+  const attempts = { db, now, trustedProxies: config.TRUSTED_PROXIES };
   const invalidSignupLink = (c: Context<AppEnv>) => {
     c.status(410);
     return c.render(<InvalidLinkPage restart="/connexion" restartLabel="Recommencer l'inscription" />, { title: 'Lien expiré' });
@@ -139,9 +140,11 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
         const { errors } = passwordErrors(values, user.email);
         const current = values.current_password ?? '';
         if (!current) errors.current_password = 'Indiquez votre mot de passe actuel.';
-        else if (!user.password_hash || current.length > 1024 || !(await verifyPassword(user.password_hash, current))) {
-          errors.current_password = 'Le mot de passe actuel est incorrect.';
-        } else if (values.password === current) errors.password = "Le nouveau mot de passe doit être différent de l'actuel.";
+        else {
+          const attempt = await verifyPasswordAttempt(c, attempts, { account: `user:${user.id}`, hash: user.password_hash, password: current });
+          if (!attempt.ok) errors.current_password = attemptMessage(attempt, 'Le mot de passe actuel est incorrect.');
+          else if (values.password === current) errors.password = "Le nouveau mot de passe doit être différent de l'actuel.";
+        }
         return errors;
       },
       again: ({ values, errors }) =>

@@ -2,12 +2,12 @@
 // the link sent to it, and only after the current password was given.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { verifyPassword } from '../../lib/password-hash.ts';
 import { accountMails, emailChangeMail } from '../../lib/mail/templates.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { consumeToken, issueToken } from '../../db/queries/one-time-tokens.ts';
 import { changeEmail, findUserByEmail, updateIdentity } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
+import { attemptMessage, verifyPasswordAttempt } from '../auth/password-attempt.ts';
 import type { AppEnv } from '../env.ts';
 import type { FieldErrors, FormValues } from '../forms.ts';
 import { flash, handleForm } from '../form-route.ts';
@@ -40,6 +40,7 @@ export const personalInfoAccess = {
 export function personalInfoRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, config, now, workflows } = deps;
   const router = new Hono<AppEnv>();
+  const attempts = { db, now, trustedProxies: config.TRUSTED_PROXIES };
 
   function page(c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldErrors; emailValues?: FormValues; emailErrors?: FieldErrors; message?: string | null } = {}) {
     const user = currentUser(c);
@@ -66,7 +67,10 @@ export function personalInfoRoutes(deps: AppDeps): Hono<AppEnv> {
         const errors: FieldErrors = {};
         const password = values.current_password ?? '';
         if (!password) errors.current_password = 'Indiquez votre mot de passe actuel.';
-        else if (!user.password_hash || password.length > 1024 || !(await verifyPassword(user.password_hash, password))) errors.current_password = 'Le mot de passe actuel est incorrect.';
+        else {
+          const attempt = await verifyPasswordAttempt(c, attempts, { account: `user:${user.id}`, hash: user.password_hash, password });
+          if (!attempt.ok) errors.current_password = attemptMessage(attempt, 'Le mot de passe actuel est incorrect.');
+        }
         if ((values.new_email ?? '').trim().toLowerCase() === user.email.toLowerCase()) errors.new_email = "C'est déjà votre adresse.";
         return errors;
       },
