@@ -146,7 +146,7 @@ describe('login', () => {
   it('counts concurrent attempts one by one: a burst gets no more tries than a sequence', async () => {
     await createParent(database.db, 'rafale@example.fr');
     const burst = await Promise.all(
-      Array.from({ length: 15 }, (_, i) => postForm(app(), '/connexion', { email: 'rafale@example.fr', password: `Faux-${i}-mot-de-passe` }, { 'X-Forwarded-For': `10.3.3.${i}` })),
+      Array.from({ length: 15 }, async (_, i) => postForm(app(), '/connexion', { email: 'rafale@example.fr', password: `Faux-${i}-mot-de-passe` }, { 'X-Forwarded-For': `10.3.3.${i}` })),
     );
     expect(burst.filter((response) => response.status === 401)).toHaveLength(6);
     expect(burst.filter((response) => response.status === 429)).toHaveLength(9);
