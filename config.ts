@@ -17,7 +17,10 @@ const url = (protocols: string[]) =>
 const port = z.coerce.number().int().min(1).max(65535);
 
 export const configSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  // No default: a server started by hand must say whether it is production (npm start says development).
+  NODE_ENV: z.enum(['development', 'production', 'test']),
+  /** The development mailbox (/dev/mails) and the payment sandbox, for loopback clients only; never in production. */
+  DEV_TOOLS: z.enum(['true', 'false']).default('false').transform((value) => value === 'true'),
   PORT: port.default(3000),
   PUBLIC_URL: url(['http:', 'https:']).optional(),
   DATABASE_URL: url(['postgres:', 'postgresql:']),
@@ -52,16 +55,26 @@ function parse<T extends z.ZodType>(schema: T, env: Record<string, string | unde
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join('.');
-    const reason = issue.code === 'invalid_type' && cleaned[name] === undefined ? 'is missing' : issue.message;
+    const reason = cleaned[name] === undefined && issue.code !== 'custom' ? 'is missing' : issue.message;
     return `Invalid configuration: ${name} ${reason}`;
   });
   throw new ConfigError(lines.join('\n'));
 }
 
+/** The sandbox plays the card provider only where the development tools are on. */
+export const defaultProvider = (config: Pick<z.infer<typeof configSchema>, 'PAYMENT_PROVIDER' | 'DEV_TOOLS'>) => config.PAYMENT_PROVIDER ?? (config.DEV_TOOLS ? 'sandbox' : 'paybox');
+
 const paymentChecked = configSchema.superRefine((config, ctx) => {
-  const provider = config.PAYMENT_PROVIDER ?? (config.NODE_ENV === 'production' ? 'paybox' : 'sandbox');
+  if (config.NODE_ENV === 'production' && config.DEV_TOOLS) ctx.addIssue({ code: 'custom', path: ['DEV_TOOLS'], message: 'cannot be true in production' });
+  if (config.NODE_ENV !== 'production' && config.PUBLIC_URL?.startsWith('https:')) {
+    // A public https address is a real deployment: development defaults (sandbox, tools) must not reach it.
+    ctx.addIssue({ code: 'custom', path: ['NODE_ENV'], message: `is ${config.NODE_ENV} but PUBLIC_URL is a public https address: set NODE_ENV=production` });
+  }
+  const provider = defaultProvider(config);
   if (provider === 'sandbox' && config.NODE_ENV === 'production') {
     ctx.addIssue({ code: 'custom', path: ['PAYMENT_PROVIDER'], message: 'cannot be the sandbox in production' });
+  } else if (provider === 'sandbox' && !config.DEV_TOOLS) {
+    ctx.addIssue({ code: 'custom', path: ['PAYMENT_PROVIDER'], message: 'can be the sandbox only with DEV_TOOLS=true' });
   }
   if (provider === 'paybox') {
     for (const name of ['PAYBOX_ENDPOINT', 'PAYBOX_SITE', 'PAYBOX_RANG', 'PAYBOX_IDENTIFIANT', 'PAYBOX_HMAC_KEY'] as const) {
@@ -78,7 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Checks the environment before `npm start` starts the services it leaves unset. */
 export function checkLocalConfig(env: Record<string, string | undefined>): void {
-  parse(configSchema.partial({ DATABASE_URL: true, TEMPORAL_ADDRESS: true }), env);
+  parse(configSchema.partial({ DATABASE_URL: true, TEMPORAL_ADDRESS: true, NODE_ENV: true }), env);
 }
 
 /** Runs a program's main function, printing configuration errors as one clear line each. */

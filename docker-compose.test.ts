@@ -40,6 +40,16 @@ describe('docker-compose.yml', () => {
     expect(services[new URL(config.SMTP_URL!).hostname]).toBeDefined();
   });
 
+  it('publishes the operators\' console and the mailbox on the loopback only', () => {
+    for (const name of ['temporal-ui', 'mailpit']) {
+      const ports = (services[name] as { ports?: string[] }).ports ?? [];
+      expect(ports.length).toBeGreaterThan(0);
+      for (const port of ports) expect(port).toMatch(/^127\.0\.0\.1:/);
+    }
+    const published = Object.entries(services).flatMap(([name, service]) => ((service as { ports?: string[] }).ports ?? []).map((port) => `${name} ${port}`));
+    expect(published.filter((line) => !line.includes(' 127.0.0.1:'))).toEqual(['server 3000:3000']);
+  });
+
   it('builds server, worker and migrations from one image, each with its npm script', () => {
     const scripts = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
     for (const [name, script] of [['server', 'server'], ['worker', 'worker'], ['migrate', 'db:migrate']] as const) {

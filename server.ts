@@ -8,6 +8,7 @@ import { createFolderStore } from './lib/documents/store.ts';
 import { paymentProvider } from './lib/payments/configured-provider.ts';
 import { exitOnConfigError, loadConfig, type Config } from './config.ts';
 import { createDb, type Db } from './db/connection.ts';
+import { refuseDemoAccountsInProduction } from './db/demo/production-guard.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createApp } from './web/app.ts';
 
@@ -17,7 +18,7 @@ export interface RunningServer {
 }
 
 export async function startWebServer(deps: {
-  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'PORT' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'DOCUMENTS_DIR' | 'HOLD_MINUTES' | 'PAYMENT_PROVIDER' | 'PAYBOX_ENDPOINT' | 'PAYBOX_SITE' | 'PAYBOX_RANG' | 'PAYBOX_IDENTIFIANT' | 'PAYBOX_HMAC_KEY'>;
+  config: Pick<Config, 'NODE_ENV' | 'DEV_TOOLS' | 'PUBLIC_URL' | 'PORT' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'DOCUMENTS_DIR' | 'HOLD_MINUTES' | 'PAYMENT_PROVIDER' | 'PAYBOX_ENDPOINT' | 'PAYBOX_SITE' | 'PAYBOX_RANG' | 'PAYBOX_IDENTIFIANT' | 'PAYBOX_HMAC_KEY'>;
   db: Db;
   temporalConnection: Connection;
   logger: Logger;
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     poolSize: config.DATABASE_POOL_SIZE,
     onIdleError: (error) => logger.warn({ reason: error.message }, 'idle database connection closed'),
   });
+  await refuseDemoAccountsInProduction(db, config.NODE_ENV);
   // Lazy: the server starts even while Temporal is down, and /health says so.
   const temporalConnection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const server = await startWebServer({ config, db, temporalConnection, logger });

@@ -8,6 +8,7 @@ import { createActivities, type ActivityDeps } from './activities/index.ts';
 import { createMailer } from './lib/mail/mailer.ts';
 import { exitOnConfigError, loadConfig } from './config.ts';
 import { createDb } from './db/connection.ts';
+import { refuseDemoAccountsInProduction } from './db/demo/production-guard.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { HOLD_SWEEP_SCHEDULE_ID } from './workflows/reservation-hold.messages.ts';
 import { searchAttributes } from './workflows/search-attributes.ts';
@@ -96,6 +97,7 @@ async function main(): Promise<void> {
     poolSize: config.DATABASE_POOL_SIZE,
     onIdleError: (error) => logger.warn({ reason: error.message }, 'idle database connection closed'),
   });
+  await refuseDemoAccountsInProduction(db, config.NODE_ENV);
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createAppWorker({

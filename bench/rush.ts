@@ -53,7 +53,7 @@ async function main(): Promise<void> {
 
     // As deployed (docker-compose.yml): the web server and the worker, each its own process.
     const port = await freePort();
-    const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS || runtime.env.TEMPORAL_ADDRESS!, PORT: String(port), LOG_LEVEL: 'info', DATABASE_POOL_SIZE: '30' };
+    const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', DEV_TOOLS: 'true', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS || runtime.env.TEMPORAL_ADDRESS!, PORT: String(port), LOG_LEVEL: 'info', DATABASE_POOL_SIZE: '30' };
     worker = await startPiece('worker.ts', 'worker started', env);
     server = await startPiece('server.ts', 'web server started', env);
     const base = `http://localhost:${port}`;

@@ -85,7 +85,9 @@ async function main(): Promise<void> {
     ...(external.temporal ? [] : [{ port: local.TEMPORAL_DEV_PORT, variable: 'TEMPORAL_DEV_PORT' }, { port: local.TEMPORAL_UI_PORT, variable: 'TEMPORAL_UI_PORT' }]),
   ]);
 
-  const env: { DATABASE_URL?: string; TEMPORAL_ADDRESS?: string } = {};
+  // npm start is the developer's machine unless told otherwise: development, with its tools.
+  const nodeEnv = process.env.NODE_ENV || 'development';
+  const env: Record<string, string> = { NODE_ENV: nodeEnv, DEV_TOOLS: process.env.DEV_TOOLS || String(nodeEnv !== 'production') };
   let temporalUiUrl: string | null = null;
   if (!external.database) {
     const postgres = await stage('PostgreSQL intégré', () => startLocalPostgres(local), () => `port ${local.EMBEDDED_PG_PORT}, données dans ${path.join(local.DATA_DIR, 'postgres')}`);

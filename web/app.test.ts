@@ -137,6 +137,18 @@ describe('development mailbox', () => {
     expect((await production.request('/dev/mails')).status).toBe(404);
     expect((await production.request(`/dev/mails/${id}`)).status).toBe(404);
   });
+
+  it('exists, with the payment sandbox, only when the development tools are asked for, and only for this machine', async () => {
+    const sandboxForm = { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost:3000' }, body: '' };
+    const withoutTools = createTestApp({ db: database.db, temporal: temporal.client, nodeEnv: 'development', devTools: false });
+    expect((await withoutTools.request('/dev/mails')).status).toBe(404);
+    expect((await withoutTools.request('/sandbox/paybox/payer', sandboxForm)).status).toBe(404);
+    // A proxy on the same machine makes every visitor look local: a relayed request is refused.
+    expect((await app().request('/dev/mails', { headers: { 'X-Forwarded-For': '203.0.113.9' } })).status).toBe(404);
+    expect((await app().request('/dev/mails', { headers: { Forwarded: 'for=203.0.113.9' } })).status).toBe(404);
+    expect((await app().request('/sandbox/paybox/payer', { ...sandboxForm, headers: { ...sandboxForm.headers, 'X-Forwarded-For': '203.0.113.9' } })).status).toBe(404);
+    expect((await app().request('/dev/mails')).status).toBe(200);
+  });
 });
 
 describe('/health', () => {

@@ -20,6 +20,7 @@ import { requestLog } from './middleware/request-log.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { devMailRoutes } from './routes/dev-mails.tsx';
+import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
 import { accountRoutes } from './routes/account.tsx';
@@ -46,7 +47,7 @@ import { createWorkflowClient, type WorkflowClient } from './workflows.ts';
 import { Layout } from './views/layout.tsx';
 
 export interface AppInput {
-  config: Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'HOLD_MINUTES'>;
+  config: Pick<Config, 'NODE_ENV' | 'DEV_TOOLS' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'HOLD_MINUTES'>;
   db: Db;
   temporal: Client;
   logger: Logger;
@@ -74,7 +75,7 @@ const formBodyLimit = bodyLimit({
 
 export function createApp(input: AppInput): Hono<AppEnv> {
   const { temporal, ...rest } = input;
-  const deps: AppDeps = { ...rest, workflows: createWorkflowClient(temporal, input.config.TEMPORAL_TASK_QUEUE, input.logger) };
+  const deps: AppDeps = { ...rest, workflows: createWorkflowClient(temporal, input.config.TEMPORAL_TASK_QUEUE, input.logger, input.db) };
   const { config, logger } = deps;
   const secure = config.PUBLIC_URL.startsWith('https:');
   const app = new Hono<AppEnv>();
@@ -118,11 +119,16 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/', checkoutRoutes(deps));
   app.route('/', historyRoutes(deps));
   app.route('/', voucherRoutes(deps));
-  if (deps.sandbox && config.NODE_ENV !== 'production') app.route('/sandbox/paybox', sandboxRoutes(deps.sandbox, logger));
+  const devTools = config.DEV_TOOLS && config.NODE_ENV !== 'production';
+  if (devTools) {
+    app.use('/sandbox/*', loopbackOnly);
+    app.use('/dev/*', loopbackOnly);
+  }
+  if (devTools && deps.sandbox) app.route('/sandbox/paybox', sandboxRoutes(deps.sandbox, logger));
   app.route('/agent', validationRoutes(deps));
   app.route('/agent', serviceRequestRoutes(deps));
   app.route('/agent', familySearchRoutes(deps));
-  if (config.NODE_ENV !== 'production') app.route('/dev/mails', devMailRoutes(deps));
+  if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 
   app.notFound((c) => renderErrorPage(c, 404));

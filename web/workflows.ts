@@ -2,6 +2,8 @@
 // through a named function here, which owns the workflow's id, the task queue, the search
 // attributes and what an unreachable or finished workflow means for the page.
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import type { Db } from '../db/connection.ts';
+import { storeMail } from '../db/queries/outbox.ts';
 import type { ComposedMail } from '../lib/mail/compose.ts';
 import type { Logger } from '../logger.ts';
 import type { accountValidation } from '../workflows/account-validation.ts';
@@ -50,7 +52,7 @@ async function once(start: Promise<unknown>): Promise<void> {
   }
 }
 
-export function createWorkflowClient(temporal: Client, taskQueue: string, logger: Logger) {
+export function createWorkflowClient(temporal: Client, taskQueue: string, logger: Logger, db: Db) {
   const queryOrNull = async <T>(query: () => Promise<T>): Promise<T | null> => {
     try {
       return await query();
@@ -205,14 +207,11 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
       }),
 
     // Mail sent on behalf of a page: the page answers at once, Temporal retries the SMTP server.
-    sendMailLater: (input: { idempotencyKey: string; to: string; mail: ComposedMail }) =>
-      once(
-        temporal.workflow.start<typeof deliverMail>('deliverMail', {
-          taskQueue,
-          workflowId: deliverMailWorkflowId(input.idempotencyKey),
-          args: [{ idempotencyKey: input.idempotencyKey, to: input.to, ...input.mail }],
-        }),
-      ),
+    // The mail is stored first; the workflow carries only its id (no address, text or link).
+    sendMailLater: async (input: { idempotencyKey: string; to: string; mail: ComposedMail }) => {
+      const outboxId = await storeMail(db, { idempotencyKey: input.idempotencyKey, to: input.to, ...input.mail });
+      await once(temporal.workflow.start<typeof deliverMail>('deliverMail', { taskQueue, workflowId: deliverMailWorkflowId(input.idempotencyKey), args: [{ outboxId }] }));
+    },
   };
 }
 

@@ -4,13 +4,17 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import type { SendMailInput, SendMailResult } from '../activities/mail/send-mail.ts';
 
-const { sendMail } = proxyActivities<Activities>({
+const { sendMail, sendStoredMail } = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
   // A link older than a day is useless: keep trying for that long, then give up.
   scheduleToCloseTimeout: '1 day',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-export async function deliverMail(input: SendMailInput): Promise<SendMailResult> {
-  return sendMail(input);
+/**
+ * The input is the outbox row's id: the address, the text and its single-use link stay in
+ * PostgreSQL, out of the history. Runs started before carried the mail itself and replay as such.
+ */
+export async function deliverMail(input: { outboxId: number } | SendMailInput): Promise<SendMailResult> {
+  return 'outboxId' in input ? sendStoredMail(input) : sendMail(input);
 }

@@ -1,13 +1,13 @@
 // Chooses the card provider from the configuration: Paybox with the merchant's settings, or the
-// sandbox (outside production only, as the configuration schema enforces).
-import type { Config } from '../../config.ts';
+// sandbox (with the development tools only, never in production, as the configuration schema
+// enforces).
+import { defaultProvider, type Config } from '../../config.ts';
 import { createSandboxKeys, payboxProvider, readPayboxPublicKey, sandboxProvider, type CardProvider, type SandboxKeys } from './provider.ts';
 
-type PaymentConfig = Pick<Config, 'NODE_ENV' | 'PUBLIC_URL' | 'PAYMENT_PROVIDER' | 'PAYBOX_ENDPOINT' | 'PAYBOX_SITE' | 'PAYBOX_RANG' | 'PAYBOX_IDENTIFIANT' | 'PAYBOX_HMAC_KEY'>;
+type PaymentConfig = Pick<Config, 'NODE_ENV' | 'DEV_TOOLS' | 'PUBLIC_URL' | 'PAYMENT_PROVIDER' | 'PAYBOX_ENDPOINT' | 'PAYBOX_SITE' | 'PAYBOX_RANG' | 'PAYBOX_IDENTIFIANT' | 'PAYBOX_HMAC_KEY'>;
 
 export function paymentProvider(config: PaymentConfig): { payments: CardProvider; sandbox: SandboxKeys | null } {
-  const provider = config.PAYMENT_PROVIDER ?? (config.NODE_ENV === 'production' ? 'paybox' : 'sandbox');
-  if (provider === 'sandbox') {
+  if (defaultProvider(config) === 'sandbox') {
     const sandbox = createSandboxKeys(config.PUBLIC_URL);
     return { payments: sandboxProvider(sandbox), sandbox };
   }

@@ -28,6 +28,7 @@ export async function startTestStack(): Promise<TestStack> {
   const port = await freePort();
   const config = loadConfig({
     NODE_ENV: 'test',
+    DEV_TOOLS: 'true',
     PORT: String(port),
     DATABASE_URL: database.url,
     TEMPORAL_ADDRESS: inject('temporalAddress'),

@@ -69,6 +69,7 @@ export async function startCrashStack(logDir: string): Promise<CrashStack> {
     const env = {
       ...process.env,
       NODE_ENV: 'development',
+      DEV_TOOLS: 'true',
       DATABASE_URL: databaseUrl,
       TEMPORAL_ADDRESS: temporal.address,
       TEMPORAL_TASK_QUEUE: 'crash',

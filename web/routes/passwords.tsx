@@ -136,20 +136,19 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     return handleForm(c, {
       schema: z.object(newPasswordFields),
-      check: async (values) => {
+      check: (values) => {
         const { errors } = passwordErrors(values, user.email);
         const current = values.current_password ?? '';
         if (!current) errors.current_password = 'Indiquez votre mot de passe actuel.';
-        else {
-          const attempt = await verifyPasswordAttempt(c, attempts, { account: `user:${user.id}`, hash: user.password_hash, password: current });
-          if (!attempt.ok) errors.current_password = attemptMessage(attempt, 'Le mot de passe actuel est incorrect.');
-          else if (values.password === current) errors.password = "Le nouveau mot de passe doit être différent de l'actuel.";
-        }
+        else if (values.password === current) errors.password = "Le nouveau mot de passe doit être différent de l'actuel.";
         return errors;
       },
       again: ({ values, errors }) =>
         c.render(<ChangePasswordPage forced={user.must_change_password} errors={errors} check={passwordErrors(values, user.email).check} />, { title: 'Changer mon mot de passe' }),
-      save: async ({ password }) => {
+      // The current password is tried last, once the rest is right: a counted attempt is the one change a wrong form makes.
+      save: async ({ password }, values) => {
+        const attempt = await verifyPasswordAttempt(c, attempts, { account: `user:${user.id}`, hash: user.password_hash, password: values.current_password ?? '' });
+        if (!attempt.ok) return { current_password: attemptMessage(attempt, 'Le mot de passe actuel est incorrect.') };
         await setPassword(db, user.id, password, now());
         await invalidateUserSessions(db, user.id, c.get('session')!.id);
       },

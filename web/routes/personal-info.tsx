@@ -63,19 +63,19 @@ export function personalInfoRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     return handleForm(c, {
       schema: z.object({ new_email: emailField }),
-      check: async (values) => {
+      check: (values) => {
         const errors: FieldErrors = {};
-        const password = values.current_password ?? '';
-        if (!password) errors.current_password = 'Indiquez votre mot de passe actuel.';
-        else {
-          const attempt = await verifyPasswordAttempt(c, attempts, { account: `user:${user.id}`, hash: user.password_hash, password });
-          if (!attempt.ok) errors.current_password = attemptMessage(attempt, 'Le mot de passe actuel est incorrect.');
-        }
+        if (!values.current_password) errors.current_password = 'Indiquez votre mot de passe actuel.';
         if ((values.new_email ?? '').trim().toLowerCase() === user.email.toLowerCase()) errors.new_email = "C'est déjà votre adresse.";
         return errors;
       },
       again: ({ values, errors }) => page(c, { emailValues: { new_email: values.new_email ?? '' }, emailErrors: errors }),
-      save: ({ new_email }) => requestEmailChange(user, new_email),
+      // The current password is tried last, once the rest is right: a counted attempt is the one change a wrong form makes.
+      save: async ({ new_email }, values) => {
+        const attempt = await verifyPasswordAttempt(c, attempts, { account: `user:${user.id}`, hash: user.password_hash, password: values.current_password ?? '' });
+        if (!attempt.ok) return { current_password: attemptMessage(attempt, 'Le mot de passe actuel est incorrect.') };
+        await requestEmailChange(user, new_email);
+      },
       then: '/mon-compte/informations?ok=email',
     });
   });
