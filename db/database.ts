@@ -271,7 +271,7 @@ export interface WalletEntriesTable {
   created_at: CreatedAt;
 }
 
-export type PaymentState = 'pending' | 'paid' | 'refused' | 'cancelled' | 'expired';
+export type PaymentState = 'pending' | 'paid' | 'refused' | 'cancelled' | 'expired' | 'to-reconcile';
 
 export interface PaymentsTable {
   id: Generated<number>;

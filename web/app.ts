@@ -20,6 +20,7 @@ import { requestLog } from './middleware/request-log.ts';
 import { sessionMiddleware } from './middleware/session.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { devMailRoutes } from './routes/dev-mails.tsx';
+import { paymentReconciliationRoutes } from './routes/agent/payments.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -128,6 +129,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', validationRoutes(deps));
   app.route('/agent', serviceRequestRoutes(deps));
   app.route('/agent', familySearchRoutes(deps));
+  app.route('/agent', paymentReconciliationRoutes(deps));
   if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 

@@ -3,14 +3,14 @@
 // same signed fields on the browser's return. Either suffices, so that a notification lost on the
 // way (our site down for a moment) does not leave a paid order waiting; the workflow takes the
 // first and ignores the second.
-import { paymentByReference } from '../db/queries/payments.ts';
+import { markPaymentToReconcile, paymentByReference } from '../db/queries/payments.ts';
 import { isPaid } from '../domain/card-outcome.ts';
 import type { AppDeps } from './app.ts';
 
 export type Delivery = 'delivered' | 'bad-signature' | 'unknown-payment';
 
-export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'workflows' | 'logger' | 'payments'>) {
-  const { db, workflows, logger, payments } = deps;
+export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'workflows' | 'logger' | 'payments' | 'now'>) {
+  const { db, workflows, logger, payments, now } = deps;
 
   /**
    * Verifies the signed query string (with its "?") and tells the payment's workflow. From the
@@ -37,6 +37,9 @@ export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'workflows' | 'logger
       if (isPaid(notification.outcome)) {
         logger.warn({ paymentId: payment.id, reference: payment.reference }, 'card payment notified after its order ended: refunding to the wallet');
         await workflows.startLateCardPayment(payment.id, notification.amountCents);
+      } else if (notification.outcome === 'already-paid') {
+        logger.warn({ paymentId: payment.id, reference: payment.reference }, 'card payment said already made after its order ended: to reconcile');
+        await markPaymentToReconcile(db, payment.id, notification.errorCode, now());
       }
       return 'delivered';
     }

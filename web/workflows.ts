@@ -184,7 +184,10 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
     topUpState: (paymentId: number): Promise<{ status: TopUpStatus } | null> => queryOrNull(() => temporal.workflow.getHandle(topUpWorkflowId(paymentId)).query(topUpState)),
     /** Tells the workflow waiting on a card payment its outcome; false when that workflow is not running. */
     cardPaymentOutcome: async (payment: { purpose: 'order' | 'topup'; id: number; reference: string }, outcome: CardNotification): Promise<boolean> => {
-      const workflowId = payment.purpose === 'order' ? orderWorkflowId(payment.reference.slice('order-'.length)) : topUpWorkflowId(payment.id);
+      // An order's reference is "order-<number>-<random>" (or "order-<number>" before the random part).
+      const orderNumber = /^order-(\d{4}-\d{6})/.exec(payment.reference)?.[1];
+      if (payment.purpose === 'order' && !orderNumber) return false;
+      const workflowId = payment.purpose === 'order' ? orderWorkflowId(orderNumber!) : topUpWorkflowId(payment.id);
       try {
         await temporal.workflow.getHandle(workflowId).signal(cardPaymentNotified, outcome);
         return true;

@@ -100,7 +100,7 @@ describe('order', () => {
     const result = await runWorker(async () => {
       const handle = await start(c, { walletCents: 2000, cardCents: 1160, cardType: 'VISA' });
       await waitFor(handle, 'awaiting-card');
-      expect((await handle.query(orderState)).cardReference).toBe(`order-${c.created.number}`);
+      expect((await handle.query(orderState)).cardReference).toMatch(new RegExp(`^order-${c.created.number}-[0-9a-f]{10}$`));
       await handle.signal(cardPaymentNotified, { outcome: 'pending', amountCents: 1160, transaction: '', errorCode: '99999' });
       await handle.signal(cardPaymentNotified, paid(1160));
       await handle.signal(cardPaymentNotified, paid(1160));
@@ -109,7 +109,7 @@ describe('order', () => {
     expect(result.status).toBe('paid');
     expect(await balance(database.db, c.family.user.id)).toBe(0);
     expect(await reservationsOf(c.family.user.id)).toHaveLength(4);
-    const payment = await database.db.selectFrom('payments').select(['state', 'amount_cents']).where('reference', '=', `order-${c.created.number}`).executeTakeFirstOrThrow();
+    const payment = await database.db.selectFrom('payments').select(['state', 'amount_cents']).where('reference', 'like', `order-${c.created.number}-%`).executeTakeFirstOrThrow();
     expect(payment).toEqual({ state: 'paid', amount_cents: 1160 });
   });
 
@@ -149,11 +149,27 @@ describe('order', () => {
     expect(await reservationsOf(c.family.user.id)).toEqual([]);
     const other = await database.db.selectFrom('holds').select('state').where('id', '=', c.created.holdIds[1]!).executeTakeFirstOrThrow();
     expect(other.state).toBe('released');
-    const payment = await database.db.selectFrom('payments').select('state').where('reference', '=', `order-${c.created.number}`).executeTakeFirstOrThrow();
+    const payment = await database.db.selectFrom('payments').select('state').where('reference', 'like', `order-${c.created.number}-%`).executeTakeFirstOrThrow();
     expect(payment.state).toBe('paid');
     const mail = await database.db.selectFrom('outbox_mails').select(['subject', 'text_body']).where('recipient', '=', 'perdue@example.fr').executeTakeFirstOrThrow();
     expect(mail.subject).toBe(`Commande ${c.created.number} non aboutie`);
     expect(mail.text_body).toContain('rendu sur votre porte-monnaie');
+    expect(await ledgerMismatches(database.db)).toEqual([]);
+  });
+
+  it('"paiement déjà effectué" (00015) confirms nothing: the order is abandoned, the wallet part refunded, the payment left to reconcile', async () => {
+    const c = await cart('deja-paye@example.fr', 2000, ['2027-03-24']);
+    const result = await runWorker(async () => {
+      const handle = await start(c, { walletCents: 500, cardCents: 290, cardType: 'CB' });
+      await waitFor(handle, 'awaiting-card');
+      await handle.signal(cardPaymentNotified, { outcome: 'already-paid', amountCents: 290, transaction: '77', errorCode: '00015' });
+      return handle.result();
+    });
+    expect(result).toMatchObject({ status: 'abandoned', abandonReason: 'paiement par carte à vérifier par la commune, qui vous recontactera' });
+    expect(await balance(database.db, c.family.user.id)).toBe(2000);
+    expect(await reservationsOf(c.family.user.id)).toEqual([]);
+    const payment = await database.db.selectFrom('payments').select('state').where('reference', 'like', `order-${c.created.number}-%`).executeTakeFirstOrThrow();
+    expect(payment.state).toBe('to-reconcile');
     expect(await ledgerMismatches(database.db)).toEqual([]);
   });
 
@@ -174,7 +190,7 @@ describe('order', () => {
     const c = await cart('tardif@example.fr', 0, ['2027-01-27']);
     const result = await runWorker(async () => (await start(c, { walletCents: 0, cardCents: 790, cardType: 'CB' })).result());
     expect(result.status).toBe('abandoned');
-    const payment = await database.db.selectFrom('payments').select('id').where('reference', '=', `order-${c.created.number}`).executeTakeFirstOrThrow();
+    const payment = await database.db.selectFrom('payments').select('id').where('reference', 'like', `order-${c.created.number}-%`).executeTakeFirstOrThrow();
     const outcomes = await runWorker(async () => [
       await env.client.workflow.execute(lateCardPayment, { taskQueue, workflowId: `late-payment-${payment.id}`, args: [{ paymentId: payment.id, amountCents: 790 }] }),
       await env.client.workflow.execute(lateCardPayment, { taskQueue, workflowId: `late-payment-${payment.id}-again`, args: [{ paymentId: payment.id, amountCents: 790 }] }),

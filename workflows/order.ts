@@ -21,6 +21,13 @@ export { LOCAL_STEPS_PATCH } from './order-versions.ts';
 /** The order will not be paid, for the reason given to the family. */
 class NotPaid extends Error {}
 
+/** Why the card part did not pay, in the family's words. */
+const notPaidReason = (outcome: CardNotification['outcome'] | 'expired') =>
+  outcome === 'expired' ? 'pas de réponse du paiement par carte dans les 30 minutes'
+  : outcome === 'cancelled' ? 'paiement par carte abandonné'
+  : outcome === 'already-paid' ? 'paiement par carte à vérifier par la commune, qui vous recontactera'
+  : 'paiement par carte refusé';
+
 /** The reason a failed activity gives, when it is one the workflow answers. */
 const failureType = (error: unknown) => {
   const cause = error instanceof ActivityFailure ? error.cause : error;
@@ -76,7 +83,7 @@ export async function order(input: OrderInput): Promise<OrderState> {
     }
     if (outcome === 'expired' || !isPaid(outcome)) {
       await steps.settleOrderCardPayment({ paymentId: payment.paymentId, state: outcome === 'expired' ? 'expired' : settledOutcome(outcome) });
-      throw new NotPaid(outcome === 'expired' ? 'pas de réponse du paiement par carte dans les 30 minutes' : outcome === 'cancelled' ? 'paiement par carte abandonné' : 'paiement par carte refusé');
+      throw new NotPaid(notPaidReason(outcome));
     }
   };
 

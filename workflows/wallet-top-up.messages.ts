@@ -4,7 +4,7 @@ import { defineQuery } from '@temporalio/workflow';
 
 export { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, type CardNotification } from './card-payment.messages.ts';
 
-export type TopUpStatus = 'pending' | 'paid' | 'refused' | 'cancelled' | 'expired';
+export type TopUpStatus = 'pending' | 'paid' | 'refused' | 'cancelled' | 'expired' | 'to-reconcile';
 
 export const topUpState = defineQuery<{ status: TopUpStatus }>('topUpState');
 

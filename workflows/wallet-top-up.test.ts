@@ -78,6 +78,18 @@ describe('walletTopUp', () => {
     expect(await balance(database.db, user.id)).toBe(0);
   });
 
+  it('credits nothing on "paiement déjà effectué" (00015), and leaves the payment to reconcile', async () => {
+    const { user, paymentId } = await topUp('deja@example.fr');
+    const result = await worker.runUntil(async () => {
+      const handle = await env.client.workflow.start(walletTopUp, { taskQueue, workflowId: `topup-${paymentId}`, args: [{ paymentId }] });
+      await handle.signal(cardPaymentNotified, { outcome: 'already-paid', amountCents: 1000, transaction: '123', errorCode: '00015' });
+      return handle.result();
+    });
+    expect(result.status).toBe('to-reconcile');
+    expect(await balance(database.db, user.id)).toBe(0);
+    expect(await paymentState(paymentId)).toBe('to-reconcile');
+  });
+
   it('waits through "pending" answers, and gives up after 30 minutes without one', async () => {
     const { user, paymentId } = await topUp('silence@example.fr');
     const result = await worker.runUntil(async () => {

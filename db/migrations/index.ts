@@ -9,6 +9,7 @@ import * as familyServices from './2026-11-27T1700_family_services.ts';
 import * as booking from './2026-11-27T1800_booking.ts';
 import * as wallet from './2026-11-27T1900_wallet.ts';
 import * as orders from './2026-11-27T2000_orders.ts';
+import * as paymentsToReconcile from './2026-12-02T1000_payments_to_reconcile.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T1800_booking': booking,
   '2026-11-27T1900_wallet': wallet,
   '2026-11-27T2000_orders': orders,
+  '2026-12-02T1000_payments_to_reconcile': paymentsToReconcile,
 };

@@ -3,6 +3,7 @@
 // and step, and each state change is allowed only from the state it expects.
 import type { Db } from '../connection.ts';
 import { ticketCode } from '../../lib/tokens.ts';
+import { paymentReference } from './payments.ts';
 import { moveMoney } from './wallet.ts';
 import { OrderStepRefused, orderById } from './order-steps.ts';
 
@@ -29,21 +30,24 @@ export async function creditCardPartToWallet(db: Db, orderId: number, key: strin
 /** The card part: a payment row the provider will know as "order-<number>". */
 export async function createOrderCardPayment(db: Db, orderId: number, cardType: string): Promise<{ paymentId: number; reference: string }> {
   const order = await orderById(db, orderId);
-  const reference = `order-${order.number}`;
-  const payment =
-    (await db.selectFrom('payments').select('id').where('reference', '=', reference).executeTakeFirst()) ??
-    (await db
+  // A retried step finds the payment it created.
+  const existing = order.card_payment_id ? await db.selectFrom('payments').select(['id', 'reference']).where('id', '=', order.card_payment_id).executeTakeFirst() : undefined;
+  if (existing) return { paymentId: existing.id, reference: existing.reference };
+  const reference = paymentReference(`order-${order.number}`);
+  return db.transaction().execute(async (trx) => {
+    const payment = await trx
       .insertInto('payments')
       .values({ user_id: order.user_id, purpose: 'order', method: 'card', amount_cents: order.card_cents, reference, card_type: cardType })
       .returning('id')
-      .executeTakeFirstOrThrow());
-  await db.updateTable('orders').set({ card_payment_id: payment.id }).where('id', '=', order.id).execute();
-  return { paymentId: payment.id, reference };
+      .executeTakeFirstOrThrow();
+    await trx.updateTable('orders').set({ card_payment_id: payment.id }).where('id', '=', order.id).where('card_payment_id', 'is', null).execute();
+    return { paymentId: payment.id, reference };
+  });
 }
 
 export interface CardSettlement {
   paymentId: number;
-  state: 'paid' | 'refused' | 'cancelled' | 'expired';
+  state: 'paid' | 'refused' | 'cancelled' | 'expired' | 'to-reconcile';
   transaction?: string;
   errorCode?: string;
 }

@@ -2,7 +2,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../connection.ts';
 
-/** A top-up payment, pending, with its reference (`topup-<id>`) sent to the provider. */
+/**
+ * The reference the provider knows a payment by (PBX_CMD): its kind and number, then a random
+ * part, so that a number reused (a database restored, another environment on the same merchant
+ * account) never names a payment the provider already settled.
+ */
+export function paymentReference(prefix: string): string {
+  const bytes = new Uint8Array(5);
+  crypto.getRandomValues(bytes);
+  return `${prefix}-${[...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider. */
 export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string }): Promise<{ id: number; reference: string }> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
@@ -10,7 +21,7 @@ export async function createTopUpPayment(db: Db, input: { userId: number; amount
       .values({ user_id: input.userId, purpose: 'topup', method: 'card', amount_cents: input.amountCents, reference: `pending-${randomUUID()}`, card_type: input.cardType })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const reference = `topup-${row.id}`;
+    const reference = paymentReference(`topup-${row.id}`);
     await trx.updateTable('payments').set({ reference }).where('id', '=', row.id).execute();
     return { id: row.id, reference };
   });
@@ -29,4 +40,30 @@ export function familyPayment(db: Db, userId: number, reference: string) {
 /** A payment's state and card, for an order's pages. */
 export function cardPaymentOf(db: Db, paymentId: number) {
   return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state']).where('id', '=', paymentId).executeTakeFirst();
+}
+
+/**
+ * A payment the provider called "already made" ("00015"): nothing confirms it, staff check it
+ * with the provider's back office. A payment known paid stays paid.
+ */
+export async function markPaymentToReconcile(db: Db, paymentId: number, errorCode: string, now: Date): Promise<void> {
+  await db.updateTable('payments').set({ state: 'to-reconcile', provider_error: errorCode, updated_at: now }).where('id', '=', paymentId).where('state', '!=', 'paid').execute();
+}
+
+/** Payments to reconcile of the families of these communes, the latest first. */
+export function paymentsToReconcile(db: Db, communeIds: number[]) {
+  if (communeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('payments')
+    .innerJoin('users', 'users.id', 'payments.user_id')
+    .leftJoin('communes', 'communes.id', 'users.commune_id')
+    .leftJoin('orders', 'orders.card_payment_id', 'payments.id')
+    .select([
+      'payments.id', 'payments.reference', 'payments.purpose', 'payments.amount_cents', 'payments.provider_error', 'payments.provider_transaction', 'payments.updated_at',
+      'users.id as user_id', 'users.email', 'users.first_name', 'users.last_name', 'communes.name as commune', 'orders.number as order_number',
+    ])
+    .where('payments.state', '=', 'to-reconcile')
+    .where('users.commune_id', 'in', communeIds)
+    .orderBy('payments.updated_at', 'desc')
+    .execute();
 }

@@ -30,7 +30,9 @@ export async function settleTopUp(db: Db, input: TopUpOutcome, now: Date): Promi
       idempotencyKey: `topup-${payment.id}/credit`,
     });
   }
-  if (payment.state !== 'pending' && input.outcome !== 'paid') return payment.state;
+  // A settled payment keeps its state, except that an expired one flagged "already made" is kept for staff to reconcile.
+  const flagged = input.outcome === 'to-reconcile' && payment.state === 'expired';
+  if (payment.state !== 'pending' && input.outcome !== 'paid' && !flagged) return payment.state;
   await db
     .updateTable('payments')
     .set({ state: input.outcome, provider_transaction: input.transaction ?? null, provider_error: input.errorCode ?? null, updated_at: now })

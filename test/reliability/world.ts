@@ -96,7 +96,8 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
     .values({ user_id: a.user.id, purpose: 'topup', method: 'card', amount_cents: 1000, reference: 'world-topup' })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.updateTable('payments').set({ reference: `topup-${topUp.id}` }).where('id', '=', topUp.id).execute();
+  const topUpReference = `topup-${topUp.id}-0123456789`;
+  await db.updateTable('payments').set({ reference: topUpReference }).where('id', '=', topUp.id).execute();
 
   const offer = await db.selectFrom('service_offers').innerJoin('communes', 'communes.id', 'service_offers.commune_id').select('service_offers.id').where('communes.slug', '=', 'rosieres').where('service_offers.label', '!=', 'INSCRIPTION ACCUEIL DE LOISIRS RÉSIDENT').executeTakeFirstOrThrow();
   const request = await db.insertInto('subscriptions').values({ user_id: a.user.id, service_offer_id: offer.id, status: 'pending' }).returning('id').executeTakeFirstOrThrow();
@@ -115,7 +116,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       document: document.id,
       order: number,
       reservation: reservation.id,
-      'top-up': `topup-${topUp.id}`,
+      'top-up': topUpReference,
       family: a.user.id,
       'pending-account': pending.id,
       'family-document': document.id,

@@ -3,6 +3,7 @@
 import type { Access, AccessTable } from '../access.ts';
 import { accountAccess } from './account.tsx';
 import { familySearchAccess } from './agent/families.tsx';
+import { paymentReconciliationAccess } from './agent/payments.tsx';
 import { serviceRequestAccess } from './agent/services.tsx';
 import { validationAccess } from './agent/validations.tsx';
 import { authAccess } from './auth.tsx';
@@ -24,7 +25,7 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  accountAccess, familySearchAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
+  accountAccess, familySearchAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
   devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];

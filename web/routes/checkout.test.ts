@@ -76,7 +76,10 @@ describe('Commander', () => {
     expect(fields.length).toBeGreaterThan(5);
     // Back on the payment step (a reload): the way to the same card payment, not a new one.
     const again = await (await app.request(`/commande/${number}/paiement`, { headers: { Cookie: cookie } })).text();
-    expect(again).toContain(`name="PBX_CMD" value="order-${number}"`);
+    // The reference carries a random part, the same on the reload.
+    const reference = fields.find(([name]) => name === 'PBX_CMD')![1];
+    expect(reference).toMatch(new RegExp(`^order-${number}-[0-9a-f]{10}$`));
+    expect(again).toContain(`name="PBX_CMD" value="${reference}"`);
 
     // The sandbox's notification goes to http://localhost:3000, where nothing listens in this
     // test: it is lost. The browser still comes back with the signed outcome.

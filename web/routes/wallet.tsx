@@ -58,7 +58,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
 
   // The browser's return: only the provider's signature is trusted in it; the page shows the
   // state the workflow knows.
-  router.get('/paiement/retour/:reference{topup-[0-9]{1,12}}', async (c) => {
+  router.get('/paiement/retour/:reference{topup-[0-9]{1,12}-[0-9a-f]{10}}', async (c) => {
     const user = currentUser(c);
     // The provider's signed outcome, brought back by the browser, counts as much as its notification.
     await deliverSignedReturn(c.req.url);

@@ -103,6 +103,11 @@ export function PaymentResultPage({ status, amountCents, poll }: { status: strin
     refused: { title: 'Paiement refusé', kind: 'warning', text: "Le paiement a été refusé : rien n'a été débité ni crédité." },
     cancelled: { title: 'Paiement abandonné', kind: 'warning', text: "Le paiement a été abandonné : rien n'a été débité ni crédité." },
     expired: { title: 'Paiement expiré', kind: 'warning', text: "Le paiement n'a pas abouti à temps : rien n'a été crédité." },
+    'to-reconcile': {
+      title: 'Paiement à vérifier',
+      kind: 'warning',
+      text: "La banque signale un paiement déjà effectué pour cette référence : rien n'a été crédité. Votre commune vérifie et vous recontacte.",
+    },
   };
   const text = texts[status] ?? texts.pending!;
   return (
