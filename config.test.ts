@@ -53,9 +53,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig(withoutTools)).toThrow('PAYBOX_HMAC_KEY is missing');
     expect(() => loadConfig({ ...withoutTools, PAYMENT_PROVIDER: 'sandbox' })).toThrow('PAYMENT_PROVIDER can be the sandbox only with DEV_TOOLS=true');
     expect(loadConfig(valid).DEV_TOOLS).toBe(true);
-    const production = { ...withoutTools, NODE_ENV: 'production', PAYBOX_ENDPOINT: 'https://tpeweb.paybox.com', PAYBOX_SITE: '1999888', PAYBOX_RANG: '32', PAYBOX_IDENTIFIANT: '107904482', PAYBOX_HMAC_KEY: '0'.repeat(128) };
+    const production = { ...withoutTools, NODE_ENV: 'production', PAYBOX_ENDPOINT: 'https://tpeweb.paybox.com', PAYBOX_SITE: '1999888', PAYBOX_RANG: '32', PAYBOX_IDENTIFIANT: '107904482', PAYBOX_HMAC_KEY: '0'.repeat(128), TEMPORAL_PAYLOAD_KEY: Buffer.alloc(32, 1).toString('base64') };
     expect(loadConfig(production).DEV_TOOLS).toBe(false);
     expect(() => loadConfig({ ...production, DEV_TOOLS: 'true' })).toThrow('Invalid configuration: DEV_TOOLS cannot be true in production');
+    const { TEMPORAL_PAYLOAD_KEY: _key, ...withoutKey } = production;
+    expect(() => loadConfig(withoutKey)).toThrow('Invalid configuration: TEMPORAL_PAYLOAD_KEY is missing (production encrypts what it sends through Temporal)');
+    expect(() => loadConfig({ ...production, TEMPORAL_PAYLOAD_KEY: 'c2hvcnQ=' })).toThrow('TEMPORAL_PAYLOAD_KEY must be 32 bytes in base64');
   });
 
   it('treats empty variables as unset and trims the public URL', () => {

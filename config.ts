@@ -15,6 +15,7 @@ const url = (protocols: string[]) =>
   );
 
 const port = z.coerce.number().int().min(1).max(65535);
+const payloadKey = z.string().refine((value) => Buffer.from(value, 'base64').length === 32, { message: 'must be 32 bytes in base64 (openssl rand -base64 32)' });
 
 export const configSchema = z.object({
   // No default: a server started by hand must say whether it is production (npm start says development).
@@ -42,6 +43,15 @@ export const configSchema = z.object({
   PAYBOX_RANG: z.string().regex(/^\d{2,3}$/, 'must be 2 or 3 digits').optional(),
   PAYBOX_IDENTIFIANT: z.string().regex(/^\d{1,9}$/, 'must be digits').optional(),
   PAYBOX_HMAC_KEY: z.string().regex(/^[0-9A-Fa-f]{128}$/, 'must be the 128 hexadecimal characters of the merchant key').optional(),
+  /** AES-256 key (base64 of 32 bytes) that encrypts every payload sent through Temporal; required in production. */
+  TEMPORAL_PAYLOAD_KEY: payloadKey.optional(),
+  /** The key before the last rotation, still used to decrypt what it encrypted. */
+  TEMPORAL_PAYLOAD_PREVIOUS_KEY: payloadKey.optional(),
+  /** The codec endpoint the Temporal UI calls to show decrypted payloads to operators (npm run codec). */
+  CODEC_HOST: z.string().min(1).default('127.0.0.1'),
+  CODEC_PORT: port.default(8234),
+  /** The Temporal UI's origin, the only one allowed to call the codec endpoint from a browser. */
+  TEMPORAL_UI_ORIGIN: url(['http:', 'https:']).default('http://localhost:8233'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -65,6 +75,9 @@ function parse<T extends z.ZodType>(schema: T, env: Record<string, string | unde
 export const defaultProvider = (config: Pick<z.infer<typeof configSchema>, 'PAYMENT_PROVIDER' | 'DEV_TOOLS'>) => config.PAYMENT_PROVIDER ?? (config.DEV_TOOLS ? 'sandbox' : 'paybox');
 
 const paymentChecked = configSchema.superRefine((config, ctx) => {
+  if (config.NODE_ENV === 'production' && !config.TEMPORAL_PAYLOAD_KEY) {
+    ctx.addIssue({ code: 'custom', path: ['TEMPORAL_PAYLOAD_KEY'], message: 'is missing (production encrypts what it sends through Temporal)' });
+  }
   if (config.NODE_ENV === 'production' && config.DEV_TOOLS) ctx.addIssue({ code: 'custom', path: ['DEV_TOOLS'], message: 'cannot be true in production' });
   if (config.NODE_ENV !== 'production' && config.PUBLIC_URL?.startsWith('https:')) {
     // A public https address is a real deployment: development defaults (sandbox, tools) must not reach it.

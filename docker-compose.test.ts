@@ -17,7 +17,7 @@ interface Service {
 }
 
 // Values an operator provides when running `docker compose up` (the file requires them).
-const operatorEnv: Record<string, string> = { PAYBOX_HMAC_KEY: 'AB'.repeat(64) };
+const operatorEnv: Record<string, string> = { PAYBOX_HMAC_KEY: 'AB'.repeat(64), TEMPORAL_PAYLOAD_KEY: Buffer.alloc(32, 7).toString('base64') };
 const source = readFileSync(new URL('./docker-compose.yml', import.meta.url), 'utf8').replace(/\$\{(\w+):\?[^}]*\}/g, (_, name: string) => {
   if (!(name in operatorEnv)) throw new Error(`docker-compose.yml requires ${name}: give the test a value for it`);
   return operatorEnv[name]!;
@@ -27,7 +27,7 @@ const services = compose.services;
 
 describe('docker-compose.yml', () => {
   it('has the production-shaped services', () => {
-    expect(Object.keys(services).sort()).toEqual(['mailpit', 'migrate', 'postgres', 'server', 'temporal', 'temporal-ui', 'worker']);
+    expect(Object.keys(services).sort()).toEqual(['codec', 'mailpit', 'migrate', 'postgres', 'server', 'temporal', 'temporal-ui', 'worker']);
   });
 
   it.each(['server', 'worker', 'migrate'])('gives %s an environment our configuration accepts', (name) => {
@@ -41,7 +41,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes the operators\' console and the mailbox on the loopback only', () => {
-    for (const name of ['temporal-ui', 'mailpit']) {
+    for (const name of ['temporal-ui', 'codec', 'mailpit']) {
       const ports = (services[name] as { ports?: string[] }).ports ?? [];
       expect(ports.length).toBeGreaterThan(0);
       for (const port of ports) expect(port).toMatch(/^127\.0\.0\.1:/);
@@ -52,7 +52,7 @@ describe('docker-compose.yml', () => {
 
   it('builds server, worker and migrations from one image, each with its npm script', () => {
     const scripts = (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> }).scripts;
-    for (const [name, script] of [['server', 'server'], ['worker', 'worker'], ['migrate', 'db:migrate']] as const) {
+    for (const [name, script] of [['server', 'server'], ['worker', 'worker'], ['migrate', 'db:migrate'], ['codec', 'codec']] as const) {
       expect(services[name]!.build).toBe('.');
       expect(services[name]!.command).toEqual(['npm', 'run', script]);
       expect(scripts[script]).toBeDefined();

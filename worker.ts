@@ -6,6 +6,8 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type W
 import protos from '@temporalio/proto';
 import { createActivities, type ActivityDeps } from './activities/index.ts';
 import { createMailer } from './lib/mail/mailer.ts';
+import { dataConverter } from './lib/temporal/data-converter.ts';
+import type { DataConverter } from '@temporalio/common';
 import { exitOnConfigError, loadConfig } from './config.ts';
 import { createDb } from './db/connection.ts';
 import { refuseDemoAccountsInProduction } from './db/demo/production-guard.ts';
@@ -20,6 +22,8 @@ export interface AppWorkerOptions {
   namespace: string;
   taskQueue: string;
   deps: ActivityDeps;
+  /** Encrypts the payloads when a key is configured (lib/temporal/data-converter.ts). */
+  dataConverter?: DataConverter | undefined;
   /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -30,6 +34,7 @@ export function createAppWorker(options: AppWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.deps),
+    ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
     shutdownGraceTime: '10s',
   });
@@ -89,7 +94,7 @@ async function main(): Promise<void> {
   await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not register search attributes; register them with `temporal operator search-attribute create`'),
   );
-  await ensureHoldSweepSchedule(new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE }), config.TEMPORAL_TASK_QUEUE).catch((error: unknown) =>
+  await ensureHoldSweepSchedule(new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverter(config) ?? {} }), config.TEMPORAL_TASK_QUEUE).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not create the hold-sweep schedule'),
   );
   await operator.close();
@@ -105,6 +110,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     deps: { db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL },
+    dataConverter: dataConverter(config),
   });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');
   // Worker.run() handles SIGINT/SIGTERM itself: it stops polling and finishes running tasks.

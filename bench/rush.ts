@@ -4,6 +4,7 @@
 // seeds the families, drives the HTTP interface with virtual parents, checks the books, measures
 // a direct-SQL baseline and the product page, and writes the figures to bench/results/.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -53,7 +54,7 @@ async function main(): Promise<void> {
 
     // As deployed (docker-compose.yml): the web server and the worker, each its own process.
     const port = await freePort();
-    const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', DEV_TOOLS: 'true', DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS || runtime.env.TEMPORAL_ADDRESS!, PORT: String(port), LOG_LEVEL: 'info', DATABASE_POOL_SIZE: '30' };
+    const env = { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development', DEV_TOOLS: 'true', TEMPORAL_PAYLOAD_KEY: randomBytes(32).toString('base64'), DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: process.env.TEMPORAL_ADDRESS || runtime.env.TEMPORAL_ADDRESS!, PORT: String(port), LOG_LEVEL: 'info', DATABASE_POOL_SIZE: '30' };
     worker = await startPiece('worker.ts', 'worker started', env);
     server = await startPiece('server.ts', 'web server started', env);
     const base = `http://localhost:${port}`;

@@ -28,6 +28,7 @@ beforeAll(async () => {
     EMBEDDED_PG_PORT: String(await freePort()),
     TEMPORAL_DEV_PORT: String(await freePort()),
     TEMPORAL_UI_PORT: String(await freePort()),
+    CODEC_PORT: String(await freePort()),
     LOG_LEVEL: 'warn',
   };
 });
@@ -135,6 +136,10 @@ describe('npm start', () => {
     expect(await home.text()).toContain('MON COMPTE USAGER');
     expect((await fetch(`http://localhost:${env.PORT}/health`)).status).toBe(200);
     expect((await fetch(`http://localhost:${env.TEMPORAL_UI_PORT}/`)).status).toBe(200);
+    // The UI's codec endpoint: what the worker encrypted, shown in clear to this machine's operator.
+    const decode = await fetch(`http://127.0.0.1:${env.CODEC_PORT}/decode`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"payloads":[]}' });
+    expect(await decode.json()).toEqual({ payloads: [] });
+    expect((await readFile(path.join(dataDir, 'temporal-payload.key'), 'utf8')).trim()).toHaveLength(44);
     expect(run.output()).toContain(`psql postgres://postgres:postgres@127.0.0.1:${env.EMBEDDED_PG_PORT}/citoyens`);
     expect(run.output()).toContain('commandes, paiements et demandes en cours');
 

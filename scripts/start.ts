@@ -10,7 +10,11 @@ import exitHook from 'async-exit-hook';
 import { NativeConnection } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { pino, type DestinationStream } from 'pino';
+import { serve } from '@hono/node-server';
 import { createMailer } from '../lib/mail/mailer.ts';
+import { codecEndpoint } from '../lib/temporal/codec-endpoint.ts';
+import { dataConverter, payloadKeys } from '../lib/temporal/data-converter.ts';
+import { createPayloadCodec } from '../lib/temporal/payload-codec.ts';
 import { checkLocalConfig, exitOnConfigError, loadConfig } from '../config.ts';
 import { createDb } from '../db/connection.ts';
 import { hasNoAccounts, loadDemoCatalogue, loadDemoHouseholds } from '../db/demo/load.ts';
@@ -22,6 +26,7 @@ import { demoAccountLines } from './lib/demo-accounts.ts';
 import { playDemoScenes } from './lib/demo-scenes.ts';
 import { localRuntimeSchema, startLocalPostgres } from './lib/local-runtime.ts';
 import { assertPortsFree } from './lib/free-port.ts';
+import { localPayloadKey } from './lib/local-payload-key.ts';
 import { parseScriptEnv } from './lib/script-env.ts';
 import { ensureTemporalBinaries } from './lib/temporal-binaries.ts';
 import { startTemporalDevServer } from './lib/temporal-dev-server.ts';
@@ -82,12 +87,17 @@ async function main(): Promise<void> {
   await assertPortsFree([
     { port: Number(process.env.PORT || 3000), variable: 'PORT' },
     ...(external.database ? [] : [{ port: local.EMBEDDED_PG_PORT, variable: 'EMBEDDED_PG_PORT' }]),
-    ...(external.temporal ? [] : [{ port: local.TEMPORAL_DEV_PORT, variable: 'TEMPORAL_DEV_PORT' }, { port: local.TEMPORAL_UI_PORT, variable: 'TEMPORAL_UI_PORT' }]),
+    ...(external.temporal ? [] : [{ port: local.TEMPORAL_DEV_PORT, variable: 'TEMPORAL_DEV_PORT' }, { port: local.TEMPORAL_UI_PORT, variable: 'TEMPORAL_UI_PORT' }, { port: Number(process.env.CODEC_PORT || 8234), variable: 'CODEC_PORT' }]),
   ]);
 
   // npm start is the developer's machine unless told otherwise: development, with its tools.
   const nodeEnv = process.env.NODE_ENV || 'development';
-  const env: Record<string, string> = { NODE_ENV: nodeEnv, DEV_TOOLS: process.env.DEV_TOOLS || String(nodeEnv !== 'production') };
+  const env: Record<string, string> = {
+    NODE_ENV: nodeEnv,
+    DEV_TOOLS: process.env.DEV_TOOLS || String(nodeEnv !== 'production'),
+    TEMPORAL_PAYLOAD_KEY: await localPayloadKey(process.env, local.DATA_DIR),
+  };
+  const codecPort = Number(process.env.CODEC_PORT || 8234);
   let temporalUiUrl: string | null = null;
   if (!external.database) {
     const postgres = await stage('PostgreSQL intégré', () => startLocalPostgres(local), () => `port ${local.EMBEDDED_PG_PORT}, données dans ${path.join(local.DATA_DIR, 'postgres')}`);
@@ -105,6 +115,7 @@ async function main(): Promise<void> {
           dbFile: path.join(local.DATA_DIR, 'temporal.sqlite'),
           namespace: process.env.TEMPORAL_NAMESPACE || 'default',
           onLog: (line) => logger.debug({ temporal: line.trimEnd() }, 'temporal dev server'),
+          uiCodecEndpoint: `http://localhost:${codecPort}`,
         }),
       (running) => running.address,
     );
@@ -113,6 +124,12 @@ async function main(): Promise<void> {
     temporalUiUrl = temporal.uiUrl;
   }
   const config = loadConfig({ ...process.env, ...env });
+  if (!external.temporal) {
+    // The UI asks this endpoint to show the encrypted payloads in clear, on this machine only.
+    const codec = codecEndpoint(createPayloadCodec(payloadKeys(config)), [`http://localhost:${local.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${local.TEMPORAL_UI_PORT}`]);
+    const codecServer = serve({ fetch: codec.fetch, hostname: '127.0.0.1', port: codecPort });
+    shutdownSteps.push(() => new Promise<void>((resolve) => codecServer.close(() => resolve())));
+  }
 
   const db = createDb(config.DATABASE_URL, {
     poolSize: config.DATABASE_POOL_SIZE,
@@ -140,6 +157,7 @@ async function main(): Promise<void> {
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
         deps: { db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL },
+        dataConverter: dataConverter(config),
       });
     },
     () => `file ${config.TEMPORAL_TASK_QUEUE}`,

@@ -20,6 +20,8 @@ export interface TemporalDevServerOptions {
   dbFile?: string;
   namespace?: string;
   onLog?: (line: string) => void;
+  /** Where the UI asks to decrypt payloads (the codec endpoint). */
+  uiCodecEndpoint?: string;
 }
 
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
@@ -35,6 +37,7 @@ async function startFromBinary(binary: string, options: TemporalDevServerOptions
     '--namespace', options.namespace ?? 'default',
     '--log-level', 'warn',
     ...(options.uiPort ? ['--ui-port', String(options.uiPort), '--ui-ip', '127.0.0.1', '--ui-disable-news-fetch'] : ['--headless']),
+    ...(options.uiPort && options.uiCodecEndpoint ? ['--ui-codec-endpoint', options.uiCodecEndpoint] : []),
     // WAL with "normal" syncs: each commit is safe from a crash of the server (the journal is
     // on disk), only an OS crash may lose the last ones; the default syncs the whole file on
     // every commit, and a rush makes thousands.

@@ -1,5 +1,6 @@
 // Temporal for tests: a client on the run's dev server, and workers with real or mocked
 // activities on a task queue of their own, so files running side by side never share work.
+import type { DataConverter } from '@temporalio/common';
 import { randomBytes } from 'node:crypto';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, bundleWorkflowCode, type WorkerOptions } from '@temporalio/worker';
@@ -22,9 +23,9 @@ export function uniqueTaskQueue(prefix = 'test'): string {
   return `${prefix}-${randomBytes(4).toString('hex')}`;
 }
 
-export async function connectClient(): Promise<Client> {
+export async function connectClient(dataConverter?: DataConverter): Promise<Client> {
   const connection = await Connection.connect({ address: inject('temporalAddress') });
-  return new Client({ connection });
+  return new Client({ connection, ...(dataConverter ? { dataConverter } : {}) });
 }
 
 export function connectWorker(): Promise<NativeConnection> {
@@ -58,7 +59,7 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 }
 
 /** A worker of the real app (every workflow, real activities, mail kept in the outbox). */
-export async function startAppWorker(db: Db, taskQueue: string, now: () => Date = () => new Date()): Promise<{ stop(): Promise<void> }> {
+export async function startAppWorker(db: Db, taskQueue: string, now: () => Date = () => new Date(), dataConverter?: DataConverter): Promise<{ stop(): Promise<void> }> {
   const connection = await connectWorker();
   const worker = await createAppWorker({
     connection,
@@ -66,6 +67,7 @@ export async function startAppWorker(db: Db, taskQueue: string, now: () => Date 
     taskQueue,
     deps: { db, mailer: createMailer({ from: 'test@citoyens.test' }), now, publicUrl: 'http://localhost:3000' },
     workflowBundle: await workflowBundle(workflowsPath),
+    dataConverter,
   });
   const running = worker.run();
   return {
@@ -81,13 +83,13 @@ export async function startAppWorker(db: Db, taskQueue: string, now: () => Date 
  * Registers hooks that give a test file a client on the run's Temporal server and, when asked,
  * a worker of the real app on a task queue of the file's own.
  */
-export function useTemporal(options: { worker?: { db: () => Db; now?: () => Date } } = {}): { readonly client: Client; readonly taskQueue: string } {
+export function useTemporal(options: { worker?: { db: () => Db; now?: () => Date }; dataConverter?: DataConverter } = {}): { readonly client: Client; readonly taskQueue: string } {
   const taskQueue = uniqueTaskQueue('app');
   let client: Client | undefined;
   let worker: { stop(): Promise<void> } | undefined;
   beforeAll(async () => {
-    client = await connectClient();
-    if (options.worker) worker = await startAppWorker(options.worker.db(), taskQueue, options.worker.now);
+    client = await connectClient(options.dataConverter);
+    if (options.worker) worker = await startAppWorker(options.worker.db(), taskQueue, options.worker.now, options.dataConverter);
   });
   afterAll(async () => {
     await worker?.stop();
