@@ -111,7 +111,8 @@ export interface SessionsTable {
   secret_hash: string;
   user_id: number;
   expires_at: Timestamp;
-  created_at: CreatedAt;
+  /** Given at login, from the same clock as the expiry: the absolute lifetime counts from it. */
+  created_at: ColumnType<Date, Date | undefined, never>;
 }
 
 export interface OutboxMailsTable {

@@ -45,6 +45,20 @@ export async function peekToken(db: Db, purposes: TokenPurpose[], token: string,
   return row ? { id: row.id, email: row.email, userId: row.user_id } : null;
 }
 
+/**
+ * Spends every outstanding link that could set the user's password (reset, invitation, e-mail
+ * change): once the password changed, an older link in a mailbox must open nothing.
+ */
+export async function revokePasswordLinks(db: Db, userId: number, now: Date): Promise<void> {
+  await db
+    .updateTable('one_time_tokens')
+    .set({ used_at: now })
+    .where('user_id', '=', userId)
+    .where('purpose', 'in', ['password-reset', 'invitation', 'email-change'])
+    .where('used_at', 'is', null)
+    .execute();
+}
+
 /** Uses the token: returns its grant once, null ever after or when expired. */
 export async function consumeToken(db: Db, purposes: TokenPurpose[], token: string, now: Date): Promise<TokenGrant | null> {
   if (token.length === 0 || token.length > 64) return null;

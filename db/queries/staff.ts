@@ -2,7 +2,8 @@
 // a one-time link where the agent chooses a password.
 import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
-import { issueToken } from './one-time-tokens.ts';
+import { issueToken, revokePasswordLinks } from './one-time-tokens.ts';
+import { invalidateUserSessions } from './sessions.ts';
 import { findUserByEmail } from './users.ts';
 
 export class UnknownCommuneError extends Error {}
@@ -27,7 +28,13 @@ export async function createStaffAccount(
     const user =
       existing ??
       (await trx.insertInto('users').values({ email: input.email.trim(), role, status: 'validated', must_change_password: false }).returningAll().executeTakeFirstOrThrow());
-    if (existing) await trx.updateTable('users').set({ role, status: 'validated' }).where('id', '=', existing.id).execute();
+    if (existing) {
+      // The account changes hands' worth: whoever knew its password or held a session or a link
+      // keeps none of them; the invitation below is the only way in.
+      await trx.updateTable('users').set({ role, status: 'validated', password_hash: null, must_change_password: false }).where('id', '=', existing.id).execute();
+      await invalidateUserSessions(trx, existing.id);
+      await revokePasswordLinks(trx, existing.id, input.now);
+    }
     if (communes.length > 0) {
       await trx
         .insertInto('staff_communes')

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { hashPassword } from '../../lib/password-hash.ts';
 import type { Db } from '../connection.ts';
 import type { User } from '../database.ts';
+import { revokePasswordLinks } from './one-time-tokens.ts';
 
 export function findUserByEmail(db: Db, email: string): Promise<User | undefined> {
   return db.selectFrom('users').selectAll().where(sql`lower(email)`, '=', email.trim().toLowerCase()).executeTakeFirst();
@@ -34,12 +35,14 @@ export async function createParent(
 }
 
 /** Sets a new password and lifts the "must change" flag. */
+/** The new password; every outstanding link that could set another is spent. */
 export async function setPassword(db: Db, userId: number, password: string, now: Date): Promise<void> {
   await db
     .updateTable('users')
     .set({ password_hash: await hashPassword(password), must_change_password: false, password_changed_at: now })
     .where('id', '=', userId)
     .execute();
+  await revokePasswordLinks(db, userId, now);
 }
 
 export function communeOptions(db: Db) {

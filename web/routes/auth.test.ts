@@ -203,6 +203,21 @@ describe('sessions', () => {
     expect(expired.headers.get('location')).toBe('/connexion?retour=%2Fmon-compte');
   });
 
+  it('end twelve hours after the login, however active', async () => {
+    await createParent(database.db, 'marathon@example.fr');
+    const cookie = await login(app(), 'marathon@example.fr', PASSWORD, { 'X-Forwarded-For': '10.6.0.1' });
+    for (let hour = 1; hour < 12; hour += 1) {
+      advance(3600_000);
+      expect((await get('/mon-compte', cookie)).status).toBe(200);
+    }
+    // The last renewal never reaches past the twelfth hour.
+    advance(59 * 60_000);
+    const last = await get('/mon-compte', cookie);
+    expect(last.status).toBe(200);
+    advance(60_000 + 1000);
+    expect((await get('/mon-compte', cookie)).status).toBe(303);
+  });
+
   it('end at once on "Déconnexion"', async () => {
     await createParent(database.db, 'bye@example.fr');
     const cookie = await login(app(), 'bye@example.fr', PASSWORD, { 'X-Forwarded-For': '10.6.0.2' });
@@ -259,6 +274,22 @@ describe('forgotten password', () => {
     expect((await findUserByEmail(database.db, 'oubli@example.fr'))!.must_change_password).toBe(false);
     expect((await postForm(app(), '/recuperation-mot-de-passe/nouveau', { token, password: 'Autre-Essai-2026', password_confirmation: 'Autre-Essai-2026' })).status).toBe(410);
     await login(app(), 'oubli@example.fr', 'Nouveau-Depart-2026', { 'X-Forwarded-For': '10.8.0.2' });
+  });
+
+  it('spends every other outstanding link once the password changes', async () => {
+    const user = await createParent(database.db, 'deux-liens@example.fr');
+    const first = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: clock });
+    const second = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: clock });
+    const done = await postForm(app(), '/recuperation-mot-de-passe/nouveau', { token: second.token, password: 'Second-Lien-2026!', password_confirmation: 'Second-Lien-2026!' });
+    expect(done.status).toBe(303);
+    expect((await get(`/recuperation-mot-de-passe/nouveau?token=${first.token}`)).status).toBe(410);
+
+    // A change from "Mon compte" spends them too.
+    const third = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: clock });
+    const cookie = await login(app(), user.email, 'Second-Lien-2026!', { 'X-Forwarded-For': '10.8.0.3' });
+    const changed = await postForm(app(), '/mon-compte/mot-de-passe', { current_password: 'Second-Lien-2026!', password: 'Troisieme-Mot-2027!', password_confirmation: 'Troisieme-Mot-2027!' }, { Cookie: cookie, 'X-Forwarded-For': '10.8.0.3' });
+    expect(changed.status).toBe(303);
+    expect((await get(`/recuperation-mot-de-passe/nouveau?token=${third.token}`)).status).toBe(410);
   });
 
   it('refuses a link older than one hour', async () => {
