@@ -163,7 +163,8 @@ export interface DocumentsTable {
   storage_key: string;
   status: ColumnType<DocumentStatus, DocumentStatus | undefined, DocumentStatus>;
   refusal_reason: string | null;
-  uploaded_at: CreatedAt;
+  /** Given by the upload, from the clock the hourly quota counts with. */
+  uploaded_at: ColumnType<Date, Date | undefined, never>;
   reviewed_at: Timestamp | null;
 }
 

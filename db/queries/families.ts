@@ -85,14 +85,44 @@ export function storedDocument(db: Db, documentId: number) {
 }
 
 /** Records an uploaded document (its bytes are already stored under `storageKey`); its id. */
+/** What one family may upload: documents and bytes kept, and uploads in the last hour. */
+export const DOCUMENT_QUOTA = { documents: 40, bytes: 150 * 1024 * 1024, perHour: 12 };
+
+export type DocumentRefusal = { quota: 'documents' | 'bytes' | 'per-hour' };
+
+/**
+ * Records an uploaded document within the family's quota. The family's row is locked while the
+ * quota is counted, so concurrent uploads are counted one after the other.
+ */
 export async function addDocument(
   db: Db,
   document: { ownerId: number; kind: DocumentKind; fileName: string; mimeType: 'application/pdf' | 'image/jpeg' | 'image/png'; sizeBytes: number; sha256: string; storageKey: string },
-): Promise<number> {
-  const row = await db
-    .insertInto('documents')
-    .values({ owner_id: document.ownerId, kind: document.kind, file_name: document.fileName, mime_type: document.mimeType, size_bytes: document.sizeBytes, sha256: document.sha256, storage_key: document.storageKey })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  now: Date,
+): Promise<{ id: number } | DocumentRefusal> {
+  return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('users').select('id').where('id', '=', document.ownerId).forUpdate().executeTakeFirstOrThrow();
+    const kept = await trx
+      .selectFrom('documents')
+      .select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.coalesce(eb.fn.sum<string>('size_bytes'), eb.val('0')).as('bytes')])
+      .where('owner_id', '=', document.ownerId)
+      .executeTakeFirstOrThrow();
+    const lastHour = await trx
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('owner_id', '=', document.ownerId)
+      .where('uploaded_at', '>', new Date(now.getTime() - 3600_000))
+      .executeTakeFirstOrThrow();
+    if (Number(lastHour.count) >= DOCUMENT_QUOTA.perHour) return { quota: 'per-hour' };
+    if (Number(kept.count) >= DOCUMENT_QUOTA.documents) return { quota: 'documents' };
+    if (Number(kept.bytes) + document.sizeBytes > DOCUMENT_QUOTA.bytes) return { quota: 'bytes' };
+    const row = await trx
+      .insertInto('documents')
+      .values({
+        owner_id: document.ownerId, kind: document.kind, file_name: document.fileName, mime_type: document.mimeType, size_bytes: document.sizeBytes,
+        sha256: document.sha256, storage_key: document.storageKey, uploaded_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id };
+  });
 }

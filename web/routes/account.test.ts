@@ -1,10 +1,11 @@
 // "Mon compte" and the supporting documents: content checks, size limit, ownership, and the
 // account's validation workflow told of each new document.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFolderStore, type DocumentStore } from '../../lib/documents/store.ts';
+import { DOCUMENT_QUOTA } from '../../db/queries/families.ts';
 import { createParent, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, TEST_ORIGIN } from '../../test/helpers/app.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
@@ -99,6 +100,36 @@ describe('supporting documents', () => {
     expect(response.status).toBe(413);
     expect(await response.text()).toContain('Le fichier dépasse 10 Mo');
     expect(await documentsOf(parent.id)).toEqual([]);
+  });
+
+  it('limits uploads per hour and what an account keeps, keeping no file it refuses', async () => {
+    const parent = await createParent(database.db, 'deposant@example.fr');
+    const cookie = await login(app(), parent.email);
+    const files = async () => (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile()).length;
+    const filesBefore = await files();
+    for (let i = 0; i < DOCUMENT_QUOTA.perHour; i += 1) {
+      expect((await upload(cookie, 'autre', { name: `piece-${i}.png`, bytes: PNG_1X1, type: 'image/png' })).status).toBe(303);
+    }
+    const refused = await upload(cookie, 'autre', { name: 'une-de-trop.png', bytes: PNG_1X1, type: 'image/png' });
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain(`Vous avez déposé ${DOCUMENT_QUOTA.perHour} pièces dans l&#39;heure`);
+    expect(await documentsOf(parent.id)).toHaveLength(DOCUMENT_QUOTA.perHour);
+    expect((await files()) - filesBefore).toBe(DOCUMENT_QUOTA.perHour);
+
+    // An hour later the hourly limit is spent, not the total one: that one counts bytes kept.
+    const other = await createParent(database.db, 'lourd@example.fr');
+    await database.db
+      .insertInto('documents')
+      .values(
+        Array.from({ length: DOCUMENT_QUOTA.bytes / (10 * 1024 * 1024) }, (_, i) => ({
+          owner_id: other.id, kind: 'autre' as const, file_name: `ancien-${i}.pdf`, mime_type: 'application/pdf' as const, size_bytes: 10 * 1024 * 1024,
+          sha256: 'x', storage_key: `ancien-${i}`, uploaded_at: new Date(Date.now() - 7 * 24 * 3600_000),
+        })),
+      )
+      .execute();
+    const full = await upload(await login(app(), other.email), 'autre', { name: 'encore.png', bytes: PNG_1X1, type: 'image/png' });
+    expect(full.status).toBe(400);
+    expect(await full.text()).toContain('Vos pièces occupent déjà près de 150 Mo');
   });
 
   it('asks for the kind and the file when they are missing', async () => {

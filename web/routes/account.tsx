@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { detectDocumentType, MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import type { DocumentKind } from '../../db/database.ts';
 import { describeAccountStatus } from '../account-state.ts';
-import { addDocument, familyDocuments, storedDocument } from '../../db/queries/families.ts';
+import { addDocument, DOCUMENT_QUOTA, familyDocuments, storedDocument } from '../../db/queries/families.ts';
 import { communeName } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
@@ -39,7 +39,7 @@ export const accountAccess = {
 } satisfies AccessTable;
 
 export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, workflows, documents: store } = deps;
+  const { db, workflows, now, documents: store } = deps;
   const router = new Hono<AppEnv>();
 
   const listDocuments = (ownerId: number) => familyDocuments(db, [ownerId]);
@@ -52,6 +52,12 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
       title: 'Mon compte',
     });
   });
+
+  const quotaMessages = {
+    'per-hour': `Vous avez déposé ${DOCUMENT_QUOTA.perHour} pièces dans l'heure : attendez un peu avant d'en déposer d'autres.`,
+    documents: `Votre compte compte déjà ${DOCUMENT_QUOTA.documents} pièces : demandez à votre commune d'en retirer avant d'en déposer d'autres.`,
+    bytes: `Vos pièces occupent déjà près de ${DOCUMENT_QUOTA.bytes / 1024 / 1024} Mo : demandez à votre commune d'en retirer avant d'en déposer d'autres.`,
+  } as const;
 
   const renderDocuments = async (c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldErrors; message?: string | null }) =>
     c.render(<DocumentsPage documents={await listDocuments(currentUser(c).id)} {...extra} />, { title: 'Mes pièces justificatives' });
@@ -92,15 +98,25 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
       }
 
       const key = await store.put(bytes);
-      const documentId = await addDocument(db, {
-        ownerId: user.id,
-        kind: form.data.kind,
-        fileName: displayName((file as File).name),
-        mimeType: type,
-        sizeBytes: bytes.length,
-        sha256: createHash('sha256').update(bytes).digest('hex'),
-        storageKey: key,
-      });
+      const added = await addDocument(
+        db,
+        {
+          ownerId: user.id,
+          kind: form.data.kind,
+          fileName: displayName((file as File).name),
+          mimeType: type,
+          sizeBytes: bytes.length,
+          sha256: createHash('sha256').update(bytes).digest('hex'),
+          storageKey: key,
+        },
+        now(),
+      );
+      if ('quota' in added) {
+        await store.remove(key);
+        c.status(added.quota === 'per-hour' ? 429 : 400);
+        return renderDocuments(c, { values, errors: { file: quotaMessages[added.quota] } });
+      }
+      const documentId = added.id;
 
       if (user.status === 'pending') {
         const commune = user.commune_id ? await communeName(db, user.commune_id) : null;
