@@ -12,6 +12,7 @@ import { exitOnConfigError, loadConfig } from './config.ts';
 import { createDb } from './db/connection.ts';
 import { refuseDemoAccountsInProduction } from './db/demo/production-guard.ts';
 import { createLogger, type Logger } from './logger.ts';
+import { HOUSEKEEPING_SCHEDULE_ID } from './workflows/housekeeping.messages.ts';
 import { HOLD_SWEEP_SCHEDULE_ID } from './workflows/reservation-hold.messages.ts';
 import { searchAttributes } from './workflows/search-attributes.ts';
 
@@ -59,17 +60,28 @@ export async function registerSearchAttributes(connection: Connection, namespace
   });
 }
 
-/** The schedule that closes holds whose workflow was lost or late; created once per cluster. */
-export async function ensureHoldSweepSchedule(client: Client, taskQueue: string): Promise<void> {
-  try {
-    await client.schedule.create({
-      scheduleId: HOLD_SWEEP_SCHEDULE_ID,
-      spec: { intervals: [{ every: '5 minutes' }] },
-      action: { type: 'startWorkflow', workflowType: 'sweepExpiredHolds', taskQueue, args: [] },
-      policies: { overlap: ScheduleOverlapPolicy.SKIP },
-    });
-  } catch (error) {
-    if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+/**
+ * The product's schedules, created once per cluster: the hold sweep (every 5 minutes, closes holds
+ * whose workflow was lost or late) and the housekeeping (every hour, purges expired sessions,
+ * spent links and old rate-limit rows).
+ */
+/** `prefix` keeps tests sharing one cluster apart. */
+export async function ensureSchedules(client: Client, taskQueue: string, prefix = ''): Promise<void> {
+  const schedules = [
+    { scheduleId: HOLD_SWEEP_SCHEDULE_ID, every: '5 minutes', workflowType: 'sweepExpiredHolds' },
+    { scheduleId: HOUSEKEEPING_SCHEDULE_ID, every: '1 hour', workflowType: 'housekeeping' },
+  ];
+  for (const { scheduleId, every, workflowType } of schedules) {
+    try {
+      await client.schedule.create({
+        scheduleId: `${prefix}${scheduleId}`,
+        spec: { intervals: [{ every }] },
+        action: { type: 'startWorkflow', workflowType, taskQueue, args: [] },
+        policies: { overlap: ScheduleOverlapPolicy.SKIP },
+      });
+    } catch (error) {
+      if (!(error instanceof ScheduleAlreadyRunning)) throw error;
+    }
   }
 }
 
@@ -94,8 +106,8 @@ async function main(): Promise<void> {
   await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not register search attributes; register them with `temporal operator search-attribute create`'),
   );
-  await ensureHoldSweepSchedule(new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverter(config) ?? {} }), config.TEMPORAL_TASK_QUEUE).catch((error: unknown) =>
-    logger.warn({ err: error }, 'could not create the hold-sweep schedule'),
+  await ensureSchedules(new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverter(config) ?? {} }), config.TEMPORAL_TASK_QUEUE).catch((error: unknown) =>
+    logger.warn({ err: error }, 'could not create the schedules (hold sweep, housekeeping)'),
   );
   await operator.close();
   const db = createDb(config.DATABASE_URL, {

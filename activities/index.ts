@@ -2,6 +2,7 @@
 import type { Db } from '../db/connection.ts';
 import { createApprovalActivities } from './approvals/index.ts';
 import { createHoldActivities } from './booking/holds.ts';
+import { createHousekeepingActivities } from './housekeeping/purge.ts';
 import type { Mailer } from '../lib/mail/mailer.ts';
 import { createMailActivities } from './mail/send-mail.ts';
 import { createInterruptedOrderActivities } from './orders/interrupted.ts';
@@ -26,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTopUpActivities(deps),
     ...createOrderActivities({ ...deps, mail }),
     ...createInterruptedOrderActivities(deps),
+    ...createHousekeepingActivities(deps),
   };
 }
 

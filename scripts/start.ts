@@ -21,7 +21,7 @@ import { hasNoAccounts, loadDemoCatalogue, loadDemoHouseholds } from '../db/demo
 import { migrateToLatest } from '../db/migrate.ts';
 import { createLogger } from '../logger.ts';
 import { startWebServer } from '../server.ts';
-import { createAppWorker, ensureHoldSweepSchedule, installSdkLogging } from '../worker.ts';
+import { createAppWorker, ensureSchedules, installSdkLogging } from '../worker.ts';
 import { demoAccountLines } from './lib/demo-accounts.ts';
 import { playDemoScenes } from './lib/demo-scenes.ts';
 import { localRuntimeSchema, startLocalPostgres } from './lib/local-runtime.ts';
@@ -170,7 +170,7 @@ async function main(): Promise<void> {
 
   const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   shutdownSteps.push(() => clientConnection.close());
-  await ensureHoldSweepSchedule(new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }), config.TEMPORAL_TASK_QUEUE);
+  await ensureSchedules(new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }), config.TEMPORAL_TASK_QUEUE);
   const server = await stage(
     'Serveur web',
     () => startWebServer({ config, db, temporalConnection: clientConnection, logger: logger.child({ name: 'server' }) }),

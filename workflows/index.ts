@@ -1,6 +1,7 @@
 // The worker's workflowsPath: every workflow is re-exported here, each from its own file.
 export { accountValidation } from './account-validation.ts';
 export { deliverMail } from './deliver-mail.ts';
+export { housekeeping } from './housekeeping.ts';
 export { lateCardPayment } from './late-card-payment.ts';
 export { order } from './order.ts';
 export { reservationHold } from './reservation-hold.ts';

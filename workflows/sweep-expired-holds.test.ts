@@ -7,7 +7,8 @@ import { loadDemoCatalogue } from '../db/demo/load.ts';
 import { backdateOrder, bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { useTemporal } from '../test/helpers/temporal.ts';
-import { ensureHoldSweepSchedule } from '../worker.ts';
+import { ensureSchedules } from '../worker.ts';
+import { HOUSEKEEPING_SCHEDULE_ID } from './housekeeping.messages.ts';
 import { HOLD_SWEEP_SCHEDULE_ID } from './reservation-hold.messages.ts';
 import { sweepExpiredHolds } from './sweep-expired-holds.ts';
 
@@ -18,14 +19,15 @@ beforeAll(async () => {
   await loadDemoCatalogue(database.db, '2026-11-27');
 });
 afterAll(async () => {
-  await temporal.client.schedule.getHandle(HOLD_SWEEP_SCHEDULE_ID).delete().catch(() => {});
+  await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOLD_SWEEP_SCHEDULE_ID}`).delete().catch(() => {});
+  await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOUSEKEEPING_SCHEDULE_ID}`).delete().catch(() => {});
 });
 
 describe('hold sweep', () => {
   it('is scheduled every 5 minutes, once however often the worker starts', async () => {
-    await ensureHoldSweepSchedule(temporal.client, temporal.taskQueue);
-    await ensureHoldSweepSchedule(temporal.client, temporal.taskQueue);
-    const schedule = await temporal.client.schedule.getHandle(HOLD_SWEEP_SCHEDULE_ID).describe();
+    await ensureSchedules(temporal.client, temporal.taskQueue, `${temporal.taskQueue}-`);
+    await ensureSchedules(temporal.client, temporal.taskQueue, `${temporal.taskQueue}-`);
+    const schedule = await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOLD_SWEEP_SCHEDULE_ID}`).describe();
     expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'sweepExpiredHolds' });
     expect(schedule.spec.intervals?.[0]?.every).toBe(5 * 60_000);
   });

@@ -1,0 +1,9 @@
+// The housekeeping workflow's activity (its SQL: db/queries/housekeeping.ts).
+import type { Db } from '../../db/connection.ts';
+import { purgeExpired } from '../../db/queries/housekeeping.ts';
+
+export function createHousekeepingActivities({ db, now }: { db: Db; now: () => Date }) {
+  return {
+    purgeExpired: () => purgeExpired(db, now()),
+  };
+}
