@@ -351,6 +351,15 @@ export interface ETicketsTable {
   issued_at: CreatedAt;
 }
 
+export interface AttendanceTable {
+  reservation_id: number;
+  status: 'present' | 'absent';
+  reason: string | null;
+  method: 'list' | 'code';
+  recorded_by: number;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   communes: CommunesTable;
   service_offers: ServiceOffersTable;
@@ -366,6 +375,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   documents: DocumentsTable;
   audit_log: AuditLogTable;
+  attendance: AttendanceTable;
   dependants: DependantsTable;
   addresses: AddressesTable;
   subscriptions: SubscriptionsTable;

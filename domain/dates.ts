@@ -86,3 +86,10 @@ export function formatShortDeadline(instant: Date): string {
   const weekday = WEEKDAYS[new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()]!;
   return `${weekday.slice(0, 3)}. ${p.hour} h${p.minute ? String(p.minute).padStart(2, '0') : ''}`;
 }
+
+/** Age in whole years on a day (a child born on 29 February turns a year older on 1 March). */
+export function ageOn(birth: IsoDate, day: IsoDate): number {
+  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}

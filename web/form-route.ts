@@ -20,19 +20,21 @@ export interface FormRoute<S extends z.ZodType> {
   /** The work; errors it returns (a duplicate, say) are shown next to their fields the same way. */
   save: (data: z.infer<S>, values: FormValues) => Promise<FieldErrors | void>;
   /** Where to go once saved, usually a page with `?ok=<flash code>`. */
-  then: string;
+  then: string | ((data: z.infer<S>, values: FormValues) => string);
 }
 
 export async function handleForm<S extends z.ZodType>(c: Context<AppEnv>, route: FormRoute<S>): Promise<Response> {
   const values = await readForm(c);
   const form = validateForm(route.schema, values);
-  const errors = { ...(await route.check?.(values)), ...(form.ok ? {} : form.errors) };
-  const saved = form.ok && Object.keys(errors).length === 0 ? await route.save(form.data, values) : errors;
-  if (saved && Object.keys(saved).length > 0) {
+  const again = (errors: FieldErrors) => {
     c.status(400);
-    return route.again({ values, errors: saved });
-  }
-  return c.redirect(route.then, 303);
+    return route.again({ values, errors });
+  };
+  const errors = { ...(await route.check?.(values)), ...(form.ok ? {} : form.errors) };
+  if (!form.ok || Object.keys(errors).length > 0) return again(errors);
+  const refused = await route.save(form.data, values);
+  if (refused && Object.keys(refused).length > 0) return again(refused);
+  return c.redirect(typeof route.then === 'string' ? route.then : route.then(form.data, values), 303);
 }
 
 /** The flash message a page shows after a redirect, from its `?ok=` code. */

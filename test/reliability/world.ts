@@ -118,6 +118,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       reservation: reservation.id,
       'top-up': topUpReference,
       family: a.user.id,
+      'commune-product': product.id,
       'pending-account': pending.id,
       'family-document': document.id,
       'service-request': request.id,

@@ -2,6 +2,7 @@
 // (web/middleware/access.ts) and the reliability suite asks every route against them.
 import type { Access, AccessTable } from '../access.ts';
 import { accountAccess } from './account.tsx';
+import { attendanceAccess } from './agent/attendance.tsx';
 import { familySearchAccess } from './agent/families.tsx';
 import { paymentReconciliationAccess } from './agent/payments.tsx';
 import { serviceRequestAccess } from './agent/services.tsx';
@@ -25,7 +26,7 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  accountAccess, familySearchAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
+  accountAccess, attendanceAccess, familySearchAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
   devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];

@@ -7,6 +7,7 @@ import { listAddresses, listDependants } from '../../../db/queries/family.ts';
 import { familySubscriptions } from '../../../db/queries/subscriptions.ts';
 import { communeName, findUser, staffCommuneIds } from '../../../db/queries/users.ts';
 import { adjustWallet, balance, InsufficientFunds } from '../../../db/queries/wallet.ts';
+import { familyAttendance } from '../../../db/queries/attendance.ts';
 import { describeAccountStatus } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
@@ -71,6 +72,7 @@ export function familySearchRoutes({ db, workflows }: AppDeps): Hono<AppEnv> {
         subscriptions={await familySubscriptions(db, id)}
         addresses={await listAddresses(db, id)}
         walletCents={await balance(db, id)}
+        attendance={await familyAttendance(db, id)}
       />,
       { title: `Famille ${name}` },
     );

@@ -62,6 +62,8 @@ export interface FamilyPageProps {
   qfValue?: string | undefined;
   message?: string | null;
   walletCents: number;
+  /** The latest check-ins, newest first. */
+  attendance: { day: string; firstName: string; product: string; status: 'present' | 'absent'; reason: string | null }[];
   adjustment?: { values: Record<string, string>; errors: Record<string, string> };
   status: AccountStatusText;
   dependants: Dependant[];
@@ -70,7 +72,7 @@ export interface FamilyPageProps {
   addresses: Address[];
 }
 
-export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment }: FamilyPageProps) {
+export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, attendance }: FamilyPageProps) {
   return (
     <>
       <p>
@@ -126,6 +128,18 @@ export function FamilyPage({ family, status, dependants, documents, subscription
           Enregistrer l'ajustement
         </button>
       </form>
+      <h2>Présences</h2>
+      {attendance.length === 0 ? (
+        <p>Aucun pointage pour le moment.</p>
+      ) : (
+        <ul>
+          {attendance.map((a) => (
+            <li>
+              {formatShortDate(a.day)} – {a.firstName}, {a.product} : {a.status === 'present' ? 'présent' : `absent${a.reason ? ` (${a.reason})` : ''}`}
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>Services</h2>
       {subscriptions.length === 0 ? (
         <p>Aucun service demandé.</p>
