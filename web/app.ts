@@ -22,6 +22,7 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import { devMailRoutes } from './routes/dev-mails.tsx';
 import { paymentReconciliationRoutes } from './routes/agent/payments.tsx';
 import { attendanceRoutes } from './routes/agent/attendance.tsx';
+import { kitchenRoutes } from './routes/agent/kitchen.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -132,6 +133,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', familySearchRoutes(deps));
   app.route('/agent', paymentReconciliationRoutes(deps));
   app.route('/agent', attendanceRoutes(deps));
+  app.route('/agent', kitchenRoutes(deps));
   if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 
