@@ -2,6 +2,7 @@
 import type { Db } from '../db/connection.ts';
 import { createApprovalActivities } from './approvals/index.ts';
 import { createHoldActivities } from './booking/holds.ts';
+import { createClosureActivities } from './closures/closure.ts';
 import { createHousekeepingActivities } from './housekeeping/purge.ts';
 import type { Mailer } from '../lib/mail/mailer.ts';
 import { createMailActivities } from './mail/send-mail.ts';
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createOrderActivities({ ...deps, mail }),
     ...createInterruptedOrderActivities(deps),
     ...createHousekeepingActivities(deps),
+    ...createClosureActivities({ ...deps, mail }),
   };
 }
 

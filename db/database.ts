@@ -249,6 +249,8 @@ export interface ReservationsTable {
   user_id: number;
   price_cents: number;
   order_line_id: number | null;
+  /** The exceptional closure that cancelled it, if any. */
+  closure_id: ColumnType<number | null, number | null | undefined, number | null>;
   state: ColumnType<'confirmed' | 'cancelled', 'confirmed' | 'cancelled' | undefined, 'confirmed' | 'cancelled'>;
   created_at: CreatedAt;
   cancelled_at: Timestamp | null;
@@ -360,6 +362,22 @@ export interface AttendanceTable {
   recorded_at: Timestamp;
 }
 
+export interface ClosuresTable {
+  id: Generated<number>;
+  product_id: number;
+  first_day: IsoDate;
+  last_day: IsoDate;
+  reason: string;
+  created_by: number;
+  created_at: CreatedAt;
+  state: ColumnType<'running' | 'done', 'running' | 'done' | undefined, 'running' | 'done'>;
+  /** Counted when the days are closed; null until then. */
+  reservations_total: number | null;
+  reservations_done: ColumnType<number, number | undefined, number>;
+  refunded_cents: ColumnType<number, number | undefined, number>;
+  families_mailed: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   communes: CommunesTable;
   service_offers: ServiceOffersTable;
@@ -376,6 +394,7 @@ export interface Database {
   documents: DocumentsTable;
   audit_log: AuditLogTable;
   attendance: AttendanceTable;
+  closures: ClosuresTable;
   dependants: DependantsTable;
   addresses: AddressesTable;
   subscriptions: SubscriptionsTable;

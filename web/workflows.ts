@@ -20,6 +20,8 @@ import {
 import { cardPaymentNotified, type CardNotification } from '../workflows/card-payment.messages.ts';
 import { deliverMailWorkflowId } from '../workflows/deliver-mail.messages.ts';
 import type { deliverMail } from '../workflows/deliver-mail.ts';
+import type { closure } from '../workflows/closure.ts';
+import { closureWorkflowId } from '../workflows/closure.messages.ts';
 import type { lateCardPayment } from '../workflows/late-card-payment.ts';
 import { orderState, orderWorkflowId, type OrderState } from '../workflows/order.messages.ts';
 import type { order as orderWorkflow } from '../workflows/order.ts';
@@ -210,6 +212,8 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
       }),
 
     // Mail sent on behalf of a page: the page answers at once, Temporal retries the SMTP server.
+    /** An exceptional closure's cancellations and refunds, followable in the Temporal UI. */
+    startClosure: (closureId: number) => once(temporal.workflow.start<typeof closure>('closure', { taskQueue, workflowId: closureWorkflowId(closureId), args: [{ closureId }] })),
     // The mail is stored first; the workflow carries only its id (no address, text or link).
     sendMailLater: async (input: { idempotencyKey: string; to: string; mail: ComposedMail }) => {
       const outboxId = await storeMail(db, { idempotencyKey: input.idempotencyKey, to: input.to, ...input.mail });

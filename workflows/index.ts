@@ -1,5 +1,6 @@
 // The worker's workflowsPath: every workflow is re-exported here, each from its own file.
 export { accountValidation } from './account-validation.ts';
+export { closure } from './closure.ts';
 export { deliverMail } from './deliver-mail.ts';
 export { housekeeping } from './housekeeping.ts';
 export { lateCardPayment } from './late-card-payment.ts';

@@ -11,6 +11,7 @@ import * as wallet from './2026-11-27T1900_wallet.ts';
 import * as orders from './2026-11-27T2000_orders.ts';
 import * as paymentsToReconcile from './2026-12-02T1000_payments_to_reconcile.ts';
 import * as attendance from './2026-12-02T1100_attendance.ts';
+import * as closures from './2026-12-02T1200_closures.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-27T2000_orders': orders,
   '2026-12-02T1000_payments_to_reconcile': paymentsToReconcile,
   '2026-12-02T1100_attendance': attendance,
+  '2026-12-02T1200_closures': closures,
 };
