@@ -96,6 +96,7 @@ async function main(): Promise<void> {
     NODE_ENV: nodeEnv,
     DEV_TOOLS: process.env.DEV_TOOLS || String(nodeEnv !== 'production'),
     TEMPORAL_PAYLOAD_KEY: await localPayloadKey(process.env, local.DATA_DIR),
+    TEMPORAL_UI_ORIGIN: process.env.TEMPORAL_UI_ORIGIN || `http://localhost:${local.TEMPORAL_UI_PORT}`,
   };
   const codecPort = Number(process.env.CODEC_PORT || 8234);
   let temporalUiUrl: string | null = null;

@@ -23,6 +23,7 @@ import { devMailRoutes } from './routes/dev-mails.tsx';
 import { paymentReconciliationRoutes } from './routes/agent/payments.tsx';
 import { attendanceRoutes } from './routes/agent/attendance.tsx';
 import { kitchenRoutes } from './routes/agent/kitchen.tsx';
+import { closureRoutes } from './routes/agent/closures.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -50,7 +51,7 @@ import { createWorkflowClient, type WorkflowClient } from './workflows.ts';
 import { Layout } from './views/layout.tsx';
 
 export interface AppInput {
-  config: Pick<Config, 'NODE_ENV' | 'DEV_TOOLS' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'HOLD_MINUTES'>;
+  config: Pick<Config, 'NODE_ENV' | 'DEV_TOOLS' | 'TEMPORAL_UI_ORIGIN' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'HOLD_MINUTES'>;
   db: Db;
   temporal: Client;
   logger: Logger;
@@ -134,6 +135,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', paymentReconciliationRoutes(deps));
   app.route('/agent', attendanceRoutes(deps));
   app.route('/agent', kitchenRoutes(deps));
+  app.route('/agent', closureRoutes(deps));
   if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 

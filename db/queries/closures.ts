@@ -144,3 +144,11 @@ export async function closureFamilies(db: Db, closureId: number) {
 export async function finishClosure(db: Db, closureId: number, familiesMailed: number): Promise<void> {
   await db.updateTable('closures').set({ state: 'done', families_mailed: familiesMailed }).where('id', '=', closureId).execute();
 }
+
+/** A closure whose workflow could not start: nothing was done yet, so it goes, and the log says why. */
+export async function dropUnstartedClosure(db: Db, closureId: number, staffId: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('closures').where('id', '=', closureId).where('reservations_total', 'is', null).execute();
+    await recordAudit(trx, { actorId: staffId, action: 'closure.not-started', subject: { type: 'closure', id: closureId }, details: {} });
+  });
+}

@@ -31,7 +31,7 @@ let sandbox: SandboxKeys | undefined;
 export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
   sandbox ??= createSandboxKeys(TEST_ORIGIN);
   return createApp({
-    config: { NODE_ENV: options.nodeEnv ?? 'test', DEV_TOOLS: options.devTools ?? true, PUBLIC_URL: options.publicUrl ?? TEST_ORIGIN, TEMPORAL_TASK_QUEUE: options.taskQueue ?? 'unused', TRUSTED_PROXIES: 1, HOLD_MINUTES: 30 },
+    config: { NODE_ENV: options.nodeEnv ?? 'test', DEV_TOOLS: options.devTools ?? true, TEMPORAL_UI_ORIGIN: 'http://localhost:8233', PUBLIC_URL: options.publicUrl ?? TEST_ORIGIN, TEMPORAL_TASK_QUEUE: options.taskQueue ?? 'unused', TRUSTED_PROXIES: 1, HOLD_MINUTES: 30 },
     db: options.db,
     temporal: options.temporal,
     logger: createTestLogger('web'),

@@ -3,6 +3,7 @@
 import type { Access, AccessTable } from '../access.ts';
 import { accountAccess } from './account.tsx';
 import { attendanceAccess } from './agent/attendance.tsx';
+import { closureAccess } from './agent/closures.tsx';
 import { familySearchAccess } from './agent/families.tsx';
 import { kitchenAccess } from './agent/kitchen.tsx';
 import { paymentReconciliationAccess } from './agent/payments.tsx';
@@ -27,7 +28,7 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  accountAccess, attendanceAccess, familySearchAccess, kitchenAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
+  accountAccess, attendanceAccess, closureAccess, familySearchAccess, kitchenAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
   devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];

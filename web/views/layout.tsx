@@ -45,6 +45,7 @@ export function Layout({ title, children, user, cart }: LayoutProps) {
                       <a href="/agent/services">Demandes de services</a>
                       <a href="/agent/presences">Présences</a>
                       <a href="/agent/cuisine">Cuisine</a>
+                      <a href="/agent/fermetures">Fermetures</a>
                       <a href="/agent/familles">Familles</a>
                       <a href="/agent/bons">Bons de réduction</a>
                       <a href="/agent/paiements">Paiements à vérifier</a>
