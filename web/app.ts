@@ -24,6 +24,7 @@ import { paymentReconciliationRoutes } from './routes/agent/payments.tsx';
 import { attendanceRoutes } from './routes/agent/attendance.tsx';
 import { kitchenRoutes } from './routes/agent/kitchen.tsx';
 import { closureRoutes } from './routes/agent/closures.tsx';
+import { dashboardRoutes } from './routes/agent/dashboard.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -136,6 +137,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', attendanceRoutes(deps));
   app.route('/agent', kitchenRoutes(deps));
   app.route('/agent', closureRoutes(deps));
+  app.route('/agent', dashboardRoutes(deps));
   if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 

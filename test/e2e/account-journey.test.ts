@@ -22,6 +22,10 @@ async function linkFromMail(to: string, subject: string): Promise<string> {
 
 async function approveAsStaff(parentEmail: string, javaScriptEnabled: boolean): Promise<void> {
   const { context, page } = await signedIn(e2e.browser, e2e.stack.url, agent.email, agent.password, javaScriptEnabled);
+  // Staff land on their dashboard, which leads to every queue.
+  await page.waitForURL('**/agent');
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Tableau de bord');
+  await page.getByRole('link', { name: 'Comptes à valider' }).click();
   await page.waitForURL('**/agent/validations');
   const row = page.getByRole('row').filter({ hasText: parentEmail });
   await row.getByRole('link', { name: /Examiner/ }).click();

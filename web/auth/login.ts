@@ -19,6 +19,6 @@ export async function startSession(
   const { token, session } = await createSession(deps.db, user.id, deps.now());
   setSessionCookie(c, token, session.expiresAt, deps.secure);
   if (user.must_change_password) return c.redirect(CHANGE_PASSWORD_PATH, 303);
-  const home = user.role === 'parent' ? '/mon-compte' : '/agent/validations';
+  const home = user.role === 'parent' ? '/mon-compte' : '/agent';
   return c.redirect(returnPath ?? home, 303);
 }

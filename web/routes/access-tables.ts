@@ -4,6 +4,7 @@ import type { Access, AccessTable } from '../access.ts';
 import { accountAccess } from './account.tsx';
 import { attendanceAccess } from './agent/attendance.tsx';
 import { closureAccess } from './agent/closures.tsx';
+import { dashboardAccess } from './agent/dashboard.tsx';
 import { familySearchAccess } from './agent/families.tsx';
 import { kitchenAccess } from './agent/kitchen.tsx';
 import { paymentReconciliationAccess } from './agent/payments.tsx';
@@ -28,7 +29,7 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  accountAccess, attendanceAccess, closureAccess, familySearchAccess, kitchenAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
+  accountAccess, attendanceAccess, closureAccess, dashboardAccess, familySearchAccess, kitchenAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
   devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];

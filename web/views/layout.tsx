@@ -41,14 +41,9 @@ export function Layout({ title, children, user, cart }: LayoutProps) {
                 <>
                   {user.role === 'parent' ? null : (
                     <>
-                      <a href="/agent/validations">Comptes à valider</a>
-                      <a href="/agent/services">Demandes de services</a>
+                      <a href="/agent">Tableau de bord</a>
                       <a href="/agent/presences">Présences</a>
-                      <a href="/agent/cuisine">Cuisine</a>
-                      <a href="/agent/fermetures">Fermetures</a>
                       <a href="/agent/familles">Familles</a>
-                      <a href="/agent/bons">Bons de réduction</a>
-                      <a href="/agent/paiements">Paiements à vérifier</a>
                     </>
                   )}
                   <a href="/mon-compte">Mon compte</a>
