@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, exitOnConfigError } from '../config.ts';
 import { createStaffAccount, UnknownCommuneError } from '../db/queries/staff.ts';
+import { staffInvitationLink } from '../lib/mail/staff-invitation.ts';
 import { withScriptDatabase } from './lib/script-database.ts';
 import { parseScriptEnv } from './lib/script-env.ts';
 
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   const email = values.email;
   const result = await withScriptDatabase((db) => createStaffAccount(db, { email, communes: values.commune ?? [], admin: values.admin ?? false, now: new Date() }));
   console.log(`Compte agent ${result.email} (${result.communes.join(', ') || 'toutes les communes'}).`);
-  console.log(`Lien à usage unique pour choisir le mot de passe (valable 72 h) :\n${publicUrl}/recuperation-mot-de-passe/nouveau?token=${result.token}`);
+  console.log(`Lien à usage unique pour choisir le mot de passe (valable 72 h) :\n${staffInvitationLink(publicUrl, result.token)}`);
 }
 
 main().catch((error: unknown) => {

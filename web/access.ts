@@ -28,7 +28,9 @@ export type Access =
   | { who: 'anyone'; object?: PublicObject; input?: Input }
   | { who: 'signed-in'; object?: undefined; input?: Input }
   | { who: 'parent'; object?: FamilyObject | 'product'; input?: Input }
-  | { who: 'staff'; object?: CommuneObject; input?: Input };
+  | { who: 'staff'; object?: CommuneObject; input?: Input }
+  /** Administrators only (all communes): staff accounts. */
+  | { who: 'admin'; object?: 'staff-account'; input?: Input };
 
 /** "METHOD /path/:param", the path as registered, without the parameter's pattern. */
 export type RouteKey = `${'GET' | 'POST'} /${string}`;

@@ -25,6 +25,7 @@ import { attendanceRoutes } from './routes/agent/attendance.tsx';
 import { kitchenRoutes } from './routes/agent/kitchen.tsx';
 import { closureRoutes } from './routes/agent/closures.tsx';
 import { dashboardRoutes } from './routes/agent/dashboard.tsx';
+import { staffAccountRoutes } from './routes/agent/staff-accounts.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -138,6 +139,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', kitchenRoutes(deps));
   app.route('/agent', closureRoutes(deps));
   app.route('/agent', dashboardRoutes(deps));
+  app.route('/agent', staffAccountRoutes(deps));
   if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 

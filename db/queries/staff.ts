@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
 import { issueToken, revokePasswordLinks } from './one-time-tokens.ts';
 import { invalidateUserSessions } from './sessions.ts';
+import { recordAudit } from './audit.ts';
 import { findUserByEmail } from './users.ts';
 
 export class UnknownCommuneError extends Error {}
@@ -44,5 +45,44 @@ export async function createStaffAccount(
     }
     const { token } = await issueToken(trx, { purpose: 'invitation', email: user.email, userId: user.id, now: input.now });
     return { email: user.email, communes: communes.map((commune) => commune.name), token };
+  });
+}
+
+/** Every staff and admin account, with its communes, for the administrators' page. */
+export async function staffAccounts(db: Db) {
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('staff_communes', 'staff_communes.user_id', 'users.id')
+    .leftJoin('communes', 'communes.id', 'staff_communes.commune_id')
+    .select(['users.id', 'users.email', 'users.first_name', 'users.last_name', 'users.role', 'users.status', 'users.password_hash', 'communes.name as commune'])
+    .where('users.role', 'in', ['staff', 'admin'])
+    .orderBy('users.email')
+    .execute();
+  const accounts = new Map<number, { id: number; email: string; name: string; role: string; active: boolean; invited: boolean; communes: string[] }>();
+  for (const row of rows) {
+    const account = accounts.get(row.id) ?? {
+      id: row.id, email: row.email, name: [row.first_name, row.last_name].filter(Boolean).join(' '), role: row.role, active: row.status !== 'suspended', invited: row.password_hash === null, communes: [],
+    };
+    if (row.commune) account.communes.push(row.commune);
+    accounts.set(row.id, account);
+  }
+  return [...accounts.values()];
+}
+
+/** Disables or enables a staff account; disabling ends its sessions. False when it is not staff, or is the admin themself. */
+export async function setStaffActive(db: Db, input: { userId: number; active: boolean; adminId: number }): Promise<boolean> {
+  if (input.userId === input.adminId) return false;
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx
+      .updateTable('users')
+      .set({ status: input.active ? 'validated' : 'suspended' })
+      .where('id', '=', input.userId)
+      .where('role', 'in', ['staff', 'admin'])
+      .returning('id')
+      .executeTakeFirst();
+    if (!updated) return false;
+    if (!input.active) await invalidateUserSessions(trx, input.userId);
+    await recordAudit(trx, { actorId: input.adminId, action: input.active ? 'staff.enabled' : 'staff.disabled', subject: { type: 'user', id: input.userId }, details: {} });
+    return true;
   });
 }

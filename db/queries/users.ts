@@ -45,6 +45,11 @@ export async function setPassword(db: Db, userId: number, password: string, now:
   await revokePasswordLinks(db, userId, now);
 }
 
+/** The communes by slug and name, for choosing some. */
+export function communeSlugs(db: Db) {
+  return db.selectFrom('communes').select(['slug', 'name']).orderBy('name').execute();
+}
+
 export function communeOptions(db: Db) {
   return db.selectFrom('communes').select(['id', 'name']).orderBy('name').execute();
 }

@@ -24,6 +24,7 @@ function expected(access: Access, visitor: Visitor): Answer {
     return visitor === 'parentB' && access.object && access.object !== 'product' ? 'not-found' : 'allowed';
   }
   if (isParent) return 'forbidden';
+  if (access.who === 'admin') return visitor === 'admin' ? 'allowed' : 'forbidden';
   return visitor === 'otherStaff' && access.object ? 'forbidden' : 'allowed';
 }
 

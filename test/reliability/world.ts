@@ -23,7 +23,7 @@ import { addHomeAddress, bookingFamily, demoProduct, holdPlaces } from '../helpe
 
 export const visitors = ['anonymous', 'parentA', 'parentB', 'otherStaff', 'staff', 'admin'] as const;
 export type Visitor = (typeof visitors)[number];
-export type ObjectKind = FamilyObject | CommuneObject | PublicObject;
+export type ObjectKind = FamilyObject | CommuneObject | PublicObject | 'staff-account';
 
 export interface World {
   cookies: Record<Visitor, string>;
@@ -44,6 +44,8 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   await createStaff(db, 'agent-rosieres@example.fr', ['rosieres']);
   await createStaff(db, 'agent-yssingeaux@example.fr', ['yssingeaux']);
   await createStaff(db, 'admin@example.fr', [], 'admin');
+  // An agent the admin pages may disable and enable again without touching the visitors.
+  const spareAgent = await createStaff(db, 'agent-remplacant@example.fr', ['rosieres']);
   const pending = await createParent(db, 'en-attente@example.fr', { status: 'pending', commune: 'rosieres' });
 
   const cookies: Record<Visitor, string> = {
@@ -119,6 +121,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       'top-up': topUpReference,
       family: a.user.id,
       'commune-product': product.id,
+      'staff-account': spareAgent.id,
       'pending-account': pending.id,
       'family-document': document.id,
       'service-request': request.id,
@@ -163,5 +166,5 @@ export function useWorld(options: { documents?: DocumentStore } = {}) {
 
 /** The visitor a declaration lets in, to get past the guards. */
 export function allowedVisitor(access: Access): Visitor {
-  return access.who === 'anyone' ? 'anonymous' : access.who === 'staff' ? 'staff' : 'parentA';
+  return access.who === 'anyone' ? 'anonymous' : access.who === 'staff' ? 'staff' : access.who === 'admin' ? 'admin' : 'parentA';
 }

@@ -5,13 +5,14 @@
 import type { Hono, MiddlewareHandler } from 'hono';
 import { routeKey, type Access } from '../access.ts';
 import type { AppEnv } from '../env.ts';
-import { requireParent, requireStaff, requireUser } from './guards.ts';
+import { requireAdmin, requireParent, requireStaff, requireUser } from './guards.ts';
 
 const guards: Record<Access['who'], MiddlewareHandler<AppEnv> | null> = {
   anyone: null,
   'signed-in': requireUser,
   parent: requireParent,
   staff: requireStaff,
+  admin: requireAdmin,
 };
 
 /** Registers the guard of every declared route; call before mounting the routers. */

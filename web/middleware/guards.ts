@@ -28,6 +28,13 @@ export const requireStaff: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+export const requireAdmin: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const user = c.get('user');
+  if (!user) return toLogin(c);
+  if (user.role !== 'admin') throw new HTTPException(403);
+  await next();
+};
+
 /** The signed-in user; only inside routes behind requireUser or requireStaff. */
 export function currentUser(c: Context<AppEnv>) {
   const user = c.get('user');

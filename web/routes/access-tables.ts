@@ -5,6 +5,7 @@ import { accountAccess } from './account.tsx';
 import { attendanceAccess } from './agent/attendance.tsx';
 import { closureAccess } from './agent/closures.tsx';
 import { dashboardAccess } from './agent/dashboard.tsx';
+import { staffAccountAccess } from './agent/staff-accounts.tsx';
 import { familySearchAccess } from './agent/families.tsx';
 import { kitchenAccess } from './agent/kitchen.tsx';
 import { paymentReconciliationAccess } from './agent/payments.tsx';
@@ -29,7 +30,7 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  accountAccess, attendanceAccess, closureAccess, dashboardAccess, familySearchAccess, kitchenAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
+  accountAccess, attendanceAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
   devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];

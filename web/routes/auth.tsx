@@ -54,7 +54,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const values = await readForm(c);
     const returnPath = safeReturnPath(values.retour, config.PUBLIC_URL);
     const form = validateForm(loginSchema, values);
-    const again = (errors: Record<string, string>, status: 400 | 401 | 429) => {
+    const again = (errors: Record<string, string>, status: 400 | 401 | 403 | 429) => {
       c.status(status);
       return c.render(<LoginPage values={{ email: values.email ?? '' }} loginErrors={errors} returnPath={returnPath} />, { title: 'Authentification' });
     };
@@ -64,6 +64,8 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     const attempt = await verifyPasswordAttempt(c, attempts, { account: `email:${form.data.email.toLowerCase()}`, hash: user?.password_hash, password: form.data.password });
     if (attempt.lockedForSeconds > 0) return again({ password: `Trop de tentatives de connexion. Réessayez dans ${describeWait(attempt.lockedForSeconds)}.` }, 429);
     if (!attempt.ok || !user) return again({ password: 'Adresse e-mail ou mot de passe incorrect.' }, 401);
+    // Said only to whoever knows the password: a disabled account's address stays undisclosed.
+    if (user.status === 'suspended') return again({ password: 'Ce compte est désactivé. Adressez-vous à votre mairie.' }, 403);
     return startSession(c, { db, now, secure }, user, returnPath);
   });
 

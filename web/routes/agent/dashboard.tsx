@@ -20,7 +20,7 @@ export function dashboardRoutes({ db, now }: AppDeps): Hono<AppEnv> {
     const communes = await staffCommuneIds(db, currentUser(c));
     const today = parisDate(now());
     const [waiting, load] = await Promise.all([waitingCounts(db, communes), serviceLoad(db, communes, today, addDays(today, 27))]);
-    return c.render(<DashboardPage waiting={waiting} today={today} tomorrow={addDays(today, 1)} load={load} />, { title: 'Tableau de bord' });
+    return c.render(<DashboardPage waiting={waiting} today={today} tomorrow={addDays(today, 1)} load={load} admin={currentUser(c).role === 'admin'} />, { title: 'Tableau de bord' });
   });
   return router;
 }

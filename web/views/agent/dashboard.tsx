@@ -9,6 +9,8 @@ export interface DashboardProps {
   today: IsoDate;
   tomorrow: IsoDate;
   load: ServiceLoad[];
+  /** Administrators also manage the staff accounts. */
+  admin: boolean;
 }
 
 const sections = [
@@ -45,7 +47,7 @@ function DayServices({ day, load }: { day: IsoDate; load: ServiceLoad[] }) {
   );
 }
 
-export function DashboardPage({ waiting, today, tomorrow, load }: DashboardProps) {
+export function DashboardPage({ waiting, today, tomorrow, load, admin }: DashboardProps) {
   const products = new Map<number, ServiceLoad[]>();
   for (const row of load) products.set(row.productId, [...(products.get(row.productId) ?? []), row]);
   return (
@@ -53,7 +55,7 @@ export function DashboardPage({ waiting, today, tomorrow, load }: DashboardProps
       <h1>Tableau de bord</h1>
       <nav aria-label="Sections de l'espace agents">
         <ul class="link-list link-list--inline">
-          {sections.map(([href, label]) => (
+          {[...sections, ...(admin ? ([['/agent/agents', 'Agents']] as const) : [])].map(([href, label]) => (
             <li>
               <a href={href}>{label}</a>
             </li>
