@@ -26,6 +26,7 @@ import { kitchenRoutes } from './routes/agent/kitchen.tsx';
 import { closureRoutes } from './routes/agent/closures.tsx';
 import { dashboardRoutes } from './routes/agent/dashboard.tsx';
 import { staffAccountRoutes } from './routes/agent/staff-accounts.tsx';
+import { auditRoutes } from './routes/agent/audit.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -140,6 +141,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', closureRoutes(deps));
   app.route('/agent', dashboardRoutes(deps));
   app.route('/agent', staffAccountRoutes(deps));
+  app.route('/agent', auditRoutes(deps));
   if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 

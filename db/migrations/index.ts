@@ -12,6 +12,7 @@ import * as orders from './2026-11-27T2000_orders.ts';
 import * as paymentsToReconcile from './2026-12-02T1000_payments_to_reconcile.ts';
 import * as attendance from './2026-12-02T1100_attendance.ts';
 import * as closures from './2026-12-02T1200_closures.ts';
+import * as auditAppendOnly from './2026-12-02T1300_audit_append_only.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1000_payments_to_reconcile': paymentsToReconcile,
   '2026-12-02T1100_attendance': attendance,
   '2026-12-02T1200_closures': closures,
+  '2026-12-02T1300_audit_append_only': auditAppendOnly,
 };

@@ -22,6 +22,7 @@ const sections = [
   ['/agent/fermetures', 'Fermetures exceptionnelles'],
   ['/agent/bons', 'Bons de réduction'],
   ['/agent/paiements', 'Paiements à vérifier'],
+  ['/agent/journal', 'Journal des actions'],
 ] as const;
 
 function DayServices({ day, load }: { day: IsoDate; load: ServiceLoad[] }) {
