@@ -412,6 +412,7 @@ export interface Database {
 
 export type Dependant = Selectable<DependantsTable>;
 export type Order = Selectable<OrdersTable>;
+export type Reservation = Selectable<ReservationsTable>;
 export type Address = Selectable<AddressesTable>;
 
 export type Document = Selectable<DocumentsTable>;

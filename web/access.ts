@@ -6,7 +6,7 @@
 /** Objects a family owns: another family asking for one gets 404, as if it did not exist. */
 export type FamilyObject = 'dependant' | 'address' | 'document' | 'order' | 'reservation' | 'top-up';
 /** Objects of a commune: staff of another commune get 403 (staff may know they exist). */
-export type CommuneObject = 'family' | 'pending-account' | 'family-document' | 'service-request' | 'commune-product';
+export type CommuneObject = 'family' | 'pending-account' | 'family-document' | 'service-request' | 'commune-product' | 'commune-order';
 /** Public things a route may name. */
 export type PublicObject = 'commune' | 'category' | 'product' | 'static-file' | 'mail';
 

@@ -27,6 +27,7 @@ import { closureRoutes } from './routes/agent/closures.tsx';
 import { dashboardRoutes } from './routes/agent/dashboard.tsx';
 import { staffAccountRoutes } from './routes/agent/staff-accounts.tsx';
 import { auditRoutes } from './routes/agent/audit.tsx';
+import { staffOrderRoutes } from './routes/agent/orders.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -142,6 +143,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', dashboardRoutes(deps));
   app.route('/agent', staffAccountRoutes(deps));
   app.route('/agent', auditRoutes(deps));
+  app.route('/agent', staffOrderRoutes(deps));
   if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 

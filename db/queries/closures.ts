@@ -5,9 +5,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
 import { addDays, formatShortDate, type IsoDate } from '../../domain/dates.ts';
-import { netLinePrices } from '../../domain/net-prices.ts';
 import { recordAudit } from './audit.ts';
-import { moveMoney } from './wallet.ts';
+import { cancelAndRefund } from './refunds.ts';
 
 export async function createClosure(db: Db, input: { productId: number; firstDay: IsoDate; lastDay: IsoDate; reason: string; staffId: number }): Promise<number> {
   return db.transaction().execute(async (trx) => {
@@ -69,15 +68,6 @@ export async function closeDays(db: Db, closureId: number): Promise<number> {
   });
 }
 
-/** What a reservation cost once its order's voucher is shared among the order's lines. */
-async function netPaidPrice(trx: Db, orderLineId: number | null, fallback: number): Promise<number> {
-  if (orderLineId === null) return fallback;
-  const line = await trx.selectFrom('order_lines').innerJoin('orders', 'orders.id', 'order_lines.order_id').select(['orders.id', 'orders.discount_cents']).where('order_lines.id', '=', orderLineId).executeTakeFirstOrThrow();
-  const lines = await trx.selectFrom('order_lines').select(['id', 'price_cents']).where('order_id', '=', line.id).orderBy('id').execute();
-  const net = netLinePrices(lines.map((l) => l.price_cents), line.discount_cents);
-  return net[lines.findIndex((l) => l.id === orderLineId)] ?? 0;
-}
-
 /**
  * Cancels and refunds up to `limit` confirmed reservations of the closed days; returns how many.
  * Each in its own transaction, keyed by closure and reservation.
@@ -98,17 +88,12 @@ export async function cancelClosedReservations(db: Db, closureId: number, limit:
     await db.transaction().execute(async (trx) => {
       const reservation = await trx.selectFrom('reservations').selectAll().where('id', '=', id).where('state', '=', 'confirmed').forUpdate().executeTakeFirst();
       if (!reservation) return;
-      const refund = await netPaidPrice(trx, reservation.order_line_id, reservation.price_cents);
-      await trx.updateTable('reservations').set({ state: 'cancelled', cancelled_at: now, closure_id: closureId }).where('id', '=', id).execute();
-      if (refund > 0) {
-        await moveMoney(trx, {
-          userId: reservation.user_id,
-          amountCents: refund,
-          kind: 'refund',
-          label: `Fermeture exceptionnelle : ${closure.name}, ${formatShortDate(reservation.service_date)}`,
-          idempotencyKey: `closure-${closureId}/reservation-${id}`,
-        });
-      }
+      const refund = await cancelAndRefund(trx, reservation, {
+        key: `closure-${closureId}/reservation-${id}`,
+        label: `Fermeture exceptionnelle : ${closure.name}, ${formatShortDate(reservation.service_date)}`,
+        now,
+        closureId,
+      });
       await trx
         .updateTable('closures')
         .set((eb) => ({ reservations_done: eb('reservations_done', '+', 1), refunded_cents: eb('refunded_cents', '+', refund) }))

@@ -122,6 +122,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       family: a.user.id,
       'commune-product': product.id,
       'staff-account': spareAgent.id,
+      'commune-order': paid.number,
       'pending-account': pending.id,
       'family-document': document.id,
       'service-request': request.id,

@@ -9,6 +9,7 @@ import { dashboardAccess } from './agent/dashboard.tsx';
 import { staffAccountAccess } from './agent/staff-accounts.tsx';
 import { familySearchAccess } from './agent/families.tsx';
 import { kitchenAccess } from './agent/kitchen.tsx';
+import { staffOrderAccess } from './agent/orders.tsx';
 import { paymentReconciliationAccess } from './agent/payments.tsx';
 import { serviceRequestAccess } from './agent/services.tsx';
 import { validationAccess } from './agent/validations.tsx';
@@ -31,7 +32,7 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  accountAccess, attendanceAccess, auditAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
+  accountAccess, attendanceAccess, auditAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
   devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];

@@ -17,6 +17,7 @@ const sections = [
   ['/agent/validations', 'Comptes à valider'],
   ['/agent/services', 'Demandes de services'],
   ['/agent/familles', 'Familles'],
+  ['/agent/commandes', 'Commandes'],
   ['/agent/presences', 'Présences et pointage'],
   ['/agent/cuisine', 'Effectifs cuisine'],
   ['/agent/fermetures', 'Fermetures exceptionnelles'],
