@@ -1,5 +1,6 @@
 // Card payments: a wallet top-up's, an order's; found by the provider's reference or by the family.
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
 
 /**
@@ -50,8 +51,8 @@ export async function markPaymentToReconcile(db: Db, paymentId: number, errorCod
   await db.updateTable('payments').set({ state: 'to-reconcile', provider_error: errorCode, updated_at: now }).where('id', '=', paymentId).where('state', '!=', 'paid').execute();
 }
 
-/** Payments to reconcile of the families of these communes, the latest first. */
-export function paymentsToReconcile(db: Db, communeIds: number[]) {
+/** Card payments of the families of these communes: those to reconcile first, then the latest. */
+export function cardPaymentsOfCommunes(db: Db, communeIds: number[], limit = 500) {
   if (communeIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('payments')
@@ -59,11 +60,13 @@ export function paymentsToReconcile(db: Db, communeIds: number[]) {
     .leftJoin('communes', 'communes.id', 'users.commune_id')
     .leftJoin('orders', 'orders.card_payment_id', 'payments.id')
     .select([
-      'payments.id', 'payments.reference', 'payments.purpose', 'payments.amount_cents', 'payments.provider_error', 'payments.provider_transaction', 'payments.updated_at',
+      'payments.id', 'payments.reference', 'payments.purpose', 'payments.amount_cents', 'payments.state', 'payments.provider_error', 'payments.provider_transaction', 'payments.updated_at',
       'users.id as user_id', 'users.email', 'users.first_name', 'users.last_name', 'communes.name as commune', 'orders.number as order_number',
     ])
-    .where('payments.state', '=', 'to-reconcile')
+    .where('payments.method', '=', 'card')
     .where('users.commune_id', 'in', communeIds)
+    .orderBy(sql`payments.state = 'to-reconcile'`, 'desc')
     .orderBy('payments.updated_at', 'desc')
+    .limit(limit)
     .execute();
 }

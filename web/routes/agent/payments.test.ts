@@ -11,8 +11,8 @@ const temporal = useTemporal();
 const app = () => createTestApp({ db: database.db, temporal: temporal.client });
 const get = async (path: string, cookie: string) => app().request(path, { headers: { Cookie: cookie } });
 
-describe('payments to reconcile', () => {
-  it("lists the 00015 payments of the staff's communes, and none of another commune", async () => {
+describe('card payments', () => {
+  it("lists the staff's communes' card payments, the 00015 ones first, as a page and a CSV, and none of another commune", async () => {
     const here = await createParent(database.db, 'ici@example.fr', { commune: 'rosieres', status: 'validated' });
     const there = await createParent(database.db, 'la-bas@example.fr', { commune: 'bains', status: 'validated' });
     await database.db
@@ -31,7 +31,13 @@ describe('payments to reconcile', () => {
     expect(html).toContain('topup-1-aaaaaaaaaa');
     expect(html).toContain('25,00');
     expect(html).not.toContain('topup-2-bbbbbbbbbb');
-    expect(html).not.toContain('topup-3-cccccccccc');
+    // Every card payment is listed for the treasury, those to reconcile first.
+    expect(html.indexOf('topup-1-aaaaaaaaaa')).toBeLessThan(html.indexOf('topup-3-cccccccccc'));
+    expect(html).toContain('1 paiement(s) à vérifier.');
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await (await get('/agent/paiements/export.csv', staff)).arrayBuffer()).split('\r\n');
+    expect(csv[0]).toBe('\uFEFFRéférence;Objet;Montant (centimes);État;Transaction;Code retour;Famille;Commune;Mis à jour le');
+    expect(csv[1]).toMatch(/^topup-1-aaaaaaaaaa;Recharge;2500;à vérifier;;00015;ici@example.fr;[^;]+;\d{4}-\d{2}-\d{2}$/);
+    expect(csv.filter((line) => line.includes('topup-2'))).toEqual([]);
 
     await createParent(database.db, 'curieux@example.fr');
     expect((await get('/agent/paiements', await login(app(), 'curieux@example.fr'))).status).toBe(403);

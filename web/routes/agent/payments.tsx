@@ -1,23 +1,38 @@
-// Staff: the card payments of their communes' families that wait to be reconciled.
+// Staff: the card payments of their communes' families, for the treasury's reconciliation: those
+// the provider called "already made" (00015, to reconcile) first, as a page and a CSV.
 import { Hono } from 'hono';
-import { paymentsToReconcile } from '../../../db/queries/payments.ts';
+import { cardPaymentsOfCommunes } from '../../../db/queries/payments.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
+import { parisDate } from '../../../domain/dates.ts';
+import { toCsv } from '../../../lib/csv.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { currentUser } from '../../middleware/guards.ts';
-import { PaymentsToReconcilePage } from '../../views/agent/payments.tsx';
+import { PAYMENT_STATES, PaymentsPage } from '../../views/agent/payments.tsx';
 import type { AccessTable } from '../../access.ts';
 
 /** Who may call each route below (see web/access.ts). */
 export const paymentReconciliationAccess = {
   'GET /agent/paiements': { who: 'staff' },
+  'GET /agent/paiements/export.csv': { who: 'staff' },
 } satisfies AccessTable;
 
 export function paymentReconciliationRoutes({ db }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
   router.get('/paiements', async (c) => {
-    const payments = await paymentsToReconcile(db, await staffCommuneIds(db, currentUser(c)));
-    return c.render(<PaymentsToReconcilePage payments={payments} />, { title: 'Paiements à vérifier' });
+    const payments = await cardPaymentsOfCommunes(db, await staffCommuneIds(db, currentUser(c)));
+    return c.render(<PaymentsPage payments={payments} />, { title: 'Paiements par carte' });
+  });
+  router.get('/paiements/export.csv', async (c) => {
+    const payments = await cardPaymentsOfCommunes(db, await staffCommuneIds(db, currentUser(c)), 100_000);
+    const csv = toCsv(
+      ['Référence', 'Objet', 'Montant (centimes)', 'État', 'Transaction', 'Code retour', 'Famille', 'Commune', 'Mis à jour le'],
+      payments.map((p) => [
+        p.reference, p.purpose === 'order' ? `Commande ${p.order_number ?? ''}` : 'Recharge', p.amount_cents, PAYMENT_STATES[p.state] ?? p.state, p.provider_transaction, p.provider_error,
+        p.email, p.commune, parisDate(p.updated_at),
+      ]),
+    );
+    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="paiements-carte.csv"' });
   });
   return router;
 }
