@@ -62,8 +62,14 @@ export async function searchFamilies(db: Db, communeIds: number[], text: string)
 /** Staff enter the family's quotient familial (null: unknown, the top pricing tier), audited. */
 export async function setQuotientFamilial(db: Db, input: { staffId: number; userId: number; quotient: number | null }): Promise<void> {
   await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('users').select('quotient_familial').where('id', '=', input.userId).forUpdate().executeTakeFirstOrThrow();
     await trx.updateTable('users').set({ quotient_familial: input.quotient }).where('id', '=', input.userId).execute();
-    await recordAudit(trx, { actorId: input.staffId, action: 'family.quotient_familial', subject: { type: 'user', id: input.userId }, details: { quotient: input.quotient } });
+    await recordAudit(trx, {
+      actorId: input.staffId,
+      action: 'family.quotient_familial',
+      subject: { type: 'user', id: input.userId },
+      details: { before: before.quotient_familial, after: input.quotient },
+    });
   });
 }
 

@@ -50,7 +50,7 @@ describe('quotient familial', () => {
     expect(await bad.text()).toContain('Le quotient familial est un nombre entier');
     expect((await postForm(app(), `/agent/familles/${family.id}/quotient`, { quotient_familial: '850' }, { Cookie: staff })).status).toBe(303);
     expect((await database.db.selectFrom('users').select('quotient_familial').where('id', '=', family.id).executeTakeFirstOrThrow()).quotient_familial).toBe(850);
-    expect(await database.db.selectFrom('audit_log').select('action').where('subject_id', '=', family.id).execute()).toEqual([{ action: 'family.quotient_familial' }]);
+    expect(await database.db.selectFrom('audit_log').select(['action', 'details']).where('subject_id', '=', family.id).execute()).toEqual([{ action: 'family.quotient_familial', details: { before: null, after: 850 } }]);
 
     await createStaff(database.db, 'agent.qf@bains.fr', ['bains']);
     const outsider = await login(app(), 'agent.qf@bains.fr');
