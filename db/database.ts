@@ -52,6 +52,8 @@ export interface ProductsTable {
   booking_deadline_hour: ColumnType<number, number | undefined, number>;
   /** Optional pricing rules (domain/pricing.ts), checked when read. */
   pricing: ColumnType<unknown, string | undefined, string>;
+  /** Visible to families and bookable; staff publish what they create. */
+  published: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
 }
 

@@ -28,6 +28,7 @@ import { dashboardRoutes } from './routes/agent/dashboard.tsx';
 import { staffAccountRoutes } from './routes/agent/staff-accounts.tsx';
 import { auditRoutes } from './routes/agent/audit.tsx';
 import { staffOrderRoutes } from './routes/agent/orders.tsx';
+import { catalogueAdminRoutes } from './routes/agent/catalogue.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -144,6 +145,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', staffAccountRoutes(deps));
   app.route('/agent', auditRoutes(deps));
   app.route('/agent', staffOrderRoutes(deps));
+  app.route('/agent', catalogueAdminRoutes(deps));
   if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 

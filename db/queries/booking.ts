@@ -16,6 +16,7 @@ export async function productForBooking(db: Db, productId: number) {
       'products.season_end', 'products.closed_days', 'products.booking_deadline_days', 'products.booking_deadline_hour', 'products.pricing', 'communes.slug as commune_slug',
     ])
     .where('products.id', '=', productId)
+    .where('products.published', '=', true)
     .executeTakeFirst();
   if (!product) return null;
   const prestations = await db.selectFrom('prestations').select(['id', 'label', 'price_cents']).where('product_id', '=', productId).orderBy('position').execute();

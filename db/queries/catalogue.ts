@@ -24,6 +24,7 @@ async function listProducts(db: Db, filter: { communeId?: number; category?: Pro
   let query = db
     .selectFrom('products')
     .innerJoin('communes', 'communes.id', 'products.commune_id')
+    .where('products.published', '=', true)
     .$if(filter.communeId !== undefined, (q) => q.where('products.commune_id', '=', filter.communeId!))
     .$if(filter.category !== undefined, (q) => q.where('products.category', '=', filter.category!))
     .$if(filter.offerId !== undefined, (q) =>
@@ -64,6 +65,7 @@ export async function productDetail(db: Db, id: number) {
     .innerJoin('communes', 'communes.id', 'products.commune_id')
     .select(['products.id', 'products.name', 'products.provider_label', 'products.description', 'products.category', 'communes.name as commune', 'communes.slug as commune_slug', 'communes.mairie_label'])
     .where('products.id', '=', id)
+    .where('products.published', '=', true)
     .executeTakeFirst();
   if (!product) return null;
   const prestations = await db.selectFrom('prestations').select(['id', 'label', 'price_cents']).where('product_id', '=', id).orderBy('position').execute();

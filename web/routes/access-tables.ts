@@ -4,6 +4,7 @@ import type { Access, AccessTable } from '../access.ts';
 import { accountAccess } from './account.tsx';
 import { attendanceAccess } from './agent/attendance.tsx';
 import { auditAccess } from './agent/audit.tsx';
+import { catalogueAdminAccess } from './agent/catalogue.tsx';
 import { closureAccess } from './agent/closures.tsx';
 import { dashboardAccess } from './agent/dashboard.tsx';
 import { staffAccountAccess } from './agent/staff-accounts.tsx';
@@ -32,7 +33,7 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  accountAccess, attendanceAccess, auditAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
+  accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
   devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];

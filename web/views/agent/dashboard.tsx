@@ -18,6 +18,7 @@ const sections = [
   ['/agent/services', 'Demandes de services'],
   ['/agent/familles', 'Familles'],
   ['/agent/commandes', 'Commandes'],
+  ['/agent/catalogue', 'Catalogue'],
   ['/agent/presences', 'Présences et pointage'],
   ['/agent/cuisine', 'Effectifs cuisine'],
   ['/agent/fermetures', 'Fermetures exceptionnelles'],

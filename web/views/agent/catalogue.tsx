@@ -1,0 +1,204 @@
+// Staff: the catalogue. Their communes' products with their state; a new product with its
+// prestations and prices, whose days come from its season and weekdays; a product's page to
+// publish it, change a price for bookings to come, and change the places of a day.
+import type { FieldErrors, FormValues } from '../../forms.ts';
+import { formatShortDate, type IsoDate } from '../../../domain/dates.ts';
+import { formatEuros } from '../../../domain/money.ts';
+import { categories } from '../categories.ts';
+import { ErrorSummary, Field, Notice, SelectField, TextArea } from '../components/fields.tsx';
+
+export const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
+export const PRESTATION_ROWS = 4;
+
+interface ProductRow {
+  id: number;
+  name: string;
+  commune: string;
+  published: boolean;
+  season_start: string;
+  season_end: string;
+}
+
+const labels = {
+  offre: "Inscription qui ouvre l'activité", categorie: 'Catégorie', nom: 'Nom', description: 'Description', jours: 'Jours', debut: 'Début de saison', fin: 'Fin de saison',
+  places: 'Places par jour', delai_jours: 'Délai de réservation', delai_heure: 'Heure limite', prestations: 'Prestations',
+};
+
+export function CatalogueListPage(props: { products: ProductRow[]; offers: { id: number; label: string; commune: string }[]; message: string | null; values?: FormValues; errors?: FieldErrors; weekdays?: number[] }) {
+  const { products, offers, message, values = {}, errors = {}, weekdays = [3] } = props;
+  return (
+    <>
+      <h1>Catalogue</h1>
+      {message ? <Notice kind="success">{message}</Notice> : null}
+      {products.length === 0 ? (
+        <p>Aucune activité dans vos communes.</p>
+      ) : (
+        <table>
+          <caption class="visually-hidden">Activités de vos communes</caption>
+          <thead>
+            <tr>
+              <th scope="col">Activité</th>
+              <th scope="col">Saison</th>
+              <th scope="col">État</th>
+            </tr>
+          </thead>
+          <tbody>
+            {products.map((p) => (
+              <tr>
+                <td>
+                  <a href={`/agent/catalogue/${p.id}`}>
+                    {p.name} – {p.commune}
+                  </a>
+                </td>
+                <td>
+                  du {formatShortDate(p.season_start)} au {formatShortDate(p.season_end)}
+                </td>
+                <td>{p.published ? 'Publiée' : 'Non publiée'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>Nouvelle activité</h2>
+      <p>Les jours de service sont créés d'après la saison et les jours choisis (sans les jours fériés ni les vacances de Noël pour une activité du temps scolaire). L'activité reste invisible des familles jusqu'à sa publication.</p>
+      <form method="post" action="/agent/catalogue" novalidate>
+        <ErrorSummary errors={errors} labels={labels} />
+        <SelectField name="offre" label={labels.offre} required value={values.offre} error={errors.offre} placeholder="Choisissez" options={offers.map((o) => ({ value: String(o.id), label: `${o.label} – ${o.commune}` }))} />
+        <SelectField name="categorie" label={labels.categorie} required value={values.categorie} error={errors.categorie} placeholder="Choisissez" options={categories.map((c) => ({ value: c.slug, label: c.label }))} />
+        <Field name="nom" label={labels.nom} required value={values.nom} error={errors.nom} />
+        <TextArea name="description" label={labels.description} value={values.description} error={errors.description} rows={3} />
+        <fieldset class={errors.jours ? 'field field--error' : 'field'}>
+          <legend>{labels.jours}</legend>
+          {errors.jours ? <p class="field__error">{errors.jours}</p> : null}
+          {WEEKDAYS.map((day, index) => (
+            <div class="checkbox">
+              <input type="checkbox" id={`jour-${index + 1}`} name="jours" value={String(index + 1)} checked={weekdays.includes(index + 1)} />
+              <label for={`jour-${index + 1}`}>{day}</label>
+            </div>
+          ))}
+        </fieldset>
+        <div class="inline-fields">
+          <Field name="debut" label={labels.debut} type="date" required value={values.debut} error={errors.debut} />
+          <Field name="fin" label={labels.fin} type="date" required value={values.fin} error={errors.fin} />
+        </div>
+        <div class="checkbox">
+          <input type="checkbox" id="scolaire" name="scolaire" value="1" checked={values.scolaire === '1'} />
+          <label for="scolaire">Temps scolaire (fermée les jours fériés et à Noël)</label>
+        </div>
+        <div class="inline-fields">
+          <Field name="places" label={labels.places} required value={values.places ?? '20'} error={errors.places} extra={{ inputmode: 'numeric' }} />
+          <Field name="delai_jours" label="Réservation close (jours ouvrés avant)" value={values.delai_jours ?? '2'} error={errors.delai_jours} extra={{ inputmode: 'numeric' }} />
+          <Field name="delai_heure" label={`${labels.delai_heure} (0 à 23 h)`} value={values.delai_heure ?? '12'} error={errors.delai_heure} extra={{ inputmode: 'numeric' }} />
+        </div>
+        <fieldset class={errors.prestations ? 'field field--error' : 'field'}>
+          <legend>{labels.prestations} (au moins une : libellé et prix en euros)</legend>
+          {errors.prestations ? <p class="field__error">{errors.prestations}</p> : null}
+          {Array.from({ length: PRESTATION_ROWS }, (_, i) => (
+            <div class="inline-fields">
+              <Field name={`libelle_${i + 1}`} label={`Prestation ${i + 1}`} value={values[`libelle_${i + 1}`]} />
+              <Field name={`prix_${i + 1}`} label={`Prix ${i + 1} (€)`} value={values[`prix_${i + 1}`]} extra={{ inputmode: 'decimal' }} />
+            </div>
+          ))}
+        </fieldset>
+        <button class="button" type="submit">
+          Créer l'activité
+        </button>
+      </form>
+    </>
+  );
+}
+
+interface GridCell {
+  id: number;
+  day: IsoDate;
+  capacity: number;
+  prestation: string;
+  taken: number;
+}
+
+export function CatalogueProductPage(props: {
+  product: { id: number; name: string; commune: string; published: boolean };
+  prestations: { id: number; label: string; price_cents: number }[];
+  grid: GridCell[];
+  message: string | null;
+  error?: string | undefined;
+}) {
+  const { product, prestations, grid, message, error } = props;
+  return (
+    <>
+      <p>
+        <a href="/agent/catalogue">← Catalogue</a>
+      </p>
+      <h1>
+        {product.name} – {product.commune}
+      </h1>
+      {message ? <Notice kind="success">{message}</Notice> : null}
+      {error ? <Notice kind="warning">{error}</Notice> : null}
+      <p>
+        {product.published ? 'Publiée : les familles la voient et la réservent.' : 'Non publiée : les familles ne la voient pas.'}{' '}
+        <a href={`/agent/presences/${product.id}`}>Présences</a>
+      </p>
+      <form method="post" action={`/agent/catalogue/${product.id}/publication`} class="inline-form">
+        <button class="button" type="submit">
+          {product.published ? 'Retirer de la publication' : 'Publier'}
+        </button>
+      </form>
+
+      <h2>Prix</h2>
+      <p>Un nouveau prix vaut pour les réservations à venir : ce qui est déjà réservé ou payé garde son prix.</p>
+      {prestations.map((p) => (
+        <form method="post" action={`/agent/catalogue/${product.id}/prix`} class="inline-fields" novalidate>
+          <input type="hidden" name="prestation" value={String(p.id)} />
+          <div class="field">
+            <label for={`prix-${p.id}`}>
+              {p.label} (actuellement {formatEuros(p.price_cents)}), nouveau prix en euros
+            </label>
+            <input id={`prix-${p.id}`} name="prix" inputmode="decimal" />
+          </div>
+          <button class="button button--secondary" type="submit">
+            Changer le prix
+          </button>
+        </form>
+      ))}
+
+      <h2>Places des quatre prochaines semaines</h2>
+      {grid.length === 0 ? (
+        <p>Aucun jour de service dans les quatre prochaines semaines.</p>
+      ) : (
+        <table>
+          <caption class="visually-hidden">Places par jour et prestation</caption>
+          <thead>
+            <tr>
+              <th scope="col">Jour</th>
+              <th scope="col">Prestation</th>
+              <th scope="col">Pris</th>
+              <th scope="col">Places</th>
+            </tr>
+          </thead>
+          <tbody>
+            {grid.map((cell) => (
+              <tr>
+                <td>{formatShortDate(cell.day)}</td>
+                <td>{cell.prestation}</td>
+                <td>{cell.taken}</td>
+                <td>
+                  <form method="post" action={`/agent/catalogue/${product.id}/capacite`} class="inline-form" novalidate>
+                    <input type="hidden" name="place" value={String(cell.id)} />
+                    <label for={`places-${cell.id}`} class="visually-hidden">
+                      Places le {formatShortDate(cell.day)}, {cell.prestation}
+                    </label>
+                    <input id={`places-${cell.id}`} name="places" value={String(cell.capacity)} inputmode="numeric" size={4} />
+                    <button class="button button--secondary" type="submit">
+                      Enregistrer
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
