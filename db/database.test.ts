@@ -11,20 +11,22 @@ const database = useTestDatabase();
 
 /** Each table of the `Database` interface with its columns and whether each admits null. */
 async function declaredSchema(): Promise<Record<string, Record<string, boolean>>> {
-  const file = new URL('./database.ts', import.meta.url);
-  const source = ts.createSourceFile('database.ts', await readFile(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
   const aliases = new Map<string, ts.TypeNode>();
-  source.forEachChild((node) => {
-    if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
-    if (ts.isTypeAliasDeclaration(node)) aliases.set(node.name.text, node.type);
-  });
+  for (const name of ['database.ts', 'back-office-tables.ts']) {
+    const source = ts.createSourceFile(name, await readFile(new URL(`./${name}`, import.meta.url), 'utf8'), ts.ScriptTarget.Latest, true);
+    source.forEachChild((node) => {
+      if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
+      if (ts.isTypeAliasDeclaration(node)) aliases.set(node.name.text, node.type);
+    });
+  }
+  const text = (node: ts.Node) => node.getText(node.getSourceFile());
   // A column admits null when null appears in its type, through aliases such as `Timestamp | null`.
   const admitsNull = (type: ts.TypeNode): boolean => {
     if (type.kind === ts.SyntaxKind.LiteralType && (type as ts.LiteralTypeNode).literal.kind === ts.SyntaxKind.NullKeyword) return true;
     if (ts.isUnionTypeNode(type)) return type.types.some(admitsNull);
     if (ts.isTypeReferenceNode(type)) {
-      const name = type.typeName.getText(source);
+      const name = text(type.typeName);
       if (name === 'ColumnType' || name === 'Generated') return admitsNull(type.typeArguments![0]!);
       const alias = aliases.get(name);
       return alias ? admitsNull(alias) : false;
@@ -34,9 +36,9 @@ async function declaredSchema(): Promise<Record<string, Record<string, boolean>>
   const schema: Record<string, Record<string, boolean>> = {};
   for (const member of interfaces.get('Database')!.members) {
     if (!ts.isPropertySignature(member) || !member.type || !ts.isTypeReferenceNode(member.type)) continue;
-    const table = interfaces.get(member.type.typeName.getText(source))!;
-    schema[member.name.getText(source)] = Object.fromEntries(
-      table.members.filter(ts.isPropertySignature).map((column) => [column.name.getText(source), admitsNull(column.type!)]),
+    const table = interfaces.get(text(member.type.typeName))!;
+    schema[text(member.name)] = Object.fromEntries(
+      table.members.filter(ts.isPropertySignature).map((column) => [text(column.name), admitsNull(column.type!)]),
     );
   }
   return schema;

@@ -2,11 +2,12 @@
 // The typed shape of the PostgreSQL schema, as the migrations leave it. Kysely checks every
 // query against these interfaces; keep them in step with db/migrations/.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AttendanceTable, AuditLogTable, ClosuresTable } from './back-office-tables.ts';
 
 /** A `date` column: kept as the ISO string "2026-06-28" so time zones never shift a day of service. */
 export type IsoDate = string;
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type CreatedAt = ColumnType<Date, never, never>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type CreatedAt = ColumnType<Date, never, never>;
 
 export type ProductCategory =
   | 'cantines'
@@ -168,17 +169,6 @@ export interface DocumentsTable {
   /** Given by the upload, from the clock the hourly quota counts with. */
   uploaded_at: ColumnType<Date, Date | undefined, never>;
   reviewed_at: Timestamp | null;
-}
-
-export interface AuditLogTable {
-  id: Generated<number>;
-  idempotency_key: string | null;
-  actor_id: number | null;
-  action: string;
-  subject_type: string;
-  subject_id: number;
-  details: ColumnType<Record<string, unknown>, string | undefined, string>;
-  created_at: CreatedAt;
 }
 
 export type Relationship = 'enfant' | 'conjoint' | 'autre';
@@ -353,31 +343,6 @@ export interface ETicketsTable {
   reservation_id: number;
   code: string;
   issued_at: CreatedAt;
-}
-
-export interface AttendanceTable {
-  reservation_id: number;
-  status: 'present' | 'absent';
-  reason: string | null;
-  method: 'list' | 'code';
-  recorded_by: number;
-  recorded_at: Timestamp;
-}
-
-export interface ClosuresTable {
-  id: Generated<number>;
-  product_id: number;
-  first_day: IsoDate;
-  last_day: IsoDate;
-  reason: string;
-  created_by: number;
-  created_at: CreatedAt;
-  state: ColumnType<'running' | 'done', 'running' | 'done' | undefined, 'running' | 'done'>;
-  /** Counted when the days are closed; null until then. */
-  reservations_total: number | null;
-  reservations_done: ColumnType<number, number | undefined, number>;
-  refunded_cents: ColumnType<number, number | undefined, number>;
-  families_mailed: ColumnType<number, number | undefined, number>;
 }
 
 export interface Database {

@@ -93,3 +93,8 @@ export function ageOn(birth: IsoDate, day: IsoDate): number {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/** A real calendar day written "2026-12-09" (not "2026-02-30"). */
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && toIsoDate(parseIsoDate(value)) === value;
+}

@@ -1,6 +1,7 @@
 // Field rules shared by the forms, with their French messages.
 import { z } from 'zod';
 import { parseEuros } from '../domain/money.ts';
+import { isIsoDate } from '../domain/dates.ts';
 
 export const emailField = z
   .string({ error: 'Indiquez votre adresse e-mail.' })
@@ -44,3 +45,6 @@ export function eurosField(message: string, options: { allowNegative?: boolean; 
       return cents;
     });
 }
+
+/** A day typed in a date field ("2026-12-09"), refused with the message when it is none. */
+export const isoDayField = (message: string) => z.string({ error: message }).refine(isIsoDate, message);

@@ -185,11 +185,9 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
       temporal.workflow.start<typeof walletTopUp>('walletTopUp', { taskQueue, workflowId: topUpWorkflowId(paymentId), args: [{ paymentId }], typedSearchAttributes: familyAttributes(family) }),
     topUpState: (paymentId: number): Promise<{ status: TopUpStatus } | null> => queryOrNull(() => temporal.workflow.getHandle(topUpWorkflowId(paymentId)).query(topUpState)),
     /** Tells the workflow waiting on a card payment its outcome; false when that workflow is not running. */
-    cardPaymentOutcome: async (payment: { purpose: 'order' | 'topup'; id: number; reference: string }, outcome: CardNotification): Promise<boolean> => {
-      // An order's reference is "order-<number>-<random>" (or "order-<number>" before the random part).
-      const orderNumber = /^order-(\d{4}-\d{6})/.exec(payment.reference)?.[1];
-      if (payment.purpose === 'order' && !orderNumber) return false;
-      const workflowId = payment.purpose === 'order' ? orderWorkflowId(orderNumber!) : topUpWorkflowId(payment.id);
+    cardPaymentOutcome: async (payment: { purpose: 'order' | 'topup'; id: number; order_number: string | null }, outcome: CardNotification): Promise<boolean> => {
+      if (payment.purpose === 'order' && !payment.order_number) return false;
+      const workflowId = payment.purpose === 'order' ? orderWorkflowId(payment.order_number!) : topUpWorkflowId(payment.id);
       try {
         await temporal.workflow.getHandle(workflowId).signal(cardPaymentNotified, outcome);
         return true;

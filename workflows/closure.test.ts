@@ -6,14 +6,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
 import { loadDemoCatalogue } from '../db/demo/load.ts';
 import { createClosure } from '../db/queries/closures.ts';
-import { confirmOrder } from '../db/queries/order-outcome.ts';
-import { planOrderPayment } from '../db/queries/order-steps.ts';
-import { createOrderFromCart } from '../db/queries/orders.ts';
 import { balance, ledgerMismatches } from '../db/queries/wallet.ts';
 import { createMailer } from '../lib/mail/mailer.ts';
 import { formatEuros } from '../domain/money.ts';
 import { createStaff } from '../test/helpers/accounts.ts';
-import { bookingFamily, demoProduct, holdPlaces } from '../test/helpers/booking.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { connectWorker, useTemporal, workflowBundle } from '../test/helpers/temporal.ts';
 import { workflowsPath } from '../worker.ts';
@@ -28,10 +25,7 @@ const now = () => new Date('2026-11-27T08:00:00Z');
 async function booked(email: string, children: number, days: string[], discountCents = 0) {
   const family = await bookingFamily(database.db, email, Array.from({ length: children }, (_, i) => ({ first: `Enfant${i}`, birth: '2017-04-12' })));
   if (!(await holdPlaces(database.db, family, 'Matin', days, now())).ok) throw new Error('hold refused');
-  const order = (await createOrderFromCart(database.db, family.user.id, now()))!;
-  await database.db.updateTable('orders').set({ discount_cents: discountCents }).where('id', '=', order.orderId).execute();
-  await planOrderPayment(database.db, order.orderId, 0, order.totalCents - discountCents);
-  await confirmOrder(database.db, order.orderId, now());
+  await payCart(database.db, family.user.id, now(), discountCents);
   return family.user;
 }
 

@@ -30,7 +30,13 @@ export async function createTopUpPayment(db: Db, input: { userId: number; amount
 
 /** The payment the provider names by its reference. */
 export function paymentByReference(db: Db, reference: string) {
-  return db.selectFrom('payments').selectAll().where('reference', '=', reference).executeTakeFirst();
+  return db
+    .selectFrom('payments')
+    .leftJoin('orders', 'orders.card_payment_id', 'payments.id')
+    .selectAll('payments')
+    .select('orders.number as order_number')
+    .where('payments.reference', '=', reference)
+    .executeTakeFirst();
 }
 
 /** A family's payment by its reference; undefined when it is another family's. */

@@ -3,6 +3,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { placeHolds, productForBooking } from '../../db/queries/booking.ts';
+import { confirmOrder } from '../../db/queries/order-outcome.ts';
+import { planOrderPayment } from '../../db/queries/order-steps.ts';
+import { createOrderFromCart } from '../../db/queries/orders.ts';
 import { createParent } from './accounts.ts';
 
 export const PRODUCT_NAME = 'Inscription Accueil Périscolaire (mercredis)';
@@ -58,4 +61,16 @@ export async function addHomeAddress(db: Db, userId: number): Promise<number> {
 /** Makes an order look created at `when` (the column is set by the database, not by the app). */
 export async function backdateOrder(db: Db, orderId: number, when: Date): Promise<void> {
   await sql`update orders set created_at = ${when} where id = ${orderId}`.execute(db);
+}
+
+/**
+ * Pays what the family holds, as the order workflow would without its money steps: an order,
+ * its plan (card part, less `discountCents` of voucher), its reservations and e-tickets.
+ */
+export async function payCart(db: Db, userId: number, now: Date, discountCents = 0) {
+  const order = (await createOrderFromCart(db, userId, now))!;
+  if (discountCents > 0) await db.updateTable('orders').set({ discount_cents: discountCents }).where('id', '=', order.orderId).execute();
+  await planOrderPayment(db, order.orderId, 0, order.totalCents - discountCents);
+  await confirmOrder(db, order.orderId, now);
+  return order;
 }

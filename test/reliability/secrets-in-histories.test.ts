@@ -12,6 +12,7 @@ import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { createStaff, login, PASSWORD } from '../helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../helpers/app.ts';
 import { addHomeAddress, bookingFamily, holdPlaces } from '../helpers/booking.ts';
+import { waitForMail } from '../helpers/outbox.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { useTemporal } from '../helpers/temporal.ts';
 import { accountValidationWorkflowId, approvalState } from '../../workflows/approval.messages.ts';
@@ -23,15 +24,7 @@ const temporal = useTemporal({ worker: { db: () => database.db }, dataConverter:
 const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
 const get = (path: string, cookie?: string) => app().request(path, { headers: cookie ? { Cookie: cookie } : {} });
 
-async function mailTo(recipient: string, subject: RegExp) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const mails = await database.db.selectFrom('outbox_mails').selectAll().where('recipient', '=', recipient).orderBy('id', 'desc').execute();
-    const mail = mails.find((m) => subject.test(m.subject));
-    if (mail) return mail;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no mail "${subject}" to ${recipient}`);
-}
+const mailTo = (recipient: string, subject: RegExp) => waitForMail(database.db, recipient, subject);
 const tokenIn = (text: string) => /token=([a-z0-9]+)/.exec(text)![1]!;
 
 /** Every payload of a history, and every other string in it. */

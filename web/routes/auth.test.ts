@@ -5,6 +5,7 @@ import { findUserByEmail } from '../../db/queries/users.ts';
 import { issueToken } from '../../db/queries/one-time-tokens.ts';
 import { createParent, login, PASSWORD, sessionCookie } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
+import { waitForMail } from '../../test/helpers/outbox.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
 import { accountValidationWorkflowId, approvalState } from '../../workflows/approval.messages.ts';
@@ -19,14 +20,7 @@ const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
 const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now });
 const get = (path: string, cookie?: string) => app().request(path, { headers: cookie ? { Cookie: cookie } : {} });
 
-async function mailTo(recipient: string) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const mail = await database.db.selectFrom('outbox_mails').selectAll().where('recipient', '=', recipient).orderBy('id', 'desc').executeTakeFirst();
-    if (mail) return mail;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no mail to ${recipient}`);
-}
+const mailTo = (recipient: string) => waitForMail(database.db, recipient);
 
 const linkIn = (text: string, path: string) => {
   const match = new RegExp(`http://localhost:3000${path}\\?token=([a-z0-9]+)`).exec(text);

@@ -2,12 +2,9 @@
 // e-ticket code with every refusal's reason, and nothing of another commune.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../../db/demo/load.ts';
-import { confirmOrder } from '../../../db/queries/order-outcome.ts';
-import { createOrderFromCart } from '../../../db/queries/orders.ts';
-import { planOrderPayment } from '../../../db/queries/order-steps.ts';
 import { createStaff, login } from '../../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../../test/helpers/app.ts';
-import { bookingFamily, demoProduct, holdPlaces } from '../../../test/helpers/booking.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart } from '../../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { useTemporal } from '../../../test/helpers/temporal.ts';
 
@@ -23,9 +20,7 @@ async function bookedFamily(email: string, days: string[]) {
   await database.db.updateTable('dependants').set({ notes: 'Allergie arachide (PAI). Récupéré par sa grand-mère.' }).where('id', '=', family.dependants[0]!.id).execute();
   await database.db.updateTable('users').set({ phone: '06 12 34 56 78' }).where('id', '=', family.user.id).execute();
   if (!(await holdPlaces(database.db, family, 'Matin', days, now())).ok) throw new Error('hold refused');
-  const order = (await createOrderFromCart(database.db, family.user.id, now()))!;
-  await planOrderPayment(database.db, order.orderId, 0, order.totalCents);
-  await confirmOrder(database.db, order.orderId, now());
+  await payCart(database.db, family.user.id, now());
   const tickets = await database.db
     .selectFrom('e_tickets')
     .innerJoin('reservations', 'reservations.id', 'e_tickets.reservation_id')

@@ -1,16 +1,17 @@
 // Staff: Présences et pointage, for the products of their communes only (another commune's
 // product answers 403, in the list, the export and the check-in alike).
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { attendanceList, checkInByCode, dayCapacity, markAttendance, nextBookedDay, productInCommunes, productsOfCommunes } from '../../../db/queries/attendance.ts';
+import { attendanceList, checkInByCode, dayCapacity, markAttendance, nextBookedDay, productsOfCommunes } from '../../../db/queries/attendance.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
-import { ageOn, formatShortDate, parisDate, type IsoDate } from '../../../domain/dates.ts';
+import { ageOn, formatShortDate, isIsoDate, parisDate, type IsoDate } from '../../../domain/dates.ts';
 import { toCsv } from '../../../lib/csv.ts';
+import { csvDownload } from '../../csv-download.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
-import { flash, handleForm, ID, idParam } from '../../form-route.ts';
+import { flash, handleForm, ID } from '../../form-route.ts';
 import { currentUser } from '../../middleware/guards.ts';
+import { staffProduct } from './staff-product.ts';
 import { AttendanceDayPage, AttendanceIndexPage } from '../../views/agent/attendance.tsx';
 import type { AccessTable } from '../../access.ts';
 
@@ -23,7 +24,6 @@ export const attendanceAccess = {
   'POST /agent/presences/:id/code': { who: 'staff', object: 'commune-product', input: { form: 'GET /agent/presences/:id' } },
 } satisfies AccessTable;
 
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 const messages = { present: 'Présence enregistrée.', absent: 'Absence enregistrée.', code: 'Billet pointé : enfant présent.' };
 
 const markSchema = z.object({
@@ -47,17 +47,13 @@ const codeSchema = z.object({
 export function attendanceRoutes({ db, now }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
 
-  const productOf = async (c: Context<AppEnv>) => {
-    const product = await productInCommunes(db, idParam(c), await staffCommuneIds(db, currentUser(c)));
-    if (!product) throw new HTTPException(403);
-    return product;
-  };
+  const productOf = (c: Context<AppEnv>) => staffProduct(db, c);
 
   /** The day asked (or the next one with bookings, else today) and the prestation chosen. */
   const dayOf = async (c: Context<AppEnv>, productId: number, values: Record<string, string | undefined>) => {
     const asked = values.jour ?? '';
     const today = parisDate(now());
-    const day: IsoDate = isoDay.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : ((await nextBookedDay(db, productId, today)) ?? today);
+    const day: IsoDate = isIsoDate(asked) ? asked : ((await nextBookedDay(db, productId, today)) ?? today);
     const prestation = /^\d{1,12}$/.test(values.prestation ?? '') ? Number(values.prestation) : null;
     return { day, prestation };
   };
@@ -72,7 +68,7 @@ export function attendanceRoutes({ db, now }: AppDeps): Hono<AppEnv> {
   };
 
   const back = (productId: number, values: Record<string, string | undefined>, ok: string) => {
-    const day = isoDay.test(values.jour ?? '') ? `&jour=${values.jour}` : '';
+    const day = isIsoDate(values.jour ?? '') ? `&jour=${values.jour}` : '';
     const prestation = /^\d{1,12}$/.test(values.prestation ?? '') ? `&prestation=${values.prestation}` : '';
     return `/agent/presences/${productId}?ok=${ok}${day}${prestation}`;
   };
@@ -95,8 +91,7 @@ export function attendanceRoutes({ db, now }: AppDeps): Hono<AppEnv> {
         row.notes, row.status === 'present' ? 'présent' : row.status === 'absent' ? 'absent' : '', row.reason,
       ]),
     );
-    const name = `presences-${product.id}-${day}.csv`;
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${name}"` });
+    return csvDownload(c, `presences-${product.id}-${day}.csv`, csv);
   });
 
   router.post(`/presences/:id${ID}/pointage`, async (c) => {

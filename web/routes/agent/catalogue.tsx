@@ -1,9 +1,7 @@
 // Staff: the catalogue of their communes: create a product (unpublished, its days generated),
 // publish it, change a price for bookings to come and the places of a day.
 import { Hono, type Context } from 'hono';
-import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { productInCommunes } from '../../../db/queries/attendance.ts';
 import { capacityGrid, createProduct, offersOfCommunes, productForStaff, productsForStaff, setDayCapacity, setPrestationPrice, setPublished } from '../../../db/queries/catalogue-admin.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { addDays, parisDate } from '../../../domain/dates.ts';
@@ -11,10 +9,11 @@ import { parseEuros } from '../../../domain/money.ts';
 import type { ProductCategory } from '../../../db/database.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
-import { flash, handleForm, ID, idParam } from '../../form-route.ts';
+import { flash, handleForm, ID } from '../../form-route.ts';
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { currentUser } from '../../middleware/guards.ts';
-import { eurosField, requiredText } from '../../schemas.ts';
+import { staffProduct } from './staff-product.ts';
+import { eurosField, isoDayField, requiredText } from '../../schemas.ts';
 import { categories } from '../../views/categories.ts';
 import { CatalogueListPage, CatalogueProductPage, PRESTATION_ROWS } from '../../views/agent/catalogue.tsx';
 import type { AccessTable } from '../../access.ts';
@@ -31,7 +30,6 @@ export const catalogueAdminAccess = {
 
 const messages = { cree: "L'activité est créée avec ses jours : vérifiez-la, puis publiez-la.", publie: "L'activité est publiée.", retire: "L'activité n'est plus publiée.", prix: 'Le prix est changé pour les réservations à venir.', places: 'Les places sont enregistrées.' };
 
-const isoDay = (message: string) => z.string({ error: message }).regex(/^\d{4}-\d{2}-\d{2}$/, message).refine((value) => !Number.isNaN(Date.parse(value)), message);
 const wholeNumber = (message: string, min: number, max: number) => z.string({ error: message }).trim().regex(/^\d{1,5}$/, message).transform(Number).refine((n) => n >= min && n <= max, message);
 
 const productSchema = z.object({
@@ -39,8 +37,8 @@ const productSchema = z.object({
   categorie: z.enum(categories.map((c) => c.slug) as [ProductCategory, ...ProductCategory[]], { error: 'Choisissez la catégorie.' }),
   nom: requiredText("Indiquez le nom de l'activité.", 100),
   description: z.string().optional().transform((value) => value?.trim() ?? '').refine((value) => value.length <= 2000, '2 000 caractères au plus.'),
-  debut: isoDay('Indiquez le premier jour de la saison.'),
-  fin: isoDay('Indiquez le dernier jour de la saison.'),
+  debut: isoDayField('Indiquez le premier jour de la saison.'),
+  fin: isoDayField('Indiquez le dernier jour de la saison.'),
   places: wholeNumber('Indiquez un nombre de places (1 à 1 000).', 1, 1000),
   delai_jours: wholeNumber('Un nombre de jours ouvrés, de 0 à 30.', 0, 30),
   delai_heure: wholeNumber('Une heure de 0 à 23.', 0, 23),
@@ -56,11 +54,7 @@ export function catalogueAdminRoutes({ db, now }: AppDeps): Hono<AppEnv> {
     return c.render(<CatalogueListPage products={products} offers={offers} message={extra.message ?? null} values={extra.values} errors={extra.errors} weekdays={extra.weekdays} />, { title: 'Catalogue' });
   };
 
-  const productOf = async (c: Context<AppEnv>) => {
-    const product = await productInCommunes(db, idParam(c), await staffCommuneIds(db, currentUser(c)));
-    if (!product) throw new HTTPException(403);
-    return product;
-  };
+  const productOf = (c: Context<AppEnv>) => staffProduct(db, c);
 
   const productPage = async (c: Context<AppEnv>, extra: { message?: string | null; error?: string | undefined } = {}) => {
     const product = await productOf(c);

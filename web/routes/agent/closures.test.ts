@@ -2,13 +2,10 @@
 // closure carried out by its workflow with its progress shown.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../../db/demo/load.ts';
-import { confirmOrder } from '../../../db/queries/order-outcome.ts';
-import { planOrderPayment } from '../../../db/queries/order-steps.ts';
-import { createOrderFromCart } from '../../../db/queries/orders.ts';
 import { balance } from '../../../db/queries/wallet.ts';
 import { createStaff, login } from '../../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../../test/helpers/app.ts';
-import { bookingFamily, demoProduct, holdPlaces } from '../../../test/helpers/booking.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart } from '../../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { useTemporal } from '../../../test/helpers/temporal.ts';
 import { closureWorkflowId } from '../../../workflows/closure.messages.ts';
@@ -56,9 +53,7 @@ describe('fermetures exceptionnelles', () => {
   it('closes the day: the workflow cancels and refunds, the page shows the progress and the process', async () => {
     const family = await bookingFamily(database.db, 'ferme@example.fr');
     if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], now())).ok) throw new Error('hold refused');
-    const order = (await createOrderFromCart(database.db, family.user.id, now()))!;
-    await planOrderPayment(database.db, order.orderId, 0, order.totalCents);
-    await confirmOrder(database.db, order.orderId, now());
+    await payCart(database.db, family.user.id, now());
 
     const created = await postForm(app(), '/agent/fermetures', { produit: String(productId), du: '2026-12-09', au: '2026-12-09', motif: 'Intempéries', precision: 'alerte neige' }, { Cookie: staff });
     expect(created.status).toBe(303);

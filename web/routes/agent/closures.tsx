@@ -11,6 +11,7 @@ import type { AppEnv } from '../../env.ts';
 import { flash, handleForm } from '../../form-route.ts';
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { currentUser } from '../../middleware/guards.ts';
+import { isoDayField } from '../../schemas.ts';
 import { CLOSURE_REASONS, ClosuresPage } from '../../views/agent/closures.tsx';
 import type { AccessTable } from '../../access.ts';
 
@@ -20,12 +21,10 @@ export const closureAccess = {
   'POST /agent/fermetures': { who: 'staff', input: { form: 'GET /agent/fermetures' } },
 } satisfies AccessTable;
 
-const day = (missing: string) => z.string({ error: missing }).regex(/^\d{4}-\d{2}-\d{2}$/, missing).refine((value) => !Number.isNaN(Date.parse(value)), missing);
-
 const closureSchema = z.object({
   produit: z.string({ error: "Choisissez l'activité." }).regex(/^\d{1,12}$/, "Choisissez l'activité.").transform(Number),
-  du: day('Indiquez le premier jour fermé.'),
-  au: day('Indiquez le dernier jour fermé.'),
+  du: isoDayField('Indiquez le premier jour fermé.'),
+  au: isoDayField('Indiquez le dernier jour fermé.'),
   motif: z.enum(CLOSURE_REASONS, { error: 'Choisissez le motif.' }),
   precision: z
     .string()

@@ -2,12 +2,9 @@
 // four-week chart with its figures as text; for the staff's communes only.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../../db/demo/load.ts';
-import { confirmOrder } from '../../../db/queries/order-outcome.ts';
-import { planOrderPayment } from '../../../db/queries/order-steps.ts';
-import { createOrderFromCart } from '../../../db/queries/orders.ts';
 import { createParent, createStaff, login } from '../../../test/helpers/accounts.ts';
 import { createTestApp } from '../../../test/helpers/app.ts';
-import { bookingFamily, demoProduct, holdPlaces } from '../../../test/helpers/booking.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart } from '../../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { useTemporal } from '../../../test/helpers/temporal.ts';
 
@@ -28,9 +25,7 @@ beforeAll(async () => {
   await createParent(database.db, 'attente@example.fr', { commune: 'rosieres', status: 'pending' });
   const family = await bookingFamily(database.db, 'demain@example.fr');
   if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], now())).ok) throw new Error('hold refused');
-  const order = (await createOrderFromCart(database.db, family.user.id, now()))!;
-  await planOrderPayment(database.db, order.orderId, 0, order.totalCents);
-  await confirmOrder(database.db, order.orderId, now());
+  await payCart(database.db, family.user.id, now());
 });
 
 describe('tableau de bord', () => {

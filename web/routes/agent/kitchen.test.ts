@@ -3,12 +3,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../../db/demo/load.ts';
 import { placeHolds } from '../../../db/queries/booking.ts';
-import { confirmOrder } from '../../../db/queries/order-outcome.ts';
-import { planOrderPayment } from '../../../db/queries/order-steps.ts';
-import { createOrderFromCart } from '../../../db/queries/orders.ts';
 import { productForBooking } from '../../../db/queries/booking.ts';
 import { createParent, createStaff, login } from '../../../test/helpers/accounts.ts';
 import { createTestApp } from '../../../test/helpers/app.ts';
+import { payCart } from '../../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { useTemporal } from '../../../test/helpers/temporal.ts';
 
@@ -32,9 +30,7 @@ async function lunch(commune: string, productName: string, meal: string, day: st
     family: { quotientFamilial: null, communeId: parent.commune_id }, now: now(), expiresAt: new Date(now().getTime() + 30 * 60_000),
   });
   if (!held.ok) throw new Error(`hold refused: ${JSON.stringify(held.failures)}`);
-  const order = (await createOrderFromCart(database.db, parent.id, now()))!;
-  await planOrderPayment(database.db, order.orderId, 0, order.totalCents);
-  await confirmOrder(database.db, order.orderId, now());
+  await payCart(database.db, parent.id, now());
   return parent;
 }
 

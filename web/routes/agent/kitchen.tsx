@@ -2,8 +2,9 @@
 import { Hono, type Context } from 'hono';
 import { kitchenCounts } from '../../../db/queries/kitchen.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
-import { addDays, parisDate, type IsoDate } from '../../../domain/dates.ts';
+import { addDays, isIsoDate, parisDate, type IsoDate } from '../../../domain/dates.ts';
 import { toCsv } from '../../../lib/csv.ts';
+import { csvDownload } from '../../csv-download.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { currentUser } from '../../middleware/guards.ts';
@@ -22,7 +23,7 @@ export function kitchenRoutes({ db, now }: AppDeps): Hono<AppEnv> {
   /** The period asked: from a day (today by default) for 1 to 31 days (14 by default). */
   const period = (c: Context<AppEnv>): { from: IsoDate; days: number } => {
     const asked = c.req.query('du') ?? '';
-    const from = /^\d{4}-\d{2}-\d{2}$/.test(asked) && !Number.isNaN(Date.parse(asked)) ? asked : parisDate(now());
+    const from = isIsoDate(asked) ? asked : parisDate(now());
     const days = Math.min(31, Math.max(1, Number.parseInt(c.req.query('jours') ?? '', 10) || 14));
     return { from, days };
   };
@@ -40,7 +41,7 @@ export function kitchenRoutes({ db, now }: AppDeps): Hono<AppEnv> {
       ['Date', 'Commune', 'Site', 'Type de repas', 'Repas', 'Dont allergie signalée'],
       rows.map((row) => [row.day, row.commune, row.site, row.meal, row.meals, row.allergies]),
     );
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="effectifs-cuisine-${from}.csv"` });
+    return csvDownload(c, `effectifs-cuisine-${from}.csv`, csv);
   });
 
   return router;

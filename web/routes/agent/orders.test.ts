@@ -3,13 +3,10 @@
 // another commune.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../../db/demo/load.ts';
-import { confirmOrder } from '../../../db/queries/order-outcome.ts';
-import { planOrderPayment } from '../../../db/queries/order-steps.ts';
-import { createOrderFromCart } from '../../../db/queries/orders.ts';
 import { balance, ledgerMismatches } from '../../../db/queries/wallet.ts';
 import { createStaff, login } from '../../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../../test/helpers/app.ts';
-import { bookingFamily, holdPlaces } from '../../../test/helpers/booking.ts';
+import { bookingFamily, holdPlaces, payCart } from '../../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { useTemporal } from '../../../test/helpers/temporal.ts';
 
@@ -33,12 +30,8 @@ beforeAll(async () => {
   const family = await bookingFamily(database.db, 'commande@example.fr', [{ first: 'Maëlys', birth: '2016-02-02' }]);
   userId = family.user.id;
   if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09', '2026-12-16'], now())).ok) throw new Error('hold refused');
-  const order = (await createOrderFromCart(database.db, family.user.id, now()))!;
-  number = order.number;
   // A 3,00 € voucher on 2 × 7,90 €: the lines cost 6,40 and 6,40 net.
-  await database.db.updateTable('orders').set({ discount_cents: 300 }).where('id', '=', order.orderId).execute();
-  await planOrderPayment(database.db, order.orderId, 0, order.totalCents - 300);
-  await confirmOrder(database.db, order.orderId, now());
+  number = (await payCart(database.db, family.user.id, now(), 300)).number;
 });
 
 describe('commandes', () => {

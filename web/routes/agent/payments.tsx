@@ -5,6 +5,7 @@ import { cardPaymentsOfCommunes } from '../../../db/queries/payments.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { parisDate } from '../../../domain/dates.ts';
 import { toCsv } from '../../../lib/csv.ts';
+import { csvDownload } from '../../csv-download.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { currentUser } from '../../middleware/guards.ts';
@@ -32,7 +33,7 @@ export function paymentReconciliationRoutes({ db }: AppDeps): Hono<AppEnv> {
         p.email, p.commune, parisDate(p.updated_at),
       ]),
     );
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="paiements-carte.csv"' });
+    return csvDownload(c, 'paiements-carte.csv', csv);
   });
   return router;
 }

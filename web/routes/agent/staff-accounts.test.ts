@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../../db/demo/load.ts';
 import { createParent, createStaff, login, PASSWORD } from '../../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../../test/helpers/app.ts';
+import { waitForMail } from '../../../test/helpers/outbox.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { useTemporal } from '../../../test/helpers/temporal.ts';
 
@@ -12,14 +13,7 @@ const temporal = useTemporal({ worker: { db: () => database.db } });
 const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
 const get = (path: string, cookie: string) => app().request(path, { headers: { Cookie: cookie } });
 
-async function mailTo(recipient: string) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const mail = await database.db.selectFrom('outbox_mails').selectAll().where('recipient', '=', recipient).executeTakeFirst();
-    if (mail) return mail;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no mail to ${recipient}`);
-}
+const mailTo = (recipient: string) => waitForMail(database.db, recipient);
 
 describe('agents', () => {
   it('invites an agent of chosen communes, who sets a password with the mailed link', async () => {

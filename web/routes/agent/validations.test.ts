@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createParent, createStaff, login } from '../../../test/helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../../../test/helpers/app.ts';
+import { waitForMail } from '../../../test/helpers/outbox.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { PNG_1X1 } from '../../../test/fixtures/files.ts';
 import { useTemporal } from '../../../test/helpers/temporal.ts';
@@ -36,14 +37,7 @@ async function parentWithDocument(email: string, commune = 'rosieres') {
   return { parent, cookie, documentId: document.id };
 }
 
-async function mailTo(recipient: string, subject: string) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const mail = await database.db.selectFrom('outbox_mails').selectAll().where('recipient', '=', recipient).where('subject', '=', subject).executeTakeFirst();
-    if (mail) return mail;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`no mail "${subject}" to ${recipient}`);
-}
+const mailTo = (recipient: string, subject: string) => waitForMail(database.db, recipient, subject);
 
 describe('validation pages', () => {
   it('are refused to staff of another commune, everywhere, and to parents', async () => {

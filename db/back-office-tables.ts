@@ -1,0 +1,40 @@
+// The tables the commune's side writes: the audit log of staff actions, attendance, and
+// exceptional closures. Part of the `Database` interface of database.ts (the schema test reads both).
+import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt, IsoDate, Timestamp } from './database.ts';
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  idempotency_key: string | null;
+  actor_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: number;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: CreatedAt;
+}
+
+export interface AttendanceTable {
+  reservation_id: number;
+  status: 'present' | 'absent';
+  reason: string | null;
+  method: 'list' | 'code';
+  recorded_by: number;
+  recorded_at: Timestamp;
+}
+
+export interface ClosuresTable {
+  id: Generated<number>;
+  product_id: number;
+  first_day: IsoDate;
+  last_day: IsoDate;
+  reason: string;
+  created_by: number;
+  created_at: CreatedAt;
+  state: ColumnType<'running' | 'done', 'running' | 'done' | undefined, 'running' | 'done'>;
+  /** Counted when the days are closed; null until then. */
+  reservations_total: number | null;
+  reservations_done: ColumnType<number, number | undefined, number>;
+  refunded_cents: ColumnType<number, number | undefined, number>;
+  families_mailed: ColumnType<number, number | undefined, number>;
+}
