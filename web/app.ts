@@ -29,6 +29,7 @@ import { staffAccountRoutes } from './routes/agent/staff-accounts.tsx';
 import { auditRoutes } from './routes/agent/audit.tsx';
 import { staffOrderRoutes } from './routes/agent/orders.tsx';
 import { catalogueAdminRoutes } from './routes/agent/catalogue.tsx';
+import { catalogueEditRoutes } from './routes/agent/catalogue-edit.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -146,6 +147,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', auditRoutes(deps));
   app.route('/agent', staffOrderRoutes(deps));
   app.route('/agent', catalogueAdminRoutes(deps));
+  app.route('/agent', catalogueEditRoutes(deps));
   if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 

@@ -48,3 +48,10 @@ export function eurosField(message: string, options: { allowNegative?: boolean; 
 
 /** A day typed in a date field ("2026-12-09"), refused with the message when it is none. */
 export const isoDayField = (message: string) => z.string({ error: message }).refine(isIsoDate, message);
+
+/** A whole number typed in a field, between `min` and `max`. */
+export const wholeNumberField = (message: string, min: number, max: number) =>
+  z.string({ error: message }).trim().regex(/^\d{1,5}$/, message).transform(Number).refine((n) => n >= min && n <= max, message);
+
+/** The id a hidden field or a select carries. */
+export const idField = (message: string) => z.string({ error: message }).regex(/^\d{1,12}$/, message).transform(Number);

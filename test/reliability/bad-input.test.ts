@@ -42,7 +42,7 @@ async function fieldsOf(route: DeclaredRoute, visitor: Visitor): Promise<string[
   if (!page) throw new Error(`${route.key}: no page ${input.form}`);
   const html = await (await app().request(pathOf(page), { headers: headersOf(visitor) })).text();
   // Several forms may post to one route (approve, ask for documents, reject): all their fields.
-  const forms = formsOf(html).filter((f) => f.action.split('?')[0] === pathOf(route));
+  const forms = formsOf(html).filter((f) => f.action.split(/[?#]/)[0] === pathOf(route));
   if (forms.length === 0) throw new Error(`${route.key}: no form posting to ${pathOf(route)} on ${input.form}`);
   return [...new Set(forms.flatMap((f) => f.fields))];
 }

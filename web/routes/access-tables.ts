@@ -5,6 +5,7 @@ import { accountAccess } from './account.tsx';
 import { attendanceAccess } from './agent/attendance.tsx';
 import { auditAccess } from './agent/audit.tsx';
 import { catalogueAdminAccess } from './agent/catalogue.tsx';
+import { catalogueEditAccess } from './agent/catalogue-edit.tsx';
 import { closureAccess } from './agent/closures.tsx';
 import { dashboardAccess } from './agent/dashboard.tsx';
 import { staffAccountAccess } from './agent/staff-accounts.tsx';
@@ -33,7 +34,7 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
+  accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
   devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];

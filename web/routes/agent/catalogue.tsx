@@ -2,9 +2,9 @@
 // publish it, change a price for bookings to come and the places of a day.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { capacityGrid, createProduct, offersOfCommunes, productForStaff, productsForStaff, setDayCapacity, setPrestationPrice, setPublished } from '../../../db/queries/catalogue-admin.ts';
+import { createProduct, offersOfCommunes, productForStaff, productsForStaff, setDayCapacity, setPrestationPrice, setPublished } from '../../../db/queries/catalogue-admin.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
-import { addDays, parisDate } from '../../../domain/dates.ts';
+import { addDays } from '../../../domain/dates.ts';
 import { parseEuros } from '../../../domain/money.ts';
 import type { ProductCategory } from '../../../db/database.ts';
 import type { AppDeps } from '../../app.ts';
@@ -13,9 +13,10 @@ import { flash, handleForm, ID } from '../../form-route.ts';
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { currentUser } from '../../middleware/guards.ts';
 import { staffProduct } from './staff-product.ts';
-import { eurosField, isoDayField, requiredText } from '../../schemas.ts';
+import { eurosField, idField, isoDayField, requiredText, wholeNumberField } from '../../schemas.ts';
 import { categories } from '../../views/categories.ts';
-import { CatalogueListPage, CatalogueProductPage, PRESTATION_ROWS } from '../../views/agent/catalogue.tsx';
+import { CatalogueListPage, PRESTATION_ROWS } from '../../views/agent/catalogue.tsx';
+import { productPage } from './catalogue-product-page.tsx';
 import type { AccessTable } from '../../access.ts';
 
 /** Who may call each route below (see web/access.ts). */
@@ -28,20 +29,19 @@ export const catalogueAdminAccess = {
   'POST /agent/catalogue/:id/capacite': { who: 'staff', object: 'commune-product', input: { form: 'GET /agent/catalogue/:id' } },
 } satisfies AccessTable;
 
-const messages = { cree: "L'activité est créée avec ses jours : vérifiez-la, puis publiez-la.", publie: "L'activité est publiée.", retire: "L'activité n'est plus publiée.", prix: 'Le prix est changé pour les réservations à venir.', places: 'Les places sont enregistrées.' };
-
-const wholeNumber = (message: string, min: number, max: number) => z.string({ error: message }).trim().regex(/^\d{1,5}$/, message).transform(Number).refine((n) => n >= min && n <= max, message);
+export const catalogueMessages = { cree: "L'activité est créée avec ses jours : vérifiez-la, puis publiez-la.", publie: "L'activité est publiée.", retire: "L'activité n'est plus publiée.", prix: 'Le prix est changé pour les réservations à venir.', places: 'Les places sont enregistrées.', fiche: 'La fiche est enregistrée.',
+  prestation: 'La prestation est ajoutée avec ses jours.', saison: 'La saison est prolongée.', ferme: 'Le jour est fermé.', ouvert: 'Le jour est rouvert.' };
 
 const productSchema = z.object({
-  offre: z.string({ error: "Choisissez l'inscription qui ouvre l'activité." }).regex(/^\d{1,12}$/, "Choisissez l'inscription qui ouvre l'activité.").transform(Number),
+  offre: idField("Choisissez l'inscription qui ouvre l'activité."),
   categorie: z.enum(categories.map((c) => c.slug) as [ProductCategory, ...ProductCategory[]], { error: 'Choisissez la catégorie.' }),
   nom: requiredText("Indiquez le nom de l'activité.", 100),
   description: z.string().optional().transform((value) => value?.trim() ?? '').refine((value) => value.length <= 2000, '2 000 caractères au plus.'),
   debut: isoDayField('Indiquez le premier jour de la saison.'),
   fin: isoDayField('Indiquez le dernier jour de la saison.'),
-  places: wholeNumber('Indiquez un nombre de places (1 à 1 000).', 1, 1000),
-  delai_jours: wholeNumber('Un nombre de jours ouvrés, de 0 à 30.', 0, 30),
-  delai_heure: wholeNumber('Une heure de 0 à 23.', 0, 23),
+  places: wholeNumberField('Indiquez un nombre de places (1 à 1 000).', 1, 1000),
+  delai_jours: wholeNumberField('Un nombre de jours ouvrés, de 0 à 30.', 0, 30),
+  delai_heure: wholeNumberField('Une heure de 0 à 23.', 0, 23),
   scolaire: z.literal('1').optional(),
 });
 
@@ -55,18 +55,9 @@ export function catalogueAdminRoutes({ db, now }: AppDeps): Hono<AppEnv> {
   };
 
   const productOf = (c: Context<AppEnv>) => staffProduct(db, c);
+  const productPageOf = productPage({ db, now });
 
-  const productPage = async (c: Context<AppEnv>, extra: { message?: string | null; error?: string | undefined } = {}) => {
-    const product = await productOf(c);
-    const { published, prestations } = await productForStaff(db, product.id);
-    const today = parisDate(now());
-    const grid = await capacityGrid(db, product.id, today, addDays(today, 27), now());
-    return c.render(<CatalogueProductPage product={{ ...product, published }} prestations={prestations} grid={grid} message={extra.message ?? null} error={extra.error} />, {
-      title: `Catalogue – ${product.name}`,
-    });
-  };
-
-  router.get('/catalogue', (c) => listPage(c, { message: flash(c, messages) }));
+  router.get('/catalogue', (c) => listPage(c, { message: flash(c, catalogueMessages) }));
 
   router.post('/catalogue', async (c) => {
     const body = await c.req.parseBody({ all: true });
@@ -106,7 +97,7 @@ export function catalogueAdminRoutes({ db, now }: AppDeps): Hono<AppEnv> {
     });
   });
 
-  router.get(`/catalogue/:id${ID}`, (c) => productPage(c, { message: flash(c, messages) }));
+  router.get(`/catalogue/:id${ID}`, (c) => productPageOf(c, { message: flash(c, catalogueMessages) }));
 
   router.post(`/catalogue/:id${ID}/publication`, async (c) => {
     const product = await productOf(c);
@@ -118,8 +109,8 @@ export function catalogueAdminRoutes({ db, now }: AppDeps): Hono<AppEnv> {
   router.post(`/catalogue/:id${ID}/prix`, async (c) => {
     const product = await productOf(c);
     return handleForm(c, {
-      schema: z.object({ prestation: z.string({ error: 'Prestation inconnue.' }).regex(/^\d{1,12}$/, 'Prestation inconnue.').transform(Number), prix: eurosField('Indiquez le nouveau prix en euros, par exemple 7,90.', { maxDigits: 4, allowZero: true }) }),
-      again: ({ errors }) => productPage(c, { error: errors.prix ?? errors.prestation }),
+      schema: z.object({ prestation: idField('Prestation inconnue.'), prix: eurosField('Indiquez le nouveau prix en euros, par exemple 7,90.', { maxDigits: 4, allowZero: true }) }),
+      again: ({ errors }) => productPageOf(c, { error: errors.prix ?? errors.prestation }),
       save: async ({ prestation, prix }): Promise<FieldErrors | void> => {
         if (!(await setPrestationPrice(db, { productId: product.id, prestationId: prestation, priceCents: prix, staffId: currentUser(c).id }))) return { prestation: 'Prestation inconnue.' };
       },
@@ -130,8 +121,8 @@ export function catalogueAdminRoutes({ db, now }: AppDeps): Hono<AppEnv> {
   router.post(`/catalogue/:id${ID}/capacite`, async (c) => {
     const product = await productOf(c);
     return handleForm(c, {
-      schema: z.object({ place: z.string({ error: 'Jour inconnu.' }).regex(/^\d{1,12}$/, 'Jour inconnu.').transform(Number), places: wholeNumber('Indiquez un nombre de places (0 à 1 000).', 0, 1000) }),
-      again: ({ errors }) => productPage(c, { error: errors.places ?? errors.place }),
+      schema: z.object({ place: idField('Jour inconnu.'), places: wholeNumberField('Indiquez un nombre de places (0 à 1 000).', 0, 1000) }),
+      again: ({ errors }) => productPageOf(c, { error: errors.places ?? errors.place }),
       save: async ({ place, places }): Promise<FieldErrors | void> => {
         const result = await setDayCapacity(db, { productId: product.id, slotId: place, capacity: places, staffId: currentUser(c).id, now: now() });
         if ('missing' in result) return { place: 'Jour inconnu.' };

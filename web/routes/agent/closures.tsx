@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { productInCommunes, productsOfCommunes } from '../../../db/queries/attendance.ts';
 import { closuresOfCommunes, createClosure, dropUnstartedClosure } from '../../../db/queries/closures.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
-import { addDays, parisDate } from '../../../domain/dates.ts';
+import { addDays, isIsoDate, parisDate } from '../../../domain/dates.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { flash, handleForm } from '../../form-route.ts';
@@ -45,7 +45,12 @@ export function closureRoutes({ db, now, workflows, config, logger }: AppDeps): 
     });
   };
 
-  router.get('/fermetures', (c) => page(c, { message: flash(c, { ok: 'La fermeture est enregistrée : les réservations sont annulées et remboursées, les familles prévenues.' }) }));
+  router.get('/fermetures', (c) => {
+    // The catalogue's calendar links here with the product and day to close already chosen.
+    const { produit, du } = c.req.query();
+    const values = /^\d{1,12}$/.test(produit ?? '') && isIsoDate(du ?? '') ? { produit: produit!, du: du!, au: du! } : undefined;
+    return page(c, { message: flash(c, { ok: 'La fermeture est enregistrée : les réservations sont annulées et remboursées, les familles prévenues.' }), values });
+  });
 
   router.post('/fermetures', (c) =>
     handleForm(c, {

@@ -1,9 +1,7 @@
-// Staff: the catalogue. Their communes' products with their state; a new product with its
-// prestations and prices, whose days come from its season and weekdays; a product's page to
-// publish it, change a price for bookings to come, and change the places of a day.
+// Staff: the catalogue. Their communes' products with their state, and a new product with its
+// prestations and prices, whose days come from its season and weekdays.
 import type { FieldErrors, FormValues } from '../../forms.ts';
-import { formatShortDate, type IsoDate } from '../../../domain/dates.ts';
-import { formatEuros } from '../../../domain/money.ts';
+import { formatShortDate } from '../../../domain/dates.ts';
 import { categories } from '../categories.ts';
 import { ErrorSummary, Field, Notice, SelectField, TextArea } from '../components/fields.tsx';
 
@@ -105,100 +103,6 @@ export function CatalogueListPage(props: { products: ProductRow[]; offers: { id:
           Créer l'activité
         </button>
       </form>
-    </>
-  );
-}
-
-interface GridCell {
-  id: number;
-  day: IsoDate;
-  capacity: number;
-  prestation: string;
-  taken: number;
-}
-
-export function CatalogueProductPage(props: {
-  product: { id: number; name: string; commune: string; published: boolean };
-  prestations: { id: number; label: string; price_cents: number }[];
-  grid: GridCell[];
-  message: string | null;
-  error?: string | undefined;
-}) {
-  const { product, prestations, grid, message, error } = props;
-  return (
-    <>
-      <p>
-        <a href="/agent/catalogue">← Catalogue</a>
-      </p>
-      <h1>
-        {product.name} – {product.commune}
-      </h1>
-      {message ? <Notice kind="success">{message}</Notice> : null}
-      {error ? <Notice kind="warning">{error}</Notice> : null}
-      <p>
-        {product.published ? 'Publiée : les familles la voient et la réservent.' : 'Non publiée : les familles ne la voient pas.'}{' '}
-        <a href={`/agent/presences/${product.id}`}>Présences</a>
-      </p>
-      <form method="post" action={`/agent/catalogue/${product.id}/publication`} class="inline-form">
-        <button class="button" type="submit">
-          {product.published ? 'Retirer de la publication' : 'Publier'}
-        </button>
-      </form>
-
-      <h2>Prix</h2>
-      <p>Un nouveau prix vaut pour les réservations à venir : ce qui est déjà réservé ou payé garde son prix.</p>
-      {prestations.map((p) => (
-        <form method="post" action={`/agent/catalogue/${product.id}/prix`} class="inline-fields" novalidate>
-          <input type="hidden" name="prestation" value={String(p.id)} />
-          <div class="field">
-            <label for={`prix-${p.id}`}>
-              {p.label} (actuellement {formatEuros(p.price_cents)}), nouveau prix en euros
-            </label>
-            <input id={`prix-${p.id}`} name="prix" inputmode="decimal" />
-          </div>
-          <button class="button button--secondary" type="submit">
-            Changer le prix
-          </button>
-        </form>
-      ))}
-
-      <h2>Places des quatre prochaines semaines</h2>
-      {grid.length === 0 ? (
-        <p>Aucun jour de service dans les quatre prochaines semaines.</p>
-      ) : (
-        <table>
-          <caption class="visually-hidden">Places par jour et prestation</caption>
-          <thead>
-            <tr>
-              <th scope="col">Jour</th>
-              <th scope="col">Prestation</th>
-              <th scope="col">Pris</th>
-              <th scope="col">Places</th>
-            </tr>
-          </thead>
-          <tbody>
-            {grid.map((cell) => (
-              <tr>
-                <td>{formatShortDate(cell.day)}</td>
-                <td>{cell.prestation}</td>
-                <td>{cell.taken}</td>
-                <td>
-                  <form method="post" action={`/agent/catalogue/${product.id}/capacite`} class="inline-form" novalidate>
-                    <input type="hidden" name="place" value={String(cell.id)} />
-                    <label for={`places-${cell.id}`} class="visually-hidden">
-                      Places le {formatShortDate(cell.day)}, {cell.prestation}
-                    </label>
-                    <input id={`places-${cell.id}`} name="places" value={String(cell.capacity)} inputmode="numeric" size={4} />
-                    <button class="button button--secondary" type="submit">
-                      Enregistrer
-                    </button>
-                  </form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
     </>
   );
 }

@@ -1,0 +1,139 @@
+// Editing a product: its fiche with the pricing rules families then pay, a new prestation with its
+// days, a longer season, a day closed or reopened on the calendar (never one with bookings); bad
+// input refused next to its field; nothing of another commune.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoCatalogue } from '../../../db/demo/load.ts';
+import { readPricingRules } from '../../../domain/pricing.ts';
+import { createStaff, login } from '../../../test/helpers/accounts.ts';
+import { createTestApp, TEST_ORIGIN } from '../../../test/helpers/app.ts';
+import { bookingFamily, demoProduct, holdPlaces } from '../../../test/helpers/booking.ts';
+import { useTestDatabase } from '../../../test/helpers/database.ts';
+import { useTemporal } from '../../../test/helpers/temporal.ts';
+
+const database = useTestDatabase();
+const temporal = useTemporal();
+const now = () => new Date('2026-11-27T08:00:00Z');
+const app = () => createTestApp({ db: database.db, temporal: temporal.client, now });
+const get = (path: string, cookie: string) => app().request(path, { headers: { Cookie: cookie } });
+const post = (path: string, fields: Record<string, string>, cookie: string) =>
+  app().request(path, { method: 'POST', body: new URLSearchParams(fields).toString(), headers: { Cookie: cookie, Origin: TEST_ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' } });
+
+let staff: string;
+let outsider: string;
+let productId: number;
+
+beforeAll(async () => {
+  await loadDemoCatalogue(database.db, '2026-11-27');
+  await createStaff(database.db, 'edit@rosieres.fr', ['rosieres']);
+  await createStaff(database.db, 'edit@bains.fr', ['bains']);
+  staff = await login(app(), 'edit@rosieres.fr');
+  outsider = await login(app(), 'edit@bains.fr');
+  productId = (await demoProduct(database.db)).id;
+});
+
+const fiche = (overrides: Record<string, string> = {}) => ({
+  categorie: 'centres-de-loisirs', nom: 'Inscription Accueil Périscolaire (mercredis)', description: 'Le mercredi.', delai_jours: '2', delai_heure: '12',
+  qf_libelle_1: 'QF 1', qf_plafond_1: '600', qf_taux_1: '50', qf_libelle_2: 'QF 2', qf_plafond_2: '1200', qf_taux_2: '80', qf_libelle_3: 'QF 3', qf_plafond_3: '', qf_taux_3: '100',
+  hors_commune: '120', fratrie_2: '10', fratrie_3: '20', ...overrides,
+});
+const storedRules = async () => readPricingRules((await database.db.selectFrom('products').select('pricing').where('id', '=', productId).executeTakeFirstOrThrow()).pricing);
+
+describe('catalogue editing', () => {
+  it('refuses tiers out of order or a last tier with a ceiling, keeping what was typed and changing nothing', async () => {
+    const before = await storedRules();
+    for (const [overrides, message] of [
+      [{ qf_plafond_2: '500' }, 'Les plafonds vont croissant'],
+      [{ qf_plafond_3: '2000' }, 'Seule la dernière tranche est sans plafond'],
+      [{ qf_taux_2: 'beaucoup' }, 'Chaque tranche a un libellé'],
+      [{ fratrie_2: '150' }, 'Une réduction de 0 à 100 %, ou rien.'],
+    ] as const) {
+      const response = await post(`/agent/catalogue/${productId}/fiche`, fiche(overrides), staff);
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain(message);
+      expect(html).toContain(`value="${Object.values(overrides)[0]}"`);
+    }
+    expect(await storedRules()).toEqual(before);
+  });
+
+  it('saves the fiche and its pricing rules, which the booking page then applies, and shows them again', async () => {
+    expect((await post(`/agent/catalogue/${productId}/fiche`, fiche(), staff)).status).toBe(303);
+    expect(await storedRules()).toEqual({
+      qfTiers: [{ label: 'QF 1', upTo: 600, percent: 50 }, { label: 'QF 2', upTo: 1200, percent: 80 }, { label: 'QF 3', upTo: null, percent: 100 }],
+      nonResidentPercent: 120,
+      siblingReductions: [{ rank: 2, percentOff: 10 }, { rank: 3, percentOff: 20 }],
+    });
+    const html = await (await get(`/agent/catalogue/${productId}`, staff)).text();
+    expect(html).toContain('name="qf_plafond_2" type="text" value="1200"');
+    const audit = await database.db.selectFrom('audit_log').select('details').where('action', '=', 'product.updated').executeTakeFirstOrThrow();
+    expect(JSON.stringify(audit.details)).toContain('"nonResidentPercent":120');
+    // No quotient known: the last tier (100 %); the second child of the family that day: 10 % off.
+    const family = await bookingFamily(database.db, 'tarifs@example.fr', [{ first: 'Aîné', birth: '2016-01-01' }, { first: 'Cadet', birth: '2018-01-01' }]);
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-23'], now())).ok) throw new Error('hold refused');
+    const prices = await database.db.selectFrom('holds').select('price_cents').where('user_id', '=', family.user.id).orderBy('price_cents', 'desc').execute();
+    expect(prices.map((h) => h.price_cents)).toEqual([790, 711]);
+    // Back to the base price for the other tests of this file.
+    expect((await post(`/agent/catalogue/${productId}/fiche`, fiche({ qf_libelle_1: '', qf_plafond_1: '', qf_taux_1: '', qf_libelle_2: '', qf_plafond_2: '', qf_taux_2: '', qf_libelle_3: '', qf_taux_3: '', hors_commune: '', fratrie_2: '', fratrie_3: '' }), staff)).status).toBe(303);
+    expect(await storedRules()).toEqual({});
+  });
+
+  it('adds a prestation with its places on every service day to come, once', async () => {
+    const added = await post(`/agent/catalogue/${productId}/prestations`, { libelle: 'Soirée', prix: '4,50', places: '10' }, staff);
+    expect(added.status).toBe(303);
+    const slots = await database.db
+      .selectFrom('slots')
+      .innerJoin('prestations', 'prestations.id', 'slots.prestation_id')
+      .select(['slots.service_date', 'slots.capacity', 'prestations.price_cents'])
+      .where('prestations.label', '=', 'Soirée')
+      .where('slots.product_id', '=', productId)
+      .orderBy('slots.service_date')
+      .execute();
+    expect(slots[0]).toMatchObject({ service_date: '2026-12-02', capacity: 10, price_cents: 450 });
+    expect(slots.every((s) => s.service_date >= '2026-11-27' && s.service_date <= '2027-07-04')).toBe(true);
+    const again = await post(`/agent/catalogue/${productId}/prestations`, { libelle: 'Soirée', prix: '4,50', places: '10' }, staff);
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('Une prestation de ce libellé existe déjà.');
+  });
+
+  it('lengthens the season with the usual places, and refuses an earlier end', async () => {
+    const earlier = await post(`/agent/catalogue/${productId}/saison`, { fin: '2027-06-01' }, staff);
+    expect(earlier.status).toBe(400);
+    expect(await earlier.text()).toContain('La nouvelle fin suit la fin actuelle.');
+    expect((await post(`/agent/catalogue/${productId}/saison`, { fin: '2027-07-31' }, staff)).status).toBe(303);
+    const july = await database.db.selectFrom('slots').select(['service_date', 'capacity']).where('product_id', '=', productId).where('service_date', '>', '2027-07-04').execute();
+    // Wednesdays 7, 14, 21 and 28 July, for each of the seven prestations, at 24 places (10 for the new one).
+    expect(new Set(july.map((s) => s.service_date))).toEqual(new Set(['2027-07-07', '2027-07-14', '2027-07-21', '2027-07-28']));
+    expect(july).toHaveLength(28);
+  });
+
+  it('closes a day nobody booked and reopens it; refuses to close a booked day, saying how many places are taken', async () => {
+    expect((await post(`/agent/catalogue/${productId}/jour`, { jour: '2026-12-16', ouvrir: '0' }, staff)).status).toBe(303);
+    const closed = async () => (await database.db.selectFrom('products').select('closed_days').where('id', '=', productId).executeTakeFirstOrThrow()).closed_days;
+    expect(await closed()).toContain('2026-12-16');
+    const family = await bookingFamily(database.db, 'jour@example.fr');
+    const calendar = await (await get(`/agent/catalogue/${productId}?mois=2026-12`, staff)).text();
+    expect(calendar).toContain('Rouvrir le 16 décembre 2026');
+    expect((await post(`/agent/catalogue/${productId}/jour`, { jour: '2026-12-16', ouvrir: '1' }, staff)).status).toBe(303);
+    expect(await closed()).not.toContain('2026-12-16');
+
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-16'], now())).ok) throw new Error('hold refused');
+    const refused = await post(`/agent/catalogue/${productId}/jour`, { jour: '2026-12-16', ouvrir: '0' }, staff);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain('Ce jour a 1 place(s) prise(s)');
+    expect(await closed()).not.toContain('2026-12-16');
+    const tuesday = await post(`/agent/catalogue/${productId}/jour`, { jour: '2026-12-15', ouvrir: '1' }, staff);
+    expect(await tuesday.text()).toContain("Ce jour n&#39;est pas un jour de service de la saison.");
+  });
+
+  it("changes nothing of another commune's product", async () => {
+    for (const [path, fields] of [
+      ['fiche', fiche({ nom: 'Intrus' })],
+      ['prestations', { libelle: 'Intrus', prix: '1,00', places: '1' }],
+      ['saison', { fin: '2027-08-31' }],
+      ['jour', { jour: '2026-12-23', ouvrir: '0' }],
+    ] as const) {
+      expect((await post(`/agent/catalogue/${productId}/${path}`, fields, outsider)).status).toBe(403);
+    }
+    expect(await database.db.selectFrom('prestations').select('id').where('label', '=', 'Intrus').execute()).toEqual([]);
+  });
+});

@@ -1,0 +1,49 @@
+// The page of one product in the back office, rendered by the routes that show it and by those
+// whose refused form shows it again with the typed values and errors.
+import type { Context } from 'hono';
+import { capacityGrid, productForStaff } from '../../../db/queries/catalogue-admin.ts';
+import { monthDays, productDetails } from '../../../db/queries/catalogue-edit.ts';
+import { addDays, parisDate } from '../../../domain/dates.ts';
+import type { AppDeps } from '../../app.ts';
+import type { AppEnv } from '../../env.ts';
+import { CatalogueProductPage, type SentForm } from '../../views/agent/catalogue-product.tsx';
+import { pricingRulesToForm } from './pricing-form.ts';
+import { staffProduct } from './staff-product.ts';
+
+export interface ProductPageExtra {
+  message?: string | null;
+  error?: string | undefined;
+  sent?: SentForm;
+}
+
+export function productPage({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
+  return async (c: Context<AppEnv>, extra: ProductPageExtra = {}) => {
+    const product = await staffProduct(db, c);
+    const [{ published, prestations }, details] = await Promise.all([productForStaff(db, product.id), productDetails(db, product.id)]);
+    const today = parisDate(now());
+    const asked = c.req.query('mois');
+    const first = details.season_start.slice(0, 7);
+    const last = details.season_end.slice(0, 7);
+    const current = today.slice(0, 7) < first ? first : today.slice(0, 7) > last ? last : today.slice(0, 7);
+    const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) && asked >= first && asked <= last ? asked : current;
+    const [grid, days] = await Promise.all([capacityGrid(db, product.id, today, addDays(today, 27), now()), monthDays(db, product.id, month, now())]);
+    const stored = {
+      categorie: details.category, nom: details.name, description: details.description, delai_jours: String(details.booking_deadline_days),
+      delai_heure: String(details.booking_deadline_hour), ...pricingRulesToForm(details.rules),
+    };
+    return c.render(
+      <CatalogueProductPage
+        product={{ ...product, published, weekdays: details.weekdays, season_start: details.season_start, season_end: details.season_end, closed_days: details.closed_days }}
+        stored={stored}
+        prestations={prestations}
+        grid={grid}
+        month={month}
+        monthDays={days}
+        message={extra.message ?? null}
+        error={extra.error}
+        sent={extra.sent}
+      />,
+      { title: `Catalogue – ${details.name}` },
+    );
+  };
+}
