@@ -1,5 +1,6 @@
-// The tables the commune's side writes: the audit log of staff actions, attendance, and
-// exceptional closures. Part of the `Database` interface of database.ts (the schema test reads both).
+// The tables the commune's side writes: the audit log of staff actions, attendance, exceptional
+// closures and card refunds made at the provider. Part of the `Database` interface of
+// database.ts (the schema test reads both).
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, IsoDate, Timestamp } from './database.ts';
 
@@ -37,4 +38,15 @@ export interface ClosuresTable {
   reservations_done: ColumnType<number, number | undefined, number>;
   refunded_cents: ColumnType<number, number | undefined, number>;
   families_mailed: ColumnType<number, number | undefined, number>;
+}
+
+/** A card refund made at the payment provider by staff, recorded with its reference. */
+export interface CardRefundsTable {
+  id: Generated<number>;
+  payment_id: number;
+  reservation_id: number;
+  amount_cents: number;
+  provider_reference: string;
+  staff_id: number;
+  created_at: CreatedAt;
 }

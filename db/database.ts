@@ -2,7 +2,7 @@
 // The typed shape of the PostgreSQL schema, as the migrations leave it. Kysely checks every
 // query against these interfaces; keep them in step with db/migrations/.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { AttendanceTable, AuditLogTable, ClosuresTable } from './back-office-tables.ts';
+import type { AttendanceTable, AuditLogTable, CardRefundsTable, ClosuresTable } from './back-office-tables.ts';
 
 /** A `date` column: kept as the ISO string "2026-06-28" so time zones never shift a day of service. */
 export type IsoDate = string;
@@ -362,6 +362,7 @@ export interface Database {
   audit_log: AuditLogTable;
   attendance: AttendanceTable;
   closures: ClosuresTable;
+  card_refunds: CardRefundsTable;
   dependants: DependantsTable;
   addresses: AddressesTable;
   subscriptions: SubscriptionsTable;

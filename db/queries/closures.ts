@@ -88,7 +88,7 @@ export async function cancelClosedReservations(db: Db, closureId: number, limit:
     await db.transaction().execute(async (trx) => {
       const reservation = await trx.selectFrom('reservations').selectAll().where('id', '=', id).where('state', '=', 'confirmed').forUpdate().executeTakeFirst();
       if (!reservation) return;
-      const refund = await cancelAndRefund(trx, reservation, {
+      const { cents: refund } = await cancelAndRefund(trx, reservation, {
         key: `closure-${closureId}/reservation-${id}`,
         label: `Fermeture exceptionnelle : ${closure.name}, ${formatShortDate(reservation.service_date)}`,
         now,

@@ -21,14 +21,19 @@ export async function netPaidPrice(trx: Db, reservation: Pick<Reservation, 'orde
   return net[lines.findIndex((line) => line.id === reservation.order_line_id)] ?? 0;
 }
 
-/** Cancels the confirmed reservation and refunds its net price; the amount refunded. */
+/**
+ * Cancels the confirmed reservation and refunds its net price to the wallet, less what the caller
+ * refunds elsewhere (to the card, at the provider); the whole amount refunded.
+ */
 export async function cancelAndRefund(
   trx: Db,
   reservation: Pick<Reservation, 'id' | 'user_id' | 'order_line_id' | 'price_cents'>,
-  refund: { key: string; label: string; now: Date; closureId?: number },
-): Promise<number> {
+  refund: { key: string; label: string; now: Date; closureId?: number; elsewhereCents?: (netCents: number) => Promise<number> },
+): Promise<{ cents: number; walletCents: number }> {
   const cents = await netPaidPrice(trx, reservation);
+  const elsewhere = refund.elsewhereCents ? await refund.elsewhereCents(cents) : 0;
   await trx.updateTable('reservations').set({ state: 'cancelled', cancelled_at: refund.now, ...(refund.closureId ? { closure_id: refund.closureId } : {}) }).where('id', '=', reservation.id).execute();
-  if (cents > 0) await moveMoney(trx, { userId: reservation.user_id, amountCents: cents, kind: 'refund', label: refund.label, idempotencyKey: refund.key });
-  return cents;
+  const walletCents = cents - elsewhere;
+  if (walletCents > 0) await moveMoney(trx, { userId: reservation.user_id, amountCents: walletCents, kind: 'refund', label: refund.label, idempotencyKey: refund.key });
+  return { cents, walletCents };
 }

@@ -1,11 +1,7 @@
 // Commandes et paiements, the commune's side: orders holding a place of the staff's communes,
-// found by number, e-mail, child or day; an order's detail; a reservation cancelled and refunded
-// by staff with a reason.
+// found by number, e-mail, child or day; an order's detail with its card refunds.
 import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
-import { formatShortDate } from '../../domain/dates.ts';
-import { recordAudit } from './audit.ts';
-import { cancelAndRefund } from './refunds.ts';
 
 const inCommunes = (communeIds: number[]) =>
   sql<boolean>`exists (select 1 from order_lines ol join holds h on h.id = ol.hold_id join products p on p.id = h.product_id
@@ -68,33 +64,13 @@ export async function staffOrder(db: Db, communeIds: number[], number: string) {
     .where('order_lines.order_id', '=', order.id)
     .orderBy('holds.service_date')
     .execute();
-  return { order, lines };
-}
-
-/** Staff cancel a reservation of an order of their communes and refund it; the cents refunded, or null. */
-export async function staffCancelReservation(db: Db, input: { communeIds: number[]; number: string; reservationId: number; reason: string; staffId: number; now: Date }): Promise<number | null> {
-  if (input.communeIds.length === 0) return null;
-  return db.transaction().execute(async (trx) => {
-    const reservation = await trx
-      .selectFrom('reservations')
-      .innerJoin('order_lines', 'order_lines.id', 'reservations.order_line_id')
-      .innerJoin('orders', 'orders.id', 'order_lines.order_id')
-      .innerJoin('products', 'products.id', 'reservations.product_id')
-      .selectAll('reservations')
-      .select('products.name as product')
-      .where('reservations.id', '=', input.reservationId)
-      .where('orders.number', '=', input.number)
-      .where('reservations.state', '=', 'confirmed')
-      .where('products.commune_id', 'in', input.communeIds)
-      .forUpdate(['reservations'])
-      .executeTakeFirst();
-    if (!reservation) return null;
-    const refunded = await cancelAndRefund(trx, reservation, {
-      key: `reservation-${reservation.id}/staff-cancellation`,
-      label: `Annulation par la commune : ${reservation.product}, ${formatShortDate(reservation.service_date)} (${input.reason})`,
-      now: input.now,
-    });
-    await recordAudit(trx, { actorId: input.staffId, action: 'reservation.cancelled-by-staff', subject: { type: 'reservation', id: reservation.id }, details: { order: input.number, reason: input.reason, refundedCents: refunded } });
-    return refunded;
-  });
+  const cardRefunds = order.card_payment_id
+    ? await db
+        .selectFrom('card_refunds')
+        .select(['reservation_id', 'amount_cents', 'provider_reference', 'created_at'])
+        .where('payment_id', '=', order.card_payment_id)
+        .orderBy('id')
+        .execute()
+    : [];
+  return { order, lines, cardRefunds };
 }

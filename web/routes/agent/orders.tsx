@@ -1,9 +1,12 @@
 // Staff: Commandes of their communes (an order holding a place of one of them): search, detail,
-// and a reservation cancelled and refunded to the wallet with a required reason, audited.
+// and reservations cancelled with a required reason, refunded to the wallet or to the card (done at
+// the provider, recorded with its reference), the family told by mail, audited.
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { searchOrders, staffCancelReservation, staffOrder } from '../../../db/queries/staff-orders.ts';
+import { searchOrders, staffOrder } from '../../../db/queries/staff-orders.ts';
+import { staffCancelReservations } from '../../../db/queries/staff-cancellation.ts';
+import { staffCancellationMail } from '../../../lib/mail/staff-cancellation-mail.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import type { AppDeps } from '../../app.ts';
@@ -12,7 +15,8 @@ import { handleForm } from '../../form-route.ts';
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { currentUser } from '../../middleware/guards.ts';
 import { requiredText } from '../../schemas.ts';
-import { OrderDetailPage, OrderSearchPage } from '../../views/agent/orders.tsx';
+import { OrderSearchPage } from '../../views/agent/orders.tsx';
+import { OrderDetailPage } from '../../views/agent/order-detail.tsx';
 import type { AccessTable } from '../../access.ts';
 
 /** Who may call each route below (see web/access.ts). */
@@ -24,18 +28,25 @@ export const staffOrderAccess = {
 
 const NUMBER = '{[0-9]{4}-[0-9]{6}}';
 
-const cancelSchema = z.object({
-  reservation: z.string({ error: 'Réservation inconnue.' }).regex(/^\d{1,12}$/, 'Réservation inconnue.').transform(Number),
-  motif: requiredText("Indiquez le motif de l'annulation.", 200),
-});
+const cancelSchema = z
+  .object({
+    motif: requiredText("Indiquez le motif de l'annulation.", 200),
+    rembourser: z.enum(['porte-monnaie', 'carte'], { error: 'Choisissez où rembourser.' }),
+    reference: z.string().optional().transform((value) => value?.trim() ?? ''),
+    tout: z.literal('1').optional(),
+  })
+  .refine((data) => data.rembourser !== 'carte' || /^[A-Za-z0-9._\-]{3,60}$/.test(data.reference), {
+    message: 'Indiquez la référence du remboursement chez le prestataire (3 à 60 lettres, chiffres, points ou tirets).',
+    path: ['reference'],
+  });
 
-export function staffOrderRoutes({ db, now, config }: AppDeps): Hono<AppEnv> {
+export function staffOrderRoutes({ db, now, config, workflows }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
 
-  const detailPage = async (c: Context<AppEnv>, extra: { message?: string | null; errors?: FieldErrors; values?: FormValues } = {}) => {
+  const detailPage = async (c: Context<AppEnv>, extra: { message?: string | null; errors?: FieldErrors; values?: FormValues; checked?: string[] } = {}) => {
     const detail = await staffOrder(db, await staffCommuneIds(db, currentUser(c)), c.req.param('number') ?? '');
     if (!detail) throw new HTTPException(403);
-    return c.render(<OrderDetailPage detail={detail} temporalUi={config.TEMPORAL_UI_ORIGIN} message={extra.message ?? null} errors={extra.errors} values={extra.values} />, {
+    return c.render(<OrderDetailPage detail={detail} temporalUi={config.TEMPORAL_UI_ORIGIN} message={extra.message ?? null} errors={extra.errors} values={extra.values} checked={extra.checked} />, {
       title: `Commande ${detail.order.number}`,
     });
   };
@@ -47,24 +58,39 @@ export function staffOrderRoutes({ db, now, config }: AppDeps): Hono<AppEnv> {
   });
 
   router.get(`/commandes/:number${NUMBER}`, (c) => {
-    const refunded = c.req.query('rembourse');
-    return detailPage(c, { message: refunded && /^\d{1,9}$/.test(refunded) ? `Réservation annulée : ${formatEuros(Number(refunded))} remboursés sur le porte-monnaie de la famille.` : null });
+    const wallet = c.req.query('porte-monnaie');
+    const card = c.req.query('carte');
+    const amount = (raw: string | undefined) => (raw && /^\d{1,9}$/.test(raw) ? Number(raw) : 0);
+    const said = [amount(wallet) > 0 ? `${formatEuros(amount(wallet))} remboursés sur le porte-monnaie` : '', amount(card) > 0 ? `${formatEuros(amount(card))} sur la carte` : ''].filter(Boolean).join(', ');
+    return detailPage(c, { message: c.req.query('ok') === 'annule' ? `Annulation enregistrée${said ? ` : ${said}` : ''}. La famille est prévenue par mail.` : null });
   });
 
   router.post(`/commandes/:number${NUMBER}/annuler`, async (c) => {
     const number = c.req.param('number');
     const communeIds = await staffCommuneIds(db, currentUser(c));
     if (!(await staffOrder(db, communeIds, number))) throw new HTTPException(403);
-    let refunded = 0;
+    const body = await c.req.parseBody({ all: true });
+    const checked = (Array.isArray(body.reservation) ? body.reservation : body.reservation ? [body.reservation] : []).filter((v): v is string => typeof v === 'string');
+    let done = { wallet: 0, card: 0 };
     return handleForm(c, {
       schema: cancelSchema,
-      again: (form) => detailPage(c, form),
+      check: (values): FieldErrors => (values.tout !== '1' && (checked.length === 0 || checked.some((id) => !/^\d{1,12}$/.test(id))) ? { reservation: 'Cochez au moins une réservation à annuler.' } : {}),
+      again: (form) => detailPage(c, { ...form, checked }),
       save: async (data): Promise<FieldErrors | void> => {
-        const cents = await staffCancelReservation(db, { communeIds, number, reservationId: data.reservation, reason: data.motif, staffId: currentUser(c).id, now: now() });
-        if (cents === null) return { reservation: "Cette réservation n'est plus à annuler (déjà annulée, ou d'une autre commande)." };
-        refunded = cents;
+        const result = await staffCancelReservations(db, {
+          communeIds, number, reservations: data.tout === '1' ? 'all' : checked.map(Number), reason: data.motif,
+          refund: data.rembourser === 'carte' ? { to: 'card', providerReference: data.reference } : { to: 'wallet' }, staffId: currentUser(c).id, now: now(),
+        });
+        if (result === 'none') return { reservation: "Ces réservations ne sont plus à annuler (déjà annulées, ou d'une autre commande)." };
+        if (result === 'no-card') return { rembourser: "Cette commande n'a pas été payée par carte : remboursez sur le porte-monnaie." };
+        done = { wallet: result.lines.reduce((sum, l) => sum + l.walletCents, 0), card: result.lines.reduce((sum, l) => sum + l.cardCents, 0) };
+        await workflows.sendMailLater({
+          idempotencyKey: `staff-cancellation-${number}-${now().getTime()}`,
+          to: result.family.email,
+          mail: staffCancellationMail({ firstName: result.family.firstName, number, reason: data.motif, lines: result.lines, link: `${config.PUBLIC_URL}/mon-compte/reservations` }),
+        });
       },
-      then: () => `/agent/commandes/${number}?rembourse=${refunded}`,
+      then: () => `/agent/commandes/${number}?ok=annule&porte-monnaie=${done.wallet}&carte=${done.card}`,
     });
   });
 
