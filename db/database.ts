@@ -3,6 +3,7 @@
 // query against these interfaces; keep them in step with db/migrations/.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AttendanceTable, AuditLogTable, CardRefundsTable, ClosuresTable } from './back-office-tables.ts';
+import type { OnlineRequestsTable, RequestFormsTable, RequestMessagesTable } from './request-tables.ts';
 
 /** A `date` column: kept as the ISO string "2026-06-28" so time zones never shift a day of service. */
 export type IsoDate = string;
@@ -363,6 +364,9 @@ export interface Database {
   attendance: AttendanceTable;
   closures: ClosuresTable;
   card_refunds: CardRefundsTable;
+  request_forms: RequestFormsTable;
+  online_requests: OnlineRequestsTable;
+  request_messages: RequestMessagesTable;
   dependants: DependantsTable;
   addresses: AddressesTable;
   subscriptions: SubscriptionsTable;

@@ -12,6 +12,7 @@ import {
   approvalState,
   approveRequest,
   documentsSubmitted,
+  onlineRequestWorkflowId,
   refuseRequest,
   requestDocuments,
   subscriptionWorkflowId,
@@ -28,6 +29,7 @@ import type { order as orderWorkflow } from '../workflows/order.ts';
 import { extendHold, holdWorkflowId, releaseHold } from '../workflows/reservation-hold.messages.ts';
 import type { reservationHold } from '../workflows/reservation-hold.ts';
 import { CommuneAttribute, EmailAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../workflows/search-attributes.ts';
+import type { onlineRequest } from '../workflows/online-request.ts';
 import type { subscriptionApproval } from '../workflows/subscription-approval.ts';
 import { topUpState, topUpWorkflowId, type TopUpStatus } from '../workflows/wallet-top-up.messages.ts';
 import type { walletTopUp } from '../workflows/wallet-top-up.ts';
@@ -43,7 +45,7 @@ const familyAttributes = (family: Family) => [
   ...(family.commune ? [{ key: CommuneAttribute, value: family.commune }] : []),
 ];
 
-export type StaffDecision = { action: 'approve' } | { action: 'reject'; reason: string } | { action: 'request'; message: string };
+export type StaffDecision = { action: 'approve'; message?: string } | { action: 'reject'; reason: string } | { action: 'request'; message: string };
 
 /** Ignores the answer of a start whose workflow already runs (a repeated request). */
 async function once(start: Promise<unknown>): Promise<void> {
@@ -79,7 +81,7 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
 
   const decide = async (workflowId: string, staffId: number, decision: StaffDecision) => {
     const handle = temporal.workflow.getHandle(workflowId);
-    if (decision.action === 'approve') await handle.signal(approveRequest, { staffId });
+    if (decision.action === 'approve') await handle.signal(approveRequest, decision.message ? { staffId, message: decision.message } : { staffId });
     else if (decision.action === 'reject') await handle.signal(refuseRequest, { staffId, reason: decision.reason });
     else await handle.signal(requestDocuments, { staffId, message: decision.message });
   };
@@ -134,6 +136,25 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
     decideSubscription: async (subscriptionId: number, staffId: number, decision: StaffDecision) => {
       await decide(subscriptionWorkflowId(subscriptionId), staffId, decision);
       await decisionRecorded(subscriptionWorkflowId(subscriptionId), 'waiting-staff');
+    },
+
+    // Online requests (the approval mechanism too).
+    startOnlineRequest: (requestId: number, family: Family) =>
+      once(
+        temporal.workflow.start<typeof onlineRequest>('onlineRequest', {
+          taskQueue,
+          workflowId: onlineRequestWorkflowId(requestId),
+          args: [{ requestId }],
+          typedSearchAttributes: familyAttributes(family),
+        }),
+      ),
+    onlineRequestState: (requestId: number) => approval(onlineRequestWorkflowId(requestId)),
+    /** The family answered what staff asked: the request waits for staff again. */
+    onlineRequestCompleted: (requestId: number, documentId: number | null) =>
+      temporal.workflow.getHandle(onlineRequestWorkflowId(requestId)).signal(documentsSubmitted, { documentId: documentId ?? 0 }),
+    decideOnlineRequest: async (requestId: number, staffId: number, decision: StaffDecision) => {
+      await decide(onlineRequestWorkflowId(requestId), staffId, decision);
+      await decisionRecorded(onlineRequestWorkflowId(requestId), 'waiting-staff');
     },
 
     // Holds of the cart.

@@ -1,7 +1,7 @@
 // The approval mechanism: waits for a staff decision (approve, refuse with a reason, or, for
-// accounts, ask for documents and wait for them), reminds staff every 3 days of waiting and the
-// parent 7 days after a request, records each decision and mails the parent. Not a workflow by
-// itself: accountValidation and subscriptionApproval run it.
+// accounts and online requests, ask for more and wait for it), reminds staff every 3 days of
+// waiting and the family 7 days after a request, records each decision and mails the family. Not
+// a workflow by itself: accountValidation, subscriptionApproval and onlineRequest run it.
 import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import {
@@ -38,14 +38,14 @@ export async function runApproval(subject: ApprovalSubject, initial: ApprovalSta
   setHandler(documentsSubmitted, () => {
     if (state.status === 'waiting-documents' || state.status === 'documents-requested') setStatus('waiting-staff');
   });
-  setHandler(approveRequest, ({ staffId }) => {
-    if (!isDecided(state.status) && !pending) pending = { kind: 'approved', staffId };
+  setHandler(approveRequest, ({ staffId, message }) => {
+    if (!isDecided(state.status) && !pending) pending = message ? { kind: 'approved', message, staffId } : { kind: 'approved', staffId };
   });
   setHandler(refuseRequest, ({ staffId, reason }) => {
     if (!isDecided(state.status) && !pending) pending = { kind: 'refused', reason, staffId };
   });
   setHandler(requestDocuments, ({ staffId, message }) => {
-    if (subject.kind === 'account' && state.status === 'waiting-staff' && !pending) pending = { kind: 'documents-requested', message, staffId };
+    if (subject.kind !== 'subscription' && state.status === 'waiting-staff' && !pending) pending = { kind: 'documents-requested', message, staffId };
   });
 
   function setStatus(status: ApprovalStatus, text: string | null = state.text): void {
@@ -57,7 +57,7 @@ export async function runApproval(subject: ApprovalSubject, initial: ApprovalSta
   async function apply({ staffId, ...decision }: PendingDecision): Promise<void> {
     const step = decision.kind === 'documents-requested' ? `${decision.kind}-${++requests}` : decision.kind;
     await acts.recordDecision({ key: `${id}/${step}`, subject, staffId, decision });
-    if (decision.kind === 'approved') setStatus('approved', null);
+    if (decision.kind === 'approved') setStatus('approved', decision.message ?? null);
     else if (decision.kind === 'refused') setStatus('refused', decision.reason);
     else setStatus('documents-requested', decision.message);
     await acts.sendDecisionMail({ key: `${id}/mail-${step}`, subject, kind: decision.kind, text: state.text });

@@ -4,6 +4,7 @@ export { closure } from './closure.ts';
 export { deliverMail } from './deliver-mail.ts';
 export { housekeeping } from './housekeeping.ts';
 export { lateCardPayment } from './late-card-payment.ts';
+export { onlineRequest } from './online-request.ts';
 export { order } from './order.ts';
 export { reservationHold } from './reservation-hold.ts';
 export { subscriptionApproval } from './subscription-approval.ts';

@@ -1,4 +1,4 @@
-// Activities of the approval mechanism (accountValidation and subscriptionApproval): record a
+// Activities of the approval mechanism (accountValidation, subscriptionApproval, onlineRequest): record a
 // staff decision once (the audit log's key guards the retries), mail the parent, remind staff.
 import { staffToRemind } from '../../db/queries/approvals.ts';
 import { recordAudit } from '../../db/queries/audit.ts';
@@ -7,6 +7,7 @@ import type { ApprovalDecision, ApprovalSubject } from '../../workflows/approval
 import type { createMailActivities } from '../mail/send-mail.ts';
 import { accountSubject } from './account-subject.ts';
 import type { ApprovalSubjectHandler, DecisionMailKind } from './subject.ts';
+import { requestSubject } from './request-subject.ts';
 import { subscriptionSubject } from './subscription-subject.ts';
 
 interface Deps {
@@ -17,7 +18,7 @@ interface Deps {
 }
 
 export function createApprovalActivities({ db, now, publicUrl, mail }: Deps) {
-  const handlers = { account: accountSubject({ db, publicUrl }), subscription: subscriptionSubject({ db, publicUrl }) };
+  const handlers = { account: accountSubject({ db, publicUrl }), subscription: subscriptionSubject({ db, publicUrl }), request: requestSubject({ db, publicUrl }) };
   const handlerOf = (subject: ApprovalSubject) => handlers[subject.kind] as ApprovalSubjectHandler<ApprovalSubject>;
 
   return {
