@@ -4,11 +4,20 @@
 // without a declaration fails it, so a new page or form cannot be forgotten.
 
 /** Objects a family owns: another family asking for one gets 404, as if it did not exist. */
-export type FamilyObject = 'dependant' | 'address' | 'document' | 'order' | 'reservation' | 'top-up';
+export type FamilyObject = 'dependant' | 'address' | 'document' | 'order' | 'reservation' | 'top-up' | 'family-request';
 /** Objects of a commune: staff of another commune get 403 (staff may know they exist). */
-export type CommuneObject = 'family' | 'pending-account' | 'family-document' | 'service-request' | 'commune-product' | 'commune-order';
+export type CommuneObject =
+  | 'family'
+  | 'pending-account'
+  | 'family-document'
+  | 'service-request'
+  | 'commune-product'
+  | 'commune-order'
+  | 'commune-request-form'
+  | 'commune-request'
+  | 'request-document';
 /** Public things a route may name. */
-export type PublicObject = 'commune' | 'category' | 'product' | 'static-file' | 'mail';
+export type PublicObject = 'commune' | 'category' | 'product' | 'request-form' | 'static-file' | 'mail';
 
 /** What a POST receives, so that the bad-input suite knows what to send. */
 export type Input =
@@ -27,7 +36,7 @@ export type Input =
 export type Access =
   | { who: 'anyone'; object?: PublicObject; input?: Input }
   | { who: 'signed-in'; object?: undefined; input?: Input }
-  | { who: 'parent'; object?: FamilyObject | 'product'; input?: Input }
+  | { who: 'parent'; object?: FamilyObject | 'product' | 'request-form'; input?: Input }
   | { who: 'staff'; object?: CommuneObject; input?: Input }
   /** Administrators only (all communes): staff accounts. */
   | { who: 'admin'; object?: 'staff-account'; input?: Input };

@@ -30,6 +30,9 @@ import { auditRoutes } from './routes/agent/audit.tsx';
 import { staffOrderRoutes } from './routes/agent/orders.tsx';
 import { catalogueAdminRoutes } from './routes/agent/catalogue.tsx';
 import { catalogueEditRoutes } from './routes/agent/catalogue-edit.tsx';
+import { onlineRequestRoutes as staffRequestRoutes } from './routes/agent/online-requests.tsx';
+import { requestFormRoutes } from './routes/agent/request-forms.tsx';
+import { onlineRequestRoutes } from './routes/online-requests.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -78,6 +81,9 @@ declare module 'hono' {
   }
 }
 
+/** The forms that send files, and set their own limit. */
+const UPLOADS = /^\/(mon-compte\/documents|demarches\/\d{1,12}|mon-compte\/demarches\/\d{1,12}\/reponse)$/;
+
 const formBodyLimit = bodyLimit({
   maxSize: 256 * 1024,
   onError: (c) => c.text('Le formulaire envoyé est trop volumineux.', 413),
@@ -95,8 +101,8 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.use('*', securityHeaders({ https: secure, formActions: deps.payments.formOrigins }));
   // Browsers send Origin on every form POST: a request from another site is refused.
   app.use('*', csrf({ origin: new URL(config.PUBLIC_URL).origin }));
-  // Forms are small: only the document upload (which sets its own limit) may send more.
-  app.use('*', async (c, next) => (c.req.path === '/mon-compte/documents' ? next() : formBodyLimit(c, next)));
+  // Forms are small: only those that send files (each setting its own limit) may send more.
+  app.use('*', async (c, next) => (UPLOADS.test(c.req.path) ? next() : formBodyLimit(c, next)));
   app.route('/static', staticRoutes());
   app.route('/health', healthRoutes(deps));
 
@@ -123,6 +129,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/', personalInfoRoutes(deps));
   app.route('/', serviceRoutes(deps));
   app.route('/', catalogueRoutes(deps));
+  app.route('/', onlineRequestRoutes(deps));
   app.route('/', bookingRoutes(deps));
   app.route('/', walletRoutes(deps));
   app.route('/', paymentNotificationRoutes(deps));
@@ -148,6 +155,8 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', staffOrderRoutes(deps));
   app.route('/agent', catalogueAdminRoutes(deps));
   app.route('/agent', catalogueEditRoutes(deps));
+  app.route('/agent', requestFormRoutes(deps));
+  app.route('/agent', staffRequestRoutes(deps));
   if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 

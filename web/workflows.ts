@@ -150,8 +150,15 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
       ),
     onlineRequestState: (requestId: number) => approval(onlineRequestWorkflowId(requestId)),
     /** The family answered what staff asked: the request waits for staff again. */
-    onlineRequestCompleted: (requestId: number, documentId: number | null) =>
-      temporal.workflow.getHandle(onlineRequestWorkflowId(requestId)).signal(documentsSubmitted, { documentId: documentId ?? 0 }),
+    onlineRequestCompleted: (requestId: number, documentId: number | null, family: Family) =>
+      temporal.workflow.signalWithStart<typeof onlineRequest, [{ documentId: number }]>('onlineRequest', {
+        taskQueue,
+        workflowId: onlineRequestWorkflowId(requestId),
+        args: [{ requestId }],
+        signal: documentsSubmitted,
+        signalArgs: [{ documentId: documentId ?? 0 }],
+        typedSearchAttributes: familyAttributes(family),
+      }),
     decideOnlineRequest: async (requestId: number, staffId: number, decision: StaffDecision) => {
       await decide(onlineRequestWorkflowId(requestId), staffId, decision);
       await decisionRecorded(onlineRequestWorkflowId(requestId), 'waiting-staff');

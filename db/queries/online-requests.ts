@@ -55,10 +55,11 @@ export async function staffRequest(db: Db, communeIds: number[], requestId: numb
 const QUEUE_ORDER = sql<number>`case online_requests.status when 'waiting-staff' then 0 when 'documents-requested' then 1 else 2 end`;
 
 /** The requests of these communes' forms: those waiting for staff first, the oldest first. */
-export function requestQueue(db: Db, communeIds: number[], status: OnlineRequestStatus | 'all', limit = 200) {
+export function requestQueue(db: Db, communeIds: number[], filter: { status: OnlineRequestStatus | 'all'; formId?: number | undefined }, limit = 200) {
   if (communeIds.length === 0) return Promise.resolve([]);
   let query = withForm(db).where('request_forms.commune_id', 'in', communeIds);
-  if (status !== 'all') query = query.where('online_requests.status', '=', status);
+  if (filter.status !== 'all') query = query.where('online_requests.status', '=', filter.status);
+  if (filter.formId !== undefined) query = query.where('online_requests.form_id', '=', filter.formId);
   return query.orderBy(QUEUE_ORDER).orderBy('online_requests.id').limit(limit).execute();
 }
 
@@ -128,17 +129,4 @@ export async function requestDocumentInCommunes(db: Db, communeIds: number[], do
     .executeTakeFirst();
   if (!linked) return undefined;
   return db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
-}
-
-/** How many requests of these communes wait for staff (the dashboard). */
-export async function requestsWaiting(db: Db, communeIds: number[]): Promise<number> {
-  if (communeIds.length === 0) return 0;
-  const row = await db
-    .selectFrom('online_requests')
-    .innerJoin('request_forms', 'request_forms.id', 'online_requests.form_id')
-    .select(sql<number>`count(*)::int`.as('count'))
-    .where('request_forms.commune_id', 'in', communeIds)
-    .where('online_requests.status', '=', 'waiting-staff')
-    .executeTakeFirstOrThrow();
-  return row.count;
 }

@@ -21,7 +21,7 @@ function expected(access: Access, visitor: Visitor): Answer {
   const isParent = visitor === 'parentA' || visitor === 'parentB';
   if (access.who === 'parent') {
     if (!isParent) return 'forbidden';
-    return visitor === 'parentB' && access.object && access.object !== 'product' ? 'not-found' : 'allowed';
+    return visitor === 'parentB' && access.object && access.object !== 'product' && access.object !== 'request-form' ? 'not-found' : 'allowed';
   }
   if (isParent) return 'forbidden';
   if (access.who === 'admin') return visitor === 'admin' ? 'allowed' : 'forbidden';

@@ -9,6 +9,7 @@ import { createMailer } from '../../lib/mail/mailer.ts';
 import { createOrderActivities } from '../../activities/orders/order.ts';
 import type { Db } from '../../db/connection.ts';
 import { createOrderFromCart } from '../../db/queries/orders.ts';
+import { createRequestForm } from '../../db/queries/request-forms.ts';
 import { moveMoney } from '../../db/queries/wallet.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import type { Access, CommuneObject, FamilyObject, PublicObject } from '../../web/access.ts';
@@ -93,6 +94,30 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   await upload(await login(app(), pending.email));
   const document = await db.selectFrom('documents').select('id').where('owner_id', '=', a.user.id).executeTakeFirstOrThrow();
 
+  // Online requests: a published form of Rosières; one request of A waiting for staff, another
+  // on which staff asked for more (its reply form shown), both through the app.
+  const rosieres = await db.selectFrom('communes').select('id').where('slug', '=', 'rosieres').executeTakeFirstOrThrow();
+  const requestForm = await createRequestForm(db, {
+    communeId: rosieres.id, title: 'Demande de badge de déchetterie', description: 'Un badge par foyer.', staffId: spareAgent.id,
+    fields: [{ key: 'champ_1', label: 'Immatriculation', kind: 'text', required: true }, { key: 'champ_2', label: 'Carte grise', kind: 'file', required: false }],
+  });
+  if (requestForm === 'title-taken') throw new Error('form exists');
+  await db.updateTable('request_forms').set({ published: true }).where('id', '=', requestForm).execute();
+  const sendRequest = async () => {
+    const form = new FormData();
+    form.set('champ_1', 'AB-123-CD');
+    form.set('champ_2', new File([PNG_1X1 as Uint8Array<ArrayBuffer>], 'carte-grise.png', { type: 'image/png' }));
+    const response = await app().request(`/demarches/${requestForm}`, { method: 'POST', body: form, headers: { ...asA, Origin: TEST_ORIGIN } });
+    const id = /\/mon-compte\/demarches\/(\d+)/.exec(response.headers.get('location') ?? '')?.[1];
+    if (!id) throw new Error(`request refused (${response.status})`);
+    return Number(id);
+  };
+  const waitingRequest = await sendRequest();
+  const completedRequest = await sendRequest();
+  const asked = await postForm(app(), `/agent/demarches/${completedRequest}/decision`, { decision: 'completer', message: 'La carte grise est illisible.' }, { Cookie: cookies.staff });
+  if (asked.status !== 303) throw new Error(`decision refused (${asked.status})`);
+  const requestFile = Number((await db.selectFrom('online_requests').select('answers').where('id', '=', waitingRequest).executeTakeFirstOrThrow()).answers.champ_2);
+
   const topUp = await db
     .insertInto('payments')
     .values({ user_id: a.user.id, purpose: 'topup', method: 'card', amount_cents: 1000, reference: 'world-topup' })
@@ -126,6 +151,11 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       'pending-account': pending.id,
       'family-document': document.id,
       'service-request': request.id,
+      'request-form': requestForm,
+      'commune-request-form': requestForm,
+      'family-request': completedRequest,
+      'commune-request': waitingRequest,
+      'request-document': requestFile,
       commune: 'rosieres',
       category: 'garderies',
       product: product.id,

@@ -11,6 +11,8 @@ import { dashboardAccess } from './agent/dashboard.tsx';
 import { staffAccountAccess } from './agent/staff-accounts.tsx';
 import { familySearchAccess } from './agent/families.tsx';
 import { kitchenAccess } from './agent/kitchen.tsx';
+import { onlineRequestAccess } from './agent/online-requests.tsx';
+import { requestFormAccess } from './agent/request-forms.tsx';
 import { staffOrderAccess } from './agent/orders.tsx';
 import { paymentReconciliationAccess } from './agent/payments.tsx';
 import { serviceRequestAccess } from './agent/services.tsx';
@@ -24,6 +26,7 @@ import { familyAccess } from './family.tsx';
 import { healthAccess } from './health.ts';
 import { historyAccess } from './history.tsx';
 import { homeAccess } from './home.tsx';
+import { onlineRequestFamilyAccess } from './online-requests.tsx';
 import { passwordAccess } from './passwords.tsx';
 import { paymentNotificationAccess } from './payment-notification.ts';
 import { personalInfoAccess } from './personal-info.tsx';
@@ -34,8 +37,8 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
-  devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
+  accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, onlineRequestAccess, requestFormAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
+  devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, onlineRequestFamilyAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];
 

@@ -1,13 +1,12 @@
 // "Mon compte" and its supporting documents: upload (checked by content and size), list, and the
 // files themselves, shown to their owner only.
-import { createHash } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
-import { detectDocumentType, MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
+import { MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import type { DocumentKind } from '../../db/database.ts';
 import { describeAccountStatus } from '../account-state.ts';
-import { addDocument, DOCUMENT_QUOTA, familyDocuments, storedDocument } from '../../db/queries/families.ts';
+import { familyDocuments, storedDocument } from '../../db/queries/families.ts';
 import { communeName } from '../../db/queries/users.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
@@ -15,6 +14,7 @@ import { ID, idParam } from '../form-route.ts';
 import { validateForm, type FieldErrors, type FormValues } from '../forms.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { sendDocument } from '../send-document.ts';
+import { isFile, readUpload, storeUpload } from '../uploads.ts';
 import { AccountHomePage } from '../views/account/home.tsx';
 import { documentKinds, DocumentsPage } from '../views/account/documents.tsx';
 import type { AccessTable } from '../access.ts';
@@ -22,13 +22,6 @@ import type { AccessTable } from '../access.ts';
 const kindSchema = z.object({
   kind: z.enum(documentKinds.map((k) => k.value) as [DocumentKind, ...DocumentKind[]], { error: 'Choisissez le type de pièce.' }),
 });
-
-/** A file name fit to show: no folders, no control characters, 120 characters at most. */
-function displayName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f<>"]/g, '').trim();
-  return (clean || 'document').slice(0, 120);
-}
 
 /** Who may call each route below (see web/access.ts). */
 export const accountAccess = {
@@ -39,7 +32,7 @@ export const accountAccess = {
 } satisfies AccessTable;
 
 export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, workflows, now, documents: store } = deps;
+  const { db, workflows, documents: store } = deps;
   const router = new Hono<AppEnv>();
 
   const listDocuments = (ownerId: number) => familyDocuments(db, [ownerId]);
@@ -52,12 +45,6 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
       title: 'Mon compte',
     });
   });
-
-  const quotaMessages = {
-    'per-hour': `Vous avez déposé ${DOCUMENT_QUOTA.perHour} pièces dans l'heure : attendez un peu avant d'en déposer d'autres.`,
-    documents: `Votre compte compte déjà ${DOCUMENT_QUOTA.documents} pièces : demandez à votre commune d'en retirer avant d'en déposer d'autres.`,
-    bytes: `Vos pièces occupent déjà près de ${DOCUMENT_QUOTA.bytes / 1024 / 1024} Mo : demandez à votre commune d'en retirer avant d'en déposer d'autres.`,
-  } as const;
 
   const renderDocuments = async (c: Context<AppEnv>, extra: { values?: FormValues; errors?: FieldErrors; message?: string | null }) =>
     c.render(<DocumentsPage documents={await listDocuments(currentUser(c).id)} {...extra} />, { title: 'Mes pièces justificatives' });
@@ -83,40 +70,23 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
       const form = validateForm(kindSchema, values);
       const errors: FieldErrors = form.ok ? {} : { ...form.errors };
       const file = body.file;
-      let bytes: Uint8Array | null = null;
-      let type: Awaited<ReturnType<typeof detectDocumentType>> = null;
-      if (!(file instanceof File) || file.size === 0) errors.file = 'Choisissez le fichier à déposer.';
-      else if (file.size > MAX_DOCUMENT_BYTES) errors.file = 'Le fichier dépasse 10 Mo : réduisez-le et réessayez.';
+      let read: Awaited<ReturnType<typeof readUpload>> | null = null;
+      if (!isFile(file)) errors.file = 'Choisissez le fichier à déposer.';
       else {
-        bytes = new Uint8Array(await file.arrayBuffer());
-        type = await detectDocumentType(bytes);
-        if (!type) errors.file = "Ce fichier n'est ni un PDF, ni une image JPEG ou PNG. Enregistrez-le dans l'un de ces formats.";
+        read = await readUpload(file);
+        if ('error' in read) errors.file = read.error;
       }
-      if (!form.ok || !bytes || !type || Object.keys(errors).length > 0) {
+      if (!form.ok || !read || 'error' in read || Object.keys(errors).length > 0) {
         c.status(400);
         return renderDocuments(c, { values, errors });
       }
 
-      const key = await store.put(bytes);
-      const added = await addDocument(
-        db,
-        {
-          ownerId: user.id,
-          kind: form.data.kind,
-          fileName: displayName((file as File).name),
-          mimeType: type,
-          sizeBytes: bytes.length,
-          sha256: createHash('sha256').update(bytes).digest('hex'),
-          storageKey: key,
-        },
-        now(),
-      );
-      if ('quota' in added) {
-        await store.remove(key);
-        c.status(added.quota === 'per-hour' ? 429 : 400);
-        return renderDocuments(c, { values, errors: { file: quotaMessages[added.quota] } });
+      const stored = await storeUpload(deps, { ownerId: user.id, kind: form.data.kind, fileName: (file as File).name, bytes: read.bytes, type: read.type });
+      if ('error' in stored) {
+        c.status(stored.status);
+        return renderDocuments(c, { values, errors: { file: stored.error } });
       }
-      const documentId = added.id;
+      const { documentId } = stored;
 
       if (user.status === 'pending') {
         const commune = user.commune_id ? await communeName(db, user.commune_id) : null;

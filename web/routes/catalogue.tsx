@@ -1,11 +1,13 @@
 // The public catalogue: a page per commune and a page per category of the header.
 import { Hono } from 'hono';
 import { categoryProducts, communeProducts, findCommune } from '../../db/queries/catalogue.ts';
+import { publishedRequestForms } from '../../db/queries/request-forms.ts';
 import { parseListing } from '../../domain/catalogue.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { categories } from '../views/categories.ts';
 import { ListingPage } from '../views/catalogue/listing.tsx';
+import { RequestFormsListing } from '../views/requests/forms-listing.tsx';
 import type { AccessTable } from '../access.ts';
 
 /** Who may call each route below (see web/access.ts). */
@@ -52,6 +54,8 @@ export function catalogueRoutes({ db }: AppDeps): Hono<AppEnv> {
         products={products}
         showCommune
         emptyText={`Aucune commune ne propose encore de produit « ${category.label} » en ligne. Renseignez-vous auprès de votre mairie.`}
+        // The online requests are forms to fill in, listed before what is booked.
+        before={category.slug === 'demarches-en-ligne' ? <RequestFormsListing forms={await publishedRequestForms(db)} /> : undefined}
       />,
       { title: category.label },
     );

@@ -11,6 +11,7 @@ const sections: { label: string; href?: string }[] = [
   { label: 'Mes adresses', href: '/mon-compte/adresses' },
   { label: 'Mes informations personnelles', href: '/mon-compte/informations' },
   { label: 'Mes bons de réduction', href: '/mon-compte/bons' },
+  { label: 'Mes démarches en ligne', href: '/mon-compte/demarches' },
   { label: 'Mes listes' },
   { label: 'Mes e-billets' },
   { label: 'Mon porte-monnaie', href: '/mon-compte/porte-monnaie' },

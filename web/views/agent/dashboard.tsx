@@ -5,7 +5,7 @@ import { formatLongDate, type IsoDate } from '../../../domain/dates.ts';
 import { LoadChart } from './load-chart.tsx';
 
 export interface DashboardProps {
-  waiting: { accounts: number; subscriptions: number; payments: number };
+  waiting: { accounts: number; subscriptions: number; payments: number; requests: number };
   today: IsoDate;
   tomorrow: IsoDate;
   load: ServiceLoad[];
@@ -22,6 +22,7 @@ const sections = [
   ['/agent/presences', 'Présences et pointage'],
   ['/agent/cuisine', 'Effectifs cuisine'],
   ['/agent/fermetures', 'Fermetures exceptionnelles'],
+  ['/agent/demarches', 'Démarches en ligne'],
   ['/agent/bons', 'Bons de réduction'],
   ['/agent/paiements', 'Paiements à vérifier'],
   ['/agent/journal', 'Journal des actions'],
@@ -73,6 +74,9 @@ export function DashboardPage({ waiting, today, tomorrow, load, admin }: Dashboa
         </li>
         <li>
           <a href="/agent/services">{waiting.subscriptions} demande(s) de services</a>
+        </li>
+        <li>
+          <a href="/agent/demarches">{waiting.requests} démarche(s) en ligne à traiter</a>
         </li>
         <li>
           <a href="/agent/paiements">{waiting.payments} paiement(s) à vérifier</a>

@@ -1,5 +1,6 @@
 // A catalogue page: a commune's ("MAIRIE DE ROSIÈRES", "IL Y A 1 PRODUIT") or a category's, with
 // "Tri par", "Afficher", "Résultats 1 - 1 sur 1." and the product cards.
+import type { Child } from 'hono/jsx';
 import type { ProductCard } from '../../../db/queries/catalogue.ts';
 import { pageCount, pageSizes, productCountLine, resultsLine, sortOptions, type Listing } from '../../../domain/catalogue.ts';
 import { formatEuros } from '../../../domain/money.ts';
@@ -14,17 +15,20 @@ export interface ListingPageProps {
   products: ProductCard[];
   showCommune: boolean;
   emptyText: string;
+  /** What the page shows before its products (the online request forms of « Démarches en ligne »). */
+  before?: Child;
 }
 
 function href(basePath: string, params: Record<string, string | number>): string {
   return `${basePath}?${new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString()}`;
 }
 
-export function ListingPage({ title, basePath, keep = {}, listing, total, products, showCommune, emptyText }: ListingPageProps) {
+export function ListingPage({ title, basePath, keep = {}, listing, total, products, showCommune, emptyText, before }: ListingPageProps) {
   const pages = pageCount(total, listing.pageSize);
   return (
     <>
       <h1>{title}</h1>
+      {before}
       <p class="count-line">{productCountLine(total)}</p>
       {total === 0 ? (
         <p>{emptyText}</p>

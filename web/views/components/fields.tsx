@@ -112,13 +112,13 @@ export function TextArea(props: { name: string; id?: string; label: string; valu
   );
 }
 
-export function FileField(props: { name: string; label: string; hint: string; error?: string | undefined; accept: string }) {
-  const { name, label, hint, error, accept } = props;
+export function FileField(props: { name: string; label: string; hint: string; error?: string | undefined; accept: string; required?: boolean }) {
+  const { name, label, hint, error, accept, required = true } = props;
   return (
     <div class={error ? 'field field--error' : 'field'}>
-      <FieldLabel name={name} label={label} required />
+      <FieldLabel name={name} label={label} required={required} />
       <FieldMessages name={name} hint={hint} error={error} />
-      <input id={name} name={name} type="file" accept={accept} required aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(name, hint, error)} />
+      <input id={name} name={name} type="file" accept={accept} required={required} aria-invalid={error ? 'true' : undefined} aria-describedby={describedBy(name, hint, error)} />
     </div>
   );
 }

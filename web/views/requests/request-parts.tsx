@@ -1,0 +1,60 @@
+// The parts of an online request both its family and staff see: its state in words, the answers
+// given to the form's fields (a file as a link to open it), and the messages written on it.
+import type { OnlineRequestStatus } from '../../../db/request-tables.ts';
+import { formatShortDate, parisDate, type IsoDate } from '../../../domain/dates.ts';
+import type { RequestField } from '../../../domain/request-forms.ts';
+
+export const requestStatusWords: Record<OnlineRequestStatus, string> = {
+  'waiting-staff': 'En attente de la mairie',
+  'documents-requested': 'Complément demandé',
+  approved: 'Acceptée',
+  refused: 'Refusée',
+};
+
+export function RequestAnswers(props: { fields: RequestField[]; answers: Record<string, string>; files: { id: number; file_name: string }[]; fileHref: (id: number) => string }) {
+  const { fields, answers, files, fileHref } = props;
+  return (
+    <dl class="answers">
+      {fields.map((field) => {
+        const value = answers[field.key];
+        const file = field.kind === 'file' && value ? files.find((f) => String(f.id) === value) : undefined;
+        return (
+          <>
+            <dt>{field.label}</dt>
+            <dd>{file ? <a href={fileHref(file.id)}>{file.file_name}</a> : value ? (field.kind === 'date' ? formatShortDate(value as IsoDate) : value) : <em>sans réponse</em>}</dd>
+          </>
+        );
+      })}
+    </dl>
+  );
+}
+
+interface Message {
+  id: number;
+  from_staff: boolean;
+  body: string;
+  created_at: Date;
+  document_id: number | null;
+  file_name: string | null;
+}
+
+export function RequestThread({ messages, fileHref, staffSide }: { messages: Message[]; fileHref: (id: number) => string; staffSide: boolean }) {
+  if (messages.length === 0) return <p>Aucun message pour l'instant.</p>;
+  return (
+    <ol class="thread">
+      {messages.map((message) => (
+        <li>
+          <p>
+            <strong>{message.from_staff ? 'La mairie' : staffSide ? 'La famille' : 'Vous'}</strong>, le {formatShortDate(parisDate(message.created_at))} :
+          </p>
+          <p>{message.body}</p>
+          {message.document_id && message.file_name ? (
+            <p>
+              Pièce jointe : <a href={fileHref(message.document_id)}>{message.file_name}</a>
+            </p>
+          ) : null}
+        </li>
+      ))}
+    </ol>
+  );
+}
