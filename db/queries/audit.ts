@@ -35,6 +35,8 @@ const communeOfSubject = sql<number | null>`case audit_log.subject_type
   when 'product' then (select p.commune_id from products p where p.id = audit_log.subject_id)
   when 'closure' then (select p.commune_id from closures c join products p on p.id = c.product_id where c.id = audit_log.subject_id)
   when 'subscription' then (select o.commune_id from subscriptions s join service_offers o on o.id = s.service_offer_id where s.id = audit_log.subject_id)
+  when 'request' then (select f.commune_id from online_requests r join request_forms f on f.id = r.form_id where r.id = audit_log.subject_id)
+  when 'request-form' then (select f.commune_id from request_forms f where f.id = audit_log.subject_id)
   else (select u.commune_id from users u where u.id = audit_log.subject_id)
 end`;
 
@@ -54,7 +56,7 @@ export function auditEntries(db: Kysely<Database>, filter: { communeIds: number[
     .select(['entries.id', 'entries.created_at', 'entries.action', 'entries.subject_type', 'entries.subject_id', 'entries.details', 'actors.email as actor', 'communes.name as commune']);
   if (filter.communeId !== null) query = query.where('entries.commune_id', '=', filter.communeId);
   else if (!filter.everything) query = filter.communeIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('entries.commune_id', 'in', filter.communeIds);
-  if (filter.action) query = query.where('entries.action', 'like', `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (filter.action) query = query.where('entries.action', 'like', `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`);
   return query.orderBy('entries.id', 'desc').limit(limit).execute();
 }
 

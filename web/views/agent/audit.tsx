@@ -7,6 +7,9 @@ import { SelectField } from '../components/fields.tsx';
 export const ACTION_KINDS = [
   ['account', 'Validation des comptes'],
   ['subscription', 'Demandes de services'],
+  ['product', 'Catalogue'],
+  ['request', 'Démarches en ligne'],
+  ['request-form', 'Formulaires de démarches'],
   ['attendance', 'Pointage'],
   ['closure', 'Fermetures'],
   ['reservation', 'Réservations'],
