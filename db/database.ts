@@ -52,6 +52,11 @@ export interface ProductsTable {
   /** Booking closes this many working days before the day, at this hour (Paris time). */
   booking_deadline_days: ColumnType<number, number | undefined, number>;
   booking_deadline_hour: ColumnType<number, number | undefined, number>;
+  /** A family cancels (and is refunded) until this many working days before, at this hour. */
+  cancel_deadline_days: ColumnType<number, number | undefined, number>;
+  cancel_deadline_hour: ColumnType<number, number | undefined, number>;
+  /** Booked online, or only at the town hall (the product page says so, nothing is bookable). */
+  channel: ColumnType<'online' | 'mairie', 'online' | 'mairie' | undefined, 'online' | 'mairie'>;
   /** Optional pricing rules (domain/pricing.ts), checked when read. */
   pricing: ColumnType<unknown, string | undefined, string>;
   /** Visible to families and bookable; staff publish what they create. */

@@ -16,6 +16,7 @@ import * as auditAppendOnly from './2026-12-02T1300_audit_append_only.ts';
 import * as productsPublished from './2026-12-02T1400_products_published.ts';
 import * as cardRefunds from './2026-12-02T1500_card_refunds.ts';
 import * as onlineRequests from './2026-12-02T1600_online_requests.ts';
+import * as productChannel from './2026-12-02T1700_product_channel_cancellation.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1400_products_published': productsPublished,
   '2026-12-02T1500_card_refunds': cardRefunds,
   '2026-12-02T1600_online_requests': onlineRequests,
+  '2026-12-02T1700_product_channel_cancellation': productChannel,
 };

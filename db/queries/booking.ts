@@ -13,7 +13,7 @@ export async function productForBooking(db: Db, productId: number) {
     .innerJoin('communes', 'communes.id', 'products.commune_id')
     .select([
       'products.id', 'products.name', 'products.kind', 'products.provider_label', 'products.commune_id', 'products.weekdays', 'products.season_start',
-      'products.season_end', 'products.closed_days', 'products.booking_deadline_days', 'products.booking_deadline_hour', 'products.pricing', 'communes.slug as commune_slug',
+      'products.season_end', 'products.closed_days', 'products.booking_deadline_days', 'products.booking_deadline_hour', 'products.pricing', 'products.channel', 'communes.slug as commune_slug',
     ])
     .where('products.id', '=', productId)
     .where('products.published', '=', true)

@@ -25,6 +25,9 @@ export interface NewProduct {
   capacity: number;
   deadlineDays: number;
   deadlineHour: number;
+  cancelDeadlineDays: number;
+  cancelDeadlineHour: number;
+  channel: 'online' | 'mairie';
   prestations: { label: string; priceCents: number }[];
   staffId: number;
 }
@@ -39,7 +42,8 @@ export async function createProduct(db: Db, input: NewProduct): Promise<number |
         .values({
           commune_id: input.communeId, name: input.name, provider_label: '', description: input.description, category: input.category, kind: 'dated',
           weekdays: input.weekdays, season_start: input.seasonStart, season_end: input.seasonEnd, closed_days: closedDays,
-          booking_deadline_days: input.deadlineDays, booking_deadline_hour: input.deadlineHour, published: false,
+          booking_deadline_days: input.deadlineDays, booking_deadline_hour: input.deadlineHour,
+          cancel_deadline_days: input.cancelDeadlineDays, cancel_deadline_hour: input.cancelDeadlineHour, channel: input.channel, published: false,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

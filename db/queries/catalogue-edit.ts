@@ -1,4 +1,4 @@
-// Editing a product after its creation: its text, deadlines and pricing rules; a longer season
+// Editing a product after its creation: its text, channel, deadlines and pricing rules; a longer season
 // and a new prestation, whose days are generated like the first ones; a service day closed or
 // reopened from the calendar. A day with bookings is never closed here: an exceptional closure
 // (db/queries/closures.ts) cancels and refunds them. Every change is audited with before and after.
@@ -17,13 +17,19 @@ export interface ProductDetails {
   description: string;
   deadlineDays: number;
   deadlineHour: number;
+  cancelDeadlineDays: number;
+  cancelDeadlineHour: number;
+  channel: 'online' | 'mairie';
   rules: PricingRules;
 }
 
 export async function productDetails(db: Db, productId: number) {
   const row = await db
     .selectFrom('products')
-    .select(['category', 'name', 'description', 'booking_deadline_days', 'booking_deadline_hour', 'pricing', 'weekdays', 'season_start', 'season_end', 'closed_days'])
+    .select([
+      'category', 'name', 'description', 'booking_deadline_days', 'booking_deadline_hour', 'cancel_deadline_days', 'cancel_deadline_hour', 'channel', 'pricing', 'weekdays',
+      'season_start', 'season_end', 'closed_days',
+    ])
     .where('id', '=', productId)
     .executeTakeFirstOrThrow();
   return { ...row, rules: readPricingRules(row.pricing) };
@@ -35,7 +41,10 @@ export async function updateProductDetails(db: Db, productId: number, details: P
     await db.transaction().execute(async (trx) => {
       const before = await trx
         .selectFrom('products')
-        .select(['category', 'name', 'description', 'booking_deadline_days as deadlineDays', 'booking_deadline_hour as deadlineHour', 'pricing'])
+        .select([
+          'category', 'name', 'description', 'booking_deadline_days as deadlineDays', 'booking_deadline_hour as deadlineHour', 'cancel_deadline_days as cancelDeadlineDays',
+          'cancel_deadline_hour as cancelDeadlineHour', 'channel', 'pricing',
+        ])
         .where('id', '=', productId)
         .forUpdate()
         .executeTakeFirstOrThrow();
@@ -43,7 +52,8 @@ export async function updateProductDetails(db: Db, productId: number, details: P
         .updateTable('products')
         .set({
           category: details.category, name: details.name, description: details.description, booking_deadline_days: details.deadlineDays,
-          booking_deadline_hour: details.deadlineHour, pricing: JSON.stringify(details.rules),
+          booking_deadline_hour: details.deadlineHour, cancel_deadline_days: details.cancelDeadlineDays, cancel_deadline_hour: details.cancelDeadlineHour,
+          channel: details.channel, pricing: JSON.stringify(details.rules),
         })
         .where('id', '=', productId)
         .execute();

@@ -63,7 +63,10 @@ export async function productDetail(db: Db, id: number) {
   const product = await db
     .selectFrom('products')
     .innerJoin('communes', 'communes.id', 'products.commune_id')
-    .select(['products.id', 'products.name', 'products.provider_label', 'products.description', 'products.category', 'communes.name as commune', 'communes.slug as commune_slug', 'communes.mairie_label'])
+    .select([
+      'products.id', 'products.name', 'products.provider_label', 'products.description', 'products.category', 'products.channel', 'communes.name as commune', 'communes.slug as commune_slug',
+      'communes.mairie_label', 'communes.phone as mairie_phone',
+    ])
     .where('products.id', '=', id)
     .where('products.published', '=', true)
     .executeTakeFirst();

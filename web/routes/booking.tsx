@@ -139,7 +139,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = c.get('user');
     const { detail, missing } = await missingFor(user, productId);
     const product = (await products.forBooking(productId))!;
-    const form = missing.length === 0 && user && product.kind === 'dated' ? <PersonaliseForm {...await personaliseProps(product, user, choices, extra)} /> : null;
+    const form = missing.length === 0 && user && product.kind === 'dated' && product.channel === 'online' ? <PersonaliseForm {...await personaliseProps(product, user, choices, extra)} /> : null;
     return c.render(<ProductPage product={detail} prestations={detail.prestations} missing={missing} returnPath={c.req.path} personalise={form} />, { title: detail.name });
   }
 
@@ -151,7 +151,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.get(`/produits/:id${ID}/calendrier`, async (c) => {
     const product = await products.forBooking(idParam(c));
-    if (!product) return c.notFound();
+    if (!product || product.channel !== 'online') return c.notFound();
     return c.html(await calendarFor(product, currentUser(c), readChoices(c.req.queries() as Record<string, string[]>)));
   });
 
@@ -159,7 +159,8 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     const productId = idParam(c);
     const product = await products.forBooking(productId);
-    if (!product) return c.notFound();
+    // A product sold at the town hall only has nothing to book here.
+    if (!product || product.channel !== 'online') return c.notFound();
     const choices = readChoices(await c.req.parseBody({ all: true }));
     const htmx = c.req.header('HX-Request') === 'true';
     const again = async (status: 400 | 403 | 409, extra: Pick<PersonaliseProps, 'errors' | 'failures'>) => {

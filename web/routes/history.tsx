@@ -55,7 +55,7 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
       prestation: row.prestation,
       child: `${row.first_name} ${row.last_name}`,
       ticket: row.ticket,
-      cancellable: row.state === 'confirmed' && now().getTime() < bookingDeadline(row.service_date, row.booking_deadline_days, row.booking_deadline_hour).getTime(),
+      cancellable: row.state === 'confirmed' && now().getTime() < bookingDeadline(row.service_date, row.cancel_deadline_days, row.cancel_deadline_hour).getTime(),
     }));
     return <ReservationsPage upcoming={rows.filter((r) => r.service_date >= today)} past={rows.filter((r) => r.service_date < today).reverse()} {...extra} />;
   }

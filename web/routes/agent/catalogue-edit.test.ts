@@ -6,7 +6,7 @@ import { loadDemoCatalogue } from '../../../db/demo/load.ts';
 import { readPricingRules } from '../../../domain/pricing.ts';
 import { createStaff, login } from '../../../test/helpers/accounts.ts';
 import { createTestApp, TEST_ORIGIN } from '../../../test/helpers/app.ts';
-import { bookingFamily, demoProduct, holdPlaces } from '../../../test/helpers/booking.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart } from '../../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { useTemporal } from '../../../test/helpers/temporal.ts';
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 const fiche = (overrides: Record<string, string> = {}) => ({
-  categorie: 'centres-de-loisirs', nom: 'Inscription Accueil Périscolaire (mercredis)', description: 'Le mercredi.', delai_jours: '2', delai_heure: '12',
+  categorie: 'centres-de-loisirs', nom: 'Inscription Accueil Périscolaire (mercredis)', description: 'Le mercredi.', vente: 'en-ligne', delai_jours: '2', delai_heure: '12', annul_jours: '2', annul_heure: '12',
   qf_libelle_1: 'QF 1', qf_plafond_1: '600', qf_taux_1: '50', qf_libelle_2: 'QF 2', qf_plafond_2: '1200', qf_taux_2: '80', qf_libelle_3: 'QF 3', qf_plafond_3: '', qf_taux_3: '100',
   hors_commune: '120', fratrie_2: '10', fratrie_3: '20', ...overrides,
 });
@@ -75,6 +75,28 @@ describe('catalogue editing', () => {
     // Back to the base price for the other tests of this file.
     expect((await post(`/agent/catalogue/${productId}/fiche`, fiche({ qf_libelle_1: '', qf_plafond_1: '', qf_taux_1: '', qf_libelle_2: '', qf_plafond_2: '', qf_taux_2: '', qf_libelle_3: '', qf_taux_3: '', hors_commune: '', fratrie_2: '', fratrie_3: '' }), staff)).status).toBe(303);
     expect(await storedRules()).toEqual({});
+  });
+
+  it('sells the product at the town hall only: the page says where, nothing can be booked; and keeps its own cancellation deadline', async () => {
+    expect((await post(`/agent/catalogue/${productId}/fiche`, fiche({ vente: 'mairie', annul_jours: '10', annul_heure: '9' }), staff)).status).toBe(303);
+    const page = await (await app().request(`/produits/${productId}`)).text();
+    expect(page).toContain('Ce produit ne se réserve pas en ligne : inscrivez-vous auprès de la Mairie de Rosières');
+    const family = await bookingFamily(database.db, 'mairie@example.fr');
+    const parent = await login(app(), 'mairie@example.fr');
+    const prestation = (await demoProduct(database.db)).prestations[0]!.id;
+    const refused = await post(`/produits/${productId}/panier`, { prestation: String(prestation), enfant: String(family.dependants[0]!.id), date: '2026-12-09' }, parent);
+    expect(refused.status).toBe(404);
+    const stored = await database.db.selectFrom('products').select(['channel', 'cancel_deadline_days', 'cancel_deadline_hour', 'booking_deadline_days']).where('id', '=', productId).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ channel: 'mairie', cancel_deadline_days: 10, cancel_deadline_hour: 9, booking_deadline_days: 2 });
+    // Booked before: 9 December is now past its cancellation deadline (10 working days before, 9 h).
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], now())).ok) throw new Error('hold refused');
+    await payCart(database.db, family.user.id, now());
+    const reservation = await database.db.selectFrom('reservations').select('id').where('user_id', '=', family.user.id).executeTakeFirstOrThrow();
+    const late = await post(`/mon-compte/reservations/${reservation.id}/annuler`, {}, parent);
+    expect(late.status).toBe(409);
+    expect(await late.text()).toContain("Le délai d&#39;annulation de cette réservation est dépassé.");
+    expect((await database.db.selectFrom('reservations').select('state').where('id', '=', reservation.id).executeTakeFirstOrThrow()).state).toBe('confirmed');
+    expect((await post(`/agent/catalogue/${productId}/fiche`, fiche(), staff)).status).toBe(303);
   });
 
   it('adds a prestation with its places on every service day to come, once', async () => {

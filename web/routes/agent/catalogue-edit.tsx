@@ -1,8 +1,7 @@
-// Staff: editing a product of their communes: its text, deadlines and pricing rules, a new
+// Staff: editing a product of their communes: its text, channel, deadlines and pricing rules, a new
 // prestation, a longer season, a day closed or reopened from the calendar.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { ProductCategory } from '../../../db/database.ts';
 import { addPrestation, extendSeason, setDayOpen, updateProductDetails } from '../../../db/queries/catalogue-edit.ts';
 import { addDays, parisDate } from '../../../domain/dates.ts';
 import type { PricingRules } from '../../../domain/pricing.ts';
@@ -13,9 +12,9 @@ import { handleForm, ID } from '../../form-route.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { currentUser } from '../../middleware/guards.ts';
 import { eurosField, isoDayField, requiredText, wholeNumberField } from '../../schemas.ts';
-import { categories } from '../../views/categories.ts';
 import { productPage } from './catalogue-product-page.tsx';
 import { pricingRulesFromForm } from './pricing-form.ts';
+import { productDetailFields, productDetailsOf } from './product-fields.ts';
 import { staffProduct } from './staff-product.ts';
 
 /** Who may call each route below (see web/access.ts). */
@@ -26,13 +25,7 @@ export const catalogueEditAccess = {
   'POST /agent/catalogue/:id/jour': { who: 'staff', object: 'commune-product', input: { form: 'GET /agent/catalogue/:id' } },
 } satisfies AccessTable;
 
-const detailsSchema = z.object({
-  categorie: z.enum(categories.map((c) => c.slug) as [ProductCategory, ...ProductCategory[]], { error: 'Choisissez la catégorie.' }),
-  nom: requiredText("Indiquez le nom de l'activité.", 100),
-  description: z.string().optional().transform((value) => value?.trim() ?? '').refine((value) => value.length <= 2000, '2 000 caractères au plus.'),
-  delai_jours: wholeNumberField('Un nombre de jours ouvrés, de 0 à 30.', 0, 30),
-  delai_heure: wholeNumberField('Une heure de 0 à 23.', 0, 23),
-});
+const detailsSchema = z.object(productDetailFields);
 
 const prestationSchema = z.object({
   libelle: requiredText('Indiquez le libellé de la prestation (2 à 80 caractères).', 80).refine((label) => label.length >= 2, 'Indiquez le libellé de la prestation (2 à 80 caractères).'),
@@ -57,7 +50,7 @@ export function catalogueEditRoutes({ db, now }: AppDeps): Hono<AppEnv> {
       },
       again: ({ values, errors }) => page(c, { sent: { name: 'fiche', values, errors } }),
       save: async (data): Promise<FieldErrors | void> => {
-        const details = { category: data.categorie, name: data.nom, description: data.description, deadlineDays: data.delai_jours, deadlineHour: data.delai_heure, rules };
+        const details = { ...productDetailsOf(data), rules };
         if ((await updateProductDetails(db, product.id, details, currentUser(c).id)) === 'name-taken') return { nom: 'Une activité de ce nom existe déjà dans cette commune.' };
       },
       then: `/agent/catalogue/${product.id}?ok=fiche#fiche`,

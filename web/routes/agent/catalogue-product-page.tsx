@@ -28,8 +28,9 @@ export function productPage({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
     const month = asked && /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) && asked >= first && asked <= last ? asked : current;
     const [grid, days] = await Promise.all([capacityGrid(db, product.id, today, addDays(today, 27), now()), monthDays(db, product.id, month, now())]);
     const stored = {
-      categorie: details.category, nom: details.name, description: details.description, delai_jours: String(details.booking_deadline_days),
-      delai_heure: String(details.booking_deadline_hour), ...pricingRulesToForm(details.rules),
+      categorie: details.category, nom: details.name, description: details.description, vente: details.channel === 'mairie' ? 'mairie' : 'en-ligne',
+      delai_jours: String(details.booking_deadline_days), delai_heure: String(details.booking_deadline_hour), annul_jours: String(details.cancel_deadline_days),
+      annul_heure: String(details.cancel_deadline_hour), ...pricingRulesToForm(details.rules),
     };
     return c.render(
       <CatalogueProductPage

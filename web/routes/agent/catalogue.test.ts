@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 const newProduct = (overrides: Record<string, string> = {}): [string, string][] => [
-  ...Object.entries({ offre: String(offerId), categorie: 'sports', nom: 'Judo du samedi', description: 'Judo pour les 6-10 ans.', debut: '2026-12-01', fin: '2027-01-31', places: '12', delai_jours: '1', delai_heure: '18', libelle_1: 'Séance', prix_1: '6,50', libelle_2: 'Séance + goûter', prix_2: '7,20', ...overrides }),
+  ...Object.entries({ offre: String(offerId), categorie: 'sports', nom: 'Judo du samedi', description: 'Judo pour les 6-10 ans.', debut: '2026-12-01', fin: '2027-01-31', places: '12', vente: 'en-ligne', delai_jours: '1', delai_heure: '18', annul_jours: '1', annul_heure: '18', libelle_1: 'Séance', prix_1: '6,50', libelle_2: 'Séance + goûter', prix_2: '7,20', ...overrides }),
   ['jours', '6'],
 ];
 

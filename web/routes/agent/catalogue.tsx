@@ -6,17 +6,16 @@ import { createProduct, offersOfCommunes, productForStaff, productsForStaff, set
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { addDays } from '../../../domain/dates.ts';
 import { parseEuros } from '../../../domain/money.ts';
-import type { ProductCategory } from '../../../db/database.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { flash, handleForm, ID } from '../../form-route.ts';
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { currentUser } from '../../middleware/guards.ts';
 import { staffProduct } from './staff-product.ts';
-import { eurosField, idField, isoDayField, requiredText, wholeNumberField } from '../../schemas.ts';
-import { categories } from '../../views/categories.ts';
+import { eurosField, idField, isoDayField, wholeNumberField } from '../../schemas.ts';
 import { CatalogueListPage, PRESTATION_ROWS } from '../../views/agent/catalogue.tsx';
 import { productPage } from './catalogue-product-page.tsx';
+import { productDetailFields, productDetailsOf } from './product-fields.ts';
 import type { AccessTable } from '../../access.ts';
 
 /** Who may call each route below (see web/access.ts). */
@@ -34,14 +33,10 @@ export const catalogueMessages = { cree: "L'activité est créée avec ses jours
 
 const productSchema = z.object({
   offre: idField("Choisissez l'inscription qui ouvre l'activité."),
-  categorie: z.enum(categories.map((c) => c.slug) as [ProductCategory, ...ProductCategory[]], { error: 'Choisissez la catégorie.' }),
-  nom: requiredText("Indiquez le nom de l'activité.", 100),
-  description: z.string().optional().transform((value) => value?.trim() ?? '').refine((value) => value.length <= 2000, '2 000 caractères au plus.'),
+  ...productDetailFields,
   debut: isoDayField('Indiquez le premier jour de la saison.'),
   fin: isoDayField('Indiquez le dernier jour de la saison.'),
   places: wholeNumberField('Indiquez un nombre de places (1 à 1 000).', 1, 1000),
-  delai_jours: wholeNumberField('Un nombre de jours ouvrés, de 0 à 30.', 0, 30),
-  delai_heure: wholeNumberField('Une heure de 0 à 23.', 0, 23),
   scolaire: z.literal('1').optional(),
 });
 
@@ -86,8 +81,8 @@ export function catalogueAdminRoutes({ db, now }: AppDeps): Hono<AppEnv> {
         const offer = offers.find((o) => o.id === data.offre);
         if (!offer) return { offre: "Cette inscription n'est pas de vos communes." };
         const result = await createProduct(db, {
-          communeId: offer.commune_id, offerId: offer.id, category: data.categorie, name: data.nom, description: data.description, weekdays,
-          seasonStart: data.debut, seasonEnd: data.fin, schoolTime: data.scolaire === '1', capacity: data.places, deadlineDays: data.delai_jours, deadlineHour: data.delai_heure,
+          ...productDetailsOf(data), communeId: offer.commune_id, offerId: offer.id, weekdays,
+          seasonStart: data.debut, seasonEnd: data.fin, schoolTime: data.scolaire === '1', capacity: data.places,
           prestations: prestationsOf(values).map((p) => ({ label: p.label, priceCents: parseEuros(p.price, { maxDigits: 4 })! })), staffId: staff.id,
         });
         if (result === 'name-taken') return { nom: 'Une activité de ce nom existe déjà dans cette commune.' };

@@ -1,11 +1,11 @@
-// Staff: one product of the catalogue: publish it; edit its text, deadlines and pricing rules;
+// Staff: one product of the catalogue: publish it; edit its text, channel, deadlines and pricing rules;
 // change a prestation's price for bookings to come or add one; lengthen the season; close or
 // reopen a day on the month's calendar; change the places of each day of the next four weeks.
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { formatShortDate, type IsoDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
-import { categories } from '../categories.ts';
-import { ErrorSummary, Field, Notice, SelectField, TextArea } from '../components/fields.tsx';
+import { ErrorSummary, Field, Notice } from '../components/fields.tsx';
+import { ProductDetailFields, productFieldLabels } from './product-fields.tsx';
 import { ProductMonth, type CalendarProduct } from './catalogue-calendar.tsx';
 import { PricingFields } from './pricing-fields.tsx';
 
@@ -25,7 +25,7 @@ export interface SentForm {
 }
 
 const labels = {
-  categorie: 'Catégorie', nom: 'Nom', description: 'Description', delai_jours: 'Délai de réservation', delai_heure: 'Heure limite', qf: 'Tranches de quotient familial',
+  ...productFieldLabels, qf: 'Tranches de quotient familial',
   hors_commune: 'Hors commune', fratrie_2: '2e enfant', fratrie_3: '3e enfant et suivants', libelle: 'Libellé', prix: 'Prix', places: 'Places par jour', fin: 'Nouvelle fin de saison',
 };
 
@@ -68,13 +68,7 @@ export function CatalogueProductPage(props: {
       <h2 id="fiche">Fiche et tarifs</h2>
       <form method="post" action={`/agent/catalogue/${product.id}/fiche#fiche`} novalidate>
         <ErrorSummary errors={fiche.errors} labels={labels} />
-        <SelectField name="categorie" label={labels.categorie} required value={fiche.values.categorie} error={fiche.errors.categorie} options={categories.map((c) => ({ value: c.slug, label: c.label }))} />
-        <Field name="nom" label={labels.nom} required value={fiche.values.nom} error={fiche.errors.nom} />
-        <TextArea name="description" label={labels.description} value={fiche.values.description} error={fiche.errors.description} rows={3} />
-        <div class="inline-fields">
-          <Field name="delai_jours" label="Réservation et annulation closes (jours ouvrés avant)" value={fiche.values.delai_jours} error={fiche.errors.delai_jours} extra={{ inputmode: 'numeric' }} />
-          <Field name="delai_heure" label={`${labels.delai_heure} (0 à 23 h)`} value={fiche.values.delai_heure} error={fiche.errors.delai_heure} extra={{ inputmode: 'numeric' }} />
-        </div>
+        <ProductDetailFields values={fiche.values} errors={fiche.errors} />
         <PricingFields values={fiche.values} errors={fiche.errors} />
         <button class="button" type="submit">
           Enregistrer la fiche

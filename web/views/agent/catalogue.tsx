@@ -2,8 +2,8 @@
 // prestations and prices, whose days come from its season and weekdays.
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
-import { categories } from '../categories.ts';
-import { ErrorSummary, Field, Notice, SelectField, TextArea } from '../components/fields.tsx';
+import { ErrorSummary, Field, Notice, SelectField } from '../components/fields.tsx';
+import { ProductDetailFields, productFieldLabels } from './product-fields.tsx';
 
 export const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
 export const PRESTATION_ROWS = 4;
@@ -17,10 +17,7 @@ interface ProductRow {
   season_end: string;
 }
 
-const labels = {
-  offre: "Inscription qui ouvre l'activité", categorie: 'Catégorie', nom: 'Nom', description: 'Description', jours: 'Jours', debut: 'Début de saison', fin: 'Fin de saison',
-  places: 'Places par jour', delai_jours: 'Délai de réservation', delai_heure: 'Heure limite', prestations: 'Prestations',
-};
+const labels = { offre: "Inscription qui ouvre l'activité", ...productFieldLabels, jours: 'Jours', debut: 'Début de saison', fin: 'Fin de saison', places: 'Places par jour', prestations: 'Prestations' };
 
 export function CatalogueListPage(props: { products: ProductRow[]; offers: { id: number; label: string; commune: string }[]; message: string | null; values?: FormValues; errors?: FieldErrors; weekdays?: number[] }) {
   const { products, offers, message, values = {}, errors = {}, weekdays = [3] } = props;
@@ -63,9 +60,7 @@ export function CatalogueListPage(props: { products: ProductRow[]; offers: { id:
       <form method="post" action="/agent/catalogue" novalidate>
         <ErrorSummary errors={errors} labels={labels} />
         <SelectField name="offre" label={labels.offre} required value={values.offre} error={errors.offre} placeholder="Choisissez" options={offers.map((o) => ({ value: String(o.id), label: `${o.label} – ${o.commune}` }))} />
-        <SelectField name="categorie" label={labels.categorie} required value={values.categorie} error={errors.categorie} placeholder="Choisissez" options={categories.map((c) => ({ value: c.slug, label: c.label }))} />
-        <Field name="nom" label={labels.nom} required value={values.nom} error={errors.nom} />
-        <TextArea name="description" label={labels.description} value={values.description} error={errors.description} rows={3} />
+        <ProductDetailFields values={values} errors={errors} />
         <fieldset class={errors.jours ? 'field field--error' : 'field'}>
           <legend>{labels.jours}</legend>
           {errors.jours ? <p class="field__error">{errors.jours}</p> : null}
@@ -84,11 +79,7 @@ export function CatalogueListPage(props: { products: ProductRow[]; offers: { id:
           <input type="checkbox" id="scolaire" name="scolaire" value="1" checked={values.scolaire === '1'} />
           <label for="scolaire">Temps scolaire (fermée les jours fériés et à Noël)</label>
         </div>
-        <div class="inline-fields">
-          <Field name="places" label={labels.places} required value={values.places ?? '20'} error={errors.places} extra={{ inputmode: 'numeric' }} />
-          <Field name="delai_jours" label="Réservation close (jours ouvrés avant)" value={values.delai_jours ?? '2'} error={errors.delai_jours} extra={{ inputmode: 'numeric' }} />
-          <Field name="delai_heure" label={`${labels.delai_heure} (0 à 23 h)`} value={values.delai_heure ?? '12'} error={errors.delai_heure} extra={{ inputmode: 'numeric' }} />
-        </div>
+        <Field name="places" label={labels.places} required value={values.places ?? '20'} error={errors.places} extra={{ inputmode: 'numeric' }} />
         <fieldset class={errors.prestations ? 'field field--error' : 'field'}>
           <legend>{labels.prestations} (au moins une : libellé et prix en euros)</legend>
           {errors.prestations ? <p class="field__error">{errors.prestations}</p> : null}

@@ -6,7 +6,7 @@ import { formatEuros } from '../../../domain/money.ts';
 import { Notice } from '../components/fields.tsx';
 
 export interface ProductPageProps {
-  product: { id: number; name: string; provider_label: string; description: string; commune: string; commune_slug: string; mairie_label: string };
+  product: { id: number; name: string; provider_label: string; description: string; commune: string; commune_slug: string; mairie_label: string; mairie_phone: string | null; channel: 'online' | 'mairie' };
   prestations: { id: number; label: string; price_cents: number }[];
   missing: MissingStep[];
   returnPath: string;
@@ -69,7 +69,12 @@ export function ProductPage({ product, prestations, missing, returnPath, persona
           ))}
         </tbody>
       </table>
-      {missing.length > 0 ? (
+      {product.channel === 'mairie' ? (
+        <Notice kind="info">
+          Ce produit ne se réserve pas en ligne : inscrivez-vous auprès de la {product.mairie_label}
+          {product.mairie_phone ? <>, au <a href={`tel:${product.mairie_phone.replace(/\s/g, '')}`}>{product.mairie_phone}</a></> : null}.
+        </Notice>
+      ) : missing.length > 0 ? (
         <Notice kind="warning">
           <p>
             <strong>Pour réserver ce produit :</strong>

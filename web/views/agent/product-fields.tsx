@@ -1,0 +1,39 @@
+// The fields of a product shared by its creation form and its fiche: category, name,
+// description, how families book it, and the booking and cancellation deadlines.
+import type { FieldErrors, FormValues } from '../../forms.ts';
+import { categories } from '../categories.ts';
+import { Field, FieldError, SelectField, TextArea } from '../components/fields.tsx';
+
+export const productFieldLabels = {
+  categorie: 'Catégorie', nom: 'Nom', description: 'Description', vente: 'Réservation', delai_jours: 'Réservation close (jours ouvrés avant)', delai_heure: 'Heure limite de réservation',
+  annul_jours: 'Annulation close (jours ouvrés avant)', annul_heure: "Heure limite d'annulation",
+};
+
+export function ProductDetailFields({ values, errors }: { values: FormValues; errors: FieldErrors }) {
+  const channel = values.vente ?? 'en-ligne';
+  return (
+    <>
+      <SelectField name="categorie" label={productFieldLabels.categorie} required value={values.categorie} error={errors.categorie} placeholder="Choisissez" options={categories.map((c) => ({ value: c.slug, label: c.label }))} />
+      <Field name="nom" label={productFieldLabels.nom} required value={values.nom} error={errors.nom} />
+      <TextArea name="description" label={productFieldLabels.description} value={values.description} error={errors.description} rows={3} />
+      <fieldset class={errors.vente ? 'field field--error' : 'field'}>
+        <legend>{productFieldLabels.vente}</legend>
+        <FieldError name="vente" error={errors.vente} />
+        <div class="radio">
+          <input type="radio" id="vente-en-ligne" name="vente" value="en-ligne" checked={channel !== 'mairie'} />
+          <label for="vente-en-ligne">En ligne, par les familles</label>
+        </div>
+        <div class="radio">
+          <input type="radio" id="vente-mairie" name="vente" value="mairie" checked={channel === 'mairie'} />
+          <label for="vente-mairie">À la mairie seulement (la page dit où s'inscrire)</label>
+        </div>
+      </fieldset>
+      <div class="inline-fields">
+        <Field name="delai_jours" label={productFieldLabels.delai_jours} value={values.delai_jours ?? '2'} error={errors.delai_jours} extra={{ inputmode: 'numeric' }} />
+        <Field name="delai_heure" label={`${productFieldLabels.delai_heure} (0 à 23 h)`} value={values.delai_heure ?? '12'} error={errors.delai_heure} extra={{ inputmode: 'numeric' }} />
+        <Field name="annul_jours" label={productFieldLabels.annul_jours} value={values.annul_jours ?? '2'} error={errors.annul_jours} extra={{ inputmode: 'numeric' }} />
+        <Field name="annul_heure" label={`${productFieldLabels.annul_heure} (0 à 23 h)`} value={values.annul_heure ?? '12'} error={errors.annul_heure} extra={{ inputmode: 'numeric' }} />
+      </div>
+    </>
+  );
+}
