@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { netLinePrices } from './net-prices.ts';
 
@@ -26,5 +27,21 @@ describe('netLinePrices', () => {
     const net = netLinePrices(prices, discount);
     expect(net.reduce((a, b) => a + b, 0)).toBe(prices.reduce((a, b) => a + b, 0) - discount);
     expect(net.every((price, i) => price >= 0 && price <= prices[i]!)).toBe(true);
+  });
+
+  it('for any order and voucher: the lines add up to what was paid, each between 0 and its price, shares within a cent of proportional', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: 0, max: 5_000_000 }), (prices, discount) => {
+        const total = prices.reduce((a, b) => a + b, 0);
+        const net = netLinePrices(prices, discount);
+        expect(net.reduce((a, b) => a + b, 0)).toBe(Math.max(0, total - Math.max(0, discount)));
+        expect(net.every((price, i) => Number.isInteger(price) && price >= 0 && price <= prices[i]!)).toBe(true);
+        if (total > 0 && discount > 0) {
+          const applied = Math.min(discount, total);
+          net.forEach((price, i) => expect(Math.abs(prices[i]! - price - (prices[i]! * applied) / total)).toBeLessThan(1));
+        }
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -19,7 +19,11 @@ export function orderMail(kind: 'confirmed' | 'abandoned', { order, user, lines 
   return composeMail({
     subject: `Commande ${order.number} confirmée`,
     greeting,
-    paragraphs: [`Votre commande ${order.number} est payée (${formatEuros(order.total_cents)}). Vos réservations :`, ...recap],
+    paragraphs: [
+      `Votre commande ${order.number} est payée (${formatEuros(order.total_cents - order.discount_cents)}). Vos réservations :`,
+      ...recap,
+      ...(order.discount_cents > 0 ? [`Bon de réduction : -${formatEuros(order.discount_cents)} sur un total de ${formatEuros(order.total_cents)}.`] : []),
+    ],
     action: { label: 'Voir mes réservations', url: `${publicUrl}/mon-compte` },
   });
 }

@@ -19,6 +19,9 @@ export async function checkInvariants(db: Db, now: Date): Promise<Record<string,
       and coalesce((select -sum(e.amount_cents) from wallet_entries e where e.idempotency_key = 'order-' || o.number || '/wallet-debit'), 0)
         + coalesce((select sum(p.amount_cents) from payments p where p.id = o.card_payment_id and p.state = 'paid'), 0)
        <> o.total_cents - o.discount_cents`),
+    ordersWhoseLinesDoNotAddUp: await count(sql<{ n: number }>`
+      select count(*)::int as n from orders o
+      where o.total_cents <> coalesce((select sum(l.price_cents) from order_lines l where l.order_id = o.id), 0) or o.discount_cents > o.total_cents`),
     abandonedOrdersWithReservations: await count(sql<{ n: number }>`
       select count(*)::int as n from orders o join order_lines l on l.order_id = o.id join reservations r on r.order_line_id = l.id where o.state = 'abandoned'`),
     abandonedOrdersKeepingWalletMoney: await count(sql<{ n: number }>`

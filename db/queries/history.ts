@@ -4,7 +4,7 @@ import type { Db } from '../connection.ts';
 export function familyOrders(db: Db, userId: number) {
   return db
     .selectFrom('orders')
-    .select(['id', 'number', 'state', 'total_cents', 'wallet_cents', 'card_cents', 'created_at', 'paid_at', 'abandon_reason'])
+    .select(['id', 'number', 'state', 'total_cents', 'discount_cents', 'wallet_cents', 'card_cents', 'created_at', 'paid_at', 'abandon_reason'])
     .where('user_id', '=', userId)
     .where('state', '!=', 'open')
     .orderBy('created_at', 'desc')

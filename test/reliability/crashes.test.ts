@@ -79,6 +79,7 @@ async function expectEveryOrderOnce(families: PatientFamily[], outcomes: string[
     overbookedSlots: 0,
     paidOrdersWithoutAllReservations: 0,
     paidOrdersWithoutTheirMoney: 0,
+    ordersWhoseLinesDoNotAddUp: 0,
     abandonedOrdersWithReservations: 0,
     abandonedOrdersKeepingWalletMoney: 0,
     walletsBelowZero: 0,

@@ -8,9 +8,10 @@ import { placesLeft } from '../../db/queries/booking.ts';
 import { createOrderFromCart } from '../../db/queries/orders.ts';
 import { balance, ledgerMismatches, moveMoney } from '../../db/queries/wallet.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
+import { formatEuros } from '../../domain/money.ts';
 import { login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
-import { bookingFamily, demoProduct, holdPlaces } from '../../test/helpers/booking.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
 
@@ -69,6 +70,33 @@ describe('Mes réservations', () => {
     expect(again.status).toBe(409);
     expect(await again.text()).toContain('Cette réservation est déjà annulée.');
     expect(await balance(database.db, family.user.id)).toBe(5000 - 1580 + 790);
+    expect(await ledgerMismatches(database.db)).toEqual([]);
+  });
+
+  it('refunds what the family paid, net of its voucher: a free order gives nothing back', async () => {
+    for (const [email, discount, refund] of [['bon-partiel@example.fr', 300, 640], ['bon-total@example.fr', 1580, 0]] as const) {
+      const family = await bookingFamily(database.db, email);
+      if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09', '2026-12-16'], clock)).ok) throw new Error('hold refused');
+      await payCart(database.db, family.user.id, clock, discount);
+      const reservation = await database.db.selectFrom('reservations').select('id').where('user_id', '=', family.user.id).where('service_date', '=', '2026-12-09').executeTakeFirstOrThrow();
+      const cookie = await login(app(), email);
+      const { number } = await database.db.selectFrom('orders').select('number').where('user_id', '=', family.user.id).executeTakeFirstOrThrow();
+      const { id: orderId } = await database.db.selectFrom('orders').select('id').where('number', '=', number).executeTakeFirstOrThrow();
+      const voucher = await database.db
+        .insertInto('vouchers')
+        .values({ code: `BON${discount}`, label: `Bon de ${discount} centimes`, kind: 'amount', value: discount, valid_from: '2026-11-01', valid_until: '2026-12-31' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await database.db.insertInto('voucher_uses').values({ voucher_id: voucher.id, order_id: orderId, user_id: family.user.id, discount_cents: discount, state: 'used' }).execute();
+      const paid = formatEuros(1580 - discount);
+      expect(await (await app().request('/mon-compte/commandes', { headers: { Cookie: cookie } })).text()).toContain(`<td>${paid}</td>`);
+      const detail = await (await app().request(`/mon-compte/commandes/${number}`, { headers: { Cookie: cookie } })).text();
+      expect(detail).toContain(`Bon de réduction (Bon de ${discount} centimes) :`);
+      expect(detail).toContain(formatEuros(-discount));
+      const cancelled = await postForm(app(), `/mon-compte/reservations/${reservation.id}/annuler`, {}, { Cookie: cookie });
+      expect(cancelled.headers.get('location')).toBe(`/mon-compte/reservations?annulee=${refund}`);
+      expect(await balance(database.db, family.user.id)).toBe(refund);
+    }
     expect(await ledgerMismatches(database.db)).toEqual([]);
   });
 

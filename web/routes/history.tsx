@@ -6,7 +6,7 @@ import { cardPaymentOf } from '../../db/queries/payments.ts';
 import { composeMail } from '../../lib/mail/compose.ts';
 import { cancelReservation } from '../../db/queries/cancellation.ts';
 import { familyOrders, familyReservations } from '../../db/queries/history.ts';
-import { orderHoldIds, recapLines } from '../../db/queries/order-recap.ts';
+import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/order-recap.ts';
 import { bookingDeadline } from '../../domain/booking-calendar.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
@@ -41,7 +41,8 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
     const order = await familyOrder(db, currentUser(c).id, c.req.param('number'));
     if (!order) return c.notFound();
     const cardPayment = order.card_payment_id ? ((await cardPaymentOf(db, order.card_payment_id)) ?? null) : null;
-    return c.render(<OrderDetailPage order={order} lines={await recapLines(db, await orderHoldIds(db, order.id))} cardPayment={cardPayment} />, { title: `Commande ${order.number}` });
+    const [lines, voucher] = await Promise.all([recapLines(db, await orderHoldIds(db, order.id)), orderVoucher(db, order.id)]);
+    return c.render(<OrderDetailPage order={order} lines={lines} voucher={voucher} cardPayment={cardPayment} />, { title: `Commande ${order.number}` });
   });
 
   async function reservationsPage(userId: number, extra: { message?: string | null; error?: string | null } = {}) {

@@ -13,6 +13,7 @@ export interface OrderRow {
   number: string;
   state: string;
   total_cents: number;
+  discount_cents: number;
   created_at: Date;
 }
 
@@ -40,7 +41,7 @@ export function OrdersPage({ orders }: { orders: OrderRow[] }) {
                   <a href={`/mon-compte/commandes/${order.number}`}>{order.number}</a>
                 </td>
                 <td>{dateFormat.format(order.created_at)}</td>
-                <td>{formatEuros(order.total_cents)}</td>
+                <td>{formatEuros(order.total_cents - order.discount_cents)}</td>
                 <td>{orderStates[order.state] ?? order.state}</td>
               </tr>
             ))}
@@ -54,9 +55,10 @@ export function OrdersPage({ orders }: { orders: OrderRow[] }) {
 export function OrderDetailPage(props: {
   order: OrderRow & { wallet_cents: number; card_cents: number; abandon_reason: string | null };
   lines: RecapLine[];
+  voucher: { label: string; discountCents: number } | null;
   cardPayment: { state: string; card_type: string | null } | null;
 }) {
-  const { order, lines, cardPayment } = props;
+  const { order, lines, voucher, cardPayment } = props;
   return (
     <>
       <p>
@@ -67,7 +69,7 @@ export function OrderDetailPage(props: {
         {dateFormat.format(order.created_at)} – {orderStates[order.state] ?? order.state}
         {order.abandon_reason ? ` (${order.abandon_reason})` : ''}
       </p>
-      <Recap lines={lines} totalCents={order.total_cents} caption={`Commande ${order.number}`} />
+      <Recap lines={lines} totalCents={order.total_cents} voucher={voucher} caption={`Commande ${order.number}`} />
       <h2>Paiements</h2>
       <ul>
         {order.wallet_cents > 0 ? <li>Porte-monnaie : {formatEuros(order.wallet_cents)}</li> : null}
