@@ -114,7 +114,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
         const c = useRequestContext<AppEnv>();
         const user = c.get('user');
         const cart = c.get('cart') ?? (user?.role === 'parent' ? await cartSummary(deps.db, user.id, deps.now()) : null);
-        return Layout({ title, children, user, cart });
+        return Layout({ title, children, user, cart, path: c.req.path });
       },
       { docType: true },
     ));

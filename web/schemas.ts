@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { parseEuros } from '../domain/money.ts';
 import { isIsoDate } from '../domain/dates.ts';
+import { isPostalCode } from '../domain/family.ts';
 
 export const emailField = z
   .string({ error: 'Indiquez votre adresse e-mail.' })
@@ -55,3 +56,21 @@ export const wholeNumberField = (message: string, min: number, max: number) =>
 
 /** The id a hidden field or a select carries. */
 export const idField = (message: string) => z.string({ error: message }).regex(/^\d{1,12}$/, message).transform(Number);
+
+/** An optional text: trimmed, `max` characters at most, null when empty. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${max} caractères au maximum.`)
+    .optional()
+    .transform((value) => value || null);
+
+/** An address of Mes adresses, typed there or at the checkout's address step. */
+export const addressSchema = z.object({
+  label: requiredText("Donnez un nom à l'adresse (par exemple : Domicile).", 60),
+  line1: requiredText("Indiquez l'adresse.", 200),
+  line2: optionalText(200),
+  postal_code: z.string({ error: 'Indiquez le code postal.' }).trim().refine(isPostalCode, 'Le code postal doit compter 5 chiffres (exemple : 43000).'),
+  city: requiredText('Indiquez la commune.', 100),
+});

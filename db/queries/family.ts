@@ -75,10 +75,12 @@ export async function updateDependant(db: Db, guardianId: number, id: number, fi
 }
 
 /** The family's first address becomes its default. */
-export async function addAddress(db: Db, userId: number, fields: AddressFields): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+/** Adds an address (the default when it is the first); its id. */
+export async function addAddress(db: Db, userId: number, fields: AddressFields): Promise<number> {
+  return db.transaction().execute(async (trx) => {
     const any = await trx.selectFrom('addresses').select('id').where('user_id', '=', userId).executeTakeFirst();
-    await trx.insertInto('addresses').values({ user_id: userId, ...fields, is_default: !any }).execute();
+    const row = await trx.insertInto('addresses').values({ user_id: userId, ...fields, is_default: !any }).returning('id').executeTakeFirstOrThrow();
+    return row.id;
   });
 }
 

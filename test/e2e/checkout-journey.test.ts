@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { moveMoney, balance, walletHistory } from '../../db/queries/wallet.ts';
 import { PASSWORD } from '../helpers/accounts.ts';
 import { addHomeAddress, bookingFamily } from '../helpers/booking.ts';
-import { signedIn } from '../helpers/browser.ts';
+import { handOverToProvider, signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
 
 const e2e = useE2E();
@@ -62,7 +62,7 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('chec
     await expect.poll(() => text(page)).toContain('Choisissez votre moyen de paiement (4 produits)');
     expect(await text(page)).toContain('son solde (20,00 €) sera utilisé, et le reste (11,60 €) payé par carte');
     await page.getByRole('button', { name: /Payer par Carte Visa/ }).click();
-    await page.getByRole('button', { name: 'Continuer vers le paiement' }).click();
+    await handOverToProvider(page, javaScriptEnabled);
     await expect.poll(() => text(page)).toContain('Montant : 11,60 €');
     await page.getByRole('button', { name: /Carte acceptée/ }).click();
 

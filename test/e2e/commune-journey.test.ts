@@ -10,7 +10,7 @@ import { addMonths } from '../../domain/booking-calendar.ts';
 import { addDays, parisDate } from '../../domain/dates.ts';
 import { createStaff, PASSWORD } from '../helpers/accounts.ts';
 import { addHomeAddress, bookingFamily } from '../helpers/booking.ts';
-import { signedIn } from '../helpers/browser.ts';
+import { handOverToProvider, signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
 
 const e2e = useE2E();
@@ -67,7 +67,7 @@ describe('a commune runs its service', () => {
     await home.getByLabel(/J'ai lu les conditions générales de vente/).check();
     await home.getByRole('button', { name: 'Commander >' }).click();
     await home.getByRole('button', { name: /Payer par Carte Visa/ }).click();
-    await home.getByRole('button', { name: 'Continuer vers le paiement' }).click();
+    await handOverToProvider(home, true);
     await home.getByRole('button', { name: /Carte acceptée/ }).click();
     await expect.poll(() => text(home), { timeout: 20_000 }).toMatch(/Commande \d{4}-\d{6} confirmée/);
 

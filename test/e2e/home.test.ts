@@ -31,7 +31,7 @@ describe.each([
     ]);
     const services = page.getByRole('navigation', { name: 'Services' });
     expect(await services.getByRole('link').allInnerTexts()).toEqual([
-      'Cantines', 'Garderies', 'Ramassage scolaire', 'Centres de Loisirs', 'Vélo en Velay', "Pass'Card", 'Sports', 'Démarches en ligne', 'Recharger vos crédits',
+      'Accueil', 'Cantines', 'Garderies', 'Ramassage scolaire', 'Centres de Loisirs', 'Vélo en Velay', "Pass'Card", 'Sports', 'Démarches en ligne', 'Recharger vos crédits',
     ]);
     expect(await page.getByRole('link', { name: 'Panier : (vide)' }).isVisible()).toBe(true);
     if (javaScriptEnabled) {

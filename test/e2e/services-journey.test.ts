@@ -20,7 +20,7 @@ describe.each([
     const { context: parent, page } = await signedIn(e2e.browser, e2e.stack.url, email, PASSWORD, javaScriptEnabled);
 
     await page.goto(`${e2e.stack.url}/mon-compte`);
-    await page.getByRole('link', { name: 'Mes filiations' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Mes filiations' }).click();
     for (const [first, birth] of [['Jérémy', '2017-04-12'], ['Noëllie', '2019-09-30']] as const) {
       await page.getByLabel('Prénom').fill(first);
       await page.locator('#last_name').fill('Pardon');

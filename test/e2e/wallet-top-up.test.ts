@@ -2,7 +2,7 @@
 // credits the wallet once, whatever the provider repeats; a refused one credits nothing. With and
 // without JavaScript.
 import { describe, expect, it } from 'vitest';
-import { signedIn } from '../helpers/browser.ts';
+import { handOverToProvider, signedIn } from '../helpers/browser.ts';
 import { createParent, PASSWORD } from '../helpers/accounts.ts';
 import { useE2E } from '../helpers/e2e.ts';
 
@@ -20,7 +20,7 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('wall
     await page.getByLabel('10,00 €', { exact: true }).check();
     await page.getByLabel('Payer par Carte Visa').check();
     await page.getByRole('button', { name: 'Recréditer mon porte-monnaie' }).click();
-    await page.getByRole('button', { name: 'Continuer vers le paiement' }).click();
+    await handOverToProvider(page, javaScriptEnabled);
     await expect.poll(body).toContain('Bac à sable de paiement');
     expect(await body()).toContain('Montant : 10,00 €');
     await page.getByRole('button', { name: /Carte acceptée/ }).click();
@@ -38,7 +38,7 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('wall
 
     await page.getByLabel('5,00 €', { exact: true }).check();
     await page.getByRole('button', { name: 'Recréditer mon porte-monnaie' }).click();
-    await page.getByRole('button', { name: 'Continuer vers le paiement' }).click();
+    await handOverToProvider(page, javaScriptEnabled);
     await page.getByRole('button', { name: /Carte refusée/ }).click();
     await expect.poll(body, { timeout: 15_000 }).toContain('Paiement refusé');
     await page.goto(`${e2e.stack.url}/mon-compte/porte-monnaie`);

@@ -1,6 +1,6 @@
 // Chromium driven by playwright-core (no browser download), headless, as root. The global setup
 // found it (or installed Debian's package) and hands its path to every test file.
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export function launchBrowser(): Promise<Browser> {
@@ -22,4 +22,9 @@ export async function signedIn(browser: Browser, baseUrl: string, email: string,
   await page.getByRole('button', { name: 'Connexion' }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
   return { context, page };
+}
+
+/** Past the hand-over to the payment provider: it posts itself with JavaScript, by its button without. */
+export async function handOverToProvider(page: Page, javaScriptEnabled: boolean): Promise<void> {
+  if (!javaScriptEnabled) await page.getByRole('button', { name: 'Continuer vers le paiement' }).click();
 }

@@ -167,3 +167,17 @@ describe('Mon compte', () => {
     expect(response.headers.get('location')).toBe('/connexion?retour=%2Fmon-compte%2Fdocuments');
   });
 });
+
+describe('the « MON COMPTE » menu', () => {
+  it('stands beside every account page, the current section marked, with « Déconnexion »; the home menu starts with « Accueil »', async () => {
+    const parent = await createParent(database.db, 'menu@example.fr');
+    const cookie = await login(app(), parent.email);
+    const page = await (await app().request('/mon-compte/adresses', { headers: { Cookie: cookie } })).text();
+    const menu = page.slice(page.indexOf('<nav class="account-menu"'), page.indexOf('</nav>', page.indexOf('<nav class="account-menu"')));
+    expect(menu).toContain('<a href="/mon-compte/adresses" aria-current="page">Mes adresses</a>');
+    expect(menu).toContain('href="/mon-compte/porte-monnaie"');
+    expect(menu).toContain('Déconnexion');
+    expect(await (await app().request('/', { headers: { Cookie: cookie } })).text()).not.toContain('class="account-menu"');
+    expect(await (await app().request('/')).text()).toContain('<li><a href="/">Accueil</a></li>');
+  });
+});

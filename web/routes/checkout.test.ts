@@ -48,6 +48,30 @@ describe('Commander', () => {
     expect((await handle.describe()).typedSearchAttributes.get(StatusAttribute)).toBe('paid');
   });
 
+  it('takes a new address inside the step: refused next to its fields, then saved to Mes adresses and chosen', async () => {
+    const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
+    const family = await bookingFamily(database.db, 'sans-adresse@example.fr');
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], new Date())).ok) throw new Error('hold refused');
+    const cookie = await login(app, family.user.email);
+    const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
+    const step = await (await app.request(`/commande/${number}/adresse`, { headers: { Cookie: cookie } })).text();
+    expect(step).toContain(`action="/commande/${number}/adresse/nouvelle"`);
+    expect(step).toContain('Indiquez votre adresse de facturation');
+
+    const bad = await postForm(app, `/commande/${number}/adresse/nouvelle`, { label: 'Domicile', line1: '3 rue des Tanneries', postal_code: '430', city: 'Rosières' }, { Cookie: cookie });
+    expect(bad.status).toBe(400);
+    const html = await bad.text();
+    expect(html).toContain('Le code postal doit compter 5 chiffres (exemple : 43000).');
+    expect(html).toContain('value="3 rue des Tanneries"');
+    expect(await database.db.selectFrom('addresses').select('id').where('user_id', '=', family.user.id).execute()).toEqual([]);
+
+    const saved = await postForm(app, `/commande/${number}/adresse/nouvelle`, { label: 'Domicile', line1: '3 rue des Tanneries', postal_code: '43800', city: 'Rosières' }, { Cookie: cookie });
+    expect(saved.headers.get('location')).toBe(`/commande/${number}/conditions`);
+    const address = await database.db.selectFrom('addresses').select(['is_default']).where('user_id', '=', family.user.id).executeTakeFirstOrThrow();
+    expect(address.is_default).toBe(true);
+    expect((await database.db.selectFrom('orders').select('billing_address').where('number', '=', number).executeTakeFirstOrThrow()).billing_address).toContain('3 rue des Tanneries');
+  });
+
   it('undoes the order when its workflow cannot start, and keeps the cart', async () => {
     const nowhere = Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 200 });
     const app = createTestApp({ db: database.db, temporal: new Client({ connection: nowhere }) });

@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import type { Order } from '../../db/database.ts';
-import { listAddresses } from '../../db/queries/family.ts';
+import { addAddress, listAddresses } from '../../db/queries/family.ts';
 import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/order-recap.ts';
 import { cartCommuneName, createOrderFromCart, familyOrder, undoUnstartedOrder } from '../../db/queries/orders.ts';
 import { cardPaymentOf } from '../../db/queries/payments.ts';
@@ -13,7 +13,9 @@ import { amountDue } from '../../domain/money.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment } from '../../workflows/order.messages.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
+import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms.ts';
 import { currentUser } from '../middleware/guards.ts';
+import { addressSchema } from '../schemas.ts';
 import { AddressStepPage, PaymentStepPage, RecapStepPage, TermsStepPage } from '../views/checkout/step-pages.tsx';
 import { OrderResultPage, TermsOfSalePage } from '../views/checkout/result-pages.tsx';
 import { OrderNotStartedPage } from '../views/checkout/steps.tsx';
@@ -31,6 +33,7 @@ export const checkoutAccess = {
   'POST /commande/:number/bon': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/recapitulatif' } },
   'GET /commande/:number/adresse': { who: 'parent', object: 'order' },
   'POST /commande/:number/adresse': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/adresse' } },
+  'POST /commande/:number/adresse/nouvelle': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/adresse' } },
   'GET /commande/:number/conditions': { who: 'parent', object: 'order' },
   'POST /commande/:number/conditions': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/conditions' } },
   'GET /commande/:number/paiement': { who: 'parent', object: 'order' },
@@ -105,20 +108,36 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(`/commande/${number}/recapitulatif?bon=ok`, 303);
   });
 
-  const addressPage = async (c: Context<AppEnv>, error?: string | null) =>
-    c.render(<AddressStepPage number={orderOf(c).number} addresses={await listAddresses(db, currentUser(c).id)} error={error} />, { title: 'Adresse de facturation' });
+  const addressPage = async (c: Context<AppEnv>, error?: string | null, form: { values?: FormValues; errors?: FieldErrors } = {}) =>
+    c.render(<AddressStepPage number={orderOf(c).number} addresses={await listAddresses(db, currentUser(c).id)} error={error} {...form} />, { title: 'Adresse de facturation' });
 
-  router.get(`/commande/:number${NUMBER}/adresse`, (c) => addressPage(c));
-
-  router.post(`/commande/:number${NUMBER}/adresse`, async (c) => {
+  /** The order takes the address; the next step, or the step again with the refusal. */
+  const chooseOrderAddress = async (c: Context<AppEnv>, addressId: number) => {
     const number = orderOf(c).number;
-    const addressId = Number((await c.req.parseBody()).adresse);
-    const result = await workflows.orderStep(number, (order) => order.executeUpdate(chooseAddress, { args: [{ addressId: Number.isSafeInteger(addressId) ? addressId : 0 }] }));
+    const result = await workflows.orderStep(number, (order) => order.executeUpdate(chooseAddress, { args: [{ addressId }] }));
     if ('refused' in result) {
       c.status(400);
       return addressPage(c, result.refused);
     }
     return c.redirect(`/commande/${number}/conditions`, 303);
+  };
+
+  router.get(`/commande/:number${NUMBER}/adresse`, (c) => addressPage(c));
+
+  router.post(`/commande/:number${NUMBER}/adresse`, async (c) => {
+    const addressId = Number((await c.req.parseBody()).adresse);
+    return chooseOrderAddress(c, Number.isSafeInteger(addressId) ? addressId : 0);
+  });
+
+  // A new address typed in the step: saved to Mes adresses, then chosen for the order.
+  router.post(`/commande/:number${NUMBER}/adresse/nouvelle`, async (c) => {
+    const values = await readForm(c);
+    const form = validateForm(addressSchema, values);
+    if (!form.ok) {
+      c.status(400);
+      return addressPage(c, null, { values, errors: form.errors });
+    }
+    return chooseOrderAddress(c, await addAddress(db, currentUser(c).id, form.data));
   });
 
   const termsPage = (c: Context<AppEnv>, error?: string | null) =>

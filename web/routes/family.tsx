@@ -19,24 +19,17 @@ import {
   type DependantFields,
 } from '../../db/queries/family.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
-import { birthDateProblem, isPostalCode, relationships, type RelationshipValue } from '../../domain/family.ts';
+import { birthDateProblem, relationships, type RelationshipValue } from '../../domain/family.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { flash, handleForm, ID, idParam, type FormRoute } from '../form-route.ts';
 import type { FieldErrors, FormValues } from '../forms.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { requiredText } from '../schemas.ts';
+import { addressSchema, optionalText, requiredText } from '../schemas.ts';
 import { AddressesPage, EditAddressPage } from '../views/family/addresses.tsx';
 import { DependantsPage, EditDependantPage } from '../views/family/dependants.tsx';
 import type { AccessTable } from '../access.ts';
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${max} caractères au maximum.`)
-    .optional()
-    .transform((value) => value || null);
 
 const dependantSchema = z.object({
   first_name: requiredText('Indiquez le prénom.', 60),
@@ -44,14 +37,6 @@ const dependantSchema = z.object({
   birth_date: z.string({ error: 'Indiquez la date de naissance.' }).trim().min(1, 'Indiquez la date de naissance.'),
   relationship: z.enum(relationships.map((r) => r.value) as [RelationshipValue, ...RelationshipValue[]], { error: 'Choisissez le lien.' }),
   notes: optionalText(1000),
-});
-
-const addressSchema = z.object({
-  label: requiredText("Donnez un nom à l'adresse (par exemple : Domicile).", 60),
-  line1: requiredText("Indiquez l'adresse.", 200),
-  line2: optionalText(200),
-  postal_code: z.string({ error: 'Indiquez le code postal.' }).trim().refine(isPostalCode, 'Le code postal doit compter 5 chiffres (exemple : 43000).'),
-  city: requiredText('Indiquez la commune.', 100),
 });
 
 /** Who may call each route below (see web/access.ts). */
@@ -145,7 +130,9 @@ export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
     handleForm(c, {
       schema: addressSchema,
       again: (form) => addressesPage(c, form),
-      save: (fields) => addAddress(db, currentUser(c).id, fields),
+      save: async (fields) => {
+        await addAddress(db, currentUser(c).id, fields);
+      },
       then: '/mon-compte/adresses?ok=1',
     }),
   );

@@ -13,6 +13,7 @@ const own = (name: string) => fileURLToPath(new URL(`../static/${name}`, import.
 const files: Record<string, { path: string; type: string }> = {
   'app.css': { path: own('app.css'), type: 'text/css; charset=utf-8' },
   'logo.svg': { path: own('logo.svg'), type: 'image/svg+xml' },
+  'auto-submit.js': { path: own('auto-submit.js'), type: 'text/javascript; charset=utf-8' },
   'htmx.min.js': { path: require.resolve('htmx.org/dist/htmx.min.js'), type: 'text/javascript; charset=utf-8' },
 };
 

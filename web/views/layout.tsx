@@ -3,6 +3,7 @@
 import type { Child } from 'hono/jsx';
 import type { User } from '../../db/database.ts';
 import type { CartSummary } from '../../db/queries/cart.ts';
+import { AccountMenu } from './account/sections.tsx';
 import { CartLink } from './cart-link.tsx';
 import { categories } from './categories.ts';
 
@@ -11,9 +12,12 @@ export interface LayoutProps {
   children?: Child;
   user?: Pick<User, 'first_name' | 'email' | 'role'> | null;
   cart?: CartSummary | null;
+  /** The page's path: a family's account pages get the « MON COMPTE » menu beside them. */
+  path?: string;
 }
 
-export function Layout({ title, children, user, cart }: LayoutProps) {
+export function Layout({ title, children, user, cart, path = '' }: LayoutProps) {
+  const accountPage = user?.role === 'parent' && (path === '/mon-compte' || path.startsWith('/mon-compte/'));
   return (
     <html lang="fr">
       <head>
@@ -61,6 +65,9 @@ export function Layout({ title, children, user, cart }: LayoutProps) {
           </div>
           <nav class="main-nav" aria-label="Services">
             <ul>
+              <li>
+                <a href="/">Accueil</a>
+              </li>
               {categories.map((category) => (
                 <li>
                   <a href={`/categories/${category.slug}`}>{category.label}</a>
@@ -74,9 +81,18 @@ export function Layout({ title, children, user, cart }: LayoutProps) {
             </ul>
           </nav>
         </header>
-        <main id="contenu" tabindex={-1}>
-          {children}
-        </main>
+        {accountPage ? (
+          <div class="with-menu">
+            <main id="contenu" tabindex={-1}>
+              {children}
+            </main>
+            <AccountMenu path={path} />
+          </div>
+        ) : (
+          <main id="contenu" tabindex={-1}>
+            {children}
+          </main>
+        )}
         <footer class="site-footer">
           <p>
             En cas de problème, vous pouvez contacter les services de la mairie au{' '}

@@ -3,23 +3,7 @@
 import type { AccountStatusText } from '../../account-state.ts';
 import { StatusNotice } from '../components/fields.tsx';
 import { DocumentTable, type DocumentRow } from './documents.tsx';
-
-const sections: { label: string; href?: string }[] = [
-  { label: 'Historique et détails de mes commandes', href: '/mon-compte/commandes' },
-  { label: 'Mes réservations', href: '/mon-compte/reservations' },
-  { label: 'Mes services', href: '/mon-compte/services' },
-  { label: 'Mes adresses', href: '/mon-compte/adresses' },
-  { label: 'Mes informations personnelles', href: '/mon-compte/informations' },
-  { label: 'Mes bons de réduction', href: '/mon-compte/bons' },
-  { label: 'Mes démarches en ligne', href: '/mon-compte/demarches' },
-  { label: 'Mes listes' },
-  { label: 'Mes e-billets' },
-  { label: 'Mon porte-monnaie', href: '/mon-compte/porte-monnaie' },
-  { label: 'RGPD - Données personnelles' },
-  { label: 'Mes filiations', href: '/mon-compte/filiations' },
-  { label: 'Mes pièces justificatives', href: '/mon-compte/documents' },
-  { label: 'Changer mon mot de passe', href: '/mon-compte/mot-de-passe' },
-];
+import { accountSections } from './sections.tsx';
 
 export function AccountHomePage({ name, status, documents }: { name: string; status: AccountStatusText; documents: DocumentRow[] }) {
   return (
@@ -38,7 +22,7 @@ export function AccountHomePage({ name, status, documents }: { name: string; sta
       </p>
       <h2>Mes rubriques</h2>
       <ul class="sections">
-        {sections.map((section) =>
+        {accountSections.map((section) =>
           section.href ? (
             <li>
               <a href={section.href}>{section.label}</a>

@@ -1,9 +1,11 @@
 // The pages of the checkout's steps, as functions of their data: 01 Récapitulatif (with the
-// voucher field), 03 Adresse, 04 Conditions générales de vente, 05 Paiement.
+// voucher field), 03 Adresse (choose one, or type a new one in place), 04 Conditions générales de vente, 05 Paiement.
 import { CARD_TYPES, type CardType } from '../../../lib/payments/paybox.ts';
 import type { Address } from '../../../db/database.ts';
 import { amountDue, formatEuros } from '../../../domain/money.ts';
+import type { FieldErrors, FormValues } from '../../forms.ts';
 import { FieldError, Notice } from '../components/fields.tsx';
+import { AddressForm } from '../family/addresses.tsx';
 import { CheckoutPage, Recap } from './steps.tsx';
 
 type RecapProps = Parameters<typeof Recap>[0];
@@ -33,15 +35,14 @@ export function RecapStepPage(props: { number: string; recap: Omit<RecapProps, '
   );
 }
 
-export function AddressStepPage({ number, addresses, error }: { number: string; addresses: Address[]; error?: string | null | undefined }) {
+export function AddressStepPage(props: { number: string; addresses: Address[]; error?: string | null | undefined; values?: FormValues | undefined; errors?: FieldErrors | undefined }) {
+  const { number, addresses, error, values, errors } = props;
+  // A new address opens unfolded when there is none yet or when the one typed was refused.
+  const typing = addresses.length === 0 || Boolean(errors && Object.keys(errors).length > 0);
   return (
     <CheckoutPage step={2} title="Adresse de facturation">
       {error ? <Notice kind="warning">{error}</Notice> : null}
-      {addresses.length === 0 ? (
-        <p>
-          Vous n'avez pas encore d'adresse. <a href="/mon-compte/adresses">Ajouter une adresse</a>, puis revenez à cette page.
-        </p>
-      ) : (
+      {addresses.length > 0 ? (
         <form method="post" action={`/commande/${number}/adresse`}>
           <fieldset class="choice">
             <legend>Choisissez l'adresse de facturation</legend>
@@ -54,14 +55,16 @@ export function AddressStepPage({ number, addresses, error }: { number: string; 
               </div>
             ))}
           </fieldset>
-          <p>
-            <a href="/mon-compte/adresses">Ajouter une autre adresse</a>
-          </p>
           <button class="button" type="submit">
             Commander &gt;
           </button>
         </form>
-      )}
+      ) : null}
+      <details class="new-address" open={typing}>
+        <summary>{addresses.length === 0 ? 'Indiquez votre adresse de facturation' : 'Utiliser une nouvelle adresse'}</summary>
+        <p>Elle est aussi enregistrée dans Mes adresses.</p>
+        <AddressForm action={`/commande/${number}/adresse/nouvelle`} values={values} errors={errors} submit="Enregistrer et commander >" />
+      </details>
     </CheckoutPage>
   );
 }

@@ -84,7 +84,7 @@ export function GoToPaymentPage({ action, fields, amountCents }: { action: strin
       <p>
         Vous allez payer <strong>{formatEuros(amountCents)}</strong> sur la page sécurisée de notre prestataire de paiement.
       </p>
-      <form method="post" action={action}>
+      <form method="post" action={action} data-auto-submit>
         {fields.map(([name, value]) => (
           <input type="hidden" name={name} value={value} />
         ))}
@@ -92,6 +92,7 @@ export function GoToPaymentPage({ action, fields, amountCents }: { action: strin
           Continuer vers le paiement
         </button>
       </form>
+      <script src="/static/auto-submit.js" defer />
     </section>
   );
 }
