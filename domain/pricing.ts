@@ -60,6 +60,15 @@ export function readPricingRules(stored: unknown): PricingRules {
   return parsed.success ? parsed.data : {};
 }
 
+/**
+ * The sibling rank a child takes on a day when booked with the chosen ones: children are ranked
+ * eldest first (as the cart ranks them), counting only those booked together. `family` is the
+ * family's children, eldest first.
+ */
+export function siblingRankWith(family: readonly number[], chosen: ReadonlySet<number>, childId: number): number {
+  return family.filter((id) => id === childId || chosen.has(id)).indexOf(childId) + 1;
+}
+
 export function totalCents(prices: readonly number[]): number {
   return prices.reduce((sum, cents) => sum + cents, 0);
 }

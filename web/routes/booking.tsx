@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { dayState, openingMonth, monthGrid, type DayState, type ProductCalendarRules } from '../../domain/booking-calendar.ts';
 import { parisDate, parseIsoDate, type IsoDate } from '../../domain/dates.ts';
-import { computePrice } from '../../domain/pricing.ts';
+import { computePrice, siblingRankWith } from '../../domain/pricing.ts';
 import { missingToBuy } from '../../domain/purchase.ts';
 import { bookedDays, placeHolds, placesLeft, type BookingProduct } from '../../db/queries/booking.ts';
 import { cartHolds, cartSummary, extendCart, holdsTotal, recentlyExpired, releaseHolds } from '../../db/queries/cart.ts';
@@ -17,7 +17,7 @@ import { currentUser } from '../middleware/guards.ts';
 import { AddedToCart } from '../views/booking/added.tsx';
 import { Calendar } from '../views/booking/calendar.tsx';
 import { CartPage, groupCart } from '../views/booking/cart.tsx';
-import { PersonaliseForm, type PersonaliseProps } from '../views/booking/personalise.tsx';
+import { ChildPrice, PersonaliseForm, type PersonaliseProps } from '../views/booking/personalise.tsx';
 import { ProductPage } from '../views/catalogue/product.tsx';
 import type { AccessTable } from '../access.ts';
 import { createProductCache } from '../product-cache.ts';
@@ -110,20 +110,32 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   }
 
-  async function personaliseProps(product: BookingProduct, user: User, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'failures'> = {}): Promise<PersonaliseProps> {
+  /** Each child's price for the chosen prestation, ranked among the children chosen with it. */
+  async function beneficiariesFor(product: BookingProduct, user: User, choices: Choices) {
     const prestationId = choices.prestationId ?? product.prestations[0]?.id ?? null;
     const prestation = product.prestations.find((p) => p.id === prestationId);
+    // Eldest first (as listed), ranked among the children booked together: as the cart prices them.
     const children = (await listDependants(db, user.id)).filter((d) => d.relationship === 'enfant' || d.relationship === 'autre');
-    const beneficiaries = children.map((child, index) => {
+    const chosen = new Set(choices.children);
+    return children.map((child) => {
       const price = computePrice({
         baseCents: prestation?.price_cents ?? 0,
         rules: product.rules,
         quotientFamilial: user.quotient_familial,
         resident: user.commune_id === product.commune_id,
-        siblingRank: index + 1,
+        siblingRank: siblingRankWith(
+          children.map((c) => c.id),
+          chosen,
+          child.id,
+        ),
       });
       return { id: child.id, name: `${child.first_name} ${child.last_name}`, priceCents: price.cents, note: price.note };
     });
+  }
+
+  async function personaliseProps(product: BookingProduct, user: User, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'failures'> = {}): Promise<PersonaliseProps> {
+    const prestationId = choices.prestationId ?? product.prestations[0]?.id ?? null;
+    const beneficiaries = await beneficiariesFor(product, user, choices);
     return {
       productId: product.id,
       prestations: product.prestations,
@@ -152,7 +164,18 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   router.get(`/produits/:id${ID}/calendrier`, async (c) => {
     const product = await products.forBooking(idParam(c));
     if (!product || product.channel !== 'online') return c.notFound();
-    return c.html(await calendarFor(product, currentUser(c), readChoices(c.req.queries() as Record<string, string[]>)));
+    const choices = readChoices(c.req.queries() as Record<string, string[]>);
+    // The calendar, and each child's price swapped out of band: a new prestation or another
+    // child chosen changes them, and the page shows what the cart will charge.
+    const prices = await beneficiariesFor(product, currentUser(c), choices);
+    return c.html(
+      <>
+        {await calendarFor(product, currentUser(c), choices)}
+        {prices.map((child) => (
+          <ChildPrice child={child} outOfBand />
+        ))}
+      </>,
+    );
   });
 
   router.post(`/produits/:id${ID}/panier`, async (c) => {

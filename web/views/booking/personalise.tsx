@@ -1,6 +1,6 @@
 // "Personnaliser votre produit": the prestation, the children with their price, the calendar,
 // and "Ajouter au panier". A plain form (GET to refresh, POST to add); htmx refreshes the
-// calendar in place and shows the "added" dialog without leaving the page.
+// calendar and the children's prices in place and shows the "added" dialog without leaving the page.
 import type { Child } from 'hono/jsx';
 import { formatEuros } from '../../../domain/money.ts';
 import { formatLongDate, type IsoDate } from '../../../domain/dates.ts';
@@ -22,6 +22,15 @@ export interface PersonaliseProps {
   calendar: Child;
   errors?: { prestation?: string; enfant?: string; date?: string };
   failures?: { date: IsoDate; reason: string }[];
+}
+
+/** A child's price beside its name; swapped out of band when the prestation or the children change. */
+export function ChildPrice({ child, outOfBand = false }: { child: Beneficiary; outOfBand?: boolean }) {
+  return (
+    <span id={`prix-enfant-${child.id}`} hx-swap-oob={outOfBand ? 'true' : undefined}>
+      ({formatEuros(child.priceCents)}){child.note ? <span class="muted"> – {child.note}</span> : null}
+    </span>
+  );
 }
 
 const failureWords: Record<string, string> = { full: 'complet', 'already-booked': 'déjà réservé', 'no-service': "pas d'accueil ce jour-là", 'deadline-passed': 'délai dépassé', closed: 'fermé' };
@@ -71,7 +80,7 @@ export function PersonaliseForm({ productId, prestations, prestationId, benefici
             <div class="checkbox">
               <input type="checkbox" name="enfant" id={`enfant-${child.id}`} value={String(child.id)} checked={chosenChildren.has(child.id)} />
               <label for={`enfant-${child.id}`}>
-                {child.name} ({formatEuros(child.priceCents)}){child.note ? <span class="muted"> – {child.note}</span> : null}
+                {child.name} <ChildPrice child={child} />
               </label>
             </div>
           ))
