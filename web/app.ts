@@ -33,6 +33,7 @@ import { catalogueEditRoutes } from './routes/agent/catalogue-edit.tsx';
 import { onlineRequestRoutes as staffRequestRoutes } from './routes/agent/online-requests.tsx';
 import { requestFormRoutes } from './routes/agent/request-forms.tsx';
 import { onlineRequestRoutes } from './routes/online-requests.tsx';
+import { eTicketRoutes } from './routes/e-tickets.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -130,6 +131,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/', serviceRoutes(deps));
   app.route('/', catalogueRoutes(deps));
   app.route('/', onlineRequestRoutes(deps));
+  app.route('/', eTicketRoutes(deps));
   app.route('/', bookingRoutes(deps));
   app.route('/', walletRoutes(deps));
   app.route('/', paymentNotificationRoutes(deps));

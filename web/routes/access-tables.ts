@@ -22,6 +22,7 @@ import { bookingAccess } from './booking.tsx';
 import { catalogueAccess } from './catalogue.tsx';
 import { checkoutAccess } from './checkout.tsx';
 import { devMailAccess } from './dev-mails.tsx';
+import { eTicketAccess } from './e-tickets.tsx';
 import { familyAccess } from './family.tsx';
 import { healthAccess } from './health.ts';
 import { historyAccess } from './history.tsx';
@@ -38,7 +39,7 @@ import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
   accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, onlineRequestAccess, requestFormAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
-  devMailAccess, familyAccess, healthAccess, historyAccess, homeAccess, onlineRequestFamilyAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
+  devMailAccess, eTicketAccess, familyAccess, healthAccess, historyAccess, homeAccess, onlineRequestFamilyAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];
 
