@@ -1,7 +1,10 @@
 // The QR code holds the ticket's code: drawn from its modules and read back by a decoder.
-import jsQR from 'jsqr';
+import decoder from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { qrModules, qrSvg } from './qr.ts';
+
+// A CommonJS package whose types declare an ES default: Node hands over the function itself.
+const jsQR = decoder as unknown as typeof decoder.default;
 
 function pixels(modules: boolean[][], scale = 4, quiet = 4) {
   const size = (modules.length + 2 * quiet) * scale;

@@ -1,11 +1,11 @@
 // A product page with its personalisation (prestation, children, calendar), "Ajouter au panier"
 // (all or nothing, one reservationHold workflow per held place) and the cart.
 import { Hono, type Context } from 'hono';
-import { dayState, openingMonth, monthGrid, type DayState, type ProductCalendarRules } from '../../domain/booking-calendar.ts';
+import { dayState, openingMonth } from '../../domain/booking-calendar.ts';
 import { parisDate, parseIsoDate, type IsoDate } from '../../domain/dates.ts';
 import { computePrice, siblingRankWith } from '../../domain/pricing.ts';
 import { missingToBuy } from '../../domain/purchase.ts';
-import { bookedDays, placeHolds, placesLeft, type BookingProduct } from '../../db/queries/booking.ts';
+import { placeHolds, type BookingProduct } from '../../db/queries/booking.ts';
 import { cartHolds, cartSummary, extendCart, holdsTotal, recentlyExpired, releaseHolds } from '../../db/queries/cart.ts';
 import { listDependants } from '../../db/queries/family.ts';
 import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
@@ -21,6 +21,7 @@ import { ChildPrice, PersonaliseForm, type PersonaliseProps } from '../views/boo
 import { ProductPage } from '../views/catalogue/product.tsx';
 import type { AccessTable } from '../access.ts';
 import { createProductCache } from '../product-cache.ts';
+import { calendarRules, monthStates } from './booking-days.ts';
 
 interface Choices {
   prestationId: number | null;
@@ -44,17 +45,6 @@ function readChoices(source: Record<string, string | File | (string | File)[]>):
   const all = (name: string) => [source[name] ?? []].flat();
   const month = [...all('mois'), ...all('mois_affiche')].find((v): v is string => typeof v === 'string');
   return { prestationId: ids(all('prestation'))[0] ?? null, children: ids(all('enfant')), dates: isoDates(all('date')), month };
-}
-
-function calendarRules(product: BookingProduct): ProductCalendarRules {
-  return {
-    weekdays: product.weekdays,
-    seasonStart: product.season_start,
-    seasonEnd: product.season_end,
-    closedDays: product.closed_days,
-    deadlineDays: product.booking_deadline_days,
-    deadlineHour: product.booking_deadline_hour,
-  };
 }
 
 /** Who may call each route below (see web/access.ts). */
@@ -82,22 +72,8 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   async function calendarFor(product: BookingProduct, user: User, choices: Choices) {
     const rules = calendarRules(product);
     const month = openingMonth(choices.month, rules, now(), parisDate(now()));
-    const grid = monthGrid(month).flat();
-    const [from, to] = [grid[0]!, grid.at(-1)!];
     const prestationId = choices.prestationId ?? product.prestations[0]?.id ?? 0;
-    const left = await placesLeft(db, prestationId, from, to, now());
-    const booked = await bookedDays(db, product.id, choices.children, from, to, now());
-    const states = new Map<IsoDate, DayState>(
-      grid.map((day) => [
-        day,
-        dayState(day, rules, {
-          month,
-          now: now(),
-          placesLeft: (d) => left.get(d),
-          bookedForAll: (d) => choices.children.length > 0 && choices.children.every((id) => booked.get(id)?.has(d)),
-        }),
-      ]),
-    );
+    const states = await monthStates(db, product, { prestationId, children: choices.children, month, now: now() });
     return (
       <Calendar
         productId={product.id}
