@@ -3,6 +3,7 @@
 // query against these interfaces; keep them in step with db/migrations/.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AttendanceTable, AuditLogTable, CardRefundsTable, ClosuresTable } from './back-office-tables.ts';
+import type { BookingListsTable, ETicketsTable } from './family-tables.ts';
 import type { OnlineRequestsTable, RequestFormsTable, RequestMessagesTable } from './request-tables.ts';
 
 /** A `date` column: kept as the ISO string "2026-06-28" so time zones never shift a day of service. */
@@ -344,13 +345,6 @@ export interface VoucherUsesTable {
   created_at: CreatedAt;
 }
 
-export interface ETicketsTable {
-  id: Generated<number>;
-  reservation_id: number;
-  code: string;
-  issued_at: CreatedAt;
-}
-
 export interface Database {
   communes: CommunesTable;
   service_offers: ServiceOffersTable;
@@ -372,6 +366,7 @@ export interface Database {
   request_forms: RequestFormsTable;
   online_requests: OnlineRequestsTable;
   request_messages: RequestMessagesTable;
+  booking_lists: BookingListsTable;
   dependants: DependantsTable;
   addresses: AddressesTable;
   subscriptions: SubscriptionsTable;

@@ -34,6 +34,7 @@ import { onlineRequestRoutes as staffRequestRoutes } from './routes/agent/online
 import { requestFormRoutes } from './routes/agent/request-forms.tsx';
 import { onlineRequestRoutes } from './routes/online-requests.tsx';
 import { eTicketRoutes } from './routes/e-tickets.tsx';
+import { bookingListRoutes } from './routes/booking-lists.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -132,6 +133,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/', catalogueRoutes(deps));
   app.route('/', onlineRequestRoutes(deps));
   app.route('/', eTicketRoutes(deps));
+  app.route('/', bookingListRoutes(deps));
   app.route('/', bookingRoutes(deps));
   app.route('/', walletRoutes(deps));
   app.route('/', paymentNotificationRoutes(deps));

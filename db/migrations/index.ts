@@ -17,6 +17,7 @@ import * as productsPublished from './2026-12-02T1400_products_published.ts';
 import * as cardRefunds from './2026-12-02T1500_card_refunds.ts';
 import * as onlineRequests from './2026-12-02T1600_online_requests.ts';
 import * as productChannel from './2026-12-02T1700_product_channel_cancellation.ts';
+import * as bookingLists from './2026-12-02T1800_booking_lists.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1500_card_refunds': cardRefunds,
   '2026-12-02T1600_online_requests': onlineRequests,
   '2026-12-02T1700_product_channel_cancellation': productChannel,
+  '2026-12-02T1800_booking_lists': bookingLists,
 };

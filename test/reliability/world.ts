@@ -10,6 +10,7 @@ import { createOrderActivities } from '../../activities/orders/order.ts';
 import type { Db } from '../../db/connection.ts';
 import { createOrderFromCart } from '../../db/queries/orders.ts';
 import { createRequestForm } from '../../db/queries/request-forms.ts';
+import { saveBookingList } from '../../db/queries/booking-lists.ts';
 import { moveMoney } from '../../db/queries/wallet.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import type { Access, CommuneObject, FamilyObject, PublicObject } from '../../web/access.ts';
@@ -118,6 +119,9 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   if (asked.status !== 303) throw new Error(`decision refused (${asked.status})`);
   const requestFile = Number((await db.selectFrom('online_requests').select('answers').where('id', '=', waitingRequest).executeTakeFirstOrThrow()).answers.champ_2);
 
+  const list = await saveBookingList(db, { userId: a.user.id, name: 'Les mercredis', productId: product.id, prestationId: prestation, children: [a.dependants[0]!.id], weekdays: [3] });
+  if (list === 'name-taken') throw new Error('list exists');
+
   const topUp = await db
     .insertInto('payments')
     .values({ user_id: a.user.id, purpose: 'topup', method: 'card', amount_cents: 1000, reference: 'world-topup' })
@@ -156,6 +160,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       'family-request': completedRequest,
       'commune-request': waitingRequest,
       'request-document': requestFile,
+      'booking-list': list,
       commune: 'rosieres',
       category: 'garderies',
       product: product.id,

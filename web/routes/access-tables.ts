@@ -19,6 +19,7 @@ import { serviceRequestAccess } from './agent/services.tsx';
 import { validationAccess } from './agent/validations.tsx';
 import { authAccess } from './auth.tsx';
 import { bookingAccess } from './booking.tsx';
+import { bookingListAccess } from './booking-lists.tsx';
 import { catalogueAccess } from './catalogue.tsx';
 import { checkoutAccess } from './checkout.tsx';
 import { devMailAccess } from './dev-mails.tsx';
@@ -38,7 +39,7 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, onlineRequestAccess, requestFormAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, catalogueAccess, checkoutAccess,
+  accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, onlineRequestAccess, requestFormAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, bookingListAccess, catalogueAccess, checkoutAccess,
   devMailAccess, eTicketAccess, familyAccess, healthAccess, historyAccess, homeAccess, onlineRequestFamilyAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];

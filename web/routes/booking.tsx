@@ -2,11 +2,12 @@
 // (all or nothing, one reservationHold workflow per held place) and the cart.
 import { Hono, type Context } from 'hono';
 import { dayState, openingMonth } from '../../domain/booking-calendar.ts';
-import { parisDate, parseIsoDate, type IsoDate } from '../../domain/dates.ts';
+import { isoWeekday, parisDate, parseIsoDate, type IsoDate } from '../../domain/dates.ts';
 import { computePrice, siblingRankWith } from '../../domain/pricing.ts';
 import { missingToBuy } from '../../domain/purchase.ts';
 import { placeHolds, type BookingProduct } from '../../db/queries/booking.ts';
 import { cartHolds, cartSummary, extendCart, holdsTotal, recentlyExpired, releaseHolds } from '../../db/queries/cart.ts';
+import { familyBookingList, saveBookingList } from '../../db/queries/booking-lists.ts';
 import { listDependants } from '../../db/queries/family.ts';
 import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
 import type { User } from '../../db/database.ts';
@@ -28,7 +29,11 @@ interface Choices {
   children: number[];
   dates: IsoDate[];
   month: string | undefined;
+  listName?: string;
 }
+
+/** Why a list's day is not checked: the calendar's own reasons. */
+export const LEFT_OUT_REASONS = ['full', 'closed', 'deadline-passed', 'already-booked', 'no-service'];
 
 const ids = (values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string' && /^\d{1,12}$/.test(v)).map(Number))];
 const isoDates = (values: unknown[]) =>
@@ -44,7 +49,8 @@ const isoDates = (values: unknown[]) =>
 function readChoices(source: Record<string, string | File | (string | File)[]>): Choices {
   const all = (name: string) => [source[name] ?? []].flat();
   const month = [...all('mois'), ...all('mois_affiche')].find((v): v is string => typeof v === 'string');
-  return { prestationId: ids(all('prestation'))[0] ?? null, children: ids(all('enfant')), dates: isoDates(all('date')), month };
+  const listName = all('nom_liste').find((v): v is string => typeof v === 'string');
+  return { prestationId: ids(all('prestation'))[0] ?? null, children: ids(all('enfant')), dates: isoDates(all('date')), month, ...(listName === undefined ? {} : { listName: listName.trim() }) };
 }
 
 /** Who may call each route below (see web/access.ts). */
@@ -109,7 +115,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     });
   }
 
-  async function personaliseProps(product: BookingProduct, user: User, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'failures'> = {}): Promise<PersonaliseProps> {
+  async function personaliseProps(product: BookingProduct, user: User, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'failures' | 'applied'> = {}): Promise<PersonaliseProps> {
     const prestationId = choices.prestationId ?? product.prestations[0]?.id ?? null;
     const beneficiaries = await beneficiariesFor(product, user, choices);
     return {
@@ -119,11 +125,12 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
       beneficiaries,
       chosenChildren: new Set(choices.children),
       calendar: await calendarFor(product, user, { ...choices, prestationId }),
+      ...(choices.listName === undefined ? {} : { listName: choices.listName }),
       ...extra,
     };
   }
 
-  async function productPage(c: Context<AppEnv>, productId: number, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'failures'> = {}) {
+  async function productPage(c: Context<AppEnv>, productId: number, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'failures' | 'applied'> = {}) {
     const user = c.get('user');
     const { detail, missing } = await missingFor(user, productId);
     const product = (await products.forBooking(productId))!;
@@ -131,10 +138,41 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.render(<ProductPage product={detail} prestations={detail.prestations} missing={missing} returnPath={c.req.path} personalise={form} />, { title: detail.name });
   }
 
+  /** « Enregistrer comme liste »: the prestation, the children and the weekdays of the dates chosen. */
+  async function saveListFrom(user: User, product: BookingProduct, choices: Choices): Promise<{ id: number } | { errors: NonNullable<PersonaliseProps['errors']> }> {
+    const prestation = product.prestations.find((p) => p.id === choices.prestationId);
+    const family = new Set((await listDependants(db, user.id)).map((d) => d.id));
+    const name = choices.listName ?? '';
+    const errors: NonNullable<PersonaliseProps['errors']> = {};
+    if (!prestation) errors.prestation = 'Choisissez le type de prestation.';
+    if (choices.children.length === 0 || !choices.children.every((id) => family.has(id))) errors.enfant = 'Cochez au moins un bénéficiaire.';
+    if (choices.dates.length === 0) errors.date = 'Choisissez au moins une date : la liste en retient les jours de la semaine.';
+    if (name.length < 2 || name.length > 60 || /[\u0000-\u001f\u007f]/.test(name)) errors.liste = 'Donnez un nom à la liste (2 à 60 caractères).';
+    if (Object.keys(errors).length > 0) return { errors };
+    const weekdays = [...new Set(choices.dates.map(isoWeekday))].sort();
+    const saved = await saveBookingList(db, { userId: user.id, name, productId: product.id, prestationId: prestation!.id, children: choices.children, weekdays });
+    return saved === 'name-taken' ? { errors: { liste: 'Vous avez déjà une liste de ce nom.' } } : { id: saved };
+  }
+
+  /** The list a page was opened with from « Mes listes », and the days it left out (« omis »). */
+  async function appliedList(c: Context<AppEnv>): Promise<PersonaliseProps['applied']> {
+    const user = c.get('user');
+    const id = c.req.query('liste');
+    if (!user || !id || !/^\d{1,12}$/.test(id)) return undefined;
+    const list = await familyBookingList(db, user.id, Number(id));
+    if (!list) return undefined;
+    const leftOut = (c.req.query('omis') ?? '')
+      .split(',')
+      .map((entry) => entry.split(':') as [string, string])
+      .filter(([date, reason]) => isoDates([date]).length === 1 && LEFT_OUT_REASONS.includes(reason))
+      .map(([date, reason]) => ({ date, reason }));
+    return { name: list.name, leftOut };
+  }
+
   router.get(`/produits/:id${ID}`, async (c) => {
     const productId = idParam(c);
     if (!(await products.forBooking(productId))) return c.notFound();
-    return productPage(c, productId, readChoices(c.req.queries() as Record<string, string[]>));
+    return productPage(c, productId, readChoices(c.req.queries() as Record<string, string[]>), { applied: await appliedList(c) });
   });
 
   router.get(`/produits/:id${ID}/calendrier`, async (c) => {
@@ -160,7 +198,8 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     const product = await products.forBooking(productId);
     // A product sold at the town hall only has nothing to book here.
     if (!product || product.channel !== 'online') return c.notFound();
-    const choices = readChoices(await c.req.parseBody({ all: true }));
+    const body = await c.req.parseBody({ all: true });
+    const choices = readChoices(body);
     const htmx = c.req.header('HX-Request') === 'true';
     const again = async (status: 400 | 403 | 409, extra: Pick<PersonaliseProps, 'errors' | 'failures'>) => {
       c.status(status);
@@ -173,6 +212,13 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     if ((await missingFor(user, productId)).missing.length > 0) {
       c.status(403);
       return productPage(c, productId, choices);
+    }
+    if (body.action === 'liste') {
+      const saved = await saveListFrom(user, product, choices);
+      if ('errors' in saved) return again(400, { errors: saved.errors });
+      if (!htmx) return c.redirect('/mon-compte/listes?ok=1', 303);
+      c.header('HX-Redirect', '/mon-compte/listes?ok=1');
+      return c.body(null, 204);
     }
     const prestation = product.prestations.find((p) => p.id === choices.prestationId);
     const family = (await listDependants(db, user.id)).sort((a, b) => a.birth_date.localeCompare(b.birth_date));

@@ -8,7 +8,7 @@ export const accountSections: { label: string; href?: string }[] = [
   { label: 'Mes informations personnelles', href: '/mon-compte/informations' },
   { label: 'Mes bons de réduction', href: '/mon-compte/bons' },
   { label: 'Mes démarches en ligne', href: '/mon-compte/demarches' },
-  { label: 'Mes listes' },
+  { label: 'Mes listes', href: '/mon-compte/listes' },
   { label: 'Mes e-billets', href: '/mon-compte/e-billets' },
   { label: 'Mon porte-monnaie', href: '/mon-compte/porte-monnaie' },
   { label: 'RGPD - Données personnelles' },

@@ -20,8 +20,12 @@ export interface PersonaliseProps {
   beneficiaries: Beneficiary[];
   chosenChildren: Set<number>;
   calendar: Child;
-  errors?: { prestation?: string; enfant?: string; date?: string };
+  errors?: { prestation?: string; enfant?: string; date?: string; liste?: string };
   failures?: { date: IsoDate; reason: string }[];
+  /** The name typed for « Enregistrer comme liste », kept when refused. */
+  listName?: string;
+  /** A saved list applied to a month: its name, and its days left out with why. */
+  applied?: { name: string; leftOut: { date: IsoDate; reason: string }[] } | undefined;
 }
 
 /** A child's price beside its name; swapped out of band when the prestation or the children change. */
@@ -35,7 +39,7 @@ export function ChildPrice({ child, outOfBand = false }: { child: Beneficiary; o
 
 const failureWords: Record<string, string> = { full: 'complet', 'already-booked': 'déjà réservé', 'no-service': "pas d'accueil ce jour-là", 'deadline-passed': 'délai dépassé', closed: 'fermé' };
 
-export function PersonaliseForm({ productId, prestations, prestationId, beneficiaries, chosenChildren, calendar, errors = {}, failures = [] }: PersonaliseProps) {
+export function PersonaliseForm({ productId, prestations, prestationId, beneficiaries, chosenChildren, calendar, errors = {}, failures = [], listName, applied }: PersonaliseProps) {
   const refresh = { 'hx-get': `/produits/${productId}/calendrier`, 'hx-include': '#personalise', 'hx-target': '#calendar', 'hx-swap': 'outerHTML', 'hx-trigger': 'change' };
   return (
     <form id="personalise" method="post" action={`/produits/${productId}/panier`} hx-post={`/produits/${productId}/panier`} hx-target="#booking-result" hx-swap="innerHTML" novalidate>
@@ -51,6 +55,22 @@ export function PersonaliseForm({ productId, prestations, prestationId, benefici
               </li>
             ))}
           </ul>
+        </Notice>
+      ) : null}
+      {applied ? (
+        <Notice kind="info">
+          <p>
+            La liste « {applied.name} » a coché ses jours de ce mois : vérifiez-les, puis ajoutez-les au panier.
+          </p>
+          {applied.leftOut.length > 0 ? (
+            <ul>
+              {applied.leftOut.map((day) => (
+                <li>
+                  {formatLongDate(day.date)} : non retenu ({failureWords[day.reason] ?? day.reason})
+                </li>
+              ))}
+            </ul>
+          ) : null}
         </Notice>
       ) : null}
       <fieldset class={errors.prestation ? 'choice field--error' : 'choice'} {...refresh} aria-describedby={errors.prestation ? 'prestation-error' : undefined}>
@@ -100,6 +120,22 @@ export function PersonaliseForm({ productId, prestations, prestationId, benefici
         </button>
       </div>
       <div id="booking-result" aria-live="polite"></div>
+      <fieldset class={errors.liste ? 'choice field--error' : 'choice'}>
+        <legend>Enregistrer comme liste</legend>
+        <p class="field__hint" id="nom_liste-hint">
+          Pour refaire ces réservations un autre mois : la prestation, les enfants cochés et les jours de la semaine des dates choisies.
+        </p>
+        {errors.liste ? (
+          <p class="field__error" id="nom_liste-error">
+            {errors.liste}
+          </p>
+        ) : null}
+        <label for="nom_liste">Nom de la liste, par exemple « Les mercredis de Jérémy »</label>
+        <input id="nom_liste" name="nom_liste" value={listName ?? ''} maxlength={60} aria-describedby={errors.liste ? 'nom_liste-hint nom_liste-error' : 'nom_liste-hint'} />
+        <button class="button button--secondary" type="submit" name="action" value="liste">
+          Enregistrer comme liste
+        </button>
+      </fieldset>
     </form>
   );
 }
