@@ -35,6 +35,7 @@ import { requestFormRoutes } from './routes/agent/request-forms.tsx';
 import { onlineRequestRoutes } from './routes/online-requests.tsx';
 import { eTicketRoutes } from './routes/e-tickets.tsx';
 import { bookingListRoutes } from './routes/booking-lists.tsx';
+import { personalDataRoutes } from './routes/personal-data.tsx';
 import { loopbackOnly } from './middleware/loopback-only.ts';
 import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
@@ -134,6 +135,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/', onlineRequestRoutes(deps));
   app.route('/', eTicketRoutes(deps));
   app.route('/', bookingListRoutes(deps));
+  app.route('/', personalDataRoutes(deps));
   app.route('/', bookingRoutes(deps));
   app.route('/', walletRoutes(deps));
   app.route('/', paymentNotificationRoutes(deps));

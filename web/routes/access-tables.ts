@@ -31,6 +31,7 @@ import { homeAccess } from './home.tsx';
 import { onlineRequestFamilyAccess } from './online-requests.tsx';
 import { passwordAccess } from './passwords.tsx';
 import { paymentNotificationAccess } from './payment-notification.ts';
+import { personalDataAccess } from './personal-data.tsx';
 import { personalInfoAccess } from './personal-info.tsx';
 import { sandboxAccess } from './sandbox.tsx';
 import { serviceAccess } from './services.tsx';
@@ -40,7 +41,7 @@ import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
   accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, staffAccountAccess, familySearchAccess, kitchenAccess, onlineRequestAccess, requestFormAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, bookingListAccess, catalogueAccess, checkoutAccess,
-  devMailAccess, eTicketAccess, familyAccess, healthAccess, historyAccess, homeAccess, onlineRequestFamilyAccess, passwordAccess, paymentNotificationAccess, personalInfoAccess,
+  devMailAccess, eTicketAccess, familyAccess, healthAccess, historyAccess, homeAccess, onlineRequestFamilyAccess, passwordAccess, paymentNotificationAccess, personalDataAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];
 

@@ -157,7 +157,8 @@ describe('Mon compte', () => {
     expect(pendingHtml).toContain('Compte en attente de validation');
     expect(await page(validated.email)).toContain('Compte validé');
     expect(await page(rejected.email)).toContain('Compte refusé : Domicile hors agglomération');
-    expect(pendingHtml).toContain('Mes listes <span class="muted">(bientôt disponible)</span>');
+    for (const section of ['/mon-compte/listes', '/mon-compte/e-billets', '/mon-compte/donnees']) expect(pendingHtml).toContain(`href="${section}"`);
+    expect(pendingHtml).not.toContain('bientôt disponible');
     expect(pendingHtml).toContain('<a href="/mon-compte/filiations">Mes filiations</a>');
   });
 

@@ -1,5 +1,5 @@
 // "Mon compte": the reference's welcome, the account status in words, the documents and the
-// sections. Sections not built yet say so and link nowhere.
+// sections.
 import type { AccountStatusText } from '../../account-state.ts';
 import { StatusNotice } from '../components/fields.tsx';
 import { DocumentTable, type DocumentRow } from './documents.tsx';
@@ -22,17 +22,11 @@ export function AccountHomePage({ name, status, documents }: { name: string; sta
       </p>
       <h2>Mes rubriques</h2>
       <ul class="sections">
-        {accountSections.map((section) =>
-          section.href ? (
-            <li>
-              <a href={section.href}>{section.label}</a>
-            </li>
-          ) : (
-            <li class="sections__soon">
-              {section.label} <span class="muted">(bientôt disponible)</span>
-            </li>
-          ),
-        )}
+        {accountSections.map((section) => (
+          <li>
+            <a href={section.href}>{section.label}</a>
+          </li>
+        ))}
       </ul>
     </>
   );

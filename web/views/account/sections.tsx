@@ -1,6 +1,6 @@
 // The sections of « Mon compte », as the reference lists them: on the account's home page and in
-// the « MON COMPTE » menu beside every account page. Sections not built yet say so, linking nowhere.
-export const accountSections: { label: string; href?: string }[] = [
+// the « MON COMPTE » menu beside every account page.
+export const accountSections: { label: string; href: string }[] = [
   { label: 'Historique et détails de mes commandes', href: '/mon-compte/commandes' },
   { label: 'Mes réservations', href: '/mon-compte/reservations' },
   { label: 'Mes services', href: '/mon-compte/services' },
@@ -11,7 +11,7 @@ export const accountSections: { label: string; href?: string }[] = [
   { label: 'Mes listes', href: '/mon-compte/listes' },
   { label: 'Mes e-billets', href: '/mon-compte/e-billets' },
   { label: 'Mon porte-monnaie', href: '/mon-compte/porte-monnaie' },
-  { label: 'RGPD - Données personnelles' },
+  { label: 'RGPD - Données personnelles', href: '/mon-compte/donnees' },
   { label: 'Mes filiations', href: '/mon-compte/filiations' },
   { label: 'Mes pièces justificatives', href: '/mon-compte/documents' },
   { label: 'Changer mon mot de passe', href: '/mon-compte/mot-de-passe' },
@@ -28,15 +28,13 @@ export function AccountMenu({ path }: { path: string }) {
             Accueil du compte
           </a>
         </li>
-        {accountSections
-          .filter((section) => section.href)
-          .map((section) => (
-            <li>
-              <a href={section.href} aria-current={path === section.href || path.startsWith(`${section.href}/`) ? 'page' : undefined}>
-                {section.label}
-              </a>
-            </li>
-          ))}
+        {accountSections.map((section) => (
+          <li>
+            <a href={section.href} aria-current={path === section.href || path.startsWith(`${section.href}/`) ? 'page' : undefined}>
+              {section.label}
+            </a>
+          </li>
+        ))}
         <li>
           <form method="post" action="/deconnexion" class="inline-form">
             <button type="submit" class="link-button">
