@@ -4,8 +4,8 @@ import type { FieldErrors, FormValues } from '../../forms.ts';
 import type { OnlineRequestStatus } from '../../../db/request-tables.ts';
 import type { staffRequest } from '../../../db/queries/online-requests.ts';
 import { formatShortDate, parisDate } from '../../../domain/dates.ts';
-import { ErrorSummary, FieldError, Notice, TextArea } from '../components/fields.tsx';
-import { RequestAnswers, requestStatusWords, RequestThread } from '../requests/request-parts.tsx';
+import { ErrorSummary, FieldError, TextArea } from '../components/fields.tsx';
+import { RequestHeading, requestStatusWords, RequestStory } from '../requests/request-parts.tsx';
 
 interface QueueRow {
   id: number;
@@ -88,13 +88,7 @@ export function RequestDetailPage(props: { request: Detail; temporalUi: string; 
   const open = request.status === 'waiting-staff';
   return (
     <>
-      <p>
-        <a href="/agent/demarches">← Demandes reçues</a>
-      </p>
-      <h1>
-        Demande n° {request.id} : {request.title}
-      </h1>
-      {message ? <Notice kind="success">{message}</Notice> : null}
+      <RequestHeading back={{ href: '/agent/demarches', label: 'Demandes reçues' }} request={request} message={message} />
       <ul>
         <li>
           Famille : {family(request)} ({request.email})
@@ -106,10 +100,7 @@ export function RequestDetailPage(props: { request: Detail; temporalUi: string; 
           <a href={`${temporalUi}/namespaces/default/workflows/request-${request.id}`}>Le processus request-{request.id} dans Temporal</a>
         </li>
       </ul>
-      <h2>Réponses</h2>
-      <RequestAnswers fields={request.fields} answers={request.answers} files={request.files} fileHref={fileHref} />
-      <h2>Messages</h2>
-      <RequestThread messages={request.messages} fileHref={fileHref} staffSide />
+      <RequestStory request={request} fileHref={fileHref} staffSide />
       {open ? (
         <>
           <h2>Répondre</h2>

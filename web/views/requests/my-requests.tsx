@@ -4,7 +4,7 @@ import type { FieldErrors, FormValues } from '../../forms.ts';
 import type { familyRequest, familyRequests } from '../../../db/queries/online-requests.ts';
 import { formatShortDate, parisDate } from '../../../domain/dates.ts';
 import { ErrorSummary, FileField, Notice, TextArea } from '../components/fields.tsx';
-import { RequestAnswers, requestStatusWords, RequestThread } from './request-parts.tsx';
+import { RequestHeading, requestStatusWords, RequestStory } from './request-parts.tsx';
 
 type Row = Awaited<ReturnType<typeof familyRequests>>[number];
 type Detail = NonNullable<Awaited<ReturnType<typeof familyRequest>>>;
@@ -58,21 +58,12 @@ export function MyRequestPage(props: { request: Detail; message: string | null; 
   const fileHref = (id: number) => `/mon-compte/documents/${id}`;
   return (
     <>
-      <p>
-        <a href="/mon-compte/demarches">← Mes démarches</a>
-      </p>
-      <h1>
-        Demande n° {request.id} : {request.title}
-      </h1>
-      {message ? <Notice kind="success">{message}</Notice> : null}
+      <RequestHeading back={{ href: '/mon-compte/demarches', label: 'Mes démarches' }} request={request} message={message} />
       {errors.etat ? <Notice kind="warning">{errors.etat}</Notice> : null}
       <p>
         Mairie de {request.commune}, envoyée le {formatShortDate(parisDate(request.created_at))}. État : <strong>{requestStatusWords[request.status]}</strong>
       </p>
-      <h2>Vos réponses</h2>
-      <RequestAnswers fields={request.fields} answers={request.answers} files={request.files} fileHref={fileHref} />
-      <h2>Messages</h2>
-      <RequestThread messages={request.messages} fileHref={fileHref} staffSide={false} />
+      <RequestStory request={request} fileHref={fileHref} staffSide={false} />
       {request.status === 'documents-requested' ? (
         <>
           <h2>Répondre à la mairie</h2>

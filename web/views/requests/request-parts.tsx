@@ -3,6 +3,7 @@
 import type { OnlineRequestStatus } from '../../../db/request-tables.ts';
 import { formatShortDate, parisDate, type IsoDate } from '../../../domain/dates.ts';
 import type { RequestField } from '../../../domain/request-forms.ts';
+import { Notice } from '../components/fields.tsx';
 
 export const requestStatusWords: Record<OnlineRequestStatus, string> = {
   'waiting-staff': 'En attente de la mairie',
@@ -10,6 +11,38 @@ export const requestStatusWords: Record<OnlineRequestStatus, string> = {
   approved: 'Acceptée',
   refused: 'Refusée',
 };
+
+/** A request's page top: the way back, its number and title, and the flash message. */
+export function RequestHeading({ back, request, message }: { back: { href: string; label: string }; request: { id: number; title: string }; message: string | null }) {
+  return (
+    <>
+      <p>
+        <a href={back.href}>← {back.label}</a>
+      </p>
+      <h1>
+        Demande n° {request.id} : {request.title}
+      </h1>
+      {message ? <Notice kind="success">{message}</Notice> : null}
+    </>
+  );
+}
+
+/** The answers given to the form, then the messages written on the request. */
+export function RequestStory(props: {
+  request: { fields: RequestField[]; answers: Record<string, string>; files: { id: number; file_name: string }[]; messages: Message[] };
+  fileHref: (id: number) => string;
+  staffSide: boolean;
+}) {
+  const { request, fileHref, staffSide } = props;
+  return (
+    <>
+      <h2>{staffSide ? 'Réponses' : 'Vos réponses'}</h2>
+      <RequestAnswers fields={request.fields} answers={request.answers} files={request.files} fileHref={fileHref} />
+      <h2>Messages</h2>
+      <RequestThread messages={request.messages} fileHref={fileHref} staffSide={staffSide} />
+    </>
+  );
+}
 
 export function RequestAnswers(props: { fields: RequestField[]; answers: Record<string, string>; files: { id: number; file_name: string }[]; fileHref: (id: number) => string }) {
   const { fields, answers, files, fileHref } = props;
