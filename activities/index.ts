@@ -3,6 +3,7 @@ import type { Db } from '../db/connection.ts';
 import { createApprovalActivities } from './approvals/index.ts';
 import { createHoldActivities } from './booking/holds.ts';
 import { createClosureActivities } from './closures/closure.ts';
+import { createDocumentActivities } from './documents/expiry.ts';
 import { createHousekeepingActivities } from './housekeeping/purge.ts';
 import type { Mailer } from '../lib/mail/mailer.ts';
 import { createMailActivities } from './mail/send-mail.ts';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createInterruptedOrderActivities(deps),
     ...createHousekeepingActivities(deps),
     ...createClosureActivities({ ...deps, mail }),
+    ...createDocumentActivities({ ...deps, mail }),
   };
 }
 

@@ -160,7 +160,7 @@ export interface RateLimitsTable {
 }
 
 export type DocumentKind = 'justificatif-domicile' | 'attestation-caf' | 'livret-famille' | 'attestation-assurance' | 'autre';
-export type DocumentStatus = 'pending' | 'accepted' | 'refused';
+export type DocumentStatus = 'pending' | 'accepted' | 'refused' | 'expired';
 
 export interface DocumentsTable {
   id: Generated<number>;
@@ -176,6 +176,8 @@ export interface DocumentsTable {
   /** Given by the upload, from the clock the hourly quota counts with. */
   uploaded_at: ColumnType<Date, Date | undefined, never>;
   reviewed_at: Timestamp | null;
+  /** Accepted until this day included (none: no end), then expired. */
+  expires_on: IsoDate | null;
 }
 
 export type Relationship = 'enfant' | 'conjoint' | 'autre';

@@ -21,6 +21,8 @@ import {
 import { cardPaymentNotified, type CardNotification } from '../workflows/card-payment.messages.ts';
 import { deliverMailWorkflowId } from '../workflows/deliver-mail.messages.ts';
 import type { deliverMail } from '../workflows/deliver-mail.ts';
+import { documentAccepted, documentExpiryWorkflowId, type AcceptedDocument } from '../workflows/document-expiry.messages.ts';
+import type { documentExpiry } from '../workflows/document-expiry.ts';
 import type { closure } from '../workflows/closure.ts';
 import { closureWorkflowId } from '../workflows/closure.messages.ts';
 import type { lateCardPayment } from '../workflows/late-card-payment.ts';
@@ -163,6 +165,16 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
       await decide(onlineRequestWorkflowId(requestId), staffId, decision);
       await decisionRecorded(onlineRequestWorkflowId(requestId), 'waiting-staff');
     },
+
+    /** A document accepted until a day: its family's watch for that type is told, or starts. */
+    watchDocumentExpiry: (userId: number, kind: string, document: AcceptedDocument) =>
+      temporal.workflow.signalWithStart<typeof documentExpiry, [AcceptedDocument]>('documentExpiry', {
+        taskQueue,
+        workflowId: documentExpiryWorkflowId(userId, kind),
+        args: [{ userId, kind, ...document }],
+        signal: documentAccepted,
+        signalArgs: [document],
+      }),
 
     // Holds of the cart.
     holds: {

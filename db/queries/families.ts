@@ -78,7 +78,7 @@ export function familyDocuments(db: Db, ownerIds: number[]) {
   if (ownerIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('documents')
-    .select(['id', 'owner_id', 'kind', 'file_name', 'status', 'refusal_reason', 'uploaded_at', 'size_bytes', 'mime_type'])
+    .select(['id', 'owner_id', 'kind', 'file_name', 'status', 'refusal_reason', 'uploaded_at', 'size_bytes', 'mime_type', 'expires_on'])
     .where('owner_id', 'in', ownerIds)
     .orderBy('uploaded_at', 'desc')
     .orderBy('id', 'desc')

@@ -1,4 +1,5 @@
-// Staff: search the families of their communes and open one.
+// Staff: search the families of their communes and open one; decide on their documents at any
+// time, and see those waiting for a decision.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
@@ -8,13 +9,17 @@ import { familySubscriptions } from '../../../db/queries/subscriptions.ts';
 import { communeName, findUser, staffCommuneIds } from '../../../db/queries/users.ts';
 import { adjustWallet, balance, InsufficientFunds } from '../../../db/queries/wallet.ts';
 import { familyAttendance } from '../../../db/queries/attendance.ts';
+import { documentOwner, documentsToReview, reviewDocument } from '../../../db/queries/document-review.ts';
+import { isIsoDate, parisDate } from '../../../domain/dates.ts';
 import { describeAccountStatus } from '../../account-state.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { flash, handleForm, ID, idParam } from '../../form-route.ts';
+import type { FieldErrors } from '../../forms.ts';
 import { currentUser } from '../../middleware/guards.ts';
 import { eurosField } from '../../schemas.ts';
 import { FamilyPage, FamilySearchPage } from '../../views/agent/families.tsx';
+import { DocumentQueuePage, type ReviewForm } from '../../views/agent/document-review.tsx';
 import type { AccessTable } from '../../access.ts';
 
 /** Who may call each route below (see web/access.ts). */
@@ -23,9 +28,19 @@ export const familySearchAccess = {
   'GET /agent/familles/:id': { who: 'staff', object: 'family' },
   'POST /agent/familles/:id/quotient': { who: 'staff', object: 'family', input: { form: 'GET /agent/familles/:id', optional: true } },
   'POST /agent/familles/:id/porte-monnaie': { who: 'staff', object: 'family', input: { form: 'GET /agent/familles/:id' } },
+  'POST /agent/documents/:id/decision': { who: 'staff', object: 'family-document', input: { form: 'GET /agent/familles/:id' } },
+  'GET /agent/pieces': { who: 'staff' },
 } satisfies AccessTable;
 
-const messages = { qf: 'Le quotient familial a été enregistré.', 'porte-monnaie': "L'ajustement du porte-monnaie a été enregistré." };
+const messages = { qf: 'Le quotient familial a été enregistré.', 'porte-monnaie': "L'ajustement du porte-monnaie a été enregistré.", piece: 'La décision sur la pièce est enregistrée.' };
+
+const reviewSchema = z
+  .object({
+    decision: z.enum(['accepter', 'refuser'], { error: 'Choisissez : acceptée ou refusée.' }),
+    expiration: z.string().optional().transform((value) => value?.trim() ?? '').refine((value) => value === '' || isIsoDate(value), 'Une date valide, ou rien pour une pièce sans fin.'),
+    motif: z.string().optional().transform((value) => value?.trim() ?? ''),
+  })
+  .refine((data) => data.decision === 'accepter' || (data.motif.length >= 3 && data.motif.length <= 200), { message: 'Dites à la famille pourquoi la pièce est refusée (3 à 200 caractères).', path: ['motif'] });
 
 const quotientSchema = z.object({
   // Left empty, the quotient is removed.
@@ -43,7 +58,7 @@ const adjustmentSchema = z.object({
   motif: z.string({ error: 'Indiquez le motif (3 à 200 caractères).' }).trim().min(3, 'Indiquez le motif (3 à 200 caractères).').max(200, 'Indiquez le motif (3 à 200 caractères).'),
 });
 
-export function familySearchRoutes({ db, workflows }: AppDeps): Hono<AppEnv> {
+export function familySearchRoutes({ db, workflows, now }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
 
   router.get('/familles', async (c) => {
@@ -55,7 +70,7 @@ export function familySearchRoutes({ db, workflows }: AppDeps): Hono<AppEnv> {
   async function familyPage(
     c: Context<AppEnv>,
     id: number,
-    extra: { qfError?: string; qfValue?: string; message?: string | null; adjustment?: { values: Record<string, string>; errors: Record<string, string> } } = {},
+    extra: { qfError?: string; qfValue?: string; message?: string | null; adjustment?: { values: Record<string, string>; errors: Record<string, string> }; review?: ReviewForm } = {},
   ) {
     const user = (await findUser(db, id))!;
     const commune = user.commune_id ? await communeName(db, user.commune_id) : null;
@@ -73,6 +88,7 @@ export function familySearchRoutes({ db, workflows }: AppDeps): Hono<AppEnv> {
         addresses={await listAddresses(db, id)}
         walletCents={await balance(db, id)}
         attendance={await familyAttendance(db, id)}
+        today={parisDate(now())}
       />,
       { title: `Famille ${name}` },
     );
@@ -116,6 +132,28 @@ export function familySearchRoutes({ db, workflows }: AppDeps): Hono<AppEnv> {
       then: `/agent/familles/${id}?ok=porte-monnaie`,
     });
   });
+
+  router.post(`/documents/:id${ID}/decision`, async (c) => {
+    const documentId = idParam(c);
+    const communeIds = await staffCommuneIds(db, currentUser(c));
+    const owner = await documentOwner(db, documentId);
+    if (owner === undefined || !(await isFamilyInScope(db, communeIds, owner))) throw new HTTPException(403);
+    return handleForm(c, {
+      schema: reviewSchema,
+      again: ({ values, errors }) => familyPage(c, owner, { review: { documentId, values, errors } }),
+      save: async ({ decision, expiration, motif }): Promise<FieldErrors | void> => {
+        if (decision === 'accepter' && expiration !== '' && expiration < parisDate(now())) return { expiration: 'Une pièce acceptée est valable au moins jusqu’à aujourd’hui.' };
+        const decided = await reviewDocument(db, {
+          documentId, communeIds, staffId: currentUser(c).id, now: now(),
+          decision: decision === 'accepter' ? { accepted: true, expiresOn: expiration || null } : { accepted: false, reason: motif },
+        });
+        if (decided?.status === 'accepted' && decided.expires_on) await workflows.watchDocumentExpiry(decided.owner_id, decided.kind, { documentId: decided.id, expiresOn: decided.expires_on });
+      },
+      then: `/agent/familles/${owner}?ok=piece#pieces`,
+    });
+  });
+
+  router.get('/pieces', async (c) => c.render(<DocumentQueuePage documents={await documentsToReview(db, await staffCommuneIds(db, currentUser(c)))} />, { title: 'Pièces à examiner' }));
 
   return router;
 }

@@ -1,5 +1,6 @@
 // Supporting documents: the list with their status, and the upload form.
 import type { Document, DocumentKind } from '../../../db/database.ts';
+import { formatShortDate, type IsoDate } from '../../../domain/dates.ts';
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { ErrorSummary, FileField, Notice, SelectField } from '../components/fields.tsx';
 
@@ -15,13 +16,14 @@ export const kindLabel = (kind: DocumentKind) => documentKinds.find((k) => k.val
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
-export function documentStatus(document: Pick<Document, 'status' | 'refusal_reason'>): string {
-  if (document.status === 'accepted') return 'Acceptée';
+export function documentStatus(document: Pick<Document, 'status' | 'refusal_reason'> & { expires_on?: IsoDate | null }): string {
+  if (document.status === 'accepted') return document.expires_on ? `Acceptée, valable jusqu'au ${formatShortDate(document.expires_on)}` : 'Acceptée';
   if (document.status === 'refused') return `Refusée : ${document.refusal_reason ?? 'motif non précisé'}`;
+  if (document.status === 'expired') return `Expirée le ${document.expires_on ? formatShortDate(document.expires_on) : '?'} : déposez-en une nouvelle`;
   return 'En attente';
 }
 
-export type DocumentRow = Pick<Document, 'id' | 'kind' | 'file_name' | 'status' | 'refusal_reason' | 'uploaded_at' | 'size_bytes'>;
+export type DocumentRow = Pick<Document, 'id' | 'kind' | 'file_name' | 'status' | 'refusal_reason' | 'uploaded_at' | 'size_bytes' | 'expires_on'>;
 
 export function DocumentTable({ documents, hrefPrefix }: { documents: DocumentRow[]; hrefPrefix: string }) {
   if (documents.length === 0) return <p>Aucune pièce déposée pour le moment.</p>;

@@ -5,7 +5,7 @@ import { formatLongDate, type IsoDate } from '../../../domain/dates.ts';
 import { LoadChart } from './load-chart.tsx';
 
 export interface DashboardProps {
-  waiting: { accounts: number; subscriptions: number; payments: number; requests: number };
+  waiting: { accounts: number; subscriptions: number; payments: number; requests: number; documents: number };
   today: IsoDate;
   tomorrow: IsoDate;
   load: ServiceLoad[];
@@ -17,6 +17,7 @@ const sections = [
   ['/agent/validations', 'Comptes à valider'],
   ['/agent/services', 'Demandes de services'],
   ['/agent/familles', 'Familles'],
+  ['/agent/pieces', 'Pièces à examiner'],
   ['/agent/commandes', 'Commandes'],
   ['/agent/catalogue', 'Catalogue'],
   ['/agent/presences', 'Présences et pointage'],
@@ -74,6 +75,9 @@ export function DashboardPage({ waiting, today, tomorrow, load, admin }: Dashboa
         </li>
         <li>
           <a href="/agent/services">{waiting.subscriptions} demande(s) de services</a>
+        </li>
+        <li>
+          <a href="/agent/pieces">{waiting.documents} pièce(s) justificative(s) à examiner</a>
         </li>
         <li>
           <a href="/agent/demarches">{waiting.requests} démarche(s) en ligne à traiter</a>

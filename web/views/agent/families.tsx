@@ -1,11 +1,12 @@
 // Staff: the family search and a family's page (account, dependants, documents, services).
 import type { Address, Dependant } from '../../../db/database.ts';
-import { formatShortDate } from '../../../domain/dates.ts';
+import { formatShortDate, type IsoDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { relationshipLabel } from '../../../domain/family.ts';
 import type { AccountStatusText } from '../../account-state.ts';
 import { Field, Notice, StatusNotice } from '../components/fields.tsx';
-import { DocumentTable, type DocumentRow } from '../account/documents.tsx';
+import type { DocumentRow } from '../account/documents.tsx';
+import { DocumentReviewTable, type ReviewForm } from './document-review.tsx';
 import { subscriptionStatusText, type SubscriptionRow } from '../services/services.tsx';
 
 export interface FamilyResult {
@@ -65,6 +66,9 @@ export interface FamilyPageProps {
   /** The latest check-ins, newest first. */
   attendance: { day: string; firstName: string; product: string; status: 'present' | 'absent'; reason: string | null }[];
   adjustment?: { values: Record<string, string>; errors: Record<string, string> };
+  /** The document decision that was sent and refused, shown again with its errors. */
+  review?: ReviewForm | undefined;
+  today: IsoDate;
   status: AccountStatusText;
   dependants: Dependant[];
   documents: DocumentRow[];
@@ -72,7 +76,7 @@ export interface FamilyPageProps {
   addresses: Address[];
 }
 
-export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, attendance }: FamilyPageProps) {
+export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, attendance, review, today }: FamilyPageProps) {
   return (
     <>
       <p>
@@ -104,7 +108,7 @@ export function FamilyPage({ family, status, dependants, documents, subscription
         </ul>
       )}
       <h2>Pièces justificatives</h2>
-      <DocumentTable documents={documents} hrefPrefix="/agent/documents" />
+      <DocumentReviewTable documents={documents} today={today} sent={review} />
       <h2>Quotient familial</h2>
       <form method="post" action={`/agent/familles/${family.id}/quotient`} novalidate class="inline-fields">
         <Field
