@@ -60,6 +60,8 @@ export interface ProductsTable {
   channel: ColumnType<'online' | 'mairie', 'online' | 'mairie' | undefined, 'online' | 'mairie'>;
   /** Optional pricing rules (domain/pricing.ts), checked when read. */
   pricing: ColumnType<unknown, string | undefined, string>;
+  /** Types of supporting document a family must hold, accepted and valid, to book it. */
+  required_documents: ColumnType<DocumentKind[], DocumentKind[] | undefined, DocumentKind[]>;
   /** Visible to families and bookable; staff publish what they create. */
   published: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;

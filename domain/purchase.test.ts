@@ -31,4 +31,10 @@ describe('missingToBuy', () => {
   it('needs no subscription for a product that requires none', () => {
     expect(missingToBuy({ user: { status: 'validated' }, offers: [] })).toEqual([]);
   });
+
+  it('names the required document types the family does not hold valid', () => {
+    const context = { user: { status: 'validated' as const }, offers: [] };
+    expect(missingToBuy({ ...context, documents: { required: ['attestation-assurance', 'attestation-caf'], valid: ['attestation-caf'] } })).toEqual([{ kind: 'documents', types: ['attestation-assurance'] }]);
+    expect(missingToBuy({ ...context, documents: { required: ['attestation-caf'], valid: ['attestation-caf'] } })).toEqual([]);
+  });
 });

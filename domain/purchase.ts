@@ -1,15 +1,19 @@
-// What a family still needs before it may buy a product: an account, a validated account, and a
-// validated subscription to one of the service offers the product requires.
+// What a family still needs before it may buy a product: an account, a validated account, a
+// validated subscription to one of the service offers the product requires, and the valid
+// supporting documents it requires.
 
 export type MissingStep =
   | { kind: 'login' }
   | { kind: 'account-validation' }
-  | { kind: 'subscription'; pending: boolean; offers: { id: number; label: string }[] };
+  | { kind: 'subscription'; pending: boolean; offers: { id: number; label: string }[] }
+  | { kind: 'documents'; types: string[] };
 
 export interface PurchaseContext {
   user: { status: 'pending' | 'validated' | 'rejected' | 'suspended' } | null;
   /** The offers that open the product, with the family's subscription status to each (if any). */
   offers: { id: number; label: string; subscription: 'pending' | 'validated' | 'refused' | null }[];
+  /** The document types the product requires, and those the family holds valid today. */
+  documents?: { required: readonly string[]; valid: readonly string[] };
 }
 
 export function missingToBuy(context: PurchaseContext): MissingStep[] {
@@ -23,5 +27,7 @@ export function missingToBuy(context: PurchaseContext): MissingStep[] {
       offers: context.offers.map(({ id, label }) => ({ id, label })),
     });
   }
+  const lacking = (context.documents?.required ?? []).filter((type) => !context.documents!.valid.includes(type));
+  if (lacking.length > 0) missing.push({ kind: 'documents', types: lacking });
   return missing;
 }

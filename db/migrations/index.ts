@@ -19,6 +19,7 @@ import * as onlineRequests from './2026-12-02T1600_online_requests.ts';
 import * as productChannel from './2026-12-02T1700_product_channel_cancellation.ts';
 import * as bookingLists from './2026-12-02T1800_booking_lists.ts';
 import * as documentExpiry from './2026-12-02T1900_document_expiry.ts';
+import * as requiredDocuments from './2026-12-02T2000_product_required_documents.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1700_product_channel_cancellation': productChannel,
   '2026-12-02T1800_booking_lists': bookingLists,
   '2026-12-02T1900_document_expiry': documentExpiry,
+  '2026-12-02T2000_product_required_documents': requiredDocuments,
 };

@@ -4,7 +4,7 @@
 // (db/queries/closures.ts) cancels and refunds them. Every change is audited with before and after.
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../connection.ts';
-import type { Database, ProductCategory } from '../database.ts';
+import type { Database, DocumentKind, ProductCategory } from '../database.ts';
 import { addDays, type IsoDate } from '../../domain/dates.ts';
 import { readPricingRules, type PricingRules } from '../../domain/pricing.ts';
 import { schoolClosedDays, serviceDays } from '../../domain/school-year.ts';
@@ -21,13 +21,14 @@ export interface ProductDetails {
   cancelDeadlineHour: number;
   channel: 'online' | 'mairie';
   rules: PricingRules;
+  requiredDocuments: DocumentKind[];
 }
 
 export async function productDetails(db: Db, productId: number) {
   const row = await db
     .selectFrom('products')
     .select([
-      'category', 'name', 'description', 'booking_deadline_days', 'booking_deadline_hour', 'cancel_deadline_days', 'cancel_deadline_hour', 'channel', 'pricing', 'weekdays',
+      'category', 'name', 'description', 'booking_deadline_days', 'booking_deadline_hour', 'cancel_deadline_days', 'cancel_deadline_hour', 'channel', 'pricing', 'required_documents', 'weekdays',
       'season_start', 'season_end', 'closed_days',
     ])
     .where('id', '=', productId)
@@ -43,7 +44,7 @@ export async function updateProductDetails(db: Db, productId: number, details: P
         .selectFrom('products')
         .select([
           'category', 'name', 'description', 'booking_deadline_days as deadlineDays', 'booking_deadline_hour as deadlineHour', 'cancel_deadline_days as cancelDeadlineDays',
-          'cancel_deadline_hour as cancelDeadlineHour', 'channel', 'pricing',
+          'cancel_deadline_hour as cancelDeadlineHour', 'channel', 'pricing', 'required_documents as requiredDocuments',
         ])
         .where('id', '=', productId)
         .forUpdate()
@@ -53,7 +54,7 @@ export async function updateProductDetails(db: Db, productId: number, details: P
         .set({
           category: details.category, name: details.name, description: details.description, booking_deadline_days: details.deadlineDays,
           booking_deadline_hour: details.deadlineHour, cancel_deadline_days: details.cancelDeadlineDays, cancel_deadline_hour: details.cancelDeadlineHour,
-          channel: details.channel, pricing: JSON.stringify(details.rules),
+          channel: details.channel, pricing: JSON.stringify(details.rules), required_documents: details.requiredDocuments,
         })
         .where('id', '=', productId)
         .execute();

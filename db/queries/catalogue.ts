@@ -64,7 +64,7 @@ export async function productDetail(db: Db, id: number) {
     .selectFrom('products')
     .innerJoin('communes', 'communes.id', 'products.commune_id')
     .select([
-      'products.id', 'products.name', 'products.provider_label', 'products.description', 'products.category', 'products.channel', 'communes.name as commune', 'communes.slug as commune_slug',
+      'products.id', 'products.name', 'products.provider_label', 'products.description', 'products.category', 'products.channel', 'products.required_documents', 'communes.name as commune', 'communes.slug as commune_slug',
       'communes.mairie_label', 'communes.phone as mairie_phone',
     ])
     .where('products.id', '=', id)

@@ -75,3 +75,16 @@ export function documentForMail(db: Db, documentId: number) {
 export async function documentOwner(db: Db, documentId: number): Promise<number | undefined> {
   return (await db.selectFrom('documents').select('owner_id').where('id', '=', documentId).executeTakeFirst())?.owner_id;
 }
+
+/** The document types the family holds accepted and valid on the day. */
+export async function validDocumentTypes(db: Db, userId: number, today: IsoDate): Promise<string[]> {
+  const rows = await db
+    .selectFrom('documents')
+    .select('kind')
+    .distinct()
+    .where('owner_id', '=', userId)
+    .where('status', '=', 'accepted')
+    .where((eb) => eb.or([eb('expires_on', 'is', null), eb('expires_on', '>=', today)]))
+    .execute();
+  return rows.map((row) => row.kind);
+}

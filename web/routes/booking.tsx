@@ -8,6 +8,7 @@ import { missingToBuy } from '../../domain/purchase.ts';
 import { placeHolds, type BookingProduct } from '../../db/queries/booking.ts';
 import { cartHolds, cartSummary, extendCart, holdsTotal, recentlyExpired, releaseHolds } from '../../db/queries/cart.ts';
 import { familyBookingList, saveBookingList } from '../../db/queries/booking-lists.ts';
+import { validDocumentTypes } from '../../db/queries/document-review.ts';
 import { listDependants } from '../../db/queries/family.ts';
 import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
 import type { User } from '../../db/database.ts';
@@ -72,7 +73,15 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   async function missingFor(user: User | null, productId: number) {
     const detail = (await products.detail(productId))!;
     const statuses = user ? await subscriptionStatuses(db, user.id, detail.offers.map((offer) => offer.id)) : new Map();
-    return { detail, missing: missingToBuy({ user: user ? { status: user.status } : null, offers: detail.offers.map((offer) => ({ ...offer, subscription: statuses.get(offer.id) ?? null })) }) };
+    const valid = user && detail.required_documents.length > 0 ? await validDocumentTypes(db, user.id, parisDate(now())) : [];
+    return {
+      detail,
+      missing: missingToBuy({
+        user: user ? { status: user.status } : null,
+        offers: detail.offers.map((offer) => ({ ...offer, subscription: statuses.get(offer.id) ?? null })),
+        documents: { required: detail.required_documents, valid },
+      }),
+    };
   }
 
   async function calendarFor(product: BookingProduct, user: User, choices: Choices) {

@@ -99,6 +99,30 @@ describe('catalogue editing', () => {
     expect((await post(`/agent/catalogue/${productId}/fiche`, fiche(), staff)).status).toBe(303);
   });
 
+  it('requires a valid document to book: a family without one is told which, and books once it is accepted', async () => {
+    const body = new URLSearchParams([...Object.entries(fiche()), ['pieces', 'attestation-assurance']]);
+    const saved = await app().request(`/agent/catalogue/${productId}/fiche`, { method: 'POST', body: body.toString(), headers: { Cookie: staff, Origin: TEST_ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' } });
+    expect(saved.status).toBe(303);
+    expect(await (await get(`/agent/catalogue/${productId}`, staff)).text()).toMatch(/id="pieces-attestation-assurance" name="pieces" value="attestation-assurance" checked/);
+    const family = await bookingFamily(database.db, 'assurance@example.fr');
+    const parent = await login(app(), 'assurance@example.fr');
+    const page = await (await get(`/produits/${productId}`, parent)).text();
+    expect(page).toContain('Ce produit demande une pièce justificative acceptée et encore valable : Attestation d&#39;assurance.');
+    const prestation = (await demoProduct(database.db)).prestations[0]!.id;
+    const add = () => post(`/produits/${productId}/panier`, { prestation: String(prestation), enfant: String(family.dependants[0]!.id), date: '2026-12-23' }, parent);
+    expect((await add()).status).toBe(403);
+    // Expired yesterday, it still lacks; accepted until next year, the family books.
+    const document = await database.db
+      .insertInto('documents')
+      .values({ owner_id: family.user.id, kind: 'attestation-assurance', file_name: 'a.pdf', mime_type: 'application/pdf', size_bytes: 1, sha256: 'e'.repeat(64), storage_key: 'f'.repeat(64), uploaded_at: now(), status: 'accepted', expires_on: '2026-11-26' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect((await add()).status).toBe(403);
+    await database.db.updateTable('documents').set({ expires_on: '2027-11-26' }).where('id', '=', document.id).execute();
+    expect((await add()).status).toBe(200);
+    expect((await post(`/agent/catalogue/${productId}/fiche`, fiche(), staff)).status).toBe(303);
+  });
+
   it('adds a prestation with its places on every service day to come, once', async () => {
     const added = await post(`/agent/catalogue/${productId}/prestations`, { libelle: 'Soirée', prix: '4,50', places: '10' }, staff);
     expect(added.status).toBe(303);

@@ -13,6 +13,8 @@ import type { FieldErrors } from '../../forms.ts';
 import { currentUser } from '../../middleware/guards.ts';
 import { eurosField, isoDayField, requiredText, wholeNumberField } from '../../schemas.ts';
 import { productPage } from './catalogue-product-page.tsx';
+import type { DocumentKind } from '../../../db/database.ts';
+import { REQUIRABLE } from '../../views/agent/catalogue-product.tsx';
 import { pricingRulesFromForm } from './pricing-form.ts';
 import { productDetailFields, productDetailsOf } from './product-fields.ts';
 import { staffProduct } from './staff-product.ts';
@@ -39,6 +41,8 @@ export function catalogueEditRoutes({ db, now }: AppDeps): Hono<AppEnv> {
 
   router.post(`/catalogue/:id${ID}/fiche`, async (c) => {
     const product = await staffProduct(db, c);
+    const body = await c.req.parseBody({ all: true });
+    const required = [...new Set([body.pieces ?? []].flat())].filter((kind): kind is DocumentKind => typeof kind === 'string' && REQUIRABLE.includes(kind as DocumentKind));
     let rules: PricingRules = {};
     return handleForm(c, {
       schema: detailsSchema,
@@ -48,9 +52,9 @@ export function catalogueEditRoutes({ db, now }: AppDeps): Hono<AppEnv> {
         rules = read.rules;
         return {};
       },
-      again: ({ values, errors }) => page(c, { sent: { name: 'fiche', values, errors } }),
+      again: ({ values, errors }) => page(c, { sent: { name: 'fiche', values, errors, required } }),
       save: async (data): Promise<FieldErrors | void> => {
-        const details = { ...productDetailsOf(data), rules };
+        const details = { ...productDetailsOf(data), rules, requiredDocuments: required };
         if ((await updateProductDetails(db, product.id, details, currentUser(c).id)) === 'name-taken') return { nom: 'Une activité de ce nom existe déjà dans cette commune.' };
       },
       then: `/agent/catalogue/${product.id}?ok=fiche#fiche`,

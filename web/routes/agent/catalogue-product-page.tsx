@@ -36,6 +36,7 @@ export function productPage({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
       <CatalogueProductPage
         product={{ ...product, published, weekdays: details.weekdays, season_start: details.season_start, season_end: details.season_end, closed_days: details.closed_days }}
         stored={stored}
+        storedRequired={details.required_documents}
         prestations={prestations}
         grid={grid}
         month={month}

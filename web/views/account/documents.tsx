@@ -12,7 +12,7 @@ export const documentKinds: { value: DocumentKind; label: string }[] = [
   { value: 'autre', label: 'Autre' },
 ];
 
-export const kindLabel = (kind: DocumentKind) => documentKinds.find((k) => k.value === kind)?.label ?? kind;
+export const kindLabel = (kind: string) => documentKinds.find((k) => k.value === kind)?.label ?? kind;
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 

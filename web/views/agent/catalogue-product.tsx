@@ -8,6 +8,8 @@ import { ErrorSummary, Field, Notice } from '../components/fields.tsx';
 import { ProductDetailFields, productFieldLabels } from './product-fields.tsx';
 import { ProductMonth, type CalendarProduct } from './catalogue-calendar.tsx';
 import { PricingFields } from './pricing-fields.tsx';
+import type { DocumentKind } from '../../../db/database.ts';
+import { kindLabel } from '../account/documents.tsx';
 
 interface GridCell {
   id: number;
@@ -22,7 +24,12 @@ export interface SentForm {
   name: 'fiche' | 'prestation' | 'saison';
   values: FormValues;
   errors: FieldErrors;
+  /** The fiche's document types ticked (a field sent several times). */
+  required?: string[];
 }
+
+/** The document types a product may require (« autre » says nothing a family could provide). */
+export const REQUIRABLE: DocumentKind[] = ['justificatif-domicile', 'attestation-caf', 'livret-famille', 'attestation-assurance'];
 
 const labels = {
   ...productFieldLabels, qf: 'Tranches de quotient familial',
@@ -32,6 +39,7 @@ const labels = {
 export function CatalogueProductPage(props: {
   product: CalendarProduct & { name: string; commune: string; published: boolean };
   stored: FormValues;
+  storedRequired: string[];
   prestations: { id: number; label: string; price_cents: number }[];
   grid: GridCell[];
   month: string;
@@ -70,6 +78,15 @@ export function CatalogueProductPage(props: {
         <ErrorSummary errors={fiche.errors} labels={labels} />
         <ProductDetailFields values={fiche.values} errors={fiche.errors} />
         <PricingFields values={fiche.values} errors={fiche.errors} />
+        <fieldset class="field">
+          <legend>Pièces exigées pour réserver (acceptées et encore valables)</legend>
+          {REQUIRABLE.map((kind) => (
+            <div class="checkbox">
+              <input type="checkbox" id={`pieces-${kind}`} name="pieces" value={kind} checked={(sent?.name === 'fiche' ? (sent.required ?? []) : props.storedRequired).includes(kind)} />
+              <label for={`pieces-${kind}`}>{kindLabel(kind)}</label>
+            </div>
+          ))}
+        </fieldset>
         <button class="button" type="submit">
           Enregistrer la fiche
         </button>

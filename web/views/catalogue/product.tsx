@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { MissingStep } from '../../../domain/purchase.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { Notice } from '../components/fields.tsx';
+import { kindLabel } from '../account/documents.tsx';
 
 export interface ProductPageProps {
   product: { id: number; name: string; provider_label: string; description: string; commune: string; commune_slug: string; mairie_label: string; mairie_phone: string | null; channel: 'online' | 'mairie' };
@@ -37,6 +38,13 @@ function Missing({ step, returnPath }: { step: MissingStep; returnPath: string }
         <li>
           Ce produit demande une inscription validée à l'un de ces services : {step.offers.map((offer) => offer.label).join(', ')}.{' '}
           <a href="/mon-compte/services/ajouter">Ajouter un service</a>
+        </li>
+      );
+    case 'documents':
+      return (
+        <li>
+          Ce produit demande une pièce justificative acceptée et encore valable : {step.types.map((type) => kindLabel(type)).join(', ')}.{' '}
+          <a href="/mon-compte/documents">Déposer une pièce</a>
         </li>
       );
   }
