@@ -10,7 +10,7 @@ import { addMonths } from '../../domain/booking-calendar.ts';
 import { addDays, parisDate } from '../../domain/dates.ts';
 import { createStaff, PASSWORD } from '../helpers/accounts.ts';
 import { addHomeAddress, bookingFamily } from '../helpers/booking.ts';
-import { handOverToProvider, signedIn } from '../helpers/browser.ts';
+import { checkoutByCard, signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
 
 const e2e = useE2E();
@@ -61,14 +61,7 @@ describe('a commune runs its service', () => {
     await home.getByRole('button', { name: 'Ajouter au panier' }).click();
     await expect.poll(() => text(home)).toContain('Total : 10,00 €');
     await home.getByRole('button', { name: 'Commander »' }).click();
-    await home.getByRole('link', { name: 'Commander >' }).click();
-    await home.getByLabel(/Domicile/).check();
-    await home.getByRole('button', { name: 'Commander >' }).click();
-    await home.getByLabel(/J'ai lu les conditions générales de vente/).check();
-    await home.getByRole('button', { name: 'Commander >' }).click();
-    await home.getByRole('button', { name: /Payer par Carte Visa/ }).click();
-    await handOverToProvider(home, true);
-    await home.getByRole('button', { name: /Carte acceptée/ }).click();
+    await checkoutByCard(home);
     await expect.poll(() => text(home), { timeout: 20_000 }).toMatch(/Commande \d{4}-\d{6} confirmée/);
 
     // Staff see Lina on the first Saturday and check her in with her e-ticket's code.

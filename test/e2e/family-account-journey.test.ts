@@ -10,7 +10,7 @@ import { addMonths, monthTitle } from '../../domain/booking-calendar.ts';
 import { parisDate } from '../../domain/dates.ts';
 import { PASSWORD } from '../helpers/accounts.ts';
 import { addHomeAddress, bookingFamily } from '../helpers/booking.ts';
-import { handOverToProvider, signedIn } from '../helpers/browser.ts';
+import { checkoutByCard, signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
 
 const e2e = useE2E();
@@ -51,14 +51,7 @@ describe("a family's account", () => {
     await page.getByLabel('Bons de réduction').fill('MOITIE');
     await page.getByRole('button', { name: 'OK' }).click();
     await expect.poll(() => text(page)).toContain('Le bon de réduction « Moitié prix » est appliqué.');
-    await page.getByRole('link', { name: 'Commander >' }).click();
-    await page.getByLabel(/Domicile/).check();
-    await page.getByRole('button', { name: 'Commander >' }).click();
-    await page.getByLabel(/J'ai lu les conditions générales de vente/).check();
-    await page.getByRole('button', { name: 'Commander >' }).click();
-    await page.getByRole('button', { name: /Payer par Carte Visa/ }).click();
-    await handOverToProvider(page, true);
-    await page.getByRole('button', { name: /Carte acceptée/ }).click();
+    await checkoutByCard(page);
     await expect.poll(() => text(page), { timeout: 20_000 }).toMatch(/Commande \d{4}-\d{6} confirmée/);
 
     // The first day's e-ticket, as a PDF.

@@ -28,3 +28,16 @@ export async function signedIn(browser: Browser, baseUrl: string, email: string,
 export async function handOverToProvider(page: Page, javaScriptEnabled: boolean): Promise<void> {
   if (!javaScriptEnabled) await page.getByRole('button', { name: 'Continuer vers le paiement' }).click();
 }
+
+/** From the recap to the confirmation: the home address, the terms, and an accepted Visa card in the sandbox. */
+export async function checkoutByCard(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Commander >' }).click();
+  await page.getByLabel(/Domicile/).check();
+  await page.getByRole('button', { name: 'Commander >' }).click();
+  await page.getByLabel(/J'ai lu les conditions générales de vente/).check();
+  await page.getByRole('button', { name: 'Commander >' }).click();
+  await page.getByRole('button', { name: /Payer par Carte Visa/ }).click();
+  await handOverToProvider(page, true);
+  await page.getByRole('button', { name: /Carte acceptée/ }).click();
+  await page.waitForURL(/\/confirmation/, { timeout: 20_000 });
+}

@@ -34,7 +34,7 @@ interface Choices {
 }
 
 /** Why a list's day is not checked: the calendar's own reasons. */
-export const LEFT_OUT_REASONS = ['full', 'closed', 'deadline-passed', 'already-booked', 'no-service'];
+const LEFT_OUT_REASONS = ['full', 'closed', 'deadline-passed', 'already-booked', 'no-service'];
 
 const ids = (values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string' && /^\d{1,12}$/.test(v)).map(Number))];
 const isoDates = (values: unknown[]) =>
@@ -164,12 +164,12 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   }
 
   /** The list a page was opened with from « Mes listes », and the days it left out (« omis »). */
-  async function appliedList(c: Context<AppEnv>): Promise<PersonaliseProps['applied']> {
+  async function appliedList(c: Context<AppEnv>, productId: number): Promise<PersonaliseProps['applied']> {
     const user = c.get('user');
     const id = c.req.query('liste');
     if (!user || !id || !/^\d{1,12}$/.test(id)) return undefined;
     const list = await familyBookingList(db, user.id, Number(id));
-    if (!list) return undefined;
+    if (!list || list.product_id !== productId) return undefined;
     const leftOut = (c.req.query('omis') ?? '')
       .split(',')
       .map((entry) => entry.split(':') as [string, string])
@@ -181,7 +181,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   router.get(`/produits/:id${ID}`, async (c) => {
     const productId = idParam(c);
     if (!(await products.forBooking(productId))) return c.notFound();
-    return productPage(c, productId, readChoices(c.req.queries() as Record<string, string[]>), { applied: await appliedList(c) });
+    return productPage(c, productId, readChoices(c.req.queries() as Record<string, string[]>), { applied: await appliedList(c, productId) });
   });
 
   router.get(`/produits/:id${ID}/calendrier`, async (c) => {
