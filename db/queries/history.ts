@@ -20,7 +20,7 @@ export function familyReservations(db: Db, userId: number) {
     .innerJoin('dependants', 'dependants.id', 'reservations.dependant_id')
     .leftJoin('e_tickets', 'e_tickets.reservation_id', 'reservations.id')
     .select([
-      'reservations.id', 'reservations.service_date', 'reservations.state', 'reservations.price_cents', 'reservations.product_id',
+      'reservations.id', 'reservations.service_date', 'reservations.state', 'reservations.price_cents', 'reservations.order_line_id', 'reservations.product_id',
       'products.name as product', 'products.cancel_deadline_days', 'products.cancel_deadline_hour', 'prestations.label as prestation',
       'dependants.first_name', 'dependants.last_name', 'e_tickets.code as ticket',
     ])

@@ -37,3 +37,23 @@ export async function cancelAndRefund(
   if (walletCents > 0) await moveMoney(trx, { userId: reservation.user_id, amountCents: walletCents, kind: 'refund', label: refund.label, idempotencyKey: refund.key });
   return { cents, walletCents };
 }
+
+/** What each of the family's order lines cost net of its order's voucher, by line id. */
+export async function familyNetLinePrices(db: Db, userId: number): Promise<Map<number, number>> {
+  const lines = await db
+    .selectFrom('order_lines')
+    .innerJoin('orders', 'orders.id', 'order_lines.order_id')
+    .select(['order_lines.id', 'order_lines.order_id', 'order_lines.price_cents', 'orders.discount_cents'])
+    .where('orders.user_id', '=', userId)
+    .orderBy('order_lines.order_id')
+    .orderBy('order_lines.id')
+    .execute();
+  const byOrder = new Map<number, typeof lines>();
+  for (const line of lines) byOrder.set(line.order_id, [...(byOrder.get(line.order_id) ?? []), line]);
+  const net = new Map<number, number>();
+  for (const orderLines of byOrder.values()) {
+    const prices = netLinePrices(orderLines.map((line) => line.price_cents), orderLines[0]!.discount_cents);
+    orderLines.forEach((line, index) => net.set(line.id, prices[index]!));
+  }
+  return net;
+}

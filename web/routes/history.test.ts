@@ -58,7 +58,7 @@ describe('Mes réservations', () => {
     const { family, cookie } = await paidOrder('annule@example.fr');
     const page = await (await app().request('/mon-compte/reservations', { headers: { Cookie: cookie } })).text();
     expect(page).toContain('mercredi 9 décembre 2026');
-    expect(page).toMatch(/e-billet [A-HJ-NP-Z2-9]{10}/);
+    expect(page).toMatch(/href="\/mon-compte\/e-billets\/\d+">e-billet [A-HJ-NP-Z2-9]{10}/);
     const reservation = await database.db.selectFrom('reservations').select(['id', 'prestation_id']).where('user_id', '=', family.user.id).where('service_date', '=', '2026-12-09').executeTakeFirstOrThrow();
     const before = (await placesLeft(database.db, reservation.prestation_id, '2026-12-09', '2026-12-09', clock)).get('2026-12-09')!;
 
@@ -93,6 +93,10 @@ describe('Mes réservations', () => {
       const detail = await (await app().request(`/mon-compte/commandes/${number}`, { headers: { Cookie: cookie } })).text();
       expect(detail).toContain(`Bon de réduction (Bon de ${discount} centimes) :`);
       expect(detail).toContain(formatEuros(-discount));
+      // Mes réservations says what each place cost: its price less its share of the voucher.
+      const reservations = await (await app().request('/mon-compte/reservations', { headers: { Cookie: cookie } })).text();
+      expect(reservations).toContain(`<td>${formatEuros(refund)}</td>`);
+      expect(reservations).not.toContain(`<td>${formatEuros(790)}</td>`);
       const cancelled = await postForm(app(), `/mon-compte/reservations/${reservation.id}/annuler`, {}, { Cookie: cookie });
       expect(cancelled.headers.get('location')).toBe(`/mon-compte/reservations?annulee=${refund}`);
       expect(await balance(database.db, family.user.id)).toBe(refund);

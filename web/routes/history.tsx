@@ -7,6 +7,7 @@ import { composeMail } from '../../lib/mail/compose.ts';
 import { cancelReservation } from '../../db/queries/cancellation.ts';
 import { familyOrders, familyReservations } from '../../db/queries/history.ts';
 import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/order-recap.ts';
+import { familyNetLinePrices } from '../../db/queries/refunds.ts';
 import { bookingDeadline } from '../../domain/booking-calendar.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
@@ -47,11 +48,13 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   async function reservationsPage(userId: number, extra: { message?: string | null; error?: string | null } = {}) {
     const today = parisDate(now());
-    const rows = (await familyReservations(db, userId)).map((row) => ({
+    // What each place cost the family: its price less its share of the order's voucher.
+    const [reservations, net] = await Promise.all([familyReservations(db, userId), familyNetLinePrices(db, userId)]);
+    const rows = reservations.map((row) => ({
       id: row.id,
       service_date: row.service_date,
       state: row.state,
-      price_cents: row.price_cents,
+      price_cents: row.order_line_id === null ? row.price_cents : (net.get(row.order_line_id) ?? row.price_cents),
       product: row.product,
       prestation: row.prestation,
       child: `${row.first_name} ${row.last_name}`,

@@ -115,7 +115,12 @@ export function ReservationsPage({ upcoming, past, message, error }: { upcoming:
             <td>{row.child}</td>
             <td>
               {row.product} – {row.prestation}
-              {row.ticket ? <span class="muted"> (e-billet {row.ticket})</span> : null}
+              {row.ticket && row.state === 'confirmed' ? (
+                <>
+                  {' '}
+                  (<a href={`/mon-compte/e-billets/${row.id}`}>e-billet {row.ticket}</a>)
+                </>
+              ) : null}
             </td>
             <td>{formatEuros(row.price_cents)}</td>
             <td>
