@@ -7,7 +7,8 @@ const kept: [string, string, string][] = [
   ['Vos commandes, paiements et votre porte-monnaie', 'vous délivrer les services payés et tenir les comptes publics', '10 ans, comme la loi l’impose pour les pièces comptables'],
   ['Vos réservations, e-billets et présences', 'accueillir vos enfants et vous rembourser les jours annulés', 'tant que votre compte existe'],
   ['Vos démarches en ligne et vos listes', 'traiter vos demandes, refaire vos réservations habituelles', 'tant que votre compte existe'],
-  ['Les mails envoyés, les sessions de connexion', 'vous prévenir, vous garder connecté(e) en sécurité', 'les sessions 2 heures sans activité ; les mails tant que votre compte existe'],
+  ['Les mails envoyés', 'vous prévenir à chaque étape', 'leur objet et leur date tant que votre compte existe ; leur texte est effacé dès leur envoi'],
+  ['Les sessions de connexion et les liens à usage unique', 'vous garder connecté(e) en sécurité, changer votre mot de passe', 'les sessions jusqu’à 2 heures sans activité ; les liens une semaine après leur usage ou leur expiration'],
   ['Le journal des actions des agents vous concernant', 'prouver qui a décidé quoi, et quand', 'tant que votre compte existe'],
 ];
 
