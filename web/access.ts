@@ -17,7 +17,8 @@ export type CommuneObject =
   | 'commune-request'
   | 'request-document';
 /** Public things a route may name. */
-export type PublicObject = 'commune' | 'category' | 'product' | 'request-form' | 'static-file' | 'mail';
+export const publicObjects = ['commune', 'category', 'product', 'request-form', 'static-file', 'mail'] as const;
+export type PublicObject = (typeof publicObjects)[number];
 
 /** What a POST receives, so that the bad-input suite knows what to send. */
 export type Input =

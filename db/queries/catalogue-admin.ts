@@ -11,6 +11,19 @@ import type { IsoDate } from '../../domain/dates.ts';
 import { isUniqueViolation } from '../errors.ts';
 import { recordAudit } from './audit.ts';
 
+/** Places taken on the slot of the row (`slots`): confirmed reservations and live holds. */
+export const takenPlaces = (now: Date) =>
+  sql<number>`((select count(*)::int from reservations r where r.slot_id = slots.id and r.state = 'confirmed')
+    + (select count(*)::int from holds h where h.slot_id = slots.id and h.state = 'held' and h.expires_at > ${now}))`;
+
+/** A prestation's places on each of the days, by thousands; a day it already has is left as it is. */
+export async function addSlots(trx: Db, productId: number, prestationId: number, days: IsoDate[], capacity: number): Promise<void> {
+  const rows = days.map((day) => ({ product_id: productId, prestation_id: prestationId, service_date: day, capacity }));
+  for (let i = 0; i < rows.length; i += 1000) {
+    await trx.insertInto('slots').values(rows.slice(i, i + 1000)).onConflict((oc) => oc.columns(['prestation_id', 'service_date']).doNothing()).execute();
+  }
+}
+
 export interface NewProduct {
   communeId: number;
   offerId: number;
@@ -54,8 +67,7 @@ export async function createProduct(db: Db, input: NewProduct): Promise<number |
         .returning('id')
         .execute();
       const days = serviceDays({ start: input.seasonStart, end: input.seasonEnd }, input.weekdays, closedDays);
-      const slots = prestations.flatMap((prestation) => days.map((day) => ({ product_id: product.id, prestation_id: prestation.id, service_date: day, capacity: input.capacity })));
-      for (let i = 0; i < slots.length; i += 1000) await trx.insertInto('slots').values(slots.slice(i, i + 1000)).execute();
+      for (const prestation of prestations) await addSlots(trx, product.id, prestation.id, days, input.capacity);
       await recordAudit(trx, { actorId: input.staffId, action: 'product.created', subject: { type: 'product', id: product.id }, details: { name: input.name, days: days.length, prestations: input.prestations } });
       return product.id;
     });
@@ -104,8 +116,7 @@ export function capacityGrid(db: Db, productId: number, from: IsoDate, to: IsoDa
     .innerJoin('prestations', 'prestations.id', 'slots.prestation_id')
     .select([
       'slots.id', 'slots.service_date as day', 'slots.capacity', 'prestations.id as prestationId', 'prestations.label as prestation', 'prestations.price_cents as priceCents',
-      sql<number>`(select count(*)::int from reservations r where r.slot_id = slots.id and r.state = 'confirmed')
-        + (select count(*)::int from holds h where h.slot_id = slots.id and h.state = 'held' and h.expires_at > ${now})`.as('taken'),
+takenPlaces(now).as('taken'),
     ])
     .where('slots.product_id', '=', productId)
     .where('slots.service_date', '>=', from)
@@ -123,10 +134,7 @@ export async function setDayCapacity(db: Db, input: { productId: number; slotId:
     if (!slot) return { ok: false, missing: true };
     const { taken } = await trx
       .selectFrom('slots')
-      .select(
-        sql<number>`(select count(*)::int from reservations r where r.slot_id = slots.id and r.state = 'confirmed')
-          + (select count(*)::int from holds h where h.slot_id = slots.id and h.state = 'held' and h.expires_at > ${input.now})`.as('taken'),
-      )
+      .select(takenPlaces(input.now).as('taken'))
       .where('id', '=', slot.id)
       .executeTakeFirstOrThrow();
     if (input.capacity < taken) return { ok: false, taken };
@@ -147,9 +155,7 @@ export async function setPrestationPrice(db: Db, input: { productId: number; pre
   });
 }
 
-/** A product's state and prestations, for its page in the back office. */
-export async function productForStaff(db: Db, productId: number) {
-  const product = await db.selectFrom('products').select(['id', 'published']).where('id', '=', productId).executeTakeFirstOrThrow();
-  const prestations = await db.selectFrom('prestations').select(['id', 'label', 'price_cents']).where('product_id', '=', productId).orderBy('position').execute();
-  return { published: product.published, prestations };
+/** A product's prestations, in their order. */
+export function productPrestations(db: Db, productId: number) {
+  return db.selectFrom('prestations').select(['id', 'label', 'price_cents']).where('product_id', '=', productId).orderBy('position').execute();
 }

@@ -5,11 +5,12 @@
 import { sql, type Transaction } from 'kysely';
 import type { Db } from '../connection.ts';
 import type { Database, DocumentKind, ProductCategory } from '../database.ts';
-import { addDays, type IsoDate } from '../../domain/dates.ts';
+import { addDays, isoWeekday, type IsoDate } from '../../domain/dates.ts';
 import { readPricingRules, type PricingRules } from '../../domain/pricing.ts';
 import { schoolClosedDays, serviceDays } from '../../domain/school-year.ts';
 import { isUniqueViolation } from '../errors.ts';
 import { recordAudit } from './audit.ts';
+import { addSlots, takenPlaces } from './catalogue-admin.ts';
 
 export interface ProductDetails {
   category: ProductCategory;
@@ -29,7 +30,7 @@ export async function productDetails(db: Db, productId: number) {
     .selectFrom('products')
     .select([
       'category', 'name', 'description', 'booking_deadline_days', 'booking_deadline_hour', 'cancel_deadline_days', 'cancel_deadline_hour', 'channel', 'pricing', 'required_documents', 'weekdays',
-      'season_start', 'season_end', 'closed_days',
+      'season_start', 'season_end', 'closed_days', 'published',
     ])
     .where('id', '=', productId)
     .executeTakeFirstOrThrow();
@@ -75,13 +76,6 @@ async function usualCapacity(trx: Transaction<Database>, prestationId: number): 
     .where('prestation_id', '=', prestationId)
     .executeTakeFirst();
   return row?.capacity ?? undefined;
-}
-
-async function addSlots(trx: Transaction<Database>, productId: number, prestationId: number, days: IsoDate[], capacity: number): Promise<void> {
-  const rows = days.map((day) => ({ product_id: productId, prestation_id: prestationId, service_date: day, capacity }));
-  for (let i = 0; i < rows.length; i += 1000) {
-    await trx.insertInto('slots').values(rows.slice(i, i + 1000)).onConflict((oc) => oc.columns(['prestation_id', 'service_date']).doNothing()).execute();
-  }
 }
 
 /** Moves the season's end later; the new days get each prestation's usual places. */
@@ -135,7 +129,7 @@ export type DayChange = { ok: true } | { ok: false; reason: 'not-a-service-day' 
 export async function setDayOpen(db: Db, input: { productId: number; day: IsoDate; open: boolean; staffId: number; now: Date }): Promise<DayChange> {
   return db.transaction().execute(async (trx) => {
     const product = await trx.selectFrom('products').select(['season_start', 'season_end', 'weekdays', 'closed_days']).where('id', '=', input.productId).forUpdate().executeTakeFirstOrThrow();
-    if (serviceDays({ start: input.day, end: input.day }, product.weekdays).length === 0 || input.day < product.season_start || input.day > product.season_end) {
+    if (!product.weekdays.includes(isoWeekday(input.day)) || input.day < product.season_start || input.day > product.season_end) {
       return { ok: false, reason: 'not-a-service-day' };
     }
     if (input.open) {
@@ -147,10 +141,7 @@ export async function setDayOpen(db: Db, input: { productId: number; day: IsoDat
       await trx.selectFrom('slots').select('id').where('product_id', '=', input.productId).where('service_date', '=', input.day).forUpdate().execute();
       const { taken } = await trx
         .selectFrom('slots')
-        .select(
-          sql<number>`coalesce(sum((select count(*)::int from reservations r where r.slot_id = slots.id and r.state = 'confirmed')
-            + (select count(*)::int from holds h where h.slot_id = slots.id and h.state = 'held' and h.expires_at > ${input.now})), 0)::int`.as('taken'),
-        )
+        .select(sql<number>`coalesce(sum(${takenPlaces(input.now)}), 0)::int`.as('taken'))
         .where('product_id', '=', input.productId)
         .where('service_date', '=', input.day)
         .executeTakeFirstOrThrow();
@@ -173,8 +164,7 @@ export async function monthDays(db: Db, productId: number, month: string, now: D
     .select([
       'service_date as day',
       sql<number>`sum(capacity)::int`.as('capacity'),
-      sql<number>`sum((select count(*)::int from reservations r where r.slot_id = slots.id and r.state = 'confirmed')
-        + (select count(*)::int from holds h where h.slot_id = slots.id and h.state = 'held' and h.expires_at > ${now}))::int`.as('taken'),
+sql<number>`sum(${takenPlaces(now)})::int`.as('taken'),
     ])
     .where('product_id', '=', productId)
     .where(sql<string>`to_char(service_date, 'YYYY-MM')`, '=', month)

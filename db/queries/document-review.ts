@@ -4,17 +4,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
 import type { IsoDate } from '../../domain/dates.ts';
-import { isFamilyInScope } from './families.ts';
 import { recordAudit } from './audit.ts';
 
 export type DocumentDecision = { accepted: true; expiresOn: IsoDate | null } | { accepted: false; reason: string };
 
-/** The decision recorded; the document as decided, or undefined when it is none of these communes' families'. */
-export async function reviewDocument(db: Db, input: { documentId: number; communeIds: number[]; decision: DocumentDecision; staffId: number; now: Date }) {
-  const document = await db.selectFrom('documents').select(['id', 'owner_id', 'kind', 'status', 'expires_on']).where('id', '=', input.documentId).executeTakeFirst();
-  if (!document || !(await isFamilyInScope(db, input.communeIds, document.owner_id))) return undefined;
+/** The decision recorded, the document as decided; the caller has checked the family is in scope. */
+export async function reviewDocument(db: Db, input: { documentId: number; decision: DocumentDecision; staffId: number; now: Date }) {
   const { decision } = input;
   return db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('documents').select(['owner_id', 'kind', 'status', 'expires_on']).where('id', '=', input.documentId).forUpdate().executeTakeFirstOrThrow();
     const updated = await trx
       .updateTable('documents')
       .set(
@@ -22,14 +20,14 @@ export async function reviewDocument(db: Db, input: { documentId: number; commun
           ? { status: 'accepted', refusal_reason: null, expires_on: decision.expiresOn, reviewed_at: input.now }
           : { status: 'refused', refusal_reason: decision.reason, expires_on: null, reviewed_at: input.now },
       )
-      .where('id', '=', document.id)
+      .where('id', '=', input.documentId)
       .returning(['id', 'owner_id', 'kind', 'status', 'expires_on'])
       .executeTakeFirstOrThrow();
     await recordAudit(trx, {
       actorId: input.staffId,
       action: decision.accepted ? 'document.accepted' : 'document.refused',
-      subject: { type: 'user', id: document.owner_id },
-      details: { documentId: document.id, kind: document.kind, before: { status: document.status, expiresOn: document.expires_on }, after: decision },
+      subject: { type: 'user', id: before.owner_id },
+      details: { documentId: input.documentId, kind: before.kind, before: { status: before.status, expiresOn: before.expires_on }, after: decision },
     });
     return updated;
   });

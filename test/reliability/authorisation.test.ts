@@ -3,7 +3,7 @@
 // the route's declared access says; a parent never reaches another family's object by its ID,
 // staff of another commune are refused its families; and a refused request changes nothing in the database.
 import { describe, expect, it } from 'vitest';
-import type { Access } from '../../web/access.ts';
+import { publicObjects, type Access } from '../../web/access.ts';
 import { TEST_ORIGIN } from '../helpers/app.ts';
 import { declaredRoutes, type DeclaredRoute } from './route-table.ts';
 import { changedTables, snapshot } from './snapshot.ts';
@@ -21,7 +21,7 @@ function expected(access: Access, visitor: Visitor): Answer {
   const isParent = visitor === 'parentA' || visitor === 'parentB';
   if (access.who === 'parent') {
     if (!isParent) return 'forbidden';
-    return visitor === 'parentB' && access.object && access.object !== 'product' && access.object !== 'request-form' ? 'not-found' : 'allowed';
+    return visitor === 'parentB' && access.object && !(publicObjects as readonly string[]).includes(access.object) ? 'not-found' : 'allowed';
   }
   if (isParent) return 'forbidden';
   if (access.who === 'admin') return visitor === 'admin' ? 'allowed' : 'forbidden';

@@ -3,7 +3,7 @@
 import type { Db } from '../../db/connection.ts';
 import { bookedDays, placesLeft, type BookingProduct } from '../../db/queries/booking.ts';
 import { dayState, monthGrid, type DayState, type ProductCalendarRules } from '../../domain/booking-calendar.ts';
-import type { IsoDate } from '../../domain/dates.ts';
+import { isoWeekday, type IsoDate } from '../../domain/dates.ts';
 
 export function calendarRules(product: BookingProduct): ProductCalendarRules {
   return {
@@ -34,4 +34,14 @@ export async function monthStates(db: Db, product: BookingProduct, input: { pres
       }),
     ]),
   );
+}
+
+/** A saved list's days in a month: those of its weekdays that can be booked, and the others with why. */
+export async function listDays(db: Db, product: BookingProduct, list: { prestationId: number; children: number[]; weekdays: number[] }, month: string, now: Date) {
+  const states = await monthStates(db, product, { prestationId: list.prestationId, children: list.children, month, now });
+  const days = [...states].filter(([day]) => day.startsWith(month) && list.weekdays.includes(isoWeekday(day)));
+  return {
+    bookable: days.filter(([, state]) => state.kind === 'bookable').map(([day]) => day),
+    leftOut: days.filter(([, state]) => state.kind !== 'bookable').map(([date, state]) => ({ date, reason: state.kind })),
+  };
 }

@@ -1,19 +1,19 @@
 // « Mes listes »: the family's saved bookings; applying one to a month opens the product's page
-// with the list's prestation, children and that month's days of its weekdays checked, the days
-// that cannot be booked left out and said; removing one.
+// with the list's prestation, children and that month's bookable days of its weekdays checked
+// (the page says which it left out); removing one.
 import { Hono, type Context } from 'hono';
 import { familyBookingList, familyBookingLists, removeBookingList } from '../../db/queries/booking-lists.ts';
 import { productForBooking } from '../../db/queries/booking.ts';
 import { listDependants } from '../../db/queries/family.ts';
 import { addMonths } from '../../domain/booking-calendar.ts';
-import { isoWeekday, parisDate } from '../../domain/dates.ts';
+import { parisDate } from '../../domain/dates.ts';
 import type { AccessTable } from '../access.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { ID, idParam } from '../form-route.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { ListsPage } from '../views/booking/lists.tsx';
-import { monthStates } from './booking-days.ts';
+import { listDays } from './booking-days.ts';
 
 /** Who may call each route below (see web/access.ts). */
 export const bookingListAccess = {
@@ -62,12 +62,9 @@ export function bookingListRoutes({ db, now }: AppDeps): Hono<AppEnv> {
     const children = list.children.map(Number).filter((id) => family.has(id));
     if (children.length === 0) return refuse("Les enfants de cette liste ne sont plus dans vos filiations.");
 
-    const states = await monthStates(db, product, { prestationId: list.prestation_id, children, month, now: now() });
-    const days = [...states.entries()].filter(([day]) => day.startsWith(month) && list.weekdays.includes(isoWeekday(day)));
+    const { bookable } = await listDays(db, product, { prestationId: list.prestation_id, children, weekdays: list.weekdays }, month, now());
     const query = new URLSearchParams([['prestation', String(list.prestation_id)], ...children.map((id) => ['enfant', String(id)]), ['mois', month], ['liste', String(list.id)]]);
-    for (const [day, state] of days) if (state.kind === 'bookable') query.append('date', day);
-    const leftOut = days.filter(([, state]) => state.kind !== 'bookable').map(([day, state]) => `${day}:${state.kind}`);
-    if (leftOut.length > 0) query.set('omis', leftOut.join(','));
+    for (const day of bookable) query.append('date', day);
     return c.redirect(`/produits/${product.id}?${query}`, 303);
   });
 

@@ -23,7 +23,7 @@ import { ChildPrice, PersonaliseForm, type PersonaliseProps } from '../views/boo
 import { ProductPage } from '../views/catalogue/product.tsx';
 import type { AccessTable } from '../access.ts';
 import { createProductCache } from '../product-cache.ts';
-import { calendarRules, monthStates } from './booking-days.ts';
+import { calendarRules, listDays, monthStates } from './booking-days.ts';
 
 interface Choices {
   prestationId: number | null;
@@ -32,9 +32,6 @@ interface Choices {
   month: string | undefined;
   listName?: string;
 }
-
-/** Why a list's day is not checked: the calendar's own reasons. */
-const LEFT_OUT_REASONS = ['full', 'closed', 'deadline-passed', 'already-booked', 'no-service'];
 
 const ids = (values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string' && /^\d{1,12}$/.test(v)).map(Number))];
 const isoDates = (values: unknown[]) =>
@@ -163,25 +160,22 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     return saved === 'name-taken' ? { errors: { liste: 'Vous avez déjà une liste de ce nom.' } } : { id: saved };
   }
 
-  /** The list a page was opened with from « Mes listes », and the days it left out (« omis »). */
-  async function appliedList(c: Context<AppEnv>, productId: number): Promise<PersonaliseProps['applied']> {
+  /** The list a page was opened with from « Mes listes » for a month, and the days it leaves out. */
+  async function appliedList(c: Context<AppEnv>, product: BookingProduct): Promise<PersonaliseProps['applied']> {
     const user = c.get('user');
-    const id = c.req.query('liste');
-    if (!user || !id || !/^\d{1,12}$/.test(id)) return undefined;
+    const [id, month] = [c.req.query('liste'), c.req.query('mois')];
+    if (!user || !id || !/^\d{1,12}$/.test(id) || !month || !/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return undefined;
     const list = await familyBookingList(db, user.id, Number(id));
-    if (!list || list.product_id !== productId) return undefined;
-    const leftOut = (c.req.query('omis') ?? '')
-      .split(',')
-      .map((entry) => entry.split(':') as [string, string])
-      .filter(([date, reason]) => isoDates([date]).length === 1 && LEFT_OUT_REASONS.includes(reason))
-      .map(([date, reason]) => ({ date, reason }));
+    if (!list || list.product_id !== product.id) return undefined;
+    const { leftOut } = await listDays(db, product, { prestationId: list.prestation_id, children: list.children.map(Number), weekdays: list.weekdays }, month, now());
     return { name: list.name, leftOut };
   }
 
   router.get(`/produits/:id${ID}`, async (c) => {
     const productId = idParam(c);
-    if (!(await products.forBooking(productId))) return c.notFound();
-    return productPage(c, productId, readChoices(c.req.queries() as Record<string, string[]>), { applied: await appliedList(c, productId) });
+    const product = await products.forBooking(productId);
+    if (!product) return c.notFound();
+    return productPage(c, productId, readChoices(c.req.queries() as Record<string, string[]>), { applied: await appliedList(c, product) });
   });
 
   router.get(`/produits/:id${ID}/calendrier`, async (c) => {

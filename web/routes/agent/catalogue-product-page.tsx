@@ -1,7 +1,7 @@
 // The page of one product in the back office, rendered by the routes that show it and by those
 // whose refused form shows it again with the typed values and errors.
 import type { Context } from 'hono';
-import { capacityGrid, productForStaff } from '../../../db/queries/catalogue-admin.ts';
+import { capacityGrid, productPrestations } from '../../../db/queries/catalogue-admin.ts';
 import { monthDays, productDetails } from '../../../db/queries/catalogue-edit.ts';
 import { addDays, parisDate } from '../../../domain/dates.ts';
 import type { AppDeps } from '../../app.ts';
@@ -19,7 +19,7 @@ export interface ProductPageExtra {
 export function productPage({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
   return async (c: Context<AppEnv>, extra: ProductPageExtra = {}) => {
     const product = await staffProduct(db, c);
-    const [{ published, prestations }, details] = await Promise.all([productForStaff(db, product.id), productDetails(db, product.id)]);
+    const [prestations, details] = await Promise.all([productPrestations(db, product.id), productDetails(db, product.id)]);
     const today = parisDate(now());
     const asked = c.req.query('mois');
     const first = details.season_start.slice(0, 7);
@@ -34,7 +34,7 @@ export function productPage({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
     };
     return c.render(
       <CatalogueProductPage
-        product={{ ...product, published, weekdays: details.weekdays, season_start: details.season_start, season_end: details.season_end, closed_days: details.closed_days }}
+        product={{ ...product, published: details.published, weekdays: details.weekdays, season_start: details.season_start, season_end: details.season_end, closed_days: details.closed_days }}
         stored={stored}
         storedRequired={details.required_documents}
         prestations={prestations}

@@ -2,7 +2,8 @@
 // publish it, change a price for bookings to come and the places of a day.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { createProduct, offersOfCommunes, productForStaff, productsForStaff, setDayCapacity, setPrestationPrice, setPublished } from '../../../db/queries/catalogue-admin.ts';
+import { createProduct, offersOfCommunes, productsForStaff, setDayCapacity, setPrestationPrice, setPublished } from '../../../db/queries/catalogue-admin.ts';
+import { productDetails } from '../../../db/queries/catalogue-edit.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { addDays } from '../../../domain/dates.ts';
 import { parseEuros } from '../../../domain/money.ts';
@@ -28,7 +29,7 @@ export const catalogueAdminAccess = {
   'POST /agent/catalogue/:id/capacite': { who: 'staff', object: 'commune-product', input: { form: 'GET /agent/catalogue/:id' } },
 } satisfies AccessTable;
 
-export const catalogueMessages = { cree: "L'activité est créée avec ses jours : vérifiez-la, puis publiez-la.", publie: "L'activité est publiée.", retire: "L'activité n'est plus publiée.", prix: 'Le prix est changé pour les réservations à venir.', places: 'Les places sont enregistrées.', fiche: 'La fiche est enregistrée.',
+const catalogueMessages = { cree: "L'activité est créée avec ses jours : vérifiez-la, puis publiez-la.", publie: "L'activité est publiée.", retire: "L'activité n'est plus publiée.", prix: 'Le prix est changé pour les réservations à venir.', places: 'Les places sont enregistrées.', fiche: 'La fiche est enregistrée.',
   prestation: 'La prestation est ajoutée avec ses jours.', saison: 'La saison est prolongée.', ferme: 'Le jour est fermé.', ouvert: 'Le jour est rouvert.' };
 
 const productSchema = z.object({
@@ -96,7 +97,7 @@ export function catalogueAdminRoutes({ db, now }: AppDeps): Hono<AppEnv> {
 
   router.post(`/catalogue/:id${ID}/publication`, async (c) => {
     const product = await productOf(c);
-    const { published } = await productForStaff(db, product.id);
+    const { published } = await productDetails(db, product.id);
     await setPublished(db, product.id, !published, currentUser(c).id);
     return c.redirect(`/agent/catalogue/${product.id}?ok=${published ? 'retire' : 'publie'}`, 303);
   });

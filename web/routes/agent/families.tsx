@@ -135,19 +135,19 @@ export function familySearchRoutes({ db, workflows, now }: AppDeps): Hono<AppEnv
 
   router.post(`/documents/:id${ID}/decision`, async (c) => {
     const documentId = idParam(c);
-    const communeIds = await staffCommuneIds(db, currentUser(c));
     const owner = await documentOwner(db, documentId);
-    if (owner === undefined || !(await isFamilyInScope(db, communeIds, owner))) throw new HTTPException(403);
+    if (owner === undefined) throw new HTTPException(403);
+    await inScope(c, owner);
     return handleForm(c, {
       schema: reviewSchema,
       again: ({ values, errors }) => familyPage(c, owner, { review: { documentId, values, errors } }),
       save: async ({ decision, expiration, motif }): Promise<FieldErrors | void> => {
         if (decision === 'accepter' && expiration !== '' && expiration < parisDate(now())) return { expiration: 'Une pièce acceptée est valable au moins jusqu’à aujourd’hui.' };
         const decided = await reviewDocument(db, {
-          documentId, communeIds, staffId: currentUser(c).id, now: now(),
+          documentId, staffId: currentUser(c).id, now: now(),
           decision: decision === 'accepter' ? { accepted: true, expiresOn: expiration || null } : { accepted: false, reason: motif },
         });
-        if (decided?.status === 'accepted' && decided.expires_on) await workflows.watchDocumentExpiry(decided.owner_id, decided.kind, { documentId: decided.id, expiresOn: decided.expires_on });
+        if (decided.status === 'accepted' && decided.expires_on) await workflows.watchDocumentExpiry(decided.owner_id, decided.kind, { documentId: decided.id, expiresOn: decided.expires_on });
       },
       then: `/agent/familles/${owner}?ok=piece#pieces`,
     });

@@ -44,7 +44,7 @@ export function RequestStory(props: {
   );
 }
 
-export function RequestAnswers(props: { fields: RequestField[]; answers: Record<string, string>; files: { id: number; file_name: string }[]; fileHref: (id: number) => string }) {
+function RequestAnswers(props: { fields: RequestField[]; answers: Record<string, string>; files: { id: number; file_name: string }[]; fileHref: (id: number) => string }) {
   const { fields, answers, files, fileHref } = props;
   return (
     <dl class="answers">
@@ -71,7 +71,7 @@ interface Message {
   file_name: string | null;
 }
 
-export function RequestThread({ messages, fileHref, staffSide }: { messages: Message[]; fileHref: (id: number) => string; staffSide: boolean }) {
+function RequestThread({ messages, fileHref, staffSide }: { messages: Message[]; fileHref: (id: number) => string; staffSide: boolean }) {
   if (messages.length === 0) return <p>Aucun message pour l'instant.</p>;
   return (
     <ol class="thread">
