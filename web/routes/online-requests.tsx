@@ -41,7 +41,7 @@ export function onlineRequestRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, workflows, config } = deps;
   const router = new Hono<AppEnv>();
 
-  const formOf = async (c: Context<AppEnv>) => (await publishedRequestForm(db, idParam(c))) ?? null;
+  const formOf = (c: Context<AppEnv>) => publishedRequestForm(db, idParam(c));
 
   router.get(`/demarches/:id${ID}`, async (c) => {
     const form = await formOf(c);

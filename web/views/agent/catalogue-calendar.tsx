@@ -1,9 +1,9 @@
 // Staff: a product's month, day by day: each service day with its places taken, and a button to
 // close it (when nobody booked) or reopen it. A day with bookings links to the exceptional closure,
 // which cancels and refunds them. States are words, never colour alone.
-import { addMonths, monthGrid, monthTitle } from '../../../domain/booking-calendar.ts';
+import { addMonths, monthTitle } from '../../../domain/booking-calendar.ts';
+import { MonthTable } from '../components/month-table.tsx';
 import { isoWeekday, type IsoDate } from '../../../domain/dates.ts';
-import { WEEKDAYS } from './catalogue.tsx';
 
 export interface CalendarProduct {
   id: number;
@@ -52,26 +52,7 @@ export function ProductMonth({ product, month, days }: { product: CalendarProduc
         <h3 id="calendrier-titre">{monthTitle(month)}</h3>
         {month < last ? <a href={`/agent/catalogue/${product.id}?mois=${addMonths(month, 1)}#calendrier`}>Mois suivant →</a> : <span />}
       </div>
-      <table aria-labelledby="calendrier-titre">
-        <thead>
-          <tr>
-            {WEEKDAYS.map((day) => (
-              <th scope="col" abbr={day}>
-                {day.slice(0, 3)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {monthGrid(month).map((week) => (
-            <tr>
-              {week.map((day) => (
-                <DayCell product={product} day={day} month={month} places={byDay.get(day)} />
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MonthTable month={month} labelledBy="calendrier-titre" cell={(day) => <DayCell product={product} day={day} month={month} places={byDay.get(day)} />} />
       <p class="field__hint">Chaque jour de service indique les places prises sur les places ouvertes, toutes prestations comprises. Un jour réservé se ferme par une fermeture exceptionnelle, qui annule et rembourse.</p>
     </div>
   );

@@ -1,6 +1,7 @@
 // "Date de réservation :": a month grid (L M M J V S D) in which only bookable days can be
 // checked; every other day says why, in words (and a pattern), never by colour alone.
-import { addMonths, monthGrid, monthTitle, type DayState } from '../../../domain/booking-calendar.ts';
+import { addMonths, monthTitle, type DayState } from '../../../domain/booking-calendar.ts';
+import { MonthTable } from '../components/month-table.tsx';
 import { formatLongDate, formatParisWeekdayHour, formatShortDeadline, type IsoDate } from '../../../domain/dates.ts';
 import { FEW_PLACES } from '../../../domain/booking-calendar.ts';
 
@@ -81,26 +82,7 @@ export function Calendar({ productId, month, firstMonth, lastMonth, states, chos
         </h3>
         {month < lastMonth ? nav(addMonths(month, 1), 'Mois suivant →') : <span />}
       </div>
-      <table aria-labelledby="calendar-title">
-        <thead>
-          <tr>
-            {['Lundi', 'Mardi', 'Mercredi', 'Jeudi', 'Vendredi', 'Samedi', 'Dimanche'].map((name) => (
-              <th scope="col" abbr={name}>
-                {name.charAt(0)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {monthGrid(month).map((week) => (
-            <tr>
-              {week.map((day) => (
-                <Day day={day} state={states.get(day) ?? { kind: 'other-month' }} checked={chosen.has(day)} />
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <MonthTable month={month} labelledBy="calendar-title" cell={(day) => <Day day={day} state={states.get(day) ?? { kind: 'other-month' }} checked={chosen.has(day)} />} />
       {offMonth.length > 0 ? (
         <p class="muted">
           Aussi choisi{offMonth.length > 1 ? 's' : ''} : {offMonth.map((day) => formatLongDate(day)).join(', ')}.
