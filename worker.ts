@@ -5,6 +5,8 @@ import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } fro
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import protos from '@temporalio/proto';
 import { createActivities, type ActivityDeps } from './activities/index.ts';
+import path from 'node:path';
+import { createFolderStore } from './lib/documents/store.ts';
 import { createMailer } from './lib/mail/mailer.ts';
 import { dataConverter } from './lib/temporal/data-converter.ts';
 import type { DataConverter } from '@temporalio/common';
@@ -121,7 +123,7 @@ async function main(): Promise<void> {
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL },
+    deps: { db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
     dataConverter: dataConverter(config),
   });
   logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');

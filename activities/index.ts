@@ -4,7 +4,9 @@ import { createApprovalActivities } from './approvals/index.ts';
 import { createHoldActivities } from './booking/holds.ts';
 import { createClosureActivities } from './closures/closure.ts';
 import { createDocumentActivities } from './documents/expiry.ts';
+import { createErasureActivities } from './erasure/erasure.ts';
 import { createHousekeepingActivities } from './housekeeping/purge.ts';
+import type { DocumentStore } from '../lib/documents/store.ts';
 import type { Mailer } from '../lib/mail/mailer.ts';
 import { createMailActivities } from './mail/send-mail.ts';
 import { createInterruptedOrderActivities } from './orders/interrupted.ts';
@@ -18,6 +20,8 @@ export interface ActivityDeps {
   now: () => Date;
   /** Where links in mails point. */
   publicUrl: string;
+  /** The families' files: the erasure removes them. */
+  documents: DocumentStore;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -32,6 +36,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createHousekeepingActivities(deps),
     ...createClosureActivities({ ...deps, mail }),
     ...createDocumentActivities({ ...deps, mail }),
+    ...createErasureActivities({ ...deps, mail }),
   };
 }
 

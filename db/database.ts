@@ -3,7 +3,7 @@
 // query against these interfaces; keep them in step with db/migrations/.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AttendanceTable, AuditLogTable, CardRefundsTable, ClosuresTable } from './back-office-tables.ts';
-import type { BookingListsTable, ETicketsTable } from './family-tables.ts';
+import type { BookingListsTable, ErasureRequestsTable, ETicketsTable } from './family-tables.ts';
 import type { OnlineRequestsTable, RequestFormsTable, RequestMessagesTable } from './request-tables.ts';
 
 /** A `date` column: kept as the ISO string "2026-06-28" so time zones never shift a day of service. */
@@ -89,7 +89,7 @@ export interface SlotsTable {
 }
 
 export type UserRole = 'parent' | 'staff' | 'admin';
-export type AccountStatus = 'pending' | 'validated' | 'rejected' | 'suspended';
+export type AccountStatus = 'pending' | 'validated' | 'rejected' | 'suspended' | 'erased';
 
 export interface UsersTable {
   id: Generated<number>;
@@ -371,6 +371,7 @@ export interface Database {
   online_requests: OnlineRequestsTable;
   request_messages: RequestMessagesTable;
   booking_lists: BookingListsTable;
+  erasure_requests: ErasureRequestsTable;
   dependants: DependantsTable;
   addresses: AddressesTable;
   subscriptions: SubscriptionsTable;

@@ -1,7 +1,7 @@
-// Tables of the family's account beyond its booking: its e-tickets and its saved lists. Part of
-// the `Database` interface of database.ts (the schema test reads this file too).
-import type { Generated } from 'kysely';
-import type { CreatedAt } from './database.ts';
+// Tables of the family's account beyond its booking: its e-tickets, its saved lists and its erasure
+// request. Part of the `Database` interface of database.ts (the schema test reads this file too).
+import type { ColumnType, Generated } from 'kysely';
+import type { CreatedAt, Timestamp } from './database.ts';
 
 export interface BookingListsTable {
   id: Generated<number>;
@@ -23,3 +23,22 @@ export interface ETicketsTable {
   code: string;
   issued_at: CreatedAt;
 }
+
+/** A family's RGPD erasure request, kept once done as the proof of it (the IBAN then erased). */
+export interface ErasureRequestsTable {
+  id: Generated<number>;
+  user_id: number;
+  status: ColumnType<ErasureStatus, ErasureStatus | undefined, ErasureStatus>;
+  iban: string | null;
+  /** What the cancelled future reservations gave back to the wallet. */
+  refunded_cents: ColumnType<number, number | undefined, number>;
+  /** The wallet's balance, to be returned by transfer. */
+  wallet_cents: number | null;
+  wallet_reference: string | null;
+  wallet_returned_by: number | null;
+  wallet_returned_at: Timestamp | null;
+  requested_at: ColumnType<Date, Date | undefined, never>;
+  completed_at: Timestamp | null;
+}
+
+export type ErasureStatus = 'in-progress' | 'awaiting-wallet-return' | 'done';

@@ -9,7 +9,7 @@ export type MissingStep =
   | { kind: 'documents'; types: string[] };
 
 export interface PurchaseContext {
-  user: { status: 'pending' | 'validated' | 'rejected' | 'suspended' } | null;
+  user: { status: 'pending' | 'validated' | 'rejected' | 'suspended' | 'erased' } | null;
   /** The offers that open the product, with the family's subscription status to each (if any). */
   offers: { id: number; label: string; subscription: 'pending' | 'validated' | 'refused' | null }[];
   /** The document types the product requires, and those the family holds valid today. */

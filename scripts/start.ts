@@ -11,6 +11,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { Client, Connection } from '@temporalio/client';
 import { pino, type DestinationStream } from 'pino';
 import { serve } from '@hono/node-server';
+import { createFolderStore } from '../lib/documents/store.ts';
 import { createMailer } from '../lib/mail/mailer.ts';
 import { codecEndpoint } from '../lib/temporal/codec-endpoint.ts';
 import { dataConverter, payloadKeys } from '../lib/temporal/data-converter.ts';
@@ -157,7 +158,7 @@ async function main(): Promise<void> {
         connection,
         namespace: config.TEMPORAL_NAMESPACE,
         taskQueue: config.TEMPORAL_TASK_QUEUE,
-        deps: { db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL },
+        deps: { db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
         dataConverter: dataConverter(config),
       });
     },

@@ -11,6 +11,7 @@ import { useTestDatabase } from './helpers/database.ts';
 import { startSmtpServer } from './helpers/smtp.ts';
 import { connectClient, connectWorker, createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from './helpers/temporal.ts';
 import { remindAfter } from './fixtures/workflows.ts';
+import { testDocumentStore } from './helpers/documents.ts';
 
 const workflowsPath = fileURLToPath(new URL('./fixtures/workflows.ts', import.meta.url));
 const database = useTestDatabase();
@@ -70,7 +71,7 @@ describe('worker with real activities on the dev server', () => {
         connection,
         taskQueue,
         workflowsPath,
-        activities: createActivities({ db: database.db, mailer, now: () => new Date(), publicUrl: 'http://localhost:3000' }),
+        activities: createActivities({ db: database.db, mailer, now: () => new Date(), publicUrl: 'http://localhost:3000', documents: testDocumentStore() }),
       });
       smtp.failNext(2);
       const workflowId = `remind-real-${taskQueue}`;

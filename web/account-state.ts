@@ -16,7 +16,9 @@ export function describeAccountStatus(user: Pick<User, 'status' | 'status_reason
     case 'rejected':
       return { title: `Compte refusé : ${user.status_reason ?? 'motif non précisé'}`, detail: null, kind: 'warning' };
     case 'suspended':
-      return { title: 'Compte suspendu', detail: 'Contactez votre mairie.', kind: 'warning' };
+      return { title: 'Compte suspendu', detail: user.status_reason ?? 'Contactez votre mairie.', kind: 'warning' };
+    case 'erased':
+      return { title: 'Compte effacé', detail: 'Les données de cette famille ont été effacées à sa demande.', kind: 'info' };
     default:
       if (workflow?.status === 'documents-requested') {
         return { title: 'Compte en attente de validation', detail: `La mairie vous demande des pièces justificatives : ${workflow.text ?? ''}`, kind: 'warning' };

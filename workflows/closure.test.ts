@@ -16,6 +16,7 @@ import { connectWorker, useTemporal, workflowBundle } from '../test/helpers/temp
 import { workflowsPath } from '../worker.ts';
 import { closureWorkflowId } from './closure.messages.ts';
 import { closure } from './closure.ts';
+import { testDocumentStore } from '../test/helpers/documents.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal();
@@ -38,7 +39,7 @@ beforeAll(async () => {
 /** A worker of the app whose activities can be made to fail. */
 async function startWorker(wrap: (acts: ReturnType<typeof createActivities>, stop: () => void) => Partial<ReturnType<typeof createActivities>> = () => ({})) {
   const connection = await connectWorker();
-  const acts = createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now, publicUrl: 'http://localhost:3000' });
+  const acts = createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now, publicUrl: 'http://localhost:3000', documents: testDocumentStore() });
   let worker: Worker | undefined;
   worker = await Worker.create({ connection, taskQueue: temporal.taskQueue, workflowBundle: await workflowBundle(workflowsPath), activities: { ...acts, ...wrap(acts, () => worker?.shutdown()) } });
   const running = worker.run();

@@ -13,6 +13,7 @@ import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../tes
 import { workflowsPath } from '../worker.ts';
 import { documentAccepted, documentExpiryWorkflowId } from './document-expiry.messages.ts';
 import { documentExpiry } from './document-expiry.ts';
+import { testDocumentStore } from '../test/helpers/documents.ts';
 
 const database = useTestDatabase();
 let env: TestWorkflowEnvironment;
@@ -38,7 +39,7 @@ const subjects = async (to: string) => (await database.db.selectFrom('outbox_mai
 
 async function withWorker<T>(work: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = uniqueTaskQueue('documents');
-  const activities = createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => new Date(), publicUrl: 'http://localhost:3000' });
+  const activities = createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => new Date(), publicUrl: 'http://localhost:3000', documents: testDocumentStore() });
   const worker = await createTestWorker({ connection: env.nativeConnection, taskQueue, workflowsPath, activities });
   return worker.runUntil(() => work(taskQueue));
 }

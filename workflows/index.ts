@@ -3,6 +3,7 @@ export { accountValidation } from './account-validation.ts';
 export { closure } from './closure.ts';
 export { deliverMail } from './deliver-mail.ts';
 export { documentExpiry } from './document-expiry.ts';
+export { erasure } from './erasure.ts';
 export { housekeeping } from './housekeeping.ts';
 export { lateCardPayment } from './late-card-payment.ts';
 export { onlineRequest } from './online-request.ts';

@@ -15,6 +15,7 @@ import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../tes
 import { workflowsPath } from '../worker.ts';
 import { approvalState, approveRequest, documentsSubmitted, onlineRequestWorkflowId, refuseRequest, requestDocuments } from './approval.messages.ts';
 import { onlineRequest } from './online-request.ts';
+import { testDocumentStore } from '../test/helpers/documents.ts';
 
 const database = useTestDatabase();
 let env: TestWorkflowEnvironment;
@@ -39,7 +40,7 @@ afterAll(async () => {
 
 async function withWorker<T>(work: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = uniqueTaskQueue('request');
-  const activities = createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => new Date(), publicUrl: 'http://localhost:3000' });
+  const activities = createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => new Date(), publicUrl: 'http://localhost:3000', documents: testDocumentStore() });
   const worker = await createTestWorker({ connection: env.nativeConnection, taskQueue, workflowsPath, activities });
   return worker.runUntil(() => work(taskQueue));
 }

@@ -14,6 +14,7 @@ import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../tes
 import { acceptTerms, applyVoucher, cardPaymentNotified, chooseAddress, choosePayment, orderState, type PaymentPlan } from './order.messages.ts';
 import { lateCardPayment } from './late-card-payment.ts';
 import { order } from './order.ts';
+import { testDocumentStore } from '../test/helpers/documents.ts';
 
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 const database = useTestDatabase();
@@ -33,7 +34,7 @@ async function runWorker<T>(work: () => Promise<T>): Promise<T> {
     connection: env.nativeConnection,
     taskQueue,
     workflowsPath,
-    activities: createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => new Date(), publicUrl: 'http://localhost' }),
+    activities: createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => new Date(), publicUrl: 'http://localhost', documents: testDocumentStore() }),
   });
   return worker.runUntil(work);
 }

@@ -12,6 +12,7 @@ import { useTestDatabase } from '../test/helpers/database.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
 import { confirmHold, extendHold, holdState, releaseHold } from './reservation-hold.messages.ts';
 import { reservationHold } from './reservation-hold.ts';
+import { testDocumentStore } from '../test/helpers/documents.ts';
 
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 const database = useTestDatabase();
@@ -36,7 +37,7 @@ describe('reservationHold with real activities', () => {
       connection: env.nativeConnection,
       taskQueue,
       workflowsPath,
-      activities: createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => clock, publicUrl: 'http://localhost' }),
+      activities: createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => clock, publicUrl: 'http://localhost', documents: testDocumentStore() }),
     });
     const family = await bookingFamily(database.db, 'expiry@example.fr');
     const held = await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], T0);

@@ -12,6 +12,7 @@ import { useTestDatabase } from '../test/helpers/database.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
 import { cardPaymentNotified, topUpState, type CardNotification } from './wallet-top-up.messages.ts';
 import { walletTopUp } from './wallet-top-up.ts';
+import { testDocumentStore } from '../test/helpers/documents.ts';
 
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 const database = useTestDatabase();
@@ -29,7 +30,7 @@ const worker = {
       connection: env.nativeConnection,
       taskQueue,
       workflowsPath,
-      activities: createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => new Date(), publicUrl: 'http://localhost' }),
+      activities: createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => new Date(), publicUrl: 'http://localhost', documents: testDocumentStore() }),
     });
     return running.runUntil(work);
   },

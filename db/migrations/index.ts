@@ -20,6 +20,7 @@ import * as productChannel from './2026-12-02T1700_product_channel_cancellation.
 import * as bookingLists from './2026-12-02T1800_booking_lists.ts';
 import * as documentExpiry from './2026-12-02T1900_document_expiry.ts';
 import * as requiredDocuments from './2026-12-02T2000_product_required_documents.ts';
+import * as erasureRequests from './2026-12-03T0900_erasure_requests.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1800_booking_lists': bookingLists,
   '2026-12-02T1900_document_expiry': documentExpiry,
   '2026-12-02T2000_product_required_documents': requiredDocuments,
+  '2026-12-03T0900_erasure_requests': erasureRequests,
 };

@@ -2,7 +2,7 @@
 // table of the schema is listed here, with the family's rows or the reason it holds none, so that
 // a new table cannot be forgotten (db/queries/family-export.test.ts compares with the database).
 // Secrets (password and token hashes) are left out: they prove nothing and protect the account.
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../connection.ts';
 import type { Database } from '../database.ts';
 
@@ -16,6 +16,15 @@ const theirs = {
   requests: (userId: number) => sql<number>`(select id from online_requests where user_id = ${userId})`,
   subscriptions: (userId: number) => sql<number>`(select id from subscriptions where user_id = ${userId})`,
 };
+
+/** The audit entries about the family: its account, reservations, subscriptions and requests. */
+export const aboutFamily = (eb: ExpressionBuilder<Database, 'audit_log'>, userId: number) =>
+  eb.or([
+    eb.and([eb('subject_type', 'in', ['user', 'account']), eb('subject_id', '=', userId)]),
+    eb.and([eb('subject_type', '=', 'reservation'), eb('subject_id', 'in', theirs.reservations(userId))]),
+    eb.and([eb('subject_type', '=', 'subscription'), eb('subject_id', 'in', theirs.subscriptions(userId))]),
+    eb.and([eb('subject_type', '=', 'request'), eb('subject_id', 'in', theirs.requests(userId))]),
+  ]);
 
 const catalogue = 'the catalogue of the communes, the same for every family';
 
@@ -61,14 +70,7 @@ export const exportPlan: ExportPlan = {
       db
         .selectFrom('audit_log')
         .select(['action', 'subject_type', 'subject_id', 'details', 'created_at'])
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('subject_type', 'in', ['user', 'account']), eb('subject_id', '=', id)]),
-            eb.and([eb('subject_type', '=', 'reservation'), eb('subject_id', 'in', theirs.reservations(id))]),
-            eb.and([eb('subject_type', '=', 'subscription'), eb('subject_id', 'in', theirs.subscriptions(id))]),
-            eb.and([eb('subject_type', '=', 'request'), eb('subject_id', 'in', theirs.requests(id))]),
-          ]),
-        )
+        .where((eb) => aboutFamily(eb, id))
         .orderBy('id')
         .execute(),
   },
@@ -90,6 +92,9 @@ export const exportPlan: ExportPlan = {
   orders: { rows: (db, { id }) => db.selectFrom('orders').selectAll().where('user_id', '=', id).execute() },
   order_lines: { rows: (db, { id }) => db.selectFrom('order_lines').selectAll().where('order_id', 'in', theirs.orders(id)).execute() },
   e_tickets: { rows: (db, { id }) => db.selectFrom('e_tickets').select(['reservation_id', 'code', 'issued_at']).where('reservation_id', 'in', theirs.reservations(id)).execute() },
+  erasure_requests: {
+    rows: (db, { id }) => db.selectFrom('erasure_requests').select(['status', 'iban', 'refunded_cents', 'wallet_cents', 'wallet_reference', 'wallet_returned_at', 'requested_at', 'completed_at']).where('user_id', '=', id).execute(),
+  },
   voucher_uses: { rows: (db, { id }) => db.selectFrom('voucher_uses').selectAll().where('user_id', '=', id).execute() },
 };
 

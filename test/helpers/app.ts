@@ -6,10 +6,9 @@ import type { Db } from '../../db/connection.ts';
 import { createApp } from '../../web/app.ts';
 import { createTestLogger } from './logs.ts';
 import type { AppEnv } from '../../web/env.ts';
-import { createFolderStore, type DocumentStore } from '../../lib/documents/store.ts';
+import type { DocumentStore } from '../../lib/documents/store.ts';
+import { testDocumentStore } from './documents.ts';
 import { createSandboxKeys, sandboxProvider, type SandboxKeys } from '../../lib/payments/provider.ts';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 
@@ -35,7 +34,7 @@ export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
     db: options.db,
     temporal: options.temporal,
     logger: createTestLogger('web'),
-    documents: options.documents ?? createFolderStore(path.join(tmpdir(), 'citoyens-test-documents')),
+    documents: options.documents ?? testDocumentStore(),
     now: options.now ?? (() => new Date()),
     payments: sandboxProvider(sandbox),
     sandbox,

@@ -3,6 +3,8 @@
 import type { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
 import { Connection } from '@temporalio/client';
+import path from 'node:path';
+import { createFolderStore } from '../../lib/documents/store.ts';
 import { createMailer } from '../../lib/mail/mailer.ts';
 import { loadConfig } from '../../config.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
@@ -42,7 +44,7 @@ export async function startTestStack(): Promise<TestStack> {
     connection: workerConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db: database.db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL },
+    deps: { db: database.db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
     workflowBundle: await workflowBundle(workflowsPath),
   });
   const workerRun = worker.run();

@@ -8,6 +8,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { temporalTestServerExecutable } from '../../scripts/lib/temporal-binaries.ts';
 import { createMailer } from '../../lib/mail/mailer.ts';
+import { testDocumentStore } from './documents.ts';
 import type { Db } from '../../db/connection.ts';
 import { createAppWorker, registerSearchAttributes, workflowsPath } from '../../worker.ts';
 
@@ -65,7 +66,7 @@ export async function startAppWorker(db: Db, taskQueue: string, now: () => Date 
     connection,
     namespace: 'default',
     taskQueue,
-    deps: { db, mailer: createMailer({ from: 'test@citoyens.test' }), now, publicUrl: 'http://localhost:3000' },
+    deps: { db, mailer: createMailer({ from: 'test@citoyens.test' }), now, publicUrl: 'http://localhost:3000', documents: testDocumentStore() },
     workflowBundle: await workflowBundle(workflowsPath),
     dataConverter,
   });

@@ -23,7 +23,7 @@ const decisionSchema = z.discriminatedUnion(
   { error: 'Action inconnue.' },
 );
 
-const accountStatusWords = { pending: 'en attente de validation', validated: 'validé', rejected: 'refusé', suspended: 'suspendu' } as const;
+const accountStatusWords = { pending: 'en attente de validation', validated: 'validé', rejected: 'refusé', suspended: 'suspendu', erased: 'effacé' } as const;
 
 /** Who may call each route below (see web/access.ts). */
 export const serviceRequestAccess = {
