@@ -15,7 +15,8 @@ export type CommuneObject =
   | 'commune-order'
   | 'commune-request-form'
   | 'commune-request'
-  | 'request-document';
+  | 'request-document'
+  | 'erasure-request';
 /** Public things a route may name. */
 export const publicObjects = ['commune', 'category', 'product', 'request-form', 'static-file', 'mail'] as const;
 export type PublicObject = (typeof publicObjects)[number];

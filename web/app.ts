@@ -41,6 +41,7 @@ import { healthRoutes } from './routes/health.ts';
 import { declaredAccess } from './routes/access-tables.ts';
 import { accountRoutes } from './routes/account.tsx';
 import { familySearchRoutes } from './routes/agent/families.tsx';
+import { erasureRoutes } from './routes/agent/erasures.tsx';
 import { serviceRequestRoutes } from './routes/agent/services.tsx';
 import { validationRoutes } from './routes/agent/validations.tsx';
 import { authRoutes } from './routes/auth.tsx';
@@ -151,6 +152,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', validationRoutes(deps));
   app.route('/agent', serviceRequestRoutes(deps));
   app.route('/agent', familySearchRoutes(deps));
+  app.route('/agent', erasureRoutes(deps));
   app.route('/agent', paymentReconciliationRoutes(deps));
   app.route('/agent', attendanceRoutes(deps));
   app.route('/agent', kitchenRoutes(deps));

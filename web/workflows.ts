@@ -24,6 +24,8 @@ import type { deliverMail } from '../workflows/deliver-mail.ts';
 import { documentAccepted, documentExpiryWorkflowId, type AcceptedDocument } from '../workflows/document-expiry.messages.ts';
 import type { documentExpiry } from '../workflows/document-expiry.ts';
 import type { closure } from '../workflows/closure.ts';
+import { erasureWorkflowId, walletReturned } from '../workflows/erasure.messages.ts';
+import type { erasure } from '../workflows/erasure.ts';
 import { closureWorkflowId } from '../workflows/closure.messages.ts';
 import type { lateCardPayment } from '../workflows/late-card-payment.ts';
 import { orderState, orderWorkflowId, type OrderState } from '../workflows/order.messages.ts';
@@ -175,6 +177,27 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
         signal: documentAccepted,
         signalArgs: [document],
       }),
+
+    /** A family's RGPD erasure; its commune only as search attribute (the address is being erased). */
+    startErasure: (userId: number, requestId: number, commune: string | null) =>
+      once(
+        temporal.workflow.start<typeof erasure>('erasure', {
+          taskQueue,
+          workflowId: erasureWorkflowId(userId),
+          args: [{ userId, requestId }],
+          ...(commune ? { typedSearchAttributes: [{ key: CommuneAttribute, value: commune }] } : {}),
+        }),
+      ),
+    /** Staff recorded the transfer of the balance (in the database first): the erasure goes on. */
+    erasureWalletReturned: async (userId: number) => {
+      try {
+        await temporal.workflow.getHandle(erasureWorkflowId(userId)).signal(walletReturned);
+      } catch (error) {
+        // Its weekly reminder reads the database: the workflow goes on without the signal.
+        if (!(error instanceof WorkflowNotFoundError)) throw error;
+        logger.warn({ userId }, 'erasure workflow not found for a recorded transfer');
+      }
+    },
 
     // Holds of the cart.
     holds: {

@@ -152,6 +152,13 @@ export async function recordWalletReturn(db: Db, input: { requestId: number; sta
   });
 }
 
+/** Whether money will be owed to the family (a balance, or future days to refund): then its IBAN is asked. */
+export async function erasureOwesMoney(db: Db, userId: number, today: IsoDate): Promise<boolean> {
+  if ((await balance(db, userId)) > 0) return true;
+  const future = await db.selectFrom('reservations').select('id').where('user_id', '=', userId).where('state', '=', 'confirmed').where('service_date', '>=', today).limit(1).executeTakeFirst();
+  return future !== undefined;
+}
+
 /** The storage keys of the family's files, deleted before their rows. */
 export async function familyFileKeys(db: Db, userId: number): Promise<string[]> {
   return (await db.selectFrom('documents').select('storage_key').where('owner_id', '=', userId).execute()).map((row) => row.storage_key);
@@ -181,7 +188,10 @@ export async function erasePersonalData(db: Db, requestId: number, now: Date): P
     await trx.updateTable('attendance').set({ reason: null }).where('reservation_id', 'in', reservations).execute();
     for (const table of ['sessions', 'booking_lists', 'addresses', 'subscriptions'] as const) await trx.deleteFrom(table).where('user_id', '=', userId).execute();
     await trx.deleteFrom('one_time_tokens').where((eb) => eb.or([eb('user_id', '=', userId), eb(eb.fn('lower', ['email']), '=', email)])).execute();
-    await trx.deleteFrom('rate_limits').where('key', 'like', `%:email:${email.replace(/[\\%_]/g, (c) => `\\${c}`)}`).execute();
+    await trx
+      .deleteFrom('rate_limits')
+      .where((eb) => eb.or([eb('key', 'like', `%:email:${email.replace(/[\\%_]/g, (c) => `\\${c}`)}`), eb('key', '=', `password:user:${userId}`)]))
+      .execute();
     await trx.deleteFrom('outbox_mails').where(sql<string>`lower(recipient)`, '=', email).execute();
     // Staff's reasons for an adjustment are free text about the family.
     await trx.updateTable('wallet_entries').set({ label: 'Ajustement par la mairie' }).where('user_id', '=', userId).where('kind', '=', 'adjustment').where('label', 'like', 'Ajustement par la mairie :%').execute();

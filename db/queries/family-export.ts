@@ -56,7 +56,14 @@ export const exportPlan: ExportPlan = {
         .where((eb) => eb.or([eb('user_id', '=', id), eb(eb.fn('lower', ['email']), '=', email.toLowerCase())]))
         .execute(),
   },
-  rate_limits: { rows: (db, { email }) => db.selectFrom('rate_limits').selectAll().where('key', 'like', `%:email:${email.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}`).execute() },
+  rate_limits: {
+    rows: (db, { id, email }) =>
+      db
+        .selectFrom('rate_limits')
+        .selectAll()
+        .where((eb) => eb.or([eb('key', 'like', `%:email:${email.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}`), eb('key', '=', `password:user:${id}`)]))
+        .execute(),
+  },
   outbox_mails: {
     rows: (db, { email }) =>
       db.selectFrom('outbox_mails').select(['subject', 'text_body', 'status', 'created_at', 'sent_at']).where(sql<string>`lower(recipient)`, '=', email.toLowerCase()).execute(),

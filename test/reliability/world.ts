@@ -49,6 +49,14 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   // An agent the admin pages may disable and enable again without touching the visitors.
   const spareAgent = await createStaff(db, 'agent-remplacant@example.fr', ['rosieres']);
   const pending = await createParent(db, 'en-attente@example.fr', { status: 'pending', commune: 'rosieres' });
+  // A family leaving: its erasure waits for staff to transfer its balance (the transfer form shown).
+  const leaving = await bookingFamily(db, 'famille-partante@example.fr');
+  await moveMoney(db, { userId: leaving.user.id, amountCents: 1_500, kind: 'topup', label: 'Recharge', idempotencyKey: 'world-leaving' });
+  const erasure = await db
+    .insertInto('erasure_requests')
+    .values({ user_id: leaving.user.id, iban: 'FR7630006000011234567890189', status: 'awaiting-wallet-return', wallet_cents: 1_500 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
   const cookies: Record<Visitor, string> = {
     anonymous: '',
@@ -161,6 +169,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       'commune-request': waitingRequest,
       'request-document': requestFile,
       'booking-list': list,
+      'erasure-request': erasure.id,
       commune: 'rosieres',
       category: 'garderies',
       product: product.id,

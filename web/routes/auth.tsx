@@ -65,7 +65,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     if (attempt.lockedForSeconds > 0) return again({ password: `Trop de tentatives de connexion. Réessayez dans ${describeWait(attempt.lockedForSeconds)}.` }, 429);
     if (!attempt.ok || !user) return again({ password: 'Adresse e-mail ou mot de passe incorrect.' }, 401);
     // Said only to whoever knows the password: a disabled account's address stays undisclosed.
-    if (user.status === 'suspended') return again({ password: 'Ce compte est désactivé. Adressez-vous à votre mairie.' }, 403);
+    if (user.status === 'suspended') return again({ password: user.status_reason ? `Ce compte est fermé. ${user.status_reason}` : 'Ce compte est désactivé. Adressez-vous à votre mairie.' }, 403);
     return startSession(c, { db, now, secure }, user, returnPath);
   });
 

@@ -1,5 +1,8 @@
 // « RGPD - Données personnelles »: what the product keeps about a family, why and for how long, in
-// plain French; and the export of all of it as one archive.
+// plain French; the export of all of it as one archive; and the erasure on request.
+import type { FieldErrors, FormValues } from '../../forms.ts';
+import { ErrorSummary, Field, FieldError } from '../components/fields.tsx';
+
 const kept: [string, string, string][] = [
   ['Votre compte : nom, e-mail, téléphone, commune, quotient familial', 'vous identifier, valider votre compte et calculer vos tarifs', 'tant que votre compte existe'],
   ['Vos enfants et vos adresses', 'réserver pour eux, facturer à la bonne adresse', 'tant que votre compte existe'],
@@ -12,7 +15,13 @@ const kept: [string, string, string][] = [
   ['Le journal des actions des agents vous concernant', 'prouver qui a décidé quoi, et quand', 'tant que votre compte existe'],
 ];
 
-export function PersonalDataPage() {
+export interface ErasureForm {
+  values: FormValues;
+  errors: FieldErrors;
+}
+
+export function PersonalDataPage({ owesMoney, erasure = { values: {}, errors: {} } }: { owesMoney: boolean; erasure?: ErasureForm }) {
+  const { values, errors } = erasure;
   return (
     <>
       <h1>RGPD - Données personnelles</h1>
@@ -47,9 +56,53 @@ export function PersonalDataPage() {
         </a>
       </p>
       <h2>Vos droits</h2>
+      <p>Vous pouvez faire corriger vos informations dans Mon compte, et demander ici l’effacement de votre compte et de vos données.</p>
+      <h2 id="effacement">Effacer mon compte et mes données</h2>
+      <p>Après votre demande :</p>
+      <ol>
+        <li>votre compte est fermé aussitôt : vous ne pouvez plus vous connecter ni réserver ;</li>
+        <li>vos réservations à venir sont annulées et remboursées sur votre porte-monnaie ;</li>
+        <li>s’il reste un solde, votre mairie vous le rembourse par virement sur le compte que vous indiquez ;</li>
+        <li>vos données sont effacées : compte, enfants, adresses, pièces justificatives, démarches, listes. Vos commandes et paiements restent 10 ans dans les comptes publics, sans votre nom ni vos coordonnées.</li>
+      </ol>
+      <p>Nous vous écrivons à chaque étape. Pensez à télécharger vos données avant : après l’effacement, nous ne pourrons plus vous les donner.</p>
+      <form method="post" action="/mon-compte/donnees/effacement" novalidate>
+        <ErrorSummary errors={errors} labels={{ iban: 'IBAN', mot_de_passe: 'Mot de passe', confirmation: 'Confirmation' }} />
+        {owesMoney ? (
+          <Field
+            name="iban"
+            label="IBAN du compte où vous rembourser"
+            required
+            value={values.iban}
+            error={errors.iban}
+            autocomplete="off"
+            hint="Votre porte-monnaie a un solde ou vous avez des réservations à venir : la mairie vous rembourse par virement. Par exemple FR76 3000 6000 0112 3456 7890 189."
+          />
+        ) : null}
+        <Field name="mot_de_passe" label="Votre mot de passe, pour confirmer que c’est bien vous" type="password" required error={errors.mot_de_passe} autocomplete="current-password" />
+        <div class={errors.confirmation ? 'field field--error' : 'field'}>
+          <FieldError name="confirmation" error={errors.confirmation} />
+          <div class="checkbox">
+            <input type="checkbox" id="confirmation" name="confirmation" value="oui" checked={values.confirmation === 'oui'} aria-describedby={errors.confirmation ? 'confirmation-error' : undefined} />
+            <label for="confirmation">Je demande l’effacement de mon compte et de mes données. Je sais que c’est définitif.</label>
+          </div>
+        </div>
+        <button class="button button--danger" type="submit">
+          Demander l’effacement
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** Said once the request is recorded, the parent signed out. */
+export function ErasureRequestedPage() {
+  return (
+    <>
+      <h1>Votre demande d’effacement est enregistrée</h1>
+      <p>Votre compte est fermé. Un e-mail vous confirme la demande, puis nous vous écrivons à chaque étape jusqu’à l’effacement de vos données.</p>
       <p>
-        Vous pouvez faire corriger vos informations dans Mon compte, et demander l’effacement de votre compte à votre mairie. Ce que la loi impose de garder (commandes et
-        paiements) est alors rendu anonyme.
+        <a href="/">Retour à l’accueil</a>
       </p>
     </>
   );

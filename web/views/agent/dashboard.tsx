@@ -5,7 +5,7 @@ import { formatLongDate, type IsoDate } from '../../../domain/dates.ts';
 import { LoadChart } from './load-chart.tsx';
 
 export interface DashboardProps {
-  waiting: { accounts: number; subscriptions: number; payments: number; requests: number; documents: number };
+  waiting: { accounts: number; subscriptions: number; payments: number; requests: number; documents: number; erasures: number };
   today: IsoDate;
   tomorrow: IsoDate;
   load: ServiceLoad[];
@@ -26,6 +26,7 @@ const sections = [
   ['/agent/demarches', 'Démarches en ligne'],
   ['/agent/bons', 'Bons de réduction'],
   ['/agent/paiements', 'Paiements à vérifier'],
+  ['/agent/effacements', 'Demandes d’effacement (RGPD)'],
   ['/agent/journal', 'Journal des actions'],
 ] as const;
 
@@ -84,6 +85,9 @@ export function DashboardPage({ waiting, today, tomorrow, load, admin }: Dashboa
         </li>
         <li>
           <a href="/agent/paiements">{waiting.payments} paiement(s) à vérifier</a>
+        </li>
+        <li>
+          <a href="/agent/effacements">{waiting.erasures} solde(s) à rembourser avant un effacement RGPD</a>
         </li>
       </ul>
 
