@@ -34,6 +34,7 @@ export interface ServiceOffersTable {
   commune_id: number;
   label: string;
   position: number;
+  required_documents: ColumnType<DocumentKind[], DocumentKind[] | undefined, DocumentKind[]>;
 }
 
 export interface ProductsTable {

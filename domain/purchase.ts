@@ -27,7 +27,12 @@ export function missingToBuy(context: PurchaseContext): MissingStep[] {
       offers: context.offers.map(({ id, label }) => ({ id, label })),
     });
   }
-  const lacking = (context.documents?.required ?? []).filter((type) => !context.documents!.valid.includes(type));
+  const lacking = lackingDocuments(context.documents?.required ?? [], context.documents?.valid ?? []);
   if (lacking.length > 0) missing.push({ kind: 'documents', types: lacking });
   return missing;
+}
+
+/** The required document types the family holds none valid of. */
+export function lackingDocuments(required: readonly string[], valid: readonly string[]): string[] {
+  return required.filter((type) => !valid.includes(type));
 }

@@ -16,7 +16,8 @@ export type CommuneObject =
   | 'commune-request-form'
   | 'commune-request'
   | 'request-document'
-  | 'erasure-request';
+  | 'erasure-request'
+  | 'commune-offer';
 /** Public things a route may name. */
 export const publicObjects = ['commune', 'category', 'product', 'request-form', 'static-file', 'mail'] as const;
 export type PublicObject = (typeof publicObjects)[number];

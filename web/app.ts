@@ -42,6 +42,7 @@ import { declaredAccess } from './routes/access-tables.ts';
 import { accountRoutes } from './routes/account.tsx';
 import { familySearchRoutes } from './routes/agent/families.tsx';
 import { erasureRoutes } from './routes/agent/erasures.tsx';
+import { serviceOfferRoutes } from './routes/agent/service-offers.tsx';
 import { serviceRequestRoutes } from './routes/agent/services.tsx';
 import { validationRoutes } from './routes/agent/validations.tsx';
 import { authRoutes } from './routes/auth.tsx';
@@ -150,6 +151,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   }
   if (devTools && deps.sandbox) app.route('/sandbox/paybox', sandboxRoutes(deps.sandbox, logger));
   app.route('/agent', validationRoutes(deps));
+  app.route('/agent', serviceOfferRoutes(deps));
   app.route('/agent', serviceRequestRoutes(deps));
   app.route('/agent', familySearchRoutes(deps));
   app.route('/agent', erasureRoutes(deps));

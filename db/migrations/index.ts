@@ -21,6 +21,7 @@ import * as bookingLists from './2026-12-02T1800_booking_lists.ts';
 import * as documentExpiry from './2026-12-02T1900_document_expiry.ts';
 import * as requiredDocuments from './2026-12-02T2000_product_required_documents.ts';
 import * as erasureRequests from './2026-12-03T0900_erasure_requests.ts';
+import * as offerDocuments from './2026-12-03T1000_service_offer_required_documents.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1900_document_expiry': documentExpiry,
   '2026-12-02T2000_product_required_documents': requiredDocuments,
   '2026-12-03T0900_erasure_requests': erasureRequests,
+  '2026-12-03T1000_service_offer_required_documents': offerDocuments,
 };

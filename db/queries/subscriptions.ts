@@ -18,14 +18,14 @@ export async function offersByCommune(db: Db) {
   const rows = await db
     .selectFrom('service_offers')
     .innerJoin('communes', 'communes.id', 'service_offers.commune_id')
-    .select(['service_offers.id', 'service_offers.label', 'communes.id as commune_id', 'communes.name as commune'])
+    .select(['service_offers.id', 'service_offers.label', 'service_offers.required_documents', 'communes.id as commune_id', 'communes.name as commune'])
     .orderBy('communes.name')
     .orderBy('service_offers.position')
     .execute();
-  const groups: { commune: string; offers: { id: number; label: string }[] }[] = [];
+  const groups: { commune: string; offers: { id: number; label: string; requiredDocuments: string[] }[] }[] = [];
   for (const row of rows) {
     const group = groups.at(-1)?.commune === row.commune ? groups.at(-1)! : (groups.push({ commune: row.commune, offers: [] }), groups.at(-1)!);
-    group.offers.push({ id: row.id, label: row.label });
+    group.offers.push({ id: row.id, label: row.label, requiredDocuments: row.required_documents });
   }
   return groups;
 }

@@ -170,6 +170,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       'request-document': requestFile,
       'booking-list': list,
       'erasure-request': erasure.id,
+      'commune-offer': offer.id,
       commune: 'rosieres',
       category: 'garderies',
       product: product.id,

@@ -16,6 +16,7 @@ import { onlineRequestAccess } from './agent/online-requests.tsx';
 import { requestFormAccess } from './agent/request-forms.tsx';
 import { staffOrderAccess } from './agent/orders.tsx';
 import { paymentReconciliationAccess } from './agent/payments.tsx';
+import { serviceOfferAccess } from './agent/service-offers.tsx';
 import { serviceRequestAccess } from './agent/services.tsx';
 import { validationAccess } from './agent/validations.tsx';
 import { authAccess } from './auth.tsx';
@@ -41,7 +42,7 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, erasureAccess, staffAccountAccess, familySearchAccess, kitchenAccess, onlineRequestAccess, requestFormAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, validationAccess, authAccess, bookingAccess, bookingListAccess, catalogueAccess, checkoutAccess,
+  accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, erasureAccess, staffAccountAccess, familySearchAccess, kitchenAccess, onlineRequestAccess, requestFormAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, serviceOfferAccess, validationAccess, authAccess, bookingAccess, bookingListAccess, catalogueAccess, checkoutAccess,
   devMailAccess, eTicketAccess, familyAccess, healthAccess, historyAccess, homeAccess, onlineRequestFamilyAccess, passwordAccess, paymentNotificationAccess, personalDataAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];

@@ -2,9 +2,13 @@
 // commune through its own subscriptionApproval workflow.
 import { Hono } from 'hono';
 import { familySubscriptions, offersByCommune, requestSubscriptions, subscriptionOfferId } from '../../db/queries/subscriptions.ts';
+import { validDocumentTypes } from '../../db/queries/document-review.ts';
+import { parisDate } from '../../domain/dates.ts';
+import { lackingDocuments } from '../../domain/purchase.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { currentUser } from '../middleware/guards.ts';
+import { kindLabel } from '../views/account/documents.tsx';
 import { AddServicePage, MyServicesPage } from '../views/services/services.tsx';
 import type { AccessTable } from '../access.ts';
 
@@ -34,7 +38,7 @@ export function serviceRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.get('/mon-compte/services/ajouter', async (c) => {
     if (currentUser(c).status !== 'validated') return c.redirect('/mon-compte/services', 303);
-    return c.render(<AddServicePage groups={await offersByCommune(db)} />, { title: 'Ajouter un service' });
+    return c.render(<AddServicePage groups={await offersByCommune(db)} valid={await validDocumentTypes(db, currentUser(c).id, parisDate(now()))} />, { title: 'Ajouter un service' });
   });
 
   router.post('/mon-compte/services/ajouter', async (c) => {
@@ -45,9 +49,17 @@ export function serviceRoutes(deps: AppDeps): Hono<AppEnv> {
     const groups = await offersByCommune(db);
     const known = new Map(groups.flatMap((group) => group.offers.map((offer) => [String(offer.id), { ...offer, commune: group.commune }])));
     const chosen = [...new Set(raw)].filter((id) => known.has(id));
-    if (chosen.length === 0) {
+    const valid = await validDocumentTypes(db, user.id, parisDate(now()));
+    const again = (offer: string) => {
       c.status(400);
-      return c.render(<AddServicePage groups={groups} errors={{ offer: 'Choisissez au moins un service, puis appuyez sur « Valider ».' }} />, { title: 'Ajouter un service' });
+      return c.render(<AddServicePage groups={groups} valid={valid} chosen={chosen} errors={{ offer }} />, { title: 'Ajouter un service' });
+    };
+    if (chosen.length === 0) return again('Choisissez au moins un service, puis appuyez sur « Valider ».');
+    const lacking = chosen.map((id) => ({ offer: known.get(id)!, types: lackingDocuments(known.get(id)!.requiredDocuments, valid) })).filter((entry) => entry.types.length > 0);
+    if (lacking.length > 0) {
+      return again(
+        lacking.map(({ offer, types }) => `« ${offer.label} » demande une pièce justificative acceptée et encore valable : ${types.map(kindLabel).join(', ')}. Déposez-la dans Mes pièces justificatives.`).join(' '),
+      );
     }
     const { requested, already } = await requestSubscriptions(db, user.id, chosen.map(Number), now());
     for (const subscriptionId of requested) {

@@ -14,7 +14,7 @@ import { currentUser } from '../../middleware/guards.ts';
 import { eurosField, isoDayField, requiredText, wholeNumberField } from '../../schemas.ts';
 import { productPage } from './catalogue-product-page.tsx';
 import type { DocumentKind } from '../../../db/database.ts';
-import { REQUIRABLE } from '../../views/agent/catalogue-product.tsx';
+import { REQUIRABLE } from '../../views/agent/required-documents.tsx';
 import { pricingRulesFromForm } from './pricing-form.ts';
 import { productDetailFields, productDetailsOf } from './product-fields.ts';
 import { staffProduct } from './staff-product.ts';

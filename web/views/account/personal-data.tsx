@@ -12,7 +12,8 @@ const kept: [string, string, string][] = [
   ['Vos démarches en ligne et vos listes', 'traiter vos demandes, refaire vos réservations habituelles', 'tant que votre compte existe'],
   ['Les mails envoyés', 'vous prévenir à chaque étape', 'leur objet et leur date tant que votre compte existe ; leur texte est effacé dès leur envoi'],
   ['Les sessions de connexion et les liens à usage unique', 'vous garder connecté(e) en sécurité, changer votre mot de passe', 'les sessions jusqu’à 2 heures sans activité ; les liens une semaine après leur usage ou leur expiration'],
-  ['Le journal des actions des agents vous concernant', 'prouver qui a décidé quoi, et quand', 'tant que votre compte existe'],
+  ['Le journal des actions des agents vous concernant', 'prouver qui a décidé quoi, et quand', 'tant que votre compte existe ; après un effacement, sans le détail'],
+  ['Votre demande d’effacement, si vous la faites', 'prouver qu’elle a été faite et votre solde remboursé', '10 ans, avec les pièces comptables ; votre IBAN est effacé avec le reste'],
 ];
 
 export interface ErasureForm {

@@ -1,6 +1,7 @@
 // Staff: one product of the catalogue: publish it; edit its text, channel, deadlines and pricing rules;
 // change a prestation's price for bookings to come or add one; lengthen the season; close or
 // reopen a day on the month's calendar; change the places of each day of the next four weeks.
+import { RequiredDocumentsFieldset } from './required-documents.tsx';
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { formatShortDate, type IsoDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
@@ -8,8 +9,6 @@ import { ErrorSummary, Field, Notice } from '../components/fields.tsx';
 import { ProductDetailFields, productFieldLabels } from './product-fields.tsx';
 import { ProductMonth, type CalendarProduct } from './catalogue-calendar.tsx';
 import { PricingFields } from './pricing-fields.tsx';
-import type { DocumentKind } from '../../../db/database.ts';
-import { kindLabel } from '../account/documents.tsx';
 
 interface GridCell {
   id: number;
@@ -29,7 +28,6 @@ export interface SentForm {
 }
 
 /** The document types a product may require (« autre » says nothing a family could provide). */
-export const REQUIRABLE: DocumentKind[] = ['justificatif-domicile', 'attestation-caf', 'livret-famille', 'attestation-assurance'];
 
 const labels = {
   ...productFieldLabels, qf: 'Tranches de quotient familial',
@@ -78,15 +76,7 @@ export function CatalogueProductPage(props: {
         <ErrorSummary errors={fiche.errors} labels={labels} />
         <ProductDetailFields values={fiche.values} errors={fiche.errors} />
         <PricingFields values={fiche.values} errors={fiche.errors} />
-        <fieldset class="field">
-          <legend>Pièces exigées pour réserver (acceptées et encore valables)</legend>
-          {REQUIRABLE.map((kind) => (
-            <div class="checkbox">
-              <input type="checkbox" id={`pieces-${kind}`} name="pieces" value={kind} checked={(sent?.name === 'fiche' ? (sent.required ?? []) : props.storedRequired).includes(kind)} />
-              <label for={`pieces-${kind}`}>{kindLabel(kind)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <RequiredDocumentsFieldset legend="Pièces exigées pour réserver (acceptées et encore valables)" idPrefix="pieces" checked={sent?.name === 'fiche' ? (sent.required ?? []) : props.storedRequired} />
         <button class="button" type="submit">
           Enregistrer la fiche
         </button>

@@ -16,6 +16,7 @@ export interface DashboardProps {
 const sections = [
   ['/agent/validations', 'Comptes à valider'],
   ['/agent/services', 'Demandes de services'],
+  ['/agent/services/offres', 'Services proposés'],
   ['/agent/familles', 'Familles'],
   ['/agent/pieces', 'Pièces à examiner'],
   ['/agent/commandes', 'Commandes'],

@@ -1,4 +1,5 @@
 // "Mes services" (the table of the reference) and "Ajouter un service" (offers by commune).
+import { kindLabel } from '../account/documents.tsx';
 import type { SubscriptionStatus } from '../../../db/database.ts';
 import type { FieldErrors } from '../../forms.ts';
 import { ErrorSummary, Notice } from '../components/fields.tsx';
@@ -70,7 +71,25 @@ export function MyServicesPage({ subscriptions, message, canAsk }: { subscriptio
   );
 }
 
-export function AddServicePage({ groups, chosen = [], errors = {} }: { groups: { commune: string; offers: { id: number; label: string }[] }[]; chosen?: string[]; errors?: FieldErrors }) {
+type Offer = { id: number; label: string; requiredDocuments: string[] };
+
+/** What an offer asks for: each document type, and whether the family holds one valid. */
+function OfferDocuments({ offer, valid }: { offer: Offer; valid: string[] }) {
+  if (offer.requiredDocuments.length === 0) return null;
+  return (
+    <p class="field__hint" id={`offer-${offer.id}-hint`}>
+      Pièce demandée :{' '}
+      {offer.requiredDocuments.map((type, index) => (
+        <>
+          {index > 0 ? ', ' : ''}
+          {kindLabel(type)} {valid.includes(type) ? '(vous l’avez)' : <a href="/mon-compte/documents">(à déposer)</a>}
+        </>
+      ))}
+    </p>
+  );
+}
+
+export function AddServicePage({ groups, valid, chosen = [], errors = {} }: { groups: { commune: string; offers: Offer[] }[]; valid: string[]; chosen?: string[]; errors?: FieldErrors }) {
   return (
     <>
       <h1>Ajouter un service</h1>
@@ -82,8 +101,16 @@ export function AddServicePage({ groups, chosen = [], errors = {} }: { groups: {
             <legend>{group.commune.toUpperCase()}</legend>
             {group.offers.map((offer) => (
               <div class="checkbox">
-                <input type="checkbox" id={`offer-${offer.id}`} name="offer" value={String(offer.id)} checked={chosen.includes(String(offer.id))} />
+                <input
+                  type="checkbox"
+                  id={`offer-${offer.id}`}
+                  name="offer"
+                  value={String(offer.id)}
+                  checked={chosen.includes(String(offer.id))}
+                  aria-describedby={offer.requiredDocuments.length > 0 ? `offer-${offer.id}-hint` : undefined}
+                />
                 <label for={`offer-${offer.id}`}>{offer.label}</label>
+                <OfferDocuments offer={offer} valid={valid} />
               </div>
             ))}
           </fieldset>
