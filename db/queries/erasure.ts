@@ -3,6 +3,7 @@
 // balance returned by a transfer staff record, then personal data erased. What the public accounts
 // must keep (orders, payments, the wallet's ledger, reservations as what was sold) stays, pointing
 // to an anonymised account and anonymised children.
+import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { formatLongDate, formatShortDate, parisDate, type IsoDate } from '../../domain/dates.ts';
 import type { Db } from '../connection.ts';
@@ -139,7 +140,8 @@ export async function recordWalletReturn(db: Db, input: { requestId: number; sta
       amountCents: -cents,
       kind: 'adjustment',
       label: `Solde remboursé par virement (référence ${input.reference})`,
-      idempotencyKey: `erasure-${input.requestId}/wallet-return`,
+      // The request's lock and status make this run once per transfer; a later balance gets its own.
+      idempotencyKey: `erasure-${input.requestId}/wallet-return-${randomUUID()}`,
       createdBy: input.staffId,
     });
     await trx
