@@ -31,6 +31,7 @@ import { onlineRequestWorkflowId } from './approval.messages.ts';
 import { erasureWorkflowId, walletReturned } from './erasure.messages.ts';
 import { erasure } from './erasure.ts';
 import { onlineRequest } from './online-request.ts';
+import { until } from '../test/helpers/until.ts';
 
 const database = useTestDatabase();
 let env: TestWorkflowEnvironment;
@@ -50,15 +51,6 @@ async function withWorker<T>(taskQueue: string, work: () => Promise<T>): Promise
   const activities = createActivities({ db: database.db, mailer: createMailer({ smtpUrl: smtp.url, from: 'mairie@citoyens.test' }), now: () => new Date(), publicUrl: 'http://localhost:3000', documents: store });
   const worker = await createTestWorker({ connection: env.nativeConnection, taskQueue, workflowsPath, activities });
   return worker.runUntil(work);
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const value = await read();
-    if (done(value)) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('condition not reached');
 }
 
 const subjectsTo = (to: string) => smtp.messages.filter((mail) => [mail.to].flat().some((a) => a?.value.some((entry) => entry.address?.toLowerCase() === to))).map((mail) => mail.subject);
