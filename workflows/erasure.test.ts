@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
 import { loadDemoCatalogue } from '../db/demo/load.ts';
@@ -24,6 +23,7 @@ import { createMailer } from '../lib/mail/mailer.ts';
 import { createStaff } from '../test/helpers/accounts.ts';
 import { bookingFamily, demoProduct, holdPlaces, payCart } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
+import { wholeDatabaseText } from '../test/helpers/database-text.ts';
 import { startSmtpServer, type TestSmtpServer } from '../test/helpers/smtp.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue, workflowBundle } from '../test/helpers/temporal.ts';
 import { workflowsPath } from '../worker.ts';
@@ -54,13 +54,6 @@ async function withWorker<T>(taskQueue: string, work: () => Promise<T>): Promise
 }
 
 const subjectsTo = (to: string) => smtp.messages.filter((mail) => [mail.to].flat().some((a) => a?.value.some((entry) => entry.address?.toLowerCase() === to))).map((mail) => mail.subject);
-
-/** Every row of every table of the database, as text: what an erasure must have emptied of the family. */
-async function wholeDatabase(): Promise<string> {
-  const { rows } = await sql<{ table_name: string }>`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(database.db);
-  const dumps = await Promise.all(rows.map(async ({ table_name }) => (await sql<{ row: string }>`select row_to_json(t)::text as row from ${sql.table(table_name)} t`.execute(database.db)).rows.map((r) => r.row).join('\n')));
-  return dumps.join('\n').toLowerCase();
-}
 
 /** A family with something in every table that may hold its data, each with a word found nowhere else. */
 async function familyWithEverything(email: string) {
@@ -153,7 +146,7 @@ describe('erasure', () => {
     ]);
     await expect(store.get(family.storageKey)).rejects.toThrow();
 
-    const everything = await wholeDatabase();
+    const everything = await wholeDatabaseText(database.db);
     for (const word of PERSONAL) expect(everything, word).not.toContain(word);
     const exported = JSON.stringify(await familyData(database.db, { id: family.userId, email: `compte-efface-${family.userId}@efface.invalid` })).toLowerCase();
     for (const word of PERSONAL) expect(exported, word).not.toContain(word);

@@ -24,20 +24,20 @@ export interface ErasureResult {
 }
 
 export async function erasure(input: { userId: number; requestId: number }): Promise<ErasureResult> {
-  const { requestId } = input;
+  const { requestId, userId } = input;
   let told = false;
   setHandler(walletReturned, () => {
     told = true;
   });
 
   // Read before the account is closed (a pending account's validation is one of them).
-  const cases = await acts.erasedFamilyOpenCases({ requestId });
+  const cases = await acts.erasedFamilyOpenCases({ userId });
   await acts.closeErasedAccount({ requestId });
   await acts.mailErasureStep({ requestId, step: 'received' });
-  while ((await acts.erasureCheckoutsInProgress({ requestId })) > 0) await sleep(CHECKOUT_POLL);
+  while ((await acts.erasureCheckoutsInProgress({ userId })) > 0) await sleep(CHECKOUT_POLL);
 
   const approvals = [
-    ...(cases.accountPending ? [accountValidationWorkflowId(input.userId)] : []),
+    ...(cases.accountPending ? [accountValidationWorkflowId(userId)] : []),
     ...cases.subscriptions.map(subscriptionWorkflowId),
     ...cases.requests.map(onlineRequestWorkflowId),
   ];
@@ -48,7 +48,7 @@ export async function erasure(input: { userId: number; requestId: number }): Pro
       // Decided meanwhile: nothing waits any more.
     }
   }
-  await acts.closeErasedFamilyCases({ requestId });
+  await acts.closeErasedFamilyCases({ userId });
 
   let reservations = 0;
   let refundedCents = 0;
@@ -73,7 +73,7 @@ export async function erasure(input: { userId: number; requestId: number }): Pro
   }
 
   await acts.mailErasureStep({ requestId, step: 'done' });
-  await acts.deleteErasedFiles({ requestId });
+  await acts.deleteErasedFiles({ userId });
   await acts.eraseFamilyData({ requestId });
   return { reservations, refundedCents, walletReturnedCents };
 }

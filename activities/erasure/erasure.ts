@@ -47,9 +47,9 @@ export function createErasureActivities({ db, documents, now, publicUrl, mail }:
   return {
     closeErasedAccount: (input: { requestId: number }) => closeAccount(db, input.requestId),
     mailErasureStep: (input: { requestId: number } & ErasureStep) => toParent(input.requestId, input),
-    erasureCheckoutsInProgress: async (input: { requestId: number }) => checkoutsInProgress(db, (await erasureRequest(db, input.requestId)).user_id),
-    erasedFamilyOpenCases: async (input: { requestId: number }) => openFamilyCases(db, (await erasureRequest(db, input.requestId)).user_id),
-    closeErasedFamilyCases: async (input: { requestId: number }) => closeFamilyCases(db, (await erasureRequest(db, input.requestId)).user_id, now()),
+    erasureCheckoutsInProgress: (input: { userId: number }) => checkoutsInProgress(db, input.userId),
+    erasedFamilyOpenCases: (input: { userId: number }) => openFamilyCases(db, input.userId),
+    closeErasedFamilyCases: (input: { userId: number }) => closeFamilyCases(db, input.userId, now()),
     cancelErasedReservations: (input: { requestId: number; limit: number }) => cancelFutureReservations(db, input.requestId, input.limit, now()),
     erasureWalletToReturn: (input: { requestId: number }) => walletToReturn(db, input.requestId),
 
@@ -64,8 +64,8 @@ export function createErasureActivities({ db, documents, now, publicUrl, mail }:
       return true;
     },
 
-    async deleteErasedFiles(input: { requestId: number }): Promise<number> {
-      const keys = await familyFileKeys(db, (await erasureRequest(db, input.requestId)).user_id);
+    async deleteErasedFiles(input: { userId: number }): Promise<number> {
+      const keys = await familyFileKeys(db, input.userId);
       for (const key of keys) await documents.remove(key);
       return keys.length;
     },

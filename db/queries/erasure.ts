@@ -241,8 +241,7 @@ export function erasureRequestsFor(db: Db, communeIds: number[]) {
 
 export type ErasureRow = Awaited<ReturnType<typeof erasureRequestsFor>>[number];
 
-/** The commune of the family behind a request (undefined: no such request). */
-export async function erasureCommune(db: Db, requestId: number): Promise<number | null | undefined> {
-  const row = await db.selectFrom('erasure_requests').innerJoin('users', 'users.id', 'erasure_requests.user_id').select('users.commune_id').where('erasure_requests.id', '=', requestId).executeTakeFirst();
-  return row?.commune_id;
+/** The family behind a request and its commune (undefined: no such request). */
+export function erasureFamily(db: Db, requestId: number) {
+  return db.selectFrom('erasure_requests').innerJoin('users', 'users.id', 'erasure_requests.user_id').select(['users.id as userId', 'users.commune_id as communeId']).where('erasure_requests.id', '=', requestId).executeTakeFirst();
 }

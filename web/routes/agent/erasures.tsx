@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { erasureCommune, erasureRequest, erasureRequestsFor, recordWalletReturn } from '../../../db/queries/erasure.ts';
+import { erasureFamily, erasureRequestsFor, recordWalletReturn } from '../../../db/queries/erasure.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import type { AccessTable } from '../../access.ts';
@@ -40,8 +40,8 @@ export function erasureRoutes({ db, workflows, now }: AppDeps): Hono<AppEnv> {
 
   router.post(`/effacements/:id${ID}/virement`, async (c) => {
     const requestId = idParam(c);
-    const commune = await erasureCommune(db, requestId);
-    if (commune === undefined || commune === null || !(await staffCommuneIds(db, currentUser(c))).includes(commune)) throw new HTTPException(403);
+    const family = await erasureFamily(db, requestId);
+    if (!family || family.communeId === null || !(await staffCommuneIds(db, currentUser(c))).includes(family.communeId)) throw new HTTPException(403);
     return handleForm(c, {
       schema: transferSchema,
       again: ({ values, errors }) => page(c, { requestId, values, errors }),
@@ -49,7 +49,7 @@ export function erasureRoutes({ db, workflows, now }: AppDeps): Hono<AppEnv> {
         const outcome = await recordWalletReturn(db, { requestId, staffId: currentUser(c).id, cents: montant, reference, now: now() });
         if (outcome === 'not-awaited') return { reference: 'Ce virement est déjà enregistré.' };
         if (outcome !== 'recorded') return { reference: `Le solde a changé : il est maintenant de ${formatEuros(outcome.balanceChanged)}. Vérifiez le virement avant de l’enregistrer.` };
-        await workflows.erasureWalletReturned((await erasureRequest(db, requestId)).user_id);
+        await workflows.erasureWalletReturned(family.userId);
       },
       then: '/agent/effacements?ok=virement',
     });
