@@ -87,6 +87,8 @@ export interface SlotsTable {
   prestation_id: number;
   service_date: IsoDate;
   capacity: number;
+  /** Places held or reserved, kept by triggers (2026-12-03T1100_slot_taken_counter). */
+  taken: Generated<number>;
 }
 
 export type UserRole = 'parent' | 'staff' | 'admin';

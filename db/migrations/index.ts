@@ -22,6 +22,7 @@ import * as documentExpiry from './2026-12-02T1900_document_expiry.ts';
 import * as requiredDocuments from './2026-12-02T2000_product_required_documents.ts';
 import * as erasureRequests from './2026-12-03T0900_erasure_requests.ts';
 import * as offerDocuments from './2026-12-03T1000_service_offer_required_documents.ts';
+import * as slotTaken from './2026-12-03T1100_slot_taken_counter.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T2000_product_required_documents': requiredDocuments,
   '2026-12-03T0900_erasure_requests': erasureRequests,
   '2026-12-03T1000_service_offer_required_documents': offerDocuments,
+  '2026-12-03T1100_slot_taken_counter': slotTaken,
 };

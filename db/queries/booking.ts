@@ -1,6 +1,8 @@
 // Places for a dated product: what is left on each day, what a family already holds or booked,
-// and holding places for a cart, all or nothing, under a lock on the day's slot rows so that two
-// families never take the same last place.
+// and holding places for a cart, all or nothing. Each slot counts its places taken (triggers keep
+// the count, see migration 2026-12-03T1100_slot_taken_counter): the insert of a hold takes its
+// place only if the day has room, in one conditional update, so two families never take the
+// same last place and a cart holds the day's row for one statement.
 import { sql } from 'kysely';
 import { readPricingRules, computePrice } from '../../domain/pricing.ts';
 import type { IsoDate } from '../../domain/dates.ts';
@@ -25,15 +27,17 @@ export async function productForBooking(db: Db, productId: number) {
 
 export type BookingProduct = NonNullable<Awaited<ReturnType<typeof productForBooking>>>;
 
-/** Places left per day for one prestation: capacity minus live holds and confirmed reservations. */
+/**
+ * Places left per day for one prestation: capacity less the places taken, giving back those of
+ * holds past their expiry that nothing has expired yet.
+ */
 export async function placesLeft(db: Db, prestationId: number, from: IsoDate, to: IsoDate, now: Date): Promise<Map<IsoDate, number>> {
   const rows = await db
     .selectFrom('slots')
-    .select((eb) => [
+    .select([
       'slots.service_date',
-      sql<number>`slots.capacity
-        - (select count(*) from holds where holds.slot_id = slots.id and holds.state = 'held' and holds.expires_at > ${now})
-        - (select count(*) from reservations where reservations.slot_id = slots.id and reservations.state = 'confirmed')`.as('left'),
+      sql<number>`slots.capacity - slots.taken
+        + (select count(*) from holds where holds.slot_id = slots.id and holds.state = 'held' and holds.expires_at <= ${now})`.as('left'),
     ])
     .where('slots.prestation_id', '=', prestationId)
     .where('slots.service_date', '>=', from)
@@ -89,91 +93,104 @@ class Refused extends Error {
   }
 }
 
+/** The slots of these days, with their room by the count (holds past their expiry still in it). */
+async function slotsOf(db: Db, productId: number, prestationId: number, dates: IsoDate[]) {
+  return db
+    .selectFrom('slots')
+    .select(['id', 'service_date', sql<number>`capacity - taken`.as('room')])
+    .where('prestation_id', '=', prestationId)
+    .where('product_id', '=', productId)
+    .where('service_date', 'in', dates)
+    .execute();
+}
+
+/** Expires the holds of these slots past their expiry (their places go back); how many. */
+async function expireStaleHolds(db: Db, slotIds: number[], now: Date): Promise<number> {
+  if (slotIds.length === 0) return 0;
+  const rows = await db.updateTable('holds').set({ state: 'expired', ended_at: now }).where('slot_id', 'in', slotIds).where('state', '=', 'held').where('expires_at', '<=', now).returning('id').execute();
+  return rows.length;
+}
+
+/** The day named by a hold's insert that found it full (the trigger's SQLSTATE and detail). */
+const fullDay = (error: unknown): IsoDate | null => {
+  const pgError = error as { code?: string; detail?: string };
+  return pgError?.code === 'PC001' && pgError.detail ? (pgError.detail as IsoDate) : null;
+};
+
 /** Holds one place per (child, date), all or nothing. */
 export async function placeHolds(db: Db, request: HoldRequest): Promise<HoldResult> {
-  const { product, now } = request;
-  const childIds = request.children.map((child) => child.id);
   const dates = [...new Set(request.dates)].sort();
   try {
-    const holdIds = await db.transaction().execute(async (trx) => {
-      // First what only this family's carts change (its children's own holds): read before the
-      // day's lock, so that the lock, which every family booking that day waits for, is held
-      // for three statements only. Two tabs of one family racing are stopped by the unique index.
-      // A hold past its expiry never blocks a place, nor the same child booking again.
-      await trx
-        .updateTable('holds')
-        .set({ state: 'expired', ended_at: now })
-        .where('product_id', '=', product.id)
-        .where('service_date', 'in', dates)
-        .where('dependant_id', 'in', childIds)
-        .where('state', '=', 'held')
-        .where('expires_at', '<=', now)
-        .execute();
-      const booked = await bookedDays(trx, product.id, childIds, dates[0]!, dates.at(-1)!, now);
-      const familyThatDay = await familyBookingsPerDay(trx, request.userId, product.id, dates, now);
-      // Days already full are refused without queueing for their lock: on opening day most
-      // parents arrive after the last place went, and need not wait behind those still buying.
-      // (A place freed this very moment is a race the parent loses as if a moment late.)
-      const refusals = (left: Map<IsoDate, number>): HoldFailure[] =>
-        dates.flatMap((date): HoldFailure[] =>
-          !left.has(date) ? [{ date, reason: 'no-service' }]
-          : childIds.some((id) => booked.get(id)?.has(date)) ? [{ date, reason: 'already-booked' }]
-          : left.get(date)! < childIds.length ? [{ date, reason: 'full' }]
-          : [],
-        );
-      const early = refusals(await placesLeft(trx, request.prestationId, dates[0]!, dates.at(-1)!, now));
-      if (early.some((failure) => failure.reason === 'full')) throw new Refused(early);
-
-      // Locks taken in a fixed order (by id), so concurrent carts never deadlock. "No key update":
-      // carts still queue one behind the other, but the reservations of orders being confirmed
-      // (whose foreign key reads the slot) do not wait behind them.
-      const slots = await trx
-        .selectFrom('slots')
-        .select(['id', 'service_date', 'capacity'])
-        .where('prestation_id', '=', request.prestationId)
-        .where('product_id', '=', product.id)
-        .where('service_date', 'in', dates)
-        .orderBy('id')
-        .forNoKeyUpdate()
-        .execute();
-      const slotOf = new Map(slots.map((slot) => [slot.service_date, slot]));
-      // Under the lock, the count that decides (a day without a slot has no count: no service).
-      const failures = refusals(await placesLeft(trx, request.prestationId, dates[0]!, dates.at(-1)!, now));
-      const rows = [];
-      for (const date of dates) {
-        if (failures.some((failure) => failure.date === date) || !slotOf.has(date)) continue;
-        for (const [index, childId] of childIds.entries()) {
-          const price = computePrice({
-            baseCents: product.prestations.find((p) => p.id === request.prestationId)!.price_cents,
-            rules: product.rules,
-            quotientFamilial: request.family.quotientFamilial,
-            resident: request.family.communeId === product.commune_id,
-            siblingRank: (familyThatDay.get(date) ?? 0) + index + 1,
-          });
-          rows.push({
-            slot_id: slotOf.get(date)!.id,
-            product_id: product.id,
-            prestation_id: request.prestationId,
-            service_date: date,
-            dependant_id: childId,
-            user_id: request.userId,
-            price_cents: price.cents,
-            price_note: price.note || null,
-            expires_at: request.expiresAt,
-          });
-        }
-      }
-      if (failures.length > 0) throw new Refused(failures.sort((a, b) => a.date.localeCompare(b.date)));
-      const inserted = await trx.insertInto('holds').values(rows).returning('id').execute();
-      return inserted.map((row) => row.id);
-    });
-    return { ok: true, holdIds };
+    return { ok: true, holdIds: await db.transaction().execute((trx) => holdInTransaction(trx, request, dates)) };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, failures: error.failures };
     // The same child added from two tabs at once: the unique index stops the second.
     if (isUniqueViolation(error, 'holds_one_per_child_day')) return { ok: false, failures: dates.map((date) => ({ date, reason: 'already-booked' })) };
+    // The last place went between the count read and the insert: a race this parent lost.
+    const day = fullDay(error);
+    if (day) return { ok: false, failures: [{ date: day, reason: 'full' }] };
     throw error;
   }
+}
+
+async function holdInTransaction(trx: Db, request: HoldRequest, dates: IsoDate[]): Promise<number[]> {
+  const { product, now } = request;
+  const childIds = request.children.map((child) => child.id);
+  // A hold past its expiry never blocks the same child booking again.
+  await trx
+    .updateTable('holds')
+    .set({ state: 'expired', ended_at: now })
+    .where('product_id', '=', product.id)
+    .where('service_date', 'in', dates)
+    .where('dependant_id', 'in', childIds)
+    .where('state', '=', 'held')
+    .where('expires_at', '<=', now)
+    .execute();
+  const booked = await bookedDays(trx, product.id, childIds, dates[0]!, dates.at(-1)!, now);
+  const familyThatDay = await familyBookingsPerDay(trx, request.userId, product.id, dates, now);
+  let slots = await slotsOf(trx, product.id, request.prestationId, dates);
+  // A day full by the count may hold places whose holds expired unseen: they go back first.
+  const short = slots.filter((slot) => slot.room < childIds.length).map((slot) => slot.id);
+  if (short.length > 0 && (await expireStaleHolds(trx, short, now)) > 0) slots = await slotsOf(trx, product.id, request.prestationId, dates);
+  const slotOf = new Map(slots.map((slot) => [slot.service_date, slot]));
+  // Full days are refused without touching their row: on opening day most parents arrive after
+  // the last place went, and need not wait behind those still buying.
+  const failures = dates.flatMap((date): HoldFailure[] =>
+    !slotOf.has(date) ? [{ date, reason: 'no-service' }]
+    : childIds.some((id) => booked.get(id)?.has(date)) ? [{ date, reason: 'already-booked' }]
+    : Number(slotOf.get(date)!.room) < childIds.length ? [{ date, reason: 'full' }]
+    : [],
+  );
+  if (failures.length > 0) throw new Refused(failures);
+
+  const basePrice = product.prestations.find((p) => p.id === request.prestationId)!.price_cents;
+  const rows = dates.flatMap((date) =>
+    childIds.map((childId, index) => {
+      const price = computePrice({
+        baseCents: basePrice,
+        rules: product.rules,
+        quotientFamilial: request.family.quotientFamilial,
+        resident: request.family.communeId === product.commune_id,
+        siblingRank: (familyThatDay.get(date) ?? 0) + index + 1,
+      });
+      return {
+        slot_id: slotOf.get(date)!.id,
+        product_id: product.id,
+        prestation_id: request.prestationId,
+        service_date: date,
+        dependant_id: childId,
+        user_id: request.userId,
+        price_cents: price.cents,
+        price_note: price.note || null,
+        expires_at: request.expiresAt,
+      };
+    }),
+  );
+  // The insert takes the places, day by day in the slots' order (so carts never deadlock), and
+  // fails if a day has no room left: the last statement before the commit.
+  rows.sort((a, b) => a.slot_id - b.slot_id);
+  const inserted = await trx.insertInto('holds').values(rows).returning('id').execute();
+  return inserted.map((row) => row.id);
 }
 
 async function familyBookingsPerDay(db: Db, userId: number, productId: number, dates: IsoDate[], now: Date): Promise<Map<IsoDate, number>> {
