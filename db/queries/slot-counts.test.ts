@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../demo/load.ts';
-import { bookingFamily, demoProduct, holdPlaces, payCart, setCapacity } from '../../test/helpers/booking.ts';
+import { bookingFamily, demoProduct, holdPlaces, setCapacity } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { placesLeft } from './booking.ts';
 import { releaseHolds } from './cart.ts';

@@ -85,6 +85,20 @@ describe('Ajouter au panier', () => {
     expect(html).toContain('Rien n&#39;a été ajouté au panier');
     expect(html).toContain('mercredi 13 janvier 2027 : complet');
     expect(await liveHolds(family.user.id)).toEqual([]);
+    // Without JavaScript: a short page, no calendar, and the way back keeps the other choices.
+    expect(html).not.toContain('id="calendar"');
+    expect(html).toContain(`<input type="hidden" name="enfant" value="${family.dependants[0]!.id}"/>`);
+    expect(html).toContain('<input type="hidden" name="date" value="2027-01-06"/>');
+    expect(html).not.toContain('value="2027-01-13"');
+
+    // With htmx: the notice, and the full day swapped alone, unchecked and marked.
+    const swapped = await addToCart(cookie, { prestation: await matin(), enfant: [family.dependants[0]!.id], date: ['2027-01-06', '2027-01-13'] }, true);
+    expect(swapped.status).toBe(409);
+    const fragment = await swapped.text();
+    expect(fragment).not.toContain('id="calendar"');
+    expect(fragment).toMatch(/<template><td id="jour-2027-01-13" hx-swap-oob="true" class="day day--unavailable day--full">/);
+    expect(fragment).toContain('<span id="choisi-2027-01-13" hx-swap-oob="delete"></span>');
+    expect(fragment).toContain('mercredi 13 janvier 2027 : complet');
   });
 
   it('refuses a day past its deadline, a day without service, and the same child twice', async () => {

@@ -21,6 +21,7 @@ import { Calendar } from '../views/booking/calendar.tsx';
 import { CartPage, groupCart } from '../views/booking/cart.tsx';
 import { ChildPrice, PersonaliseForm, type PersonaliseProps } from '../views/booking/personalise.tsx';
 import { ProductPage } from '../views/catalogue/product.tsx';
+import { RefusedPage, RefusedUpdate, type Refusal } from '../views/booking/refused.tsx';
 import type { AccessTable } from '../access.ts';
 import { createProductCache } from '../product-cache.ts';
 import { calendarRules, listDays, monthStates } from './booking-days.ts';
@@ -121,7 +122,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     });
   }
 
-  async function personaliseProps(product: BookingProduct, user: User, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'failures' | 'applied'> = {}): Promise<PersonaliseProps> {
+  async function personaliseProps(product: BookingProduct, user: User, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'applied'> = {}): Promise<PersonaliseProps> {
     const prestationId = choices.prestationId ?? product.prestations[0]?.id ?? null;
     const beneficiaries = await beneficiariesFor(product, user, choices);
     return {
@@ -136,7 +137,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     };
   }
 
-  async function productPage(c: Context<AppEnv>, productId: number, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'failures' | 'applied'> = {}) {
+  async function productPage(c: Context<AppEnv>, productId: number, choices: Choices, extra: Pick<PersonaliseProps, 'errors' | 'applied'> = {}) {
     const user = c.get('user');
     const { detail, missing } = await missingFor(user, productId);
     const product = (await products.forBooking(productId))!;
@@ -204,12 +205,19 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await c.req.parseBody({ all: true });
     const choices = readChoices(body);
     const htmx = c.req.header('HX-Request') === 'true';
-    const again = async (status: 400 | 403 | 409, extra: Pick<PersonaliseProps, 'errors' | 'failures'>) => {
+    const again = async (status: 400 | 403, extra: Pick<PersonaliseProps, 'errors'>) => {
       c.status(status);
       if (!htmx) return productPage(c, productId, choices, extra);
       c.header('HX-Retarget', '#personalise');
       c.header('HX-Reswap', 'outerHTML');
       return c.html(<PersonaliseForm {...await personaliseProps(product, user, choices, extra)} />);
+    };
+    // Days no longer available: answered without a calendar (three parents in four on opening day).
+    const refused = (failures: Refusal[]) => {
+      c.status(409);
+      const kept = { ...choices, dates: choices.dates.filter((date) => !failures.some((f) => f.date === date)) };
+      if (htmx) return c.html(<RefusedUpdate failures={failures} />);
+      return c.render(<RefusedPage productId={productId} productName={product.name} failures={failures} kept={kept} />, { title: "Rien n'a été ajouté au panier" });
     };
 
     if ((await missingFor(user, productId)).missing.length > 0) {
@@ -239,10 +247,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
       .map((date) => ({ date, state: dayState(date, rules, { month: date.slice(0, 7), now: now(), placesLeft: () => 1, bookedForAll: () => false }) }))
       .filter(({ state }) => state.kind !== 'bookable')
       .map(({ date, state }) => ({ date, reason: state.kind === 'no-service' || state.kind === 'other-month' ? 'no-service' : state.kind }));
-    if (notOffered.length > 0) {
-      choices.dates = choices.dates.filter((date) => !notOffered.some((f) => f.date === date));
-      return again(409, { failures: notOffered });
-    }
+    if (notOffered.length > 0) return refused(notOffered);
 
     const expiresAt = new Date(now().getTime() + config.HOLD_MINUTES * 60_000);
     const result = await placeHolds(db, {
@@ -255,10 +260,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
       now: now(),
       expiresAt,
     });
-    if (!result.ok) {
-      choices.dates = choices.dates.filter((date) => !result.failures.some((f) => f.date === date));
-      return again(409, { failures: result.failures });
-    }
+    if (!result.ok) return refused(result.failures);
 
     const extended = (await extendCart(db, user.id, now(), expiresAt)).filter((id) => !result.holdIds.includes(id));
     await Promise.all([holds.start(result.holdIds, expiresAt), holds.extend(extended, expiresAt)]);

@@ -21,13 +21,15 @@ const reasons: Record<string, string> = {
   'already-booked': 'déjà réservé',
 };
 
-function Day({ day, state, checked }: { day: IsoDate; state: DayState; checked: boolean }) {
+/** A day of the month; `outOfBand` when a refused cart swaps it alone (its id names the day). */
+export function Day({ day, state, checked, outOfBand = false }: { day: IsoDate; state: DayState; checked: boolean; outOfBand?: boolean }) {
   const number = Number(day.slice(8));
+  const cell = { id: `jour-${day}`, 'hx-swap-oob': outOfBand ? 'true' : undefined };
   if (state.kind === 'other-month') return <td class="day day--other" aria-hidden="true">{number}</td>;
-  if (state.kind === 'no-service') return <td class="day day--none">{number}</td>;
+  if (state.kind === 'no-service') return <td {...cell} class="day day--none">{number}</td>;
   if (state.kind !== 'bookable') {
     return (
-      <td class={`day day--unavailable day--${state.kind}`}>
+      <td {...cell} class={`day day--unavailable day--${state.kind}`}>
         <span class="day__number">{number}</span>
         <span class="day__reason">{reasons[state.kind]}</span>
         <span class="visually-hidden"> ({formatLongDate(day)})</span>
@@ -36,7 +38,7 @@ function Day({ day, state, checked }: { day: IsoDate; state: DayState; checked: 
   }
   const id = `date-${day}`;
   return (
-    <td class="day day--bookable">
+    <td {...cell} class="day day--bookable">
       <input type="checkbox" name="date" value={day} id={id} checked={checked} aria-describedby={`${id}-info`} />
       <label for={id}>
         <span class="day__number">{number}</span>
@@ -85,10 +87,15 @@ export function Calendar({ productId, month, firstMonth, lastMonth, states, chos
       <MonthTable month={month} labelledBy="calendar-title" cell={(day) => <Day day={day} state={states.get(day) ?? { kind: 'other-month' }} checked={chosen.has(day)} />} />
       {offMonth.length > 0 ? (
         <p class="muted">
-          Aussi choisi{offMonth.length > 1 ? 's' : ''} : {offMonth.map((day) => formatLongDate(day)).join(', ')}.
-          {offMonth.map((day) => (
-            <input type="hidden" name="date" value={day} />
+          Aussi choisi{offMonth.length > 1 ? 's' : ''} :{' '}
+          {offMonth.map((day, index) => (
+            <span id={`choisi-${day}`}>
+              {index > 0 ? ', ' : ''}
+              {formatLongDate(day)}
+              <input type="hidden" name="date" value={day} />
+            </span>
           ))}
+          .
         </p>
       ) : null}
     </div>

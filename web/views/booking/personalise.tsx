@@ -5,6 +5,7 @@ import type { Child } from 'hono/jsx';
 import { formatEuros } from '../../../domain/money.ts';
 import { formatLongDate, type IsoDate } from '../../../domain/dates.ts';
 import { Notice } from '../components/fields.tsx';
+import { refusalWords } from './refused.tsx';
 
 export interface Beneficiary {
   id: number;
@@ -21,7 +22,6 @@ export interface PersonaliseProps {
   chosenChildren: Set<number>;
   calendar: Child;
   errors?: { prestation?: string; enfant?: string; date?: string; liste?: string };
-  failures?: { date: IsoDate; reason: string }[];
   /** The name typed for « Enregistrer comme liste », kept when refused. */
   listName?: string;
   /** A saved list applied to a month: its name, and its days left out with why. */
@@ -37,26 +37,11 @@ export function ChildPrice({ child, outOfBand = false }: { child: Beneficiary; o
   );
 }
 
-const failureWords: Record<string, string> = { full: 'complet', 'already-booked': 'déjà réservé', 'no-service': "pas d'accueil ce jour-là", 'deadline-passed': 'délai dépassé', closed: 'fermé' };
 
-export function PersonaliseForm({ productId, prestations, prestationId, beneficiaries, chosenChildren, calendar, errors = {}, failures = [], listName, applied }: PersonaliseProps) {
+export function PersonaliseForm({ productId, prestations, prestationId, beneficiaries, chosenChildren, calendar, errors = {}, listName, applied }: PersonaliseProps) {
   const refresh = { 'hx-get': `/produits/${productId}/calendrier`, 'hx-include': '#personalise', 'hx-target': '#calendar', 'hx-swap': 'outerHTML', 'hx-trigger': 'change' };
   return (
     <form id="personalise" method="post" action={`/produits/${productId}/panier`} hx-post={`/produits/${productId}/panier`} hx-target="#booking-result" hx-swap="innerHTML" novalidate>
-      {failures.length > 0 ? (
-        <Notice kind="warning">
-          <p>
-            <strong>Rien n'a été ajouté au panier : certains jours ne sont plus disponibles.</strong> Décochez-les puis recommencez :
-          </p>
-          <ul>
-            {failures.map((failure) => (
-              <li>
-                {formatLongDate(failure.date)} : {failureWords[failure.reason] ?? failure.reason}
-              </li>
-            ))}
-          </ul>
-        </Notice>
-      ) : null}
       {applied ? (
         <Notice kind="info">
           <p>
@@ -66,7 +51,7 @@ export function PersonaliseForm({ productId, prestations, prestationId, benefici
             <ul>
               {applied.leftOut.map((day) => (
                 <li>
-                  {formatLongDate(day.date)} : non retenu ({failureWords[day.reason] ?? day.reason})
+                  {formatLongDate(day.date)} : non retenu ({refusalWords[day.reason] ?? day.reason})
                 </li>
               ))}
             </ul>
