@@ -34,6 +34,8 @@ export const configSchema = z.object({
   /** How long places stay held in a cart after its last activity. */
   HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
+  /** How long a page read (GET) may trust a session validated by an earlier request of this process; 0 reads the database every time. */
+  SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   /** How many reverse proxies stand before the server: the client address (for rate limits) is that hop of X-Forwarded-For from the right. */
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   /** "sandbox" plays Paybox on this server (never in production); "paybox" talks to the provider. */

@@ -65,7 +65,7 @@ import { createWorkflowClient, type WorkflowClient } from './workflows.ts';
 import { Layout } from './views/layout.tsx';
 
 export interface AppInput {
-  config: Pick<Config, 'NODE_ENV' | 'DEV_TOOLS' | 'TEMPORAL_UI_ORIGIN' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'HOLD_MINUTES'>;
+  config: Pick<Config, 'NODE_ENV' | 'DEV_TOOLS' | 'TEMPORAL_UI_ORIGIN' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'HOLD_MINUTES'> & Partial<Pick<Config, 'SESSION_CACHE_SECONDS'>>;
   db: Db;
   temporal: Client;
   logger: Logger;
@@ -111,7 +111,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/static', staticRoutes());
   app.route('/health', healthRoutes(deps));
 
-  app.use('*', sessionMiddleware({ db: deps.db, now: deps.now, secure }));
+  app.use('*', sessionMiddleware({ db: deps.db, now: deps.now, secure, cacheSeconds: config.SESSION_CACHE_SECONDS ?? 0 }));
   app.use('*', jsxRenderer(
       // The header's cart is read only when a whole page is rendered (not for redirects,
       // htmx fragments or files).

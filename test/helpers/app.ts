@@ -22,6 +22,8 @@ export interface TestAppOptions {
   documents?: DocumentStore;
   /** The site's address (http://localhost:3000 unless a test needs https). */
   publicUrl?: string;
+  /** Page reads trust a validated session this long (0, the tests' default: never). */
+  sessionCacheSeconds?: number;
 }
 
 // One sandbox per test process: an RSA key pair takes a moment to make.
@@ -30,7 +32,7 @@ let sandbox: SandboxKeys | undefined;
 export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
   sandbox ??= createSandboxKeys(TEST_ORIGIN);
   return createApp({
-    config: { NODE_ENV: options.nodeEnv ?? 'test', DEV_TOOLS: options.devTools ?? true, TEMPORAL_UI_ORIGIN: 'http://localhost:8233', PUBLIC_URL: options.publicUrl ?? TEST_ORIGIN, TEMPORAL_TASK_QUEUE: options.taskQueue ?? 'unused', TRUSTED_PROXIES: 1, HOLD_MINUTES: 30 },
+    config: { NODE_ENV: options.nodeEnv ?? 'test', DEV_TOOLS: options.devTools ?? true, TEMPORAL_UI_ORIGIN: 'http://localhost:8233', PUBLIC_URL: options.publicUrl ?? TEST_ORIGIN, TEMPORAL_TASK_QUEUE: options.taskQueue ?? 'unused', TRUSTED_PROXIES: 1, HOLD_MINUTES: 30, SESSION_CACHE_SECONDS: options.sessionCacheSeconds ?? 0 },
     db: options.db,
     temporal: options.temporal,
     logger: createTestLogger('web'),
