@@ -54,6 +54,9 @@ describe('static files', () => {
     const etag = css.headers.get('etag');
     expect(etag).toBeTruthy();
     expect((await app().request('/static/app.css', { headers: { 'If-None-Match': etag! } })).status).toBe(304);
+    // The body is served whole every time, not only the first.
+    const first = await (await app().request('/static/htmx.min.js')).arrayBuffer();
+    expect((await (await app().request('/static/htmx.min.js')).arrayBuffer()).byteLength).toBe(first.byteLength);
   });
 
   it('serves nothing outside its list', async () => {

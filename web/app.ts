@@ -89,6 +89,7 @@ declare module 'hono' {
 /** The forms that send files, and set their own limit. */
 const UPLOADS = /^\/(mon-compte\/documents|demarches\/\d{1,12}|mon-compte\/demarches\/\d{1,12}\/reponse)$/;
 
+const BODIES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const formBodyLimit = bodyLimit({
   maxSize: 256 * 1024,
   onError: (c) => c.text('Le formulaire envoyé est trop volumineux.', 413),
@@ -107,7 +108,8 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   // Browsers send Origin on every form POST: a request from another site is refused.
   app.use('*', csrf({ origin: new URL(config.PUBLIC_URL).origin }));
   // Forms are small: only those that send files (each setting its own limit) may send more.
-  app.use('*', async (c, next) => (UPLOADS.test(c.req.path) ? next() : formBodyLimit(c, next)));
+  // (Only requests that carry a body: reading a GET's body would build a whole Request for nothing.)
+  app.use('*', async (c, next) => (!BODIES.has(c.req.method) || UPLOADS.test(c.req.path) ? next() : formBodyLimit(c, next)));
   app.route('/static', staticRoutes());
   app.route('/health', healthRoutes(deps));
 

@@ -23,3 +23,11 @@ export async function topQueries(db: Db, count = 8) {
     order by total_exec_time desc limit ${count}`.execute(db);
   return rows;
 }
+
+/** Statements run in this database since the last reset. */
+export async function statementsSoFar(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select coalesce(sum(calls), 0)::int as n from pg_stat_statements
+    where dbid = (select oid from pg_database where datname = current_database())`.execute(db);
+  return rows[0]?.n ?? 0;
+}

@@ -44,7 +44,7 @@ export async function seedRush(db: Db, families: number, places: number, walletC
 }
 
 /** The seeded families, in order, as the virtual parents need them. */
-export async function rushRoster(db: Db): Promise<{ email: string; childId: number; addressId: number; split: boolean }[]> {
+export async function rushRoster(db: Db): Promise<{ userId: number; email: string; childId: number; addressId: number; split: boolean }[]> {
   const rows = await db
     .selectFrom('users')
     .innerJoin('dependants', 'dependants.guardian_id', 'users.id')
@@ -54,5 +54,5 @@ export async function rushRoster(db: Db): Promise<{ email: string; childId: numb
     .orderBy('users.id')
     .execute();
   // Every tenth pays part by card (see seedRush).
-  return rows.map((row) => ({ email: row.email, childId: row.child, addressId: row.address, split: row.id % 10 === 0 }));
+  return rows.map((row) => ({ userId: row.id, email: row.email, childId: row.child, addressId: row.address, split: row.id % 10 === 0 }));
 }

@@ -1,7 +1,6 @@
-// One parent of the rush, through the real HTTP interface as a browser without JavaScript would:
-// before opening time, log in and open the product; at opening time, add the child and the day,
-// "Commander", address, terms, pay (wallet, or wallet and card through the sandbox), and follow
-// the confirmation.
+// One parent, signed in beforehand, through the real HTTP interface as a browser without
+// JavaScript would: add the child and the day, "Commander", address, terms, pay (wallet, or wallet
+// and card through the sandbox), and follow the confirmation.
 import { cardPaymentForm } from '../../scripts/lib/visitor.ts';
 import type { Timings } from './stats.ts';
 
@@ -13,25 +12,6 @@ export interface Family {
 }
 
 export type Outcome = 'confirmed' | 'full' | 'abandoned' | `error:${string}`;
-
-/** Before opening time: the parent signs in and waits on the product page; their session. */
-export async function arrive(base: string, family: Family, productId: number, password: string, timings: Timings): Promise<string> {
-  const started = performance.now();
-  const login = await fetch(`${base}/connexion`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(base).origin },
-    body: new URLSearchParams({ email: family.email, password }).toString(),
-  });
-  timings.record('login', performance.now() - started);
-  const cookie = login.headers.getSetCookie().find((c) => c.startsWith('session='))?.split(';')[0];
-  if (login.status !== 303 || !cookie) throw new Error(`login refused (${login.status})`);
-  const pageStarted = performance.now();
-  const page = await fetch(`${base}/produits/${productId}`, { headers: { Cookie: cookie } });
-  await page.arrayBuffer();
-  timings.record('product page', performance.now() - pageStarted);
-  return cookie;
-}
 
 /** At opening time: from the click on "Ajouter au panier" to the confirmation. */
 export async function runParent(base: string, family: Family, target: { productId: number; prestationId: number; day: string }, session: string, timings: Timings): Promise<Outcome> {

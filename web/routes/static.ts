@@ -1,10 +1,10 @@
 // Static files, read once at start-up from a fixed list (no path from the request ever reaches
 // the file system). htmx comes from node_modules: no CDN.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
-import { etag } from 'hono/etag';
 import type { AccessTable } from '../access.ts';
 
 const require = createRequire(import.meta.url);
@@ -23,15 +23,22 @@ export const staticAccess = {
 } satisfies AccessTable;
 
 export function staticRoutes(): Hono {
-  const loaded = new Map(Object.entries(files).map(([name, file]) => [name, { body: readFileSync(file.path), type: file.type }]));
+  // Each file's ETag is computed once, not at every request.
+  const loaded = new Map(
+    Object.entries(files).map(([name, file]) => {
+      const body = readFileSync(file.path);
+      return [name, { body: new Uint8Array(body), type: file.type, etag: `"${createHash('sha1').update(body).digest('base64url')}"` }];
+    }),
+  );
   const router = new Hono();
-  router.use('*', etag());
   router.get('/:name', (c) => {
     const file = loaded.get(c.req.param('name'));
     if (!file) return c.notFound();
-    c.header('Content-Type', file.type);
+    c.header('ETag', file.etag);
     c.header('Cache-Control', 'public, max-age=3600');
-    return c.body(new Uint8Array(file.body));
+    if (c.req.header('If-None-Match')?.split(/\s*,\s*/).includes(file.etag)) return c.body(null, 304);
+    c.header('Content-Type', file.type);
+    return c.body(file.body);
   });
   return router;
 }

@@ -1,0 +1,206 @@
+// `npm run bench:capacity [-- --steps 10,20,40,60 --seconds 60 --runs 3]`: how many orders per
+// second the product sustains. Open loop: parents arrive at a constant rate whatever the
+// answers, each step at a higher rate, and each one's latency counts from its scheduled arrival
+// to its confirmation (HdrHistogram), so a slow answer delays nobody's arrival and hides nothing.
+// Enough places for every arrival. Each run starts a fresh stack; each step's figures are the
+// median (and range) of the runs.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as hdr from 'hdr-histogram-js';
+import { projectRoot } from '../scripts/lib/paths.ts';
+import { actionsPerOrder } from './lib/actions.ts';
+import { checkInvariants } from './lib/invariants.ts';
+import { resetQueryStats, statementsSoFar } from './lib/query-stats.ts';
+import { rushRoster, seedRush } from './lib/seed-families.ts';
+import { signIn } from './lib/sessions.ts';
+import { startBenchStack, type Piece } from './lib/stack.ts';
+import { Timings } from './lib/stats.ts';
+import { runParent, type Outcome } from './lib/virtual-parent.ts';
+
+const { values } = parseArgs({
+  options: {
+    steps: { type: 'string', default: '10,20,40,60' },
+    seconds: { type: 'string', default: '60' },
+    runs: { type: 'string', default: '3' },
+    label: { type: 'string', default: '' },
+  },
+});
+const steps = values.steps.split(',').map(Number);
+const stepSeconds = Number(values.seconds);
+const runs = Number(values.runs);
+const WARM_UP = { rate: 5, seconds: 10 };
+
+interface StepResult {
+  rate: number;
+  arrivals: number;
+  confirmed: number;
+  failed: number;
+  /** Arrivals not yet answered when the step's time was up. */
+  backlogAtEnd: number;
+  /** Confirmed orders per second, from the step's first arrival to its last answer. */
+  achievedPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  /** p99 of the step's first and second halves: a queue that grows shows as drift. */
+  p99HalvesMs: [number, number];
+  cpuMsPerOrder: Record<Piece | 'generator' | 'total', number>;
+  statementsPerOrder: number | null;
+  sustained: boolean;
+}
+
+async function main(): Promise<void> {
+  const perRun: StepResult[][] = [];
+  const actions: Awaited<ReturnType<typeof actionsPerOrder>>[] = [];
+  const invariants: Record<string, number>[] = [];
+  for (let run = 1; run <= runs; run += 1) {
+    const stack = await startBenchStack();
+    try {
+      const total = [WARM_UP, ...steps.map((rate) => ({ rate, seconds: stepSeconds }))].reduce((sum, s) => sum + s.rate * s.seconds, 0);
+      const target = await seedRush(stack.db, total, total, 5000, 500);
+      const roster = await rushRoster(stack.db);
+      const cookies = await signIn(stack.db, roster.map((family) => family.userId));
+      let next = 0;
+      const step = async (rate: number, seconds: number): Promise<StepResult> => {
+        const n = rate * seconds;
+        const first = next;
+        next += n;
+        const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000, numberOfSignificantValueDigits: 3 });
+        const halves = [hdr.build(), hdr.build()];
+        const queries = await resetQueryStats(stack.db);
+        const cpuBefore = await stack.cpuNow();
+        const generatorBefore = process.cpuUsage();
+        const outcomes: Outcome[] = [];
+        let answered = 0;
+        let lastAnswer = 0;
+        const start = performance.now();
+        const pending: Promise<void>[] = [];
+        for (let i = 0; i < n; i += 1) {
+          const due = start + (i * 1000) / rate;
+          const wait = due - performance.now();
+          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          const index = first + i;
+          pending.push(
+            runParent(stack.base, roster[index]!, target, cookies[index]!, new Timings()).then((outcome) => {
+              const done = performance.now();
+              outcomes.push(outcome);
+              answered += 1;
+              lastAnswer = done;
+              if (outcome !== 'confirmed') return;
+              histogram.recordValue(Math.max(1, Math.round(done - due)));
+              halves[i < n / 2 ? 0 : 1]!.recordValue(Math.max(1, Math.round(done - due)));
+            }),
+          );
+        }
+        const end = start + seconds * 1000;
+        if (end > performance.now()) await new Promise((resolve) => setTimeout(resolve, end - performance.now()));
+        const backlogAtEnd = n - answered;
+        await Promise.all(pending);
+        const generator = process.cpuUsage(generatorBefore);
+        const cpu = await stack.cpuSince(cpuBefore);
+        const statements = queries ? await statementsSoFar(stack.db) : null;
+        const confirmed = outcomes.filter((o) => o === 'confirmed').length;
+        const perOrder = (cpuSeconds: number) => Math.round((cpuSeconds * 1000) / Math.max(confirmed, 1));
+        const cpuMs = { ...Object.fromEntries(Object.entries(cpu).map(([piece, s]) => [piece, perOrder(s)])), generator: perOrder((generator.user + generator.system) / 1e6) } as Record<Piece | 'generator', number>;
+        const p99Halves: [number, number] = [halves[0]!.getValueAtPercentile(99), halves[1]!.getValueAtPercentile(99)];
+        const result: StepResult = {
+          rate,
+          arrivals: n,
+          confirmed,
+          failed: n - confirmed,
+          backlogAtEnd,
+          achievedPerSecond: Math.round((confirmed / ((lastAnswer - start) / 1000)) * 10) / 10,
+          latencyMs: { p50: histogram.getValueAtPercentile(50), p95: histogram.getValueAtPercentile(95), p99: histogram.getValueAtPercentile(99), max: histogram.maxValue },
+          p99HalvesMs: p99Halves,
+          cpuMsPerOrder: { ...cpuMs, total: Object.values(cpuMs).reduce((a, b) => a + b, 0) },
+          statementsPerOrder: statements === null ? null : Math.round((statements / Math.max(confirmed, 1)) * 10) / 10,
+          // Kept up: every arrival confirmed, no more than two seconds of arrivals waiting when
+          // the step ended, and no p99 drift from its first half to its second.
+          sustained: confirmed === n && backlogAtEnd <= rate * 2 && p99Halves[1] <= p99Halves[0] * 1.5 + 250,
+        };
+        histogram.destroy();
+        for (const half of halves) half.destroy();
+        return result;
+      };
+      await step(WARM_UP.rate, WARM_UP.seconds);
+      const results: StepResult[] = [];
+      for (const rate of steps) {
+        const result = await step(rate, stepSeconds);
+        console.log(`run ${run}, ${rate}/s: ${JSON.stringify(result)}`);
+        results.push(result);
+      }
+      perRun.push(results);
+      actions.push(await actionsPerOrder(stack.db, stack.temporalAddress));
+      invariants.push(await checkInvariants(stack.db, new Date()));
+    } finally {
+      await stack.stop();
+    }
+  }
+
+  const summary = steps.map((rate, s) => {
+    const points = perRun.map((results) => results[s]!);
+    const spread = (pick: (r: StepResult) => number) => range(points.map(pick));
+    return {
+      rate,
+      sustainedRuns: points.filter((p) => p.sustained).length,
+      achievedPerSecond: spread((p) => p.achievedPerSecond),
+      p50Ms: spread((p) => p.latencyMs.p50),
+      p95Ms: spread((p) => p.latencyMs.p95),
+      p99Ms: spread((p) => p.latencyMs.p99),
+      failed: spread((p) => p.failed),
+      cpuMsPerOrder: spread((p) => p.cpuMsPerOrder.total),
+      cpuMsPerOrderByPiece: Object.fromEntries((['server', 'worker', 'temporal', 'postgres', 'generator'] as const).map((piece) => [piece, range(points.map((p) => p.cpuMsPerOrder[piece]))])),
+      statementsPerOrder: spread((p) => p.statementsPerOrder ?? 0),
+    };
+  });
+  // The highest step that most runs sustained.
+  const maxSustained = summary.filter((s) => s.sustainedRuns * 2 > runs).at(-1)?.rate ?? 0;
+  const result = {
+    date: new Date().toISOString(),
+    label: values.label,
+    machine: { cores: cpus().length, node: process.version },
+    parameters: { steps, stepSeconds, runs, warmUp: WARM_UP },
+    maxSustainedPerSecond: maxSustained,
+    steps: summary,
+    temporalActionsPerOrder: actions,
+    invariants,
+    runs: perRun,
+  };
+  await writeResults(result);
+  console.log(JSON.stringify(summary, null, 2));
+  console.log(`maximum sustained rate: ${maxSustained} orders/s`);
+  if (invariants.some((books) => Object.values(books).some((n) => n !== 0))) process.exitCode = 1;
+}
+
+/** Median and range of a figure over the runs. */
+function range(values: number[]): { median: number; min: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { median: sorted[Math.floor((sorted.length - 1) / 2)]!, min: sorted[0]!, max: sorted.at(-1)! };
+}
+
+async function writeResults(result: { date: string; steps: ReturnType<typeof range>[] | unknown[] } & Record<string, unknown>): Promise<void> {
+  const folder = path.join(projectRoot, 'bench', 'results');
+  await mkdir(folder, { recursive: true });
+  await writeFile(path.join(folder, `capacity-${result.date.replace(/[:.]/g, '-')}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  const steps = result.steps as { rate: number; sustainedRuns: number; achievedPerSecond: R; p50Ms: R; p95Ms: R; p99Ms: R; failed: R; cpuMsPerOrder: R; statementsPerOrder: R }[];
+  const show = (r: R) => `${r.median} (${r.min}–${r.max})`;
+  const lines = [
+    `# Capacity — ${result.date}`,
+    '',
+    `${String((result.machine as { cores: number }).cores)} cores, Node ${process.version}; ${runs} runs of ${stepSeconds} s per step; median (range).${result.label ? ` Run: ${String(result.label)}.` : ''}`,
+    '',
+    '| arrivals/s | sustained (runs) | confirmed/s | p50 ms | p95 ms | p99 ms | failed | CPU ms/order | SQL statements/order |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...steps.map((s) => `| ${s.rate} | ${s.sustainedRuns}/${runs} | ${show(s.achievedPerSecond)} | ${show(s.p50Ms)} | ${show(s.p95Ms)} | ${show(s.p99Ms)} | ${show(s.failed)} | ${show(s.cpuMsPerOrder)} | ${show(s.statementsPerOrder)} |`),
+    '',
+    `Maximum sustained rate: ${String(result.maxSustainedPerSecond)} orders/s. Temporal actions per order: ${(result.temporalActionsPerOrder as { total: number }[]).map((a) => a.total).join(', ')}.`,
+    '',
+  ];
+  await writeFile(path.join(folder, 'capacity-latest.md'), lines.join('\n'));
+}
+type R = { median: number; min: number; max: number };
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
