@@ -23,6 +23,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     label: { type: 'string', default: '' },
     profile: { type: 'boolean', default: false },
+    /** Only the signed-in page (to profile it alone). */
+    'signed-in-only': { type: 'boolean', default: false },
   },
 });
 
@@ -33,12 +35,17 @@ interface PageFigures {
   non2xx: number;
   bytes: number;
   statementsPerRequest: number | null;
+  /** CPU of the web server and of PostgreSQL per request: steadier than req/s on a shared machine. */
+  cpuMsPerRequest: { server: number; postgres: number } | null;
 }
 
-async function measure(url: string, headers: Record<string, string> = {}, countStatements?: () => Promise<number | null>): Promise<PageFigures> {
+type Stack = Awaited<ReturnType<typeof startBenchStack>>;
+
+async function measure(url: string, headers: Record<string, string> = {}, countStatements?: () => Promise<number | null>, stack?: Stack): Promise<PageFigures> {
   const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
   // A few seconds first, not counted: JIT, caches and pools warm.
   await autocannon({ url, headers, connections: Number(values.connections), duration: 3 });
+  const cpuBefore = stack ? await stack.cpuNow() : null;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon({ url, headers, connections: Number(values.connections), duration: Number(values.duration) }, (error, done) => (error ? reject(error) : resolve(done)));
     // Every response's time, for the p95 autocannon's summary lacks.
@@ -52,7 +59,13 @@ async function measure(url: string, headers: Record<string, string> = {}, countS
     non2xx: result.non2xx,
     bytes: Math.round(result.throughput.total / Math.max(result.requests.total, 1)),
     statementsPerRequest: null,
+    cpuMsPerRequest: null,
   };
+  if (stack && cpuBefore) {
+    const cpu = await stack.cpuSince(cpuBefore);
+    const per = (seconds: number) => Math.round((seconds * 1000 * 100) / Math.max(result.requests.total, 1)) / 100;
+    figures.cpuMsPerRequest = { server: per(cpu.server), postgres: per(cpu.postgres) };
+  }
   const statements = countStatements ? await countStatements() : null;
   if (statements !== null) figures.statementsPerRequest = Math.round((statements / Math.max(result.requests.total, 1)) * 10) / 10;
   histogram.destroy();
@@ -83,10 +96,12 @@ async function main(): Promise<void> {
     });
 
     const statements = async () => ((await resetQueryStats(stack.db)) ? () => statementsSoFar(stack.db) : undefined);
+    const signedIn = await measure(page, { Cookie: cookie! }, await statements(), stack);
+    if (values['signed-in-only']) return console.log(JSON.stringify(signedIn, null, 2));
     const results = {
-      signedIn: await measure(page, { Cookie: cookie! }, await statements()),
-      anonymous: await measure(page, {}, await statements()),
-      staticFile: await measure(`${stack.base}/static/app.css`, {}, await statements()),
+      signedIn,
+      anonymous: await measure(page, {}, await statements(), stack),
+      staticFile: await measure(`${stack.base}/static/app.css`, {}, await statements(), stack),
       bareHono: await measure(`http://127.0.0.1:${barePort}/`),
     };
     const result = {
@@ -99,7 +114,8 @@ async function main(): Promise<void> {
     const out = path.join(projectRoot, 'bench', 'results');
     await mkdir(out, { recursive: true });
     await writeFile(path.join(out, `page-${result.date.replace(/[:.]/g, '-')}.json`), `${JSON.stringify(result, null, 2)}\n`);
-    const row = (name: string, f: PageFigures) => `| ${name} | ${f.perSecond.mean} ± ${f.perSecond.stddev} | ${f.latencyMs.p50} / ${f.latencyMs.p95} / ${f.latencyMs.p99} | ${f.bytes} | ${f.statementsPerRequest ?? '–'} | ${f.errors + f.non2xx} |`;
+    const row = (name: string, f: PageFigures) =>
+      `| ${name} | ${f.perSecond.mean} ± ${f.perSecond.stddev} | ${f.latencyMs.p50} / ${f.latencyMs.p95} / ${f.latencyMs.p99} | ${f.cpuMsPerRequest ? `${f.cpuMsPerRequest.server} / ${f.cpuMsPerRequest.postgres}` : '–'} | ${f.bytes} | ${f.statementsPerRequest ?? '–'} | ${f.errors + f.non2xx} |`;
     await writeFile(
       path.join(out, 'page-latest.md'),
       [
@@ -107,8 +123,8 @@ async function main(): Promise<void> {
         '',
         `autocannon, ${values.connections} connections, ${values.duration} s each after 3 s of warm-up; ${cpus().length} cores, Node ${process.version}.${values.label ? ` Run: ${values.label}.` : ''}`,
         '',
-        '| page | req/s (mean ± sd) | p50 / p95 / p99 ms | bytes | SQL statements/request | errors |',
-        '| --- | --- | --- | --- | --- | --- |',
+        '| page | req/s (mean ± sd) | p50 / p95 / p99 ms | CPU ms/request: web server / PostgreSQL | bytes | SQL statements/request | errors |',
+        '| --- | --- | --- | --- | --- | --- | --- |',
         row('product page, signed in', results.signedIn),
         row('product page, anonymous', results.anonymous),
         row('static file (app.css)', results.staticFile),

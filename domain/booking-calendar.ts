@@ -1,6 +1,6 @@
 // The booking calendar of a dated product: which days of a month can be checked, and why the
 // others cannot (the words the page shows, with a pattern, never colour alone).
-import { addDays, isoWeekday, parisInstant, type IsoDate } from './dates.ts';
+import { addDays, isoWeekday, parisInstant, remembered, type IsoDate } from './dates.ts';
 
 export interface ProductCalendarRules {
   weekdays: readonly number[];
@@ -28,13 +28,18 @@ export const FEW_PLACES = 5;
  * with 2 days at 12 h, a Wednesday closes on Monday noon, a Monday on the Thursday before.
  */
 export function bookingDeadline(day: IsoDate, days: number, hour: number): Date {
+  return new Date(deadlineAt(`${day}|${days}|${hour}`));
+}
+
+const deadlineAt = remembered((key: string) => {
+  const [day, days, hour] = key.split('|') as [IsoDate, string, string];
   let deadline = day;
-  for (let left = days; left > 0; ) {
+  for (let left = Number(days); left > 0; ) {
     deadline = addDays(deadline, -1);
     if (isoWeekday(deadline) <= 5) left -= 1;
   }
-  return parisInstant(deadline, hour);
-}
+  return parisInstant(deadline, Number(hour)).getTime();
+});
 
 export function isServiceDay(day: IsoDate, rules: ProductCalendarRules): boolean {
   return day >= rules.seasonStart && day <= rules.seasonEnd && rules.weekdays.includes(isoWeekday(day));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatLongDate, formatShortDate, isoWeekday, parisDate, parseIsoDate } from './dates.ts';
+import { addDays, formatLongDate, formatShortDate, isoWeekday, parisDate, parseIsoDate, remembered } from './dates.ts';
 
 describe('dates', () => {
   it('writes dates the way the reference platform does', () => {
@@ -29,5 +29,17 @@ describe('dates', () => {
   it('tells the French calendar day of an instant', () => {
     expect(parisDate(new Date('2026-11-27T23:30:00Z'))).toBe('2026-11-28');
     expect(parisDate(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+  });
+});
+
+describe('remembered', () => {
+  it('computes each answer once, and starts afresh when full', () => {
+    let calls = 0;
+    const square = remembered((n: number) => (calls += 1, n * n), 2);
+    expect([square(3), square(3), square(4)]).toEqual([9, 9, 16]);
+    expect(calls).toBe(2);
+    expect(square(5)).toBe(25);
+    expect(square(3)).toBe(9);
+    expect(calls).toBe(4);
   });
 });

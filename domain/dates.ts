@@ -9,13 +9,36 @@ const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet'
 export function parseIsoDate(iso: IsoDate): Date {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) throw new RangeError(`Date invalide : ${iso}`);
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  if (toIsoDate(date) !== iso) throw new RangeError(`Date invalide : ${iso}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  // A day past the month's end (2023-02-30) rolls over: compared by numbers, not by a new string.
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) throw new RangeError(`Date invalide : ${iso}`);
   return date;
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 export function toIsoDate(date: Date): IsoDate {
-  return date.toISOString().slice(0, 10);
+  const year = date.getUTCFullYear();
+  if (year < 1000 || year > 9999) return date.toISOString().slice(0, 10);
+  return `${year}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())}`;
+}
+
+/**
+ * Remembers a pure function's answers (a calendar page asks the same deadlines and their
+ * wording for every family): a few thousand at most, forgotten all at once when full.
+ */
+export function remembered<K, V>(compute: (key: K) => V, max = 5_000): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    let value = known.get(key);
+    if (value === undefined) {
+      if (known.size >= max) known.clear();
+      value = compute(key);
+      known.set(key, value);
+    }
+    return value;
+  };
 }
 
 export function addDays(iso: IsoDate, days: number): IsoDate {
@@ -55,10 +78,14 @@ export function parisDate(instant: Date): IsoDate {
   return parts;
 }
 
-function parisParts(instant: Date) {
-  const parts = parisTimeFormat.formatToParts(instant);
+const parisPartsAt = remembered((time: number) => {
+  const parts = parisTimeFormat.formatToParts(new Date(time));
   const get = (type: string) => Number(parts.find((part) => part.type === type)!.value);
   return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute') };
+});
+
+function parisParts(instant: Date) {
+  return parisPartsAt(instant.getTime());
 }
 
 /** The instant when the clocks of Paris show `hour`:00 on `day` (summer and winter time alike). */
