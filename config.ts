@@ -34,6 +34,8 @@ export const configSchema = z.object({
   /** How long places stay held in a cart after its last activity. */
   HOLD_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
+  /** Web server processes sharing the port (node:cluster): 0 for one per core. */
+  WEB_PROCESSES: z.coerce.number().int().min(0).max(64).default(1),
   /** How long a page read (GET) may trust a session validated by an earlier request of this process; 0 reads the database every time. */
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   /** How many reverse proxies stand before the server: the client address (for rate limits) is that hop of X-Forwarded-For from the right. */

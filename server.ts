@@ -1,5 +1,7 @@
 // The web server. `npm run server` starts it against the configured services; scripts/start.ts
 // and the tests reuse startWebServer.
+import cluster from 'node:cluster';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
@@ -50,6 +52,8 @@ export async function startWebServer(deps: {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const processes = config.WEB_PROCESSES || availableParallelism();
+  if (processes > 1 && cluster.isPrimary) return supervise(processes, createLogger(config.LOG_LEVEL, 'server'));
   const logger = createLogger(config.LOG_LEVEL, 'server');
   const db = createDb(config.DATABASE_URL, {
     poolSize: config.DATABASE_POOL_SIZE,
@@ -59,12 +63,44 @@ async function main(): Promise<void> {
   // Lazy: the server starts even while Temporal is down, and /health says so.
   const temporalConnection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const server = await startWebServer({ config, db, temporalConnection, logger });
-  logger.info({ url: config.PUBLIC_URL }, 'web server started');
+  if (cluster.isWorker) process.send!('ready');
+  else logger.info({ url: config.PUBLIC_URL }, 'web server started');
   const stop = async () => {
     await server.close();
     await temporalConnection.close();
     await db.destroy();
     process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+/**
+ * One web server process per core (or as configured), sharing the port: a Node process renders on
+ * one core only. The primary serves nothing; it restarts a process that dies and stops them all
+ * on SIGTERM. Each process has its own database pool (DATABASE_POOL_SIZE) and session cache.
+ */
+function supervise(processes: number, logger: Logger): void {
+  let ready = 0;
+  let stopping = false;
+  for (let i = 0; i < processes; i += 1) cluster.fork();
+  cluster.on('message', (_worker, message) => {
+    if (message === 'ready' && ++ready === processes) logger.info({ processes }, 'web server started');
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    logger.error({ pid: worker.process.pid, code, signal }, 'web server process died: starting another');
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    const workers = Object.values(cluster.workers ?? {});
+    let left = workers.length;
+    if (left === 0) process.exit(0);
+    for (const worker of workers) {
+      worker?.once('exit', () => --left === 0 && process.exit(0));
+      worker?.process.kill('SIGTERM');
+    }
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
