@@ -9,7 +9,7 @@ import { Client, Connection } from '@temporalio/client';
 import { createFolderStore } from './lib/documents/store.ts';
 import { paymentProvider } from './lib/payments/configured-provider.ts';
 import { dataConverter } from './lib/temporal/data-converter.ts';
-import { exitOnConfigError, loadConfig, type Config } from './config.ts';
+import { defaultProvider, exitOnConfigError, loadConfig, type Config } from './config.ts';
 import { createDb, type Db } from './db/connection.ts';
 import { refuseDemoAccountsInProduction } from './db/demo/production-guard.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -52,9 +52,12 @@ export async function startWebServer(deps: {
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const processes = config.WEB_PROCESSES || availableParallelism();
-  if (processes > 1 && cluster.isPrimary) return supervise(processes, createLogger(config.LOG_LEVEL, 'server'));
   const logger = createLogger(config.LOG_LEVEL, 'server');
+  // The card sandbox keeps its signing keys and pending payments in its process: with it, one.
+  const sandbox = defaultProvider(config) === 'sandbox';
+  const processes = sandbox ? 1 : config.WEB_PROCESSES || availableParallelism();
+  if (sandbox && config.WEB_PROCESSES !== 1) logger.warn('the card payment sandbox runs in one web server process: WEB_PROCESSES ignored');
+  if (processes > 1 && cluster.isPrimary) return supervise(processes, logger);
   const db = createDb(config.DATABASE_URL, {
     poolSize: config.DATABASE_POOL_SIZE,
     onIdleError: (error) => logger.warn({ reason: error.message }, 'idle database connection closed'),

@@ -77,8 +77,6 @@ export async function startCrashStack(logDir: string): Promise<CrashStack> {
       PUBLIC_URL: `http://localhost:${webPort}`,
       DOCUMENTS_DIR: path.join(root, 'documents'),
       LOG_LEVEL: 'info',
-      // Two web server processes on one port, as on a machine's every core.
-      WEB_PROCESSES: '2',
     };
     // Their logs join the run's, which the end of the run scans for passwords.
     const spawnPiece = (script: string, ready: string): Promise<ChildProcess> => {
