@@ -1,4 +1,3 @@
-// Over 300 lines for a reason: one interface per table, kept in one file as Kysely reads them.
 // The typed shape of the PostgreSQL schema, as the migrations leave it. Kysely checks every
 // query against these interfaces; keep them in step with db/migrations/.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
@@ -87,8 +86,7 @@ export interface SlotsTable {
   prestation_id: number;
   service_date: IsoDate;
   capacity: number;
-  /** Places held or reserved, kept by triggers (2026-12-03T1100_slot_taken_counter). */
-  taken: Generated<number>;
+  taken: Generated<number>; // places held or reserved, kept by triggers (migration 2026-12-03T1100)
 }
 
 export type UserRole = 'parent' | 'staff' | 'admin';

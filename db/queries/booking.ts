@@ -168,7 +168,7 @@ async function takePlaces(db: Db, request: HoldRequest, dates: IsoDate[]): Promi
   const failures = dates.flatMap((date): HoldFailure[] =>
     !slotOf.has(date) ? [{ date, reason: 'no-service' }]
     : childIds.some((id) => booked.get(id)?.has(date)) ? [{ date, reason: 'already-booked' }]
-    : Number(slotOf.get(date)!.room) < childIds.length ? [{ date, reason: 'full' }]
+    : slotOf.get(date)!.room < childIds.length ? [{ date, reason: 'full' }]
     : [],
   );
   if (failures.length > 0) throw new Refused(failures);
