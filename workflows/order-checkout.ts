@@ -11,25 +11,8 @@ import type { OrderVersion } from './order-versions.ts';
 
 export function takeCheckoutSteps(orderId: number, state: OrderState, version: OrderVersion): void {
   const { steps } = version;
-  const inCheckout = () => {
-    if (state.status !== 'checkout') throw new Error('Cette commande ne peut plus être modifiée.');
-  };
   setHandler(orderState, () => state);
-  setHandler(
-    applyVoucher,
-    async ({ code }) => {
-      try {
-        const applied = await steps.reserveVoucher({ orderId, code });
-        state.voucher = { label: applied.label, discountCents: applied.discountCents };
-      } catch (error) {
-        // The family reads the reason ("Ce bon de réduction n'est plus valable."), not a stack.
-        if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) throw ApplicationFailure.nonRetryable(error.cause.message, 'VoucherRefused');
-        throw error;
-      }
-      return state;
-    },
-    { validator: ({ code }) => (inCheckout(), checkCode(code)) },
-  );
+  takeVoucher(() => orderId, state, steps);
   setHandler(
     chooseAddress,
     async ({ addressId }) => {
@@ -37,7 +20,7 @@ export function takeCheckoutSteps(orderId: number, state: OrderState, version: O
       state.addressChosen = true;
       return state;
     },
-    { validator: ({ addressId }) => (inCheckout(), checkPositive(addressId, "l'adresse")) },
+    { validator: ({ addressId }) => (inCheckout(state), checkPositive(addressId, "l'adresse")) },
   );
   setHandler(
     acceptTerms,
@@ -46,7 +29,7 @@ export function takeCheckoutSteps(orderId: number, state: OrderState, version: O
       state.termsAccepted = true;
       return state;
     },
-    { validator: inCheckout },
+    { validator: () => inCheckout(state) },
   );
   setHandler(
     choosePayment,
@@ -54,11 +37,37 @@ export function takeCheckoutSteps(orderId: number, state: OrderState, version: O
       state.plan = plan;
       // "Payer" answers with the step's outcome: paid from the wallet, the card payment named,
       // or the reason it failed.
-      if (version.payAnswersWithOutcome) await condition(() => state.status === 'awaiting-card' || state.status === 'paid' || state.status === 'abandoned');
+      if (version.payAnswersWithOutcome) await condition(() => paymentAnswered(state));
       return state;
     },
-    { validator: (plan) => (inCheckout(), checkPlan(plan, state)) },
+    { validator: (plan) => (inCheckout(state), checkPlan(plan, state)) },
   );
+}
+
+/** « Bons de réduction » at the recap: the voucher's discount, or the reason it is refused. */
+export function takeVoucher(orderId: () => number, state: OrderState, steps: OrderVersion['steps']): void {
+  setHandler(
+    applyVoucher,
+    async ({ code }) => {
+      try {
+        const applied = await steps.reserveVoucher({ orderId: orderId(), code });
+        state.voucher = { label: applied.label, discountCents: applied.discountCents };
+      } catch (error) {
+        // The family reads the reason ("Ce bon de réduction n'est plus valable."), not a stack.
+        if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure) throw ApplicationFailure.nonRetryable(error.cause.message, 'VoucherRefused');
+        throw error;
+      }
+      return state;
+    },
+    { validator: ({ code }) => (inCheckout(state), checkCode(code)) },
+  );
+}
+
+/** « Payer » answers once paid from the wallet, the card payment named, or the order abandoned. */
+export const paymentAnswered = (state: OrderState) => state.status === 'awaiting-card' || state.status === 'paid' || state.status === 'abandoned';
+
+function inCheckout(state: OrderState): void {
+  if (state.status !== 'checkout') throw new Error('Cette commande ne peut plus être modifiée.');
 }
 
 function checkCode(code: string): void {
@@ -73,6 +82,12 @@ function checkPositive(value: number, what: string): void {
 function checkPlan(plan: PaymentPlan, state: OrderState): void {
   if (!state.addressChosen) throw new Error("Choisissez d'abord l'adresse de facturation.");
   if (!state.termsAccepted) throw new Error("Acceptez d'abord les conditions générales de vente.");
+  checkAmounts(plan, state);
+}
+
+/** A plan paying exactly what is due, naming a card if it has a card part. */
+export function checkAmounts(plan: PaymentPlan, state: OrderState): void {
+  inCheckout(state);
   const parts = [plan.walletCents, plan.cardCents];
   if (parts.some((cents) => !Number.isSafeInteger(cents) || cents < 0)) throw new Error('Montants invalides.');
   if (plan.walletCents + plan.cardCents !== orderAmountDue(state)) throw new Error('Le porte-monnaie et la carte doivent couvrir exactement le total.');

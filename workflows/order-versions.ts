@@ -19,13 +19,13 @@ export const retry = { initialInterval: '1 second', backoffCoefficient: 2, maxim
 // inside the workflow task, without the round trips through the Temporal server that a regular
 // activity costs (on opening day those round trips were most of a parent's wait). A worker lost
 // mid-step replays the task and runs the step again, which its idempotency keys make harmless.
-const localSteps = proxyLocalActivities<Activities>({ startToCloseTimeout: '15 seconds', retry });
+export const localSteps = proxyLocalActivities<Activities>({ startToCloseTimeout: '15 seconds', retry });
 // Mail goes through SMTP, slow or down at times: a regular activity, retried on its own.
 export const regular = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry });
 
 // Each upsert is a write to the visibility store: operators search by the states that last
 // (awaiting the card, paid, abandoned), and "Commander" sets the first ones at start.
-const lastingStatuses: OrderStatus[] = ['awaiting-card', 'paid', 'abandoned'];
+export const lastingStatuses: OrderStatus[] = ['awaiting-card', 'paid', 'abandoned'];
 
 export interface OrderVersion {
   /** How the order's database steps run. */

@@ -7,7 +7,8 @@ import { amountDue } from '../domain/money.ts';
 
 export { cardPaymentNotified } from './card-payment.messages.ts';
 
-export type OrderStatus = 'checkout' | 'paying-wallet' | 'awaiting-card' | 'confirming' | 'paid' | 'abandoned';
+/** `cart` and `expired`: a basket's, before « Commander » and when its places went back unordered. */
+export type OrderStatus = 'cart' | 'expired' | 'checkout' | 'paying-wallet' | 'awaiting-card' | 'confirming' | 'paid' | 'abandoned';
 
 export interface PaymentPlan {
   walletCents: number;
@@ -45,6 +46,5 @@ export const choosePayment = defineUpdate<OrderState, [PaymentPlan]>('choosePaym
 export const orderAmountDue = (state: Pick<OrderState, 'totalCents' | 'voucher'>) => amountDue(state.totalCents, state.voucher?.discountCents ?? 0);
 
 export const orderWorkflowId = (number: string) => `order-${number}`;
-/** The order keeps its places this long for the checkout, and again once the payment starts. */
-export const HOLD_WHILE_ORDERING_MS = 45 * 60_000;
+export { HOLD_WHILE_ORDERING_MS } from '../domain/checkout.ts';
 export const CARD_TYPE_NAMES = ['CB', 'VISA', 'MASTERCARD', 'E_CARD'];
