@@ -3,6 +3,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AttendanceTable, AuditLogTable, CardRefundsTable, ClosuresTable } from './back-office-tables.ts';
 import type { BookingListsTable, ErasureRequestsTable, ETicketsTable } from './family-tables.ts';
+import type { OrderLinesTable, OrdersTable } from './order-tables.ts';
 import type { OnlineRequestsTable, RequestFormsTable, RequestMessagesTable } from './request-tables.ts';
 
 /** A `date` column: kept as the ISO string "2026-06-28" so time zones never shift a day of service. */
@@ -236,6 +237,8 @@ export interface HoldsTable {
   user_id: number;
   price_cents: number;
   price_note: string | null;
+  /** The number of the order its cart's basket becomes (null: held before baskets). */
+  basket: string | null;
   state: ColumnType<HoldState, HoldState | undefined, HoldState>;
   expires_at: Timestamp;
   created_at: CreatedAt;
@@ -294,33 +297,6 @@ export interface PaymentsTable {
   provider_error: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-export type OrderState = 'open' | 'awaiting-payment' | 'paid' | 'abandoned';
-
-export interface OrdersTable {
-  id: Generated<number>;
-  number: string;
-  user_id: number;
-  state: ColumnType<OrderState, OrderState | undefined, OrderState>;
-  total_cents: number;
-  discount_cents: ColumnType<number, number | undefined, number>;
-  wallet_cents: ColumnType<number, number | undefined, number>;
-  card_cents: ColumnType<number, number | undefined, number>;
-  card_payment_id: number | null;
-  billing_address: string | null;
-  terms_accepted_at: Timestamp | null;
-  abandon_reason: string | null;
-  created_at: CreatedAt;
-  paid_at: Timestamp | null;
-  abandoned_at: Timestamp | null;
-}
-
-export interface OrderLinesTable {
-  id: Generated<number>;
-  order_id: number;
-  hold_id: number;
-  price_cents: number;
 }
 
 export interface VouchersTable {
@@ -398,3 +374,5 @@ export type Document = Selectable<DocumentsTable>;
 export type User = Selectable<UsersTable>;
 export type NewUser = Insertable<UsersTable>;
 export type OutboxMail = Selectable<OutboxMailsTable>;
+
+export type { OrderState } from './order-tables.ts';

@@ -155,7 +155,7 @@ describe('npm start', () => {
     }
     // What an operator sees in the Temporal UI: the processes the demo families started.
     const running = await runningWorkflowTypes();
-    for (const type of ['accountValidation', 'subscriptionApproval', 'order', 'reservationHold']) expect(running.get(type), type).toBeGreaterThan(0);
+    for (const type of ['accountValidation', 'subscriptionApproval', 'basket']) expect(running.get(type), type).toBeGreaterThan(0);
 
     // The tools find the running stack's database without DATABASE_URL.
     const created = await npmRun('staff:create', '--email', 'nouvel.agent@mairie-bains.fr', '--commune', 'bains');

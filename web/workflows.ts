@@ -1,7 +1,7 @@
 // The web layer's one door to Temporal: every start, signal, update and query a page makes goes
 // through a named function here, which owns the workflow's id, the task queue, the search
 // attributes and what an unreachable or finished workflow means for the page.
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { Db } from '../db/connection.ts';
 import { storeMail } from '../db/queries/outbox.ts';
 import type { ComposedMail } from '../lib/mail/compose.ts';
@@ -18,6 +18,8 @@ import {
   subscriptionWorkflowId,
   type ApprovalState,
 } from '../workflows/approval.messages.ts';
+import { basketWorkflowId, placeOrder, type BasketInput } from '../workflows/basket.messages.ts';
+import type { basket as basketWorkflow } from '../workflows/basket.ts';
 import { cardPaymentNotified, type CardNotification } from '../workflows/card-payment.messages.ts';
 import { deliverMailWorkflowId } from '../workflows/deliver-mail.messages.ts';
 import type { deliverMail } from '../workflows/deliver-mail.ts';
@@ -28,11 +30,9 @@ import { erasureWorkflowId, walletReturned } from '../workflows/erasure.messages
 import type { erasure } from '../workflows/erasure.ts';
 import { closureWorkflowId } from '../workflows/closure.messages.ts';
 import type { lateCardPayment } from '../workflows/late-card-payment.ts';
-import { orderState, orderWorkflowId, type OrderState } from '../workflows/order.messages.ts';
+import { orderState, orderWorkflowId, type OrderInput, type OrderState } from '../workflows/order.messages.ts';
 import type { order as orderWorkflow } from '../workflows/order.ts';
-import { extendHold, holdWorkflowId, releaseHold } from '../workflows/reservation-hold.messages.ts';
-import type { reservationHold } from '../workflows/reservation-hold.ts';
-import { CommuneAttribute, EmailAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../workflows/search-attributes.ts';
+import { CommuneAttribute, EmailAttribute, OrderNumberAttribute, StatusAttribute } from '../workflows/search-attributes.ts';
 import type { onlineRequest } from '../workflows/online-request.ts';
 import type { subscriptionApproval } from '../workflows/subscription-approval.ts';
 import { topUpState, topUpWorkflowId, type TopUpStatus } from '../workflows/wallet-top-up.messages.ts';
@@ -90,15 +90,15 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
     else await handle.signal(requestDocuments, { staffId, message: decision.message });
   };
 
-  /** Hold workflows are told, never awaited by the page: the database is already right. */
-  const quietly = async (work: Promise<unknown>, holdId: number, action: string) => {
-    try {
-      await work;
-    } catch (error) {
-      if (error instanceof WorkflowExecutionAlreadyStartedError || error instanceof WorkflowNotFoundError) return;
-      logger.error({ err: error, holdId, action }, 'hold workflow not reached');
-    }
-  };
+  /** The basket's workflow, its order number searchable from the first place put in the cart. */
+  const basketStart = (basket: BasketInput, family: Family) => ({
+    taskQueue,
+    workflowId: basketWorkflowId(basket.number),
+    // While the basket runs, opening it again is a no-op the server does not even bill.
+    workflowIdConflictPolicy: 'USE_EXISTING' as const,
+    args: [basket] as [BasketInput],
+    typedSearchAttributes: [...familyAttributes(family), { key: OrderNumberAttribute, value: basket.number }, { key: StatusAttribute, value: 'cart' }],
+  });
 
   return {
     /** Whether the Temporal service answers (for /health). */
@@ -199,37 +199,25 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
       }
     },
 
-    // Holds of the cart.
-    holds: {
-      start: (holdIds: number[], expiresAt: Date) =>
-        Promise.all(
-          holdIds.map((holdId) =>
-            quietly(
-              temporal.workflow.start<typeof reservationHold>('reservationHold', { taskQueue, workflowId: holdWorkflowId(holdId), args: [{ holdId, expiresAt: expiresAt.toISOString() }] }),
-              holdId,
-              'start',
-            ),
-          ),
-        ),
-      extend: (holdIds: number[], expiresAt: Date) =>
-        Promise.all(holdIds.map((holdId) => quietly(temporal.workflow.getHandle(holdWorkflowId(holdId)).signal(extendHold, { expiresAt: expiresAt.toISOString() }), holdId, 'extend'))),
-      release: (holdIds: number[]) => Promise.all(holdIds.map((holdId) => quietly(temporal.workflow.getHandle(holdWorkflowId(holdId)).signal(releaseHold), holdId, 'release'))),
+    // The cart's basket, which becomes its order.
+    /**
+     * Opens the basket of the places just held (they are in the database already). Not reached,
+     * the cart still works: « Commander » starts the basket if it is not running, and the
+     * hold sweep gives back the places of a cart left alone.
+     */
+    openBasket: async (basket: BasketInput, family: Family) => {
+      try {
+        await temporal.workflow.start<typeof basketWorkflow>('basket', basketStart(basket, family));
+      } catch (error) {
+        logger.error({ err: error, basket: basket.number }, 'basket workflow not reached');
+      }
     },
-
-    // Orders.
-    /** A brief outage is ridden through by the client's retries; a parent waits 10 s at most. */
-    startOrder: (order: { orderId: number; number: string; holdIds: number[]; totalCents: number }, family: Family) =>
+    /** « Commander »: the order (its row just written) goes to its basket, started if it is not running. A parent waits 10 s at most. */
+    placeOrder: (order: OrderInput, family: Family, expiresAt: Date) =>
       temporal.connection.withDeadline(Date.now() + 10_000, () =>
-        temporal.workflow.start<typeof orderWorkflow>('order', {
-          taskQueue,
-          workflowId: orderWorkflowId(order.number),
+        temporal.workflow.executeUpdateWithStart(placeOrder, {
           args: [order],
-          typedSearchAttributes: [
-            ...familyAttributes(family),
-            { key: OrderNumberAttribute, value: order.number },
-            { key: TotalCentsAttribute, value: order.totalCents },
-            { key: StatusAttribute, value: 'checkout' },
-          ],
+          startWorkflowOperation: new WithStartWorkflowOperation<typeof basketWorkflow>('basket', basketStart({ number: order.number, expiresAt: expiresAt.toISOString() }, family)),
         }),
       ),
     orderState: (number: string): Promise<OrderState> => temporal.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(number)).query(orderState),

@@ -1,5 +1,6 @@
 // The worker's workflowsPath: every workflow is re-exported here, each from its own file.
 export { accountValidation } from './account-validation.ts';
+export { basket } from './basket.ts';
 export { closure } from './closure.ts';
 export { deliverMail } from './deliver-mail.ts';
 export { documentExpiry } from './document-expiry.ts';

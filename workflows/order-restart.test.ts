@@ -1,16 +1,17 @@
-// An order survives its worker: the worker stops in the middle of the payment, the provider's
-// notification arrives while no worker runs, another worker starts, and the order completes
-// exactly once (one wallet debit, one set of reservations).
+// An order survives its worker: the basket's worker stops in the middle of the payment, the
+// provider's notification arrives while no worker runs, another worker starts, and the order
+// completes exactly once (one wallet debit, one set of reservations).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '@temporalio/client';
 import { createOrderFromCart } from '../db/queries/orders.ts';
 import { moveMoney } from '../db/queries/wallet.ts';
 import { loadDemoCatalogue } from '../db/demo/load.ts';
-import { addHomeAddress, bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
+import { bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { connectClient, startAppWorker, uniqueTaskQueue } from '../test/helpers/temporal.ts';
-import { acceptTerms, cardPaymentNotified, chooseAddress, choosePayment, orderState } from './order.messages.ts';
-import { order } from './order.ts';
+import { payOrder, placeOrder } from './basket.messages.ts';
+import { basket } from './basket.ts';
+import { cardPaymentNotified } from './order.messages.ts';
 
 const database = useTestDatabase();
 let client: Client;
@@ -29,20 +30,16 @@ describe('order across a worker restart', () => {
     await moveMoney(database.db, { userId: family.user.id, amountCents: 2000, kind: 'topup', label: 'Recharge', idempotencyKey: 'seed-restart' });
     const held = await holdPlaces(database.db, family, 'Matin', ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23'], new Date());
     if (!held.ok) throw new Error('hold refused');
-    const created = (await createOrderFromCart(database.db, family.user.id, new Date()))!;
-    const addressId = await addHomeAddress(database.db, family.user.id);
 
     const first = await startAppWorker(database.db, taskQueue);
-    const handle = await client.workflow.start(order, {
+    const handle = await client.workflow.start(basket, {
       taskQueue,
-      workflowId: `order-${created.number}-${taskQueue}`,
-      args: [{ orderId: created.orderId, number: created.number, holdIds: created.holdIds, totalCents: created.totalCents }],
+      workflowId: `order-${held.basket}-${taskQueue}`,
+      args: [{ number: held.basket, expiresAt: new Date(Date.now() + 30 * 60_000).toISOString() }],
     });
-    await handle.executeUpdate(chooseAddress, { args: [{ addressId }] });
-    await handle.executeUpdate(acceptTerms);
-    await handle.executeUpdate(choosePayment, { args: [{ walletCents: 2000, cardCents: 1160, cardType: 'VISA' }] });
-    for (let i = 0; i < 100 && (await handle.query(orderState)).status !== 'awaiting-card'; i += 1) await new Promise((r) => setTimeout(r, 50));
-    expect((await handle.query(orderState)).status).toBe('awaiting-card');
+    const created = (await createOrderFromCart(database.db, family.user.id, new Date()))!;
+    await handle.executeUpdate(placeOrder, { args: [created] });
+    expect((await handle.executeUpdate(payOrder, { args: [{ walletCents: 2000, cardCents: 1160, cardType: 'VISA' }] })).status).toBe('awaiting-card');
     await first.stop();
 
     // No worker now: the notification waits in the workflow's history.

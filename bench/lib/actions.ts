@@ -1,5 +1,6 @@
 // Billable Temporal actions per confirmed order, estimated from the histories of a sample of
-// orders (the order workflow and the hold workflows of its places), as Temporal Cloud counts
+// orders (the basket workflow that held the cart and ran the order; before baskets, the order
+// workflow and the hold workflows of its places), as Temporal Cloud counts
 // them (docs.temporal.io/cloud/actions): a workflow started, a timer started, an activity
 // scheduled, the local activities of one workflow task (one action together), a search
 // attribute upsert (not one that only sets TemporalChangeVersion), a signal received or sent, an
@@ -47,13 +48,13 @@ export function billableActions(events: HistoryEvent[]): Record<string, number> 
 
 /** Mean billable actions per paid order over a sample, in total and by kind. */
 export async function actionsPerOrder(db: Db, address: string, sample = 50): Promise<{ orders: number; total: number; byKind: Record<string, number> }> {
-  const orders = await db.selectFrom('orders').select(['id', 'number']).where('state', '=', 'paid').orderBy('id', 'desc').limit(sample).execute();
+  const orders = await db.selectFrom('orders').select(['id', 'number', 'workflow_type']).where('state', '=', 'paid').orderBy('id', 'desc').limit(sample).execute();
   const connection = await Connection.connect({ address });
   const client = new Client({ connection });
   const sums: Record<string, number> = {};
   try {
     for (const order of orders) {
-      const holds = await db.selectFrom('order_lines').select('hold_id').where('order_id', '=', order.id).execute();
+      const holds = order.workflow_type === 'basket' ? [] : await db.selectFrom('order_lines').select('hold_id').where('order_id', '=', order.id).execute();
       for (const workflowId of [orderWorkflowId(order.number), ...holds.map((line) => holdWorkflowId(line.hold_id))]) {
         const history = await client.workflow.getHandle(workflowId).fetchHistory();
         for (const [kind, n] of Object.entries(billableActions(history.events ?? []))) sums[kind] = (sums[kind] ?? 0) + n;

@@ -1,6 +1,5 @@
-// What the Temporal histories of the rush say: order workflow tasks that timed out or failed, and
-// how long a new order (or hold) waited for its first workflow task to complete, which is what
-// the parent's first checkout step waits for.
+// What the Temporal histories of the rush say: the baskets' workflow tasks that timed out or
+// failed, and how long a new basket waited for its first workflow task to complete.
 import { Client, Connection } from '@temporalio/client';
 import protos from '@temporalio/proto';
 import type { Db } from '../../db/connection.ts';
@@ -26,19 +25,12 @@ export async function orderHistories(db: Db, address: string, sample = 100) {
       timedOut += events.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_TIMED_OUT).length;
       failed += events.filter((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED).length;
     }
-    const holdFirst: number[] = [];
-    const holds = await db.selectFrom('holds').select('id').orderBy('id').limit(sample).execute();
-    for (const { id } of holds) {
-      const events = (await client.workflow.getHandle(`hold-${id}`).fetchHistory()).events ?? [];
-      const done = events.find((e) => e.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
-      if (done) holdFirst.push(millis(done.eventTime) - millis(events[0]?.eventTime));
-    }
     const percentiles = (values: number[]) => {
       const sorted = [...values].sort((a, b) => a - b);
       const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
       return { p50: at(0.5), p95: at(0.95), p99: at(0.99) };
     };
-    return { orders: orders.length, workflowTasksTimedOut: timedOut, workflowTasksFailed: failed, firstTaskMs: percentiles(firstTaskMs), holdFirstTaskMs: percentiles(holdFirst) };
+    return { orders: orders.length, workflowTasksTimedOut: timedOut, workflowTasksFailed: failed, firstTaskMs: percentiles(firstTaskMs) };
   } finally {
     await connection.close();
   }

@@ -23,6 +23,7 @@ import * as requiredDocuments from './2026-12-02T2000_product_required_documents
 import * as erasureRequests from './2026-12-03T0900_erasure_requests.ts';
 import * as offerDocuments from './2026-12-03T1000_service_offer_required_documents.ts';
 import * as slotTaken from './2026-12-03T1100_slot_taken_counter.ts';
+import * as holdBaskets from './2026-12-04T0900_hold_baskets.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0900_erasure_requests': erasureRequests,
   '2026-12-03T1000_service_offer_required_documents': offerDocuments,
   '2026-12-03T1100_slot_taken_counter': slotTaken,
+  '2026-12-04T0900_hold_baskets': holdBaskets,
 };

@@ -8,6 +8,7 @@ import { readPricingRules, computePrice } from '../../domain/pricing.ts';
 import type { IsoDate } from '../../domain/dates.ts';
 import type { Db } from '../connection.ts';
 import { isUniqueViolation } from '../errors.ts';
+import { familyBasket, nextOrderNumber } from './baskets.ts';
 
 export async function productForBooking(db: Db, productId: number) {
   const product = await db
@@ -15,7 +16,7 @@ export async function productForBooking(db: Db, productId: number) {
     .innerJoin('communes', 'communes.id', 'products.commune_id')
     .select([
       'products.id', 'products.name', 'products.kind', 'products.provider_label', 'products.commune_id', 'products.weekdays', 'products.season_start',
-      'products.season_end', 'products.closed_days', 'products.booking_deadline_days', 'products.booking_deadline_hour', 'products.pricing', 'products.channel', 'communes.slug as commune_slug',
+      'products.season_end', 'products.closed_days', 'products.booking_deadline_days', 'products.booking_deadline_hour', 'products.pricing', 'products.channel', 'communes.slug as commune_slug', 'communes.name as commune_name',
     ])
     .where('products.id', '=', productId)
     .where('products.published', '=', true)
@@ -85,7 +86,8 @@ export interface HoldRequest {
 
 export type HoldFailure = { date: IsoDate; reason: 'full' | 'already-booked' | 'no-service' };
 
-export type HoldResult = { ok: true; holdIds: number[] } | { ok: false; failures: HoldFailure[] };
+/** The places held, and the basket (the future order's number) of the cart they joined. */
+export type HoldResult = { ok: true; holdIds: number[]; basket: string } | { ok: false; failures: HoldFailure[] };
 
 class Refused extends Error {
   constructor(readonly failures: HoldFailure[]) {
@@ -121,7 +123,7 @@ const fullDay = (error: unknown): IsoDate | null => {
 export async function placeHolds(db: Db, request: HoldRequest): Promise<HoldResult> {
   const dates = [...new Set(request.dates)].sort();
   try {
-    return { ok: true, holdIds: await takePlaces(db, request, dates) };
+    return { ok: true, ...(await takePlaces(db, request, dates)) };
   } catch (error) {
     if (error instanceof Refused) return { ok: false, failures: error.failures };
     // The same child added from two tabs at once: the unique index stops the second.
@@ -138,7 +140,7 @@ export async function placeHolds(db: Db, request: HoldRequest): Promise<HoldResu
 // row would stay locked until the commit came back from a Node process that, on opening day, has
 // hundreds of requests to serve: every cart for that day waited that long (281 ms a cart in the
 // burst of 400 families, measured with the lock held to the commit).
-async function takePlaces(db: Db, request: HoldRequest, dates: IsoDate[]): Promise<number[]> {
+async function takePlaces(db: Db, request: HoldRequest, dates: IsoDate[]): Promise<{ holdIds: number[]; basket: string }> {
   const { product, now } = request;
   const childIds = request.children.map((child) => child.id);
   // A hold past its expiry never blocks the same child booking again (and its place goes back
@@ -153,10 +155,11 @@ async function takePlaces(db: Db, request: HoldRequest, dates: IsoDate[]): Promi
     .where('expires_at', '<=', now)
     .execute();
   // Independent, so read at once.
-  const [booked, familyThatDay, found] = await Promise.all([
+  const [booked, familyThatDay, found, cartBasket] = await Promise.all([
     bookedDays(db, product.id, childIds, dates[0]!, dates.at(-1)!, now),
     familyBookingsPerDay(db, request.userId, product.id, dates, now),
     slotsOf(db, product.id, request.prestationId, dates),
+    familyBasket(db, request.userId, now),
   ]);
   let slots = found;
   // A day full by the count may hold places whose holds expired unseen: they go back first.
@@ -172,6 +175,8 @@ async function takePlaces(db: Db, request: HoldRequest, dates: IsoDate[]): Promi
     : [],
   );
   if (failures.length > 0) throw new Refused(failures);
+  // A refused cart draws no number: three parents in four on opening day.
+  const basket = cartBasket ?? (await nextOrderNumber(db, now));
 
   const basePrice = product.prestations.find((p) => p.id === request.prestationId)!.price_cents;
   const rows = dates.flatMap((date) =>
@@ -193,6 +198,7 @@ async function takePlaces(db: Db, request: HoldRequest, dates: IsoDate[]): Promi
         price_cents: price.cents,
         price_note: price.note || null,
         expires_at: request.expiresAt,
+        basket,
       };
     }),
   );
@@ -200,7 +206,7 @@ async function takePlaces(db: Db, request: HoldRequest, dates: IsoDate[]): Promi
   // fails as a whole if a day has no room left.
   rows.sort((a, b) => a.slot_id - b.slot_id);
   const inserted = await db.insertInto('holds').values(rows).returning('id').execute();
-  return inserted.map((row) => row.id);
+  return { holdIds: inserted.map((row) => row.id), basket };
 }
 
 async function familyBookingsPerDay(db: Db, userId: number, productId: number, dates: IsoDate[], now: Date): Promise<Map<IsoDate, number>> {

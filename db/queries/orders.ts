@@ -1,7 +1,8 @@
 // Orders made from a family's cart: every live hold becomes a line, under a lock, so a place is
 // in one order at most and a hold that expired meanwhile is not sold.
-import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
+import { HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
+import { nextOrderNumber } from './baskets.ts';
 
 export interface CreatedOrder {
   orderId: number;
@@ -10,11 +11,17 @@ export interface CreatedOrder {
   holdIds: number[];
 }
 
-export async function createOrderFromCart(db: Db, userId: number, now: Date): Promise<CreatedOrder | null> {
+/**
+ * The order takes the number of its cart's basket (one not already an order's: a place added
+ * while « Commander » ran stays in the cart under its old number), and its places are kept until
+ * `holdUntil` for the checkout; the basket's workflow, which runs the order, gives them back
+ * then if it is not paid.
+ */
+export async function createOrderFromCart(db: Db, userId: number, now: Date, holdUntil = new Date(now.getTime() + HOLD_WHILE_ORDERING_MS)): Promise<CreatedOrder | null> {
   return db.transaction().execute(async (trx) => {
     const holds = await trx
       .selectFrom('holds')
-      .select(['id', 'price_cents'])
+      .select((eb) => ['id', 'price_cents', 'basket', eb.exists(eb.selectFrom('orders').select('orders.id').whereRef('orders.number', '=', 'holds.basket')).as('basket_ordered')])
       .where('user_id', '=', userId)
       .where('state', '=', 'held')
       .where('expires_at', '>', now)
@@ -23,15 +30,17 @@ export async function createOrderFromCart(db: Db, userId: number, now: Date): Pr
       .forUpdate()
       .execute();
     if (holds.length === 0) return null;
-    const { n } = (await sql<{ n: number }>`select nextval('order_numbers') as n`.execute(trx)).rows[0]!;
-    const number = `${now.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
+    // Holds from before baskets, alone in a cart, draw their number now.
+    const number = holds.find((hold) => hold.basket !== null && !hold.basket_ordered)?.basket ?? (await nextOrderNumber(trx, now));
+    const holdIds = holds.map((hold) => hold.id);
+    await trx.updateTable('holds').set({ basket: number, expires_at: holdUntil }).where('id', 'in', holdIds).execute();
     const totalCents = holds.reduce((sum, hold) => sum + hold.price_cents, 0);
-    const order = await trx.insertInto('orders').values({ number, user_id: userId, total_cents: totalCents }).returning('id').executeTakeFirstOrThrow();
+    const order = await trx.insertInto('orders').values({ number, user_id: userId, total_cents: totalCents, workflow_type: 'basket' }).returning('id').executeTakeFirstOrThrow();
     await trx
       .insertInto('order_lines')
       .values(holds.map((hold) => ({ order_id: order.id, hold_id: hold.id, price_cents: hold.price_cents })))
       .execute();
-    return { orderId: order.id, number, totalCents, holdIds: holds.map((hold) => hold.id) };
+    return { orderId: order.id, number, totalCents, holdIds };
   });
 }
 

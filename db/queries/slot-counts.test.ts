@@ -51,7 +51,7 @@ describe('the places a slot counts as taken', () => {
     // Expired by the sweep, then honoured by its paid order: the place is taken again.
     const late = await bookingFamily(database.db, 'late@example.fr');
     expect((await holdPlaces(database.db, late, 'Matin', [DAY], T0, 1)).ok).toBe(true);
-    const lateOrder = (await createOrderFromCart(database.db, late.user.id, T0))!;
+    const lateOrder = (await createOrderFromCart(database.db, late.user.id, T0, later(1)))!;
     expect(await expireOverdueHolds(database.db, later(2))).toBe(1);
     expect((await taken()).taken).toBe(start);
     await planOrderPayment(database.db, lateOrder.orderId, 0, lateOrder.totalCents);

@@ -8,7 +8,8 @@ import { createHoldActivities } from '../../activities/booking/holds.ts';
 import { bookingFamily, demoProduct, holdPlaces, setCapacity } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
-import { holdState, holdWorkflowId } from '../../workflows/reservation-hold.messages.ts';
+import { basketWorkflowId } from '../../workflows/basket.messages.ts';
+import { orderState } from '../../workflows/order.messages.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db, now: () => now() } });
@@ -52,7 +53,7 @@ describe('the product page', () => {
 });
 
 describe('Ajouter au panier', () => {
-  it('holds four Wednesdays for one child: "Quantité : 4", "Total : 31,60 €", one workflow per place', async () => {
+  it('holds four Wednesdays for one child: "Quantité : 4", "Total : 31,60 €", in the basket workflow of the cart', async () => {
     const family = await bookingFamily(database.db, 'quatre@example.fr');
     const cookie = await login(app(), family.user.email);
     const response = await addToCart(cookie, { prestation: await matin(), enfant: [family.dependants[0]!.id], date: WEDNESDAYS }, true);
@@ -65,8 +66,11 @@ describe('Ajouter au panier', () => {
     const holds = await liveHolds(family.user.id);
     expect(holds).toHaveLength(4);
     expect(holds.every((hold) => hold.expires_at.getTime() === clock.getTime() + 30 * 60_000)).toBe(true);
-    const state = await temporal.client.workflow.getHandle(holdWorkflowId(holds[0]!.id)).query(holdState);
-    expect(state.status).toBe('held');
+    const basket = (await database.db.selectFrom('holds').select('basket').where('user_id', '=', family.user.id).distinct().execute()).map((row) => row.basket);
+    expect(basket).toHaveLength(1);
+    const handle = temporal.client.workflow.getHandle(basketWorkflowId(basket[0]!));
+    expect((await handle.describe()).type).toBe('basket');
+    expect((await handle.query(orderState)).status).toBe('cart');
 
     const page = await app().request('/panier', { headers: { Cookie: cookie } });
     const cart = (await page.text()).replace(/[\u00a0\u202f]/g, ' ');

@@ -64,7 +64,6 @@ export const bookingAccess = {
 export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, config, now } = deps;
   const router = new Hono<AppEnv>();
-  const holds = deps.workflows.holds;
   const products = createProductCache(db);
 
   /** What the family still lacks to buy the product ([] when it may). */
@@ -262,8 +261,8 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     });
     if (!result.ok) return refused(result.failures);
 
-    const extended = (await extendCart(db, user.id, now(), expiresAt)).filter((id) => !result.holdIds.includes(id));
-    await Promise.all([holds.start(result.holdIds, expiresAt), holds.extend(extended, expiresAt)]);
+    await extendCart(db, user.id, now(), expiresAt);
+    await deps.workflows.openBasket({ number: result.basket, expiresAt: expiresAt.toISOString() }, { email: user.email, commune: product.commune_name });
     const props = { product: product.name, productId, prestation: prestation!.label, quantity: result.holdIds.length, totalCents: await holdsTotal(db, result.holdIds), cart: await cartSummary(db, user.id, now()) };
     if (htmx) return c.html(<AddedToCart {...props} outOfBand />);
     c.set('cart', props.cart);
@@ -291,9 +290,8 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     const requested = ids([(await c.req.parseBody({ all: true })).hold ?? []].flat());
     const released = await releaseHolds(db, user.id, requested, now());
     if (released.length === 0) return c.notFound();
-    const expiresAt = new Date(now().getTime() + config.HOLD_MINUTES * 60_000);
-    const extended = await extendCart(db, user.id, now(), expiresAt);
-    await Promise.all([holds.release(released), holds.extend(extended, expiresAt)]);
+    // The basket's workflow learns of both when its timer fires: the database says what is left.
+    await extendCart(db, user.id, now(), new Date(now().getTime() + config.HOLD_MINUTES * 60_000));
     return c.redirect(`/panier?retire=${released.length}`, 303);
   });
 

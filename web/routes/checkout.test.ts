@@ -13,7 +13,7 @@ import { useTemporal } from '../../test/helpers/temporal.ts';
 import { moveMoney } from '../../db/queries/wallet.ts';
 import { addHomeAddress } from '../../test/helpers/booking.ts';
 import { EmailAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../../workflows/search-attributes.ts';
-import { orderWorkflowId } from '../../workflows/order.messages.ts';
+import { orderState, orderWorkflowId } from '../../workflows/order.messages.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 
 const database = useTestDatabase();
@@ -24,7 +24,7 @@ beforeAll(async () => {
 });
 
 describe('Commander', () => {
-  it('starts the order with its search attributes, and the workflow sets the lasting statuses', async () => {
+  it('hands the order to its basket, searchable by number, and the workflow sets the lasting statuses', async () => {
     const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
     const family = await bookingFamily(database.db, 'Cherchable@example.fr');
     const addressId = await addHomeAddress(database.db, family.user.id);
@@ -33,11 +33,15 @@ describe('Commander', () => {
     const cookie = await login(app, family.user.email);
     const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
     const handle = temporal.client.workflow.getHandle(orderWorkflowId(number));
-    const started = (await handle.describe()).typedSearchAttributes;
+    // The places were held without the page (so without their basket): « Commander » started it.
+    const description = await handle.describe();
+    expect(description.type).toBe('basket');
+    const started = description.typedSearchAttributes;
     expect(started.get(OrderNumberAttribute)).toBe(number);
-    expect(started.get(StatusAttribute)).toBe('checkout');
-    expect(started.get(TotalCentsAttribute)).toBe(790);
+    expect(started.get(StatusAttribute)).toBe('cart');
+    expect(started.get(TotalCentsAttribute)).toBeUndefined();
     expect(started.get(EmailAttribute)).toBe('cherchable@example.fr');
+    expect((await handle.query(orderState)).status).toBe('checkout');
 
     await postForm(app, `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: cookie });
     await postForm(app, `/commande/${number}/conditions`, { cgv: '1' }, { Cookie: cookie });
@@ -45,7 +49,9 @@ describe('Commander', () => {
     // "Payer" answered once paid: the confirmation reads the order's row, already paid.
     expect(await (await app.request(`/commande/${number}/confirmation`, { headers: { Cookie: cookie } })).text()).toContain(`Commande ${number} confirmée`);
     await handle.result();
-    expect((await handle.describe()).typedSearchAttributes.get(StatusAttribute)).toBe('paid');
+    const ended = (await handle.describe()).typedSearchAttributes;
+    expect(ended.get(StatusAttribute)).toBe('paid');
+    expect(ended.get(TotalCentsAttribute)).toBe(790);
   });
 
   it('takes a new address inside the step: refused next to its fields, then saved to Mes adresses and chosen', async () => {

@@ -1,15 +1,20 @@
 // The five steps of the reference's checkout. "Commander >" makes the order from the cart and
-// starts its workflow; each later step is an Update to it (refused if out of order); the payment
-// step sends the card part to the provider; the confirmation page shows what the workflow knows.
+// hands it to the cart's basket workflow (an Update); the address and the terms are written to
+// the order's row; « Payer » is the second Update, answered with the payment's outcome; the card
+// part goes to the provider; the confirmation page shows the outcome. Orders started before
+// baskets take every step as an Update to their `order` workflow, as they did.
 import { Hono, type Context } from 'hono';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import type { Order } from '../../db/database.ts';
 import { addAddress, listAddresses } from '../../db/queries/family.ts';
 import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/order-recap.ts';
 import { cartCommuneName, createOrderFromCart, familyOrder, undoUnstartedOrder } from '../../db/queries/orders.ts';
+import { OrderStepRefused, recordTermsAccepted, setOrderAddress } from '../../db/queries/order-steps.ts';
+import { HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
 import { cardPaymentOf } from '../../db/queries/payments.ts';
 import { balance } from '../../db/queries/wallet.ts';
 import { amountDue } from '../../domain/money.ts';
+import { payOrder } from '../../workflows/basket.messages.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment } from '../../workflows/order.messages.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
@@ -67,10 +72,11 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     // Operators find an order by the commune of its (first) product. Read before the order is
     // made: between the order's insert and its workflow's start, nothing else may fail.
     const commune = await cartCommuneName(db, user.id);
-    const created = await createOrderFromCart(db, user.id, now());
+    const holdUntil = new Date(now().getTime() + HOLD_WHILE_ORDERING_MS);
+    const created = await createOrderFromCart(db, user.id, now(), holdUntil);
     if (!created) return c.redirect('/panier', 303);
     try {
-      await workflows.startOrder(created, { email: user.email, commune });
+      await workflows.placeOrder(created, { email: user.email, commune }, holdUntil);
     } catch (error) {
       // No workflow, no order: the places go back to the cart (the sweep closes the order if
       // even this fails) and the parent can try again in a moment.
@@ -111,15 +117,34 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   const addressPage = async (c: Context<AppEnv>, error?: string | null, form: { values?: FormValues; errors?: FieldErrors } = {}) =>
     c.render(<AddressStepPage number={orderOf(c).number} addresses={await listAddresses(db, currentUser(c).id)} error={error} {...form} />, { title: 'Adresse de facturation' });
 
+  /**
+   * Address and terms: written to the order's row while it is open (its basket reads them at
+   * « Payer »), or sent as Updates to an order started before baskets. The refusal, or null.
+   */
+  async function takeStep(order: Order, step: { addressId: number } | 'terms'): Promise<string | null> {
+    if (order.workflow_type === 'order') {
+      const result = await workflows.orderStep(order.number, (handle) => (step === 'terms' ? handle.executeUpdate(acceptTerms) : handle.executeUpdate(chooseAddress, { args: [step] })));
+      return 'refused' in result ? result.refused : null;
+    }
+    if (order.state !== 'open') return 'Cette commande ne peut plus être modifiée.';
+    try {
+      if (step === 'terms') await recordTermsAccepted(db, order.id, now());
+      else await setOrderAddress(db, order.id, step.addressId);
+      return null;
+    } catch (error) {
+      if (error instanceof OrderStepRefused) return error.message;
+      throw error;
+    }
+  }
+
   /** The order takes the address; the next step, or the step again with the refusal. */
   const chooseOrderAddress = async (c: Context<AppEnv>, addressId: number) => {
-    const number = orderOf(c).number;
-    const result = await workflows.orderStep(number, (order) => order.executeUpdate(chooseAddress, { args: [{ addressId }] }));
-    if ('refused' in result) {
+    const refused = await takeStep(orderOf(c), { addressId });
+    if (refused) {
       c.status(400);
-      return addressPage(c, result.refused);
+      return addressPage(c, refused);
     }
-    return c.redirect(`/commande/${number}/conditions`, 303);
+    return c.redirect(`/commande/${orderOf(c).number}/conditions`, 303);
   };
 
   router.get(`/commande/:number${NUMBER}/adresse`, (c) => addressPage(c));
@@ -151,10 +176,10 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
       c.status(400);
       return termsPage(c, 'Cochez la case pour accepter les conditions générales de vente avant de commander.');
     }
-    const result = await workflows.orderStep(number, (order) => order.executeUpdate(acceptTerms));
-    if ('refused' in result) {
+    const refused = await takeStep(orderOf(c), 'terms');
+    if (refused) {
       c.status(400);
-      return termsPage(c, result.refused);
+      return termsPage(c, refused);
     }
     return c.redirect(`/commande/${number}/paiement`, 303);
   });
@@ -189,7 +214,10 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const due = amountDue(order.total_cents, order.discount_cents);
     const walletCents = body.porte_monnaie === 'tout' || body.porte_monnaie === 'solde' ? Math.min(wallet, due) : 0;
     const plan = { walletCents, cardCents: due - walletCents, cardType: card };
-    const result = await workflows.orderStep(number, (order) => order.executeUpdate(choosePayment, { args: [plan] }));
+    const result = order.workflow_type === 'order' ? await workflows.orderStep(number, (handle) => handle.executeUpdate(choosePayment, { args: [plan] }))
+      : !order.billing_address ? { refused: "Choisissez d'abord l'adresse de facturation." }
+      : !order.terms_accepted_at ? { refused: "Acceptez d'abord les conditions générales de vente." }
+      : await workflows.orderStep(number, (handle) => handle.executeUpdate(payOrder, { args: [plan] }));
     if ('refused' in result) {
       c.status(400);
       return paymentPage(c, result.refused);
