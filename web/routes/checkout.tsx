@@ -118,8 +118,9 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     c.render(<AddressStepPage number={orderOf(c).number} addresses={await listAddresses(db, currentUser(c).id)} error={error} {...form} />, { title: 'Adresse de facturation' });
 
   /**
-   * Address and terms: written to the order's row while it is open (its basket reads them at
-   * « Payer »), or sent as Updates to an order started before baskets. The refusal, or null.
+   * Address and terms: written to the order's row while it is open (the payment step checks them
+   * there before « Payer »), or sent as Updates to an order started before baskets. The refusal,
+   * or null.
    */
   async function takeStep(order: Order, step: { addressId: number } | 'terms'): Promise<string | null> {
     if (order.workflow_type === 'order') {
