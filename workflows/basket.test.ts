@@ -38,6 +38,9 @@ afterAll(async () => {
 let clock = new Date();
 const at = (t0: Date, minutes: number) => new Date(t0.getTime() + minutes * MINUTE);
 
+/** The task queue of the worker running now: each test has its own. */
+let queue = '';
+
 async function runWorker<T>(work: () => Promise<T>): Promise<T> {
   const taskQueue = uniqueTaskQueue('basket');
   queue = taskQueue;
@@ -49,7 +52,6 @@ async function runWorker<T>(work: () => Promise<T>): Promise<T> {
   });
   return worker.runUntil(work);
 }
-let queue = '';
 
 /** A family with `walletCents` in its wallet whose cart holds `dates` of "Matin" (7,90 € each) since `t0`. */
 async function fill(email: string, walletCents: number, dates: string[], t0: Date) {

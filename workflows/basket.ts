@@ -12,9 +12,9 @@ import { CancellationScope, condition, setHandler, sleep, upsertSearchAttributes
 import type { BasketInput } from './basket.messages.ts';
 import { payOrder, placeOrder } from './basket.messages.ts';
 import { HOLD_WHILE_ORDERING_MS, orderState, type OrderInput, type OrderState, type OrderStatus, type PaymentPlan } from './order.messages.ts';
-import { checkAmounts, paymentAnswered, takeVoucher } from './order-checkout.ts';
+import { checkAmounts, inCheckout, paymentAnswered, takeVoucher } from './order-checkout.ts';
 import { awaitCardNotification, NotPaid, settleOrder } from './order-payment.ts';
-import { lastingStatuses, localSteps as steps } from './order-versions.ts';
+import { localSteps as steps } from './order-versions.ts';
 import { StatusAttribute, TotalCentsAttribute } from './search-attributes.ts';
 
 /** Clocks differ a little: an expiry the database does not see due yet is looked at again this much later. */
@@ -39,7 +39,7 @@ export async function basket(input: BasketInput): Promise<OrderState> {
     state.status = status;
     // Operators search by the states that last; the cart's and the checkout's minutes are read by query.
     if (status === 'paid' || status === 'abandoned') upsertSearchAttributes([{ key: StatusAttribute, value: status }, { key: TotalCentsAttribute, value: state.totalCents }]);
-    else if (lastingStatuses.includes(status) || status === 'expired') upsertSearchAttributes([{ key: StatusAttribute, value: status }]);
+    else if (status === 'awaiting-card' || status === 'expired') upsertSearchAttributes([{ key: StatusAttribute, value: status }]);
   };
 
   setHandler(orderState, () => state);
@@ -69,7 +69,7 @@ export async function basket(input: BasketInput): Promise<OrderState> {
       await condition(() => paymentAnswered(state));
       return state;
     },
-    { validator: (plan) => checkAmounts(plan, state) },
+    { validator: (plan) => (inCheckout(state), checkAmounts(plan, state)) },
   );
   const notifications = awaitCardNotification(state);
 

@@ -66,7 +66,7 @@ export function takeVoucher(orderId: () => number, state: OrderState, steps: Ord
 /** « Payer » answers once paid from the wallet, the card payment named, or the order abandoned. */
 export const paymentAnswered = (state: OrderState) => state.status === 'awaiting-card' || state.status === 'paid' || state.status === 'abandoned';
 
-function inCheckout(state: OrderState): void {
+export function inCheckout(state: OrderState): void {
   if (state.status !== 'checkout') throw new Error('Cette commande ne peut plus être modifiée.');
 }
 
@@ -87,7 +87,6 @@ function checkPlan(plan: PaymentPlan, state: OrderState): void {
 
 /** A plan paying exactly what is due, naming a card if it has a card part. */
 export function checkAmounts(plan: PaymentPlan, state: OrderState): void {
-  inCheckout(state);
   const parts = [plan.walletCents, plan.cardCents];
   if (parts.some((cents) => !Number.isSafeInteger(cents) || cents < 0)) throw new Error('Montants invalides.');
   if (plan.walletCents + plan.cardCents !== orderAmountDue(state)) throw new Error('Le porte-monnaie et la carte doivent couvrir exactement le total.');

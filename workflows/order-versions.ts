@@ -25,7 +25,7 @@ export const regular = proxyActivities<Activities>({ startToCloseTimeout: '30 se
 
 // Each upsert is a write to the visibility store: operators search by the states that last
 // (awaiting the card, paid, abandoned), and "Commander" sets the first ones at start.
-export const lastingStatuses: OrderStatus[] = ['awaiting-card', 'paid', 'abandoned'];
+const lastingStatuses: OrderStatus[] = ['awaiting-card', 'paid', 'abandoned'];
 
 export interface OrderVersion {
   /** How the order's database steps run. */
