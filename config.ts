@@ -36,6 +36,8 @@ export const configSchema = z.object({
   DOCUMENTS_DIR: z.string().min(1).default('.data/documents'),
   /** Web server processes sharing the port (node:cluster): 0 for one per core. */
   WEB_PROCESSES: z.coerce.number().int().min(0).max(64).default(1),
+  /** Each web server process runs a worker too, which takes the first task of the baskets it starts (eager start); "false" leaves the workflows to `npm run worker`. */
+  WORKER_IN_SERVER: z.enum(['true', 'false']).default('true').transform((value) => value === 'true'),
   /** How long a page read (GET) may trust a session validated by an earlier request of this process; 0 reads the database every time. */
   SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
   /** How many reverse proxies stand before the server: the client address (for rate limits) is that hop of X-Forwarded-For from the right. */

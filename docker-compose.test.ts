@@ -14,6 +14,7 @@ interface Service {
   container_name?: string;
   depends_on?: Record<string, { condition: string }>;
   healthcheck?: { test: string[] };
+  deploy?: { replicas?: number };
 }
 
 // Values an operator provides when running `docker compose up` (the file requires them).
@@ -64,6 +65,12 @@ describe('docker-compose.yml', () => {
     expect(services.worker!.ports).toBeUndefined();
     expect(services.worker!.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' }, temporal: { condition: 'service_healthy' } });
     for (const name of ['postgres', 'temporal', 'server']) expect(services[name]!.healthcheck?.test.length).toBeGreaterThan(0);
+  });
+
+  it('runs the workflows in the server\'s processes, one per core, with no worker of its own unless scaled', () => {
+    const config = loadConfig(services.server!.environment!);
+    expect([config.WEB_PROCESSES, config.WORKER_IN_SERVER]).toEqual([0, true]);
+    expect(services.worker!.deploy?.replicas).toBe(0);
   });
 
   it('uses the same database credentials on both sides', () => {

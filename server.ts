@@ -1,19 +1,24 @@
-// The web server. `npm run server` starts it against the configured services; scripts/start.ts
-// and the tests reuse startWebServer.
+// The web server. `npm run server` starts it against the configured services, one process per
+// core or as configured, each running a worker of its own unless WORKER_IN_SERVER=false;
+// scripts/start.ts and the tests reuse startWebServer.
 import cluster from 'node:cluster';
-import { availableParallelism } from 'node:os';
+import { rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type ConnectionLike } from '@temporalio/client';
+import { bundleWorkflowCode } from '@temporalio/worker';
 import { createFolderStore } from './lib/documents/store.ts';
 import { paymentProvider } from './lib/payments/configured-provider.ts';
+import { createSandboxKeys, type SandboxKeys } from './lib/payments/provider.ts';
 import { dataConverter } from './lib/temporal/data-converter.ts';
 import { defaultProvider, exitOnConfigError, loadConfig, type Config } from './config.ts';
 import { createDb, type Db } from './db/connection.ts';
 import { refuseDemoAccountsInProduction } from './db/demo/production-guard.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createApp } from './web/app.ts';
+import { installSdkLogging, prepareTemporal, runAppWorker, workflowsPath } from './worker.ts';
 
 export interface RunningServer {
   url: string;
@@ -23,7 +28,11 @@ export interface RunningServer {
 export async function startWebServer(deps: {
   config: Pick<Config, 'NODE_ENV' | 'DEV_TOOLS' | 'TEMPORAL_UI_ORIGIN' | 'PUBLIC_URL' | 'PORT' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'DOCUMENTS_DIR' | 'HOLD_MINUTES' | 'SESSION_CACHE_SECONDS' | 'PAYMENT_PROVIDER' | 'PAYBOX_ENDPOINT' | 'PAYBOX_SITE' | 'PAYBOX_RANG' | 'PAYBOX_IDENTIFIANT' | 'PAYBOX_HMAC_KEY' | 'TEMPORAL_PAYLOAD_KEY' | 'TEMPORAL_PAYLOAD_PREVIOUS_KEY'>;
   db: Db;
-  temporalConnection: Connection;
+  temporalConnection: ConnectionLike;
+  /** A worker of this process polls on `temporalConnection`: new baskets take their first task there, without the server's matching. */
+  eagerStart?: boolean;
+  /** The card sandbox's keys when the process that started this one made them; otherwise made here when the sandbox plays the provider. */
+  sandbox?: SandboxKeys | null;
   logger: Logger;
   hostname?: string;
 }): Promise<RunningServer> {
@@ -35,7 +44,8 @@ export async function startWebServer(deps: {
     temporal,
     logger: deps.logger,
     documents: createFolderStore(path.resolve(deps.config.DOCUMENTS_DIR)),
-    ...paymentProvider(deps.config),
+    ...paymentProvider(deps.config, deps.sandbox ?? undefined),
+    eagerStart: deps.eagerStart ?? false,
     now: () => new Date(),
   });
   const server: ServerType = await new Promise((resolve) => {
@@ -50,32 +60,75 @@ export async function startWebServer(deps: {
   };
 }
 
+/** What the first process makes once and every web server process shares. */
+interface Shared {
+  /** The card sandbox's keys: every process must sign and verify with the same. */
+  sandbox: SandboxKeys | null;
+  /** The workflows, bundled once (webpack takes seconds) for every process's worker. */
+  workflowBundle?: { code: string } | { codePath: string };
+}
+
+const SHARED_ENV = 'CITOYENS_PROCESS_SHARED';
+
+async function prepareShared(config: Config, logger: Logger): Promise<Shared> {
+  const sandbox = defaultProvider(config) === 'sandbox' ? createSandboxKeys(config.PUBLIC_URL) : null;
+  if (!config.WORKER_IN_SERVER) return { sandbox };
+  installSdkLogging(logger, config.LOG_LEVEL);
+  await prepareTemporal(config, logger);
+  const { code } = await bundleWorkflowCode({ workflowsPath });
+  return { sandbox, workflowBundle: { code } };
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL, 'server');
-  // The card sandbox keeps its signing keys and pending payments in its process: with it, one.
-  const sandbox = defaultProvider(config) === 'sandbox';
-  const processes = sandbox ? 1 : config.WEB_PROCESSES || availableParallelism();
-  if (sandbox && config.WEB_PROCESSES !== 1) logger.warn('the card payment sandbox runs in one web server process: WEB_PROCESSES ignored');
-  if (processes > 1 && cluster.isPrimary) return supervise(processes, logger);
+  if (cluster.isWorker) return serveProcess(config, logger, JSON.parse(process.env[SHARED_ENV]!) as Shared);
+  const shared = await prepareShared(config, logger);
+  const processes = config.WEB_PROCESSES || availableParallelism();
+  if (processes === 1) return serveProcess(config, logger, shared);
+  // The processes read the bundle from a file of the first one's, removed when it stops.
+  const bundleFile = shared.workflowBundle && path.join(tmpdir(), `citoyens-workflows-${process.pid}.js`);
+  if (bundleFile && shared.workflowBundle && 'code' in shared.workflowBundle) await writeFile(bundleFile, shared.workflowBundle.code, { mode: 0o600 });
+  const forShared: Shared = { sandbox: shared.sandbox, ...(bundleFile ? { workflowBundle: { codePath: bundleFile } } : {}) };
+  supervise(processes, logger, { [SHARED_ENV]: JSON.stringify(forShared) }, async () => {
+    if (bundleFile) await rm(bundleFile, { force: true });
+  });
+}
+
+/** One web server process: its database pool, its worker (unless WORKER_IN_SERVER=false), its HTTP server. */
+async function serveProcess(config: Config, logger: Logger, shared: Shared): Promise<void> {
   const db = createDb(config.DATABASE_URL, {
     poolSize: config.DATABASE_POOL_SIZE,
     onIdleError: (error) => logger.warn({ reason: error.message }, 'idle database connection closed'),
   });
   await refuseDemoAccountsInProduction(db, config.NODE_ENV);
-  // Lazy: the server starts even while Temporal is down, and /health says so.
-  const temporalConnection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-  const server = await startWebServer({ config, db, temporalConnection, logger });
+  if (config.WORKER_IN_SERVER && cluster.isWorker) installSdkLogging(logger, config.LOG_LEVEL);
+  // With its worker, the process waits for Temporal; without, it starts while Temporal is down
+  // (a lazy connection) and /health says so.
+  const worker = config.WORKER_IN_SERVER ? await runAppWorker({ config, logger, db, workflowBundle: shared.workflowBundle! }) : null;
+  const temporalConnection = worker?.connection ?? Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const server = await startWebServer({ config, db, temporalConnection, eagerStart: worker !== null, sandbox: shared.sandbox, logger });
   if (cluster.isWorker) process.send!('ready');
-  else logger.info({ url: config.PUBLIC_URL }, 'web server started');
+  else logger.info({ url: config.PUBLIC_URL, worker: worker !== null }, 'web server started');
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await server.close();
-    await temporalConnection.close();
+    if (worker) await worker.stop();
+    else await temporalConnection.close();
     await db.destroy();
     process.exit(0);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // A worker that stops on its own (a fatal error) takes the process with it: the cluster starts another.
+  const workerEnded = (error?: unknown) => {
+    if (stopping) return;
+    logger.error({ err: error }, 'the worker stopped: stopping this process');
+    void stop();
+  };
+  worker?.done.then(() => workerEnded(), workerEnded);
 }
 
 /**
@@ -83,25 +136,29 @@ async function main(): Promise<void> {
  * one core only. The primary serves nothing; it restarts a process that dies and stops them all
  * on SIGTERM. Each process has its own database pool (DATABASE_POOL_SIZE) and session cache.
  */
-function supervise(processes: number, logger: Logger): void {
+function supervise(processes: number, logger: Logger, env: Record<string, string>, cleanUp: () => Promise<void>): void {
   let ready = 0;
   let stopping = false;
-  for (let i = 0; i < processes; i += 1) cluster.fork();
-  cluster.on('message', (_worker, message) => {
-    if (message === 'ready' && ++ready === processes) logger.info({ processes }, 'web server started');
+  for (let i = 0; i < processes; i += 1) cluster.fork(env);
+  cluster.on('message', (worker, message) => {
+    if (message !== 'ready') return;
+    ready += 1;
+    if (ready === processes) logger.info({ processes }, 'web server started');
+    else if (ready > processes) logger.info({ pid: worker.process.pid }, 'web server process back');
   });
   cluster.on('exit', (worker, code, signal) => {
     if (stopping) return;
     logger.error({ pid: worker.process.pid, code, signal }, 'web server process died: starting another');
-    cluster.fork();
+    cluster.fork(env);
   });
   const stop = () => {
     stopping = true;
     const workers = Object.values(cluster.workers ?? {});
     let left = workers.length;
-    if (left === 0) process.exit(0);
+    const exit = () => void cleanUp().finally(() => process.exit(0));
+    if (left === 0) return exit();
     for (const worker of workers) {
-      worker?.once('exit', () => --left === 0 && process.exit(0));
+      worker?.once('exit', () => --left === 0 && exit());
       worker?.process.kill('SIGTERM');
     }
   };

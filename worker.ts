@@ -10,8 +10,8 @@ import { createFolderStore } from './lib/documents/store.ts';
 import { createMailer } from './lib/mail/mailer.ts';
 import { dataConverter } from './lib/temporal/data-converter.ts';
 import type { DataConverter } from '@temporalio/common';
-import { exitOnConfigError, loadConfig } from './config.ts';
-import { createDb } from './db/connection.ts';
+import { exitOnConfigError, loadConfig, type Config } from './config.ts';
+import { createDb, type Db } from './db/connection.ts';
 import { refuseDemoAccountsInProduction } from './db/demo/production-guard.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { HOUSEKEEPING_SCHEDULE_ID } from './workflows/housekeeping.messages.ts';
@@ -100,11 +100,13 @@ export function installSdkLogging(logger: Logger, level: string): void {
   Runtime.install({ logger: new DefaultLogger(sdkLevel(level), ({ level: sdk, message, meta }) => logger[pinoLevel[sdk]]({ sdk: true, ...meta }, message)) });
 }
 
-async function main(): Promise<void> {
-  const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL, 'worker');
-  installSdkLogging(logger, config.LOG_LEVEL);
-  const operator = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+/**
+ * What a cluster needs once, before any worker polls: our search attributes and the schedules.
+ * Temporal unreachable, it warns and goes on (the worker then waits for Temporal).
+ */
+export async function prepareTemporal(config: Config, logger: Logger): Promise<void> {
+  const operator = await Connection.connect({ address: config.TEMPORAL_ADDRESS }).catch(() => null);
+  if (!operator) return void logger.warn({ address: config.TEMPORAL_ADDRESS }, 'Temporal unreachable: search attributes and schedules not checked');
   await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE).catch((error: unknown) =>
     logger.warn({ err: error }, 'could not register search attributes; register them with `temporal operator search-attribute create`'),
   );
@@ -112,25 +114,69 @@ async function main(): Promise<void> {
     logger.warn({ err: error }, 'could not create the schedules (hold sweep, housekeeping)'),
   );
   await operator.close();
-  const db = createDb(config.DATABASE_URL, {
-    poolSize: config.DATABASE_POOL_SIZE,
-    onIdleError: (error) => logger.warn({ reason: error.message }, 'idle database connection closed'),
-  });
-  await refuseDemoAccountsInProduction(db, config.NODE_ENV);
+}
+
+/** Connects to Temporal, trying again every few seconds while it does not answer. */
+async function connectNative(config: Config, logger: Logger): Promise<NativeConnection> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+    } catch (error) {
+      if (attempt === 1) logger.warn({ address: config.TEMPORAL_ADDRESS, reason: error instanceof Error ? error.message : String(error) }, 'Temporal unreachable: trying again every 3 seconds');
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  }
+}
+
+export interface RunningWorker {
+  /** The worker's connection: a client on it starts workflows eagerly on this worker. */
+  connection: NativeConnection;
+  /** Resolves once the worker has stopped (on SIGINT/SIGTERM, or `stop`). */
+  done: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The worker of `npm run worker` and of each web server process: connected, polling, with its mailer. */
+export async function runAppWorker(options: { config: Config; logger: Logger; db: Db; workflowBundle?: WorkerOptions['workflowBundle'] }): Promise<RunningWorker> {
+  const { config, logger, db } = options;
   const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await connectNative(config, logger);
   const worker = await createAppWorker({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     deps: { db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
     dataConverter: dataConverter(config),
+    workflowBundle: options.workflowBundle,
   });
-  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');
   // Worker.run() handles SIGINT/SIGTERM itself: it stops polling and finishes running tasks.
-  await worker.run();
-  await connection.close();
-  mailer.close();
+  const done = worker.run().finally(async () => {
+    await connection.close();
+    mailer.close();
+  });
+  return {
+    connection,
+    done,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.LOG_LEVEL, 'worker');
+  installSdkLogging(logger, config.LOG_LEVEL);
+  await prepareTemporal(config, logger);
+  const db = createDb(config.DATABASE_URL, {
+    poolSize: config.DATABASE_POOL_SIZE,
+    onIdleError: (error) => logger.warn({ reason: error.message }, 'idle database connection closed'),
+  });
+  await refuseDemoAccountsInProduction(db, config.NODE_ENV);
+  const worker = await runAppWorker({ config, logger, db });
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, address: config.TEMPORAL_ADDRESS }, 'worker started');
+  await worker.done;
   await db.destroy();
 }
 

@@ -15,7 +15,7 @@ import { checkInvariants } from './lib/invariants.ts';
 import { resetQueryStats, statementsSoFar } from './lib/query-stats.ts';
 import { rushRoster, seedRush } from './lib/seed-families.ts';
 import { signIn } from './lib/sessions.ts';
-import { startBenchStack, type Piece } from './lib/stack.ts';
+import { describeShape, shapeOf, shapeOptions, startBenchStack, type Piece } from './lib/stack.ts';
 import { Timings } from './lib/stats.ts';
 import { runParent, type Outcome } from './lib/virtual-parent.ts';
 
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     runs: { type: 'string', default: '3' },
     label: { type: 'string', default: '' },
+    ...shapeOptions,
   },
 });
 const steps = values.steps.split(',').map(Number);
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
   const actions: Awaited<ReturnType<typeof actionsPerOrder>>[] = [];
   const invariants: Record<string, number>[] = [];
   for (let run = 1; run <= runs; run += 1) {
-    const stack = await startBenchStack();
+    const stack = await startBenchStack({ shape: shapeOf(values) });
     try {
       const total = [WARM_UP, ...steps.map((rate) => ({ rate, seconds: stepSeconds }))].reduce((sum, s) => sum + s.rate * s.seconds, 0);
       const target = await seedRush(stack.db, total, total, 5000, 500);
@@ -159,7 +160,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     label: values.label,
     machine: { cores: cpus().length, node: process.version },
-    parameters: { steps, stepSeconds, runs, warmUp: WARM_UP },
+    parameters: { steps, stepSeconds, runs, warmUp: WARM_UP, shape: shapeOf(values) },
     maxSustainedPerSecond: maxSustained,
     steps: summary,
     temporalActionsPerOrder: actions,
@@ -187,7 +188,7 @@ async function writeResults(result: { date: string; steps: ReturnType<typeof ran
   const lines = [
     `# Capacity — ${result.date}`,
     '',
-    `${String((result.machine as { cores: number }).cores)} cores, Node ${process.version}; ${runs} runs of ${stepSeconds} s per step; median (range).${result.label ? ` Run: ${String(result.label)}.` : ''}`,
+    `${describeShape(shapeOf(values))}; ${String((result.machine as { cores: number }).cores)} cores, Node ${process.version}; ${runs} runs of ${stepSeconds} s per step; median (range).${result.label ? ` Run: ${String(result.label)}.` : ''}`,
     '',
     '| arrivals/s | sustained (runs) | confirmed/s | p50 ms | p95 ms | p99 ms | failed | CPU ms/order | SQL statements/order |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

@@ -15,13 +15,14 @@ import { projectRoot } from '../scripts/lib/paths.ts';
 import { resetQueryStats, statementsSoFar } from './lib/query-stats.ts';
 import { rushRoster, seedRush } from './lib/seed-families.ts';
 import { signIn } from './lib/sessions.ts';
-import { startBenchStack } from './lib/stack.ts';
+import { describeShape, shapeOf, shapeOptions, startBenchStack } from './lib/stack.ts';
 
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '50' },
     label: { type: 'string', default: '' },
+    ...shapeOptions,
     profile: { type: 'boolean', default: false },
     /** Only the signed-in page (to profile it alone). */
     'signed-in-only': { type: 'boolean', default: false },
@@ -73,7 +74,7 @@ async function measure(url: string, headers: Record<string, string> = {}, countS
 }
 
 async function main(): Promise<void> {
-  const stack = await startBenchStack({ profile: values.profile });
+  const stack = await startBenchStack({ profile: values.profile, shape: shapeOf(values) });
   const folder = await mkdtemp(path.join(tmpdir(), 'citoyens-page-'));
   const bare = { stop: () => undefined as void };
   try {
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       label: values.label,
       machine: { cores: cpus().length, node: process.version },
-      parameters: { connections: Number(values.connections), durationSeconds: Number(values.duration) },
+      parameters: { connections: Number(values.connections), durationSeconds: Number(values.duration), shape: shapeOf(values) },
       ...results,
     };
     const out = path.join(projectRoot, 'bench', 'results');
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
       [
         `# Product page — ${result.date}`,
         '',
-        `autocannon, ${values.connections} connections, ${values.duration} s each after 3 s of warm-up; ${cpus().length} cores, Node ${process.version}.${values.label ? ` Run: ${values.label}.` : ''}`,
+        `autocannon, ${values.connections} connections, ${values.duration} s each after 3 s of warm-up; ${describeShape(shapeOf(values))}; ${cpus().length} cores, Node ${process.version}.${values.label ? ` Run: ${values.label}.` : ''}`,
         '',
         '| page | req/s (mean ± sd) | p50 / p95 / p99 ms | CPU ms/request: web server / PostgreSQL | bytes | SQL statements/request | errors |',
         '| --- | --- | --- | --- | --- | --- | --- |',

@@ -18,7 +18,7 @@ import { orderHistories } from './lib/order-histories.ts';
 import { resetQueryStats, statementsSoFar, topQueries } from './lib/query-stats.ts';
 import { rushRoster, seedRush } from './lib/seed-families.ts';
 import { signIn } from './lib/sessions.ts';
-import { startBenchStack } from './lib/stack.ts';
+import { describeShape, shapeOf, shapeOptions, startBenchStack, type StackShape } from './lib/stack.ts';
 import { pool, Timings } from './lib/stats.ts';
 import { runParent, type Outcome } from './lib/virtual-parent.ts';
 
@@ -28,6 +28,7 @@ const { values } = parseArgs({
     places: { type: 'string', default: '500' },
     concurrency: { type: 'string', default: '0' },
     label: { type: 'string', default: '' },
+    ...shapeOptions,
     profile: { type: 'boolean', default: false },
   },
 });
@@ -36,7 +37,7 @@ const places = Number(values.places);
 const concurrency = Number(values.concurrency) || families;
 
 async function main(): Promise<void> {
-  const stack = await startBenchStack({ profile: values.profile });
+  const stack = await startBenchStack({ profile: values.profile, shape: shapeOf(values) });
   try {
     const { db } = stack;
     const target = await seedRush(db, families, places, 5000, 500);
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
       date: new Date().toISOString(),
       label: values.label,
       machine: { cores: cpus().length, node: process.version },
-      parameters: { families, places, concurrency },
+      parameters: { families, places, concurrency, shape: shapeOf(values) },
       outcomes: counts,
       servedSeconds: Math.round(servedSeconds * 10) / 10,
       confirmedPerSecond: Math.round((confirmed / servedSeconds) * 10) / 10,
@@ -101,7 +102,7 @@ async function writeResults(r: {
   date: string;
   label: string;
   machine: { cores: number; node: string };
-  parameters: { families: number; places: number; concurrency: number };
+  parameters: { families: number; places: number; concurrency: number; shape: StackShape };
   outcomes: Record<string, number>;
   servedSeconds: number;
   confirmedPerSecond: number;
@@ -122,7 +123,7 @@ async function writeResults(r: {
   const lines = [
     `# Opening-day burst — ${r.date}`,
     '',
-    `${r.parameters.families} families, ${r.parameters.places} places, ${r.parameters.concurrency} let in at a time; ${r.machine.cores} cores, Node ${r.machine.node}.${r.label ? ` Run: ${r.label}.` : ''}`,
+    `${r.parameters.families} families, ${r.parameters.places} places, ${r.parameters.concurrency} let in at a time; ${describeShape(r.parameters.shape)}; ${r.machine.cores} cores, Node ${r.machine.node}.${r.label ? ` Run: ${r.label}.` : ''}`,
     '',
     '| figure | value |',
     '| --- | --- |',

@@ -7,14 +7,10 @@ import { once } from 'node:events';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
-import { NativeConnection } from '@temporalio/worker';
-import { Client, Connection } from '@temporalio/client';
 import { pino, type DestinationStream } from 'pino';
 import { serve } from '@hono/node-server';
-import { createFolderStore } from '../lib/documents/store.ts';
-import { createMailer } from '../lib/mail/mailer.ts';
 import { codecEndpoint } from '../lib/temporal/codec-endpoint.ts';
-import { dataConverter, payloadKeys } from '../lib/temporal/data-converter.ts';
+import { payloadKeys } from '../lib/temporal/data-converter.ts';
 import { createPayloadCodec } from '../lib/temporal/payload-codec.ts';
 import { checkLocalConfig, exitOnConfigError, loadConfig } from '../config.ts';
 import { createDb } from '../db/connection.ts';
@@ -22,7 +18,7 @@ import { hasNoAccounts, loadDemoCatalogue, loadDemoHouseholds } from '../db/demo
 import { migrateToLatest } from '../db/migrate.ts';
 import { createLogger } from '../logger.ts';
 import { startWebServer } from '../server.ts';
-import { createAppWorker, ensureSchedules, installSdkLogging } from '../worker.ts';
+import { installSdkLogging, prepareTemporal, runAppWorker } from '../worker.ts';
 import { demoAccountLines } from './lib/demo-accounts.ts';
 import { playDemoScenes } from './lib/demo-scenes.ts';
 import { localRuntimeSchema, startLocalPostgres } from './lib/local-runtime.ts';
@@ -147,35 +143,13 @@ async function main(): Promise<void> {
     });
   }
 
-  const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM });
-  shutdownSteps.push(async () => mailer.close());
-  const worker = await stage(
-    'Worker Temporal',
-    async () => {
-      const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-      shutdownSteps.push(() => connection.close());
-      return createAppWorker({
-        connection,
-        namespace: config.TEMPORAL_NAMESPACE,
-        taskQueue: config.TEMPORAL_TASK_QUEUE,
-        deps: { db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
-        dataConverter: dataConverter(config),
-      });
-    },
-    () => `file ${config.TEMPORAL_TASK_QUEUE}`,
-  );
-  const workerRun = worker.run();
-  shutdownSteps.push(async () => {
-    if (worker.getState() === 'RUNNING') worker.shutdown();
-    await workerRun;
-  });
-
-  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
-  shutdownSteps.push(() => clientConnection.close());
-  await ensureSchedules(new Client({ connection: clientConnection, namespace: config.TEMPORAL_NAMESPACE }), config.TEMPORAL_TASK_QUEUE);
+  await prepareTemporal(config, logger);
+  const worker = await stage('Worker Temporal', () => runAppWorker({ config, logger, db }), () => `file ${config.TEMPORAL_TASK_QUEUE}`);
+  shutdownSteps.push(() => worker.stop());
+  // The web server's client shares the worker's connection: new baskets start eagerly on this worker.
   const server = await stage(
     'Serveur web',
-    () => startWebServer({ config, db, temporalConnection: clientConnection, logger: logger.child({ name: 'server' }) }),
+    () => startWebServer({ config, db, temporalConnection: worker.connection, eagerStart: true, logger: logger.child({ name: 'server' }) }),
     () => `port ${config.PORT}`,
   );
   shutdownSteps.push(() => server.close());

@@ -68,6 +68,8 @@ export interface AppInput {
   config: Pick<Config, 'NODE_ENV' | 'DEV_TOOLS' | 'TEMPORAL_UI_ORIGIN' | 'PUBLIC_URL' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'HOLD_MINUTES'> & Partial<Pick<Config, 'SESSION_CACHE_SECONDS'>>;
   db: Db;
   temporal: Client;
+  /** A worker of this process polls on the client's connection (see web/workflows.ts). */
+  eagerStart?: boolean;
   logger: Logger;
   documents: DocumentStore;
   /** The card payment provider, and the sandbox's keys when the sandbox plays it. */
@@ -96,8 +98,8 @@ const formBodyLimit = bodyLimit({
 });
 
 export function createApp(input: AppInput): Hono<AppEnv> {
-  const { temporal, ...rest } = input;
-  const deps: AppDeps = { ...rest, workflows: createWorkflowClient(temporal, input.config.TEMPORAL_TASK_QUEUE, input.logger, input.db) };
+  const { temporal, eagerStart, ...rest } = input;
+  const deps: AppDeps = { ...rest, workflows: createWorkflowClient(temporal, input.config.TEMPORAL_TASK_QUEUE, input.logger, input.db, { eagerStart: eagerStart ?? false }) };
   const { config, logger } = deps;
   const secure = config.PUBLIC_URL.startsWith('https:');
   const app = new Hono<AppEnv>();

@@ -60,7 +60,8 @@ async function once(start: Promise<unknown>): Promise<void> {
   }
 }
 
-export function createWorkflowClient(temporal: Client, taskQueue: string, logger: Logger, db: Db) {
+/** `eagerStart`: a worker of this process polls on the client's connection (server.ts). */
+export function createWorkflowClient(temporal: Client, taskQueue: string, logger: Logger, db: Db, options: { eagerStart: boolean } = { eagerStart: false }) {
   const queryOrNull = async <T>(query: () => Promise<T>): Promise<T | null> => {
     try {
       return await query();
@@ -205,21 +206,37 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
      * the cart still works: « Commander » starts the basket if it is not running, and the
      * hold sweep gives back the places of a cart left alone.
      */
-    openBasket: async (basket: BasketInput, family: Family) => {
+    openBasket: async (basket: BasketInput, family: Family): Promise<{ eagerlyStarted: boolean } | null> => {
       try {
-        await temporal.workflow.start<typeof basketWorkflow>('basket', basketStart(basket, family));
+        // Eagerly: the answer brings the basket's first task to this process's worker, which runs
+        // it at once instead of the server queueing it for whichever worker polls next. Opening day
+        // starts hundreds a second.
+        const handle = await temporal.workflow.start<typeof basketWorkflow>('basket', { ...basketStart(basket, family), requestEagerStart: options.eagerStart });
+        return { eagerlyStarted: handle.eagerlyStarted };
       } catch (error) {
         logger.error({ err: error, basket: basket.number }, 'basket workflow not reached');
+        return null;
       }
     },
-    /** « Commander »: the order (its row just written) goes to its basket, started if it is not running. A parent waits 10 s at most. */
-    placeOrder: (order: OrderInput, family: Family, expiresAt: Date) =>
-      temporal.connection.withDeadline(Date.now() + 10_000, () =>
-        temporal.workflow.executeUpdateWithStart(placeOrder, {
-          args: [order],
-          startWorkflowOperation: new WithStartWorkflowOperation<typeof basketWorkflow>('basket', basketStart({ number: order.number, expiresAt: expiresAt.toISOString() }, family)),
-        }),
-      ),
+    /**
+     * « Commander »: the order (its row just written) goes to its basket, started if it is not
+     * running; refused when the basket is past its checkout's first step (paying, a voucher
+     * taken). A parent waits 10 s at most.
+     */
+    placeOrder: async (order: OrderInput, family: Family, expiresAt: Date): Promise<{ placed: true } | { refused: string }> => {
+      try {
+        await temporal.connection.withDeadline(Date.now() + 10_000, () =>
+          temporal.workflow.executeUpdateWithStart(placeOrder, {
+            args: [order],
+            startWorkflowOperation: new WithStartWorkflowOperation<typeof basketWorkflow>('basket', basketStart({ number: order.number, expiresAt: expiresAt.toISOString() }, family)),
+          }),
+        );
+        return { placed: true };
+      } catch (error) {
+        if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+        return { refused: error.cause?.message ?? error.message };
+      }
+    },
     orderState: (number: string): Promise<OrderState> => temporal.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(number)).query(orderState),
     /** Sends a checkout step (an Update): the order's new state, or the reason it was refused. */
     orderStep: async (number: string, send: (order: WorkflowHandle<typeof orderWorkflow>) => Promise<OrderState>): Promise<{ state: OrderState } | { refused: string }> => {

@@ -1,6 +1,7 @@
 // The product as deployed, for a benchmark: embedded PostgreSQL and the Temporal dev server
-// (unless DATABASE_URL / TEMPORAL_ADDRESS are given), migrated, and `server.ts` and `worker.ts`
-// as two child processes. Also where each piece's CPU is read from.
+// (unless DATABASE_URL / TEMPORAL_ADDRESS are given), migrated, and `server.ts` as a child
+// process: by default one process per core, each with its worker; `split`, the worker in a
+// `worker.ts` process of its own. Also where each piece's CPU is read from.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -33,8 +34,27 @@ const pieces: Record<Piece, RegExp> = {
   postgres: /^postgres/,
 };
 
-/** `profile`: V8 CPU profiles of both processes, written to bench/profiles/. */
-export async function startBenchStack(options: { profile?: boolean; env?: Record<string, string> } = {}): Promise<BenchStack> {
+export interface StackShape {
+  /** The worker in a process of its own (WORKER_IN_SERVER=false), as before eager start. */
+  split: boolean;
+  /** Web server processes (WEB_PROCESSES): 0, one per core. */
+  processes: number;
+}
+
+/** The benchmarks' flags for the stack's shape, and what they mean. */
+export const shapeOptions = {
+  split: { type: 'boolean', default: false },
+  processes: { type: 'string', default: '0' },
+} as const;
+
+export const describeShape = (shape: StackShape) =>
+  `${shape.processes === 0 ? 'one web server process per core' : `${shape.processes} web server process(es)`}, ${shape.split ? 'the worker in a process of its own' : 'each with its worker (eager start)'}`;
+
+export const shapeOf = (values: { split: boolean; processes: string }): StackShape => ({ split: values.split, processes: Number(values.processes) });
+
+/** `profile`: V8 CPU profiles of the processes, written to bench/profiles/. */
+export async function startBenchStack(options: { profile?: boolean; shape?: StackShape; env?: Record<string, string> } = {}): Promise<BenchStack> {
+  const shape = options.shape ?? { split: false, processes: 0 };
   const dataDir = await mkdtemp(path.join(tmpdir(), 'citoyens-bench-'));
   await chmod(dataDir, 0o755);
   const runtime = await startLocalRuntime(
@@ -69,9 +89,11 @@ export async function startBenchStack(options: { profile?: boolean; env?: Record
       PORT: String(port),
       LOG_LEVEL: 'info',
       DATABASE_POOL_SIZE: '30',
+      WEB_PROCESSES: String(shape.processes),
+      WORKER_IN_SERVER: String(!shape.split),
       ...options.env,
     };
-    children.push(await startPiece('worker.ts', 'worker started', env, options.profile ?? false));
+    if (shape.split) children.push(await startPiece('worker.ts', 'worker started', env, options.profile ?? false));
     children.push(await startPiece('server.ts', 'web server started', env, options.profile ?? false));
   } catch (error) {
     await stop();

@@ -44,6 +44,32 @@ export async function createOrderFromCart(db: Db, userId: number, now: Date, hol
   });
 }
 
+/**
+ * The family's latest order still in its checkout (open, its places held): « Commander » sent
+ * again with an empty cart goes back to it, since the answer of the first one may have been lost
+ * before its basket heard of the order.
+ */
+export async function orderInCheckout(db: Db, userId: number, now: Date): Promise<CreatedOrder | null> {
+  const order = await db
+    .selectFrom('orders')
+    .select(['id', 'number', 'total_cents'])
+    .where('user_id', '=', userId)
+    .where('state', '=', 'open')
+    .where('workflow_type', '=', 'basket')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  if (!order) return null;
+  const holds = await db
+    .selectFrom('order_lines')
+    .innerJoin('holds', 'holds.id', 'order_lines.hold_id')
+    .select(['holds.id', 'holds.state', 'holds.expires_at'])
+    .where('order_lines.order_id', '=', order.id)
+    .orderBy('holds.id')
+    .execute();
+  if (holds.length === 0 || holds.some((hold) => hold.state !== 'held' || hold.expires_at <= now)) return null;
+  return { orderId: order.id, number: order.number, totalCents: order.total_cents, holdIds: holds.map((hold) => hold.id) };
+}
+
 /** Puts an order that never got its workflow back into the cart: its holds become free lines again. */
 export async function undoUnstartedOrder(db: Db, orderId: number): Promise<void> {
   await db.transaction().execute(async (trx) => {

@@ -6,9 +6,10 @@ import { createSandboxKeys, payboxProvider, readPayboxPublicKey, sandboxProvider
 
 type PaymentConfig = Pick<Config, 'NODE_ENV' | 'DEV_TOOLS' | 'PUBLIC_URL' | 'PAYMENT_PROVIDER' | 'PAYBOX_ENDPOINT' | 'PAYBOX_SITE' | 'PAYBOX_RANG' | 'PAYBOX_IDENTIFIANT' | 'PAYBOX_HMAC_KEY'>;
 
-export function paymentProvider(config: PaymentConfig): { payments: CardProvider; sandbox: SandboxKeys | null } {
+/** `sandboxKeys`: the sandbox's keys made once for several processes (else made here). */
+export function paymentProvider(config: PaymentConfig, sandboxKeys?: SandboxKeys): { payments: CardProvider; sandbox: SandboxKeys | null } {
   if (defaultProvider(config) === 'sandbox') {
-    const sandbox = createSandboxKeys(config.PUBLIC_URL);
+    const sandbox = sandboxKeys ?? createSandboxKeys(config.PUBLIC_URL);
     return { payments: sandboxProvider(sandbox), sandbox };
   }
   const merchant = {

@@ -24,6 +24,9 @@ export interface TemporalDevServerOptions {
   uiCodecEndpoint?: string;
 }
 
+/** A worker in the web server's process takes the first task of what that process starts (server.ts). */
+const EAGER_START = ['--dynamic-config-value', 'system.enableEagerWorkflowStart=true'];
+
 export async function startTemporalDevServer(options: TemporalDevServerOptions): Promise<RunningTemporal> {
   const binary = temporalCliPath();
   return binary ? startFromBinary(binary, options) : startFromSdkDownload(options);
@@ -43,6 +46,7 @@ async function startFromBinary(binary: string, options: TemporalDevServerOptions
     // every commit, and a rush makes thousands.
     ...(options.dbFile ? ['--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal'] : []),
     ...searchAttributeFlags().flatMap((flag) => ['--search-attribute', flag]),
+    ...EAGER_START,
   ];
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = options.onLog ?? (() => {});
@@ -76,6 +80,7 @@ async function startFromSdkDownload(options: TemporalDevServerOptions): Promise<
       ...(options.dbFile ? { dbFilename: options.dbFile } : {}),
       namespace: options.namespace ?? 'default',
       searchAttributes,
+      extraArgs: EAGER_START,
     },
   }).catch((error: unknown) => {
     throw cliNotFoundError(error);

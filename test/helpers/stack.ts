@@ -2,7 +2,6 @@
 // seeded database and the run's Temporal server, with mail going to a real SMTP test server.
 import type { Worker } from '@temporalio/worker';
 import { inject } from 'vitest';
-import { Connection } from '@temporalio/client';
 import path from 'node:path';
 import { createFolderStore } from '../../lib/documents/store.ts';
 import { createMailer } from '../../lib/mail/mailer.ts';
@@ -48,11 +47,12 @@ export async function startTestStack(): Promise<TestStack> {
     workflowBundle: await workflowBundle(workflowsPath),
   });
   const workerRun = worker.run();
-  const clientConnection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  // As in production: the server's client shares its worker's connection and starts baskets eagerly.
   const server = await startWebServer({
     config,
     db: database.db,
-    temporalConnection: clientConnection,
+    temporalConnection: workerConnection,
+    eagerStart: true,
     logger: createTestLogger('e2e'),
     hostname: '127.0.0.1',
   });
@@ -62,7 +62,6 @@ export async function startTestStack(): Promise<TestStack> {
     smtp,
     async stop() {
       await server.close();
-      await clientConnection.close();
       worker.shutdown();
       await workerRun;
       await workerConnection.close();

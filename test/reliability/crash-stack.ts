@@ -1,9 +1,10 @@
 // The product as it runs in production, in pieces that the crash tests can break: PostgreSQL and
-// the Temporal dev server (on a SQLite file) of their own, the worker and the web server as
-// child processes. Each piece can be killed and brought back on the same data.
+// the Temporal dev server (on a SQLite file) of their own, and the web server as a child process
+// in its default shape: two processes sharing the port, each with its worker. Each piece can be
+// killed and brought back on the same data.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createDb, type Db } from '../../db/connection.ts';
@@ -17,10 +18,12 @@ import { startTemporalDevServer, type RunningTemporal } from '../../scripts/lib/
 export interface CrashStack {
   base: string;
   db: Db;
-  /** The pieces that died without being asked to (a crash of the server or the worker). */
+  /** The pieces that died without being asked to (a crash of the server). */
   unexpectedExits: string[];
-  killWorker(): Promise<void>;
-  startWorker(): Promise<void>;
+  /** Kills (SIGKILL) one web server process, its worker with it, and waits for the one that replaces it. */
+  killWebProcess(): Promise<void>;
+  /** The web server processes serving now (the first process's children). */
+  webProcesses(): Promise<number[]>;
   restartTemporal(pauseMs: number): Promise<void>;
   restartPostgres(pauseMs: number): Promise<void>;
   stop(): Promise<void>;
@@ -39,7 +42,6 @@ export async function startCrashStack(logDir: string): Promise<CrashStack> {
   let postgres: RunningPostgres | undefined;
   let temporal: RunningTemporal | undefined;
   let db: Db | undefined;
-  let worker: ChildProcess | undefined;
   let server: ChildProcess | undefined;
   const unexpectedExits: string[] = [];
   const stopping = new Set<ChildProcess>();
@@ -53,7 +55,6 @@ export async function startCrashStack(logDir: string): Promise<CrashStack> {
   /** Stops whatever is running, whether the stack came up whole or not. */
   const stopAll = async () => {
     await stopPiece(server, 'SIGTERM');
-    await stopPiece(worker, 'SIGTERM');
     await db?.destroy();
     await temporal?.stop();
     await postgres?.stop();
@@ -77,10 +78,13 @@ export async function startCrashStack(logDir: string): Promise<CrashStack> {
       PUBLIC_URL: `http://localhost:${webPort}`,
       DOCUMENTS_DIR: path.join(root, 'documents'),
       LOG_LEVEL: 'info',
+      WEB_PROCESSES: '2',
     };
     // Their logs join the run's, which the end of the run scans for passwords.
+    let output = '';
     const spawnPiece = (script: string, ready: string): Promise<ChildProcess> => {
       const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const log = createWriteStream(path.join(logDir, `crash-${path.basename(script, '.ts')}-${child.pid}.log`));
       child.stdout!.pipe(log);
       child.stderr!.pipe(log);
@@ -92,20 +96,25 @@ export async function startCrashStack(logDir: string): Promise<CrashStack> {
         child.once('exit', (code) => reject(new Error(`${script} exited (${code}) before it was ready`)));
       });
     };
-    worker = await spawnPiece('worker.ts', 'worker started');
     server = await spawnPiece('server.ts', 'web server started');
     await waitForPort(webPort, 10_000);
     const ready = db;
+    const primary = server.pid!;
+    const webProcesses = async () => (await readFile(`/proc/${primary}/task/${primary}/children`, 'utf8')).trim().split(/\s+/).filter(Boolean).map(Number);
     return {
       base: `http://localhost:${webPort}`,
       db: ready,
       unexpectedExits,
-      async killWorker() {
-        await stopPiece(worker, 'SIGKILL');
-        worker = undefined;
-      },
-      async startWorker() {
-        worker = await spawnPiece('worker.ts', 'worker started');
+      webProcesses,
+      async killWebProcess() {
+        const [victim] = await webProcesses();
+        const backBefore = output.split('web server process back').length;
+        process.kill(victim!, 'SIGKILL');
+        const deadline = Date.now() + 60_000;
+        while (output.split('web server process back').length === backBefore) {
+          if (Date.now() > deadline) throw new Error('no web server process replaced the one killed');
+          await sleep(200);
+        }
       },
       async restartTemporal(pauseMs) {
         await temporal?.stop();

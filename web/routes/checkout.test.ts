@@ -5,6 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { cartSummary } from '../../db/queries/cart.ts';
+import { createOrderFromCart } from '../../db/queries/orders.ts';
 import { login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../../test/helpers/app.ts';
 import { bookingFamily, holdPlaces } from '../../test/helpers/booking.ts';
@@ -76,6 +77,24 @@ describe('Commander', () => {
     const address = await database.db.selectFrom('addresses').select(['is_default']).where('user_id', '=', family.user.id).executeTakeFirstOrThrow();
     expect(address.is_default).toBe(true);
     expect((await database.db.selectFrom('orders').select('billing_address').where('number', '=', number).executeTakeFirstOrThrow()).billing_address).toContain('3 rue des Tanneries');
+  });
+
+  it('goes back to the order when « Commander » is sent again after its process died before telling the basket', async () => {
+    const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
+    const family = await bookingFamily(database.db, 'commande-perdue@example.fr');
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], new Date())).ok) throw new Error('hold refused');
+    // The first « Commander » wrote the order, then its process died: the basket never heard of it.
+    const lost = (await createOrderFromCart(database.db, family.user.id, new Date()))!;
+    const cookie = await login(app, family.user.email);
+
+    const again = await postForm(app, '/commande', {}, { Cookie: cookie });
+    expect(again.headers.get('location')).toBe(`/commande/${lost.number}/recapitulatif`);
+    const state = await temporal.client.workflow.getHandle(orderWorkflowId(lost.number)).query(orderState);
+    expect(state).toMatchObject({ status: 'checkout', totalCents: 790 });
+    expect(await database.db.selectFrom('orders').select('number').where('user_id', '=', family.user.id).execute()).toEqual([{ number: lost.number }]);
+    // Sent a third time, once the basket has it: the same order, still in its checkout.
+    expect((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location')).toBe(`/commande/${lost.number}/recapitulatif`);
+    expect((await temporal.client.workflow.getHandle(orderWorkflowId(lost.number)).query(orderState)).status).toBe('checkout');
   });
 
   it('undoes the order when its workflow cannot start, and keeps the cart', async () => {

@@ -8,7 +8,7 @@ import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import type { Order } from '../../db/database.ts';
 import { addAddress, listAddresses } from '../../db/queries/family.ts';
 import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/order-recap.ts';
-import { cartCommuneName, createOrderFromCart, familyOrder, undoUnstartedOrder } from '../../db/queries/orders.ts';
+import { cartCommuneName, createOrderFromCart, familyOrder, orderInCheckout, undoUnstartedOrder } from '../../db/queries/orders.ts';
 import { OrderStepRefused, recordTermsAccepted, setOrderAddress } from '../../db/queries/order-steps.ts';
 import { HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
 import { cardPaymentOf } from '../../db/queries/payments.ts';
@@ -73,10 +73,15 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     // made: between the order's insert and its workflow's start, nothing else may fail.
     const commune = await cartCommuneName(db, user.id);
     const holdUntil = new Date(now().getTime() + HOLD_WHILE_ORDERING_MS);
-    const created = await createOrderFromCart(db, user.id, now(), holdUntil);
+    const fromCart = await createOrderFromCart(db, user.id, now(), holdUntil);
+    // The cart empty, « Commander » sent again goes back to the order it made, its basket told
+    // again: the first answer may have been lost with the server process that made it.
+    const created = fromCart ?? (await orderInCheckout(db, user.id, now()));
     if (!created) return c.redirect('/panier', 303);
     try {
-      await workflows.placeOrder(created, { email: user.email, commune }, holdUntil);
+      const placed = await workflows.placeOrder(created, { email: user.email, commune }, holdUntil);
+      // Refused, the basket already holds this order past its first step: the parent goes on there.
+      if ('refused' in placed && fromCart) throw new Error(placed.refused);
     } catch (error) {
       // No workflow, no order: the places go back to the cart (the sweep closes the order if
       // even this fails) and the parent can try again in a moment.
