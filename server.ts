@@ -18,7 +18,7 @@ import { createDb, type Db } from './db/connection.ts';
 import { refuseDemoAccountsInProduction } from './db/demo/production-guard.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createApp } from './web/app.ts';
-import { installSdkLogging, prepareTemporal, runAppWorker, workflowsPath } from './worker.ts';
+import { installSdkLogging, prepareTemporal, runAppWorker, sdkLogger, workflowsPath } from './worker.ts';
 
 export interface RunningServer {
   url: string;
@@ -75,7 +75,7 @@ async function prepareShared(config: Config, logger: Logger): Promise<Shared> {
   if (!config.WORKER_IN_SERVER) return { sandbox };
   installSdkLogging(logger, config.LOG_LEVEL);
   await prepareTemporal(config, logger);
-  const { code } = await bundleWorkflowCode({ workflowsPath });
+  const { code } = await bundleWorkflowCode({ workflowsPath, logger: sdkLogger(logger, 'warn') });
   return { sandbox, workflowBundle: { code } };
 }
 
@@ -97,15 +97,20 @@ async function main(): Promise<void> {
 
 /** One web server process: its database pool, its worker (unless WORKER_IN_SERVER=false), its HTTP server. */
 async function serveProcess(config: Config, logger: Logger, shared: Shared): Promise<void> {
-  const db = createDb(config.DATABASE_URL, {
-    poolSize: config.DATABASE_POOL_SIZE,
-    onIdleError: (error) => logger.warn({ reason: error.message }, 'idle database connection closed'),
-  });
+  const pool = () =>
+    createDb(config.DATABASE_URL, {
+      poolSize: config.DATABASE_POOL_SIZE,
+      onIdleError: (error) => logger.warn({ reason: error.message }, 'idle database connection closed'),
+    });
+  const db = pool();
   await refuseDemoAccountsInProduction(db, config.NODE_ENV);
   if (config.WORKER_IN_SERVER && cluster.isWorker) installSdkLogging(logger, config.LOG_LEVEL);
+  // The worker has a pool of its own: at the opening second, the steps of orders under way (its
+  // local activities) must not queue for a connection behind thousands of new carts' pages.
+  const workerDb = config.WORKER_IN_SERVER ? pool() : null;
   // With its worker, the process waits for Temporal; without, it starts while Temporal is down
   // (a lazy connection) and /health says so.
-  const worker = config.WORKER_IN_SERVER ? await runAppWorker({ config, logger, db, workflowBundle: shared.workflowBundle! }) : null;
+  const worker = workerDb ? await runAppWorker({ config, logger, db: workerDb, workflowBundle: shared.workflowBundle! }) : null;
   const temporalConnection = worker?.connection ?? Connection.lazy({ address: config.TEMPORAL_ADDRESS });
   const server = await startWebServer({ config, db, temporalConnection, eagerStart: worker !== null, sandbox: shared.sandbox, logger });
   if (cluster.isWorker) process.send!('ready');
@@ -117,7 +122,7 @@ async function serveProcess(config: Config, logger: Logger, shared: Shared): Pro
     await server.close();
     if (worker) await worker.stop();
     else await temporalConnection.close();
-    await db.destroy();
+    await Promise.all([db.destroy(), workerDb?.destroy()]);
     process.exit(0);
   };
   process.once('SIGINT', stop);
@@ -134,7 +139,7 @@ async function serveProcess(config: Config, logger: Logger, shared: Shared): Pro
 /**
  * One web server process per core (or as configured), sharing the port: a Node process renders on
  * one core only. The primary serves nothing; it restarts a process that dies and stops them all
- * on SIGTERM. Each process has its own database pool (DATABASE_POOL_SIZE) and session cache.
+ * on SIGTERM. Each process has its own database pools (DATABASE_POOL_SIZE), session cache and worker.
  */
 function supervise(processes: number, logger: Logger, env: Record<string, string>, cleanUp: () => Promise<void>): void {
   let ready = 0;

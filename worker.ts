@@ -97,8 +97,11 @@ function sdkLevel(level: string): LogLevel {
  * level, instead of going synchronously to the console. Once per process.
  */
 export function installSdkLogging(logger: Logger, level: string): void {
-  Runtime.install({ logger: new DefaultLogger(sdkLevel(level), ({ level: sdk, message, meta }) => logger[pinoLevel[sdk]]({ sdk: true, ...meta }, message)) });
+  Runtime.install({ logger: sdkLogger(logger, level) });
 }
+
+/** The SDK's logger, writing into ours at `level` (the workflow bundler's chatter stays below warn). */
+export const sdkLogger = (logger: Logger, level: string) => new DefaultLogger(sdkLevel(level), ({ level: sdk, message, meta }) => logger[pinoLevel[sdk]]({ sdk: true, ...meta }, message));
 
 /**
  * What a cluster needs once, before any worker polls: our search attributes and the schedules.

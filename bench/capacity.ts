@@ -3,21 +3,22 @@
 // answers, each step at a higher rate, and each one's latency counts from its scheduled arrival
 // to its confirmation (HdrHistogram), so a slow answer delays nobody's arrival and hides nothing.
 // Enough places for every arrival. Each run starts a fresh stack; each step's figures are the
-// median (and range) of the runs.
+// median (and range) of the runs. `--long [--rate 4 --minutes 40 --window 5]`: one rate held for a long
+// time, with carts left to expire (bench/lib/long-run.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import * as hdr from 'hdr-histogram-js';
 import { projectRoot } from '../scripts/lib/paths.ts';
 import { actionsPerOrder } from './lib/actions.ts';
 import { checkInvariants } from './lib/invariants.ts';
-import { resetQueryStats, statementsSoFar } from './lib/query-stats.ts';
+import { runLong } from './lib/long-run.ts';
+import { runStep, type StepResult } from './lib/open-loop.ts';
 import { rushRoster, seedRush } from './lib/seed-families.ts';
 import { signIn } from './lib/sessions.ts';
-import { describeShape, shapeOf, shapeOptions, startBenchStack, type Piece } from './lib/stack.ts';
+import { describeShape, shapeOf, shapeOptions, startBenchStack } from './lib/stack.ts';
 import { Timings } from './lib/stats.ts';
-import { runParent, type Outcome } from './lib/virtual-parent.ts';
+import { runParent } from './lib/virtual-parent.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +26,10 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     runs: { type: 'string', default: '3' },
     label: { type: 'string', default: '' },
+    long: { type: 'boolean', default: false },
+    rate: { type: 'string', default: '4' },
+    minutes: { type: 'string', default: '40' },
+    window: { type: 'string', default: '5' },
     ...shapeOptions,
   },
 });
@@ -32,23 +37,6 @@ const steps = values.steps.split(',').map(Number);
 const stepSeconds = Number(values.seconds);
 const runs = Number(values.runs);
 const WARM_UP = { rate: 5, seconds: 10 };
-
-interface StepResult {
-  rate: number;
-  arrivals: number;
-  confirmed: number;
-  failed: number;
-  /** Arrivals not yet answered when the step's time was up. */
-  backlogAtEnd: number;
-  /** Confirmed orders per second, from the step's first arrival to its last answer. */
-  achievedPerSecond: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number };
-  /** p99 of the step's first and second halves: a queue that grows shows as drift. */
-  p99HalvesMs: [number, number];
-  cpuMsPerOrder: Record<Piece | 'generator' | 'total', number>;
-  statementsPerOrder: number | null;
-  sustained: boolean;
-}
 
 async function main(): Promise<void> {
   const perRun: StepResult[][] = [];
@@ -62,66 +50,10 @@ async function main(): Promise<void> {
       const roster = await rushRoster(stack.db);
       const cookies = await signIn(stack.db, roster.map((family) => family.userId));
       let next = 0;
-      const step = async (rate: number, seconds: number): Promise<StepResult> => {
-        const n = rate * seconds;
+      const step = (rate: number, seconds: number) => {
         const first = next;
-        next += n;
-        const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 600_000, numberOfSignificantValueDigits: 3 });
-        const halves = [hdr.build(), hdr.build()];
-        const queries = await resetQueryStats(stack.db);
-        const cpuBefore = await stack.cpuNow();
-        const generatorBefore = process.cpuUsage();
-        const outcomes: Outcome[] = [];
-        let answered = 0;
-        let lastAnswer = 0;
-        const start = performance.now();
-        const pending: Promise<void>[] = [];
-        for (let i = 0; i < n; i += 1) {
-          const due = start + (i * 1000) / rate;
-          const wait = due - performance.now();
-          if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-          const index = first + i;
-          pending.push(
-            runParent(stack.base, roster[index]!, target, cookies[index]!, new Timings()).then((outcome) => {
-              const done = performance.now();
-              outcomes.push(outcome);
-              answered += 1;
-              lastAnswer = done;
-              if (outcome !== 'confirmed') return;
-              histogram.recordValue(Math.max(1, Math.round(done - due)));
-              halves[i < n / 2 ? 0 : 1]!.recordValue(Math.max(1, Math.round(done - due)));
-            }),
-          );
-        }
-        const end = start + seconds * 1000;
-        if (end > performance.now()) await new Promise((resolve) => setTimeout(resolve, end - performance.now()));
-        const backlogAtEnd = n - answered;
-        await Promise.all(pending);
-        const generator = process.cpuUsage(generatorBefore);
-        const cpu = await stack.cpuSince(cpuBefore);
-        const statements = queries ? await statementsSoFar(stack.db) : null;
-        const confirmed = outcomes.filter((o) => o === 'confirmed').length;
-        const perOrder = (cpuSeconds: number) => Math.round((cpuSeconds * 1000) / Math.max(confirmed, 1));
-        const cpuMs = { ...Object.fromEntries(Object.entries(cpu).map(([piece, s]) => [piece, perOrder(s)])), generator: perOrder((generator.user + generator.system) / 1e6) } as Record<Piece | 'generator', number>;
-        const p99Halves: [number, number] = [halves[0]!.getValueAtPercentile(99), halves[1]!.getValueAtPercentile(99)];
-        const result: StepResult = {
-          rate,
-          arrivals: n,
-          confirmed,
-          failed: n - confirmed,
-          backlogAtEnd,
-          achievedPerSecond: Math.round((confirmed / ((lastAnswer - start) / 1000)) * 10) / 10,
-          latencyMs: { p50: histogram.getValueAtPercentile(50), p95: histogram.getValueAtPercentile(95), p99: histogram.getValueAtPercentile(99), max: histogram.maxValue },
-          p99HalvesMs: p99Halves,
-          cpuMsPerOrder: { ...cpuMs, total: Object.values(cpuMs).reduce((a, b) => a + b, 0) },
-          statementsPerOrder: statements === null ? null : Math.round((statements / Math.max(confirmed, 1)) * 10) / 10,
-          // Kept up: every arrival confirmed, no more than two seconds of arrivals waiting when
-          // the step ended, and no p99 drift from its first half to its second.
-          sustained: confirmed === n && backlogAtEnd <= rate * 2 && p99Halves[1] <= p99Halves[0] * 1.5 + 250,
-        };
-        histogram.destroy();
-        for (const half of halves) half.destroy();
-        return result;
+        next += rate * seconds;
+        return runStep(stack, rate, seconds, (i) => ({ expected: 'confirmed', run: runParent(stack.base, roster[first + i]!, target, cookies[first + i]!, new Timings()) }));
       };
       await step(WARM_UP.rate, WARM_UP.seconds);
       const results: StepResult[] = [];
@@ -201,7 +133,10 @@ async function writeResults(result: { date: string; steps: ReturnType<typeof ran
 }
 type R = { median: number; min: number; max: number };
 
-main().catch((error: unknown) => {
+(values.long
+  ? runLong({ rate: Number(values.rate), minutes: Number(values.minutes), windowMinutes: Number(values.window), leaveEvery: 5, shape: shapeOf(values), label: values.label })
+  : main()
+).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

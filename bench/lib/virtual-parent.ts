@@ -11,7 +11,7 @@ export interface Family {
   split: boolean;
 }
 
-export type Outcome = 'confirmed' | 'full' | 'abandoned' | `error:${string}`;
+export type Outcome = 'confirmed' | 'full' | 'abandoned' | 'left' | `error:${string}`;
 
 /** At opening time: from the click on "Ajouter au panier" to the confirmation. */
 export async function runParent(base: string, family: Family, target: { productId: number; prestationId: number; day: string }, session: string, timings: Timings): Promise<Outcome> {
@@ -67,6 +67,22 @@ export async function runParent(base: string, family: Family, target: { productI
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return 'error:timeout';
+  } catch (error) {
+    return `error:${(error as Error).message}`;
+  }
+}
+
+/** A parent who puts the day in the cart and goes away: the basket gives the place back when its hold expires. */
+export async function leaveAfterCart(base: string, family: Family, target: { productId: number; prestationId: number; day: string }, session: string): Promise<Outcome> {
+  try {
+    const added = await fetch(`${base}/produits/${target.productId}/panier`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { Cookie: session, 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(base).origin },
+      body: new URLSearchParams({ prestation: String(target.prestationId), enfant: String(family.childId), date: target.day }).toString(),
+    });
+    await added.arrayBuffer();
+    return added.status === 200 ? 'left' : added.status === 409 ? 'full' : `error:${added.status}`;
   } catch (error) {
     return `error:${(error as Error).message}`;
   }

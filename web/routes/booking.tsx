@@ -15,6 +15,7 @@ import type { User } from '../../db/database.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { ID, idParam } from '../form-route.ts';
+import { admission } from '../middleware/admission.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { AddedToCart } from '../views/booking/added.tsx';
 import { Calendar } from '../views/booking/calendar.tsx';
@@ -195,7 +196,8 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   });
 
-  router.post(`/produits/:id${ID}/panier`, async (c) => {
+  // Enough at once to keep the database busy, few enough to leave the CPU to the orders under way.
+  router.post(`/produits/:id${ID}/panier`, admission(8), async (c) => {
     const user = currentUser(c);
     const productId = idParam(c);
     const product = await products.forBooking(productId);
