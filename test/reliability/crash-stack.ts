@@ -81,10 +81,11 @@ export async function startCrashStack(logDir: string): Promise<CrashStack> {
       WEB_PROCESSES: '2',
     };
     // Their logs join the run's, which the end of the run scans for passwords.
-    let output = '';
+    // The first process says so each time a web server process replaces one that died.
+    let replaced = 0;
     const spawnPiece = (script: string, ready: string): Promise<ChildProcess> => {
       const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-      child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stdout!.on('data', (chunk: Buffer) => (replaced += chunk.toString().split('web server process back').length - 1));
       const log = createWriteStream(path.join(logDir, `crash-${path.basename(script, '.ts')}-${child.pid}.log`));
       child.stdout!.pipe(log);
       child.stderr!.pipe(log);
@@ -108,10 +109,10 @@ export async function startCrashStack(logDir: string): Promise<CrashStack> {
       webProcesses,
       async killWebProcess() {
         const [victim] = await webProcesses();
-        const backBefore = output.split('web server process back').length;
+        const before = replaced;
         process.kill(victim!, 'SIGKILL');
         const deadline = Date.now() + 60_000;
-        while (output.split('web server process back').length === backBefore) {
+        while (replaced === before) {
           if (Date.now() > deadline) throw new Error('no web server process replaced the one killed');
           await sleep(200);
         }

@@ -1,6 +1,6 @@
 // Crashes during a run of orders: a web server process killed with its worker (the cluster
-// starts another), the Temporal dev server
-// stopped and restarted on its SQLite file, PostgreSQL restarted. Parents who meet an error try
+// starts another), the Temporal dev server stopped and restarted on its SQLite file, PostgreSQL
+// restarted. Parents who meet an error try
 // again as people do (some pay part by card on the sandbox's page); afterwards every order has
 // finished exactly once, no payment is lost or doubled, and the books' invariants hold.
 import { sql } from 'kysely';

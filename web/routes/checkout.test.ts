@@ -111,6 +111,19 @@ describe('Commander', () => {
     expect((await cartSummary(database.db, family.user.id, new Date())).count).toBe(1);
   }, 60_000);
 
+  it('keeps an order sent again while Temporal cannot be reached: its basket may know it already', async () => {
+    const nowhere = Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 200 });
+    const app = createTestApp({ db: database.db, temporal: new Client({ connection: nowhere }) });
+    const family = await bookingFamily(database.db, 'renvoi-sans-temporal@example.fr');
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], new Date())).ok) throw new Error('hold refused');
+    const sent = (await createOrderFromCart(database.db, family.user.id, new Date()))!;
+    const cookie = await login(app, family.user.email);
+
+    expect((await postForm(app, '/commande', {}, { Cookie: cookie })).status).toBe(503);
+    expect(await database.db.selectFrom('orders').select('number').where('user_id', '=', family.user.id).execute()).toEqual([{ number: sent.number }]);
+    expect(await database.db.selectFrom('order_lines').select('hold_id').where('order_id', '=', sent.orderId).execute()).toEqual(sent.holdIds.map((id) => ({ hold_id: id })));
+  }, 60_000);
+
   it('pays by card even when the notification is lost: the signed return carries the outcome', async () => {
     const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
     const family = await bookingFamily(database.db, 'retour-signe@example.fr');

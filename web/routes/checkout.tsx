@@ -83,10 +83,11 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
       // Refused, the basket already holds this order past its first step: the parent goes on there.
       if ('refused' in placed && fromCart) throw new Error(placed.refused);
     } catch (error) {
-      // No workflow, no order: the places go back to the cart (the sweep closes the order if
-      // even this fails) and the parent can try again in a moment.
-      deps.logger.warn({ err: error, order: created.number }, 'order workflow not started; order undone');
-      await undoUnstartedOrder(db, created.orderId).catch(() => {});
+      // No workflow, no order: the places of an order just made go back to the cart (the sweep
+      // closes the order if even this fails) and the parent can try again in a moment. An order
+      // sent again stays as it is: its basket may know it already.
+      deps.logger.warn({ err: error, order: created.number, undone: Boolean(fromCart) }, 'order workflow not reached');
+      if (fromCart) await undoUnstartedOrder(db, created.orderId).catch(() => {});
       c.status(503);
       c.header('Retry-After', '5');
       return c.render(<OrderNotStartedPage />, { title: 'Commande non enregistrée' });
