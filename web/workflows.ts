@@ -221,11 +221,13 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
     /**
      * « Commander »: the order (its row just written) goes to its basket, started if it is not
      * running; refused when the basket is past its checkout's first step (paying, a voucher
-     * taken). A parent waits 10 s at most.
+     * taken). A parent waits 20 s at most: a basket whose worker died waits up to 10 s for the
+     * Temporal server to give its task to another, and a page that gave up sooner would undo an
+     * order its basket is about to take.
      */
     placeOrder: async (order: OrderInput, family: Family, expiresAt: Date): Promise<{ placed: true } | { refused: string }> => {
       try {
-        await temporal.connection.withDeadline(Date.now() + 10_000, () =>
+        await temporal.connection.withDeadline(Date.now() + 20_000, () =>
           temporal.workflow.executeUpdateWithStart(placeOrder, {
             args: [order],
             startWorkflowOperation: new WithStartWorkflowOperation<typeof basketWorkflow>('basket', basketStart({ number: order.number, expiresAt: expiresAt.toISOString() }, family)),

@@ -116,6 +116,8 @@ describe('basket: the cart', () => {
       await undoUnstartedOrder(database.db, first.orderId);
       const created = await order(handle, family.user.id, at(t0, 2));
       expect([created.number, (await handle.query(orderState)).status]).toEqual([first.number, 'checkout']);
+      // The first one's Update, come late, does not take the order back.
+      await expect(handle.executeUpdate(placeOrder, { args: [first] })).rejects.toMatchObject({ cause: { message: 'Cette commande a été remplacée.' } });
       await expect(pay(handle, { walletCents: 100, cardCents: 100, cardType: 'VISA' })).rejects.toThrow();
       await expect(pay(handle, { walletCents: 0, cardCents: 790, cardType: 'AMEX' })).rejects.toThrow();
       expect((await pay(handle, { walletCents: 790, cardCents: 0, cardType: null })).status).toBe('paid');

@@ -58,6 +58,9 @@ export async function basket(input: BasketInput): Promise<OrderState> {
         if (state.status !== 'cart' && state.status !== 'checkout') throw new Error('Cette commande est déjà en paiement.');
         if (state.voucher) throw new Error('Cette commande a déjà un bon de réduction.');
         if (placed.number !== input.number) throw new Error("Cette commande n'est pas celle de ce panier.");
+        // The first « Commander », its page gone, may come after the one made anew (one workflow
+        // task can bring both, in any order): the newer order (the greater id) stays.
+        if (order && placed.orderId < order.orderId) throw new Error('Cette commande a été remplacée.');
       },
     },
   );
