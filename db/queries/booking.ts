@@ -47,6 +47,23 @@ export async function placesLeft(db: Db, prestationId: number, from: IsoDate, to
   return new Map(rows.map((row) => [row.service_date, Number(row.left)]));
 }
 
+/**
+ * Of these days, those without room for `places` more, none of their places held past its expiry
+ * (those would go back at the cart's insert): refused at once, before the cart's line.
+ */
+export async function daysAlreadyFull(db: Db, prestationId: number, dates: IsoDate[], places: number, now: Date): Promise<IsoDate[]> {
+  if (dates.length === 0 || places <= 0) return [];
+  const rows = await db
+    .selectFrom('slots')
+    .select('service_date')
+    .where('prestation_id', '=', prestationId)
+    .where('service_date', 'in', dates)
+    .where(sql<boolean>`capacity - taken < ${places}`)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('holds').select('holds.id').whereRef('holds.slot_id', '=', 'slots.id').where('holds.state', '=', 'held').where('holds.expires_at', '<=', now))))
+    .execute();
+  return rows.map((row) => row.service_date);
+}
+
 /** The days each of these children already has (held or booked) for the product. */
 export async function bookedDays(db: Db, productId: number, dependantIds: number[], from: IsoDate, to: IsoDate, now: Date): Promise<Map<number, Set<IsoDate>>> {
   const result = new Map<number, Set<IsoDate>>(dependantIds.map((id) => [id, new Set()]));

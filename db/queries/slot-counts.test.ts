@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../demo/load.ts';
 import { bookingFamily, demoProduct, holdPlaces, setCapacity } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
-import { placesLeft } from './booking.ts';
+import { daysAlreadyFull, placesLeft } from './booking.ts';
 import { releaseHolds } from './cart.ts';
 import { removeDependant } from './family.ts';
 import { expireOverdueHolds } from './holds.ts';
@@ -73,9 +73,13 @@ describe('the places a slot counts as taken', () => {
     await setCapacity(database.db, DAY, 'Matin', before + 1);
     expect((await holdPlaces(database.db, first, 'Matin', [DAY], T0, 5)).ok).toBe(true);
     expect(await holdPlaces(database.db, second, 'Matin', [DAY], later(1))).toEqual({ ok: false, failures: [{ date: DAY, reason: 'full' }] });
+    const matin = (await demoProduct(database.db)).prestations.find((p) => p.label === 'Matin')!.id;
+    // Refused before the cart's line while the hold lives; a day with room is not.
+    expect(await daysAlreadyFull(database.db, matin, [DAY, '2026-12-16'], 1, later(1))).toEqual([DAY]);
     // The first family's hold is past its expiry, unseen by any workflow: the calendar shows the
-    // place, and the next cart takes it.
-    expect((await placesLeft(database.db, (await demoProduct(database.db)).prestations.find((p) => p.label === 'Matin')!.id, DAY, DAY, later(6))).get(DAY)).toBe(1);
+    // place, the line no longer refuses the day, and the next cart takes it.
+    expect((await placesLeft(database.db, matin, DAY, DAY, later(6))).get(DAY)).toBe(1);
+    expect(await daysAlreadyFull(database.db, matin, [DAY], 1, later(6))).toEqual([]);
     expect((await holdPlaces(database.db, second, 'Matin', [DAY], later(6))).ok).toBe(true);
     expect(await database.db.selectFrom('holds').select('state').where('user_id', '=', first.user.id).executeTakeFirstOrThrow()).toEqual({ state: 'expired' });
     expect(await slotCountMismatches(database.db)).toEqual([]);

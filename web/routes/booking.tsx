@@ -1,21 +1,21 @@
 // A product page with its personalisation (prestation, children, calendar), "Ajouter au panier"
-// (all or nothing, one reservationHold workflow per held place) and the cart.
+// (all or nothing; the places join the family's basket workflow) and the cart.
 import { Hono, type Context } from 'hono';
 import { dayState, openingMonth } from '../../domain/booking-calendar.ts';
 import { isoWeekday, parisDate, parseIsoDate, type IsoDate } from '../../domain/dates.ts';
 import { computePrice, siblingRankWith } from '../../domain/pricing.ts';
 import { missingToBuy } from '../../domain/purchase.ts';
-import { placeHolds, type BookingProduct } from '../../db/queries/booking.ts';
+import { daysAlreadyFull, placeHolds, type BookingProduct } from '../../db/queries/booking.ts';
 import { cartHolds, cartSummary, extendCart, holdsTotal, recentlyExpired, releaseHolds } from '../../db/queries/cart.ts';
 import { familyBookingList, saveBookingList } from '../../db/queries/booking-lists.ts';
 import { validDocumentTypes } from '../../db/queries/document-review.ts';
 import { listDependants } from '../../db/queries/family.ts';
 import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
 import type { User } from '../../db/database.ts';
+import { admissionLine } from '../admission.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { ID, idParam } from '../form-route.ts';
-import { admission } from '../middleware/admission.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { AddedToCart } from '../views/booking/added.tsx';
 import { Calendar } from '../views/booking/calendar.tsx';
@@ -66,6 +66,9 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, config, now } = deps;
   const router = new Hono<AppEnv>();
   const products = createProductCache(db);
+  // Carts taken eight at a time: enough to keep the database busy, few enough to leave the CPU
+  // to the orders under way.
+  const cartLine = admissionLine(8);
 
   /** What the family still lacks to buy the product ([] when it may). */
   async function missingFor(user: User | null, productId: number) {
@@ -196,8 +199,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     );
   });
 
-  // Enough at once to keep the database busy, few enough to leave the CPU to the orders under way.
-  router.post(`/produits/:id${ID}/panier`, admission(8), async (c) => {
+  router.post(`/produits/:id${ID}/panier`, async (c) => {
     const user = currentUser(c);
     const productId = idParam(c);
     const product = await products.forBooking(productId);
@@ -221,54 +223,61 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.render(<RefusedPage productId={productId} productName={product.name} failures={failures} kept={kept} />, { title: "Rien n'a été ajouté au panier" });
     };
 
-    if ((await missingFor(user, productId)).missing.length > 0) {
-      c.status(403);
-      return productPage(c, productId, choices);
-    }
-    if (body.action === 'liste') {
-      const saved = await saveListFrom(user, product, choices);
-      if ('errors' in saved) return again(400, { errors: saved.errors });
-      if (!htmx) return c.redirect('/mon-compte/listes?ok=1', 303);
-      c.header('HX-Redirect', '/mon-compte/listes?ok=1');
-      return c.body(null, 204);
-    }
     const prestation = product.prestations.find((p) => p.id === choices.prestationId);
-    const family = (await listDependants(db, user.id)).sort((a, b) => a.birth_date.localeCompare(b.birth_date));
-    const children = family.filter((d) => choices.children.includes(d.id));
-    const errors: NonNullable<PersonaliseProps['errors']> = {};
-    if (!prestation) errors.prestation = 'Choisissez le type de prestation.';
-    if (children.length === 0 || children.length !== choices.children.length) errors.enfant = 'Cochez au moins un bénéficiaire.';
-    if (choices.dates.length === 0) errors.date = 'Choisissez au moins une date dans le calendrier.';
-    if (choices.dates.length > 120) errors.date = 'Choisissez 120 dates au plus à la fois.';
-    if (Object.keys(errors).length > 0) return again(400, { errors });
+    // A day already full is refused before the line (see web/admission.ts).
+    if (body.action !== 'liste' && prestation && choices.dates.length <= 120) {
+      const full = await daysAlreadyFull(db, prestation.id, choices.dates, choices.children.length, now());
+      if (full.length > 0) return refused(full.map((date) => ({ date, reason: 'full' })));
+    }
+    return cartLine(async () => {
+      if ((await missingFor(user, productId)).missing.length > 0) {
+        c.status(403);
+        return productPage(c, productId, choices);
+      }
+      if (body.action === 'liste') {
+        const saved = await saveListFrom(user, product, choices);
+        if ('errors' in saved) return again(400, { errors: saved.errors });
+        if (!htmx) return c.redirect('/mon-compte/listes?ok=1', 303);
+        c.header('HX-Redirect', '/mon-compte/listes?ok=1');
+        return c.body(null, 204);
+      }
+      const family = (await listDependants(db, user.id)).sort((a, b) => a.birth_date.localeCompare(b.birth_date));
+      const children = family.filter((d) => choices.children.includes(d.id));
+      const errors: NonNullable<PersonaliseProps['errors']> = {};
+      if (!prestation) errors.prestation = 'Choisissez le type de prestation.';
+      if (children.length === 0 || children.length !== choices.children.length) errors.enfant = 'Cochez au moins un bénéficiaire.';
+      if (choices.dates.length === 0) errors.date = 'Choisissez au moins une date dans le calendrier.';
+      if (choices.dates.length > 120) errors.date = 'Choisissez 120 dates au plus à la fois.';
+      if (Object.keys(errors).length > 0) return again(400, { errors });
 
-    // Days the calendar would not offer (past the deadline, closed, not a day of the product).
-    const rules = calendarRules(product);
-    const notOffered = choices.dates
-      .map((date) => ({ date, state: dayState(date, rules, { month: date.slice(0, 7), now: now(), placesLeft: () => 1, bookedForAll: () => false }) }))
-      .filter(({ state }) => state.kind !== 'bookable')
-      .map(({ date, state }) => ({ date, reason: state.kind === 'no-service' || state.kind === 'other-month' ? 'no-service' : state.kind }));
-    if (notOffered.length > 0) return refused(notOffered);
+      // Days the calendar would not offer (past the deadline, closed, not a day of the product).
+      const rules = calendarRules(product);
+      const notOffered = choices.dates
+        .map((date) => ({ date, state: dayState(date, rules, { month: date.slice(0, 7), now: now(), placesLeft: () => 1, bookedForAll: () => false }) }))
+        .filter(({ state }) => state.kind !== 'bookable')
+        .map(({ date, state }) => ({ date, reason: state.kind === 'no-service' || state.kind === 'other-month' ? 'no-service' : state.kind }));
+      if (notOffered.length > 0) return refused(notOffered);
 
-    const expiresAt = new Date(now().getTime() + config.HOLD_MINUTES * 60_000);
-    const result = await placeHolds(db, {
-      userId: user.id,
-      product,
-      prestationId: prestation!.id,
-      children: children.map((child) => ({ id: child.id })),
-      dates: choices.dates,
-      family: { quotientFamilial: user.quotient_familial, communeId: user.commune_id },
-      now: now(),
-      expiresAt,
+      const expiresAt = new Date(now().getTime() + config.HOLD_MINUTES * 60_000);
+      const result = await placeHolds(db, {
+        userId: user.id,
+        product,
+        prestationId: prestation!.id,
+        children: children.map((child) => ({ id: child.id })),
+        dates: choices.dates,
+        family: { quotientFamilial: user.quotient_familial, communeId: user.commune_id },
+        now: now(),
+        expiresAt,
+      });
+      if (!result.ok) return refused(result.failures);
+
+      await extendCart(db, user.id, now(), expiresAt);
+      await deps.workflows.openBasket({ number: result.basket, expiresAt: expiresAt.toISOString() }, { email: user.email, commune: product.commune_name });
+      const props = { product: product.name, productId, prestation: prestation!.label, quantity: result.holdIds.length, totalCents: await holdsTotal(db, result.holdIds), cart: await cartSummary(db, user.id, now()) };
+      if (htmx) return c.html(<AddedToCart {...props} outOfBand />);
+      c.set('cart', props.cart);
+      return c.render(<AddedToCart {...props} />, { title: 'Produit ajouté au panier' });
     });
-    if (!result.ok) return refused(result.failures);
-
-    await extendCart(db, user.id, now(), expiresAt);
-    await deps.workflows.openBasket({ number: result.basket, expiresAt: expiresAt.toISOString() }, { email: user.email, commune: product.commune_name });
-    const props = { product: product.name, productId, prestation: prestation!.label, quantity: result.holdIds.length, totalCents: await holdsTotal(db, result.holdIds), cart: await cartSummary(db, user.id, now()) };
-    if (htmx) return c.html(<AddedToCart {...props} outOfBand />);
-    c.set('cart', props.cart);
-    return c.render(<AddedToCart {...props} />, { title: 'Produit ajouté au panier' });
   });
 
   router.get('/panier', async (c) => {
