@@ -224,12 +224,18 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     };
 
     const prestation = product.prestations.find((p) => p.id === choices.prestationId);
-    // A day already full is refused before the line (see web/admission.ts).
-    if (body.action !== 'liste' && prestation && choices.dates.length <= 120) {
+    // A day already full is refused with one read: before the line (see web/admission.ts), and
+    // again when this cart's turn comes, the day having filled while it waited.
+    const fullAlready = async () => {
+      if (body.action === 'liste' || !prestation || choices.dates.length > 120) return null;
       const full = await daysAlreadyFull(db, prestation.id, choices.dates, choices.children.length, now());
-      if (full.length > 0) return refused(full.map((date) => ({ date, reason: 'full' })));
-    }
+      return full.length > 0 ? refused(full.map((date) => ({ date, reason: 'full' }))) : null;
+    };
+    const answered = await fullAlready();
+    if (answered) return answered;
     return cartLine(async () => {
+      const late = await fullAlready();
+      if (late) return late;
       if ((await missingFor(user, productId)).missing.length > 0) {
         c.status(403);
         return productPage(c, productId, choices);
