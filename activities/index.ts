@@ -1,5 +1,6 @@
 // Builds every activity from its dependencies. Workflows import only the `Activities` type.
 import type { Db } from '../db/connection.ts';
+import { createAbsenceActivities } from './absences/absence.ts';
 import { createApprovalActivities } from './approvals/index.ts';
 import { createHoldActivities } from './booking/holds.ts';
 import { createClosureActivities } from './closures/closure.ts';
@@ -37,6 +38,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createClosureActivities({ ...deps, mail }),
     ...createDocumentActivities({ ...deps, mail }),
     ...createErasureActivities({ ...deps, mail }),
+    ...createAbsenceActivities({ ...deps, mail }),
   };
 }
 

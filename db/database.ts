@@ -1,6 +1,7 @@
 // The typed shape of the PostgreSQL schema, as the migrations leave it. Kysely checks every
 // query against these interfaces; keep them in step with db/migrations/.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AbsenceDaysTable, AbsencesTable } from './absence-tables.ts';
 import type { AttendanceTable, AuditLogTable, CardRefundsTable, ClosuresTable } from './back-office-tables.ts';
 import type { BookingListsTable, ErasureRequestsTable, ETicketsTable } from './family-tables.ts';
 import type { OrderLinesTable, OrdersTable } from './order-tables.ts';
@@ -65,6 +66,10 @@ export interface ProductsTable {
   required_documents: ColumnType<DocumentKind[], DocumentKind[] | undefined, DocumentKind[]>;
   /** Visible to families and bookable; staff publish what they create. */
   published: ColumnType<boolean, boolean | undefined, boolean>;
+  /** An absence for illness may be declared until this many hours after the day's end. */
+  absence_declare_hours: ColumnType<number, number | undefined, number>;
+  /** Its medical certificate may follow within this many days of the declaration. */
+  absence_certificate_days: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
 }
 
@@ -163,7 +168,7 @@ export interface RateLimitsTable {
   locked_until: Timestamp | null;
 }
 
-export type DocumentKind = 'justificatif-domicile' | 'attestation-caf' | 'livret-famille' | 'attestation-assurance' | 'autre';
+export type DocumentKind = 'justificatif-domicile' | 'attestation-caf' | 'livret-famille' | 'attestation-assurance' | 'certificat-medical' | 'autre';
 export type DocumentStatus = 'pending' | 'accepted' | 'refused' | 'expired';
 
 export interface DocumentsTable {
@@ -362,6 +367,8 @@ export interface Database {
   e_tickets: ETicketsTable;
   vouchers: VouchersTable;
   voucher_uses: VoucherUsesTable;
+  absences: AbsencesTable;
+  absence_days: AbsenceDaysTable;
 }
 
 export type Dependant = Selectable<DependantsTable>;

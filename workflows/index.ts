@@ -1,4 +1,5 @@
 // The worker's workflowsPath: every workflow is re-exported here, each from its own file.
+export { absence } from './absence.ts';
 export { accountValidation } from './account-validation.ts';
 export { basket } from './basket.ts';
 export { closure } from './closure.ts';

@@ -24,6 +24,7 @@ import * as erasureRequests from './2026-12-03T0900_erasure_requests.ts';
 import * as offerDocuments from './2026-12-03T1000_service_offer_required_documents.ts';
 import * as slotTaken from './2026-12-03T1100_slot_taken_counter.ts';
 import * as holdBaskets from './2026-12-04T0900_hold_baskets.ts';
+import * as absences from './2026-12-05T0900_absences.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1000_service_offer_required_documents': offerDocuments,
   '2026-12-03T1100_slot_taken_counter': slotTaken,
   '2026-12-04T0900_hold_baskets': holdBaskets,
+  '2026-12-05T0900_absences': absences,
 };

@@ -41,6 +41,8 @@ export function documentsToReview(db: Db, communeIds: number[]) {
     .innerJoin('users', 'users.id', 'documents.owner_id')
     .select(['documents.id', 'documents.kind', 'documents.file_name', 'documents.uploaded_at', 'users.id as familyId', 'users.email', 'users.first_name', 'users.last_name'])
     .where('documents.status', '=', 'pending')
+    // A medical certificate is judged with its absence (« Absences à examiner »).
+    .where('documents.kind', '<>', 'certificat-medical')
     .where('users.commune_id', 'in', communeIds)
     .orderBy('documents.uploaded_at')
     .limit(200)

@@ -15,6 +15,7 @@ const theirs = {
   payments: (userId: number) => sql<number>`(select id from payments where user_id = ${userId})`,
   requests: (userId: number) => sql<number>`(select id from online_requests where user_id = ${userId})`,
   subscriptions: (userId: number) => sql<number>`(select id from subscriptions where user_id = ${userId})`,
+  absences: (userId: number) => sql<number>`(select id from absences where user_id = ${userId})`,
 };
 
 /** The audit entries about the family: its account, reservations, subscriptions and requests. */
@@ -24,6 +25,7 @@ export const aboutFamily = (eb: ExpressionBuilder<Database, 'audit_log'>, userId
     eb.and([eb('subject_type', '=', 'reservation'), eb('subject_id', 'in', theirs.reservations(userId))]),
     eb.and([eb('subject_type', '=', 'subscription'), eb('subject_id', 'in', theirs.subscriptions(userId))]),
     eb.and([eb('subject_type', '=', 'request'), eb('subject_id', 'in', theirs.requests(userId))]),
+    eb.and([eb('subject_type', '=', 'absence'), eb('subject_id', 'in', theirs.absences(userId))]),
   ]);
 
 const catalogue = 'the catalogue of the communes, the same for every family';
@@ -103,6 +105,8 @@ export const exportPlan: ExportPlan = {
     rows: (db, { id }) => db.selectFrom('erasure_requests').select(['status', 'iban', 'refunded_cents', 'wallet_cents', 'wallet_reference', 'wallet_returned_at', 'requested_at', 'completed_at']).where('user_id', '=', id).execute(),
   },
   voucher_uses: { rows: (db, { id }) => db.selectFrom('voucher_uses').selectAll().where('user_id', '=', id).execute() },
+  absences: { rows: (db, { id }) => db.selectFrom('absences').selectAll().where('user_id', '=', id).execute() },
+  absence_days: { rows: (db, { id }) => db.selectFrom('absence_days').selectAll().where('absence_id', 'in', theirs.absences(id)).execute() },
 };
 
 /** The family's rows of every table that holds some, by table. */

@@ -6,6 +6,7 @@ const kinds: Record<string, string> = {
   'attestation-caf': 'attestation CAF',
   'livret-famille': 'livret de famille',
   'attestation-assurance': "attestation d'assurance",
+  'certificat-medical': 'certificat médical',
 };
 const named = (kind: string) => kinds[kind] ?? 'pièce justificative';
 const hello = (firstName: string | null) => (firstName ? `Bonjour ${firstName},` : 'Bonjour,');

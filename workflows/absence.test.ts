@@ -1,0 +1,177 @@
+// The absence workflow in the time-skipping environment, with its real activities on a real
+// database: the certificate with the declaration or after it, staff accepting (each day's net paid
+// price credited once, the place of a day ahead freed) or refusing, the reminder, and the absence
+// left unjustified when no certificate comes.
+import { fileURLToPath } from 'node:url';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createActivities } from '../activities/index.ts';
+import { loadDemoCatalogue } from '../db/demo/load.ts';
+import { attachCertificate, declareAbsence } from '../db/queries/absences.ts';
+import { balance, ledgerMismatches } from '../db/queries/wallet.ts';
+import { createMailer } from '../lib/mail/mailer.ts';
+import { createStaff } from '../test/helpers/accounts.ts';
+import { bookingFamily, holdPlaces, payCart } from '../test/helpers/booking.ts';
+import { useTestDatabase } from '../test/helpers/database.ts';
+import { testDocumentStore } from '../test/helpers/documents.ts';
+import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
+import { absenceDecided, absenceWorkflowId, certificateSent } from './absence.messages.ts';
+import { absence } from './absence.ts';
+
+const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
+const database = useTestDatabase();
+let env: TestWorkflowEnvironment;
+let clock = new Date();
+let queue = '';
+let staffId = 0;
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+  await loadDemoCatalogue(database.db, '2026-11-27');
+  staffId = (await createStaff(database.db, 'agent-absences@example.fr', ['rosieres'])).id;
+});
+// Each test starts from today: a finished workflow's result skips the environment's time far ahead.
+beforeEach(async () => {
+  env = await createTimeSkippingEnv();
+});
+afterEach(async () => {
+  await env?.teardown();
+});
+
+async function runWorker<T>(work: () => Promise<T>): Promise<T> {
+  queue = uniqueTaskQueue('absence');
+  const worker = await createTestWorker({
+    connection: env.nativeConnection,
+    taskQueue: queue,
+    workflowsPath,
+    activities: createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => clock, publicUrl: 'http://localhost', documents: testDocumentStore() }),
+  });
+  return worker.runUntil(work);
+}
+
+/** A family that paid two Wednesdays of « Matin » (7,90 € each, 1,00 € of voucher shared): one past, one ahead. */
+async function paidDays(email: string) {
+  clock = new Date(await env.currentTimeMs());
+  const family = await bookingFamily(database.db, email);
+  const held = await holdPlaces(database.db, family, 'Matin', ['2026-12-02', '2026-12-09'], clock);
+  if (!held.ok) throw new Error('hold refused');
+  await payCart(database.db, family.user.id, clock, 100);
+  const reservations = await database.db.selectFrom('reservations').select(['id', 'service_date', 'state', 'slot_id']).where('user_id', '=', family.user.id).orderBy('service_date').execute();
+  return { family, reservations };
+}
+
+async function declare(userId: number, reservationIds: number[], certificate: boolean) {
+  const declared = await declareAbsence(database.db, { userId, reservationIds, now: clock });
+  if (!declared.ok) throw new Error(declared.error);
+  if (certificate) {
+    const document = await database.db
+      .insertInto('documents')
+      .values({ owner_id: userId, kind: 'certificat-medical', file_name: 'certificat.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'a'.repeat(64), storage_key: `key-${declared.absenceId}`, uploaded_at: clock })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    expect(await attachCertificate(database.db, { absenceId: declared.absenceId, userId, documentId: document.id, now: clock })).toBe(true);
+  }
+  const handle = await env.client.workflow.start(absence, {
+    taskQueue: queue,
+    workflowId: absenceWorkflowId(declared.absenceId),
+    args: [{ absenceId: declared.absenceId, declaredAt: clock.toISOString(), certificateDueAt: declared.certificateDueAt.toISOString(), certificateSent: certificate }],
+  });
+  return { id: declared.absenceId, handle, dueAt: declared.certificateDueAt };
+}
+
+const mailsOf = async (absenceId: number) =>
+  (await database.db.selectFrom('outbox_mails').select('idempotency_key').where('idempotency_key', 'like', `absence-${absenceId}/%`).orderBy('id').execute()).map((row) => row.idempotency_key.split('/')[1]);
+const statusOf = async (absenceId: number) => (await database.db.selectFrom('absences').select('status').where('id', '=', absenceId).executeTakeFirstOrThrow()).status;
+const taken = async (slotId: number) => (await database.db.selectFrom('slots').select('taken').where('id', '=', slotId).executeTakeFirstOrThrow()).taken;
+
+describe('absence for illness', () => {
+  it('with its certificate, accepted: each day credited once at its net paid price, the place ahead freed', async () => {
+    const { family, reservations } = await paidDays('absence-acceptee@example.fr');
+    const [past, ahead] = reservations;
+    const before = await balance(database.db, family.user.id);
+    const takenAhead = await taken(ahead!.slot_id);
+    const result = await runWorker(async () => {
+      const { id, handle } = await declare(family.user.id, [past!.id, ahead!.id], true);
+      // Two staff decide at once: the first decision counts, the money moves once.
+      await handle.signal(absenceDecided, { staffId, verdict: { accepted: true } });
+      await handle.signal(absenceDecided, { staffId, verdict: { accepted: false, reason: 'Trop tard.' } });
+      return { id, outcome: await handle.result() };
+    });
+    // 15,80 € less the 1,00 € voucher, shared: 7,40 € a day.
+    expect(result.outcome).toEqual({ status: 'accepted', creditedCents: 1480 });
+    expect(await balance(database.db, family.user.id)).toBe(before + 1480);
+    expect(await database.db.selectFrom('wallet_entries').select(['amount_cents', 'idempotency_key']).where('user_id', '=', family.user.id).where('kind', '=', 'refund').orderBy('id').execute()).toEqual([
+      { amount_cents: 740, idempotency_key: `absence-${result.id}/day-${past!.id}` },
+      { amount_cents: 740, idempotency_key: `absence-${result.id}/day-${ahead!.id}` },
+    ]);
+    // The day gone stays booked (the child was expected); the day ahead is cancelled, its place back.
+    expect((await database.db.selectFrom('reservations').select('state').where('id', 'in', [past!.id, ahead!.id]).orderBy('service_date').execute()).map((r) => r.state)).toEqual(['confirmed', 'cancelled']);
+    expect(await taken(ahead!.slot_id)).toBe(takenAhead - 1);
+    expect(await mailsOf(result.id)).toEqual(['declared', 'received', 'accepted']);
+    expect(await database.db.selectFrom('audit_log').select('action').where('subject_type', '=', 'absence').where('subject_id', '=', result.id).execute()).toEqual([{ action: 'absence.accepted' }]);
+    expect(await ledgerMismatches(database.db)).toEqual([]);
+  });
+
+  it('certificate sent later, refused with a reason: nothing credited', async () => {
+    const { family, reservations } = await paidDays('absence-refusee@example.fr');
+    const before = await balance(database.db, family.user.id);
+    const result = await runWorker(async () => {
+      const { id, handle } = await declare(family.user.id, [reservations[0]!.id], false);
+      clock = new Date(clock.getTime() + DAY);
+      await env.sleep('1 day');
+      const document = await database.db
+        .insertInto('documents')
+        .values({ owner_id: family.user.id, kind: 'certificat-medical', file_name: 'c.png', mime_type: 'image/png', size_bytes: 10, sha256: 'b'.repeat(64), storage_key: `key-later-${id}`, uploaded_at: clock })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect(await attachCertificate(database.db, { absenceId: id, userId: family.user.id, documentId: document.id, now: clock })).toBe(true);
+      await handle.signal(certificateSent);
+      await handle.signal(absenceDecided, { staffId, verdict: { accepted: false, reason: 'Le certificat ne couvre pas ce jour.' } });
+      return { id, outcome: await handle.result() };
+    });
+    expect(result.outcome).toEqual({ status: 'refused', creditedCents: 0 });
+    expect(await balance(database.db, family.user.id)).toBe(before);
+    expect(await database.db.selectFrom('absences').select(['status', 'refusal_reason']).where('id', '=', result.id).executeTakeFirstOrThrow()).toEqual({ status: 'refused', refusal_reason: 'Le certificat ne couvre pas ce jour.' });
+    expect(await mailsOf(result.id)).toEqual(['declared', 'received', 'refused']);
+  });
+
+  it('no certificate: the parent is reminded two days before, then the absence stands unjustified', async () => {
+    const { family, reservations } = await paidDays('absence-sans-certificat@example.fr');
+    const before = await balance(database.db, family.user.id);
+    const result = await runWorker(async () => {
+      const { id, handle, dueAt } = await declare(family.user.id, [reservations[0]!.id], false);
+      clock = new Date(dueAt.getTime() - 2 * DAY + 1000);
+      await env.sleep('5 days');
+      const reminded = await mailsOf(id);
+      clock = new Date(dueAt.getTime() + 1000);
+      return { id, reminded, outcome: await handle.result() };
+    });
+    expect(result.reminded).toEqual(['declared', 'reminder']);
+    expect(result.outcome).toEqual({ status: 'unjustified', creditedCents: 0 });
+    expect(await statusOf(result.id)).toBe('unjustified');
+    expect(await balance(database.db, family.user.id)).toBe(before);
+    expect(await mailsOf(result.id)).toEqual(['declared', 'reminder', 'unjustified']);
+  });
+
+  it('a certificate recorded just before its due time, its signal lost, still goes to staff', async () => {
+    const { family, reservations } = await paidDays('absence-signal-perdu@example.fr');
+    const result = await runWorker(async () => {
+      const { id, handle, dueAt } = await declare(family.user.id, [reservations[0]!.id], false);
+      clock = new Date(dueAt.getTime() - 1000);
+      await env.sleep('6 days');
+      const document = await database.db
+        .insertInto('documents')
+        .values({ owner_id: family.user.id, kind: 'certificat-medical', file_name: 'c.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'c'.repeat(64), storage_key: `key-lost-${id}`, uploaded_at: clock })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      expect(await attachCertificate(database.db, { absenceId: id, userId: family.user.id, documentId: document.id, now: clock })).toBe(true);
+      clock = new Date(dueAt.getTime() + 1000);
+      await env.sleep('2 days');
+      const waiting = await statusOf(id);
+      await handle.signal(absenceDecided, { staffId, verdict: { accepted: true } });
+      return { waiting, outcome: await handle.result() };
+    });
+    expect(result.waiting).toBe('waiting-staff');
+    expect(result.outcome).toEqual({ status: 'accepted', creditedCents: 740 });
+  });
+});

@@ -1,0 +1,60 @@
+// absence (absence-<id>): an absence for illness declared by a parent. It waits for the medical
+// certificate (the parent reminded before its day), then for staff's decision; accepted, each
+// day's net paid price goes back to the wallet once and the places of days still ahead are freed;
+// refused, the parent reads the reason; without a certificate in time, the absence stands
+// unjustified and nothing is credited. The parent is mailed at each step. The database decides
+// the races (a certificate sent at the last second): the workflow asks it at the due time.
+import { condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import type { Activities } from '../activities/index.ts';
+import type { AbsenceStatus } from '../db/absence-tables.ts';
+import { certificateReminderAt } from '../domain/absences.ts';
+import { absenceDecided, absenceState, certificateSent, type AbsenceInput, type AbsenceVerdict } from './absence.messages.ts';
+import { StatusAttribute } from './search-attributes.ts';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+export async function absence(input: AbsenceInput): Promise<{ status: AbsenceStatus; creditedCents: number }> {
+  const { absenceId } = input;
+  const state = { status: 'waiting-certificate' as AbsenceStatus, creditedCents: 0 };
+  let certificate = input.certificateSent;
+  let decision: { staffId: number; verdict: AbsenceVerdict } | null = null;
+  setHandler(absenceState, () => state);
+  setHandler(certificateSent, () => {
+    certificate = true;
+  });
+  // A second decision (two staff at once) changes nothing: the first one counts.
+  setHandler(absenceDecided, (sent) => {
+    decision ??= sent;
+  });
+  const setStatus = (status: AbsenceStatus) => {
+    state.status = status;
+    upsertSearchAttributes([{ key: StatusAttribute, value: status }]);
+  };
+  const until = (instant: Date) => Math.max(0, instant.getTime() - Date.now());
+  const mail = (step: 'declared' | 'reminder' | 'received' | 'accepted' | 'refused' | 'unjustified') => acts.mailAbsenceStep({ absenceId, step });
+
+  setStatus('waiting-certificate');
+  await mail('declared');
+  if (!certificate) {
+    const due = new Date(input.certificateDueAt);
+    if (!(await condition(() => certificate, until(certificateReminderAt(new Date(input.declaredAt), due))))) await mail('reminder');
+    if (!(await condition(() => certificate, until(due))) && (await acts.closeAbsenceCertificateDelay({ absenceId })) === 'unjustified') {
+      setStatus('unjustified');
+      await mail('unjustified');
+      return state;
+    }
+  }
+  setStatus('waiting-staff');
+  await mail('received');
+
+  await condition(() => decision !== null);
+  const { staffId, verdict } = decision!;
+  const decided = await acts.decideAbsenceStep({ absenceId, staffId, verdict });
+  state.creditedCents = decided.creditedCents;
+  setStatus(decided.status);
+  await mail(decided.status === 'accepted' ? 'accepted' : 'refused');
+  return state;
+}
