@@ -4,7 +4,7 @@
 // without a declaration fails it, so a new page or form cannot be forgotten.
 
 /** Objects a family owns: another family asking for one gets 404, as if it did not exist. */
-export type FamilyObject = 'dependant' | 'address' | 'document' | 'order' | 'reservation' | 'top-up' | 'family-request' | 'booking-list';
+export type FamilyObject = 'dependant' | 'address' | 'document' | 'order' | 'reservation' | 'top-up' | 'family-request' | 'booking-list' | 'absence';
 /** Objects of a commune: staff of another commune get 403 (staff may know they exist). */
 export type CommuneObject =
   | 'family'
@@ -17,6 +17,7 @@ export type CommuneObject =
   | 'commune-request'
   | 'request-document'
   | 'erasure-request'
+  | 'commune-absence'
   | 'commune-offer';
 /** Public things a route may name. */
 export const publicObjects = ['commune', 'category', 'product', 'request-form', 'static-file', 'mail'] as const;

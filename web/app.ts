@@ -33,6 +33,8 @@ import { catalogueEditRoutes } from './routes/agent/catalogue-edit.tsx';
 import { onlineRequestRoutes as staffRequestRoutes } from './routes/agent/online-requests.tsx';
 import { requestFormRoutes } from './routes/agent/request-forms.tsx';
 import { onlineRequestRoutes } from './routes/online-requests.tsx';
+import { absenceFamilyRoutes } from './routes/absences.tsx';
+import { absenceStaffRoutes } from './routes/agent/absences.tsx';
 import { eTicketRoutes } from './routes/e-tickets.tsx';
 import { bookingListRoutes } from './routes/booking-lists.tsx';
 import { personalDataRoutes } from './routes/personal-data.tsx';
@@ -147,6 +149,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/', paymentNotificationRoutes(deps));
   app.route('/', checkoutRoutes(deps));
   app.route('/', historyRoutes(deps));
+  app.route('/', absenceFamilyRoutes(deps));
   app.route('/', voucherRoutes(deps));
   const devTools = config.DEV_TOOLS && config.NODE_ENV !== 'production';
   if (devTools) {
@@ -171,6 +174,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', catalogueEditRoutes(deps));
   app.route('/agent', requestFormRoutes(deps));
   app.route('/agent', staffRequestRoutes(deps));
+  app.route('/agent', absenceStaffRoutes(deps));
   if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 

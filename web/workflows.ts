@@ -18,6 +18,8 @@ import {
   subscriptionWorkflowId,
   type ApprovalState,
 } from '../workflows/approval.messages.ts';
+import { absenceDecided, absenceState, absenceWorkflowId, certificateSent, type AbsenceInput, type AbsenceVerdict } from '../workflows/absence.messages.ts';
+import type { absence } from '../workflows/absence.ts';
 import { basketWorkflowId, placeOrder, type BasketInput } from '../workflows/basket.messages.ts';
 import type { basket as basketWorkflow } from '../workflows/basket.ts';
 import { cardPaymentNotified, type CardNotification } from '../workflows/card-payment.messages.ts';
@@ -167,6 +169,21 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
     decideOnlineRequest: async (requestId: number, staffId: number, decision: StaffDecision) => {
       await decide(onlineRequestWorkflowId(requestId), staffId, decision);
       await decisionRecorded(onlineRequestWorkflowId(requestId), 'waiting-staff');
+    },
+
+    // Absences for illness.
+    startAbsence: (input: AbsenceInput, family: Family) =>
+      once(temporal.workflow.start<typeof absence>('absence', { taskQueue, workflowId: absenceWorkflowId(input.absenceId), args: [input], typedSearchAttributes: familyAttributes(family) })),
+    absenceCertificateSent: (absenceId: number) => temporal.workflow.getHandle(absenceWorkflowId(absenceId)).signal(certificateSent),
+    /** Staff's decision; answers once the workflow has recorded it (the page then shows it), or after 2 s. */
+    decideAbsence: async (absenceId: number, staffId: number, verdict: AbsenceVerdict) => {
+      const handle = temporal.workflow.getHandle<typeof absence>(absenceWorkflowId(absenceId));
+      await handle.signal(absenceDecided, { staffId, verdict });
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        const state = await handle.query(absenceState).catch(() => null);
+        if (!state || state.status !== 'waiting-staff') return;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
 
     /** A document accepted until a day: its family's watch for that type is told, or starts. */

@@ -6,6 +6,7 @@
 // itself goes. Every step is idempotent: a worker lost halfway resumes without doing one twice.
 import { condition, getExternalWorkflowHandle, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
+import { absenceWorkflowId } from './absence.messages.ts';
 import { accountValidationWorkflowId, onlineRequestWorkflowId, subscriptionWorkflowId } from './approval.messages.ts';
 import { walletReturned } from './erasure.messages.ts';
 
@@ -40,6 +41,8 @@ export async function erasure(input: { userId: number; requestId: number }): Pro
     ...(cases.accountPending ? [accountValidationWorkflowId(userId)] : []),
     ...cases.subscriptions.map(subscriptionWorkflowId),
     ...cases.requests.map(onlineRequestWorkflowId),
+    // Absent from the cases of erasures started before absences existed.
+    ...(cases.absences ?? []).map(absenceWorkflowId),
   ];
   for (const workflowId of approvals) {
     try {

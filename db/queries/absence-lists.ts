@@ -82,19 +82,6 @@ export async function communeAbsences(db: Db, communeIds: number[]): Promise<{ w
   return { waiting: await withDays(db, waiting), recent: await withDays(db, recent) };
 }
 
-/** How many absences wait for staff of these communes (the dashboard's queue). */
-export async function absencesWaiting(db: Db, communeIds: number[]): Promise<number> {
-  if (communeIds.length === 0) return 0;
-  const row = await db
-    .selectFrom('absences')
-    .innerJoin('products', 'products.id', 'absences.product_id')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('absences.status', '=', 'waiting-staff')
-    .where('products.commune_id', 'in', communeIds)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /** The reservations of these that an absence names, not refused: attendance lists show them. */
 export async function declaredAbsences(db: Db, reservationIds: number[]): Promise<Map<number, AbsenceStatus>> {
   if (reservationIds.length === 0) return new Map();
@@ -106,4 +93,17 @@ export async function declaredAbsences(db: Db, reservationIds: number[]): Promis
     .where('absences.status', '!=', 'refused')
     .execute();
   return new Map(rows.map((row) => [row.reservation_id, row.status]));
+}
+
+/** The certificate file of an absence of these communes' products. */
+export function absenceCertificate(db: Db, communeIds: number[], absenceId: number) {
+  if (communeIds.length === 0) return Promise.resolve(undefined);
+  return db
+    .selectFrom('absences')
+    .innerJoin('products', 'products.id', 'absences.product_id')
+    .innerJoin('documents', 'documents.id', 'absences.certificate_id')
+    .select(['documents.file_name', 'documents.mime_type', 'documents.storage_key'])
+    .where('absences.id', '=', absenceId)
+    .where('products.commune_id', 'in', communeIds)
+    .executeTakeFirst();
 }

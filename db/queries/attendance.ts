@@ -90,6 +90,15 @@ export function attendanceList(db: Db, productId: number, date: IsoDate, prestat
       'attendance.reason',
       'attendance.method',
       'attendance.recorded_at as recordedAt',
+      // An absence for illness the family declared for the day (refused ones left out).
+      (eb) =>
+        eb
+          .selectFrom('absence_days')
+          .innerJoin('absences', 'absences.id', 'absence_days.absence_id')
+          .select('absences.status')
+          .whereRef('absence_days.reservation_id', '=', 'reservations.id')
+          .where('absences.status', '!=', 'refused')
+          .as('declaredAbsence'),
     ])
     .where('reservations.product_id', '=', productId)
     .where('reservations.service_date', '=', date)

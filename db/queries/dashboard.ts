@@ -5,9 +5,9 @@ import type { Db } from '../connection.ts';
 import type { IsoDate } from '../../domain/dates.ts';
 
 export async function waitingCounts(db: Db, communeIds: number[]) {
-  if (communeIds.length === 0) return { accounts: 0, subscriptions: 0, payments: 0, requests: 0, documents: 0, erasures: 0 };
+  if (communeIds.length === 0) return { accounts: 0, subscriptions: 0, payments: 0, requests: 0, documents: 0, erasures: 0, absences: 0 };
   const count = (n: { n: string | number }) => Number(n.n);
-  const [accounts, subscriptions, payments, requests, documents, erasures] = await Promise.all([
+  const [accounts, subscriptions, payments, requests, documents, erasures, absences] = await Promise.all([
     db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).where('role', '=', 'parent').where('status', '=', 'pending').where('commune_id', 'in', communeIds).executeTakeFirstOrThrow(),
     db
       .selectFrom('subscriptions')
@@ -35,6 +35,7 @@ export async function waitingCounts(db: Db, communeIds: number[]) {
       .innerJoin('users', 'users.id', 'documents.owner_id')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('documents.status', '=', 'pending')
+      .where('documents.kind', '<>', 'certificat-medical')
       .where('users.commune_id', 'in', communeIds)
       .executeTakeFirstOrThrow(),
     db
@@ -44,8 +45,15 @@ export async function waitingCounts(db: Db, communeIds: number[]) {
       .where('erasure_requests.status', '=', 'awaiting-wallet-return')
       .where('users.commune_id', 'in', communeIds)
       .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('absences')
+      .innerJoin('products', 'products.id', 'absences.product_id')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('absences.status', '=', 'waiting-staff')
+      .where('products.commune_id', 'in', communeIds)
+      .executeTakeFirstOrThrow(),
   ]);
-  return { accounts: count(accounts), subscriptions: count(subscriptions), payments: count(payments), requests: count(requests), documents: count(documents), erasures: count(erasures) };
+  return { accounts: count(accounts), subscriptions: count(subscriptions), payments: count(payments), requests: count(requests), documents: count(documents), erasures: count(erasures), absences: count(absences) };
 }
 
 /** Per product and day with a service between the two days: places booked and offered. */

@@ -55,14 +55,17 @@ export async function checkoutsInProgress(db: Db, userId: number): Promise<numbe
   return Number(row.n);
 }
 
-/** What waits on the family: its account's validation, service subscriptions and online requests. */
-export async function openFamilyCases(db: Db, userId: number): Promise<{ accountPending: boolean; subscriptions: number[]; requests: number[] }> {
-  const [user, subscriptions, requests] = await Promise.all([
+const OPEN_ABSENCE = ['waiting-certificate', 'waiting-staff'] as const;
+
+/** What waits on the family: its account's validation, service subscriptions, online requests and absences. */
+export async function openFamilyCases(db: Db, userId: number): Promise<{ accountPending: boolean; subscriptions: number[]; requests: number[]; absences: number[] }> {
+  const [user, subscriptions, requests, absences] = await Promise.all([
     db.selectFrom('users').select('status').where('id', '=', userId).executeTakeFirstOrThrow(),
     db.selectFrom('subscriptions').select('id').where('user_id', '=', userId).where('status', '=', 'pending').execute(),
     db.selectFrom('online_requests').select('id').where('user_id', '=', userId).where('status', 'in', ['waiting-staff', 'documents-requested']).execute(),
+    db.selectFrom('absences').select('id').where('user_id', '=', userId).where('status', 'in', OPEN_ABSENCE).execute(),
   ]);
-  return { accountPending: user.status === 'pending', subscriptions: subscriptions.map((row) => row.id), requests: requests.map((row) => row.id) };
+  return { accountPending: user.status === 'pending', subscriptions: subscriptions.map((row) => row.id), requests: requests.map((row) => row.id), absences: absences.map((row) => row.id) };
 }
 
 /** Closes what waits on the family: places in its cart, and its cases refused with the reason. */
@@ -76,6 +79,7 @@ export async function closeFamilyCases(db: Db, userId: number, now: Date): Promi
       .where('status', '=', 'pending')
       .execute();
     await trx.updateTable('online_requests').set({ status: 'refused', decided_at: now }).where('user_id', '=', userId).where('status', 'in', ['waiting-staff', 'documents-requested']).execute();
+    await trx.updateTable('absences').set({ status: 'refused', refusal_reason: 'Effacement du compte demandé par la famille.', decided_at: now }).where('user_id', '=', userId).where('status', 'in', OPEN_ABSENCE).execute();
   });
 }
 
@@ -185,6 +189,8 @@ export async function erasePersonalData(db: Db, requestId: number, now: Date): P
     await trx.updateTable('audit_log').set({ details: JSON.stringify(ERASED_MARK) }).where((eb) => aboutFamily(eb, userId)).execute();
     await trx.deleteFrom('request_messages').where('request_id', 'in', requests).execute();
     await trx.deleteFrom('online_requests').where('user_id', '=', userId).execute();
+    // A certificate goes with the family's other files; its absence keeps its days and amounts.
+    await trx.updateTable('absences').set({ certificate_id: null, refusal_reason: null }).where('user_id', '=', userId).execute();
     await trx.deleteFrom('documents').where('owner_id', '=', userId).execute();
     await trx.deleteFrom('e_tickets').where('reservation_id', 'in', reservations).execute();
     await trx.updateTable('attendance').set({ reason: null }).where('reservation_id', 'in', reservations).execute();

@@ -69,14 +69,16 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   const asA = { Cookie: cookies.parentA };
 
   // A paid order (its reservations), built by the order's own activities.
-  const held = await holdPlaces(db, a, 'Matin', ['2026-12-09'], now());
+  // Three days: one free, one declared absent awaiting its certificate, one absent with it (below).
+  const held = await holdPlaces(db, a, 'Matin', ['2026-12-09', '2026-12-02', '2027-01-06'], now());
   if (!held.ok) throw new Error('hold refused');
   const paid = (await createOrderFromCart(db, a.user.id, now()))!;
   const orders = createOrderActivities({ db, now, publicUrl: TEST_ORIGIN, mail: createMailActivities({ db, mailer: createMailer({ from: 'x@y.z' }), now }) });
   await orders.planOrderPayment({ orderId: paid.orderId, walletCents: paid.totalCents, cardCents: 0 });
   await orders.debitWalletForOrder({ orderId: paid.orderId, key: `order-${paid.number}/wallet-debit` });
   await orders.confirmOrder({ orderId: paid.orderId });
-  const reservation = await db.selectFrom('reservations').select('id').where('user_id', '=', a.user.id).executeTakeFirstOrThrow();
+  const days = await db.selectFrom('reservations').select('id').where('user_id', '=', a.user.id).orderBy('service_date').execute();
+  const [toDeclare, reservation, toJustify] = [days[0]!, days[1]!, days[2]!];
 
   // An order in progress through the real checkout, past its address and terms, so that each
   // step's page shows its form; then one more day in the cart.
@@ -127,6 +129,20 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   if (asked.status !== 303) throw new Error(`decision refused (${asked.status})`);
   const requestFile = Number((await db.selectFrom('online_requests').select('answers').where('id', '=', waitingRequest).executeTakeFirstOrThrow()).answers.champ_2);
 
+  // Absences for illness, declared through the app: one awaiting its certificate, one with it
+  // (waiting for staff).
+  const declare = async (reservationId: number, certificate: boolean) => {
+    const form = new FormData();
+    form.set('jour', String(reservationId));
+    if (certificate) form.set('certificat', new File([PNG_1X1 as Uint8Array<ArrayBuffer>], 'certificat.png', { type: 'image/png' }));
+    const response = await app().request(`/mon-compte/reservations/${reservationId}/absence`, { method: 'POST', body: form, headers: { ...asA, Origin: TEST_ORIGIN } });
+    const id = /\/mon-compte\/absences\/(\d+)/.exec(response.headers.get('location') ?? '')?.[1];
+    if (!id) throw new Error(`absence refused (${response.status})`);
+    return Number(id);
+  };
+  const absenceAwaitingCertificate = await declare(toDeclare.id, false);
+  const absenceForStaff = await declare(toJustify.id, true);
+
   const list = await saveBookingList(db, { userId: a.user.id, name: 'Les mercredis', productId: product.id, prestationId: prestation, children: [a.dependants[0]!.id], weekdays: [3] });
   if (list === 'name-taken') throw new Error('list exists');
 
@@ -170,6 +186,8 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       'request-document': requestFile,
       'booking-list': list,
       'erasure-request': erasure.id,
+      absence: absenceAwaitingCertificate,
+      'commune-absence': absenceForStaff,
       'commune-offer': offer.id,
       commune: 'rosieres',
       category: 'garderies',

@@ -27,6 +27,8 @@ import { checkoutAccess } from './checkout.tsx';
 import { devMailAccess } from './dev-mails.tsx';
 import { eTicketAccess } from './e-tickets.tsx';
 import { familyAccess } from './family.tsx';
+import { absenceFamilyAccess } from './absences.tsx';
+import { absenceStaffAccess } from './agent/absences.tsx';
 import { healthAccess } from './health.ts';
 import { historyAccess } from './history.tsx';
 import { homeAccess } from './home.tsx';
@@ -42,7 +44,7 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, erasureAccess, staffAccountAccess, familySearchAccess, kitchenAccess, onlineRequestAccess, requestFormAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, serviceOfferAccess, validationAccess, authAccess, bookingAccess, bookingListAccess, catalogueAccess, checkoutAccess,
+  absenceFamilyAccess, absenceStaffAccess, accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, erasureAccess, staffAccountAccess, familySearchAccess, kitchenAccess, onlineRequestAccess, requestFormAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, serviceOfferAccess, validationAccess, authAccess, bookingAccess, bookingListAccess, catalogueAccess, checkoutAccess,
   devMailAccess, eTicketAccess, familyAccess, healthAccess, historyAccess, homeAccess, onlineRequestFamilyAccess, passwordAccess, paymentNotificationAccess, personalDataAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
 ];

@@ -1,6 +1,8 @@
 // The family's orders and reservations, and the cancellation of a reservation before its
 // deadline (refunded to the wallet, with a mail).
 import { Hono } from 'hono';
+import { declaredAbsences } from '../../db/queries/absence-lists.ts';
+import { declarableReservations } from '../../db/queries/absences.ts';
 import { familyOrder } from '../../db/queries/orders.ts';
 import { cardPaymentOf } from '../../db/queries/payments.ts';
 import { composeMail } from '../../lib/mail/compose.ts';
@@ -49,7 +51,8 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
   async function reservationsPage(userId: number, extra: { message?: string | null; error?: string | null } = {}) {
     const today = parisDate(now());
     // What each place cost the family: its price less its share of the order's voucher.
-    const [reservations, net] = await Promise.all([familyReservations(db, userId), familyNetLinePrices(db, userId)]);
+    const [reservations, net, declarable] = await Promise.all([familyReservations(db, userId), familyNetLinePrices(db, userId), declarableReservations(db, userId, now())]);
+    const declared = await declaredAbsences(db, reservations.map((row) => row.id));
     const rows = reservations.map((row) => ({
       id: row.id,
       service_date: row.service_date,
@@ -60,6 +63,7 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
       child: `${row.first_name} ${row.last_name}`,
       ticket: row.ticket,
       cancellable: row.state === 'confirmed' && now().getTime() < bookingDeadline(row.service_date, row.cancel_deadline_days, row.cancel_deadline_hour).getTime(),
+      absence: declared.has(row.id) ? ('declared' as const) : declarable.has(row.id) ? ('declarable' as const) : null,
     }));
     return <ReservationsPage upcoming={rows.filter((r) => r.service_date >= today)} past={rows.filter((r) => r.service_date < today).reverse()} {...extra} />;
   }

@@ -3,6 +3,7 @@
 // and a presence or absence per child.
 import type { AttendanceRow } from '../../../db/queries/attendance.ts';
 import { ageOn, formatLongDate, type IsoDate } from '../../../domain/dates.ts';
+import { absenceStatusWords } from '../absences/status.ts';
 import { Field, Notice, SelectField } from '../components/fields.tsx';
 
 export interface ProductChoice {
@@ -150,6 +151,7 @@ export function AttendanceDayPage({ product, day, prestationId, capacity, rows, 
                 <td>{row.notes ?? ''}</td>
                 <td>
                   <p>{statusText(row)}</p>
+                  {row.declaredAbsence ? <p class="muted">Absence pour maladie déclarée par la famille ({absenceStatusWords[row.declaredAbsence].toLowerCase()})</p> : null}
                   <form method="post" action={`${base}/pointage`} class="inline-form no-print" novalidate>
                     <input type="hidden" name="reservation" value={String(row.reservationId)} />
                     <input type="hidden" name="jour" value={day} />

@@ -5,7 +5,7 @@ import { formatLongDate, type IsoDate } from '../../../domain/dates.ts';
 import { LoadChart } from './load-chart.tsx';
 
 export interface DashboardProps {
-  waiting: { accounts: number; subscriptions: number; payments: number; requests: number; documents: number; erasures: number };
+  waiting: { accounts: number; subscriptions: number; payments: number; requests: number; documents: number; erasures: number; absences: number };
   today: IsoDate;
   tomorrow: IsoDate;
   load: ServiceLoad[];
@@ -25,6 +25,7 @@ const sections = [
   ['/agent/cuisine', 'Effectifs cuisine'],
   ['/agent/fermetures', 'Fermetures exceptionnelles'],
   ['/agent/demarches', 'Démarches en ligne'],
+  ['/agent/absences', 'Absences à examiner'],
   ['/agent/bons', 'Bons de réduction'],
   ['/agent/paiements', 'Paiements à vérifier'],
   ['/agent/effacements', 'Demandes d’effacement (RGPD)'],
@@ -83,6 +84,9 @@ export function DashboardPage({ waiting, today, tomorrow, load, admin }: Dashboa
         </li>
         <li>
           <a href="/agent/demarches">{waiting.requests} démarche(s) en ligne à traiter</a>
+        </li>
+        <li>
+          <a href="/agent/absences">{waiting.absences} absence(s) pour maladie à examiner</a>
         </li>
         <li>
           <a href="/agent/paiements">{waiting.payments} paiement(s) à vérifier</a>

@@ -93,6 +93,18 @@ export interface ReservationRow {
   child: string;
   ticket: string | null;
   cancellable: boolean;
+  /** An absence for illness may still be declared for it, or one names it (not refused). */
+  absence: 'declarable' | 'declared' | null;
+}
+
+function AbsenceLink({ row }: { row: ReservationRow }) {
+  if (row.absence === 'declared') return <a href="/mon-compte/absences">Absence déclarée</a>;
+  if (row.absence !== 'declarable') return null;
+  return (
+    <a href={`/mon-compte/reservations/${row.id}/absence`}>
+      Déclarer une absence<span class="visually-hidden"> le {formatShortDate(row.service_date)} pour {row.child}</span>
+    </a>
+  );
 }
 
 export function ReservationsPage({ upcoming, past, message, error }: { upcoming: ReservationRow[]; past: ReservationRow[]; message?: string | null; error?: string | null }) {
@@ -137,6 +149,12 @@ export function ReservationsPage({ upcoming, past, message, error }: { upcoming:
               ) : (
                 'Passée'
               )}
+              {row.absence ? (
+                <>
+                  {' '}
+                  <AbsenceLink row={row} />
+                </>
+              ) : null}
             </td>
           </tr>
         ))}
