@@ -7,6 +7,7 @@ import { loadDemoCatalogue } from '../demo/load.ts';
 import { createStaff } from '../../test/helpers/accounts.ts';
 import { addHomeAddress, bookingFamily, holdPlaces, payCart } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
+import { attachCertificate, declareAbsence } from './absences.ts';
 import { saveBookingList } from './booking-lists.ts';
 import { recordAudit } from './audit.ts';
 import { exportPlan, familyData } from './family-export.ts';
@@ -57,6 +58,10 @@ beforeAll(async () => {
   await saveBookingList(db, { userId, name: 'Les mercredis', productId: product.product_id, prestationId: product.prestation_id, children: [family.dependants[0]!.id], weekdays: [3] });
   const voucher = await db.insertInto('vouchers').values({ code: 'EXPORT', label: 'Bon', kind: 'amount', value: 100, valid_from: '2026-11-01', valid_until: '2026-12-31' }).returning('id').executeTakeFirstOrThrow();
   await db.insertInto('voucher_uses').values({ voucher_id: voucher.id, order_id: order.id, user_id: userId, discount_cents: 100, state: 'used' }).execute();
+  // An absence for illness declared for the booked day, its certificate joined.
+  const declared = await declareAbsence(db, { userId, reservationIds: [reservation.id], now });
+  if (!declared.ok) throw new Error(declared.error);
+  await attachCertificate(db, { absenceId: declared.absenceId, userId, documentId: document.id, now });
   // Asked for, not yet carried out: the request is the family's data too.
   await db.insertInto('erasure_requests').values({ user_id: userId, iban: 'FR7630006000011234567890189' }).execute();
 });

@@ -8,6 +8,7 @@ import { createMailActivities } from '../../activities/mail/send-mail.ts';
 import { createMailer } from '../../lib/mail/mailer.ts';
 import { createOrderActivities } from '../../activities/orders/order.ts';
 import type { Db } from '../../db/connection.ts';
+import { certificateReminderAt } from '../../domain/absences.ts';
 import { createOrderFromCart } from '../../db/queries/orders.ts';
 import { createRequestForm } from '../../db/queries/request-forms.ts';
 import { saveBookingList } from '../../db/queries/booking-lists.ts';
@@ -142,6 +143,15 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   };
   const absenceAwaitingCertificate = await declare(toDeclare.id, false);
   const absenceForStaff = await declare(toJustify.id, true);
+  // Their workflows mail the parent: sent before the tests compare the database before and after.
+  // The reminder goes at its time by the Temporal server's clock, which is today's, not the world's.
+  const dueAt = (await db.selectFrom('absences').select('certificate_due_at').where('id', '=', absenceAwaitingCertificate).executeTakeFirstOrThrow()).certificate_due_at;
+  const reminded = certificateReminderAt(now(), dueAt).getTime() <= Date.now();
+  const mailed = [`absence-${absenceAwaitingCertificate}/declared`, ...(reminded ? [`absence-${absenceAwaitingCertificate}/reminder`] : []), `absence-${absenceForStaff}/received`];
+  for (let tries = 0; (await db.selectFrom('outbox_mails').select('id').where('idempotency_key', 'in', mailed).where('status', '=', 'sent').execute()).length < mailed.length; tries += 1) {
+    if (tries > 200) throw new Error('the absences were never mailed');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 
   const list = await saveBookingList(db, { userId: a.user.id, name: 'Les mercredis', productId: product.id, prestationId: prestation, children: [a.dependants[0]!.id], weekdays: [3] });
   if (list === 'name-taken') throw new Error('list exists');

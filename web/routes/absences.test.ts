@@ -65,6 +65,7 @@ describe('absences for illness', () => {
     expect(booked).toContain(`href="/mon-compte/reservations/${reservations[0]}/absence"`);
     expect((await get(`/mon-compte/reservations/${reservations[0]}/absence`, neighbour)).status).toBe(404);
     const form = await (await get(`/mon-compte/reservations/${reservations[0]}/absence`, parent)).text();
+    expect(form).toContain(`action="/mon-compte/reservations/${reservations[0]}/absence"`);
     expect(form).toContain(`value="${reservations[2]}"`);
 
     const none = await send(`/mon-compte/reservations/${reservations[0]}/absence`, []);

@@ -69,9 +69,8 @@ export function DeclareAbsencePage(props: { reservationId: number; declarable: D
         {declarable.child}, {declarable.product}. Le certificat médical peut suivre : vous aurez {declarable.certificateDays} jours pour le déposer. Sans lui, l’absence reste
         non justifiée et n’est pas remboursée.
       </p>
-      <form method="post" action="/mon-compte/absences" enctype="multipart/form-data" novalidate>
+      <form method="post" action={`/mon-compte/reservations/${reservationId}/absence`} enctype="multipart/form-data" novalidate>
         <ErrorSummary errors={errors} labels={declareLabels} />
-        <input type="hidden" name="reservation" value={String(reservationId)} />
         <fieldset id="jour" aria-describedby={errors.jour ? 'jour-error' : undefined}>
           <legend>{declareLabels.jour}</legend>
           <FieldError name="jour" error={errors.jour} />
