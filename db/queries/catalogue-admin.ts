@@ -40,6 +40,8 @@ export interface NewProduct {
   deadlineHour: number;
   cancelDeadlineDays: number;
   cancelDeadlineHour: number;
+  absenceDeclareHours: number;
+  absenceCertificateDays: number;
   channel: 'online' | 'mairie';
   prestations: { label: string; priceCents: number }[];
   staffId: number;
@@ -57,6 +59,7 @@ export async function createProduct(db: Db, input: NewProduct): Promise<number |
           weekdays: input.weekdays, season_start: input.seasonStart, season_end: input.seasonEnd, closed_days: closedDays,
           booking_deadline_days: input.deadlineDays, booking_deadline_hour: input.deadlineHour,
           cancel_deadline_days: input.cancelDeadlineDays, cancel_deadline_hour: input.cancelDeadlineHour, channel: input.channel, published: false,
+          absence_declare_hours: input.absenceDeclareHours, absence_certificate_days: input.absenceCertificateDays,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

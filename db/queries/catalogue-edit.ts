@@ -20,6 +20,8 @@ export interface ProductDetails {
   deadlineHour: number;
   cancelDeadlineDays: number;
   cancelDeadlineHour: number;
+  absenceDeclareHours: number;
+  absenceCertificateDays: number;
   channel: 'online' | 'mairie';
   rules: PricingRules;
   requiredDocuments: DocumentKind[];
@@ -29,7 +31,7 @@ export async function productDetails(db: Db, productId: number) {
   const row = await db
     .selectFrom('products')
     .select([
-      'category', 'name', 'description', 'booking_deadline_days', 'booking_deadline_hour', 'cancel_deadline_days', 'cancel_deadline_hour', 'channel', 'pricing', 'required_documents', 'weekdays',
+      'category', 'name', 'description', 'booking_deadline_days', 'booking_deadline_hour', 'cancel_deadline_days', 'cancel_deadline_hour', 'absence_declare_hours', 'absence_certificate_days', 'channel', 'pricing', 'required_documents', 'weekdays',
       'season_start', 'season_end', 'closed_days', 'published',
     ])
     .where('id', '=', productId)
@@ -45,7 +47,8 @@ export async function updateProductDetails(db: Db, productId: number, details: P
         .selectFrom('products')
         .select([
           'category', 'name', 'description', 'booking_deadline_days as deadlineDays', 'booking_deadline_hour as deadlineHour', 'cancel_deadline_days as cancelDeadlineDays',
-          'cancel_deadline_hour as cancelDeadlineHour', 'channel', 'pricing', 'required_documents as requiredDocuments',
+          'cancel_deadline_hour as cancelDeadlineHour', 'absence_declare_hours as absenceDeclareHours', 'absence_certificate_days as absenceCertificateDays',
+          'channel', 'pricing', 'required_documents as requiredDocuments',
         ])
         .where('id', '=', productId)
         .forUpdate()
@@ -55,6 +58,7 @@ export async function updateProductDetails(db: Db, productId: number, details: P
         .set({
           category: details.category, name: details.name, description: details.description, booking_deadline_days: details.deadlineDays,
           booking_deadline_hour: details.deadlineHour, cancel_deadline_days: details.cancelDeadlineDays, cancel_deadline_hour: details.cancelDeadlineHour,
+          absence_declare_hours: details.absenceDeclareHours, absence_certificate_days: details.absenceCertificateDays,
           channel: details.channel, pricing: JSON.stringify(details.rules), required_documents: details.requiredDocuments,
         })
         .where('id', '=', productId)

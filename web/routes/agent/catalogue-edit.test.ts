@@ -99,6 +99,20 @@ describe('catalogue editing', () => {
     expect((await post(`/agent/catalogue/${productId}/fiche`, fiche(), staff)).status).toBe(303);
   });
 
+  it('sets the delays of an absence for illness, refusing one out of range next to its field', async () => {
+    const wrong = await post(`/agent/catalogue/${productId}/fiche`, fiche({ absence_heures: '1000', certificat_jours: '0' }), staff);
+    expect(wrong.status).toBe(400);
+    const html = await wrong.text();
+    expect(html).toContain('Un nombre d’heures, de 0 à 720.');
+    expect(html).toContain('Un nombre de jours, de 1 à 60.');
+    expect(html).toContain('value="1000"');
+    expect((await post(`/agent/catalogue/${productId}/fiche`, fiche({ absence_heures: '72', certificat_jours: '10' }), staff)).status).toBe(303);
+    const stored = await database.db.selectFrom('products').select(['absence_declare_hours', 'absence_certificate_days']).where('id', '=', productId).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ absence_declare_hours: 72, absence_certificate_days: 10 });
+    expect(await (await app().request(`/agent/catalogue/${productId}`, { headers: { Cookie: staff } })).text()).toMatch(/name="absence_heures"[^>]*value="72"/);
+    expect((await post(`/agent/catalogue/${productId}/fiche`, fiche(), staff)).status).toBe(303);
+  });
+
   it('requires a valid document to book: a family without one is told which, and books once it is accepted', async () => {
     const body = new URLSearchParams([...Object.entries(fiche()), ['pieces', 'attestation-assurance']]);
     const saved = await app().request(`/agent/catalogue/${productId}/fiche`, { method: 'POST', body: body.toString(), headers: { Cookie: staff, Origin: TEST_ORIGIN, 'Content-Type': 'application/x-www-form-urlencoded' } });

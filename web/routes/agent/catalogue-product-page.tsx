@@ -30,7 +30,8 @@ export function productPage({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
     const stored = {
       categorie: details.category, nom: details.name, description: details.description, vente: details.channel === 'mairie' ? 'mairie' : 'en-ligne',
       delai_jours: String(details.booking_deadline_days), delai_heure: String(details.booking_deadline_hour), annul_jours: String(details.cancel_deadline_days),
-      annul_heure: String(details.cancel_deadline_hour), ...pricingRulesToForm(details.rules),
+      annul_heure: String(details.cancel_deadline_hour), absence_heures: String(details.absence_declare_hours), certificat_jours: String(details.absence_certificate_days),
+      ...pricingRulesToForm(details.rules),
     };
     return c.render(
       <CatalogueProductPage

@@ -1,9 +1,18 @@
 // The fields of a product that staff set at its creation and change later: category, name,
-// description, channel (online or at the town hall) and the booking and cancellation deadlines.
+// description, channel (online or at the town hall), the booking and cancellation deadlines and
+// the delays of an absence for illness (its declaration after the day, its certificate).
 import { z } from 'zod';
 import type { ProductCategory } from '../../../db/database.ts';
 import { requiredText, wholeNumberField } from '../../schemas.ts';
 import { categories } from '../../views/categories.ts';
+
+/** A field left empty (or absent from an older form) takes the product's default. */
+const withDefault = <T extends z.ZodType<unknown, string>>(fallback: string, field: T) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === undefined || value.trim() === '' ? fallback : value))
+    .pipe(field);
 
 export const productDetailFields = {
   categorie: z.enum(categories.map((c) => c.slug) as [ProductCategory, ...ProductCategory[]], { error: 'Choisissez la catégorie.' }),
@@ -14,6 +23,8 @@ export const productDetailFields = {
   delai_heure: wholeNumberField('Une heure de 0 à 23.', 0, 23),
   annul_jours: wholeNumberField('Un nombre de jours ouvrés, de 0 à 30.', 0, 30),
   annul_heure: wholeNumberField('Une heure de 0 à 23.', 0, 23),
+  absence_heures: withDefault('48', wholeNumberField('Un nombre d’heures, de 0 à 720.', 0, 720)),
+  certificat_jours: withDefault('7', wholeNumberField('Un nombre de jours, de 1 à 60.', 1, 60)),
 };
 
 type Details = z.infer<z.ZodObject<typeof productDetailFields>>;
@@ -28,4 +39,6 @@ export const productDetailsOf = (data: Details) => ({
   deadlineHour: data.delai_heure,
   cancelDeadlineDays: data.annul_jours,
   cancelDeadlineHour: data.annul_heure,
+  absenceDeclareHours: data.absence_heures,
+  absenceCertificateDays: data.certificat_jours,
 });

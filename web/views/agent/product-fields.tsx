@@ -1,5 +1,6 @@
 // The fields of a product shared by its creation form and its fiche: category, name,
-// description, how families book it, and the booking and cancellation deadlines.
+// description, how families book it, the booking and cancellation deadlines, and the delays of an
+// absence for illness.
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { categories } from '../categories.ts';
 import { Field, FieldError, SelectField, TextArea } from '../components/fields.tsx';
@@ -7,6 +8,7 @@ import { Field, FieldError, SelectField, TextArea } from '../components/fields.t
 export const productFieldLabels = {
   categorie: 'Catégorie', nom: 'Nom', description: 'Description', vente: 'Réservation', delai_jours: 'Réservation close (jours ouvrés avant)', delai_heure: 'Heure limite de réservation',
   annul_jours: 'Annulation close (jours ouvrés avant)', annul_heure: "Heure limite d'annulation",
+  absence_heures: 'Absence pour maladie déclarable jusqu’à (heures après le jour)', certificat_jours: 'Délai du certificat médical (jours après la déclaration)',
 };
 
 export function ProductDetailFields({ values, errors }: { values: FormValues; errors: FieldErrors }) {
@@ -33,6 +35,10 @@ export function ProductDetailFields({ values, errors }: { values: FormValues; er
         <Field name="delai_heure" label={`${productFieldLabels.delai_heure} (0 à 23 h)`} value={values.delai_heure ?? '12'} error={errors.delai_heure} extra={{ inputmode: 'numeric' }} />
         <Field name="annul_jours" label={productFieldLabels.annul_jours} value={values.annul_jours ?? '2'} error={errors.annul_jours} extra={{ inputmode: 'numeric' }} />
         <Field name="annul_heure" label={`${productFieldLabels.annul_heure} (0 à 23 h)`} value={values.annul_heure ?? '12'} error={errors.annul_heure} extra={{ inputmode: 'numeric' }} />
+      </div>
+      <div class="inline-fields">
+        <Field name="absence_heures" label={productFieldLabels.absence_heures} value={values.absence_heures ?? '48'} error={errors.absence_heures} extra={{ inputmode: 'numeric' }} />
+        <Field name="certificat_jours" label={productFieldLabels.certificat_jours} value={values.certificat_jours ?? '7'} error={errors.certificat_jours} extra={{ inputmode: 'numeric' }} />
       </div>
     </>
   );
