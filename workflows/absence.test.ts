@@ -60,17 +60,20 @@ async function paidDays(email: string) {
   return { family, reservations };
 }
 
+/** A certificate file of the family's, as its upload records it. */
+const certificateFile = async (userId: number, key: string) =>
+  (
+    await database.db
+      .insertInto('documents')
+      .values({ owner_id: userId, kind: 'certificat-medical', file_name: 'certificat.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'a'.repeat(64), storage_key: key, uploaded_at: clock })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+
 async function declare(userId: number, reservationIds: number[], certificate: boolean) {
   const declared = await declareAbsence(database.db, { userId, reservationIds, now: clock });
   if (!declared.ok) throw new Error(declared.error);
-  if (certificate) {
-    const document = await database.db
-      .insertInto('documents')
-      .values({ owner_id: userId, kind: 'certificat-medical', file_name: 'certificat.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'a'.repeat(64), storage_key: `key-${declared.absenceId}`, uploaded_at: clock })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    expect(await attachCertificate(database.db, { absenceId: declared.absenceId, userId, documentId: document.id, now: clock })).toBe(true);
-  }
+  if (certificate) expect(await attachCertificate(database.db, { absenceId: declared.absenceId, userId, documentId: await certificateFile(userId, `key-${declared.absenceId}`), now: clock })).toBe(true);
   const handle = await env.client.workflow.start(absence, {
     taskQueue: queue,
     workflowId: absenceWorkflowId(declared.absenceId),
@@ -119,12 +122,7 @@ describe('absence for illness', () => {
       const { id, handle } = await declare(family.user.id, [reservations[0]!.id], false);
       clock = new Date(clock.getTime() + DAY);
       await env.sleep('1 day');
-      const document = await database.db
-        .insertInto('documents')
-        .values({ owner_id: family.user.id, kind: 'certificat-medical', file_name: 'c.png', mime_type: 'image/png', size_bytes: 10, sha256: 'b'.repeat(64), storage_key: `key-later-${id}`, uploaded_at: clock })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      expect(await attachCertificate(database.db, { absenceId: id, userId: family.user.id, documentId: document.id, now: clock })).toBe(true);
+      expect(await attachCertificate(database.db, { absenceId: id, userId: family.user.id, documentId: await certificateFile(family.user.id, `key-later-${id}`), now: clock })).toBe(true);
       await handle.signal(certificateSent);
       await handle.signal(absenceDecided, { staffId, verdict: { accepted: false, reason: 'Le certificat ne couvre pas ce jour.' } });
       return { id, outcome: await handle.result() };
@@ -159,12 +157,7 @@ describe('absence for illness', () => {
       const { id, handle, dueAt } = await declare(family.user.id, [reservations[0]!.id], false);
       clock = new Date(dueAt.getTime() - 1000);
       await env.sleep('6 days');
-      const document = await database.db
-        .insertInto('documents')
-        .values({ owner_id: family.user.id, kind: 'certificat-medical', file_name: 'c.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'c'.repeat(64), storage_key: `key-lost-${id}`, uploaded_at: clock })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      expect(await attachCertificate(database.db, { absenceId: id, userId: family.user.id, documentId: document.id, now: clock })).toBe(true);
+      expect(await attachCertificate(database.db, { absenceId: id, userId: family.user.id, documentId: await certificateFile(family.user.id, `key-lost-${id}`), now: clock })).toBe(true);
       clock = new Date(dueAt.getTime() + 1000);
       await env.sleep('2 days');
       const waiting = await statusOf(id);

@@ -1,10 +1,26 @@
-// Ports of the local runtime: a free one from the kernel, waiting for one to open, and checking,
+// Ports of the local runtime: a free one, waiting for one to open, and checking,
 // before `npm start` starts anything, that the ports it needs are free (naming the variable that
 // moves each).
 import net from 'node:net';
 import { ConfigError } from '../../config.ts';
 
-export function freePort(): Promise<number> {
+/** Below the kernel's range for outgoing connections (32768–60999): a client socket never takes it meanwhile. */
+const QUIET_PORTS = { from: 20_000, to: 32_767 };
+
+/**
+ * A port free now, for a server started a little later. Taken below the range the kernel gives
+ * outgoing connections: a port from that range could be taken by any connection opened in between
+ * (the tests open many), and the server would then fail to listen.
+ */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    const port = QUIET_PORTS.from + Math.floor(Math.random() * (QUIET_PORTS.to - QUIET_PORTS.from + 1));
+    if (await isFree(port)) return port;
+  }
+  return kernelPort();
+}
+
+function kernelPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
