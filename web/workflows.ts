@@ -171,17 +171,32 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
       await decisionRecorded(onlineRequestWorkflowId(requestId), 'waiting-staff');
     },
 
-    // Absences for illness.
+    // Absences for illness. The certificate and the decision start the workflow if its start was
+    // lost (Temporal unreachable when the absence was declared): nothing waits on a workflow that never ran.
     startAbsence: (input: AbsenceInput, family: Family) =>
       once(temporal.workflow.start<typeof absence>('absence', { taskQueue, workflowId: absenceWorkflowId(input.absenceId), args: [input], typedSearchAttributes: familyAttributes(family) })),
-    absenceCertificateSent: (absenceId: number) => temporal.workflow.getHandle(absenceWorkflowId(absenceId)).signal(certificateSent),
+    absenceCertificateSent: (input: AbsenceInput, family: Family) =>
+      temporal.workflow.signalWithStart<typeof absence, []>('absence', {
+        taskQueue,
+        workflowId: absenceWorkflowId(input.absenceId),
+        args: [input],
+        signal: certificateSent,
+        signalArgs: [],
+        typedSearchAttributes: familyAttributes(family),
+      }),
     /** Staff's decision; answers once the workflow has recorded it (the page then shows it), or after 2 s. */
-    decideAbsence: async (absenceId: number, staffId: number, verdict: AbsenceVerdict) => {
-      const handle = temporal.workflow.getHandle<typeof absence>(absenceWorkflowId(absenceId));
-      await handle.signal(absenceDecided, { staffId, verdict });
+    decideAbsence: async (input: AbsenceInput, family: Family, decision: { staffId: number; verdict: AbsenceVerdict }) => {
+      const handle = await temporal.workflow.signalWithStart<typeof absence, [typeof decision]>('absence', {
+        taskQueue,
+        workflowId: absenceWorkflowId(input.absenceId),
+        args: [input],
+        signal: absenceDecided,
+        signalArgs: [decision],
+        typedSearchAttributes: familyAttributes(family),
+      });
       for (let attempt = 0; attempt < 20; attempt += 1) {
         const state = await handle.query(absenceState).catch(() => null);
-        if (!state || state.status !== 'waiting-staff') return;
+        if (state && state.status !== 'waiting-staff' && state.status !== 'waiting-certificate') return;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },

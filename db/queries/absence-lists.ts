@@ -61,6 +61,14 @@ async function withDays(db: Db, rows: Row[]): Promise<AbsenceView[]> {
   }));
 }
 
+/** What the absence's workflow starts from, should it have to start again. */
+export const absenceInput = (absence: AbsenceView) => ({
+  absenceId: absence.id,
+  declaredAt: absence.declaredAt.toISOString(),
+  certificateDueAt: absence.certificateDueAt.toISOString(),
+  certificateSent: absence.certificateId !== null,
+});
+
 /** The family's absences, the latest first. */
 export async function familyAbsences(db: Db, userId: number): Promise<AbsenceView[]> {
   return withDays(db, await absences(db).where('absences.user_id', '=', userId).orderBy('absences.id', 'desc').limit(100).execute());

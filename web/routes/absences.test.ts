@@ -5,6 +5,7 @@
 // commune sees nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
+import { declareAbsence } from '../../db/queries/absences.ts';
 import { balance } from '../../db/queries/wallet.ts';
 import { createStaff, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../../test/helpers/app.ts';
@@ -124,6 +125,23 @@ describe('absences for illness', () => {
     expect(story).toContain('Total crédité sur votre porte-monnaie : 15,80\u00a0€');
     const mails = await database.db.selectFrom('outbox_mails').select('subject').where('recipient', '=', 'malade@example.fr').orderBy('id').execute();
     expect(mails.map((mail) => mail.subject)).toEqual(['Votre déclaration d’absence', 'Certificat médical reçu', 'Absence acceptée : votre porte-monnaie est crédité']);
+  });
+
+  it('starts its workflow with the certificate when the declaration could not (Temporal unreachable then)', async () => {
+    const family = await bookingFamily(database.db, 'sans-workflow@example.fr');
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2027-01-06'], new Date())).ok) throw new Error('hold refused');
+    await payCart(database.db, family.user.id, new Date());
+    const reservation = await database.db.selectFrom('reservations').select('id').where('user_id', '=', family.user.id).executeTakeFirstOrThrow();
+    // Recorded, its workflow never started.
+    const declared = await declareAbsence(database.db, { userId: family.user.id, reservationIds: [reservation.id], now: new Date() });
+    if (!declared.ok) throw new Error(declared.error);
+    const cookie = await login(app(), 'sans-workflow@example.fr');
+    expect((await send(`/mon-compte/absences/${declared.absenceId}/certificat`, [['certificat', png('certificat-3.png')]], cookie)).status).toBe(303);
+    await waitForStatus(declared.absenceId, 'waiting-staff');
+    expect((await postForm(app(), `/agent/absences/${declared.absenceId}/decision`, { decision: 'accepter' }, { Cookie: staff })).status).toBe(303);
+    await waitForStatus(declared.absenceId, 'accepted');
+    const mails = await database.db.selectFrom('outbox_mails').select('idempotency_key').where('idempotency_key', 'like', `absence-${declared.absenceId}/%`).orderBy('id').execute();
+    expect(mails.map((mail) => mail.idempotency_key.split('/')[1])).toEqual(['declared', 'received', 'accepted']);
   });
 
   it('with its certificate at once, refused with the reason the family reads; nothing credited', async () => {

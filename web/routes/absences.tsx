@@ -3,7 +3,7 @@
 // « Mes absences » in Mon compte. Each declaration starts its absence-<id> workflow.
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { absenceView, familyAbsences } from '../../db/queries/absence-lists.ts';
+import { absenceInput, absenceView, familyAbsences } from '../../db/queries/absence-lists.ts';
 import { attachCertificate, declarableDays, declareAbsence } from '../../db/queries/absences.ts';
 import { MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import type { AccessTable } from '../access.ts';
@@ -80,10 +80,11 @@ export function absenceFamilyRoutes(deps: AppDeps): Hono<AppEnv> {
       if ('error' in stored) refusal = stored.error;
       else sent = await attachCertificate(db, { absenceId: declared.absenceId, userId: user.id, documentId: stored.documentId, now: now() });
     }
-    await workflows.startAbsence(
-      { absenceId: declared.absenceId, declaredAt: now().toISOString(), certificateDueAt: declared.certificateDueAt.toISOString(), certificateSent: sent },
-      { email: user.email, commune: null },
-    );
+    // The absence is recorded: should its workflow not start now, the certificate or staff's
+    // decision start it (see web/workflows.ts).
+    await workflows
+      .startAbsence({ absenceId: declared.absenceId, declaredAt: now().toISOString(), certificateDueAt: declared.certificateDueAt.toISOString(), certificateSent: sent }, { email: user.email, commune: null })
+      .catch((error: unknown) => deps.logger.error({ err: error, absence: declared.absenceId }, 'absence workflow not started'));
     return c.redirect(`/mon-compte/absences/${declared.absenceId}?ok=${refusal ? 'sans-certificat' : 'declaree'}`, 303);
   });
 
@@ -115,7 +116,7 @@ export function absenceFamilyRoutes(deps: AppDeps): Hono<AppEnv> {
     const stored = await storeCertificate(user.id, certificate);
     if ('error' in stored) return again({ certificat: stored.error });
     if (!(await attachCertificate(db, { absenceId: absence.id, userId: user.id, documentId: stored.documentId, now: now() }))) return again({ etat: 'Cette absence n’attend plus de certificat.' });
-    await workflows.absenceCertificateSent(absence.id);
+    await workflows.absenceCertificateSent({ ...absenceInput(absence), certificateSent: true }, { email: user.email, commune: null });
     return c.redirect(`/mon-compte/absences/${absence.id}?ok=certificat`, 303);
   });
 

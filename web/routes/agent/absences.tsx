@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { absenceCertificate, absenceView, communeAbsences } from '../../../db/queries/absence-lists.ts';
+import { absenceCertificate, absenceInput, absenceView, communeAbsences } from '../../../db/queries/absence-lists.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import type { AccessTable } from '../../access.ts';
 import type { AppDeps } from '../../app.ts';
@@ -61,7 +61,8 @@ export function absenceStaffRoutes({ db, workflows, documents }: AppDeps): Hono<
       again: (form) => detail(c, form),
       save: async ({ decision, raison }): Promise<FieldErrors | void> => {
         if (absence.status !== 'waiting-staff') return { decision: 'Cette absence n’attend pas de décision.' };
-        await workflows.decideAbsence(absence.id, currentUser(c).id, decision === 'accepter' ? { accepted: true } : { accepted: false, reason: raison });
+        const verdict = decision === 'accepter' ? { accepted: true as const } : { accepted: false as const, reason: raison };
+        await workflows.decideAbsence(absenceInput(absence), { email: absence.email, commune: null }, { staffId: currentUser(c).id, verdict });
       },
       then: ({ decision }) => `/agent/absences/${absence.id}?ok=${decision}`,
     });
