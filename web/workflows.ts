@@ -53,6 +53,11 @@ const familyAttributes = (family: Family) => [
 
 export type StaffDecision = { action: 'approve'; message?: string } | { action: 'reject'; reason: string } | { action: 'request'; message: string };
 
+/** Asks `done` every 100 ms, two seconds at most: a decision a page just signalled is then recorded, and the page it redirects to shows it. */
+async function twoSecondsAtMostUntil(done: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 20 && !(await done()); attempt += 1) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 /** Ignores the answer of a start whose workflow already runs (a repeated request). */
 async function once(start: Promise<unknown>): Promise<void> {
   try {
@@ -78,13 +83,11 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
    * Waits (two seconds at most) until the approval's status differs from `before`: the decision a
    * page just signalled is then recorded, and the page it redirects to shows it.
    */
-  const decisionRecorded = async (workflowId: string, before: ApprovalState['status']) => {
-    for (let attempt = 0; attempt < 20; attempt += 1) {
+  const decisionRecorded = (workflowId: string, before: ApprovalState['status']) =>
+    twoSecondsAtMostUntil(async () => {
       const state = await approval(workflowId);
-      if (!state || state.status !== before) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  };
+      return !state || state.status !== before;
+    });
 
   const decide = async (workflowId: string, staffId: number, decision: StaffDecision) => {
     const handle = temporal.workflow.getHandle(workflowId);
@@ -194,11 +197,10 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
         signalArgs: [decision],
         typedSearchAttributes: familyAttributes(family),
       });
-      for (let attempt = 0; attempt < 20; attempt += 1) {
+      await twoSecondsAtMostUntil(async () => {
         const state = await handle.query(absenceState).catch(() => null);
-        if (state && state.status !== 'waiting-staff' && state.status !== 'waiting-certificate') return;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
+        return state !== null && state.status !== 'waiting-staff' && state.status !== 'waiting-certificate';
+      });
     },
 
     /** A document accepted until a day: its family's watch for that type is told, or starts. */

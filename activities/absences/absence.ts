@@ -32,9 +32,8 @@ export function createAbsenceActivities({ db, now, publicUrl, mail }: Deps) {
         certificateDueAt: absence.certificateDueAt,
         link: `${publicUrl}/mon-compte/absences/${absence.id}`,
       };
-      const credited = absence.days.reduce((sum, day) => sum + (day.creditedCents ?? 0), 0);
       const content =
-        input.step === 'accepted' ? absenceMails.accepted(facts, credited)
+        input.step === 'accepted' ? absenceMails.accepted(facts, absence.creditedCents)
         : input.step === 'refused' ? absenceMails.refused(facts, absence.refusalReason ?? '')
         : absenceMails[input.step](facts);
       await mail.sendMail({ idempotencyKey: `absence-${absence.id}/${input.step}`, to: absence.email, ...content });

@@ -18,6 +18,8 @@ export interface AbsenceView {
   declaredAt: Date;
   refusalReason: string | null;
   days: { reservationId: number; date: string; creditedCents: number | null }[];
+  /** What the days gave back to the wallet (0 until the absence is accepted). */
+  creditedCents: number;
 }
 
 function absences(db: Db) {
@@ -43,7 +45,9 @@ async function withDays(db: Db, rows: Row[]): Promise<AbsenceView[]> {
     .where('absence_days.absence_id', 'in', rows.map((row) => row.id))
     .orderBy('reservations.service_date')
     .execute();
-  return rows.map((row) => ({
+  return rows.map((row) => {
+    const ofRow = days.filter((day) => day.absence_id === row.id);
+    return {
     id: row.id,
     status: row.status,
     product: row.product,
@@ -57,8 +61,10 @@ async function withDays(db: Db, rows: Row[]): Promise<AbsenceView[]> {
     certificateDueAt: row.certificate_due_at,
     declaredAt: row.declared_at,
     refusalReason: row.refusal_reason,
-    days: days.filter((day) => day.absence_id === row.id).map((day) => ({ reservationId: day.reservation_id, date: day.service_date, creditedCents: day.credited_cents })),
-  }));
+    days: ofRow.map((day) => ({ reservationId: day.reservation_id, date: day.service_date, creditedCents: day.credited_cents })),
+    creditedCents: ofRow.reduce((sum, day) => sum + (day.credited_cents ?? 0), 0),
+    };
+  });
 }
 
 /** What the absence's workflow starts from, should it have to start again. */

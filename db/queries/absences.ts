@@ -53,6 +53,7 @@ export async function declarableDays(db: Db, userId: number, reservationId: numb
 
 /** The reservations an absence may be declared for, among these (for the « Déclarer une absence » links). */
 export async function declarableReservations(db: Db, userId: number, now: Date): Promise<Set<number>> {
+  // No product lets a day be declared more than 720 hours (30 days) after it: older days are not read.
   const rows = await familyReservations(db, userId).where('absence_days.absence_id', 'is', null).where('reservations.service_date', '>=', parisDate(new Date(now.getTime() - 31 * 86_400_000))).execute();
   return new Set(rows.filter((row) => isDeclarable(row.service_date, rulesOf(row), now)).map((row) => row.id));
 }

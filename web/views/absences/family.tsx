@@ -10,7 +10,6 @@ import { ErrorSummary, FieldError, FileField, Notice } from '../components/field
 import { absenceStatusWords } from './status.ts';
 
 const ACCEPT = 'application/pdf,image/jpeg,image/png';
-const credited = (absence: AbsenceView) => absence.days.reduce((sum, day) => sum + (day.creditedCents ?? 0), 0);
 
 export function MyAbsencesPage({ absences, message }: { absences: AbsenceView[]; message: string | null }) {
   return (
@@ -122,7 +121,7 @@ export function MyAbsencePage(props: { absence: AbsenceView; now: Date; message:
           ))}
         </tbody>
       </table>
-      {absence.status === 'accepted' ? <p>Total crédité sur votre porte-monnaie : {formatEuros(credited(absence))}</p> : null}
+      {absence.status === 'accepted' ? <p>Total crédité sur votre porte-monnaie : {formatEuros(absence.creditedCents)}</p> : null}
       {absence.certificateId ? (
         <p>
           Certificat médical : <a href={`/mon-compte/documents/${absence.certificateId}`}>voir le fichier déposé</a>

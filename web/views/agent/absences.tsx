@@ -61,7 +61,6 @@ const labels = { decision: 'Décision', raison: 'Raison du refus' };
 
 export function AbsenceDetailPage(props: { absence: AbsenceView; message: string | null; values?: FormValues | undefined; errors?: FieldErrors | undefined }) {
   const { absence, message, values = {}, errors = {} } = props;
-  const credited = absence.days.reduce((sum, day) => sum + (day.creditedCents ?? 0), 0);
   return (
     <>
       <p>
@@ -85,7 +84,7 @@ export function AbsenceDetailPage(props: { absence: AbsenceView; message: string
           </li>
         ))}
       </ul>
-      {absence.status === 'accepted' ? <p>Total crédité sur le porte-monnaie de la famille : {formatEuros(credited)}</p> : null}
+      {absence.status === 'accepted' ? <p>Total crédité sur le porte-monnaie de la famille : {formatEuros(absence.creditedCents)}</p> : null}
       <p>{absence.certificateId ? <a href={`/agent/absences/${absence.id}/certificat`}>Voir le certificat médical</a> : 'Pas encore de certificat médical.'}</p>
       {absence.status === 'waiting-staff' ? (
         <form method="post" action={`/agent/absences/${absence.id}/decision`} novalidate>
