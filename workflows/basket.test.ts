@@ -172,6 +172,22 @@ describe('basket: the order', () => {
     expect(await reservationsOf(family.user.id)).toHaveLength(2);
   });
 
+  it('keeps a card notification come before the card part waits (the step that named the payment replayed by another worker)', async () => {
+    const t0 = await now0();
+    const { family, held } = await fill('panier-carte-tot@example.fr', 0, ['2027-02-17'], t0);
+    await runWorker(async () => {
+      const handle = await open(held.basket, t0);
+      await order(handle, family.user.id, at(t0, 1));
+      // The parent paid on the provider's page before the workflow reached the card part.
+      await handle.signal(cardPaymentNotified, { outcome: 'paid', amountCents: 790, transaction: '43', errorCode: '00000' });
+      await pay(handle, { walletCents: 0, cardCents: 790, cardType: 'VISA' });
+      expect(await handle.result()).toMatchObject({ status: 'paid', abandonReason: null });
+    });
+    expect(await reservationsOf(family.user.id)).toHaveLength(1);
+    const payment = await database.db.selectFrom('payments').select(['state', 'provider_transaction']).where('user_id', '=', family.user.id).executeTakeFirstOrThrow();
+    expect(payment).toEqual({ state: 'paid', provider_transaction: '43' });
+  });
+
   it('card refused: refunds the wallet part, frees the places, abandons the order, tells the parent', async () => {
     const t0 = await now0();
     const { family, held } = await fill('panier-refus@example.fr', 2000, ['2027-01-20'], t0);

@@ -5,11 +5,14 @@
 // lost before confirmation) runs the compensations in reverse, releases the places, abandons the
 // order and tells the family. No money is kept without its reservations, and no reservation
 // exists without its money.
-import { ActivityFailure, ApplicationFailure, condition, setHandler } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
 import { isPaid, settledOutcome } from '../domain/card-outcome.ts';
 import { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, type CardNotification } from './card-payment.messages.ts';
 import type { OrderState, OrderStatus, PaymentPlan } from './order.messages.ts';
 import { regular, type OrderVersion } from './order-versions.ts';
+
+/** Orders whose card notification came before the card part waited keep it (see awaitCardNotification). */
+const EARLY_CARD_NOTIFICATION_PATCH = 'card-notification-kept-before-its-wait';
 
 /** The order will not be paid, for the reason given to the family. */
 export class NotPaid extends Error {}
@@ -46,11 +49,23 @@ export interface CardNotifications {
   take(): CardNotification;
 }
 
-/** Receives the card provider's notification while the card part waits, one at a time. */
+/** Before it: the card part may not have begun its wait yet. After it: the card part is settled. */
+const BEFORE_CARD_PART: readonly OrderStatus[] = ['cart', 'checkout', 'paying-wallet'];
+
+/**
+ * Receives the card provider's notification, one at a time. One may come before the card part
+ * waits: when the worker running the step that named the payment dies, the page shows the
+ * payment's row and the parent pays while another worker replays the order up to that step. The
+ * notification and the browser's return are sent once: one dropped would leave a paid order
+ * waiting 30 minutes and then abandoned.
+ */
 export function awaitCardNotification(state: OrderState): CardNotifications {
   let notification: CardNotification | null = null;
   setHandler(cardPaymentNotified, (received) => {
-    if (state.status === 'awaiting-card' && !notification) notification = received;
+    if (notification) return;
+    // Histories from before this change dropped such an early notification: they replay as they ran.
+    const early = BEFORE_CARD_PART.includes(state.status) && patched(EARLY_CARD_NOTIFICATION_PATCH);
+    if (state.status === 'awaiting-card' || early) notification = received;
   });
   return {
     arrived: () => notification !== null,
