@@ -2,6 +2,7 @@
 // query against these interfaces; keep them in step with db/migrations/.
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AbsenceDaysTable, AbsencesTable } from './absence-tables.ts';
+import type { WaitlistEntriesTable } from './waitlist-tables.ts';
 import type { AttendanceTable, AuditLogTable, CardRefundsTable, ClosuresTable } from './back-office-tables.ts';
 import type { BookingListsTable, ErasureRequestsTable, ETicketsTable } from './family-tables.ts';
 import type { OrderLinesTable, OrdersTable } from './order-tables.ts';
@@ -70,6 +71,10 @@ export interface ProductsTable {
   absence_declare_hours: ColumnType<number, number | undefined, number>;
   /** Its medical certificate may follow within this many days of the declaration. */
   absence_certificate_days: ColumnType<number, number | undefined, number>;
+  /** A place freed is offered to the first family waiting for this many hours. */
+  waitlist_offer_hours: ColumnType<number, number | undefined, number>;
+  /** The commune's residents come first in the waiting lists. */
+  waitlist_residents_first: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
 }
 
@@ -369,6 +374,7 @@ export interface Database {
   voucher_uses: VoucherUsesTable;
   absences: AbsencesTable;
   absence_days: AbsenceDaysTable;
+  waitlist_entries: WaitlistEntriesTable;
 }
 
 export type Dependant = Selectable<DependantsTable>;

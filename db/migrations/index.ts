@@ -25,6 +25,7 @@ import * as offerDocuments from './2026-12-03T1000_service_offer_required_docume
 import * as slotTaken from './2026-12-03T1100_slot_taken_counter.ts';
 import * as holdBaskets from './2026-12-04T0900_hold_baskets.ts';
 import * as absences from './2026-12-05T0900_absences.ts';
+import * as waitingList from './2026-12-06T0900_waiting_list.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -51,4 +52,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1100_slot_taken_counter': slotTaken,
   '2026-12-04T0900_hold_baskets': holdBaskets,
   '2026-12-05T0900_absences': absences,
+  '2026-12-06T0900_waiting_list': waitingList,
 };

@@ -107,6 +107,7 @@ export const exportPlan: ExportPlan = {
   voucher_uses: { rows: (db, { id }) => db.selectFrom('voucher_uses').selectAll().where('user_id', '=', id).execute() },
   absences: { rows: (db, { id }) => db.selectFrom('absences').selectAll().where('user_id', '=', id).execute() },
   absence_days: { rows: (db, { id }) => db.selectFrom('absence_days').selectAll().where('absence_id', 'in', theirs.absences(id)).execute() },
+  waitlist_entries: { rows: (db, { id }) => db.selectFrom('waitlist_entries').selectAll().where('user_id', '=', id).execute() },
 };
 
 /** The family's rows of every table that holds some, by table. */

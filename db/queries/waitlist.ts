@@ -1,0 +1,115 @@
+// The waiting lists of full days: a family joins for its children (only a day without room), sees
+// its place in each line and leaves; the first in line is offered a freed place, which becomes a
+// hold in the family's cart, priced by the product's rules, held until the offer's deadline.
+import { sql } from 'kysely';
+import type { IsoDate } from '../../domain/dates.ts';
+import type { Db } from '../connection.ts';
+import { isUniqueViolation } from '../errors.ts';
+import { placeHolds, type BookingProduct } from './booking.ts';
+
+export type JoinResult = { ok: true; entries: number } | { ok: false; error: string };
+
+/** Puts the children in the line of each day chosen; refused for a day that still has room (it can be booked). */
+export async function joinWaitlist(db: Db, input: { userId: number; productId: number; prestationId: number; dependantIds: number[]; dates: IsoDate[]; now: Date }): Promise<JoinResult> {
+  if (input.dependantIds.length === 0 || input.dates.length === 0) return { ok: false, error: 'Choisissez les enfants et les jours complets.' };
+  const slots = await db
+    .selectFrom('slots')
+    .select(['id', 'service_date', sql<number>`capacity - taken`.as('room')])
+    .where('prestation_id', '=', input.prestationId)
+    .where('product_id', '=', input.productId)
+    .where('service_date', 'in', input.dates)
+    .execute();
+  if (slots.length !== new Set(input.dates).size) return { ok: false, error: 'Un des jours choisis n’a pas de service.' };
+  const open = slots.find((slot) => slot.room >= input.dependantIds.length);
+  if (open) return { ok: false, error: `Le ${open.service_date} a encore de la place : réservez-le directement.` };
+  try {
+    const rows = slots.flatMap((slot) =>
+      input.dependantIds.map((dependantId) => ({ slot_id: slot.id, product_id: input.productId, service_date: slot.service_date, dependant_id: dependantId, user_id: input.userId, joined_at: input.now, rank_at: input.now })),
+    );
+    await db.insertInto('waitlist_entries').values(rows).execute();
+    return { ok: true, entries: rows.length };
+  } catch (error) {
+    if (isUniqueViolation(error, 'waitlist_one_per_child_slot')) return { ok: false, error: 'Un de ces enfants attend déjà ce jour.' };
+    throw error;
+  }
+}
+
+/** The family's entries still waiting or offered, with their place in each line (1 = next). */
+export async function familyWaitlist(db: Db, userId: number) {
+  const { rows } = await sql<{ id: number; slot_id: number; service_date: IsoDate; status: 'waiting' | 'offered'; position: number | null; offered_until: Date | null; child: string; product: string }>`
+    with line as (
+      select e.id, row_number() over (
+        partition by e.slot_id
+        order by case when p.waitlist_residents_first and u.commune_id is distinct from p.commune_id then 1 else 0 end, e.rank_at, e.id
+      )::int as position
+      from waitlist_entries e
+      join products p on p.id = e.product_id
+      join users u on u.id = e.user_id
+      where e.status = 'waiting' and e.slot_id in (select slot_id from waitlist_entries where user_id = ${userId} and status = 'waiting')
+    )
+    select e.id, e.slot_id, e.service_date::text as service_date, e.status, line.position, e.offered_until, d.first_name as child, p.name as product
+    from waitlist_entries e
+    join dependants d on d.id = e.dependant_id
+    join products p on p.id = e.product_id
+    left join line on line.id = e.id
+    where e.user_id = ${userId} and e.status in ('waiting', 'offered')
+    order by e.service_date, e.id`.execute(db);
+  return rows;
+}
+
+/** The first family in the day's line, by the product's order; undefined when nobody waits. */
+export async function nextInLine(db: Db, slotId: number) {
+  return db
+    .selectFrom('waitlist_entries as e')
+    .innerJoin('products as p', 'p.id', 'e.product_id')
+    .innerJoin('users as u', 'u.id', 'e.user_id')
+    .select(['e.id', 'e.user_id', 'e.dependant_id', 'e.product_id', 'e.service_date'])
+    .where('e.slot_id', '=', slotId)
+    .where('e.status', '=', 'waiting')
+    .orderBy(sql`case when p.waitlist_residents_first and u.commune_id is distinct from p.commune_id then 1 else 0 end`)
+    .orderBy('e.rank_at')
+    .orderBy('e.id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export type OfferResult = { ok: true; holdId: number; basket: string } | { ok: false; reason: 'full' | 'gone' };
+
+/**
+ * Offers a freed place to the entry's family: a hold in its cart, priced as the cart would,
+ * until `until`. 'full' when the place went meanwhile; 'gone' when the entry no longer waits or
+ * the child already has the day.
+ */
+export async function offerPlace(db: Db, input: { entryId: number; product: BookingProduct; prestationId: number; until: Date; now: Date; family: { quotientFamilial: number | null; communeId: number | null } }): Promise<OfferResult> {
+  const entry = await db.selectFrom('waitlist_entries').selectAll().where('id', '=', input.entryId).executeTakeFirst();
+  if (!entry || entry.status !== 'waiting') return { ok: false, reason: 'gone' };
+  const held = await placeHolds(db, {
+    userId: entry.user_id,
+    product: input.product,
+    prestationId: input.prestationId,
+    children: [{ id: entry.dependant_id }],
+    dates: [entry.service_date],
+    family: input.family,
+    now: input.now,
+    expiresAt: input.until,
+  });
+  if (!held.ok) {
+    if (held.failures.some((failure) => failure.reason === 'full')) return { ok: false, reason: 'full' };
+    await db.updateTable('waitlist_entries').set({ status: 'left', ended_at: input.now }).where('id', '=', entry.id).where('status', '=', 'waiting').execute();
+    return { ok: false, reason: 'gone' };
+  }
+  const holdId = held.holdIds[0]!;
+  await db.updateTable('waitlist_entries').set({ status: 'offered', offer_hold_id: holdId, offered_until: input.until }).where('id', '=', entry.id).execute();
+  return { ok: true, holdId, basket: held.basket };
+}
+
+/** The family leaves the line (an offer it holds is declined: its place goes back). */
+export async function leaveWaitlist(db: Db, userId: number, entryId: number, now: Date): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const entry = await trx.selectFrom('waitlist_entries').select(['status', 'offer_hold_id']).where('id', '=', entryId).where('user_id', '=', userId).forUpdate().executeTakeFirst();
+    if (!entry || (entry.status !== 'waiting' && entry.status !== 'offered')) return false;
+    if (entry.offer_hold_id !== null) await trx.updateTable('holds').set({ state: 'released', ended_at: now }).where('id', '=', entry.offer_hold_id).where('state', '=', 'held').execute();
+    await trx.updateTable('waitlist_entries').set({ status: entry.status === 'offered' ? 'declined' : 'left', ended_at: now }).where('id', '=', entryId).execute();
+    return true;
+  });
+}
