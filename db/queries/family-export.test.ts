@@ -62,6 +62,9 @@ beforeAll(async () => {
   const declared = await declareAbsence(db, { userId, reservationIds: [reservation.id], now });
   if (!declared.ok) throw new Error(declared.error);
   await attachCertificate(db, { absenceId: declared.absenceId, userId, documentId: document.id, now });
+  // Waiting for another day of the product.
+  const other = await db.selectFrom('slots').select(['id', 'service_date']).where('prestation_id', '=', product.prestation_id).where('service_date', '=', '2026-12-16').executeTakeFirstOrThrow();
+  await db.insertInto('waitlist_entries').values({ slot_id: other.id, product_id: product.product_id, service_date: other.service_date, dependant_id: family.dependants[0]!.id, user_id: userId, joined_at: now, rank_at: now }).execute();
   // Asked for, not yet carried out: the request is the family's data too.
   await db.insertInto('erasure_requests').values({ user_id: userId, iban: 'FR7630006000011234567890189' }).execute();
 });
