@@ -13,6 +13,7 @@ import { createMailActivities } from './mail/send-mail.ts';
 import { createInterruptedOrderActivities } from './orders/interrupted.ts';
 import { createOrderActivities } from './orders/order.ts';
 import { createTopUpActivities } from './payments/top-up.ts';
+import { createWaitlistActivities } from './waitlist/waitlist.ts';
 
 export interface ActivityDeps {
   db: Db;
@@ -39,6 +40,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDocumentActivities({ ...deps, mail }),
     ...createErasureActivities({ ...deps, mail }),
     ...createAbsenceActivities({ ...deps, mail }),
+    ...createWaitlistActivities({ ...deps, mail }),
   };
 }
 

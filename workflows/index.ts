@@ -14,3 +14,4 @@ export { reservationHold } from './reservation-hold.ts';
 export { subscriptionApproval } from './subscription-approval.ts';
 export { sweepExpiredHolds } from './sweep-expired-holds.ts';
 export { walletTopUp } from './wallet-top-up.ts';
+export { waitlist } from './waitlist.ts';

@@ -1,0 +1,116 @@
+// The waiting-list workflow in the time-skipping environment, with its real activities on a real
+// database: a full day's freed place offered to the first in line, the offer expiring and going
+// to the next family, who pays; two places freed at once offered to two families in parallel.
+import { fileURLToPath } from 'node:url';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createActivities } from '../activities/index.ts';
+import { loadDemoCatalogue } from '../db/demo/load.ts';
+import { releaseHolds } from '../db/queries/cart.ts';
+import { slotCountMismatches } from '../db/queries/slot-counts.ts';
+import { joinWaitlist } from '../db/queries/waitlist.ts';
+import { createMailer } from '../lib/mail/mailer.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart, setCapacity } from '../test/helpers/booking.ts';
+import { useTestDatabase } from '../test/helpers/database.ts';
+import { testDocumentStore } from '../test/helpers/documents.ts';
+import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
+import { placeFreed, waitlistWorkflowId } from './waitlist.messages.ts';
+import { waitlist } from './waitlist.ts';
+
+const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
+const database = useTestDatabase();
+let env: TestWorkflowEnvironment;
+let clock = new Date();
+const HOUR = 3_600_000;
+
+beforeAll(async () => {
+  await loadDemoCatalogue(database.db, '2026-11-27');
+});
+beforeEach(async () => {
+  env = await createTimeSkippingEnv();
+  clock = new Date(await env.currentTimeMs());
+});
+afterEach(async () => {
+  await env?.teardown();
+});
+
+async function runWorker<T>(work: (queue: string) => Promise<T>): Promise<T> {
+  const queue = uniqueTaskQueue('waitlist');
+  const worker = await createTestWorker({
+    connection: env.nativeConnection,
+    taskQueue: queue,
+    workflowsPath,
+    activities: createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => clock, publicUrl: 'http://localhost', documents: testDocumentStore() }),
+  });
+  return worker.runUntil(() => work(queue));
+}
+
+/** A day of « Matin » made full by `holders` families, and `waiting` families in its line. */
+async function fullDay(day: string, prefix: string, holders: number, waiting: number) {
+  const product = await demoProduct(database.db);
+  const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
+  await setCapacity(database.db, day, 'Matin', holders);
+  const families = await Promise.all(Array.from({ length: holders + waiting }, (_, i) => bookingFamily(database.db, `${prefix}-${i}@example.fr`)));
+  const held = [];
+  for (const family of families.slice(0, holders)) {
+    const result = await holdPlaces(database.db, family, 'Matin', [day], clock);
+    if (!result.ok) throw new Error('hold refused');
+    held.push({ family, holdIds: result.holdIds });
+  }
+  for (const [i, family] of families.slice(holders).entries()) {
+    const joined = await joinWaitlist(database.db, { userId: family.user.id, productId: product.id, prestationId: matin, dependantIds: [family.dependants[0]!.id], dates: [day], now: new Date(clock.getTime() + i) });
+    if (!joined.ok) throw new Error(joined.error);
+  }
+  return { product, held, line: families.slice(holders) };
+}
+
+const entriesOf = (day: string) => database.db.selectFrom('waitlist_entries').select(['user_id', 'status']).where('service_date', '=', day).orderBy('id').execute();
+const offerMails = async () => (await database.db.selectFrom('outbox_mails').select('idempotency_key').where('idempotency_key', 'like', 'waitlist-entry-%').execute()).length;
+
+describe('waiting list', () => {
+  it('offers a freed place to the first in line; unanswered, it goes to the next, who pays', async () => {
+    const day = '2027-01-13';
+    const { product, held, line } = await fullDay(day, 'ligne', 1, 2);
+    const [first, second] = line;
+    const outcome = await runWorker(async (taskQueue) => {
+      const handle = await env.client.workflow.start(waitlist, { taskQueue, workflowId: waitlistWorkflowId(product.id, day), args: [{ productId: product.id, day }] });
+      // The holder gives the place back: the first in line is offered it for 12 hours.
+      await releaseHolds(database.db, held[0]!.family.user.id, held[0]!.holdIds, clock);
+      await handle.signal(placeFreed);
+      await env.sleep('1 minute');
+      const offeredFirst = await entriesOf(day);
+      // Twelve hours without an order: the offer expires, the second family is offered the place.
+      clock = new Date(clock.getTime() + 12 * HOUR + 60_000);
+      await env.sleep('12 hours');
+      const offeredSecond = await entriesOf(day);
+      await payCart(database.db, second!.user.id, clock);
+      await handle.signal(placeFreed);
+      return { offeredFirst, offeredSecond, result: await handle.result() };
+    });
+    expect(outcome.offeredFirst.map((e) => e.status)).toEqual(['offered', 'waiting']);
+    expect(outcome.offeredSecond.map((e) => [e.user_id, e.status])).toEqual([[first!.user.id, 'expired'], [second!.user.id, 'offered']]);
+    expect(outcome.result).toEqual({ offered: 2 });
+    expect((await entriesOf(day)).map((e) => e.status)).toEqual(['expired', 'booked']);
+    expect(await database.db.selectFrom('reservations').select('user_id').where('service_date', '=', day).execute()).toEqual([{ user_id: second!.user.id }]);
+    expect(await offerMails()).toBeGreaterThanOrEqual(2);
+    expect(await slotCountMismatches(database.db)).toEqual([]);
+  });
+
+  it('offers two places freed at once to two families in parallel, never more than the places', async () => {
+    const day = '2027-01-20';
+    const { product, held, line } = await fullDay(day, 'parallele', 2, 3);
+    const entries = await runWorker(async (taskQueue) => {
+      const handle = await env.client.workflow.start(waitlist, { taskQueue, workflowId: waitlistWorkflowId(product.id, day), args: [{ productId: product.id, day }] });
+      for (const { family, holdIds } of held) await releaseHolds(database.db, family.user.id, holdIds, clock);
+      await handle.signal(placeFreed);
+      await env.sleep('1 minute');
+      const seen = await entriesOf(day);
+      await handle.terminate('end of test');
+      return seen;
+    });
+    expect(entries.map((e) => [e.user_id, e.status])).toEqual([[line[0]!.user.id, 'offered'], [line[1]!.user.id, 'offered'], [line[2]!.user.id, 'waiting']]);
+    const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
+    const slot = await database.db.selectFrom('slots').select(['capacity', 'taken']).where('prestation_id', '=', matin).where('service_date', '=', day).executeTakeFirstOrThrow();
+    expect(slot).toEqual({ capacity: 2, taken: 2 });
+  });
+});
