@@ -34,6 +34,7 @@ import { onlineRequestRoutes as staffRequestRoutes } from './routes/agent/online
 import { requestFormRoutes } from './routes/agent/request-forms.tsx';
 import { onlineRequestRoutes } from './routes/online-requests.tsx';
 import { absenceFamilyRoutes } from './routes/absences.tsx';
+import { waitlistFamilyRoutes } from './routes/waitlist.tsx';
 import { absenceStaffRoutes } from './routes/agent/absences.tsx';
 import { eTicketRoutes } from './routes/e-tickets.tsx';
 import { bookingListRoutes } from './routes/booking-lists.tsx';
@@ -150,6 +151,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/', checkoutRoutes(deps));
   app.route('/', historyRoutes(deps));
   app.route('/', absenceFamilyRoutes(deps));
+  app.route('/', waitlistFamilyRoutes(deps));
   app.route('/', voucherRoutes(deps));
   const devTools = config.DEV_TOOLS && config.NODE_ENV !== 'production';
   if (devTools) {

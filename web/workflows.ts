@@ -21,6 +21,8 @@ import {
 import { absenceDecided, absenceState, absenceWorkflowId, certificateSent, type AbsenceInput, type AbsenceVerdict } from '../workflows/absence.messages.ts';
 import type { absence } from '../workflows/absence.ts';
 import { basketWorkflowId, placeOrder, type BasketInput } from '../workflows/basket.messages.ts';
+import { placeFreed, waitlistWorkflowId } from '../workflows/waitlist.messages.ts';
+import type { waitlist } from '../workflows/waitlist.ts';
 import type { basket as basketWorkflow } from '../workflows/basket.ts';
 import { cardPaymentNotified, type CardNotification } from '../workflows/card-payment.messages.ts';
 import { deliverMailWorkflowId } from '../workflows/deliver-mail.messages.ts';
@@ -202,6 +204,10 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
         return state !== null && state.status !== 'waiting-staff' && state.status !== 'waiting-certificate';
       });
     },
+
+    /** A day's waiting list looks at its places again (a family joined, a place freed); started if it does not run. */
+    waitlistPlaceFreed: (productId: number, day: string) =>
+      temporal.workflow.signalWithStart<typeof waitlist, []>('waitlist', { taskQueue, workflowId: waitlistWorkflowId(productId, day), args: [{ productId, day }], signal: placeFreed, signalArgs: [] }),
 
     /** A document accepted until a day: its family's watch for that type is told, or starts. */
     watchDocumentExpiry: (userId: number, kind: string, document: AcceptedDocument) =>

@@ -48,7 +48,7 @@ describe('waiting lists', () => {
     expect((await familyWaitlist(database.db, second!.user.id)).map((e) => e.position)).toEqual([1]);
 
     // Declined: the place goes back, the next family can be offered it.
-    expect(await leaveWaitlist(database.db, first!.user.id, next.id, later(5))).toBe(true);
+    expect(await leaveWaitlist(database.db, first!.user.id, next.id, later(5))).toEqual({ productId: product.id, day: DAY });
     expect(await database.db.selectFrom('waitlist_entries').select('status').where('id', '=', next.id).executeTakeFirstOrThrow()).toEqual({ status: 'declined' });
     expect((await nextInLine(database.db, slot))!.user_id).toBe(second!.user.id);
     expect(await slotCountMismatches(database.db)).toEqual([]);

@@ -103,13 +103,13 @@ export async function offerPlace(db: Db, input: { entryId: number; product: Book
   return { ok: true, holdId, basket: held.basket };
 }
 
-/** The family leaves the line (an offer it holds is declined: its place goes back). */
-export async function leaveWaitlist(db: Db, userId: number, entryId: number, now: Date): Promise<boolean> {
+/** The family leaves the line (an offer it holds is declined: its place goes back); the line's product and day, or null. */
+export async function leaveWaitlist(db: Db, userId: number, entryId: number, now: Date): Promise<{ productId: number; day: IsoDate } | null> {
   return db.transaction().execute(async (trx) => {
-    const entry = await trx.selectFrom('waitlist_entries').select(['status', 'offer_hold_id']).where('id', '=', entryId).where('user_id', '=', userId).forUpdate().executeTakeFirst();
-    if (!entry || (entry.status !== 'waiting' && entry.status !== 'offered')) return false;
+    const entry = await trx.selectFrom('waitlist_entries').select(['status', 'offer_hold_id', 'product_id', 'service_date']).where('id', '=', entryId).where('user_id', '=', userId).forUpdate().executeTakeFirst();
+    if (!entry || (entry.status !== 'waiting' && entry.status !== 'offered')) return null;
     if (entry.offer_hold_id !== null) await trx.updateTable('holds').set({ state: 'released', ended_at: now }).where('id', '=', entry.offer_hold_id).where('state', '=', 'held').execute();
     await trx.updateTable('waitlist_entries').set({ status: entry.status === 'offered' ? 'declined' : 'left', ended_at: now }).where('id', '=', entryId).execute();
-    return true;
+    return { productId: entry.product_id, day: entry.service_date };
   });
 }

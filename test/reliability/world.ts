@@ -153,6 +153,14 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 
+  // A's child waits for a day of the product (the route that joins needs the day full).
+  const waitedSlot = await db.selectFrom('slots').select(['id', 'service_date']).where('prestation_id', '=', prestation).where('service_date', '=', '2027-01-13').executeTakeFirstOrThrow();
+  const waiting = await db
+    .insertInto('waitlist_entries')
+    .values({ slot_id: waitedSlot.id, product_id: product.id, service_date: waitedSlot.service_date, dependant_id: a.dependants[0]!.id, user_id: a.user.id, joined_at: now(), rank_at: now() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
   const list = await saveBookingList(db, { userId: a.user.id, name: 'Les mercredis', productId: product.id, prestationId: prestation, children: [a.dependants[0]!.id], weekdays: [3] });
   if (list === 'name-taken') throw new Error('list exists');
 
@@ -198,6 +206,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       'erasure-request': erasure.id,
       absence: absenceAwaitingCertificate,
       'commune-absence': absenceForStaff,
+      'waitlist-entry': waiting.id,
       'commune-offer': offer.id,
       commune: 'rosieres',
       category: 'garderies',

@@ -30,6 +30,7 @@ import { familyAccess } from './family.tsx';
 import { absenceFamilyAccess } from './absences.tsx';
 import { absenceStaffAccess } from './agent/absences.tsx';
 import { healthAccess } from './health.ts';
+import { waitlistFamilyAccess } from './waitlist.tsx';
 import { historyAccess } from './history.tsx';
 import { homeAccess } from './home.tsx';
 import { onlineRequestFamilyAccess } from './online-requests.tsx';
@@ -46,7 +47,7 @@ import { walletAccess } from './wallet.tsx';
 const tables: AccessTable[] = [
   absenceFamilyAccess, absenceStaffAccess, accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, erasureAccess, staffAccountAccess, familySearchAccess, kitchenAccess, onlineRequestAccess, requestFormAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, serviceOfferAccess, validationAccess, authAccess, bookingAccess, bookingListAccess, catalogueAccess, checkoutAccess,
   devMailAccess, eTicketAccess, familyAccess, healthAccess, historyAccess, homeAccess, onlineRequestFamilyAccess, passwordAccess, paymentNotificationAccess, personalDataAccess, personalInfoAccess,
-  sandboxAccess, serviceAccess, staticAccess, voucherAccess, walletAccess,
+  sandboxAccess, serviceAccess, staticAccess, voucherAccess, waitlistFamilyAccess, walletAccess,
 ];
 
 /** Every declared route ("METHOD /path/:param") with its access; a route declared twice throws. */

@@ -219,7 +219,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     const refused = (failures: Refusal[]) => {
       c.status(409);
       const kept = { ...choices, dates: choices.dates.filter((date) => !failures.some((f) => f.date === date)) };
-      if (htmx) return c.html(<RefusedUpdate failures={failures} />);
+      if (htmx) return c.html(<RefusedUpdate failures={failures} waitFor={{ productId, prestationId: choices.prestationId, children: choices.children }} />);
       return c.render(<RefusedPage productId={productId} productName={product.name} failures={failures} kept={kept} />, { title: "Rien n'a été ajouté au panier" });
     };
 

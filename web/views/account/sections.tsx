@@ -4,6 +4,7 @@ export const accountSections: { label: string; href: string }[] = [
   { label: 'Historique et détails de mes commandes', href: '/mon-compte/commandes' },
   { label: 'Mes réservations', href: '/mon-compte/reservations' },
   { label: 'Mes absences', href: '/mon-compte/absences' },
+  { label: "Mes listes d'attente", href: '/mon-compte/listes-attente' },
   { label: 'Mes services', href: '/mon-compte/services' },
   { label: 'Mes adresses', href: '/mon-compte/adresses' },
   { label: 'Mes informations personnelles', href: '/mon-compte/informations' },

@@ -16,7 +16,34 @@ export const refusalWords: Record<string, string> = { full: 'complet', 'already-
 
 const dayStates: Record<string, DayState> = { full: { kind: 'full' }, 'already-booked': { kind: 'already-booked' }, 'deadline-passed': { kind: 'deadline-passed' }, closed: { kind: 'closed' } };
 
-export function RefusedDays({ failures, then }: { failures: Refusal[]; then: string }) {
+/** What the waiting list's button sends: the product, and the choice less the days still open. */
+export interface WaitFor {
+  productId: number;
+  prestationId: number | null;
+  children: number[];
+}
+
+/** « M'inscrire sur liste d'attente » for the full days among those refused. */
+function WaitingListButton({ failures, waitFor }: { failures: Refusal[]; waitFor: WaitFor | undefined }) {
+  const full = failures.filter((failure) => failure.reason === 'full').map((failure) => failure.date);
+  if (!waitFor || waitFor.prestationId === null || full.length === 0 || waitFor.children.length === 0) return null;
+  return (
+    <form method="post" action={`/produits/${waitFor.productId}/liste-attente`} class="inline-form">
+      <input type="hidden" name="prestation" value={String(waitFor.prestationId)} />
+      {waitFor.children.map((id) => (
+        <input type="hidden" name="enfant" value={String(id)} />
+      ))}
+      {full.map((date) => (
+        <input type="hidden" name="date" value={date} />
+      ))}
+      <button class="button button--secondary" type="submit">
+        M'inscrire sur liste d'attente{full.length > 1 ? ` pour ces ${full.length} jours complets` : ' pour ce jour complet'}
+      </button>
+    </form>
+  );
+}
+
+export function RefusedDays({ failures, then, waitFor }: { failures: Refusal[]; then: string; waitFor?: WaitFor | undefined }) {
   return (
     <Notice kind="warning">
       <p>
@@ -29,15 +56,16 @@ export function RefusedDays({ failures, then }: { failures: Refusal[]; then: str
           </li>
         ))}
       </ul>
+      <WaitingListButton failures={failures} waitFor={waitFor} />
     </Notice>
   );
 }
 
 /** htmx: the notice where the cart's answer goes, and each refused day swapped in the calendar. */
-export function RefusedUpdate({ failures }: { failures: Refusal[] }) {
+export function RefusedUpdate({ failures, waitFor }: { failures: Refusal[]; waitFor?: WaitFor | undefined }) {
   return (
     <>
-      <RefusedDays failures={failures} then="Ils ne sont plus cochés : ajoutez les autres jours à nouveau." />
+      <RefusedDays failures={failures} then="Ils ne sont plus cochés : ajoutez les autres jours à nouveau." waitFor={waitFor} />
       {failures.map((failure) => (
         <>
           <template>
@@ -62,7 +90,7 @@ export function RefusedPage({ productId, productName, failures, kept }: RefusedP
   return (
     <section class="refused">
       <h1>{productName}</h1>
-      <RefusedDays failures={failures} then="Vos autres choix sont gardés : revenez au calendrier pour les ajouter." />
+      <RefusedDays failures={failures} then="Vos autres choix sont gardés : revenez au calendrier pour les ajouter." waitFor={{ productId, prestationId: kept.prestationId, children: kept.children }} />
       <form method="get" action={`/produits/${productId}`}>
         {kept.prestationId === null ? null : <input type="hidden" name="prestation" value={String(kept.prestationId)} />}
         {kept.children.map((id) => (

@@ -1,0 +1,73 @@
+// The waiting list through the app, with a worker of the real app running the day's workflow: a
+// cart refused for a full day offers the list; the family joins, sees its place; a place freed is
+// offered to it in its cart; refusing it gives the place to the next family; another family's
+// entry answers 404.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoCatalogue } from '../../db/demo/load.ts';
+import { cancelReservation } from '../../db/queries/cancellation.ts';
+import { login } from '../../test/helpers/accounts.ts';
+import { createTestApp, postForm } from '../../test/helpers/app.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart, setCapacity } from '../../test/helpers/booking.ts';
+import { useTestDatabase } from '../../test/helpers/database.ts';
+import { useTemporal } from '../../test/helpers/temporal.ts';
+
+const database = useTestDatabase();
+const temporal = useTemporal({ worker: { db: () => database.db } });
+const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
+const get = (path: string, cookie: string) => app().request(path, { headers: { Cookie: cookie } });
+const DAY = '2027-01-27';
+
+beforeAll(async () => {
+  await loadDemoCatalogue(database.db, '2026-11-27');
+});
+
+async function statusOf(userId: number, status: string) {
+  for (let i = 0; i < 100; i += 1) {
+    const row = await database.db.selectFrom('waitlist_entries').select('status').where('user_id', '=', userId).executeTakeFirst();
+    if (row?.status === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`never ${status}`);
+}
+
+describe('waiting lists', () => {
+  it('are joined from a full day, offer a freed place in the cart, and pass it on when refused', async () => {
+    const product = await demoProduct(database.db);
+    const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
+    await setCapacity(database.db, DAY, 'Matin', 1);
+    const [holder, first, second] = await Promise.all(['titulaire', 'premiere', 'seconde'].map((name) => bookingFamily(database.db, `liste-${name}@example.fr`)));
+    if (!(await holdPlaces(database.db, holder!, 'Matin', [DAY], new Date())).ok) throw new Error('hold refused');
+    await payCart(database.db, holder!.user.id, new Date());
+
+    const join = async (family: NonNullable<typeof first>) => {
+      const cookie = await login(app(), family.user.email);
+      const refused = await postForm(app(), `/produits/${product.id}/panier`, { prestation: String(matin), enfant: String(family.dependants[0]!.id), date: DAY }, { Cookie: cookie });
+      expect(refused.status).toBe(409);
+      expect(await refused.text()).toContain('M&#39;inscrire sur liste d&#39;attente pour ce jour complet');
+      const joined = await postForm(app(), `/produits/${product.id}/liste-attente`, { prestation: String(matin), enfant: String(family.dependants[0]!.id), date: DAY }, { Cookie: cookie });
+      expect(joined.headers.get('location')).toBe('/mon-compte/listes-attente?ok=inscrit');
+      return cookie;
+    };
+    const firstCookie = await join(first!);
+    const secondCookie = await join(second!);
+    expect(await (await get('/mon-compte/listes-attente', secondCookie)).text()).toContain('<td>2e</td>');
+    // Another family's child is never put in the line.
+    const intruder = await postForm(app(), `/produits/${product.id}/liste-attente`, { prestation: String(matin), enfant: String(first!.dependants[0]!.id), date: DAY }, { Cookie: secondCookie });
+    expect(intruder.status).toBe(400);
+
+    // The holder cancels: the first family is offered the place, in its cart.
+    const reservation = await database.db.selectFrom('reservations').select('id').where('user_id', '=', holder!.user.id).executeTakeFirstOrThrow();
+    expect((await cancelReservation(database.db, holder!.user.id, reservation.id, new Date())).ok).toBe(true);
+    await temporal.client.workflow.getHandle(`waitlist-${product.id}-${DAY}`).signal('placeFreed');
+    await statusOf(first!.user.id, 'offered');
+    expect(await (await get('/mon-compte/listes-attente', firstCookie)).text()).toContain('Place proposée jusqu');
+    expect(await (await get('/panier', firstCookie)).text()).toContain('name="hold"');
+
+    // Refused: the place goes to the second family.
+    const entry = await database.db.selectFrom('waitlist_entries').select('id').where('user_id', '=', first!.user.id).executeTakeFirstOrThrow();
+    expect((await postForm(app(), `/mon-compte/listes-attente/${entry.id}/quitter`, {}, { Cookie: secondCookie })).status).toBe(404);
+    expect((await postForm(app(), `/mon-compte/listes-attente/${entry.id}/quitter`, {}, { Cookie: firstCookie })).headers.get('location')).toBe('/mon-compte/listes-attente?ok=quitte');
+    await statusOf(second!.user.id, 'offered');
+    expect(await database.db.selectFrom('waitlist_entries').select('status').where('user_id', '=', first!.user.id).executeTakeFirstOrThrow()).toEqual({ status: 'declined' });
+  });
+});
