@@ -1,10 +1,9 @@
 // The waiting list through the app, with a worker of the real app running the day's workflow: a
 // cart refused for a full day offers the list; the family joins, sees its place; a place freed is
-// offered to it in its cart; refusing it gives the place to the next family; another family's
+// by a cancellation is offered to it in its cart; refusing it gives the place to the next family; another family's
 // entry answers 404.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
-import { cancelReservation } from '../../db/queries/cancellation.ts';
 import { login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { bookingFamily, demoProduct, holdPlaces, payCart, setCapacity } from '../../test/helpers/booking.ts';
@@ -55,10 +54,10 @@ describe('waiting lists', () => {
     const intruder = await postForm(app(), `/produits/${product.id}/liste-attente`, { prestation: String(matin), enfant: String(first!.dependants[0]!.id), date: DAY }, { Cookie: secondCookie });
     expect(intruder.status).toBe(400);
 
-    // The holder cancels: the first family is offered the place, in its cart.
+    // The holder cancels from « Mes réservations »: the first family is offered the place, in its cart.
     const reservation = await database.db.selectFrom('reservations').select('id').where('user_id', '=', holder!.user.id).executeTakeFirstOrThrow();
-    expect((await cancelReservation(database.db, holder!.user.id, reservation.id, new Date())).ok).toBe(true);
-    await temporal.client.workflow.getHandle(`waitlist-${product.id}-${DAY}`).signal('placeFreed');
+    const cancelled = await postForm(app(), `/mon-compte/reservations/${reservation.id}/annuler`, {}, { Cookie: await login(app(), holder!.user.email) });
+    expect(cancelled.status).toBe(303);
     await statusOf(first!.user.id, 'offered');
     expect(await (await get('/mon-compte/listes-attente', firstCookie)).text()).toContain('Place proposée jusqu');
     expect(await (await get('/panier', firstCookie)).text()).toContain('name="hold"');

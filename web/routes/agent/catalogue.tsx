@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { createProduct, offersOfCommunes, productsForStaff, setDayCapacity, setPrestationPrice, setPublished } from '../../../db/queries/catalogue-admin.ts';
 import { productDetails } from '../../../db/queries/catalogue-edit.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
+import { waitedDay } from '../../../db/queries/waitlist.ts';
 import { addDays } from '../../../domain/dates.ts';
 import { parseEuros } from '../../../domain/money.ts';
 import type { AppDeps } from '../../app.ts';
@@ -41,7 +42,7 @@ const productSchema = z.object({
   scolaire: z.literal('1').optional(),
 });
 
-export function catalogueAdminRoutes({ db, now }: AppDeps): Hono<AppEnv> {
+export function catalogueAdminRoutes({ db, now, workflows }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
 
   const listPage = async (c: Context<AppEnv>, extra: { message?: string | null; values?: FormValues; errors?: FieldErrors; weekdays?: number[] } = {}) => {
@@ -123,6 +124,9 @@ export function catalogueAdminRoutes({ db, now }: AppDeps): Hono<AppEnv> {
         const result = await setDayCapacity(db, { productId: product.id, slotId: place, capacity: places, staffId: currentUser(c).id, now: now() });
         if ('missing' in result) return { place: 'Jour inconnu.' };
         if (!result.ok) return { places: `Impossible : ${result.taken} place(s) sont déjà prises ce jour-là pour cette prestation.` };
+        // Places added: the day's waiting list offers them.
+        const waited = await waitedDay(db, { slotId: place });
+        if (waited) await workflows.waitlistPlaceFreed(waited.productId, waited.day);
       },
       then: `/agent/catalogue/${product.id}?ok=places`,
     });
