@@ -35,6 +35,7 @@ import { requestFormRoutes } from './routes/agent/request-forms.tsx';
 import { onlineRequestRoutes } from './routes/online-requests.tsx';
 import { absenceFamilyRoutes } from './routes/absences.tsx';
 import { waitlistFamilyRoutes } from './routes/waitlist.tsx';
+import { waitlistStaffRoutes } from './routes/agent/waitlist.tsx';
 import { absenceStaffRoutes } from './routes/agent/absences.tsx';
 import { eTicketRoutes } from './routes/e-tickets.tsx';
 import { bookingListRoutes } from './routes/booking-lists.tsx';
@@ -177,6 +178,7 @@ export function createApp(input: AppInput): Hono<AppEnv> {
   app.route('/agent', requestFormRoutes(deps));
   app.route('/agent', staffRequestRoutes(deps));
   app.route('/agent', absenceStaffRoutes(deps));
+  app.route('/agent', waitlistStaffRoutes(deps));
   if (devTools) app.route('/dev/mails', devMailRoutes(deps));
   assertEveryRouteDeclared(app, declared);
 

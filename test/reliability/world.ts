@@ -160,6 +160,11 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
     .values({ slot_id: waitedSlot.id, product_id: product.id, service_date: waitedSlot.service_date, dependant_id: a.dependants[0]!.id, user_id: a.user.id, joined_at: now(), rank_at: now() })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // B waits behind, so that staff see the form moving a family to the front.
+  await db
+    .insertInto('waitlist_entries')
+    .values({ slot_id: waitedSlot.id, product_id: product.id, service_date: waitedSlot.service_date, dependant_id: b.dependants[0]!.id, user_id: b.user.id, joined_at: now(), rank_at: new Date(now().getTime() + 1000) })
+    .execute();
 
   const list = await saveBookingList(db, { userId: a.user.id, name: 'Les mercredis', productId: product.id, prestationId: prestation, children: [a.dependants[0]!.id], weekdays: [3] });
   if (list === 'name-taken') throw new Error('list exists');

@@ -31,6 +31,7 @@ import { absenceFamilyAccess } from './absences.tsx';
 import { absenceStaffAccess } from './agent/absences.tsx';
 import { healthAccess } from './health.ts';
 import { waitlistFamilyAccess } from './waitlist.tsx';
+import { waitlistStaffAccess } from './agent/waitlist.tsx';
 import { historyAccess } from './history.tsx';
 import { homeAccess } from './home.tsx';
 import { onlineRequestFamilyAccess } from './online-requests.tsx';
@@ -45,7 +46,7 @@ import { voucherAccess } from './vouchers.tsx';
 import { walletAccess } from './wallet.tsx';
 
 const tables: AccessTable[] = [
-  absenceFamilyAccess, absenceStaffAccess, accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, erasureAccess, staffAccountAccess, familySearchAccess, kitchenAccess, onlineRequestAccess, requestFormAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, serviceOfferAccess, validationAccess, authAccess, bookingAccess, bookingListAccess, catalogueAccess, checkoutAccess,
+  absenceFamilyAccess, absenceStaffAccess, waitlistStaffAccess, accountAccess, attendanceAccess, auditAccess, catalogueAdminAccess, catalogueEditAccess, closureAccess, dashboardAccess, erasureAccess, staffAccountAccess, familySearchAccess, kitchenAccess, onlineRequestAccess, requestFormAccess, staffOrderAccess, paymentReconciliationAccess, serviceRequestAccess, serviceOfferAccess, validationAccess, authAccess, bookingAccess, bookingListAccess, catalogueAccess, checkoutAccess,
   devMailAccess, eTicketAccess, familyAccess, healthAccess, historyAccess, homeAccess, onlineRequestFamilyAccess, passwordAccess, paymentNotificationAccess, personalDataAccess, personalInfoAccess,
   sandboxAccess, serviceAccess, staticAccess, voucherAccess, waitlistFamilyAccess, walletAccess,
 ];

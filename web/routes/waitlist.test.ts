@@ -1,10 +1,10 @@
 // The waiting list through the app, with a worker of the real app running the day's workflow: a
-// cart refused for a full day offers the list; the family joins, sees its place; a place freed is
-// by a cancellation is offered to it in its cart; refusing it gives the place to the next family; another family's
-// entry answers 404.
+// cart refused for a full day offers the list; the family joins and sees its place; a place freed
+// by a cancellation is offered to it in its cart; staff move a family to the front with a reason;
+// refusing the place gives it to the family first in line; another family's entry answers 404.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
-import { login } from '../../test/helpers/accounts.ts';
+import { createStaff, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { bookingFamily, demoProduct, holdPlaces, payCart, setCapacity } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
@@ -18,6 +18,8 @@ const DAY = '2027-01-27';
 
 beforeAll(async () => {
   await loadDemoCatalogue(database.db, '2026-11-27');
+  await createStaff(database.db, 'agent-attente@rosieres.fr', ['rosieres']);
+  await createStaff(database.db, 'agent-attente@bains.fr', ['bains']);
 });
 
 async function statusOf(userId: number, status: string) {
@@ -34,7 +36,7 @@ describe('waiting lists', () => {
     const product = await demoProduct(database.db);
     const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
     await setCapacity(database.db, DAY, 'Matin', 1);
-    const [holder, first, second] = await Promise.all(['titulaire', 'premiere', 'seconde'].map((name) => bookingFamily(database.db, `liste-${name}@example.fr`)));
+    const [holder, first, second, third] = await Promise.all(['titulaire', 'premiere', 'seconde', 'troisieme'].map((name) => bookingFamily(database.db, `liste-${name}@example.fr`)));
     if (!(await holdPlaces(database.db, holder!, 'Matin', [DAY], new Date())).ok) throw new Error('hold refused');
     await payCart(database.db, holder!.user.id, new Date());
 
@@ -62,11 +64,27 @@ describe('waiting lists', () => {
     expect(await (await get('/mon-compte/listes-attente', firstCookie)).text()).toContain('Place proposée jusqu');
     expect(await (await get('/panier', firstCookie)).text()).toContain('name="hold"');
 
-    // Refused: the place goes to the second family.
+    // Staff see the line; a family moved to the front needs a reason.
+    const staff = await login(app(), 'agent-attente@rosieres.fr');
+    const lines = await (await get(`/agent/catalogue/${product.id}/attente`, staff)).text();
+    expect(lines).toContain('Place proposée jusqu');
+    const secondEntry = (await database.db.selectFrom('waitlist_entries').select('id').where('user_id', '=', second!.user.id).executeTakeFirstOrThrow()).id;
+    const silent = await postForm(app(), `/agent/catalogue/${product.id}/attente`, { entree: String(secondEntry), raison: '' }, { Cookie: staff });
+    expect(silent.status).toBe(400);
+    expect(await silent.text()).toContain('Dites pourquoi cette famille passe en tête');
+    expect((await postForm(app(), `/agent/catalogue/${product.id}/attente`, { entree: String(secondEntry), raison: 'Parent hospitalisé.' }, { Cookie: await login(app(), 'agent-attente@bains.fr') })).status).toBe(403);
+    // A third family joins; staff move it to the front, with the reason in the journal.
+    await join(third!);
+    const thirdEntry = (await database.db.selectFrom('waitlist_entries').select('id').where('user_id', '=', third!.user.id).executeTakeFirstOrThrow()).id;
+    expect((await postForm(app(), `/agent/catalogue/${product.id}/attente`, { entree: String(thirdEntry), raison: 'Parent hospitalisé.' }, { Cookie: staff })).headers.get('location')).toBe(`/agent/catalogue/${product.id}/attente?ok=tete`);
+    expect(await database.db.selectFrom('audit_log').select('action').where('action', '=', 'waitlist.moved-up').execute()).toHaveLength(1);
+
+    // Refused: the place goes to the family now first in line.
     const entry = await database.db.selectFrom('waitlist_entries').select('id').where('user_id', '=', first!.user.id).executeTakeFirstOrThrow();
     expect((await postForm(app(), `/mon-compte/listes-attente/${entry.id}/quitter`, {}, { Cookie: secondCookie })).status).toBe(404);
     expect((await postForm(app(), `/mon-compte/listes-attente/${entry.id}/quitter`, {}, { Cookie: firstCookie })).headers.get('location')).toBe('/mon-compte/listes-attente?ok=quitte');
-    await statusOf(second!.user.id, 'offered');
+    await statusOf(third!.user.id, 'offered');
     expect(await database.db.selectFrom('waitlist_entries').select('status').where('user_id', '=', first!.user.id).executeTakeFirstOrThrow()).toEqual({ status: 'declined' });
+    expect(await database.db.selectFrom('waitlist_entries').select('status').where('user_id', '=', second!.user.id).executeTakeFirstOrThrow()).toEqual({ status: 'waiting' });
   });
 });

@@ -63,7 +63,7 @@ export function CatalogueProductPage(props: {
       {error ? <Notice kind="warning">{error}</Notice> : null}
       <p>
         {product.published ? 'Publiée : les familles la voient et la réservent.' : 'Non publiée : les familles ne la voient pas.'}{' '}
-        <a href={`/agent/presences/${product.id}`}>Présences</a>
+        <a href={`/agent/presences/${product.id}`}>Présences</a> · <a href={`/agent/catalogue/${product.id}/attente`}>Listes d'attente</a>
       </p>
       <form method="post" action={`/agent/catalogue/${product.id}/publication`} class="inline-form">
         <button class="button" type="submit">
