@@ -95,7 +95,7 @@ describe('Ajouter au panier', () => {
     expect(html).toContain('<input type="hidden" name="date" value="2027-01-06"/>');
     expect(html.slice(html.indexOf('<form method="get"'))).not.toContain('value="2027-01-13"');
     // The full day may be waited for instead.
-    expect(html).toContain('<input type="hidden" name="date" value="2027-01-13"/><button class="button button--secondary" type="submit">M&#39;inscrire sur liste d&#39;attente pour ce jour complet</button>');
+    expect(html).toContain('<input type="hidden" name="attente" value="2027-01-13"/><button class="button button--secondary" type="submit">M&#39;inscrire sur liste d&#39;attente pour ce jour complet</button>');
 
     // With htmx: the notice, and the full day swapped alone, unchecked and marked.
     const swapped = await addToCart(cookie, { prestation: await matin(), enfant: [family.dependants[0]!.id], date: ['2027-01-06', '2027-01-13'] }, true);
@@ -103,7 +103,10 @@ describe('Ajouter au panier', () => {
     const fragment = await swapped.text();
     expect(fragment).not.toContain('id="calendar"');
     expect(fragment).toMatch(/<template><td id="jour-2027-01-13" hx-swap-oob="true" class="day day--unavailable day--full">/);
-    expect(fragment).toContain('<span id="choisi-2027-01-13" hx-swap-oob="delete"></span>');
+    // Checked for its waiting list, which a button of the calendar's form joins.
+    expect(fragment).toContain('<input type="checkbox" name="attente" value="2027-01-13" id="attente-2027-01-13" checked=""/>');
+    expect(fragment).toContain('<span id="choisi-2027-01-13" hx-swap-oob="outerHTML"><input type="hidden" name="attente" value="2027-01-13"/></span>');
+    expect(fragment).toContain('formaction="/produits/');
     expect(fragment).toContain('mercredi 13 janvier 2027 : complet');
   });
 

@@ -10,6 +10,7 @@ import { cartHolds, cartSummary, extendCart, holdsTotal, recentlyExpired, releas
 import { familyBookingList, saveBookingList } from '../../db/queries/booking-lists.ts';
 import { validDocumentTypes } from '../../db/queries/document-review.ts';
 import { listDependants } from '../../db/queries/family.ts';
+import { joinWaitlist } from '../../db/queries/waitlist.ts';
 import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
 import type { User } from '../../db/database.ts';
 import { admissionLine } from '../admission.ts';
@@ -31,6 +32,8 @@ interface Choices {
   prestationId: number | null;
   children: number[];
   dates: IsoDate[];
+  /** Full days chosen for their waiting list. */
+  waiting: IsoDate[];
   month: string | undefined;
   listName?: string;
 }
@@ -46,11 +49,11 @@ const isoDates = (values: unknown[]) =>
     }
   });
 
-function readChoices(source: Record<string, string | File | (string | File)[]>): Choices {
+export function readChoices(source: Record<string, string | File | (string | File)[]>): Choices {
   const all = (name: string) => [source[name] ?? []].flat();
   const month = [...all('mois'), ...all('mois_affiche')].find((v): v is string => typeof v === 'string');
   const listName = all('nom_liste').find((v): v is string => typeof v === 'string');
-  return { prestationId: ids(all('prestation'))[0] ?? null, children: ids(all('enfant')), dates: isoDates(all('date')), month, ...(listName === undefined ? {} : { listName: listName.trim() }) };
+  return { prestationId: ids(all('prestation'))[0] ?? null, children: ids(all('enfant')), dates: isoDates(all('date')), waiting: isoDates(all('attente')), month, ...(listName === undefined ? {} : { listName: listName.trim() }) };
 }
 
 /** Who may call each route below (see web/access.ts). */
@@ -58,6 +61,8 @@ export const bookingAccess = {
   'GET /produits/:id': { who: 'anyone', object: 'product' },
   'GET /produits/:id/calendrier': { who: 'parent', object: 'product' },
   'POST /produits/:id/panier': { who: 'parent', object: 'product', input: { form: 'GET /produits/:id' } },
+  // The personalise form's other button (formaction): the full days checked « liste d'attente ».
+  'POST /produits/:id/liste-attente': { who: 'parent', object: 'product', input: { fields: ['prestation', 'enfant', 'attente'] } },
   'GET /panier': { who: 'parent' },
   'POST /panier/retirer': { who: 'parent', input: { form: 'GET /panier' } },
 } satisfies AccessTable;
@@ -98,6 +103,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
         lastMonth={rules.seasonEnd.slice(0, 7)}
         states={states}
         chosen={new Set(choices.dates)}
+        waiting={new Set(choices.waiting)}
       />
     );
   }
@@ -284,6 +290,40 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
       c.set('cart', props.cart);
       return c.render(<AddedToCart {...props} />, { title: 'Produit ajouté au panier' });
     });
+  });
+
+  // « M'inscrire sur liste d'attente »: the children chosen wait for the full days checked, with
+  // the prestation chosen; each day's waitlist-<product>-<day> workflow is woken (a place may be free).
+  router.post(`/produits/:id${ID}/liste-attente`, async (c) => {
+    const user = currentUser(c);
+    const productId = idParam(c);
+    const product = await products.forBooking(productId);
+    if (!product || product.channel !== 'online') return c.notFound();
+    const choices = readChoices(await c.req.parseBody({ all: true }));
+    const htmx = c.req.header('HX-Request') === 'true';
+    const refuse = async (errors: NonNullable<PersonaliseProps['errors']>) => {
+      c.status(400);
+      if (!htmx) return productPage(c, productId, choices, { errors });
+      c.header('HX-Retarget', '#personalise');
+      c.header('HX-Reswap', 'outerHTML');
+      return c.html(<PersonaliseForm {...await personaliseProps(product, user, choices, { errors })} />);
+    };
+    if ((await missingFor(user, productId)).missing.length > 0) {
+      c.status(403);
+      return productPage(c, productId, choices);
+    }
+    const family = (await listDependants(db, user.id)).map((child) => child.id);
+    const errors: NonNullable<PersonaliseProps['errors']> = {};
+    if (!product.prestations.some((p) => p.id === choices.prestationId)) errors.prestation = 'Choisissez le type de prestation.';
+    if (choices.children.length === 0 || choices.children.some((id) => !family.includes(id))) errors.enfant = 'Cochez au moins un bénéficiaire.';
+    if (choices.waiting.length === 0 || choices.waiting.length > 60) errors.date = 'Cochez « liste d\'attente » sur un ou plusieurs jours complets (60 au plus).';
+    if (Object.keys(errors).length > 0) return refuse(errors);
+    const joined = await joinWaitlist(db, { userId: user.id, productId, prestationId: choices.prestationId!, dependantIds: choices.children, dates: choices.waiting, now: now() });
+    if (!joined.ok) return refuse({ date: joined.error });
+    for (const day of choices.waiting) await deps.workflows.waitlistPlaceFreed(productId, day);
+    if (!htmx) return c.redirect('/mon-compte/listes-attente?ok=inscrit', 303);
+    c.header('HX-Redirect', '/mon-compte/listes-attente?ok=inscrit');
+    return c.body(null, 204);
   });
 
   router.get('/panier', async (c) => {

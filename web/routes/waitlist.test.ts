@@ -45,7 +45,7 @@ describe('waiting lists', () => {
       const refused = await postForm(app(), `/produits/${product.id}/panier`, { prestation: String(matin), enfant: String(family.dependants[0]!.id), date: DAY }, { Cookie: cookie });
       expect(refused.status).toBe(409);
       expect(await refused.text()).toContain('M&#39;inscrire sur liste d&#39;attente pour ce jour complet');
-      const joined = await postForm(app(), `/produits/${product.id}/liste-attente`, { prestation: String(matin), enfant: String(family.dependants[0]!.id), date: DAY }, { Cookie: cookie });
+      const joined = await postForm(app(), `/produits/${product.id}/liste-attente`, { prestation: String(matin), enfant: String(family.dependants[0]!.id), attente: DAY }, { Cookie: cookie });
       expect(joined.headers.get('location')).toBe('/mon-compte/listes-attente?ok=inscrit');
       return cookie;
     };
@@ -53,7 +53,7 @@ describe('waiting lists', () => {
     const secondCookie = await join(second!);
     expect(await (await get('/mon-compte/listes-attente', secondCookie)).text()).toContain('<td>2e</td>');
     // Another family's child is never put in the line.
-    const intruder = await postForm(app(), `/produits/${product.id}/liste-attente`, { prestation: String(matin), enfant: String(first!.dependants[0]!.id), date: DAY }, { Cookie: secondCookie });
+    const intruder = await postForm(app(), `/produits/${product.id}/liste-attente`, { prestation: String(matin), enfant: String(first!.dependants[0]!.id), attente: DAY }, { Cookie: secondCookie });
     expect(intruder.status).toBe(400);
 
     // The holder cancels from « Mes réservations »: the first family is offered the place, in its cart.

@@ -23,7 +23,7 @@ export function Layout({ title, children, user, cart, path = '' }: LayoutProps) 
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
+        <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false,"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"40[09]","swap":true,"error":false},{"code":"[45]..","swap":false,"error":true}]}' />
         <title>{`${title} – Plateforme Citoyens`}</title>
         <link rel="stylesheet" href="/static/app.css" />
         <link rel="icon" href="/static/logo.svg" type="image/svg+xml" />

@@ -12,21 +12,36 @@ export interface CalendarProps {
   lastMonth: string;
   states: Map<IsoDate, DayState>;
   chosen: Set<IsoDate>;
+  /** Full days chosen for their waiting list. */
+  waiting?: Set<IsoDate>;
 }
 
 const reasons: Record<string, string> = {
   closed: 'fermé',
   'deadline-passed': 'délai dépassé',
-  full: 'complet',
   'already-booked': 'déjà réservé',
 };
 
 /** A day of the month; `outOfBand` when a refused cart swaps it alone (its id names the day). */
-export function Day({ day, state, checked, outOfBand = false }: { day: IsoDate; state: DayState; checked: boolean; outOfBand?: boolean }) {
+export function Day({ day, state, checked, waiting = false, outOfBand = false }: { day: IsoDate; state: DayState; checked: boolean; waiting?: boolean; outOfBand?: boolean }) {
   const number = Number(day.slice(8));
   const cell = { id: `jour-${day}`, 'hx-swap-oob': outOfBand ? 'true' : undefined };
   if (state.kind === 'other-month') return <td class="day day--other" aria-hidden="true">{number}</td>;
   if (state.kind === 'no-service') return <td {...cell} class="day day--none">{number}</td>;
+  if (state.kind === 'full') {
+    // A full day can be chosen for its waiting list (« M'inscrire sur liste d'attente »).
+    const id = `attente-${day}`;
+    return (
+      <td {...cell} class="day day--unavailable day--full">
+        <span class="day__number">{number}</span>
+        <span class="day__reason">complet</span>
+        <input type="checkbox" name="attente" value={day} id={id} checked={waiting} />
+        <label for={id} class="day__wait">
+          liste d'attente<span class="visually-hidden"> du {formatLongDate(day)}</span>
+        </label>
+      </td>
+    );
+  }
   if (state.kind !== 'bookable') {
     return (
       <td {...cell} class={`day day--unavailable day--${state.kind}`}>
@@ -53,7 +68,7 @@ export function Day({ day, state, checked, outOfBand = false }: { day: IsoDate; 
   );
 }
 
-export function Calendar({ productId, month, firstMonth, lastMonth, states, chosen }: CalendarProps) {
+export function Calendar({ productId, month, firstMonth, lastMonth, states, chosen, waiting = new Set() }: CalendarProps) {
   // A submit button, so that without JavaScript the days already checked travel with the form;
   // with htmx only the calendar is fetched and swapped.
   const nav = (target: string, label: string) => (
@@ -84,7 +99,7 @@ export function Calendar({ productId, month, firstMonth, lastMonth, states, chos
         </h3>
         {month < lastMonth ? nav(addMonths(month, 1), 'Mois suivant →') : <span />}
       </div>
-      <MonthTable month={month} labelledBy="calendar-title" cell={(day) => <Day day={day} state={states.get(day) ?? { kind: 'other-month' }} checked={chosen.has(day)} />} />
+      <MonthTable month={month} labelledBy="calendar-title" cell={(day) => <Day day={day} state={states.get(day) ?? { kind: 'other-month' }} checked={chosen.has(day)} waiting={waiting.has(day)} />} />
       {offMonth.length > 0 ? (
         <p class="muted">
           Aussi choisi{offMonth.length > 1 ? 's' : ''} :{' '}

@@ -103,7 +103,12 @@ export function PersonaliseForm({ productId, prestations, prestationId, benefici
         <button class="button" type="submit">
           Ajouter au panier
         </button>
+        <button class="button button--secondary" type="submit" formaction={`/produits/${productId}/liste-attente`}>
+          M'inscrire sur liste d'attente
+          <span class="visually-hidden"> pour les jours complets cochés</span>
+        </button>
       </div>
+      <p class="field__hint">Un jour complet se coche « liste d'attente » : si une place se libère, elle vous est proposée par mail.</p>
       <div id="booking-result" aria-live="polite"></div>
       <fieldset class={errors.liste ? 'choice field--error' : 'choice'}>
         <legend>Enregistrer comme liste</legend>

@@ -23,10 +23,22 @@ export interface WaitFor {
   children: number[];
 }
 
-/** « M'inscrire sur liste d'attente » for the full days among those refused. */
-function WaitingListButton({ failures, waitFor }: { failures: Refusal[]; waitFor: WaitFor | undefined }) {
+/**
+ * « M'inscrire sur liste d'attente » for the full days among those refused. Inside the calendar's
+ * form (htmx), a button of that form: the refused days come back checked for their list. On the
+ * page without JavaScript, a form of its own carrying the choices.
+ */
+function WaitingListButton({ failures, waitFor, inForm }: { failures: Refusal[]; waitFor: WaitFor | undefined; inForm: boolean }) {
   const full = failures.filter((failure) => failure.reason === 'full').map((failure) => failure.date);
   if (!waitFor || waitFor.prestationId === null || full.length === 0 || waitFor.children.length === 0) return null;
+  const label = `M'inscrire sur liste d'attente${full.length > 1 ? ` pour ces ${full.length} jours complets` : ' pour ce jour complet'}`;
+  if (inForm) {
+    return (
+      <button class="button button--secondary" type="submit" formaction={`/produits/${waitFor.productId}/liste-attente`}>
+        {label}
+      </button>
+    );
+  }
   return (
     <form method="post" action={`/produits/${waitFor.productId}/liste-attente`} class="inline-form">
       <input type="hidden" name="prestation" value={String(waitFor.prestationId)} />
@@ -34,16 +46,16 @@ function WaitingListButton({ failures, waitFor }: { failures: Refusal[]; waitFor
         <input type="hidden" name="enfant" value={String(id)} />
       ))}
       {full.map((date) => (
-        <input type="hidden" name="date" value={date} />
+        <input type="hidden" name="attente" value={date} />
       ))}
       <button class="button button--secondary" type="submit">
-        M'inscrire sur liste d'attente{full.length > 1 ? ` pour ces ${full.length} jours complets` : ' pour ce jour complet'}
+        {label}
       </button>
     </form>
   );
 }
 
-export function RefusedDays({ failures, then, waitFor }: { failures: Refusal[]; then: string; waitFor?: WaitFor | undefined }) {
+export function RefusedDays({ failures, then, waitFor, inForm = false }: { failures: Refusal[]; then: string; waitFor?: WaitFor | undefined; inForm?: boolean }) {
   return (
     <Notice kind="warning">
       <p>
@@ -56,7 +68,7 @@ export function RefusedDays({ failures, then, waitFor }: { failures: Refusal[]; 
           </li>
         ))}
       </ul>
-      <WaitingListButton failures={failures} waitFor={waitFor} />
+      <WaitingListButton failures={failures} waitFor={waitFor} inForm={inForm} />
     </Notice>
   );
 }
@@ -65,13 +77,20 @@ export function RefusedDays({ failures, then, waitFor }: { failures: Refusal[]; 
 export function RefusedUpdate({ failures, waitFor }: { failures: Refusal[]; waitFor?: WaitFor | undefined }) {
   return (
     <>
-      <RefusedDays failures={failures} then="Ils ne sont plus cochés : ajoutez les autres jours à nouveau." waitFor={waitFor} />
+      <RefusedDays failures={failures} then="Ils ne sont plus cochés : ajoutez les autres jours à nouveau." waitFor={waitFor} inForm />
       {failures.map((failure) => (
         <>
           <template>
-            <Day day={failure.date} state={dayStates[failure.reason] ?? { kind: 'no-service' }} checked={false} outOfBand />
+            <Day day={failure.date} state={dayStates[failure.reason] ?? { kind: 'no-service' }} checked={false} waiting={failure.reason === 'full'} outOfBand />
           </template>
-          <span id={`choisi-${failure.date}`} hx-swap-oob="delete" />
+          {/* A day of another month: no longer chosen, but kept for its waiting list when full. */}
+          {failure.reason === 'full' ? (
+            <span id={`choisi-${failure.date}`} hx-swap-oob="outerHTML">
+              <input type="hidden" name="attente" value={failure.date} />
+            </span>
+          ) : (
+            <span id={`choisi-${failure.date}`} hx-swap-oob="delete" />
+          )}
         </>
       ))}
     </>
