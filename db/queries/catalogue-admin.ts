@@ -42,6 +42,8 @@ export interface NewProduct {
   cancelDeadlineHour: number;
   absenceDeclareHours: number;
   absenceCertificateDays: number;
+  waitlistOfferHours: number;
+  waitlistResidentsFirst: boolean;
   channel: 'online' | 'mairie';
   prestations: { label: string; priceCents: number }[];
   staffId: number;
@@ -60,6 +62,7 @@ export async function createProduct(db: Db, input: NewProduct): Promise<number |
           booking_deadline_days: input.deadlineDays, booking_deadline_hour: input.deadlineHour,
           cancel_deadline_days: input.cancelDeadlineDays, cancel_deadline_hour: input.cancelDeadlineHour, channel: input.channel, published: false,
           absence_declare_hours: input.absenceDeclareHours, absence_certificate_days: input.absenceCertificateDays,
+          waitlist_offer_hours: input.waitlistOfferHours, waitlist_residents_first: input.waitlistResidentsFirst,
         })
         .returning('id')
         .executeTakeFirstOrThrow();

@@ -22,6 +22,8 @@ export interface ProductDetails {
   cancelDeadlineHour: number;
   absenceDeclareHours: number;
   absenceCertificateDays: number;
+  waitlistOfferHours: number;
+  waitlistResidentsFirst: boolean;
   channel: 'online' | 'mairie';
   rules: PricingRules;
   requiredDocuments: DocumentKind[];
@@ -32,6 +34,7 @@ export async function productDetails(db: Db, productId: number) {
     .selectFrom('products')
     .select([
       'category', 'name', 'description', 'booking_deadline_days', 'booking_deadline_hour', 'cancel_deadline_days', 'cancel_deadline_hour', 'absence_declare_hours', 'absence_certificate_days', 'channel', 'pricing', 'required_documents', 'weekdays',
+      'waitlist_offer_hours', 'waitlist_residents_first',
       'season_start', 'season_end', 'closed_days', 'published',
     ])
     .where('id', '=', productId)
@@ -48,6 +51,7 @@ export async function updateProductDetails(db: Db, productId: number, details: P
         .select([
           'category', 'name', 'description', 'booking_deadline_days as deadlineDays', 'booking_deadline_hour as deadlineHour', 'cancel_deadline_days as cancelDeadlineDays',
           'cancel_deadline_hour as cancelDeadlineHour', 'absence_declare_hours as absenceDeclareHours', 'absence_certificate_days as absenceCertificateDays',
+          'waitlist_offer_hours as waitlistOfferHours', 'waitlist_residents_first as waitlistResidentsFirst',
           'channel', 'pricing', 'required_documents as requiredDocuments',
         ])
         .where('id', '=', productId)
@@ -59,6 +63,7 @@ export async function updateProductDetails(db: Db, productId: number, details: P
           category: details.category, name: details.name, description: details.description, booking_deadline_days: details.deadlineDays,
           booking_deadline_hour: details.deadlineHour, cancel_deadline_days: details.cancelDeadlineDays, cancel_deadline_hour: details.cancelDeadlineHour,
           absence_declare_hours: details.absenceDeclareHours, absence_certificate_days: details.absenceCertificateDays,
+          waitlist_offer_hours: details.waitlistOfferHours, waitlist_residents_first: details.waitlistResidentsFirst,
           channel: details.channel, pricing: JSON.stringify(details.rules), required_documents: details.requiredDocuments,
         })
         .where('id', '=', productId)

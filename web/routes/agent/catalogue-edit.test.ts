@@ -99,6 +99,19 @@ describe('catalogue editing', () => {
     expect((await post(`/agent/catalogue/${productId}/fiche`, fiche(), staff)).status).toBe(303);
   });
 
+  it("sets how long a freed place waits for the family offered it, and residents first in the waiting list", async () => {
+    const wrong = await post(`/agent/catalogue/${productId}/fiche`, fiche({ attente_heures: '0' }), staff);
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('Un nombre d’heures, de 1 à 168.');
+    expect((await post(`/agent/catalogue/${productId}/fiche`, fiche({ attente_heures: '6', attente_residents: 'oui' }), staff)).status).toBe(303);
+    const stored = () => database.db.selectFrom('products').select(['waitlist_offer_hours', 'waitlist_residents_first']).where('id', '=', productId).executeTakeFirstOrThrow();
+    expect(await stored()).toEqual({ waitlist_offer_hours: 6, waitlist_residents_first: true });
+    expect(await (await app().request(`/agent/catalogue/${productId}`, { headers: { Cookie: staff } })).text()).toMatch(/name="attente_residents" value="oui" checked=""/);
+    // The box unchecked: arrival order again; the hours left empty: the default.
+    expect((await post(`/agent/catalogue/${productId}/fiche`, fiche(), staff)).status).toBe(303);
+    expect(await stored()).toEqual({ waitlist_offer_hours: 12, waitlist_residents_first: false });
+  });
+
   it('sets the delays of an absence for illness, refusing one out of range next to its field', async () => {
     const wrong = await post(`/agent/catalogue/${productId}/fiche`, fiche({ absence_heures: '1000', certificat_jours: '0' }), staff);
     expect(wrong.status).toBe(400);

@@ -31,6 +31,7 @@ export function productPage({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
       categorie: details.category, nom: details.name, description: details.description, vente: details.channel === 'mairie' ? 'mairie' : 'en-ligne',
       delai_jours: String(details.booking_deadline_days), delai_heure: String(details.booking_deadline_hour), annul_jours: String(details.cancel_deadline_days),
       annul_heure: String(details.cancel_deadline_hour), absence_heures: String(details.absence_declare_hours), certificat_jours: String(details.absence_certificate_days),
+      attente_heures: String(details.waitlist_offer_hours), ...(details.waitlist_residents_first ? { attente_residents: 'oui' } : {}),
       ...pricingRulesToForm(details.rules),
     };
     return c.render(

@@ -1,6 +1,7 @@
 // The fields of a product that staff set at its creation and change later: category, name,
 // description, channel (online or at the town hall), the booking and cancellation deadlines and
-// the delays of an absence for illness (its declaration after the day, its certificate).
+// the delays of an absence for illness (its declaration after the day, its certificate) and the
+// waiting list's rules (how long a freed place waits for the family offered it, residents first).
 import { z } from 'zod';
 import type { ProductCategory } from '../../../db/database.ts';
 import { requiredText, wholeNumberField } from '../../schemas.ts';
@@ -25,6 +26,9 @@ export const productDetailFields = {
   annul_heure: wholeNumberField('Une heure de 0 à 23.', 0, 23),
   absence_heures: withDefault('48', wholeNumberField('Un nombre d’heures, de 0 à 720.', 0, 720)),
   certificat_jours: withDefault('7', wholeNumberField('Un nombre de jours, de 1 à 60.', 1, 60)),
+  attente_heures: withDefault('12', wholeNumberField('Un nombre d’heures, de 1 à 168.', 1, 168)),
+  // A checkbox: absent when unchecked.
+  attente_residents: z.enum(['oui'], { error: 'Cochez la case ou laissez-la vide.' }).optional(),
 };
 
 type Details = z.infer<z.ZodObject<typeof productDetailFields>>;
@@ -41,4 +45,6 @@ export const productDetailsOf = (data: Details) => ({
   cancelDeadlineHour: data.annul_heure,
   absenceDeclareHours: data.absence_heures,
   absenceCertificateDays: data.certificat_jours,
+  waitlistOfferHours: data.attente_heures,
+  waitlistResidentsFirst: data.attente_residents === 'oui',
 });

@@ -1,6 +1,6 @@
 // The fields of a product shared by its creation form and its fiche: category, name,
-// description, how families book it, the booking and cancellation deadlines, and the delays of an
-// absence for illness.
+// description, how families book it, the booking and cancellation deadlines, the delays of an
+// absence for illness, and how the waiting list offers a freed place.
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { categories } from '../categories.ts';
 import { Field, FieldError, SelectField, TextArea } from '../components/fields.tsx';
@@ -9,6 +9,7 @@ export const productFieldLabels = {
   categorie: 'Catégorie', nom: 'Nom', description: 'Description', vente: 'Réservation', delai_jours: 'Réservation close (jours ouvrés avant)', delai_heure: 'Heure limite de réservation',
   annul_jours: 'Annulation close (jours ouvrés avant)', annul_heure: "Heure limite d'annulation",
   absence_heures: 'Absence pour maladie déclarable jusqu’à (heures après le jour)', certificat_jours: 'Délai du certificat médical (jours après la déclaration)',
+  attente_heures: "Place libérée gardée pour la famille suivante (heures, avant le délai de réservation)", attente_residents: "Liste d'attente : les habitants de la commune d'abord",
 };
 
 export function ProductDetailFields({ values, errors }: { values: FormValues; errors: FieldErrors }) {
@@ -39,6 +40,14 @@ export function ProductDetailFields({ values, errors }: { values: FormValues; er
       <div class="inline-fields">
         <Field name="absence_heures" label={productFieldLabels.absence_heures} value={values.absence_heures ?? '48'} error={errors.absence_heures} extra={{ inputmode: 'numeric' }} />
         <Field name="certificat_jours" label={productFieldLabels.certificat_jours} value={values.certificat_jours ?? '7'} error={errors.certificat_jours} extra={{ inputmode: 'numeric' }} />
+      </div>
+      <div class="inline-fields">
+        <Field name="attente_heures" label={productFieldLabels.attente_heures} value={values.attente_heures ?? '12'} error={errors.attente_heures} extra={{ inputmode: 'numeric' }} />
+        <div class={errors.attente_residents ? 'checkbox field--error' : 'checkbox'}>
+          <FieldError name="attente_residents" error={errors.attente_residents} />
+          <input type="checkbox" id="attente_residents" name="attente_residents" value="oui" checked={values.attente_residents === 'oui'} />
+          <label for="attente_residents">{productFieldLabels.attente_residents}</label>
+        </div>
       </div>
     </>
   );
