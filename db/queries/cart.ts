@@ -1,6 +1,10 @@
 // The cart: the family's live holds (held and not past their expiry), its summary for the
 // header, and the two cart actions (remove, and extend on every cart activity).
+import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
+
+/** A hold that is a place offered from a waiting list. */
+const offer = sql<boolean>`exists (select 1 from waitlist_entries w where w.offer_hold_id = holds.id and w.status = 'offered')`;
 
 export function cartHolds(db: Db, userId: number, now: Date) {
   return db
@@ -27,17 +31,26 @@ export type CartHold = Awaited<ReturnType<typeof cartHolds>>[number];
 export interface CartSummary {
   count: number;
   totalCents: number;
+  /** Places of a waiting list offered to the family, in its cart; the earliest ends then. */
+  offered: number;
+  offeredUntil: Date | null;
 }
 
 export async function cartSummary(db: Db, userId: number, now: Date): Promise<CartSummary> {
   const row = await db
     .selectFrom('holds')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.coalesce(eb.fn.sum<number>('price_cents'), eb.lit(0)).as('total')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('count'),
+      eb.fn.coalesce(eb.fn.sum<number>('price_cents'), eb.lit(0)).as('total'),
+      // In the same statement: every page of a family shows its offered places.
+      sql<number>`count(*) filter (where ${offer})`.as('offered'),
+      sql<Date | null>`min(expires_at) filter (where ${offer})`.as('offeredUntil'),
+    ])
     .where('user_id', '=', userId)
     .where('state', '=', 'held')
     .where('expires_at', '>', now)
     .executeTakeFirstOrThrow();
-  return { count: Number(row.count), totalCents: Number(row.total) };
+  return { count: Number(row.count), totalCents: Number(row.total), offered: Number(row.offered), offeredUntil: row.offeredUntil };
 }
 
 /** Releases the family's live holds among `holdIds`; returns those released. */
@@ -54,11 +67,14 @@ export async function releaseHolds(db: Db, userId: number, holdIds: number[], no
   return rows.map((row) => row.id);
 }
 
-/** Every cart activity gives all the family's live holds a fresh expiry. */
+/**
+ * Every cart activity gives all the family's live holds a fresh expiry, never an earlier one: a
+ * place offered from a waiting list keeps its hours.
+ */
 export async function extendCart(db: Db, userId: number, now: Date, expiresAt: Date): Promise<number[]> {
   const rows = await db
     .updateTable('holds')
-    .set({ expires_at: expiresAt })
+    .set({ expires_at: sql<Date>`greatest(expires_at, ${expiresAt})` })
     .where('user_id', '=', userId)
     .where('state', '=', 'held')
     .where('expires_at', '>', now)

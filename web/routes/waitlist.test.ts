@@ -63,6 +63,9 @@ describe('waiting lists', () => {
     await statusOf(first!.user.id, 'offered');
     expect(await (await get('/mon-compte/listes-attente', firstCookie)).text()).toContain('Place proposée jusqu');
     expect(await (await get('/panier', firstCookie)).text()).toContain('name="hold"');
+    // Every page shows the offer, one click from the cart.
+    expect(await (await get('/mon-compte', firstCookie)).text()).toMatch(/Une place libérée vous est proposée<\/strong> \(liste d&#39;attente\)[^]*href="\/panier">Réserver cette place/);
+    expect(await (await get('/mon-compte', secondCookie)).text()).not.toContain('offer-banner');
 
     // Staff see the line; a family moved to the front needs a reason.
     const staff = await login(app(), 'agent-attente@rosieres.fr');

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { User } from '../../db/database.ts';
 import type { CartSummary } from '../../db/queries/cart.ts';
 import { AccountMenu } from './account/sections.tsx';
-import { CartLink } from './cart-link.tsx';
+import { CartLink, OfferBanner } from './cart-link.tsx';
 import { categories } from './categories.ts';
 
 export interface LayoutProps {
@@ -81,6 +81,7 @@ export function Layout({ title, children, user, cart, path = '' }: LayoutProps) 
             </ul>
           </nav>
         </header>
+        <OfferBanner cart={cart ?? null} path={path} />
         {accountPage ? (
           <div class="with-menu">
             <main id="contenu" tabindex={-1}>
