@@ -3,11 +3,13 @@
 // price credited once, the place of a day ahead freed) or refusing, the reminder, and the absence
 // left unjustified when no certificate comes.
 import { fileURLToPath } from 'node:url';
+import protos from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createActivities } from '../activities/index.ts';
 import { loadDemoCatalogue } from '../db/demo/load.ts';
 import { attachCertificate, declareAbsence } from '../db/queries/absences.ts';
+import { joinWaitlist } from '../db/queries/waitlist.ts';
 import { balance, ledgerMismatches } from '../db/queries/wallet.ts';
 import { createMailer } from '../lib/mail/mailer.ts';
 import { createStaff } from '../test/helpers/accounts.ts';
@@ -17,6 +19,8 @@ import { testDocumentStore } from '../test/helpers/documents.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
 import { absenceDecided, absenceWorkflowId, certificateSent } from './absence.messages.ts';
 import { absence } from './absence.ts';
+import { waitlistWorkflowId } from './waitlist.messages.ts';
+import { waitlist } from './waitlist.ts';
 
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 const database = useTestDatabase();
@@ -25,6 +29,16 @@ let clock = new Date();
 let queue = '';
 let staffId = 0;
 const DAY = 86_400_000;
+const E = protos.temporal.api.enums.v1.EventType;
+
+/** Polls in real time (5 s at most): awaiting a workflow's result would skip the environment's time. */
+async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 50; i += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('not reached in 5 s');
+}
 
 beforeAll(async () => {
   await loadDemoCatalogue(database.db, '2026-11-27');
@@ -166,5 +180,36 @@ describe('absence for illness', () => {
     });
     expect(result.waiting).toBe('waiting-staff');
     expect(result.outcome).toEqual({ status: 'accepted', creditedCents: 740 });
+  });
+
+  it("accepted, gives the place of a day ahead to that day's waiting list at once", async () => {
+    const { family, reservations } = await paidDays('absence-liste@example.fr');
+    const ahead = reservations[1]!;
+    // The day ahead full, another family waits for it.
+    const slot = await database.db.selectFrom('slots').select(['capacity', 'taken', 'product_id', 'prestation_id']).where('id', '=', ahead.slot_id).executeTakeFirstOrThrow();
+    await database.db.updateTable('slots').set({ capacity: slot.taken }).where('id', '=', ahead.slot_id).execute();
+    const waiting = await bookingFamily(database.db, 'absence-liste-attente@example.fr');
+    const joined = await joinWaitlist(database.db, { userId: waiting.user.id, productId: slot.product_id, prestationId: slot.prestation_id, dependantIds: [waiting.dependants[0]!.id], dates: [ahead.service_date], now: clock });
+    expect(joined.ok).toBe(true);
+    try {
+      const offered = await runWorker(async () => {
+        const line = await env.client.workflow.start(waitlist, { taskQueue: queue, workflowId: waitlistWorkflowId(slot.product_id, ahead.service_date), args: [{ productId: slot.product_id, day: ahead.service_date }] });
+        // The list's first round done (nothing free), it waits for its next look in 15 minutes.
+        await until(async () => ((await line.fetchHistory()).events ?? []).some((event) => event.eventType === E.EVENT_TYPE_TIMER_STARTED));
+        const { id, handle } = await declare(family.user.id, [ahead.id], true);
+        await handle.signal(absenceDecided, { staffId, verdict: { accepted: true } });
+        // Polled without awaiting a result, so that the environment's time does not skip to that look.
+        await until(async () => (await statusOf(id)) === 'accepted');
+        const entry = () => database.db.selectFrom('waitlist_entries').select('status').where('user_id', '=', waiting.user.id).executeTakeFirstOrThrow();
+        await until(async () => (await entry()).status === 'offered').catch(() => undefined);
+        const seen = (await entry()).status;
+        await line.terminate('end of test');
+        await handle.terminate('end of test').catch(() => undefined);
+        return seen;
+      });
+      expect(offered).toBe('offered');
+    } finally {
+      await database.db.updateTable('slots').set({ capacity: slot.capacity }).where('id', '=', ahead.slot_id).execute();
+    }
   });
 });

@@ -4,12 +4,13 @@
 // refused, the parent reads the reason; without a certificate in time, the absence stands
 // unjustified and nothing is credited. The parent is mailed at each step. The database decides
 // the races (a certificate sent at the last second): the workflow asks it at the due time.
-import { condition, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, patched, proxyActivities, setHandler, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import type { AbsenceStatus } from '../db/absence-tables.ts';
 import { certificateReminderAt } from '../domain/absences.ts';
 import { absenceDecided, absenceState, certificateSent, type AbsenceInput, type AbsenceVerdict } from './absence.messages.ts';
 import { StatusAttribute } from './search-attributes.ts';
+import { placeFreed, waitlistWorkflowId } from './waitlist.messages.ts';
 
 /** Clocks differ a little between the workflow and the database. */
 const RECHECK_MS = 60_000;
@@ -64,6 +65,14 @@ export async function absence(input: AbsenceInput): Promise<{ status: AbsenceSta
   const { staffId, verdict } = decision!;
   const decided = await acts.decideAbsenceStep({ absenceId, staffId, verdict });
   state.creditedCents = decided.creditedCents;
+  // The places freed go to their days' waiting lists at once (a list not running has nobody waiting).
+  // Absences decided before this change replay without it; a step run by an older worker names none.
+  const freed = (decided as Partial<typeof decided>).freed ?? [];
+  if (freed.length > 0 && patched('absence-wakes-waiting-lists')) {
+    for (const { productId, day } of freed) {
+      await getExternalWorkflowHandle(waitlistWorkflowId(productId, day)).signal(placeFreed).catch(() => undefined);
+    }
+  }
   setStatus(decided.status);
   await mail(decided.status === 'accepted' ? 'accepted' : 'refused');
   return state;

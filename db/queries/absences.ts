@@ -2,7 +2,7 @@
 // still declarable, the declaration, its certificate, and the staff decision that credits each
 // day's net paid price to the wallet, once, freeing the places of days still ahead.
 import { certificateDueAt, isDeclarable } from '../../domain/absences.ts';
-import { formatShortDate, parisDate } from '../../domain/dates.ts';
+import { formatShortDate, parisDate, type IsoDate } from '../../domain/dates.ts';
 import type { AbsenceStatus } from '../absence-tables.ts';
 import type { Db } from '../connection.ts';
 import { isUniqueViolation } from '../errors.ts';
@@ -114,11 +114,12 @@ export type AbsenceDecision = { accepted: true } | { accepted: false; reason: st
  * paid price back to the wallet (keyed by absence and day: once), and a day still ahead frees its
  * place. Sent again, answers what was decided. The status and the sum credited.
  */
-export async function decideAbsence(db: Db, input: { absenceId: number; staffId: number; decision: AbsenceDecision; now: Date }): Promise<{ status: AbsenceStatus; creditedCents: number }> {
+export async function decideAbsence(db: Db, input: { absenceId: number; staffId: number; decision: AbsenceDecision; now: Date }): Promise<{ status: AbsenceStatus; creditedCents: number; freed: { productId: number; day: IsoDate }[] }> {
   return db.transaction().execute(async (trx) => {
     const absence = await trx.selectFrom('absences').innerJoin('products', 'products.id', 'absences.product_id').select(['absences.status', 'absences.user_id', 'products.name']).where('absences.id', '=', input.absenceId).forUpdate(['absences']).executeTakeFirstOrThrow();
     const credited = async () => Number((await trx.selectFrom('absence_days').select((eb) => eb.fn.coalesce(eb.fn.sum<string>('credited_cents'), eb.lit(0)).as('cents')).where('absence_id', '=', input.absenceId).executeTakeFirstOrThrow()).cents);
-    if (absence.status !== 'waiting-staff') return { status: absence.status, creditedCents: await credited() };
+    if (absence.status !== 'waiting-staff') return { status: absence.status, creditedCents: await credited(), freed: [] };
+    const freed: { productId: number; day: IsoDate }[] = [];
     const { decision } = input;
     if (decision.accepted) {
       const today = parisDate(input.now);
@@ -135,8 +136,10 @@ export async function decideAbsence(db: Db, input: { absenceId: number; staffId:
         let cents = 0;
         if (day.state === 'confirmed') {
           const refund = { key: `absence-${input.absenceId}/day-${day.id}`, label: `Absence pour maladie : ${absence.name}, ${formatShortDate(day.service_date)}`, now: input.now };
-          if (day.service_date > today) cents = (await cancelAndRefund(trx, day, refund)).cents;
-          else {
+          if (day.service_date > today) {
+            cents = (await cancelAndRefund(trx, day, refund)).cents;
+            freed.push({ productId: day.product_id, day: day.service_date });
+          } else {
             cents = await netPaidPrice(trx, day);
             if (cents > 0) await moveMoney(trx, { userId: day.user_id, amountCents: cents, kind: 'refund', label: refund.label, idempotencyKey: refund.key });
           }
@@ -157,6 +160,6 @@ export async function decideAbsence(db: Db, input: { absenceId: number; staffId:
       subject: { type: 'absence', id: input.absenceId },
       details: decision.accepted ? { creditedCents } : { reason: decision.reason },
     });
-    return { status, creditedCents };
+    return { status, creditedCents, freed };
   });
 }

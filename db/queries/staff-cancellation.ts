@@ -24,6 +24,8 @@ export interface StaffCancellation {
 export interface CancelledLines {
   family: { email: string; firstName: string | null };
   lines: { product: string; day: string; child: string; walletCents: number; cardCents: number }[];
+  /** The places freed: their days' waiting lists are woken. */
+  freed: { reservationId: number }[];
 }
 
 /** The cancelled lines, or 'none' when nothing was left to cancel, or 'no-card' when the order had no paid card payment. */
@@ -90,6 +92,6 @@ export async function staffCancelReservations(db: Db, input: StaffCancellation):
       });
       lines.push({ product: reservation.product, day: reservation.service_date, child: reservation.child, walletCents, cardCents });
     }
-    return { family: { email: order.email, firstName: order.first_name }, lines };
+    return { family: { email: order.email, firstName: order.first_name }, lines, freed: reservations.map((reservation) => ({ reservationId: reservation.id })) };
   });
 }

@@ -14,6 +14,7 @@ import { joinWaitlist } from '../../db/queries/waitlist.ts';
 import { subscriptionStatuses } from '../../db/queries/subscriptions.ts';
 import type { User } from '../../db/database.ts';
 import { admissionLine } from '../admission.ts';
+import { wakeWaitingLists } from '../waitlist-wake.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { ID, idParam } from '../form-route.ts';
@@ -320,7 +321,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     if (Object.keys(errors).length > 0) return refuse(errors);
     const joined = await joinWaitlist(db, { userId: user.id, productId, prestationId: choices.prestationId!, dependantIds: choices.children, dates: choices.waiting, now: now() });
     if (!joined.ok) return refuse({ date: joined.error });
-    for (const day of choices.waiting) await deps.workflows.waitlistPlaceFreed(productId, day);
+    await wakeWaitingLists(deps, choices.waiting.map((day) => ({ productId, day })));
     if (!htmx) return c.redirect('/mon-compte/listes-attente?ok=inscrit', 303);
     c.header('HX-Redirect', '/mon-compte/listes-attente?ok=inscrit');
     return c.body(null, 204);

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { declaredAbsences } from '../../db/queries/absence-lists.ts';
 import { declarableReservations } from '../../db/queries/absences.ts';
-import { waitedDay } from '../../db/queries/waitlist.ts';
+import { wakeWaitingLists } from '../waitlist-wake.ts';
 import { familyOrder } from '../../db/queries/orders.ts';
 import { cardPaymentOf } from '../../db/queries/payments.ts';
 import { composeMail } from '../../lib/mail/compose.ts';
@@ -91,8 +91,7 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
     });
     await workflows.sendMailLater({ idempotencyKey: `reservation-${c.req.param('id')}-cancelled`, to: user.email, mail });
     // The place freed goes to the day's waiting list, if families wait.
-    const waited = await waitedDay(db, { reservationId: idParam(c) });
-    if (waited) await workflows.waitlistPlaceFreed(waited.productId, waited.day);
+    await wakeWaitingLists(deps, [{ reservationId: idParam(c) }]);
     return c.redirect(`/mon-compte/reservations?annulee=${result.refundedCents}`, 303);
   });
 

@@ -8,6 +8,7 @@ import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../env.ts';
 import { ID, idParam } from '../form-route.ts';
 import { currentUser } from '../middleware/guards.ts';
+import { wakeWaitingLists } from '../waitlist-wake.ts';
 import { MyWaitingListsPage } from '../views/waitlist/family.tsx';
 
 /** Who may call each route below (see web/access.ts). */
@@ -16,7 +17,8 @@ export const waitlistFamilyAccess = {
   'POST /mon-compte/listes-attente/:id/quitter': { who: 'parent', object: 'waitlist-entry', input: 'button' },
 } satisfies AccessTable;
 
-export function waitlistFamilyRoutes({ db, workflows, now }: AppDeps): Hono<AppEnv> {
+export function waitlistFamilyRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, now } = deps;
   const router = new Hono<AppEnv>();
 
   const page = async (userId: number, extra: { message?: string | null; error?: string | null } = {}) =>
@@ -31,7 +33,7 @@ export function waitlistFamilyRoutes({ db, workflows, now }: AppDeps): Hono<AppE
     const user = currentUser(c);
     const left = await leaveWaitlist(db, user.id, idParam(c), now());
     if (!left) return c.notFound();
-    await workflows.waitlistPlaceFreed(left.productId, left.day);
+    await wakeWaitingLists(deps, [left]);
     return c.redirect('/mon-compte/listes-attente?ok=quitte', 303);
   });
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { createProduct, offersOfCommunes, productsForStaff, setDayCapacity, setPrestationPrice, setPublished } from '../../../db/queries/catalogue-admin.ts';
 import { productDetails } from '../../../db/queries/catalogue-edit.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
-import { waitedDay } from '../../../db/queries/waitlist.ts';
+import { wakeWaitingLists } from '../../waitlist-wake.ts';
 import { addDays } from '../../../domain/dates.ts';
 import { parseEuros } from '../../../domain/money.ts';
 import type { AppDeps } from '../../app.ts';
@@ -42,7 +42,8 @@ const productSchema = z.object({
   scolaire: z.literal('1').optional(),
 });
 
-export function catalogueAdminRoutes({ db, now, workflows }: AppDeps): Hono<AppEnv> {
+export function catalogueAdminRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, now } = deps;
   const router = new Hono<AppEnv>();
 
   const listPage = async (c: Context<AppEnv>, extra: { message?: string | null; values?: FormValues; errors?: FieldErrors; weekdays?: number[] } = {}) => {
@@ -125,8 +126,7 @@ export function catalogueAdminRoutes({ db, now, workflows }: AppDeps): Hono<AppE
         if ('missing' in result) return { place: 'Jour inconnu.' };
         if (!result.ok) return { places: `Impossible : ${result.taken} place(s) sont déjà prises ce jour-là pour cette prestation.` };
         // Places added: the day's waiting list offers them.
-        const waited = await waitedDay(db, { slotId: place });
-        if (waited) await workflows.waitlistPlaceFreed(waited.productId, waited.day);
+        await wakeWaitingLists(deps, [{ slotId: place }]);
       },
       then: `/agent/catalogue/${product.id}?ok=places`,
     });

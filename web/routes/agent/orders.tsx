@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { searchOrders, staffOrder } from '../../../db/queries/staff-orders.ts';
 import { staffCancelReservations } from '../../../db/queries/staff-cancellation.ts';
 import { staffCancellationMail } from '../../../lib/mail/staff-cancellation-mail.ts';
+import { wakeWaitingLists } from '../../waitlist-wake.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import type { AppDeps } from '../../app.ts';
@@ -40,7 +41,8 @@ const cancelSchema = z
     path: ['reference'],
   });
 
-export function staffOrderRoutes({ db, now, config, workflows }: AppDeps): Hono<AppEnv> {
+export function staffOrderRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, now, config, workflows } = deps;
   const router = new Hono<AppEnv>();
 
   const detailPage = async (c: Context<AppEnv>, extra: { message?: string | null; errors?: FieldErrors; values?: FormValues; checked?: string[] } = {}) => {
@@ -83,6 +85,7 @@ export function staffOrderRoutes({ db, now, config, workflows }: AppDeps): Hono<
         });
         if (result === 'none') return { reservation: "Ces réservations ne sont plus à annuler (déjà annulées, ou d'une autre commande)." };
         if (result === 'no-card') return { rembourser: "Cette commande n'a pas été payée par carte : remboursez sur le porte-monnaie." };
+        await wakeWaitingLists(deps, result.freed);
         done = { wallet: result.lines.reduce((sum, l) => sum + l.walletCents, 0), card: result.lines.reduce((sum, l) => sum + l.cardCents, 0) };
         await workflows.sendMailLater({
           idempotencyKey: `staff-cancellation-${number}-${now().getTime()}`,

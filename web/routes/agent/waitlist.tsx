@@ -11,6 +11,7 @@ import type { AppEnv } from '../../env.ts';
 import { flash, handleForm, ID } from '../../form-route.ts';
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { currentUser } from '../../middleware/guards.ts';
+import { wakeWaitingLists } from '../../waitlist-wake.ts';
 import { idField, requiredText } from '../../schemas.ts';
 import { ProductLinesPage } from '../../views/agent/waitlist.tsx';
 import { staffProduct } from './staff-product.ts';
@@ -23,7 +24,8 @@ export const waitlistStaffAccess = {
 
 const moveSchema = z.object({ entree: idField('Famille inconnue.'), raison: requiredText('Dites pourquoi cette famille passe en tête (elle est écrite au journal).', 300) });
 
-export function waitlistStaffRoutes({ db, workflows, now }: AppDeps): Hono<AppEnv> {
+export function waitlistStaffRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, now } = deps;
   const router = new Hono<AppEnv>();
 
   const page = async (c: Context<AppEnv>, extra: { message?: string | null; values?: FormValues; errors?: FieldErrors } = {}) => {
@@ -42,7 +44,7 @@ export function waitlistStaffRoutes({ db, workflows, now }: AppDeps): Hono<AppEn
       save: async ({ entree, raison }): Promise<FieldErrors | void> => {
         const day = await moveToFront(db, { productId: product.id, entryId: entree, staffId: currentUser(c).id, reason: raison });
         if (!day) return { entree: 'Cette famille n’attend plus.' };
-        await workflows.waitlistPlaceFreed(product.id, day);
+        await wakeWaitingLists(deps, [{ productId: product.id, day }]);
       },
       then: `/agent/catalogue/${product.id}/attente?ok=tete`,
     });
