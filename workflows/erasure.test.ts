@@ -85,6 +85,9 @@ async function familyWithEverything(email: string) {
   const days = await database.db.selectFrom('slots').select('service_date').distinct().where('product_id', '=', product.id).where('service_date', '>', addDays(today, 1)).orderBy('service_date').limit(2).execute();
   await holdPlaces(database.db, family, 'Journée', days.map((d) => d.service_date), new Date());
   const order = await payCart(database.db, userId, new Date(), 300);
+  // The child waits for a third day (full, say): the erasure takes it out of the line.
+  const waited = await database.db.selectFrom('slots').select(['id', 'service_date']).where('product_id', '=', product.id).where('service_date', '>', days[1]!.service_date).orderBy('service_date').limit(1).executeTakeFirstOrThrow();
+  await database.db.insertInto('waitlist_entries').values({ slot_id: waited.id, product_id: product.id, service_date: waited.service_date, dependant_id: family.dependants[0]!.id, user_id: userId, joined_at: new Date(), rank_at: new Date() }).execute();
   // One of the two days is made past: it stays, as what was sold, with an anonymised child.
   await database.db.updateTable('reservations').set({ service_date: addDays(today, -7) }).where('user_id', '=', userId).where('service_date', '=', days[1]!.service_date).execute();
   return { userId, staff, storageKey, order, requestId: request.id };
@@ -123,6 +126,7 @@ describe('erasure', () => {
       expect(request.refunded_cents).toBe(futureNet);
       expect(request.wallet_cents).toBe(500 + futureNet);
       expect(await database.db.selectFrom('subscriptions').select('status').where('user_id', '=', family.userId).execute()).toEqual([{ status: 'validated' }]);
+      expect(await database.db.selectFrom('waitlist_entries').select('status').where('user_id', '=', family.userId).execute()).toEqual([{ status: 'left' }]);
       expect((await database.db.selectFrom('online_requests').select('status').where('id', '=', family.requestId).executeTakeFirstOrThrow()).status).toBe('refused');
       expect((await env.client.workflow.getHandle(onlineRequestWorkflowId(family.requestId)).describe()).status.name).toBe('CANCELLED');
 

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { formatLongDate, formatShortDate, parisDate, type IsoDate } from '../../domain/dates.ts';
 import type { Db } from '../connection.ts';
+import type { WaitlistStatus } from '../waitlist-tables.ts';
 import { recordAudit } from './audit.ts';
 import { aboutFamily } from './family-export.ts';
 import { cancelAndRefund } from './refunds.ts';
@@ -68,10 +69,17 @@ export async function openFamilyCases(db: Db, userId: number): Promise<{ account
   return { accountPending: user.status === 'pending', subscriptions: subscriptions.map((row) => row.id), requests: requests.map((row) => row.id), absences: absences.map((row) => row.id) };
 }
 
-/** Closes what waits on the family: places in its cart, and its cases refused with the reason. */
+/** Closes what waits on the family: places in its cart and its waiting lists, and its cases refused with the reason. */
 export async function closeFamilyCases(db: Db, userId: number, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('holds').set({ state: 'released', ended_at: now }).where('user_id', '=', userId).where('state', '=', 'held').execute();
+    // Out of every waiting list; a place offered (its hold released above) is found by its list's next look.
+    await trx
+      .updateTable('waitlist_entries')
+      .set((eb) => ({ status: eb.case().when('status', '=', 'offered').then(eb.val<WaitlistStatus>('declined')).else(eb.val<WaitlistStatus>('left')).end(), ended_at: now }))
+      .where('user_id', '=', userId)
+      .where('status', 'in', ['waiting', 'offered'])
+      .execute();
     await trx
       .updateTable('subscriptions')
       .set({ status: 'refused', status_reason: 'Effacement du compte demandé par la famille.', decided_at: now })
