@@ -33,5 +33,12 @@ export async function checkInvariants(db: Db, now: Date): Promise<Record<string,
     slotCountMismatches: (await slotCountMismatches(db)).length,
     holdsPastExpiry: await count(sql<{ n: number }>`select count(*)::int as n from holds where state = 'held' and expires_at <= ${now}`),
     ordersStuck: await count(sql<{ n: number }>`select count(*)::int as n from orders where state in ('open', 'awaiting-payment')`),
+    // A place offered from a waiting list is one place: booked once by the family offered it, and
+    // an entry said booked has its reservation (cancelled since, maybe).
+    offeredPlacesBookedTwice: await count(sql<{ n: number }>`
+      select count(*)::int as n from waitlist_entries e where e.offer_hold_id is not null
+      and ((select count(*) from reservations r where r.slot_id = e.slot_id and r.dependant_id = e.dependant_id and r.state = 'confirmed') > 1
+        or (select count(*) from reservations r where r.hold_id = e.offer_hold_id and r.user_id <> e.user_id) > 0
+        or (e.status = 'booked' and not exists (select 1 from reservations r where r.hold_id = e.offer_hold_id)))`),
   };
 }

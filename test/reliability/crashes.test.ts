@@ -88,6 +88,7 @@ async function expectEveryOrderOnce(families: PatientFamily[], outcomes: string[
     slotCountMismatches: 0,
     holdsPastExpiry: 0,
     ordersStuck: 0,
+    offeredPlacesBookedTwice: 0,
   });
 }
 
