@@ -1,6 +1,7 @@
 // The waiting-list workflow in the time-skipping environment, with its real activities on a real
 // database: a full day's freed place offered to the first in line, the offer expiring and going
-// to the next family, who pays; two places freed at once offered to two families in parallel.
+// to the next family, who pays; declined, going to the next at once; two places freed at once
+// offered to two families in parallel; a place freed during a rush given once.
 import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -8,7 +9,7 @@ import { createActivities } from '../activities/index.ts';
 import { loadDemoCatalogue } from '../db/demo/load.ts';
 import { releaseHolds } from '../db/queries/cart.ts';
 import { slotCountMismatches } from '../db/queries/slot-counts.ts';
-import { joinWaitlist } from '../db/queries/waitlist.ts';
+import { joinWaitlist, leaveWaitlist } from '../db/queries/waitlist.ts';
 import { createMailer } from '../lib/mail/mailer.ts';
 import { bookingFamily, demoProduct, holdPlaces, payCart, setCapacity } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
@@ -112,5 +113,51 @@ describe('waiting list', () => {
     const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
     const slot = await database.db.selectFrom('slots').select(['capacity', 'taken']).where('prestation_id', '=', matin).where('service_date', '=', day).executeTakeFirstOrThrow();
     expect(slot).toEqual({ capacity: 2, taken: 2 });
+  });
+
+  it('declined: the place goes to the next family at once', async () => {
+    const day = '2027-01-27';
+    const { product, held, line } = await fullDay(day, 'refus', 1, 2);
+    const [first, second] = line;
+    const seen = await runWorker(async (taskQueue) => {
+      const handle = await env.client.workflow.start(waitlist, { taskQueue, workflowId: waitlistWorkflowId(product.id, day), args: [{ productId: product.id, day }] });
+      await releaseHolds(database.db, held[0]!.family.user.id, held[0]!.holdIds, clock);
+      await handle.signal(placeFreed);
+      await env.sleep('1 minute');
+      // « Refuser la place » from Mes listes d'attente: the page wakes the list.
+      const offer = await database.db.selectFrom('waitlist_entries').select('id').where('user_id', '=', first!.user.id).where('status', '=', 'offered').executeTakeFirstOrThrow();
+      expect(await leaveWaitlist(database.db, first!.user.id, offer.id, clock)).toEqual({ productId: product.id, day });
+      await handle.signal(placeFreed);
+      await env.sleep('1 minute');
+      const entries = await entriesOf(day);
+      await handle.terminate('end of test');
+      return entries;
+    });
+    expect(seen.map((e) => [e.user_id, e.status])).toEqual([[first!.user.id, 'declined'], [second!.user.id, 'offered']]);
+    expect(await slotCountMismatches(database.db)).toEqual([]);
+  });
+
+  it('offers a place freed during a rush: the offer is a hold like any other, never a place too many', async () => {
+    const day = '2027-02-03';
+    const { product, held, line } = await fullDay(day, 'ruee', 1, 1);
+    const rushers = await Promise.all(Array.from({ length: 20 }, (_, i) => bookingFamily(database.db, `ruee-parent-${i}@example.fr`)));
+    const outcome = await runWorker(async (taskQueue) => {
+      const handle = await env.client.workflow.start(waitlist, { taskQueue, workflowId: waitlistWorkflowId(product.id, day), args: [{ productId: product.id, day }] });
+      await env.sleep('1 minute');
+      // The place comes back while twenty parents try for the day and the list is told.
+      await releaseHolds(database.db, held[0]!.family.user.id, held[0]!.holdIds, clock);
+      const [tries] = await Promise.all([Promise.all(rushers.map((family) => holdPlaces(database.db, family, 'Matin', [day], clock))), handle.signal(placeFreed)]);
+      await env.sleep('1 minute');
+      const entries = await entriesOf(day);
+      await handle.terminate('end of test');
+      return { won: tries.filter((t) => t.ok).length, entries };
+    });
+    // One place: either a parent of the rush has it, or the family waiting does; never both.
+    const offered = outcome.entries.filter((e) => e.status === 'offered').length;
+    expect(outcome.won + offered).toBe(1);
+    expect(outcome.entries.map((e) => e.user_id)).toEqual([line[0]!.user.id]);
+    const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
+    expect(await database.db.selectFrom('slots').select(['capacity', 'taken']).where('prestation_id', '=', matin).where('service_date', '=', day).executeTakeFirstOrThrow()).toEqual({ capacity: 1, taken: 1 });
+    expect(await slotCountMismatches(database.db)).toEqual([]);
   });
 });
