@@ -31,7 +31,7 @@ beforeAll(async () => {
   days = rows.map((row) => row.service_date);
 });
 
-type Action = { kind: 'book' | 'pay' | 'cancel' | 'empty-cart' | 'join' | 'leave'; family: number } | { kind: 'round' | 'later' };
+type Action = { kind: 'book' | 'pay' | 'cancel' | 'empty-cart' | 'join' | 'leave'; family: number } | { kind: 'round' } | { kind: 'later' };
 
 const familyAction = (kind: Exclude<Action['kind'], 'round' | 'later'>) => fc.integer({ min: 0, max: FAMILIES - 1 }).map((family): Action => ({ kind, family }));
 // Weighted so that days fill, lines form and offers are made and paid in most runs.

@@ -1,9 +1,14 @@
-// Staff's side of the waiting lists: a product's lines for the days ahead, in their order, and a
-// family moved to the front of its line with a reason (written to the audit log).
+// Staff's side of the waiting lists: a product's lines for the days ahead, in their order; a
+// family moved to the front of its line, or offered a place by hand (a free one, or one added for
+// it), each with a reason written to the audit log.
 import { sql } from 'kysely';
+import { bookingDeadline } from '../../domain/booking-calendar.ts';
 import type { IsoDate } from '../../domain/dates.ts';
+import { offerDeadline } from '../../domain/waitlist.ts';
 import type { Db } from '../connection.ts';
 import { recordAudit } from './audit.ts';
+import { productForBooking } from './booking.ts';
+import { offerPlace } from './waitlist.ts';
 
 export interface LineEntry {
   id: number;
@@ -48,5 +53,38 @@ export async function moveToFront(db: Db, input: { productId: number; entryId: n
     await trx.updateTable('waitlist_entries').set({ rank_at: sql`${front.first}::timestamptz - interval '1 second'` }).where('id', '=', input.entryId).execute();
     await recordAudit(trx, { actorId: input.staffId, action: 'waitlist.moved-up', subject: { type: 'user', id: entry.user_id }, details: { entryId: input.entryId, day: entry.service_date, reason: input.reason } });
     return entry.service_date;
+  });
+}
+
+export type HandOffer = { ok: true; day: IsoDate } | { ok: false; reason: 'gone' | 'full' | 'too-late' };
+
+/**
+ * Offers a place to a waiting family now, whatever its rank: a free place of the day, or one
+ * added for it (`addPlace`). The day's row stays locked until the offer is made, so that the
+ * day's list does not give the place added to another family meanwhile.
+ */
+export async function offerByHand(db: Db, input: { productId: number; entryId: number; addPlace: boolean; staffId: number; reason: string; now: Date }): Promise<HandOffer> {
+  return db.transaction().execute(async (trx) => {
+    const entry = await trx.selectFrom('waitlist_entries').select(['slot_id', 'service_date', 'user_id']).where('id', '=', input.entryId).where('product_id', '=', input.productId).where('status', '=', 'waiting').forUpdate().executeTakeFirst();
+    if (!entry) return { ok: false, reason: 'gone' };
+    const product = await productForBooking(trx, input.productId);
+    const hours = (await trx.selectFrom('products').select('waitlist_offer_hours').where('id', '=', input.productId).executeTakeFirstOrThrow()).waitlist_offer_hours;
+    const until = product ? offerDeadline(input.now, hours, bookingDeadline(entry.service_date, product.booking_deadline_days, product.booking_deadline_hour)) : null;
+    if (!product || !until) return { ok: false, reason: 'too-late' };
+    const slot = await trx.selectFrom('slots').select(['prestation_id', 'capacity', 'taken']).where('id', '=', entry.slot_id).forUpdate().executeTakeFirstOrThrow();
+    if (slot.taken >= slot.capacity) {
+      if (!input.addPlace) return { ok: false, reason: 'full' };
+      await trx.updateTable('slots').set({ capacity: slot.capacity + 1 }).where('id', '=', entry.slot_id).execute();
+    }
+    const family = await trx.selectFrom('users').select(['quotient_familial', 'commune_id']).where('id', '=', entry.user_id).executeTakeFirstOrThrow();
+    const offered = await offerPlace(trx, { entryId: input.entryId, product, prestationId: slot.prestation_id, until, now: input.now, family: { quotientFamilial: family.quotient_familial, communeId: family.commune_id } });
+    if (!offered.ok) return { ok: false, reason: offered.reason };
+    await recordAudit(trx, {
+      actorId: input.staffId,
+      action: 'waitlist.offered-by-hand',
+      subject: { type: 'user', id: entry.user_id },
+      details: { entryId: input.entryId, day: entry.service_date, placeAdded: slot.taken >= slot.capacity, reason: input.reason },
+    });
+    return { ok: true, day: entry.service_date };
   });
 }

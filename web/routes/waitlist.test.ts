@@ -72,14 +72,18 @@ describe('waiting lists', () => {
     const lines = await (await get(`/agent/catalogue/${product.id}/attente`, staff)).text();
     expect(lines).toContain('Place proposée jusqu');
     const secondEntry = (await database.db.selectFrom('waitlist_entries').select('id').where('user_id', '=', second!.user.id).executeTakeFirstOrThrow()).id;
-    const silent = await postForm(app(), `/agent/catalogue/${product.id}/attente`, { entree: String(secondEntry), raison: '' }, { Cookie: staff });
+    const silent = await postForm(app(), `/agent/catalogue/${product.id}/attente`, { entree: String(secondEntry), raison: '', action: 'tete' }, { Cookie: staff });
     expect(silent.status).toBe(400);
-    expect(await silent.text()).toContain('Dites pourquoi cette famille passe en tête');
-    expect((await postForm(app(), `/agent/catalogue/${product.id}/attente`, { entree: String(secondEntry), raison: 'Parent hospitalisé.' }, { Cookie: await login(app(), 'agent-attente@bains.fr') })).status).toBe(403);
+    expect(await silent.text()).toContain('Dites pourquoi (elle est écrite au journal).');
+    expect((await postForm(app(), `/agent/catalogue/${product.id}/attente`, { entree: String(secondEntry), raison: 'Parent hospitalisé.', action: 'tete' }, { Cookie: await login(app(), 'agent-attente@bains.fr') })).status).toBe(403);
+    // No place free: a place is offered by hand only when staff add one for it.
+    const full = await postForm(app(), `/agent/catalogue/${product.id}/attente`, { entree: String(secondEntry), raison: 'Fratrie déjà inscrite.', action: 'proposer' }, { Cookie: staff });
+    expect(full.status).toBe(400);
+    expect(await full.text()).toContain('Aucune place libre ce jour-là');
     // A third family joins; staff move it to the front, with the reason in the journal.
     await join(third!);
     const thirdEntry = (await database.db.selectFrom('waitlist_entries').select('id').where('user_id', '=', third!.user.id).executeTakeFirstOrThrow()).id;
-    expect((await postForm(app(), `/agent/catalogue/${product.id}/attente`, { entree: String(thirdEntry), raison: 'Parent hospitalisé.' }, { Cookie: staff })).headers.get('location')).toBe(`/agent/catalogue/${product.id}/attente?ok=tete`);
+    expect((await postForm(app(), `/agent/catalogue/${product.id}/attente`, { entree: String(thirdEntry), raison: 'Parent hospitalisé.', action: 'tete' }, { Cookie: staff })).headers.get('location')).toBe(`/agent/catalogue/${product.id}/attente?ok=tete`);
     expect(await database.db.selectFrom('audit_log').select('action').where('action', '=', 'waitlist.moved-up').execute()).toHaveLength(1);
 
     // Refused: the place goes to the family now first in line.
@@ -89,5 +93,35 @@ describe('waiting lists', () => {
     await statusOf(third!.user.id, 'offered');
     expect(await database.db.selectFrom('waitlist_entries').select('status').where('user_id', '=', first!.user.id).executeTakeFirstOrThrow()).toEqual({ status: 'declined' });
     expect(await database.db.selectFrom('waitlist_entries').select('status').where('user_id', '=', second!.user.id).executeTakeFirstOrThrow()).toEqual({ status: 'waiting' });
+  });
+
+  it('are offered a place by hand by staff: one added for the family, whatever its rank, mailed once', async () => {
+    const product = await demoProduct(database.db);
+    const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
+    const day = '2027-02-10';
+    await setCapacity(database.db, day, 'Matin', 1);
+    const [holder, first, second] = await Promise.all(['titulaire', 'premiere', 'seconde'].map((name) => bookingFamily(database.db, `main-${name}@example.fr`)));
+    const held = await holdPlaces(database.db, holder!, 'Matin', [day], new Date());
+    if (!held.ok) throw new Error(`hold refused: ${JSON.stringify(held.failures)}`);
+    await payCart(database.db, holder!.user.id, new Date());
+    for (const family of [first!, second!]) {
+      const joined = await postForm(app(), `/produits/${product.id}/liste-attente`, { prestation: String(matin), enfant: String(family.dependants[0]!.id), attente: day }, { Cookie: await login(app(), family.user.email) });
+      expect(joined.status).toBe(303);
+    }
+    const entry = (await database.db.selectFrom('waitlist_entries').select('id').where('user_id', '=', second!.user.id).executeTakeFirstOrThrow()).id;
+    const staff = await login(app(), 'agent-attente@rosieres.fr');
+    const offered = await postForm(app(), `/agent/catalogue/${product.id}/attente`, { entree: String(entry), raison: 'Fratrie déjà inscrite.', action: 'proposer', place_en_plus: 'oui' }, { Cookie: staff });
+    expect(offered.headers.get('location')).toBe(`/agent/catalogue/${product.id}/attente?ok=propose`);
+    // The second in line has the place added; the first still waits.
+    await statusOf(second!.user.id, 'offered');
+    expect(await database.db.selectFrom('waitlist_entries').select('status').where('user_id', '=', first!.user.id).executeTakeFirstOrThrow()).toEqual({ status: 'waiting' });
+    expect(await database.db.selectFrom('slots').select(['capacity', 'taken']).where('prestation_id', '=', matin).where('service_date', '=', day).executeTakeFirstOrThrow()).toEqual({ capacity: 2, taken: 2 });
+    expect(await database.db.selectFrom('audit_log').select('details').where('action', '=', 'waitlist.offered-by-hand').executeTakeFirstOrThrow()).toMatchObject({ details: { entryId: entry, placeAdded: true, reason: 'Fratrie déjà inscrite.' } });
+    const mails = await database.db.selectFrom('outbox_mails').select('subject').where('recipient', '=', second!.user.email).execute();
+    expect(mails).toEqual([{ subject: `Une place s’est libérée : ${product.name}` }]);
+    // Sent again, nothing more: the family no longer waits.
+    const again = await postForm(app(), `/agent/catalogue/${product.id}/attente`, { entree: String(entry), raison: 'Fratrie déjà inscrite.', action: 'proposer', place_en_plus: 'oui' }, { Cookie: staff });
+    expect(again.status).toBe(400);
+    expect(await again.text()).toContain('Cette famille n’attend plus.');
   });
 });

@@ -1,19 +1,22 @@
-// Staff: the waiting lists of a product of their communes, and a family moved to the front of its
-// line with a reason (audited); the day's waitlist-<product>-<day> workflow is woken, so that a
-// place free now is offered to it at once.
+// Staff: the waiting lists of a product of their communes. A family is moved to the front of its
+// line, or offered a place now (a free one, or one added for it), each with a reason (audited);
+// the day's waitlist-<product>-<day> workflow is woken, so that it offers a place free now to the
+// new first in line, or watches the deadline of the offer made by hand.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { moveToFront, productLines } from '../../../db/queries/waitlist-staff.ts';
+import { offerMailFacts } from '../../../db/queries/waitlist-offers.ts';
+import { moveToFront, offerByHand, productLines } from '../../../db/queries/waitlist-staff.ts';
 import { parisDate } from '../../../domain/dates.ts';
+import { waitlistMails } from '../../../lib/mail/waitlist-templates.ts';
 import type { AccessTable } from '../../access.ts';
 import type { AppDeps } from '../../app.ts';
 import type { AppEnv } from '../../env.ts';
 import { flash, handleForm, ID } from '../../form-route.ts';
 import type { FieldErrors, FormValues } from '../../forms.ts';
 import { currentUser } from '../../middleware/guards.ts';
-import { wakeWaitingLists } from '../../waitlist-wake.ts';
 import { idField, requiredText } from '../../schemas.ts';
 import { ProductLinesPage } from '../../views/agent/waitlist.tsx';
+import { wakeWaitingLists } from '../../waitlist-wake.ts';
 import { staffProduct } from './staff-product.ts';
 
 /** Who may call each route below (see web/access.ts). */
@@ -22,10 +25,22 @@ export const waitlistStaffAccess = {
   'POST /agent/catalogue/:id/attente': { who: 'staff', object: 'commune-product', input: { form: 'GET /agent/catalogue/:id/attente' } },
 } satisfies AccessTable;
 
-const moveSchema = z.object({ entree: idField('Famille inconnue.'), raison: requiredText('Dites pourquoi cette famille passe en tête (elle est écrite au journal).', 300) });
+const lineSchema = z.object({
+  entree: idField('Famille inconnue.'),
+  raison: requiredText('Dites pourquoi (elle est écrite au journal).', 300),
+  action: z.enum(['tete', 'proposer'], { error: 'Choisissez : remonter en tête, ou proposer une place.' }),
+  // A checkbox: absent when unchecked.
+  place_en_plus: z.enum(['oui'], { error: 'Cochez la case ou laissez-la vide.' }).optional(),
+});
+
+const refusals = {
+  gone: 'Cette famille n’attend plus.',
+  full: 'Aucune place libre ce jour-là : cochez « en ajoutant une place » pour lui en donner une.',
+  'too-late': 'Le délai de réservation de ce jour est passé.',
+};
 
 export function waitlistStaffRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, now } = deps;
+  const { db, now, workflows, config } = deps;
   const router = new Hono<AppEnv>();
 
   const page = async (c: Context<AppEnv>, extra: { message?: string | null; values?: FormValues; errors?: FieldErrors } = {}) => {
@@ -34,19 +49,34 @@ export function waitlistStaffRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.render(<ProductLinesPage product={product} lines={lines} message={extra.message ?? null} values={extra.values} errors={extra.errors} />, { title: `Listes d'attente : ${product.name}` });
   };
 
-  router.get(`/catalogue/:id${ID}/attente`, (c) => page(c, { message: flash(c, { tete: 'La famille passe en tête de la liste ; une place libre lui est proposée.' }) }));
+  router.get(`/catalogue/:id${ID}/attente`, (c) =>
+    page(c, { message: flash(c, { tete: 'La famille passe en tête de la liste ; une place libre lui est proposée.', propose: 'La place est proposée à la famille, dans son panier ; un mail la prévient.' }) }),
+  );
 
   router.post(`/catalogue/:id${ID}/attente`, async (c) => {
     const product = await staffProduct(db, c);
+    let done = 'tete';
     return handleForm(c, {
-      schema: moveSchema,
+      schema: lineSchema,
       again: (form) => page(c, form),
-      save: async ({ entree, raison }): Promise<FieldErrors | void> => {
-        const day = await moveToFront(db, { productId: product.id, entryId: entree, staffId: currentUser(c).id, reason: raison });
-        if (!day) return { entree: 'Cette famille n’attend plus.' };
-        await wakeWaitingLists(deps, [{ productId: product.id, day }]);
+      save: async ({ entree, raison, action, place_en_plus }): Promise<FieldErrors | void> => {
+        const staffId = currentUser(c).id;
+        if (action === 'tete') {
+          const day = await moveToFront(db, { productId: product.id, entryId: entree, staffId, reason: raison });
+          if (!day) return { entree: refusals.gone };
+          await wakeWaitingLists(deps, [{ productId: product.id, day }]);
+          return;
+        }
+        const offered = await offerByHand(db, { productId: product.id, entryId: entree, addPlace: place_en_plus === 'oui', staffId, reason: raison, now: now() });
+        if (!offered.ok) return offered.reason === 'full' ? { place_en_plus: refusals.full } : { entree: refusals[offered.reason] };
+        done = 'propose';
+        const facts = await offerMailFacts(db, entree);
+        const mail = waitlistMails.offer({ firstName: facts.first_name, child: facts.child, product: facts.product, day: facts.service_date, until: facts.offered_until!, link: `${config.PUBLIC_URL}/panier` });
+        // The key of the workflow's own offer mail: one mail for one offer.
+        await workflows.sendMailLater({ idempotencyKey: `waitlist-entry-${entree}/offer`, to: facts.email, mail });
+        await wakeWaitingLists(deps, [{ productId: product.id, day: offered.day }]);
       },
-      then: `/agent/catalogue/${product.id}/attente?ok=tete`,
+      then: () => `/agent/catalogue/${product.id}/attente?ok=${done}`,
     });
   });
 

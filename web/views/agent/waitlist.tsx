@@ -1,10 +1,10 @@
 // Staff: a product's waiting lists for the days ahead, each line in its order with the place
-// offered, and the form that moves a family to the front with a reason (the next place freed, or
-// one free now, is offered to it).
+// offered, and for each family waiting the form that moves it to the front or offers it a place
+// now (a free one, or one added for it), with a reason.
 import type { LineEntry } from '../../../db/queries/waitlist-staff.ts';
 import { formatLongDate, formatParisWeekdayHour } from '../../../domain/dates.ts';
 import type { FieldErrors, FormValues } from '../../forms.ts';
-import { ErrorSummary, Field, Notice } from '../components/fields.tsx';
+import { ErrorSummary, Notice } from '../components/fields.tsx';
 
 export function ProductLinesPage(props: { product: { id: number; name: string }; lines: LineEntry[]; message: string | null; values?: FormValues | undefined; errors?: FieldErrors | undefined }) {
   const { product, lines, message, values = {}, errors = {} } = props;
@@ -16,7 +16,8 @@ export function ProductLinesPage(props: { product: { id: number; name: string };
       </p>
       <h1>Listes d'attente : {product.name}</h1>
       {message ? <Notice kind="success">{message}</Notice> : null}
-      <ErrorSummary errors={errors} labels={{ raison: 'Raison', entree: 'Famille' }} />
+      {/* Without links: each family's form has fields of its own, where the errors are shown too. */}
+      <ErrorSummary errors={errors} labels={{}} />
       {days.length === 0 ? <p>Aucune famille n'attend un jour à venir.</p> : null}
       {days.map((key) => {
         const [day, prestation] = key.split('|') as [string, string];
@@ -46,17 +47,7 @@ export function ProductLinesPage(props: { product: { id: number; name: string };
                       {entry.child} ({entry.family || entry.email})
                     </td>
                     <td>{entry.resident ? 'oui' : 'non'}</td>
-                    <td>
-                      {entry.status === 'waiting' && entry.position !== 1 ? (
-                        <form method="post" action={`/agent/catalogue/${product.id}/attente`} class="inline-form" novalidate>
-                          <input type="hidden" name="entree" value={String(entry.id)} />
-                          <Field name="raison" label={`Raison pour remonter ${entry.child} en tête`} value={values.entree === String(entry.id) ? values.raison : undefined} error={values.entree === String(entry.id) ? errors.raison : undefined} />
-                          <button class="button button--secondary" type="submit">
-                            Remonter en tête
-                          </button>
-                        </form>
-                      ) : null}
-                    </td>
+                    <td>{entry.status === 'waiting' ? <LineActions productId={product.id} entry={entry} values={values} errors={errors} /> : null}</td>
                   </tr>
                 ))}
               </tbody>
@@ -65,5 +56,40 @@ export function ProductLinesPage(props: { product: { id: number; name: string };
         );
       })}
     </>
+  );
+}
+
+/** A waiting family's actions; the errors of the last one sent stay beside its fields. */
+function LineActions({ productId, entry, values, errors }: { productId: number; entry: LineEntry; values: FormValues; errors: FieldErrors }) {
+  const mine = values.entree === String(entry.id);
+  const id = `place-en-plus-${entry.id}`;
+  return (
+    <form method="post" action={`/agent/catalogue/${productId}/attente`} class="inline-form" novalidate>
+      <input type="hidden" name="entree" value={String(entry.id)} />
+      {mine && errors.entree ? <p class="field__error">{errors.entree}</p> : null}
+      {/* Ids of the row's own: every family waiting has this form. */}
+      <div class={mine && errors.raison ? 'field field--error' : 'field'}>
+        <label for={`raison-${entry.id}`}>Raison (pour {entry.child})</label>
+        {mine && errors.raison ? (
+          <p class="field__error" id={`raison-${entry.id}-error`}>
+            {errors.raison}
+          </p>
+        ) : null}
+        <input id={`raison-${entry.id}`} name="raison" value={mine ? values.raison : undefined} maxlength={300} aria-invalid={mine && errors.raison ? 'true' : undefined} aria-describedby={mine && errors.raison ? `raison-${entry.id}-error` : undefined} />
+      </div>
+      <div class={mine && errors.place_en_plus ? 'checkbox field--error' : 'checkbox'}>
+        {mine && errors.place_en_plus ? <p class="field__error">{errors.place_en_plus}</p> : null}
+        <input type="checkbox" id={id} name="place_en_plus" value="oui" checked={mine && values.place_en_plus === 'oui'} />
+        <label for={id}>en ajoutant une place ce jour-là s'il n'y en a pas de libre</label>
+      </div>
+      {entry.position !== 1 ? (
+        <button class="button button--secondary" type="submit" name="action" value="tete">
+          Remonter en tête
+        </button>
+      ) : null}
+      <button class="button" type="submit" name="action" value="proposer">
+        Proposer une place maintenant
+      </button>
+    </form>
   );
 }
