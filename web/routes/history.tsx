@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { declaredAbsences } from '../../db/queries/absence-lists.ts';
 import { declarableReservations } from '../../db/queries/absences.ts';
 import { wakeWaitingLists } from '../waitlist-wake.ts';
+import { familyWaitlist } from '../../db/queries/waitlist.ts';
 import { familyOrder } from '../../db/queries/orders.ts';
 import { cardPaymentOf } from '../../db/queries/payments.ts';
 import { composeMail } from '../../lib/mail/compose.ts';
@@ -52,7 +53,7 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
   async function reservationsPage(userId: number, extra: { message?: string | null; error?: string | null } = {}) {
     const today = parisDate(now());
     // What each place cost the family: its price less its share of the order's voucher.
-    const [reservations, net, declarable] = await Promise.all([familyReservations(db, userId), familyNetLinePrices(db, userId), declarableReservations(db, userId, now())]);
+    const [reservations, net, declarable, waiting] = await Promise.all([familyReservations(db, userId), familyNetLinePrices(db, userId), declarableReservations(db, userId, now()), familyWaitlist(db, userId)]);
     const declared = await declaredAbsences(db, reservations.map((row) => row.id));
     const rows = reservations.map((row) => ({
       id: row.id,
@@ -66,7 +67,7 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
       cancellable: row.state === 'confirmed' && now().getTime() < bookingDeadline(row.service_date, row.cancel_deadline_days, row.cancel_deadline_hour).getTime(),
       absence: declared.has(row.id) ? ('declared' as const) : declarable.has(row.id) ? ('declarable' as const) : null,
     }));
-    return <ReservationsPage upcoming={rows.filter((r) => r.service_date >= today)} past={rows.filter((r) => r.service_date < today).reverse()} {...extra} />;
+    return <ReservationsPage upcoming={rows.filter((r) => r.service_date >= today)} past={rows.filter((r) => r.service_date < today).reverse()} waiting={waiting} {...extra} />;
   }
 
   router.get('/mon-compte/reservations', async (c) => {

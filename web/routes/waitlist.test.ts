@@ -52,6 +52,8 @@ describe('waiting lists', () => {
     const firstCookie = await join(first!);
     const secondCookie = await join(second!);
     expect(await (await get('/mon-compte/listes-attente', secondCookie)).text()).toContain('<td>2e</td>');
+    // « Mes réservations » says it too.
+    expect(await (await get('/mon-compte/reservations', secondCookie)).text()).toMatch(/<h2>En liste d&#39;attente<\/h2><ul><li>mercredi 27 janvier 2027 – Jérémy, [^:]+ : 2e dans la liste/);
     // Another family's child is never put in the line.
     const intruder = await postForm(app(), `/produits/${product.id}/liste-attente`, { prestation: String(matin), enfant: String(first!.dependants[0]!.id), attente: DAY }, { Cookie: secondCookie });
     expect(intruder.status).toBe(400);

@@ -4,6 +4,7 @@ import { formatLongDate, formatShortDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { Notice } from '../components/fields.tsx';
 import { Recap, type RecapLine } from '../checkout/steps.tsx';
+import { WaitingSummary, type WaitingRow } from '../waitlist/family.tsx';
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const orderStates: Record<string, string> = { 'awaiting-payment': 'Paiement en cours', paid: 'Payée', abandoned: 'Non aboutie' };
@@ -107,7 +108,7 @@ function AbsenceLink({ row }: { row: ReservationRow }) {
   );
 }
 
-export function ReservationsPage({ upcoming, past, message, error }: { upcoming: ReservationRow[]; past: ReservationRow[]; message?: string | null; error?: string | null }) {
+export function ReservationsPage({ upcoming, past, waiting, message, error }: { upcoming: ReservationRow[]; past: ReservationRow[]; waiting: WaitingRow[]; message?: string | null; error?: string | null }) {
   const table = (rows: ReservationRow[], withActions: boolean, caption: string) => (
     <table>
       <caption class="visually-hidden">{caption}</caption>
@@ -168,6 +169,7 @@ export function ReservationsPage({ upcoming, past, message, error }: { upcoming:
       {error ? <Notice kind="warning">{error}</Notice> : null}
       <h2>À venir</h2>
       {upcoming.length === 0 ? <p>Aucune réservation à venir.</p> : table(upcoming, true, 'Réservations à venir')}
+      <WaitingSummary entries={waiting} />
       <h2>Passées</h2>
       {past.length === 0 ? <p>Aucune réservation passée.</p> : table(past, false, 'Réservations passées')}
     </>

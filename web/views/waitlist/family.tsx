@@ -68,3 +68,33 @@ export function MyWaitingListsPage({ entries, message, error }: { entries: Waiti
     </>
   );
 }
+
+/** Place in line, or the place offered with its deadline. */
+const standing = (entry: WaitingRow) =>
+  entry.status === 'offered' && entry.offered_until ? `place proposée jusqu'au ${formatParisWeekdayHour(entry.offered_until)}` : `${entry.position ?? '–'}${entry.position === 1 ? 're' : 'e'} dans la liste`;
+
+/** « Mes réservations »: the days the family waits for, each with its place in line. */
+export function WaitingSummary({ entries }: { entries: WaitingRow[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <>
+      <h2>En liste d'attente</h2>
+      <ul>
+        {entries.map((entry) => (
+          <li>
+            {formatLongDate(entry.service_date)} – {entry.child}, {entry.product} : {standing(entry)}
+            {entry.status === 'offered' ? (
+              <>
+                {' '}
+                (<a href="/panier">voir mon panier</a>)
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      <p>
+        <a href="/mon-compte/listes-attente">Gérer mes listes d'attente</a>
+      </p>
+    </>
+  );
+}
