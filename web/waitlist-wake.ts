@@ -4,7 +4,7 @@
 import { waitedDay } from '../db/queries/waitlist.ts';
 import type { AppDeps } from './app.ts';
 
-export type FreedPlace = { slotId: number } | { reservationId: number } | { productId: number; day: string };
+export type FreedPlace = { slotId: number } | { reservationId: number } | { holdId: number } | { productId: number; day: string };
 
 export async function wakeWaitingLists({ db, workflows, logger }: Pick<AppDeps, 'db' | 'workflows' | 'logger'>, places: FreedPlace[]): Promise<void> {
   const days = new Map<string, { productId: number; day: string }>();

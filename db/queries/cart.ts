@@ -64,6 +64,8 @@ export async function releaseHolds(db: Db, userId: number, holdIds: number[], no
     .where('state', '=', 'held')
     .returning('id')
     .execute();
+  // A place offered from a waiting list, removed from the cart: declined.
+  if (rows.length > 0) await db.updateTable('waitlist_entries').set({ status: 'declined', ended_at: now }).where('offer_hold_id', 'in', rows.map((row) => row.id)).where('status', '=', 'offered').execute();
   return rows.map((row) => row.id);
 }
 

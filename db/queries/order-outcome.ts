@@ -93,6 +93,8 @@ export async function confirmOrder(db: Db, orderId: number, now: Date): Promise<
     }
     if (order.state !== 'paid') await trx.updateTable('orders').set({ state: 'paid', paid_at: now }).where('id', '=', order.id).execute();
     await trx.updateTable('voucher_uses').set({ state: 'used' }).where('order_id', '=', order.id).execute();
+    // A place offered from a waiting list, now booked: its family leaves the line.
+    if (lines.length > 0) await trx.updateTable('waitlist_entries').set({ status: 'booked', ended_at: now }).where('offer_hold_id', 'in', lines.map((hold) => hold.id)).where('status', '=', 'offered').execute();
     return { reservations: lines.length };
   });
 }

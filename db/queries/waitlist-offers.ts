@@ -67,13 +67,28 @@ async function closeEndedOffers(db: Db, productId: number, day: IsoDate, now: Da
     if (offer.state === 'confirmed') {
       await db.updateTable('waitlist_entries').set({ status: 'booked', ended_at: now }).where('id', '=', offer.id).execute();
     } else if (offer.state !== 'held' || (offer.offered_until && offer.offered_until.getTime() <= now.getTime())) {
-      // A place whose order is being paid stays its family's: only a hold still in the cart goes back.
-      const inOrder = await db.selectFrom('order_lines').select('id').where('hold_id', '=', offer.holdId).executeTakeFirst();
-      if (offer.state === 'held' && inOrder) continue;
-      await db.updateTable('holds').set({ state: 'expired', ended_at: now }).where('id', '=', offer.holdId).where('state', '=', 'held').execute();
-      await db.updateTable('waitlist_entries').set({ status: 'expired', ended_at: now }).where('id', '=', offer.id).execute();
+      await endOffer(db, offer.id, offer.holdId, now);
     }
   }
+}
+
+/**
+ * Ends an offer whose time is over, unless its place went into an order meanwhile (the order being
+ * paid keeps it). The hold's row is locked first: « Commander » locks it too, so the order is
+ * either seen here or made after the place went back.
+ */
+async function endOffer(db: Db, entryId: number, holdId: number, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const hold = await trx.selectFrom('holds').select('state').where('id', '=', holdId).forUpdate().executeTakeFirstOrThrow();
+    const inOrder = await trx.selectFrom('order_lines').select('id').where('hold_id', '=', holdId).executeTakeFirst();
+    if (hold.state === 'held' && inOrder) return;
+    if (hold.state === 'confirmed') {
+      await trx.updateTable('waitlist_entries').set({ status: 'booked', ended_at: now }).where('id', '=', entryId).execute();
+      return;
+    }
+    if (hold.state === 'held') await trx.updateTable('holds').set({ state: 'expired', ended_at: now }).where('id', '=', holdId).execute();
+    await trx.updateTable('waitlist_entries').set({ status: 'expired', ended_at: now }).where('id', '=', entryId).where('status', '=', 'offered').execute();
+  });
 }
 
 /** What the mail of an offer says: to whom, for which child, day and product, until when. */

@@ -114,9 +114,12 @@ export async function leaveWaitlist(db: Db, userId: number, entryId: number, now
   });
 }
 
-/** The product and day of a slot (or of a reservation's slot) when families wait for it: its waiting list is woken. */
-export async function waitedDay(db: Db, place: { slotId: number } | { reservationId: number }): Promise<{ productId: number; day: IsoDate } | null> {
-  const slotId = 'slotId' in place ? place.slotId : (await db.selectFrom('reservations').select('slot_id').where('id', '=', place.reservationId).executeTakeFirst())?.slot_id;
+/** The product and day of a slot (or of a reservation's or a hold's slot) when families wait for it: its waiting list is woken. */
+export async function waitedDay(db: Db, place: { slotId: number } | { reservationId: number } | { holdId: number }): Promise<{ productId: number; day: IsoDate } | null> {
+  const slotId =
+    'slotId' in place ? place.slotId
+    : 'reservationId' in place ? (await db.selectFrom('reservations').select('slot_id').where('id', '=', place.reservationId).executeTakeFirst())?.slot_id
+    : (await db.selectFrom('holds').select('slot_id').where('id', '=', place.holdId).executeTakeFirst())?.slot_id;
   if (slotId === undefined) return null;
   const row = await db.selectFrom('waitlist_entries').select(['product_id', 'service_date']).where('slot_id', '=', slotId).where('status', '=', 'waiting').limit(1).executeTakeFirst();
   return row ? { productId: row.product_id, day: row.service_date } : null;

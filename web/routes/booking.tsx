@@ -348,6 +348,8 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     const requested = ids([(await c.req.parseBody({ all: true })).hold ?? []].flat());
     const released = await releaseHolds(db, user.id, requested, now());
     if (released.length === 0) return c.notFound();
+    // The places given back (an offered one declined) go to their days' waiting lists.
+    await wakeWaitingLists(deps, released.map((holdId) => ({ holdId })));
     // The basket's workflow learns of both when its timer fires: the database says what is left.
     await extendCart(db, user.id, now(), new Date(now().getTime() + config.HOLD_MINUTES * 60_000));
     return c.redirect(`/panier?retire=${released.length}`, 303);
