@@ -8,7 +8,7 @@ import { offerDeadline } from '../../domain/waitlist.ts';
 import type { Db } from '../connection.ts';
 import { recordAudit } from './audit.ts';
 import { productForBooking } from './booking.ts';
-import { offerPlace } from './waitlist.ts';
+import { LINE_ORDER, offerPlace } from './waitlist.ts';
 
 export interface LineEntry {
   id: number;
@@ -29,10 +29,7 @@ export async function productLines(db: Db, productId: number, from: IsoDate): Pr
     select e.id, e.service_date::text as service_date, pr.label as prestation, e.status, e.offered_until,
       d.first_name as child, concat_ws(' ', u.first_name, u.last_name) as family, u.email,
       (u.commune_id is not distinct from p.commune_id) as resident,
-      case when e.status = 'waiting' then row_number() over (
-        partition by e.slot_id, e.status
-        order by case when p.waitlist_residents_first and u.commune_id is distinct from p.commune_id then 1 else 0 end, e.rank_at, e.id
-      )::int end as position
+      case when e.status = 'waiting' then row_number() over (partition by e.slot_id, e.status order by ${LINE_ORDER})::int end as position
     from waitlist_entries e
     join products p on p.id = e.product_id
     join slots s on s.id = e.slot_id

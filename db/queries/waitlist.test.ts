@@ -8,6 +8,7 @@ import { useTestDatabase } from '../../test/helpers/database.ts';
 import { releaseHolds } from './cart.ts';
 import { slotCountMismatches } from './slot-counts.ts';
 import { familyWaitlist, joinWaitlist, leaveWaitlist, nextInLine, offerPlace } from './waitlist.ts';
+import { productLines } from './waitlist-staff.ts';
 
 const database = useTestDatabase();
 const T0 = new Date('2026-11-30T08:00:00Z');
@@ -52,5 +53,31 @@ describe('waiting lists', () => {
     expect(await database.db.selectFrom('waitlist_entries').select('status').where('id', '=', next.id).executeTakeFirstOrThrow()).toEqual({ status: 'declined' });
     expect((await nextInLine(database.db, slot))!.user_id).toBe(second!.user.id);
     expect(await slotCountMismatches(database.db)).toEqual([]);
+  });
+
+  it('put the commune\'s residents first when the product says so, each group by arrival', async () => {
+    const product = await demoProduct(database.db);
+    const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
+    const day = '2027-01-06';
+    await setCapacity(database.db, day, 'Matin', 0);
+    const [outsider, resident] = await Promise.all(['dehors', 'habitant'].map((name) => bookingFamily(database.db, `ordre-${name}@example.fr`)));
+    const elsewhere = await database.db.selectFrom('communes').select('id').where('id', '<>', resident!.user.commune_id!).executeTakeFirstOrThrow();
+    await database.db.updateTable('users').set({ commune_id: elsewhere.id }).where('id', '=', outsider!.user.id).execute();
+    for (const [family, at] of [[outsider!, later(1)], [resident!, later(2)]] as const) {
+      expect(await joinWaitlist(database.db, { userId: family.user.id, productId: product.id, prestationId: matin, dependantIds: [family.dependants[0]!.id], dates: [day], now: at })).toEqual({ ok: true, entries: 1 });
+    }
+    const slot = (await database.db.selectFrom('slots').select('id').where('prestation_id', '=', matin).where('service_date', '=', day).executeTakeFirstOrThrow()).id;
+    expect((await nextInLine(database.db, slot))!.user_id).toBe(outsider!.user.id);
+    await database.db.updateTable('products').set({ waitlist_residents_first: true }).where('id', '=', product.id).execute();
+    try {
+      expect((await nextInLine(database.db, slot))!.user_id).toBe(resident!.user.id);
+      expect((await familyWaitlist(database.db, outsider!.user.id)).map((e) => e.position)).toEqual([2]);
+      expect((await productLines(database.db, product.id, '2026-12-01')).filter((e) => e.service_date === day).map((e) => [e.email, e.position, e.resident])).toEqual([
+        ['ordre-habitant@example.fr', 1, true],
+        ['ordre-dehors@example.fr', 2, false],
+      ]);
+    } finally {
+      await database.db.updateTable('products').set({ waitlist_residents_first: false }).where('id', '=', product.id).execute();
+    }
   });
 });

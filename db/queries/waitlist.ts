@@ -7,6 +7,12 @@ import type { Db } from '../connection.ts';
 import { isUniqueViolation } from '../errors.ts';
 import { placeHolds, type BookingProduct } from './booking.ts';
 
+/**
+ * A line's order (entries `e`, their product `p`, their family `u`): by arrival, or the rank staff
+ * gave, the commune's residents first when the product says so.
+ */
+export const LINE_ORDER = sql`case when p.waitlist_residents_first and u.commune_id is distinct from p.commune_id then 1 else 0 end, e.rank_at, e.id`;
+
 export type JoinResult = { ok: true; entries: number } | { ok: false; error: string };
 
 /** Puts the children in the line of each day chosen; refused for a day that still has room (it can be booked). */
@@ -38,10 +44,7 @@ export async function joinWaitlist(db: Db, input: { userId: number; productId: n
 export async function familyWaitlist(db: Db, userId: number) {
   const { rows } = await sql<{ id: number; slot_id: number; service_date: IsoDate; status: 'waiting' | 'offered'; position: number | null; offered_until: Date | null; child: string; product: string }>`
     with line as (
-      select e.id, row_number() over (
-        partition by e.slot_id
-        order by case when p.waitlist_residents_first and u.commune_id is distinct from p.commune_id then 1 else 0 end, e.rank_at, e.id
-      )::int as position
+      select e.id, row_number() over (partition by e.slot_id order by ${LINE_ORDER})::int as position
       from waitlist_entries e
       join products p on p.id = e.product_id
       join users u on u.id = e.user_id
@@ -66,9 +69,7 @@ export async function nextInLine(db: Db, slotId: number) {
     .select(['e.id', 'e.user_id', 'e.dependant_id', 'e.product_id', 'e.service_date'])
     .where('e.slot_id', '=', slotId)
     .where('e.status', '=', 'waiting')
-    .orderBy(sql`case when p.waitlist_residents_first and u.commune_id is distinct from p.commune_id then 1 else 0 end`)
-    .orderBy('e.rank_at')
-    .orderBy('e.id')
+    .orderBy(LINE_ORDER)
     .limit(1)
     .executeTakeFirst();
 }

@@ -89,6 +89,7 @@ export function Calendar({ productId, month, firstMonth, lastMonth, states, chos
     </button>
   );
   const offMonth = [...chosen].filter((day) => !day.startsWith(month)).sort();
+  const offMonthWaiting = [...waiting].filter((day) => !day.startsWith(month)).sort();
   return (
     <div id="calendar" class="calendar">
       <div class="calendar__nav">
@@ -108,6 +109,19 @@ export function Calendar({ productId, month, firstMonth, lastMonth, states, chos
               {index > 0 ? ', ' : ''}
               {formatLongDate(day)}
               <input type="hidden" name="date" value={day} />
+            </span>
+          ))}
+          .
+        </p>
+      ) : null}
+      {offMonthWaiting.length > 0 ? (
+        <p class="muted">
+          Aussi en liste d'attente :{' '}
+          {offMonthWaiting.map((day, index) => (
+            <span>
+              {index > 0 ? ', ' : ''}
+              {formatLongDate(day)}
+              <input type="hidden" name="attente" value={day} />
             </span>
           ))}
           .
