@@ -5,7 +5,9 @@
 // served and the distribution of opening → answer. `--concurrency N` lets only N parents in at a
 // time (the method of the first runs, kept to compare with them). Then the books' invariants, the
 // queries that took the database's time, what the workflows' histories say, the Temporal actions
-// per order, and the same booking as one direct SQL transaction.
+// per order, and the same booking as one direct SQL transaction. After the burst, the waiting
+// list: the families refused join it, `--waitlist-cancels N` families who booked cancel (25 by
+// default), and the places are offered and paid (bench/lib/waitlist-phase.ts).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import path from 'node:path';
@@ -14,6 +16,7 @@ import { projectRoot } from '../scripts/lib/paths.ts';
 import { actionsPerOrder } from './lib/actions.ts';
 import { sqlBaseline } from './lib/baseline.ts';
 import { checkInvariants } from './lib/invariants.ts';
+import { waitlistPhase, type WaitlistPhase } from './lib/waitlist-phase.ts';
 import { orderHistories } from './lib/order-histories.ts';
 import { resetQueryStats, statementsSoFar, topQueries } from './lib/query-stats.ts';
 import { rushRoster, seedRush } from './lib/seed-families.ts';
@@ -28,6 +31,7 @@ const { values } = parseArgs({
     places: { type: 'string', default: '500' },
     concurrency: { type: 'string', default: '0' },
     label: { type: 'string', default: '' },
+    'waitlist-cancels': { type: 'string', default: '25' },
     ...shapeOptions,
     profile: { type: 'boolean', default: false },
   },
@@ -65,6 +69,9 @@ async function main(): Promise<void> {
     const counts: Record<string, number> = {};
     for (const outcome of outcomes) counts[outcome] = (counts[outcome] ?? 0) + 1;
     const confirmed = counts.confirmed ?? 0;
+    // After the burst: the families told « complet » wait; some who booked cancel (0: skipped).
+    const cancels = Number(values['waitlist-cancels']);
+    const waitlist = cancels > 0 ? await waitlistPhase({ db, base: stack.base, roster, outcomes, cookies, target, cancels }) : null;
     const invariants = await checkInvariants(db, new Date());
     const histories = await orderHistories(db, stack.temporalAddress);
     const actions = await actionsPerOrder(db, stack.temporalAddress);
@@ -85,6 +92,7 @@ async function main(): Promise<void> {
       cpuSeconds: { generator: Math.round((generatorCpu.user + generatorCpu.system) / 1e5) / 10, ...cpu },
       cpuMsPerConfirmedOrder: Math.round((cpuTotal * 1000) / Math.max(confirmed, 1)),
       statementsPerParent: statements === null ? null : Math.round((statements / roster.length) * 10) / 10,
+      waitlist,
       invariants,
       temporal: histories,
       temporalActionsPerOrder: actions,
@@ -112,6 +120,7 @@ async function writeResults(r: {
   cpuSeconds: { generator: number; server: number; worker: number; temporal: number; postgres: number };
   cpuMsPerConfirmedOrder: number;
   statementsPerParent: number | null;
+  waitlist: WaitlistPhase | null;
   invariants: Record<string, number>;
   temporal: Awaited<ReturnType<typeof orderHistories>>;
   temporalActionsPerOrder: Awaited<ReturnType<typeof actionsPerOrder>>;
@@ -139,6 +148,12 @@ async function writeResults(r: {
     `| first workflow task done after start, p50 / p95 (ms): baskets | ${r.temporal.firstTaskMs.p50} / ${r.temporal.firstTaskMs.p95} |`,
     `| order workflow tasks timed out / failed | ${r.temporal.workflowTasksTimedOut} / ${r.temporal.workflowTasksFailed} |`,
     `| direct SQL baseline | ${r.baseline.perSecond} bookings/s (ours: ${r.baseline.ratio} of it) |`,
+    ...(r.waitlist
+      ? [
+          `| waiting list after the burst: joined / cancelled / offered / booked | ${r.waitlist.joined} / ${r.waitlist.cancelled} / ${r.waitlist.offered} / ${r.waitlist.booked} |`,
+          `| cancellation to offer p50 / p95 (ms); all offered after | ${r.waitlist.cancelToOfferMs ? `${r.waitlist.cancelToOfferMs.p50} / ${r.waitlist.cancelToOfferMs.p95}` : '–'}; ${r.waitlist.allOfferedMs ?? '–'} ms |`,
+        ]
+      : []),
     `| invariant violations | ${Object.values(r.invariants).reduce((a, b) => a + b, 0)} (${Object.entries(r.invariants).map(([k, v]) => `${k} ${v}`).join(', ')}) |`,
     '',
     ...(r.topQueries.length > 0
