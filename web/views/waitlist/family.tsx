@@ -44,13 +44,7 @@ export function MyWaitingListsPage({ entries, message, error }: { entries: Waiti
                 <td>{entry.child}</td>
                 <td>{entry.product}</td>
                 <td>
-                  {entry.status === 'offered' && entry.offered_until ? (
-                    <>
-                      Place proposée jusqu'au {formatParisWeekdayHour(entry.offered_until)} : <a href="/panier">voir mon panier</a>
-                    </>
-                  ) : (
-                    `${entry.position ?? '–'}${entry.position === 1 ? 're' : 'e'}`
-                  )}
+                  <Standing entry={entry} offered="Place proposée" />
                 </td>
                 <td>
                   <form method="post" action={`/mon-compte/listes-attente/${entry.id}/quitter`} class="inline-form">
@@ -69,9 +63,17 @@ export function MyWaitingListsPage({ entries, message, error }: { entries: Waiti
   );
 }
 
-/** Place in line, or the place offered with its deadline. */
-const standing = (entry: WaitingRow) =>
-  entry.status === 'offered' && entry.offered_until ? `place proposée jusqu'au ${formatParisWeekdayHour(entry.offered_until)}` : `${entry.position ?? '–'}${entry.position === 1 ? 're' : 'e'} dans la liste`;
+/** Place in line (« 2e »), or the place offered with its deadline and the way to the cart. */
+function Standing({ entry, offered }: { entry: WaitingRow; offered: string }) {
+  if (entry.status === 'offered' && entry.offered_until) {
+    return (
+      <>
+        {offered} jusqu'au {formatParisWeekdayHour(entry.offered_until)} : <a href="/panier">voir mon panier</a>
+      </>
+    );
+  }
+  return <>{`${entry.position ?? '–'}${entry.position === 1 ? 're' : 'e'}`}</>;
+}
 
 /** « Mes réservations »: the days the family waits for, each with its place in line. */
 export function WaitingSummary({ entries }: { entries: WaitingRow[] }) {
@@ -82,13 +84,8 @@ export function WaitingSummary({ entries }: { entries: WaitingRow[] }) {
       <ul>
         {entries.map((entry) => (
           <li>
-            {formatLongDate(entry.service_date)} – {entry.child}, {entry.product} : {standing(entry)}
-            {entry.status === 'offered' ? (
-              <>
-                {' '}
-                (<a href="/panier">voir mon panier</a>)
-              </>
-            ) : null}
+            {formatLongDate(entry.service_date)} – {entry.child}, {entry.product} : <Standing entry={entry} offered="place proposée" />
+            {entry.status === 'waiting' ? ' dans la liste' : null}
           </li>
         ))}
       </ul>
