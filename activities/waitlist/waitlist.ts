@@ -1,7 +1,7 @@
 // Activities of the waiting-list workflow (their SQL: db/queries/waitlist-offers.ts) and the mail of
 // each offer, keyed by entry so that it goes once.
 import type { Db } from '../../db/connection.ts';
-import { offerMailFacts, waitlistRound } from '../../db/queries/waitlist-offers.ts';
+import { offerMailFacts, offerMailKey, waitlistRound } from '../../db/queries/waitlist-offers.ts';
 import { waitlistMails } from '../../lib/mail/waitlist-templates.ts';
 import type { WaitlistInput } from '../../workflows/waitlist.messages.ts';
 import type { createMailActivities } from '../mail/send-mail.ts';
@@ -19,9 +19,9 @@ export function createWaitlistActivities({ db, now, publicUrl, mail }: Deps) {
 
     async mailWaitlistOffer(input: { entryId: number }): Promise<void> {
       const offer = await offerMailFacts(db, input.entryId);
-      if (!offer.offered_until) return;
-      const content = waitlistMails.offer({ firstName: offer.first_name, child: offer.child, product: offer.product, day: offer.service_date, until: offer.offered_until, link: `${publicUrl}/panier` });
-      await mail.sendMail({ idempotencyKey: `waitlist-entry-${input.entryId}/offer`, to: offer.email, ...content });
+      if (!offer) return;
+      const { to, mail: content } = waitlistMails.offer(offer, publicUrl);
+      await mail.sendMail({ idempotencyKey: offerMailKey(input.entryId), to, ...content });
     },
   };
 }

@@ -2,13 +2,10 @@
 // family moved to the front of its line, or offered a place by hand (a free one, or one added for
 // it), each with a reason written to the audit log.
 import { sql } from 'kysely';
-import { bookingDeadline } from '../../domain/booking-calendar.ts';
 import type { IsoDate } from '../../domain/dates.ts';
-import { offerDeadline } from '../../domain/waitlist.ts';
 import type { Db } from '../connection.ts';
 import { recordAudit } from './audit.ts';
-import { productForBooking } from './booking.ts';
-import { LINE_ORDER, offerPlace } from './waitlist.ts';
+import { LINE_ORDER, offerPlace, offerTerms } from './waitlist.ts';
 
 export interface LineEntry {
   id: number;
@@ -64,17 +61,14 @@ export async function offerByHand(db: Db, input: { productId: number; entryId: n
   return db.transaction().execute(async (trx) => {
     const entry = await trx.selectFrom('waitlist_entries').select(['slot_id', 'service_date', 'user_id']).where('id', '=', input.entryId).where('product_id', '=', input.productId).where('status', '=', 'waiting').forUpdate().executeTakeFirst();
     if (!entry) return { ok: false, reason: 'gone' };
-    const product = await productForBooking(trx, input.productId);
-    const hours = (await trx.selectFrom('products').select('waitlist_offer_hours').where('id', '=', input.productId).executeTakeFirstOrThrow()).waitlist_offer_hours;
-    const until = product ? offerDeadline(input.now, hours, bookingDeadline(entry.service_date, product.booking_deadline_days, product.booking_deadline_hour)) : null;
-    if (!product || !until) return { ok: false, reason: 'too-late' };
+    const terms = await offerTerms(trx, input.productId, entry.service_date, input.now);
+    if (!terms) return { ok: false, reason: 'too-late' };
     const slot = await trx.selectFrom('slots').select(['prestation_id', 'capacity', 'taken']).where('id', '=', entry.slot_id).forUpdate().executeTakeFirstOrThrow();
     if (slot.taken >= slot.capacity) {
       if (!input.addPlace) return { ok: false, reason: 'full' };
       await trx.updateTable('slots').set({ capacity: slot.capacity + 1 }).where('id', '=', entry.slot_id).execute();
     }
-    const family = await trx.selectFrom('users').select(['quotient_familial', 'commune_id']).where('id', '=', entry.user_id).executeTakeFirstOrThrow();
-    const offered = await offerPlace(trx, { entryId: input.entryId, product, prestationId: slot.prestation_id, until, now: input.now, family: { quotientFamilial: family.quotient_familial, communeId: family.commune_id } });
+    const offered = await offerPlace(trx, { entryId: input.entryId, ...terms, prestationId: slot.prestation_id, now: input.now });
     if (!offered.ok) return { ok: false, reason: offered.reason };
     await recordAudit(trx, {
       actorId: input.staffId,

@@ -38,7 +38,7 @@ describe('waiting lists', () => {
     const slot = (await database.db.selectFrom('slots').select('id').where('prestation_id', '=', matin).where('service_date', '=', DAY).executeTakeFirstOrThrow()).id;
     const next = (await nextInLine(database.db, slot))!;
     expect(next.user_id).toBe(first!.user.id);
-    const offer = { entryId: next.id, product, prestationId: matin, until: later(60), now: later(4), family: { quotientFamilial: null, communeId: first!.user.commune_id } };
+    const offer = { entryId: next.id, product, prestationId: matin, until: later(60), now: later(4) };
     // The place is still the holder's: nothing to offer.
     expect(await offerPlace(database.db, offer)).toEqual({ ok: false, reason: 'full' });
     await releaseHolds(database.db, holder!.user.id, held.holdIds, later(4));

@@ -2,10 +2,12 @@
 // its place in each line and leaves; the first in line is offered a freed place, which becomes a
 // hold in the family's cart, priced by the product's rules, held until the offer's deadline.
 import { sql } from 'kysely';
+import { bookingDeadline } from '../../domain/booking-calendar.ts';
 import type { IsoDate } from '../../domain/dates.ts';
+import { offerDeadline } from '../../domain/waitlist.ts';
 import type { Db } from '../connection.ts';
 import { isUniqueViolation } from '../errors.ts';
-import { placeHolds, type BookingProduct } from './booking.ts';
+import { placeHolds, productForBooking, type BookingProduct } from './booking.ts';
 
 /**
  * A line's order (entries `e`, their product `p`, their family `u`): by arrival, or the rank staff
@@ -74,15 +76,32 @@ export async function nextInLine(db: Db, slotId: number) {
     .executeTakeFirst();
 }
 
+/**
+ * An offer made `now` for the day: the product as the cart prices it, and until when the place is
+ * held (the product's hours, cut at the day's booking deadline); null once nobody can book the day.
+ */
+export async function offerTerms(db: Db, productId: number, day: IsoDate, now: Date): Promise<{ product: BookingProduct; until: Date } | null> {
+  const product = await productForBooking(db, productId);
+  if (!product) return null;
+  const { waitlist_offer_hours: hours } = await db.selectFrom('products').select('waitlist_offer_hours').where('id', '=', productId).executeTakeFirstOrThrow();
+  const until = offerDeadline(now, hours, bookingDeadline(day, product.booking_deadline_days, product.booking_deadline_hour));
+  return until ? { product, until } : null;
+}
+
 export type OfferResult = { ok: true; holdId: number; basket: string } | { ok: false; reason: 'full' | 'gone' };
 
 /**
- * Offers a freed place to the entry's family: a hold in its cart, priced as the cart would,
- * until `until`. 'full' when the place went meanwhile; 'gone' when the entry no longer waits or
- * the child already has the day.
+ * Offers a freed place to the entry's family: a hold in its cart, priced as the cart would for
+ * that family, until `until`. 'full' when the place went meanwhile; 'gone' when the entry no
+ * longer waits or the child already has the day.
  */
-export async function offerPlace(db: Db, input: { entryId: number; product: BookingProduct; prestationId: number; until: Date; now: Date; family: { quotientFamilial: number | null; communeId: number | null } }): Promise<OfferResult> {
-  const entry = await db.selectFrom('waitlist_entries').selectAll().where('id', '=', input.entryId).executeTakeFirst();
+export async function offerPlace(db: Db, input: { entryId: number; product: BookingProduct; prestationId: number; until: Date; now: Date }): Promise<OfferResult> {
+  const entry = await db
+    .selectFrom('waitlist_entries')
+    .innerJoin('users', 'users.id', 'waitlist_entries.user_id')
+    .select(['waitlist_entries.id', 'waitlist_entries.status', 'waitlist_entries.user_id', 'waitlist_entries.dependant_id', 'waitlist_entries.service_date', 'users.quotient_familial', 'users.commune_id'])
+    .where('waitlist_entries.id', '=', input.entryId)
+    .executeTakeFirst();
   if (!entry || entry.status !== 'waiting') return { ok: false, reason: 'gone' };
   const held = await placeHolds(db, {
     userId: entry.user_id,
@@ -90,7 +109,7 @@ export async function offerPlace(db: Db, input: { entryId: number; product: Book
     prestationId: input.prestationId,
     children: [{ id: entry.dependant_id }],
     dates: [entry.service_date],
-    family: input.family,
+    family: { quotientFamilial: entry.quotient_familial, communeId: entry.commune_id },
     now: input.now,
     expiresAt: input.until,
   });

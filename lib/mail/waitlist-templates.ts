@@ -3,15 +3,28 @@
 import { formatLongDate, formatParisWeekdayHour } from '../../domain/dates.ts';
 import { composeMail, type ComposedMail } from './compose.ts';
 
+/** An offer as db/queries/waitlist-offers.ts reads it (`offerMailFacts`). */
+export interface OfferFacts {
+  email: string;
+  first_name: string | null;
+  child: string;
+  product: string;
+  service_date: string;
+  offered_until: Date;
+}
+
 export const waitlistMails = {
-  offer: (facts: { firstName: string | null; child: string; product: string; day: string; until: Date; link: string }): ComposedMail =>
-    composeMail({
+  /** The mail of an offer, to its family, linking to the cart that holds the place. */
+  offer: (facts: OfferFacts, publicUrl: string): { to: string; mail: ComposedMail } => ({
+    to: facts.email,
+    mail: composeMail({
       subject: `Une place s’est libérée : ${facts.product}`,
-      greeting: facts.firstName ? `Bonjour ${facts.firstName},` : 'Bonjour,',
+      greeting: facts.first_name ? `Bonjour ${facts.first_name},` : 'Bonjour,',
       paragraphs: [
-        `Une place s’est libérée le ${formatLongDate(facts.day)} pour ${facts.child} (${facts.product}). Elle vous est réservée dans votre panier jusqu’au ${formatParisWeekdayHour(facts.until)}.`,
+        `Une place s’est libérée le ${formatLongDate(facts.service_date)} pour ${facts.child} (${facts.product}). Elle vous est réservée dans votre panier jusqu’au ${formatParisWeekdayHour(facts.offered_until)}.`,
         'Passez la commande avant cette heure pour la garder ; sans commande, elle est proposée à la famille suivante.',
       ],
-      action: { label: 'Voir mon panier', url: facts.link },
+      action: { label: 'Voir mon panier', url: `${publicUrl}/panier` },
     }),
+  }),
 };

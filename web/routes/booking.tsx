@@ -155,6 +155,15 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.render(<ProductPage product={detail} prestations={detail.prestations} missing={missing} returnPath={c.req.path} personalise={form} />, { title: detail.name });
   }
 
+  /** The form refused with its errors: the page again without JavaScript, the form alone in place with htmx. */
+  async function formAgain(c: Context<AppEnv>, product: BookingProduct, user: User, choices: Choices, status: 400 | 403, extra: Pick<PersonaliseProps, 'errors'>) {
+    c.status(status);
+    if (c.req.header('HX-Request') !== 'true') return productPage(c, product.id, choices, extra);
+    c.header('HX-Retarget', '#personalise');
+    c.header('HX-Reswap', 'outerHTML');
+    return c.html(<PersonaliseForm {...await personaliseProps(product, user, choices, extra)} />);
+  }
+
   /** « Enregistrer comme liste »: the prestation, the children and the weekdays of the dates chosen. */
   async function saveListFrom(user: User, product: BookingProduct, choices: Choices): Promise<{ id: number } | { errors: NonNullable<PersonaliseProps['errors']> }> {
     const prestation = product.prestations.find((p) => p.id === choices.prestationId);
@@ -215,13 +224,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     const body = await c.req.parseBody({ all: true });
     const choices = readChoices(body);
     const htmx = c.req.header('HX-Request') === 'true';
-    const again = async (status: 400 | 403, extra: Pick<PersonaliseProps, 'errors'>) => {
-      c.status(status);
-      if (!htmx) return productPage(c, productId, choices, extra);
-      c.header('HX-Retarget', '#personalise');
-      c.header('HX-Reswap', 'outerHTML');
-      return c.html(<PersonaliseForm {...await personaliseProps(product, user, choices, extra)} />);
-    };
+    const again = (status: 400 | 403, extra: Pick<PersonaliseProps, 'errors'>) => formAgain(c, product, user, choices, status, extra);
     // Days no longer available: answered without a calendar (three parents in four on opening day).
     const refused = (failures: Refusal[]) => {
       c.status(409);
@@ -302,13 +305,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!product || product.channel !== 'online') return c.notFound();
     const choices = readChoices(await c.req.parseBody({ all: true }));
     const htmx = c.req.header('HX-Request') === 'true';
-    const refuse = async (errors: NonNullable<PersonaliseProps['errors']>) => {
-      c.status(400);
-      if (!htmx) return productPage(c, productId, choices, { errors });
-      c.header('HX-Retarget', '#personalise');
-      c.header('HX-Reswap', 'outerHTML');
-      return c.html(<PersonaliseForm {...await personaliseProps(product, user, choices, { errors })} />);
-    };
+    const refuse = (errors: NonNullable<PersonaliseProps['errors']>) => formAgain(c, product, user, choices, 400, { errors });
     if ((await missingFor(user, productId)).missing.length > 0) {
       c.status(403);
       return productPage(c, productId, choices);

@@ -4,7 +4,7 @@
 // new first in line, or watches the deadline of the offer made by hand.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { offerMailFacts } from '../../../db/queries/waitlist-offers.ts';
+import { offerMailFacts, offerMailKey } from '../../../db/queries/waitlist-offers.ts';
 import { moveToFront, offerByHand, productLines } from '../../../db/queries/waitlist-staff.ts';
 import { parisDate } from '../../../domain/dates.ts';
 import { waitlistMails } from '../../../lib/mail/waitlist-templates.ts';
@@ -71,9 +71,8 @@ export function waitlistStaffRoutes(deps: AppDeps): Hono<AppEnv> {
         if (!offered.ok) return offered.reason === 'full' ? { place_en_plus: refusals.full } : { entree: refusals[offered.reason] };
         done = 'propose';
         const facts = await offerMailFacts(db, entree);
-        const mail = waitlistMails.offer({ firstName: facts.first_name, child: facts.child, product: facts.product, day: facts.service_date, until: facts.offered_until!, link: `${config.PUBLIC_URL}/panier` });
         // The key of the workflow's own offer mail: one mail for one offer.
-        await workflows.sendMailLater({ idempotencyKey: `waitlist-entry-${entree}/offer`, to: facts.email, mail });
+        if (facts) await workflows.sendMailLater({ idempotencyKey: offerMailKey(entree), ...waitlistMails.offer(facts, config.PUBLIC_URL) });
         await wakeWaitingLists(deps, [{ productId: product.id, day: offered.day }]);
       },
       then: () => `/agent/catalogue/${product.id}/attente?ok=${done}`,
