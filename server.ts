@@ -9,10 +9,12 @@ import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { Client, Connection, type ConnectionLike } from '@temporalio/client';
 import { bundleWorkflowCode } from '@temporalio/worker';
+import { clockOffsetMs, systemClock } from './lib/clock.ts';
 import { createFolderStore } from './lib/documents/store.ts';
 import { paymentProvider } from './lib/payments/configured-provider.ts';
 import { createSandboxKeys, type SandboxKeys } from './lib/payments/provider.ts';
 import { dataConverter } from './lib/temporal/data-converter.ts';
+import { workflowClockBundlerOptions } from './lib/temporal/workflow-clock.ts';
 import { defaultProvider, exitOnConfigError, loadConfig, type Config } from './config.ts';
 import { createDb, type Db } from './db/connection.ts';
 import { refuseDemoAccountsInProduction } from './db/demo/production-guard.ts';
@@ -35,6 +37,8 @@ export async function startWebServer(deps: {
   sandbox?: SandboxKeys | null;
   logger: Logger;
   hostname?: string;
+  /** The pages' clock: the product's (moved by AS_OF outside production) unless a test gives its own. */
+  now?: () => Date;
 }): Promise<RunningServer> {
   const converter = dataConverter(deps.config);
   const temporal = new Client({ connection: deps.temporalConnection, namespace: deps.config.TEMPORAL_NAMESPACE, ...(converter ? { dataConverter: converter } : {}) });
@@ -46,7 +50,7 @@ export async function startWebServer(deps: {
     documents: createFolderStore(path.resolve(deps.config.DOCUMENTS_DIR)),
     ...paymentProvider(deps.config, deps.sandbox ?? undefined),
     eagerStart: deps.eagerStart ?? false,
-    now: () => new Date(),
+    now: deps.now ?? systemClock(),
   });
   const server: ServerType = await new Promise((resolve) => {
     const running = serve({ fetch: app.fetch, port: deps.config.PORT, hostname: deps.hostname ?? '0.0.0.0' }, () => resolve(running));
@@ -75,7 +79,7 @@ async function prepareShared(config: Config, logger: Logger): Promise<Shared> {
   if (!config.WORKER_IN_SERVER) return { sandbox };
   installSdkLogging(logger, config.LOG_LEVEL);
   await prepareTemporal(config, logger);
-  const { code } = await bundleWorkflowCode({ workflowsPath, logger: sdkLogger(logger, 'warn') });
+  const { code } = await bundleWorkflowCode({ workflowsPath, logger: sdkLogger(logger, 'warn'), ...workflowClockBundlerOptions(clockOffsetMs()) });
   return { sandbox, workflowBundle: { code } };
 }
 

@@ -6,9 +6,11 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type W
 import protos from '@temporalio/proto';
 import { createActivities, type ActivityDeps } from './activities/index.ts';
 import path from 'node:path';
+import { clockOffsetMs, systemClock } from './lib/clock.ts';
 import { createFolderStore } from './lib/documents/store.ts';
 import { createMailer } from './lib/mail/mailer.ts';
 import { dataConverter } from './lib/temporal/data-converter.ts';
+import { workflowClockBundlerOptions } from './lib/temporal/workflow-clock.ts';
 import type { DataConverter } from '@temporalio/common';
 import { exitOnConfigError, loadConfig, type Config } from './config.ts';
 import { createDb, type Db } from './db/connection.ts';
@@ -38,7 +40,7 @@ export function createAppWorker(options: AppWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     activities: createActivities(options.deps),
     ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
-    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath }),
+    ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath, bundlerOptions: workflowClockBundlerOptions(clockOffsetMs()) }),
     shutdownGraceTime: '10s',
   });
 }
@@ -148,7 +150,7 @@ export async function runAppWorker(options: { config: Config; logger: Logger; db
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
+    deps: { db, mailer, now: systemClock(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
     dataConverter: dataConverter(config),
     workflowBundle: options.workflowBundle,
   });

@@ -11,6 +11,7 @@ import { certificateReminderAt } from '../domain/absences.ts';
 import { absenceDecided, absenceState, certificateSent, type AbsenceInput, type AbsenceVerdict } from './absence.messages.ts';
 import { StatusAttribute } from './search-attributes.ts';
 import { placeFreed, waitlistWorkflowId } from './waitlist.messages.ts';
+import { workflowNow } from './clock.ts';
 
 /** Clocks differ a little between the workflow and the database. */
 const RECHECK_MS = 60_000;
@@ -37,7 +38,7 @@ export async function absence(input: AbsenceInput): Promise<{ status: AbsenceSta
     state.status = status;
     upsertSearchAttributes([{ key: StatusAttribute, value: status }]);
   };
-  const until = (instant: Date) => Math.max(0, instant.getTime() - Date.now());
+  const until = (instant: Date) => Math.max(0, instant.getTime() - workflowNow());
   const mail = (step: 'declared' | 'reminder' | 'received' | 'accepted' | 'refused' | 'unjustified') => acts.mailAbsenceStep({ absenceId, step });
 
   setStatus('waiting-certificate');
@@ -55,7 +56,7 @@ export async function absence(input: AbsenceInput): Promise<{ status: AbsenceSta
       // Sent at the last second, its signal lost: the database has it.
       if (status !== 'waiting-certificate') break;
       // The database's clock does not see the delay over yet: asked again a little later.
-      due = new Date(Date.now() + RECHECK_MS);
+      due = new Date(workflowNow() + RECHECK_MS);
     }
   }
   setStatus('waiting-staff');

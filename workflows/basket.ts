@@ -16,6 +16,7 @@ import { checkAmounts, inCheckout, paymentAnswered, takeVoucher } from './order-
 import { awaitCardNotification, NotPaid, settleOrder } from './order-payment.ts';
 import { localSteps as steps } from './order-versions.ts';
 import { StatusAttribute, TotalCentsAttribute } from './search-attributes.ts';
+import { workflowNow } from './clock.ts';
 
 /** Clocks differ a little: an expiry the database does not see due yet is looked at again this much later. */
 const RECHECK_MS = 5_000;
@@ -24,7 +25,7 @@ const RECHECK_MS = 5_000;
 function timerUntil(at: string) {
   const scope = new CancellationScope();
   const timer = { fired: false, cancel: () => scope.cancel() };
-  scope.run(() => sleep(Math.max(Date.parse(at) - Date.now(), RECHECK_MS))).then(
+  scope.run(() => sleep(Math.max(Date.parse(at) - workflowNow(), RECHECK_MS))).then(
     () => (timer.fired = true),
     () => undefined,
   );
@@ -113,7 +114,7 @@ export async function basket(input: BasketInput): Promise<OrderState> {
       state,
       steps,
       setStatus,
-      keepPlaces: () => steps.extendOrderHolds({ orderId: orderId(), until: new Date(Date.now() + HOLD_WHILE_ORDERING_MS).toISOString() }).then(() => undefined),
+      keepPlaces: () => steps.extendOrderHolds({ orderId: orderId(), until: new Date(workflowNow() + HOLD_WHILE_ORDERING_MS).toISOString() }).then(() => undefined),
       placesConfirmed: async () => undefined,
       placesReleased: async () => undefined,
     },

@@ -6,6 +6,7 @@ import type { Activities } from '../activities/index.ts';
 import { EXPIRY_NOTICE_DAYS } from '../domain/document-validity.ts';
 import { addDays, parisInstant } from '../domain/dates.ts';
 import { documentAccepted, type AcceptedDocument } from './document-expiry.messages.ts';
+import { workflowNow } from './clock.ts';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -19,7 +20,7 @@ export async function documentExpiry(input: { userId: number; kind: string } & A
     watched = next;
     replaced = true;
   });
-  const waitUntil = (instant: Date) => condition(() => replaced, Math.max(0, instant.getTime() - Date.now()));
+  const waitUntil = (instant: Date) => condition(() => replaced, Math.max(0, instant.getTime() - workflowNow()));
 
   for (;;) {
     replaced = false;

@@ -8,6 +8,7 @@ import { takeCheckoutSteps } from './order-checkout.ts';
 import { awaitCardNotification, NotPaid, settleOrder } from './order-payment.ts';
 import { orderVersion } from './order-versions.ts';
 import { holdWorkflowId, releaseHold } from './reservation-hold.messages.ts';
+import { workflowNow } from './clock.ts';
 
 export { LOCAL_STEPS_PATCH } from './order-versions.ts';
 
@@ -21,7 +22,7 @@ export async function order(input: OrderInput): Promise<OrderState> {
   version.started(input, state.status);
 
   const keepPlaces = async () => {
-    const until = new Date(Date.now() + HOLD_WHILE_ORDERING_MS).toISOString();
+    const until = new Date(workflowNow() + HOLD_WHILE_ORDERING_MS).toISOString();
     await steps.extendOrderHolds({ orderId, until });
     await version.placesKept(input.holdIds, until);
   };

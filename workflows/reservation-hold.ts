@@ -4,6 +4,7 @@
 import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import { confirmHold, extendHold, holdState, releaseHold, type HoldState } from './reservation-hold.messages.ts';
+import { workflowNow } from './clock.ts';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
@@ -37,7 +38,7 @@ export async function reservationHold(input: { holdId: number; expiresAt: string
 
   while (state.status === 'held') {
     const seen = version;
-    const remaining = Math.max(Date.parse(state.expiresAt) - Date.now(), recheckAfter);
+    const remaining = Math.max(Date.parse(state.expiresAt) - workflowNow(), recheckAfter);
     const woken = remaining > 0 && (await condition(() => confirm !== null || release || version !== seen, remaining));
     const toConfirm = confirm as { orderLineId: number | null } | null;
     if (toConfirm) {
@@ -49,7 +50,7 @@ export async function reservationHold(input: { holdId: number; expiresAt: string
     } else if (!woken) {
       // The database decides: the cart may have moved the expiry without a signal reaching us.
       const row = await acts.expireHoldIfDue({ holdId: input.holdId });
-      recheckAfter = Date.parse(row.expiresAt) <= Date.now() ? RECHECK_MS : 0;
+      recheckAfter = Date.parse(row.expiresAt) <= workflowNow() ? RECHECK_MS : 0;
       state.expiresAt = row.expiresAt;
       if (row.state !== 'held') state.status = row.state as HoldState['status'];
     }

@@ -6,6 +6,7 @@
 import { condition, continueAsNew, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import { placeFreed, type WaitlistInput } from './waitlist.messages.ts';
+import { workflowNow } from './clock.ts';
 
 const acts = proxyActivities<Activities>({
   startToCloseTimeout: '1 minute',
@@ -29,7 +30,7 @@ export async function waitlist(input: WaitlistInput): Promise<{ offered: number 
     for (const entryId of result.offered) await acts.mailWaitlistOffer({ entryId });
     offered += result.offered.length;
     if (result.open === 0) return { offered };
-    const untilDeadline = result.nextDeadline ? Math.max(0, Date.parse(result.nextDeadline) - Date.now()) : LOOK_AGAIN_MS;
+    const untilDeadline = result.nextDeadline ? Math.max(0, Date.parse(result.nextDeadline) - workflowNow()) : LOOK_AGAIN_MS;
     await condition(() => freed, Math.min(untilDeadline, LOOK_AGAIN_MS));
   }
   return continueAsNew<typeof waitlist>(input);

@@ -3,6 +3,7 @@
 // Idempotent: every insert skips rows that exist, so a re-run changes nothing.
 import { sql, type Transaction } from 'kysely';
 import { hashPassword } from '../../lib/password-hash.ts';
+import { systemClock } from '../../lib/clock.ts';
 import { addDays, isoWeekday, parisDate } from '../../domain/dates.ts';
 import { schoolClosedDays, schoolYearOf, serviceDays, type Season } from '../../domain/school-year.ts';
 import type { Db } from '../connection.ts';
@@ -130,7 +131,7 @@ async function insertHousehold(
 }
 
 /** Reference data, the products, the staff, the admin and the walkthrough's family (Pardon). */
-export async function loadDemoCatalogue(db: Db, today = parisDate(new Date())): Promise<void> {
+export async function loadDemoCatalogue(db: Db, today = parisDate(systemClock()())): Promise<void> {
   const communeIds = await seedReferenceData(db);
   const passwordHashes = await Promise.all(demoAccounts.map((account) => hashPassword(account.password)));
   await db.transaction().execute(async (trx) => {

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import { createApp } from '../../web/app.ts';
+import { testNow } from './clock.ts';
 import { createTestLogger } from './logs.ts';
 import type { AppEnv } from '../../web/env.ts';
 import type { DocumentStore } from '../../lib/documents/store.ts';
@@ -37,7 +38,7 @@ export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
     temporal: options.temporal,
     logger: createTestLogger('web'),
     documents: options.documents ?? testDocumentStore(),
-    now: options.now ?? (() => new Date()),
+    now: options.now ?? testNow,
     payments: sandboxProvider(sandbox),
     sandbox,
   });

@@ -7,6 +7,7 @@ import { createFolderStore } from '../../lib/documents/store.ts';
 import { createMailer } from '../../lib/mail/mailer.ts';
 import { loadConfig } from '../../config.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
+import { testNow, testToday } from './clock.ts';
 import { createTestLogger } from './logs.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { startWebServer } from '../../server.ts';
@@ -24,7 +25,7 @@ export interface TestStack {
 
 export async function startTestStack(): Promise<TestStack> {
   const database = await createTestDatabase();
-  await loadDemoCatalogue(database.db);
+  await loadDemoCatalogue(database.db, testToday());
   const smtp = await startSmtpServer();
   const port = await freePort();
   const config = loadConfig({
@@ -43,7 +44,7 @@ export async function startTestStack(): Promise<TestStack> {
     connection: workerConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db: database.db, mailer, now: () => new Date(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
+    deps: { db: database.db, mailer, now: testNow, publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
     workflowBundle: await workflowBundle(workflowsPath),
   });
   const workerRun = worker.run();
@@ -55,6 +56,7 @@ export async function startTestStack(): Promise<TestStack> {
     eagerStart: true,
     logger: createTestLogger('e2e'),
     hostname: '127.0.0.1',
+    now: testNow,
   });
   return {
     url: `http://localhost:${port}`,

@@ -10,6 +10,9 @@ import { temporalTestServerExecutable } from '../../scripts/lib/temporal-binarie
 import { createMailer } from '../../lib/mail/mailer.ts';
 import { testDocumentStore } from './documents.ts';
 import type { Db } from '../../db/connection.ts';
+import { clockOffsetMs } from '../../lib/clock.ts';
+import { workflowClockBundlerOptions } from '../../lib/temporal/workflow-clock.ts';
+import { testNow } from './clock.ts';
 import { createAppWorker, registerSearchAttributes, workflowsPath } from '../../worker.ts';
 
 let runtimeInstalled = false;
@@ -35,32 +38,43 @@ export function connectWorker(): Promise<NativeConnection> {
 }
 
 const bundles = new Map<string, ReturnType<typeof bundleWorkflowCode>>();
-/** Bundles a workflows file once per test file (webpack takes about a second). */
-export function workflowBundle(workflowsPath: string): ReturnType<typeof bundleWorkflowCode> {
-  let bundle = bundles.get(workflowsPath);
+/**
+ * Bundles a workflows file once per test file (webpack takes about a second). Workflows on the
+ * dev server, which runs on the machine's time, carry the tests' clock shift (AS_OF); those of a
+ * time-skipping environment carry none, the environment itself being moved.
+ */
+export function workflowBundle(workflowsPath: string, clockShiftMs = clockOffsetMs()): ReturnType<typeof bundleWorkflowCode> {
+  const key = `${workflowsPath}@${clockShiftMs}`;
+  let bundle = bundles.get(key);
   if (!bundle) {
     quietTemporalRuntime();
-    bundle = bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
-    bundles.set(workflowsPath, bundle);
+    bundle = bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN'), ...workflowClockBundlerOptions(clockShiftMs) });
+    bundles.set(key, bundle);
   }
   return bundle;
 }
 
+/** A worker for a time-skipping environment (or for workflows that read no date). */
 export async function createTestWorker(options: Omit<WorkerOptions, 'workflowBundle' | 'workflowsPath'> & { workflowsPath: string }): Promise<Worker> {
   const { workflowsPath, ...rest } = options;
-  return Worker.create({ ...rest, workflowBundle: await workflowBundle(workflowsPath) });
+  return Worker.create({ ...rest, workflowBundle: await workflowBundle(workflowsPath, 0) });
 }
 
-/** A time-skipping environment (Temporal's Java test server) that knows our search attributes. */
+/**
+ * A time-skipping environment (Temporal's Java test server) that knows our search attributes,
+ * its time moved to the tests' clock when the suite runs as if today were another day.
+ */
 export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: temporalTestServerExecutable() } });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  const behind = testNow().getTime() - (await env.currentTimeMs());
+  if (behind > 1000) await env.sleep(behind);
   return env;
 }
 
 /** A worker of the real app (every workflow, real activities, mail kept in the outbox). */
-export async function startAppWorker(db: Db, taskQueue: string, now: () => Date = () => new Date(), dataConverter?: DataConverter): Promise<{ stop(): Promise<void> }> {
+export async function startAppWorker(db: Db, taskQueue: string, now: () => Date = testNow, dataConverter?: DataConverter): Promise<{ stop(): Promise<void> }> {
   const connection = await connectWorker();
   const worker = await createAppWorker({
     connection,
