@@ -13,7 +13,9 @@ import { joinWaitlist } from '../db/queries/waitlist.ts';
 import { balance, ledgerMismatches } from '../db/queries/wallet.ts';
 import { createMailer } from '../lib/mail/mailer.ts';
 import { createStaff } from '../test/helpers/accounts.ts';
-import { bookingFamily, holdPlaces, payCart } from '../test/helpers/booking.ts';
+import { addDays, parisDate, parisInstant } from '../domain/dates.ts';
+import { bookingFamily, holdPlaces, payCart, serviceDaysFrom } from '../test/helpers/booking.ts';
+import { bookableSeasonDay } from '../test/helpers/clock.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { testDocumentStore } from '../test/helpers/documents.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
@@ -41,7 +43,7 @@ async function until(check: () => Promise<boolean>): Promise<void> {
 }
 
 beforeAll(async () => {
-  await loadDemoCatalogue(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, bookableSeasonDay());
   staffId = (await createStaff(database.db, 'agent-absences@example.fr', ['rosieres'])).id;
 });
 // Each test starts from today: a finished workflow's result skips the environment's time far ahead.
@@ -63,13 +65,20 @@ async function runWorker<T>(work: () => Promise<T>): Promise<T> {
   return worker.runUntil(work);
 }
 
-/** A family that paid two Wednesdays of « Matin » (7,90 € each, 1,00 € of voucher shared): one past, one ahead. */
+/**
+ * A family that paid two Wednesdays of « Matin » (7,90 € each, 1,00 € of voucher shared), booked a
+ * week ahead or more; then the environment moves to 10:00 the morning after the first: one day
+ * gone (still declarable for 48 hours), one ahead.
+ */
 async function paidDays(email: string) {
   clock = new Date(await env.currentTimeMs());
   const family = await bookingFamily(database.db, email);
-  const held = await holdPlaces(database.db, family, 'Matin', ['2026-12-02', '2026-12-09'], clock);
+  const days = await serviceDaysFrom(database.db, 'Matin', addDays(parisDate(clock), 7), 2);
+  const held = await holdPlaces(database.db, family, 'Matin', days, clock);
   if (!held.ok) throw new Error('hold refused');
   await payCart(database.db, family.user.id, clock, 100);
+  await env.sleep(parisInstant(addDays(days[0]!, 1), 10).getTime() - clock.getTime());
+  clock = new Date(await env.currentTimeMs());
   const reservations = await database.db.selectFrom('reservations').select(['id', 'service_date', 'state', 'slot_id']).where('user_id', '=', family.user.id).orderBy('service_date').execute();
   return { family, reservations };
 }

@@ -74,3 +74,19 @@ export async function payCart(db: Db, userId: number, now: Date, discountCents =
   await confirmOrder(db, order.orderId, now);
   return order;
 }
+
+/** The first `count` service days of the demo product's prestation from `from` on (its calendar, closures included). */
+export async function serviceDaysFrom(db: Db, prestation: string, from: string, count: number): Promise<string[]> {
+  const product = await demoProduct(db);
+  const rows = await db
+    .selectFrom('slots')
+    .select('service_date')
+    .where('product_id', '=', product.id)
+    .where('prestation_id', '=', product.prestations.find((p) => p.label === prestation)!.id)
+    .where('service_date', '>=', from)
+    .orderBy('service_date')
+    .limit(count)
+    .execute();
+  if (rows.length < count) throw new Error(`${prestation}: fewer than ${count} service days from ${from}`);
+  return rows.map((row) => row.service_date);
+}
