@@ -59,6 +59,12 @@ describe('loadConfig', () => {
     const { TEMPORAL_PAYLOAD_KEY: _key, ...withoutKey } = production;
     expect(() => loadConfig(withoutKey)).toThrow('Invalid configuration: TEMPORAL_PAYLOAD_KEY is missing (production encrypts what it sends through Temporal)');
     expect(() => loadConfig({ ...production, TEMPORAL_PAYLOAD_KEY: 'c2hvcnQ=' })).toThrow('TEMPORAL_PAYLOAD_KEY must be 32 bytes in base64');
+    expect(() => loadConfig({ ...production, AS_OF: '2027-07-02' })).toThrow('Invalid configuration: AS_OF cannot be set in production (it moves the clock)');
+  });
+
+  it('takes AS_OF as a day, a Paris time or an instant, and names a typo', () => {
+    expect(loadConfig({ ...valid, AS_OF: '2027-12-31T23:30' }).AS_OF).toBe('2027-12-31T23:30');
+    expect(() => loadConfig({ ...valid, AS_OF: '31/12/2027' })).toThrow('Invalid configuration: AS_OF must be a day (2027-07-02), a Paris time (2027-12-31T23:30) or an instant with its offset');
   });
 
   it('treats empty variables as unset and trims the public URL', () => {

@@ -1,6 +1,7 @@
 // Configuration: environment variables parsed once at start-up, so that a wrong or missing
 // value stops the program with one line naming the variable instead of failing later.
 import { z } from 'zod';
+import { parseAsOf } from './lib/clock.ts';
 
 const url = (protocols: string[]) =>
   z.string().refine(
@@ -58,6 +59,8 @@ export const configSchema = z.object({
   CODEC_PORT: port.default(8234),
   /** The Temporal UI's origin, the only one allowed to call the codec endpoint from a browser. */
   TEMPORAL_UI_ORIGIN: url(['http:', 'https:']).default('http://localhost:8233'),
+  /** Outside production, the day the product lives as if it were today (lib/clock.ts): a day, a Paris time or an instant. */
+  AS_OF: z.string().refine((value) => parseAsOf(value) !== null, { message: 'must be a day (2027-07-02), a Paris time (2027-12-31T23:30) or an instant with its offset' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -84,6 +87,7 @@ const paymentChecked = configSchema.superRefine((config, ctx) => {
   if (config.NODE_ENV === 'production' && !config.TEMPORAL_PAYLOAD_KEY) {
     ctx.addIssue({ code: 'custom', path: ['TEMPORAL_PAYLOAD_KEY'], message: 'is missing (production encrypts what it sends through Temporal)' });
   }
+  if (config.NODE_ENV === 'production' && config.AS_OF) ctx.addIssue({ code: 'custom', path: ['AS_OF'], message: 'cannot be set in production (it moves the clock)' });
   if (config.NODE_ENV === 'production' && config.DEV_TOOLS) ctx.addIssue({ code: 'custom', path: ['DEV_TOOLS'], message: 'cannot be true in production' });
   if (config.NODE_ENV !== 'production' && config.PUBLIC_URL?.startsWith('https:')) {
     // A public https address is a real deployment: development defaults (sandbox, tools) must not reach it.

@@ -29,6 +29,19 @@ export default tseslint.config(
       '@typescript-eslint/await-thenable': 'error',
     },
   },
+  {
+    // The suite runs at other days (AS_OF): a test, the demo or a benchmark that read the machine's
+    // clock would compare the days it books with a day that AS_OF did not move.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    ignores: ['test/helpers/clock.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Read the product\'s clock (testNow in tests, systemClock elsewhere), which AS_OF moves; performance.now() for a duration.' },
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Read the product\'s clock (testNow in tests, systemClock elsewhere), which AS_OF moves; performance.now() for a duration.' },
+      ],
+    },
+  },
   floor(['domain/**/*.ts'], [
     { group: ['node:*', ...ioPackages], message: 'domain/ holds pure rules: no I/O.' },
     ...above('lib', 'db', 'activities', 'workflows', 'web', 'scripts', 'bench', 'test'),

@@ -19,6 +19,8 @@ import { signIn } from './lib/sessions.ts';
 import { describeShape, shapeOf, shapeOptions, startBenchStack } from './lib/stack.ts';
 import { Timings } from './lib/stats.ts';
 import { runParent } from './lib/virtual-parent.ts';
+import { systemClock } from '../lib/clock.ts';
+import { measuredAt } from './lib/measured-at.ts';
 
 const { values } = parseArgs({
   options: {
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
       }
       perRun.push(results);
       actions.push(await actionsPerOrder(stack.db, stack.temporalAddress));
-      invariants.push(await checkInvariants(stack.db, new Date()));
+      invariants.push(await checkInvariants(stack.db, systemClock()()));
     } finally {
       await stack.stop();
     }
@@ -89,7 +91,7 @@ async function main(): Promise<void> {
   // The highest step that most runs sustained.
   const maxSustained = summary.filter((s) => s.sustainedRuns * 2 > runs).at(-1)?.rate ?? 0;
   const result = {
-    date: new Date().toISOString(),
+    date: measuredAt(),
     label: values.label,
     machine: { cores: cpus().length, node: process.version },
     parameters: { steps, stepSeconds, runs, warmUp: WARM_UP, shape: shapeOf(values) },

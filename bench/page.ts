@@ -16,6 +16,7 @@ import { resetQueryStats, statementsSoFar } from './lib/query-stats.ts';
 import { rushRoster, seedRush } from './lib/seed-families.ts';
 import { signIn } from './lib/sessions.ts';
 import { describeShape, shapeOf, shapeOptions, startBenchStack } from './lib/stack.ts';
+import { measuredAt } from './lib/measured-at.ts';
 
 const { values } = parseArgs({
   options: {
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
       bareHono: await measure(`http://127.0.0.1:${barePort}/`),
     };
     const result = {
-      date: new Date().toISOString(),
+      date: measuredAt(),
       label: values.label,
       machine: { cores: cpus().length, node: process.version },
       parameters: { connections: Number(values.connections), durationSeconds: Number(values.duration), shape: shapeOf(values) },

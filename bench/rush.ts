@@ -24,6 +24,8 @@ import { signIn } from './lib/sessions.ts';
 import { describeShape, shapeOf, shapeOptions, startBenchStack, type StackShape } from './lib/stack.ts';
 import { pool, Timings } from './lib/stats.ts';
 import { runParent, type Outcome } from './lib/virtual-parent.ts';
+import { systemClock } from '../lib/clock.ts';
+import { measuredAt } from './lib/measured-at.ts';
 
 const { values } = parseArgs({
   options: {
@@ -72,14 +74,14 @@ async function main(): Promise<void> {
     // After the burst: the families told « complet » wait; some who booked cancel (0: skipped).
     const cancels = Number(values['waitlist-cancels']);
     const waitlist = cancels > 0 ? await waitlistPhase({ db, base: stack.base, roster, outcomes, cookies, target, cancels }) : null;
-    const invariants = await checkInvariants(db, new Date());
+    const invariants = await checkInvariants(db, systemClock()());
     const histories = await orderHistories(db, stack.temporalAddress);
     const actions = await actionsPerOrder(db, stack.temporalAddress);
     const baseline = await sqlBaseline(db, Math.min(places, roster.length), Math.min(concurrency, 200));
     const cpuTotal = Object.values(cpu).reduce((a, b) => a + b, 0) + (generatorCpu.user + generatorCpu.system) / 1e6;
 
     const result = {
-      date: new Date().toISOString(),
+      date: measuredAt(),
       label: values.label,
       machine: { cores: cpus().length, node: process.version },
       parameters: { families, places, concurrency, shape: shapeOf(values) },

@@ -15,7 +15,14 @@ const OFFSET_VARIABLE = 'CLOCK_OFFSET_MS';
  * names none, so that a typo stops the program instead of running at today's date.
  */
 export function parseAsOf(value: string): Date | null {
-  const text = value.trim();
+  try {
+    return readAsOf(value.trim());
+  } catch {
+    return null; // a day that does not exist (29 February 2027)
+  }
+}
+
+function readAsOf(text: string): Date | null {
   if (isIsoDate(text)) return parisInstant(text, 10);
   const local = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(text);
   if (local) {

@@ -9,6 +9,7 @@ import { createStaffAccount, UnknownCommuneError } from '../db/queries/staff.ts'
 import { staffInvitationLink } from '../lib/mail/staff-invitation.ts';
 import { withScriptDatabase } from './lib/script-database.ts';
 import { parseScriptEnv } from './lib/script-env.ts';
+import { systemClock } from '../lib/clock.ts';
 
 async function main(): Promise<void> {
   const env = parseScriptEnv(z.object({ PORT: z.coerce.number().int().min(1).max(65535).default(3000), PUBLIC_URL: z.string().url().optional() }));
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   });
   if (!values.email) throw new ConfigError('Usage: npm run staff:create -- --email agent@mairie.fr --commune <slug or name> [--commune …] [--admin]');
   const email = values.email;
-  const result = await withScriptDatabase((db) => createStaffAccount(db, { email, communes: values.commune ?? [], admin: values.admin ?? false, now: new Date() }));
+  const result = await withScriptDatabase((db) => createStaffAccount(db, { email, communes: values.commune ?? [], admin: values.admin ?? false, now: systemClock()() }));
   console.log(`Compte agent ${result.email} (${result.communes.join(', ') || 'toutes les communes'}).`);
   console.log(`Lien à usage unique pour choisir le mot de passe (valable 72 h) :\n${staffInvitationLink(publicUrl, result.token)}`);
 }

@@ -75,7 +75,7 @@ async function runningWorkflowTypes(): Promise<Map<string, number>> {
 }
 
 function npmStart(extraEnv: Record<string, string> = {}): Run {
-  const started = Date.now();
+  const started = performance.now();
   const inherited = localEnv();
   const child = spawn('npm', ['start'], { cwd: projectRoot, env: { ...inherited, ...extraEnv }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -86,7 +86,7 @@ function npmStart(extraEnv: Record<string, string> = {}): Run {
     const timer = setInterval(() => {
       if (output.includes('Ctrl-C pour tout arrêter')) {
         clearInterval(timer);
-        resolve(Date.now() - started);
+        resolve(performance.now() - started);
       }
     }, 50);
     void exited.then((code) => {
@@ -104,9 +104,9 @@ function npmStart(extraEnv: Record<string, string> = {}): Run {
 }
 
 async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Still running after ${timeoutMs} ms: ${(await leftovers()).join('\n')}`);
+    if (performance.now() > deadline) throw new Error(`Still running after ${timeoutMs} ms: ${(await leftovers()).join('\n')}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

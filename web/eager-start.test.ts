@@ -12,6 +12,7 @@ import { connectClient, connectWorker, uniqueTaskQueue, workflowBundle } from '.
 import { basketWorkflowId } from '../workflows/basket.messages.ts';
 import { createAppWorker, workflowsPath } from '../worker.ts';
 import { createWorkflowClient } from './workflows.ts';
+import { testNow } from '../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const taskQueue = uniqueTaskQueue('eager');
@@ -27,7 +28,7 @@ beforeAll(async () => {
     connection,
     namespace: 'default',
     taskQueue,
-    deps: { db: database.db, mailer: createMailer({ from: 'test@citoyens.test' }), now: () => new Date(), publicUrl: 'http://localhost:3000', documents: testDocumentStore() },
+    deps: { db: database.db, mailer: createMailer({ from: 'test@citoyens.test' }), now: testNow, publicUrl: 'http://localhost:3000', documents: testDocumentStore() },
     workflowBundle: await workflowBundle(workflowsPath),
   });
   running = worker.run();
@@ -41,7 +42,7 @@ afterAll(async () => {
   await plain.connection.close();
 });
 
-const basket = (number: string) => ({ number, expiresAt: new Date(Date.now() + 3_600_000).toISOString() });
+const basket = (number: string) => ({ number, expiresAt: new Date(testNow().getTime() + 3_600_000).toISOString() });
 
 /** The basket's first workflow task completed (its timer set), by whichever worker. */
 async function firstTaskDone(number: string): Promise<boolean> {

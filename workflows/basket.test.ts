@@ -19,6 +19,7 @@ import { basketWorkflowId, payOrder, placeOrder } from './basket.messages.ts';
 import { basket } from './basket.ts';
 import { applyVoucher, cardPaymentNotified, orderState, type PaymentPlan } from './order.messages.ts';
 import { StatusAttribute, TotalCentsAttribute } from './search-attributes.ts';
+import { testNow } from '../test/helpers/clock.ts';
 
 const E = protos.temporal.api.enums.v1.EventType;
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
@@ -35,7 +36,7 @@ afterAll(async () => {
 });
 
 /** The activities' clock: the tests move it with the workflows' skipped time. */
-let clock = new Date();
+let clock = testNow();
 const at = (t0: Date, minutes: number) => new Date(t0.getTime() + minutes * MINUTE);
 
 /** The task queue of the worker running now: each test has its own. */

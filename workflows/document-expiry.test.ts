@@ -14,6 +14,7 @@ import { workflowsPath } from '../worker.ts';
 import { documentAccepted, documentExpiryWorkflowId } from './document-expiry.messages.ts';
 import { documentExpiry } from './document-expiry.ts';
 import { testDocumentStore } from '../test/helpers/documents.ts';
+import { testNow } from '../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 let env: TestWorkflowEnvironment;
@@ -28,7 +29,7 @@ afterAll(async () => {
 async function acceptedDocument(ownerId: number, expiresOn: string) {
   const row = await database.db
     .insertInto('documents')
-    .values({ owner_id: ownerId, kind: 'attestation-caf', file_name: 'caf.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'c'.repeat(64), storage_key: randomBytes(32).toString('hex'), uploaded_at: new Date(), status: 'accepted', expires_on: expiresOn })
+    .values({ owner_id: ownerId, kind: 'attestation-caf', file_name: 'caf.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'c'.repeat(64), storage_key: randomBytes(32).toString('hex'), uploaded_at: testNow(), status: 'accepted', expires_on: expiresOn })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
@@ -39,7 +40,7 @@ const subjects = async (to: string) => (await database.db.selectFrom('outbox_mai
 
 async function withWorker<T>(work: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = uniqueTaskQueue('documents');
-  const activities = createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => new Date(), publicUrl: 'http://localhost:3000', documents: testDocumentStore() });
+  const activities = createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: testNow, publicUrl: 'http://localhost:3000', documents: testDocumentStore() });
   const worker = await createTestWorker({ connection: env.nativeConnection, taskQueue, workflowsPath, activities });
   return worker.runUntil(() => work(taskQueue));
 }

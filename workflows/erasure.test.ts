@@ -32,6 +32,7 @@ import { erasureWorkflowId, walletReturned } from './erasure.messages.ts';
 import { erasure } from './erasure.ts';
 import { onlineRequest } from './online-request.ts';
 import { until } from '../test/helpers/until.ts';
+import { testNow } from '../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 let env: TestWorkflowEnvironment;
@@ -41,14 +42,14 @@ let store: ReturnType<typeof createFolderStore>;
 beforeAll(async () => {
   [env, smtp] = await Promise.all([createTimeSkippingEnv(), startSmtpServer()]);
   store = createFolderStore(await mkdtemp(path.join(tmpdir(), 'erasure-')));
-  await loadDemoCatalogue(database.db, parisDate(new Date()));
+  await loadDemoCatalogue(database.db, parisDate(testNow()));
 }, 60_000);
 afterAll(async () => {
   await Promise.all([env?.teardown(), smtp?.close()]);
 });
 
 async function withWorker<T>(taskQueue: string, work: () => Promise<T>): Promise<T> {
-  const activities = createActivities({ db: database.db, mailer: createMailer({ smtpUrl: smtp.url, from: 'mairie@citoyens.test' }), now: () => new Date(), publicUrl: 'http://localhost:3000', documents: store });
+  const activities = createActivities({ db: database.db, mailer: createMailer({ smtpUrl: smtp.url, from: 'mairie@citoyens.test' }), now: testNow, publicUrl: 'http://localhost:3000', documents: store });
   const worker = await createTestWorker({ connection: env.nativeConnection, taskQueue, workflowsPath, activities });
   return worker.runUntil(work);
 }
@@ -66,7 +67,7 @@ async function familyWithEverything(email: string) {
   const storageKey = await store.put(new TextEncoder().encode('%PDF-1.4 passeport'));
   await database.db
     .insertInto('documents')
-    .values({ owner_id: userId, kind: 'autre', file_name: 'passeport-zephirine.pdf', mime_type: 'application/pdf', size_bytes: 18, sha256: 'a'.repeat(64), storage_key: storageKey, uploaded_at: new Date() })
+    .values({ owner_id: userId, kind: 'autre', file_name: 'passeport-zephirine.pdf', mime_type: 'application/pdf', size_bytes: 18, sha256: 'a'.repeat(64), storage_key: storageKey, uploaded_at: testNow() })
     .execute();
   const product = await demoProduct(database.db);
   await database.db.insertInto('booking_lists').values({ user_id: userId, name: 'Les mercredis du petit', product_id: product.id, prestation_id: product.prestations[0]!.id, children: [family.dependants[0]!.id], weekdays: [3] }).execute();
@@ -79,15 +80,15 @@ async function familyWithEverything(email: string) {
   await database.db.insertInto('request_messages').values({ request_id: request.id, author_id: userId, from_staff: false, body: 'Message confidentiel', document_id: null }).execute();
   await setQuotientFamilial(database.db, { staffId: staff.id, userId, quotient: 1234 });
   await adjustWallet(database.db, { staffId: staff.id, userId, amountCents: 500, reason: 'Geste pour Zéphirine' });
-  await createSession(database.db, userId, new Date());
+  await createSession(database.db, userId, testNow());
 
-  const today = parisDate(new Date());
+  const today = parisDate(testNow());
   const days = await database.db.selectFrom('slots').select('service_date').distinct().where('product_id', '=', product.id).where('service_date', '>', addDays(today, 1)).orderBy('service_date').limit(2).execute();
-  await holdPlaces(database.db, family, 'Journée', days.map((d) => d.service_date), new Date());
-  const order = await payCart(database.db, userId, new Date(), 300);
+  await holdPlaces(database.db, family, 'Journée', days.map((d) => d.service_date), testNow());
+  const order = await payCart(database.db, userId, testNow(), 300);
   // The child waits for a third day (full, say): the erasure takes it out of the line.
   const waited = await database.db.selectFrom('slots').select(['id', 'service_date']).where('product_id', '=', product.id).where('service_date', '>', days[1]!.service_date).orderBy('service_date').limit(1).executeTakeFirstOrThrow();
-  await database.db.insertInto('waitlist_entries').values({ slot_id: waited.id, product_id: product.id, service_date: waited.service_date, dependant_id: family.dependants[0]!.id, user_id: userId, joined_at: new Date(), rank_at: new Date() }).execute();
+  await database.db.insertInto('waitlist_entries').values({ slot_id: waited.id, product_id: product.id, service_date: waited.service_date, dependant_id: family.dependants[0]!.id, user_id: userId, joined_at: testNow(), rank_at: testNow() }).execute();
   // One of the two days is made past: it stays, as what was sold, with an anonymised child.
   await database.db.updateTable('reservations').set({ service_date: addDays(today, -7) }).where('user_id', '=', userId).where('service_date', '=', days[1]!.service_date).execute();
   return { userId, staff, storageKey, order, requestId: request.id };
@@ -101,9 +102,9 @@ describe('erasure', () => {
     const family = await familyWithEverything(email);
     const ordersBefore = await database.db.selectFrom('orders').selectAll().where('user_id', '=', family.userId).execute();
     const paymentsBefore = await database.db.selectFrom('payments').select(['id', 'amount_cents', 'state']).where('user_id', '=', family.userId).execute();
-    const future = await database.db.selectFrom('reservations').selectAll().where('user_id', '=', family.userId).where('service_date', '>', parisDate(new Date())).executeTakeFirstOrThrow();
+    const future = await database.db.selectFrom('reservations').selectAll().where('user_id', '=', family.userId).where('service_date', '>', parisDate(testNow())).executeTakeFirstOrThrow();
     const futureNet = await netPaidPrice(database.db, future);
-    const requestId = await requestErasure(database.db, { userId: family.userId, iban: 'FR7630006000011234567890189', now: new Date() });
+    const requestId = await requestErasure(database.db, { userId: family.userId, iban: 'FR7630006000011234567890189', now: testNow() });
     const taskQueue = uniqueTaskQueue('erasure');
 
     const result = await withWorker(taskQueue, async () => {
@@ -131,8 +132,8 @@ describe('erasure', () => {
       expect((await env.client.workflow.getHandle(onlineRequestWorkflowId(family.requestId)).describe()).status.name).toBe('CANCELLED');
 
       // Staff read an old balance: refused; the right one is recorded, the workflow told.
-      expect(await recordWalletReturn(database.db, { requestId, staffId: family.staff.id, cents: 1, reference: 'VIR-2026-0042', now: new Date() })).toEqual({ balanceChanged: 500 + futureNet });
-      expect(await recordWalletReturn(database.db, { requestId, staffId: family.staff.id, cents: 500 + futureNet, reference: 'VIR-2026-0042', now: new Date() })).toBe('recorded');
+      expect(await recordWalletReturn(database.db, { requestId, staffId: family.staff.id, cents: 1, reference: 'VIR-2026-0042', now: testNow() })).toEqual({ balanceChanged: 500 + futureNet });
+      expect(await recordWalletReturn(database.db, { requestId, staffId: family.staff.id, cents: 500 + futureNet, reference: 'VIR-2026-0042', now: testNow() })).toBe('recorded');
       await handle.signal(walletReturned);
       const outcome = await handle.result();
       // Its history replays on today's code: a worker lost at any point resumes it.
@@ -173,7 +174,7 @@ describe('erasure', () => {
   it('waits for a checkout in progress, and erases at once when nothing is owed', async () => {
     const { user } = await bookingFamily(database.db, 'sans-solde@example.fr');
     const order = await database.db.insertInto('orders').values({ number: `T-${user.id}`, user_id: user.id, state: 'awaiting-payment', total_cents: 0 }).returning('id').executeTakeFirstOrThrow();
-    const requestId = await requestErasure(database.db, { userId: user.id, iban: null, now: new Date() });
+    const requestId = await requestErasure(database.db, { userId: user.id, iban: null, now: testNow() });
     const taskQueue = uniqueTaskQueue('erasure');
     await withWorker(taskQueue, async () => {
       const handle = await env.client.workflow.start(erasure, { taskQueue, workflowId: erasureWorkflowId(user.id), args: [{ userId: user.id, requestId }] });

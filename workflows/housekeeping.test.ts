@@ -9,6 +9,7 @@ import { ensureSchedules } from '../worker.ts';
 import { HOUSEKEEPING_SCHEDULE_ID } from './housekeeping.messages.ts';
 import { HOLD_SWEEP_SCHEDULE_ID } from './reservation-hold.messages.ts';
 import { housekeeping } from './housekeeping.ts';
+import { testNow } from '../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
@@ -18,7 +19,7 @@ afterAll(async () => {
   await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOLD_SWEEP_SCHEDULE_ID}`).delete().catch(() => {});
 });
 
-const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3600_000);
+const hoursAgo = (hours: number) => new Date(testNow().getTime() - hours * 3600_000);
 
 describe('housekeeping', () => {
   it('is scheduled every hour, once however often the worker starts', async () => {
@@ -31,18 +32,18 @@ describe('housekeeping', () => {
 
   it('deletes ended sessions, links spent a week ago and rate limits that lock nothing; keeps the rest', async () => {
     const user = await createParent(database.db, 'menage@example.fr');
-    const live = await createSession(database.db, user.id, new Date());
+    const live = await createSession(database.db, user.id, testNow());
     await createSession(database.db, user.id, hoursAgo(3)); // idle for more than 2 hours
     await createSession(database.db, user.id, hoursAgo(13)); // past its 12 hours
     const spent = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: hoursAgo(24 * 8) });
     await consumeToken(database.db, ['password-reset'], spent.token, hoursAgo(24 * 8 - 0.5));
     await issueToken(database.db, { purpose: 'signup', email: 'jamais@example.fr', now: hoursAgo(24 * 9) }); // expired 8 days ago
-    const fresh = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: new Date() });
+    const fresh = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: testNow() });
     await database.db
       .insertInto('rate_limits')
       .values([
         { key: 'old', count: 3, window_start: hoursAgo(30) },
-        { key: 'old-but-locked', count: 9, window_start: hoursAgo(30), locked_until: new Date(Date.now() + 3600_000) },
+        { key: 'old-but-locked', count: 9, window_start: hoursAgo(30), locked_until: new Date(testNow().getTime() + 3600_000) },
         { key: 'current', count: 1, window_start: hoursAgo(1) },
       ])
       .execute();

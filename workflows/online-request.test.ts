@@ -16,6 +16,7 @@ import { workflowsPath } from '../worker.ts';
 import { approvalState, approveRequest, documentsSubmitted, onlineRequestWorkflowId, refuseRequest, requestDocuments } from './approval.messages.ts';
 import { onlineRequest } from './online-request.ts';
 import { testDocumentStore } from '../test/helpers/documents.ts';
+import { testNow } from '../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 let env: TestWorkflowEnvironment;
@@ -40,7 +41,7 @@ afterAll(async () => {
 
 async function withWorker<T>(work: (taskQueue: string) => Promise<T>): Promise<T> {
   const taskQueue = uniqueTaskQueue('request');
-  const activities = createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => new Date(), publicUrl: 'http://localhost:3000', documents: testDocumentStore() });
+  const activities = createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: testNow, publicUrl: 'http://localhost:3000', documents: testDocumentStore() });
   const worker = await createTestWorker({ connection: env.nativeConnection, taskQueue, workflowsPath, activities });
   return worker.runUntil(() => work(taskQueue));
 }

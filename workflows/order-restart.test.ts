@@ -12,6 +12,7 @@ import { connectClient, startAppWorker, uniqueTaskQueue } from '../test/helpers/
 import { payOrder, placeOrder } from './basket.messages.ts';
 import { basket } from './basket.ts';
 import { cardPaymentNotified } from './order.messages.ts';
+import { testNow } from '../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 let client: Client;
@@ -28,16 +29,16 @@ describe('order across a worker restart', () => {
     const taskQueue = uniqueTaskQueue('restart');
     const family = await bookingFamily(database.db, 'redemarrage@example.fr');
     await moveMoney(database.db, { userId: family.user.id, amountCents: 2000, kind: 'topup', label: 'Recharge', idempotencyKey: 'seed-restart' });
-    const held = await holdPlaces(database.db, family, 'Matin', ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23'], new Date());
+    const held = await holdPlaces(database.db, family, 'Matin', ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23'], testNow());
     if (!held.ok) throw new Error('hold refused');
 
     const first = await startAppWorker(database.db, taskQueue);
     const handle = await client.workflow.start(basket, {
       taskQueue,
       workflowId: `order-${held.basket}-${taskQueue}`,
-      args: [{ number: held.basket, expiresAt: new Date(Date.now() + 30 * 60_000).toISOString() }],
+      args: [{ number: held.basket, expiresAt: new Date(testNow().getTime() + 30 * 60_000).toISOString() }],
     });
-    const created = (await createOrderFromCart(database.db, family.user.id, new Date()))!;
+    const created = (await createOrderFromCart(database.db, family.user.id, testNow()))!;
     await handle.executeUpdate(placeOrder, { args: [created] });
     expect((await handle.executeUpdate(payOrder, { args: [{ walletCents: 2000, cardCents: 1160, cardType: 'VISA' }] })).status).toBe('awaiting-card');
     await first.stop();

@@ -15,6 +15,7 @@ import { acceptTerms, applyVoucher, cardPaymentNotified, chooseAddress, choosePa
 import { lateCardPayment } from './late-card-payment.ts';
 import { order } from './order.ts';
 import { testDocumentStore } from '../test/helpers/documents.ts';
+import { testNow } from '../test/helpers/clock.ts';
 
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 const database = useTestDatabase();
@@ -34,7 +35,7 @@ async function runWorker<T>(work: () => Promise<T>): Promise<T> {
     connection: env.nativeConnection,
     taskQueue,
     workflowsPath,
-    activities: createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => new Date(), publicUrl: 'http://localhost', documents: testDocumentStore() }),
+    activities: createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: testNow, publicUrl: 'http://localhost', documents: testDocumentStore() }),
   });
   return worker.runUntil(work);
 }
@@ -43,9 +44,9 @@ async function runWorker<T>(work: () => Promise<T>): Promise<T> {
 async function cart(email: string, walletCents: number, dates = ['2026-12-02', '2026-12-09', '2026-12-16', '2026-12-23']) {
   const family = await bookingFamily(database.db, email);
   if (walletCents > 0) await moveMoney(database.db, { userId: family.user.id, amountCents: walletCents, kind: 'topup', label: 'Recharge', idempotencyKey: `seed-${email}` });
-  const held = await holdPlaces(database.db, family, 'Matin', dates, new Date());
+  const held = await holdPlaces(database.db, family, 'Matin', dates, testNow());
   if (!held.ok) throw new Error(`hold refused: ${JSON.stringify(held.failures)}`);
-  const created = (await createOrderFromCart(database.db, family.user.id, new Date()))!;
+  const created = (await createOrderFromCart(database.db, family.user.id, testNow()))!;
   const addressId = await addHomeAddress(database.db, family.user.id);
   return { family, created, addressId };
 }

@@ -11,6 +11,7 @@ import { ensureSchedules } from '../worker.ts';
 import { HOUSEKEEPING_SCHEDULE_ID } from './housekeeping.messages.ts';
 import { HOLD_SWEEP_SCHEDULE_ID } from './reservation-hold.messages.ts';
 import { sweepExpiredHolds } from './sweep-expired-holds.ts';
+import { testNow } from '../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
@@ -34,8 +35,8 @@ describe('hold sweep', () => {
 
   it('closes holds past their expiry and leaves the others', async () => {
     const family = await bookingFamily(database.db, 'perdu@example.fr', [{ first: 'Léa', birth: '2018-01-01' }, { first: 'Tom', birth: '2019-01-01' }]);
-    const old = await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], new Date(Date.now() - 3600_000));
-    const fresh = await holdPlaces(database.db, family, 'Après-midi', ['2026-12-16'], new Date());
+    const old = await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], new Date(testNow().getTime() - 3600_000));
+    const fresh = await holdPlaces(database.db, family, 'Après-midi', ['2026-12-16'], testNow());
     if (!old.ok || !fresh.ok) throw new Error('hold refused');
     const closed = await temporal.client.workflow.execute(sweepExpiredHolds, { taskQueue: temporal.taskQueue, workflowId: `sweep-test-${temporal.taskQueue}` });
     expect(closed).toBe(2);
@@ -44,7 +45,7 @@ describe('hold sweep', () => {
   });
 
   it('then closes the orders left open by a lost workflow, once their holds ended, if they took no money', async () => {
-    const longAgo = new Date(Date.now() - 3600_000);
+    const longAgo = new Date(testNow().getTime() - 3600_000);
     const orderOf = async (email: string, when: Date) => {
       const family = await bookingFamily(database.db, email);
       if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], when)).ok) throw new Error('hold refused');
@@ -56,7 +57,7 @@ describe('hold sweep', () => {
     const paying = await orderOf('payante@example.fr', longAgo);
     await moveMoney(database.db, { userId: paying.family.user.id, amountCents: 5000, kind: 'topup', label: 'Recharge', idempotencyKey: 'sweep-topup' });
     await moveMoney(database.db, { userId: paying.family.user.id, amountCents: -790, kind: 'payment', label: 'Commande', idempotencyKey: `order-${paying.order.number}/wallet-debit` });
-    const live = await orderOf('vivante@example.fr', new Date());
+    const live = await orderOf('vivante@example.fr', testNow());
 
     await temporal.client.workflow.execute(sweepExpiredHolds, { taskQueue: temporal.taskQueue, workflowId: `sweep-orders-${temporal.taskQueue}` });
     const stateOf = async (id: number) => (await database.db.selectFrom('orders').select(['state', 'abandon_reason']).where('id', '=', id).executeTakeFirstOrThrow());

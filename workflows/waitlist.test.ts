@@ -17,11 +17,12 @@ import { testDocumentStore } from '../test/helpers/documents.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
 import { placeFreed, waitlistWorkflowId } from './waitlist.messages.ts';
 import { waitlist } from './waitlist.ts';
+import { testNow } from '../test/helpers/clock.ts';
 
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 const database = useTestDatabase();
 let env: TestWorkflowEnvironment;
-let clock = new Date();
+let clock = testNow();
 const HOUR = 3_600_000;
 
 beforeAll(async () => {

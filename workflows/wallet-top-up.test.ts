@@ -13,6 +13,7 @@ import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../tes
 import { cardPaymentNotified, topUpState, type CardNotification } from './wallet-top-up.messages.ts';
 import { walletTopUp } from './wallet-top-up.ts';
 import { testDocumentStore } from '../test/helpers/documents.ts';
+import { testNow } from '../test/helpers/clock.ts';
 
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 const database = useTestDatabase();
@@ -30,7 +31,7 @@ const worker = {
       connection: env.nativeConnection,
       taskQueue,
       workflowsPath,
-      activities: createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: () => new Date(), publicUrl: 'http://localhost', documents: testDocumentStore() }),
+      activities: createActivities({ db: database.db, mailer: createMailer({ from: 'x@y.z' }), now: testNow, publicUrl: 'http://localhost', documents: testDocumentStore() }),
     });
     return running.runUntil(work);
   },

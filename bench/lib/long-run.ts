@@ -16,6 +16,10 @@ import { signIn } from './sessions.ts';
 import { describeShape, startBenchStack, type StackShape } from './stack.ts';
 import { Timings } from './stats.ts';
 import { leaveAfterCart, runParent } from './virtual-parent.ts';
+import { systemClock } from '../../lib/clock.ts';
+import { measuredAt } from './measured-at.ts';
+
+const now = systemClock();
 
 export interface LongRunOptions {
   rate: number;
@@ -62,9 +66,9 @@ export async function runLong(options: LongRunOptions): Promise<void> {
     const target = await seedRush(stack.db, total, total, 5000, 500);
     const roster = await rushRoster(stack.db);
     const cookies = await signIn(stack.db, roster.map((family) => family.userId));
-    const began = Date.now();
+    const began = now().getTime();
     for (let w = 0; w < count; w += 1) {
-      const from = new Date();
+      const from = now();
       const first = w * options.rate * windowSeconds;
       const result = await runStep(stack, options.rate, windowSeconds, (i) => {
         const index = first + i;
@@ -72,16 +76,16 @@ export async function runLong(options: LongRunOptions): Promise<void> {
           ? { expected: 'left', run: leaveAfterCart(stack.base, roster[index]!, target, cookies[index]!) }
           : { expected: 'confirmed', run: runParent(stack.base, roster[index]!, target, cookies[index]!, new Timings()) };
       });
-      const window: Window = { ...result, startedAtMinute: Math.round((from.getTime() - began) / 6000) / 10, expiries: await expiriesBetween(stack.db, from, new Date()) };
+      const window: Window = { ...result, startedAtMinute: Math.round((from.getTime() - began) / 6000) / 10, expiries: await expiriesBetween(stack.db, from, now()) };
       console.log(`minute ${window.startedAtMinute}: ${JSON.stringify(window)}`);
       windows.push(window);
     }
     actions = await actionsPerOrder(stack.db, stack.temporalAddress);
-    invariants = await checkInvariants(stack.db, new Date());
+    invariants = await checkInvariants(stack.db, now());
   } finally {
     await stack.stop();
   }
-  const date = new Date().toISOString();
+  const date = measuredAt();
   const result = { date, label: options.label, machine: { cores: cpus().length, node: process.version }, parameters: options, windows, temporalActionsPerOrder: actions, invariants };
   await writeResults(result);
   console.log(JSON.stringify(invariants));

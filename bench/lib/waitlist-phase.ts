@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
 import { pool, Timings } from './stats.ts';
 import { checkoutCart, type Family, type Outcome } from './virtual-parent.ts';
+import { systemClock } from '../../lib/clock.ts';
 
 export interface WaitlistPhase {
   joined: number;
@@ -60,7 +61,7 @@ export async function waitlistPhase(input: {
     .where('state', '=', 'confirmed')
     .execute();
   const reservationOf = new Map(reservations.map((r) => [r.user_id, r.id]));
-  const cancelledAt = new Date();
+  const cancelledAt = systemClock()();
   const cancellations = await Promise.all(booked.map((i) => post('cancel', i, `/mon-compte/reservations/${reservationOf.get(roster[i]!.userId)}/annuler`, {})));
   const cancelled = cancellations.filter((status) => status === 303).length;
 

@@ -5,6 +5,7 @@ import { issueToken, peekToken } from './one-time-tokens.ts';
 import { createSession, validateSessionToken } from './sessions.ts';
 import { createParent } from '../../test/helpers/accounts.ts';
 import { createStaffAccount, UnknownCommuneError } from './staff.ts';
+import { testNow } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 
@@ -36,7 +37,7 @@ describe('createStaffAccount', () => {
   });
 
   it('refuses an unknown commune and creates nothing', async () => {
-    await expect(createStaffAccount(database.db, { email: 'x@y.fr', communes: ['atlantis'], admin: false, now: new Date() })).rejects.toThrow(UnknownCommuneError);
+    await expect(createStaffAccount(database.db, { email: 'x@y.fr', communes: ['atlantis'], admin: false, now: testNow() })).rejects.toThrow(UnknownCommuneError);
     expect(await database.db.selectFrom('users').select('id').where('email', '=', 'x@y.fr').executeTakeFirst()).toBeUndefined();
   });
 });

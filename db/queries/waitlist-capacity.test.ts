@@ -13,6 +13,7 @@ import { cancelReservation } from './cancellation.ts';
 import { releaseHolds } from './cart.ts';
 import { joinWaitlist, leaveWaitlist } from './waitlist.ts';
 import { waitlistRound } from './waitlist-offers.ts';
+import { testNow } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const FAMILIES = 5;
@@ -52,7 +53,7 @@ async function run(day: string, capacity: number, steps: Action[][]): Promise<vo
   await setCapacity(db, day, 'Matin', capacity);
   const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
   const slot = await db.selectFrom('slots').select('id').where('prestation_id', '=', matin).where('service_date', '=', day).executeTakeFirstOrThrow();
-  let clock = new Date();
+  let clock = testNow();
   const liveHolds = async (userId: number) =>
     (await db.selectFrom('holds').select('id').where('user_id', '=', userId).where('slot_id', '=', slot.id).where('state', '=', 'held').where('expires_at', '>', clock).execute()).map((row) => row.id);
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildPaymentForm, interpretErrorCode, signFields, verifyNotification, type PayboxMerchant } from './paybox.ts';
+import { testNow } from '../../test/helpers/clock.ts';
 
 const merchant: PayboxMerchant = {
   site: '1999888',
@@ -46,7 +47,7 @@ describe('payment form', () => {
   });
 
   it('refuses an amount that is not a positive number of cents', () => {
-    expect(() => buildPaymentForm(merchant, { ...{ totalCents: 0 }, reference: 'x', email: 'x@y.z', cardType: 'CB', urls: { done: '', refused: '', cancelled: '', waiting: '', notify: '' }, time: new Date() })).toThrow(RangeError);
+    expect(() => buildPaymentForm(merchant, { ...{ totalCents: 0 }, reference: 'x', email: 'x@y.z', cardType: 'CB', urls: { done: '', refused: '', cancelled: '', waiting: '', notify: '' }, time: testNow() })).toThrow(RangeError);
   });
 });
 

@@ -10,6 +10,7 @@ import { bookingTarget, offerId, walletBalance, type BookingTarget } from '../..
 import { parisDate } from '../../domain/dates.ts';
 import { MINIMAL_PDF } from './demo-files.ts';
 import { cardPaymentForm, Visitor } from './visitor.ts';
+import { systemClock } from '../../lib/clock.ts';
 
 interface SceneContext {
   baseUrl: string;
@@ -68,9 +69,9 @@ async function orderPaidByCard(context: SceneContext, family: DemoHousehold, pro
 }
 
 async function until(what: string, check: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: still waiting after ${timeoutMs / 1000} s`);
+    if (performance.now() > deadline) throw new Error(`${what}: still waiting after ${timeoutMs / 1000} s`);
     await sleep(200);
   }
 }
@@ -149,7 +150,7 @@ const scenes: { who: string; play(context: SceneContext): Promise<void> }[] = [
 ];
 
 /** Plays every scene; returns one line per scene that failed (empty when all played). */
-export async function playDemoScenes(baseUrl: string, db: Db, now = new Date()): Promise<string[]> {
+export async function playDemoScenes(baseUrl: string, db: Db, now = systemClock()()): Promise<string[]> {
   const context = { baseUrl, db, today: parisDate(now) };
   const failures: string[] = [];
   for (const scene of scenes) {

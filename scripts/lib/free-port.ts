@@ -34,7 +34,7 @@ function kernelPort(): Promise<number> {
 
 /** Resolves once something accepts connections on the port, or rejects after the timeout. */
 export async function waitForPort(port: number, timeoutMs: number, host = '127.0.0.1'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = performance.now() + timeoutMs;
   for (;;) {
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect({ port, host }, () => {
@@ -44,7 +44,7 @@ export async function waitForPort(port: number, timeoutMs: number, host = '127.0
       socket.on('error', () => resolve(false));
     });
     if (open) return;
-    if (Date.now() > deadline) throw new Error(`Nothing listens on ${host}:${port} after ${timeoutMs} ms`);
+    if (performance.now() > deadline) throw new Error(`Nothing listens on ${host}:${port} after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

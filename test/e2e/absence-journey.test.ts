@@ -12,6 +12,7 @@ import { createStaff, PASSWORD } from '../helpers/accounts.ts';
 import { bookingFamily, demoProduct, holdPlaces, payCart } from '../helpers/booking.ts';
 import { signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
+import { testNow } from '../helpers/clock.ts';
 
 const e2e = useE2E();
 const text = async (page: Page) => ((await page.textContent('body')) ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -22,11 +23,11 @@ describe('an absence for illness', () => {
     await createStaff(db, 'agent-absences-e2e@rosieres.fr', ['rosieres']);
     const product = await demoProduct(db);
     const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
-    const days = (await db.selectFrom('slots').select('service_date').where('prestation_id', '=', matin).where('service_date', '>', parisDate(new Date())).orderBy('service_date').limit(2).execute()).map((s) => s.service_date);
+    const days = (await db.selectFrom('slots').select('service_date').where('prestation_id', '=', matin).where('service_date', '>', parisDate(testNow())).orderBy('service_date').limit(2).execute()).map((s) => s.service_date);
     const email = 'absente@example.fr';
     const family = await bookingFamily(db, email, [{ first: 'Zoé', birth: '2017-03-03' }]);
-    if (!(await holdPlaces(db, family, 'Matin', days, new Date())).ok) throw new Error('hold refused');
-    await payCart(db, family.user.id, new Date());
+    if (!(await holdPlaces(db, family, 'Matin', days, testNow())).ok) throw new Error('hold refused');
+    await payCart(db, family.user.id, testNow());
     const before = await balance(db, family.user.id);
 
     const parent = await signedIn(e2e.browser, e2e.stack.url, email, PASSWORD, false);

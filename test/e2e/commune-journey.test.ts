@@ -12,6 +12,7 @@ import { createStaff, PASSWORD } from '../helpers/accounts.ts';
 import { addHomeAddress, bookingFamily } from '../helpers/booking.ts';
 import { checkoutByCard, signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
+import { testNow } from '../helpers/clock.ts';
 
 const e2e = useE2E();
 const text = async (page: Page) => ((await page.textContent('body')) ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -20,7 +21,7 @@ describe('a commune runs its service', () => {
   it('creates, publishes, is booked and paid, checks in by e-ticket, closes a day and refunds it once', async () => {
     const db = e2e.stack.database.db;
     await createStaff(db, 'agent-e2e@rosieres.fr', ['rosieres']);
-    const month = addMonths(parisDate(new Date()).slice(0, 7), 1);
+    const month = addMonths(parisDate(testNow()).slice(0, 7), 1);
     const lastDay = addDays(`${addMonths(month, 1)}-01`, -1);
 
     // Staff create the product with one prestation, its days generated from the rules.

@@ -12,6 +12,7 @@ import { PASSWORD } from '../helpers/accounts.ts';
 import { addHomeAddress, bookingFamily } from '../helpers/booking.ts';
 import { checkoutByCard, signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
+import { testNow } from '../helpers/clock.ts';
 
 const e2e = useE2E();
 const text = async (page: Page) => ((await page.textContent('body')) ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -23,7 +24,7 @@ describe("a family's account", () => {
     const family = await bookingFamily(db, email, [{ first: 'Lina', birth: '2017-05-20' }]);
     await addHomeAddress(db, family.user.id);
     await db.insertInto('vouchers').values({ code: 'MOITIE', label: 'Moitié prix', kind: 'percent', value: 50, valid_from: '2026-01-01', valid_until: '2030-12-31' }).execute();
-    const month = addMonths(parisDate(new Date()).slice(0, 7), 1);
+    const month = addMonths(parisDate(testNow()).slice(0, 7), 1);
     const { page, context } = await signedIn(e2e.browser, e2e.stack.url, email, PASSWORD);
 
     // A list saved from the product page: Lina, « Matin », the weekday of the day chosen.

@@ -9,6 +9,7 @@ import { PASSWORD } from '../helpers/accounts.ts';
 import { addHomeAddress, bookingFamily, demoProduct, holdPlaces, payCart, setCapacity } from '../helpers/booking.ts';
 import { checkoutByCard, signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
+import { testNow } from '../helpers/clock.ts';
 
 const e2e = useE2E();
 const text = async (page: Page) => ((await page.textContent('body')) ?? '').replace(/[\u00a0\u202f]/g, ' ');
@@ -19,11 +20,11 @@ describe('a waiting list', () => {
     const product = await demoProduct(db);
     const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
     // A Wednesday far enough ahead for its cancellation and booking deadlines.
-    const day = (await db.selectFrom('slots').select('service_date').where('prestation_id', '=', matin).where('service_date', '>', parisDate(new Date(Date.now() + 10 * 86_400_000))).orderBy('service_date').executeTakeFirstOrThrow()).service_date;
+    const day = (await db.selectFrom('slots').select('service_date').where('prestation_id', '=', matin).where('service_date', '>', parisDate(new Date(testNow().getTime() + 10 * 86_400_000))).orderBy('service_date').executeTakeFirstOrThrow()).service_date;
     await setCapacity(db, day, 'Matin', 1);
     const holder = await bookingFamily(db, 'titulaire-e2e@example.fr', [{ first: 'Léon', birth: '2017-05-05' }]);
-    if (!(await holdPlaces(db, holder, 'Matin', [day], new Date())).ok) throw new Error('hold refused');
-    await payCart(db, holder.user.id, new Date());
+    if (!(await holdPlaces(db, holder, 'Matin', [day], testNow())).ok) throw new Error('hold refused');
+    await payCart(db, holder.user.id, testNow());
     const email = 'attente-e2e@example.fr';
     const waiting = await bookingFamily(db, email, [{ first: 'Maëlle', birth: '2017-09-09' }]);
     await addHomeAddress(db, waiting.user.id);

@@ -48,11 +48,11 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     url: `smtp://127.0.0.1:${port}`,
     messages,
     async waitFor(to, predicate = () => true, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
+      const deadline = performance.now() + timeoutMs;
       for (;;) {
         const found = messages.find((mail) => recipients(mail).includes(to.toLowerCase()) && predicate(mail));
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`No mail to ${to} within ${timeoutMs} ms`);
+        if (performance.now() > deadline) throw new Error(`No mail to ${to} within ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },

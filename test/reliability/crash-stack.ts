@@ -111,9 +111,9 @@ export async function startCrashStack(logDir: string): Promise<CrashStack> {
         const [victim] = await webProcesses();
         const before = replaced;
         process.kill(victim!, 'SIGKILL');
-        const deadline = Date.now() + 60_000;
+        const deadline = performance.now() + 60_000;
         while (replaced === before) {
-          if (Date.now() > deadline) throw new Error('no web server process replaced the one killed');
+          if (performance.now() > deadline) throw new Error('no web server process replaced the one killed');
           await sleep(200);
         }
       },

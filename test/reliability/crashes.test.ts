@@ -9,6 +9,7 @@ import { checkInvariants } from '../../bench/lib/invariants.ts';
 import { BENCH_PASSWORD, rushRoster, seedRush } from '../../bench/lib/seed-families.ts';
 import { startCrashStack, type CrashStack } from './crash-stack.ts';
 import { patientParent, type PatientFamily } from './patient-parent.ts';
+import { testNow } from '../helpers/clock.ts';
 
 const WALLET = 5000;
 /** Every tenth family has less than a day's price (7,90 €) and pays the rest by card. */
@@ -76,7 +77,7 @@ async function expectEveryOrderOnce(families: PatientFamily[], outcomes: string[
     expect(family.cardPaid, family.email).toBe(family.cardSpent);
     expect(family.cardSpent > 0, family.email).toBe(split.has(family.email));
   }
-  expect(await checkInvariants(stack.db, new Date())).toEqual({
+  expect(await checkInvariants(stack.db, testNow())).toEqual({
     overbookedSlots: 0,
     paidOrdersWithoutAllReservations: 0,
     paidOrdersWithoutTheirMoney: 0,

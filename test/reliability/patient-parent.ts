@@ -18,7 +18,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function patientParent(base: string, family: PatientFamily, target: { productId: number; prestationId: number; day: string }, password: string, patienceMs = 120_000): Promise<PatientOutcome> {
   const origin = new URL(base).origin;
-  const deadline = Date.now() + patienceMs;
+  const deadline = performance.now() + patienceMs;
   let cookie = '';
   /** One request; a dropped connection answers as a 599 does. */
   async function call(path: string, body?: Record<string, string> | [string, string][]): Promise<{ status: number; location: string; text: string }> {
@@ -39,7 +39,7 @@ export async function patientParent(base: string, family: PatientFamily, target:
   }
   /** Repeats a step until it says it is done (its result) or the parent's patience runs out. */
   async function step<T>(name: string, run: () => Promise<T | undefined>): Promise<T> {
-    while (Date.now() < deadline) {
+    while (performance.now() < deadline) {
       const result = await run();
       if (result !== undefined) return result;
       await sleep(300);

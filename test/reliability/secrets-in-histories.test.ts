@@ -17,6 +17,7 @@ import { useTestDatabase } from '../helpers/database.ts';
 import { useTemporal } from '../helpers/temporal.ts';
 import { accountValidationWorkflowId, approvalState } from '../../workflows/approval.messages.ts';
 import { orderWorkflowId } from '../../workflows/order.messages.ts';
+import { testNow } from '../helpers/clock.ts';
 
 const codec = createPayloadCodec([randomBytes(32)]);
 const database = useTestDatabase();
@@ -84,7 +85,7 @@ describe('secrets in workflow histories', () => {
     // An order paid by card through the sandbox, its signed outcome brought back by the browser.
     const family = await bookingFamily(database.db, 'famille.secrete@example.fr');
     const addressId = await addHomeAddress(database.db, family.user.id);
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-16'], new Date())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-16'], testNow())).ok) throw new Error('hold refused');
     const buyer = await login(app(), family.user.email, PASSWORD, { 'X-Forwarded-For': '10.60.0.6' });
     const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app(), '/commande', {}, { Cookie: buyer })).headers.get('location') ?? '')![1]!;
     await postForm(app(), `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: buyer });

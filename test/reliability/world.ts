@@ -23,6 +23,7 @@ import { useTestDatabase } from '../helpers/database.ts';
 import { useTemporal } from '../helpers/temporal.ts';
 import { concretePath, type DeclaredRoute } from './route-table.ts';
 import { addHomeAddress, bookingFamily, demoProduct, holdPlaces } from '../helpers/booking.ts';
+import { testNow } from '../helpers/clock.ts';
 
 export const visitors = ['anonymous', 'parentA', 'parentB', 'otherStaff', 'staff', 'admin'] as const;
 export type Visitor = (typeof visitors)[number];
@@ -146,7 +147,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   // Their workflows mail the parent: sent before the tests compare the database before and after.
   // The reminder goes at its time by the Temporal server's clock, which is today's, not the world's.
   const dueAt = (await db.selectFrom('absences').select('certificate_due_at').where('id', '=', absenceAwaitingCertificate).executeTakeFirstOrThrow()).certificate_due_at;
-  const reminded = certificateReminderAt(now(), dueAt).getTime() <= Date.now();
+  const reminded = certificateReminderAt(now(), dueAt).getTime() <= testNow().getTime();
   const mailed = [`absence-${absenceAwaitingCertificate}/declared`, ...(reminded ? [`absence-${absenceAwaitingCertificate}/reminder`] : []), `absence-${absenceForStaff}/received`];
   for (let tries = 0; (await db.selectFrom('outbox_mails').select('id').where('idempotency_key', 'in', mailed).where('status', '=', 'sent').execute()).length < mailed.length; tries += 1) {
     if (tries > 200) throw new Error('the absences were never mailed');

@@ -13,6 +13,7 @@ import { bookingFamily, holdPlaces, payCart } from '../../test/helpers/booking.t
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { ELF_EXECUTABLE, PNG_1X1 } from '../../test/fixtures/files.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
+import { testNow } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
@@ -34,8 +35,8 @@ beforeAll(async () => {
   const family = await bookingFamily(database.db, 'malade@example.fr');
   await bookingFamily(database.db, 'voisin@example.fr');
   userId = family.user.id;
-  if (!(await holdPlaces(database.db, family, 'Matin', DAYS, new Date())).ok) throw new Error('hold refused');
-  await payCart(database.db, userId, new Date());
+  if (!(await holdPlaces(database.db, family, 'Matin', DAYS, testNow())).ok) throw new Error('hold refused');
+  await payCart(database.db, userId, testNow());
   reservations = (await database.db.selectFrom('reservations').select('id').where('user_id', '=', userId).orderBy('service_date').execute()).map((row) => row.id);
   staff = await login(app(), 'agent@rosieres.fr');
   outsider = await login(app(), 'agent@bains.fr');
@@ -129,11 +130,11 @@ describe('absences for illness', () => {
 
   it('starts its workflow with the certificate when the declaration could not (Temporal unreachable then)', async () => {
     const family = await bookingFamily(database.db, 'sans-workflow@example.fr');
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2027-01-06'], new Date())).ok) throw new Error('hold refused');
-    await payCart(database.db, family.user.id, new Date());
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2027-01-06'], testNow())).ok) throw new Error('hold refused');
+    await payCart(database.db, family.user.id, testNow());
     const reservation = await database.db.selectFrom('reservations').select('id').where('user_id', '=', family.user.id).executeTakeFirstOrThrow();
     // Recorded, its workflow never started.
-    const declared = await declareAbsence(database.db, { userId: family.user.id, reservationIds: [reservation.id], now: new Date() });
+    const declared = await declareAbsence(database.db, { userId: family.user.id, reservationIds: [reservation.id], now: testNow() });
     if (!declared.ok) throw new Error(declared.error);
     const cookie = await login(app(), 'sans-workflow@example.fr');
     expect((await send(`/mon-compte/absences/${declared.absenceId}/certificat`, [['certificat', png('certificat-3.png')]], cookie)).status).toBe(303);

@@ -12,6 +12,7 @@ import { useTestDatabase } from '../../test/helpers/database.ts';
 import { ELF_EXECUTABLE, MINIMAL_PDF, PNG_1X1 } from '../../test/fixtures/files.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
 import { accountValidationWorkflowId, approvalState } from '../../workflows/approval.messages.ts';
+import { testNow } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
@@ -123,7 +124,7 @@ describe('supporting documents', () => {
       .values(
         Array.from({ length: DOCUMENT_QUOTA.bytes / (10 * 1024 * 1024) }, (_, i) => ({
           owner_id: other.id, kind: 'autre' as const, file_name: `ancien-${i}.pdf`, mime_type: 'application/pdf' as const, size_bytes: 10 * 1024 * 1024,
-          sha256: 'x', storage_key: `ancien-${i}`, uploaded_at: new Date(Date.now() - 7 * 24 * 3600_000),
+          sha256: 'x', storage_key: `ancien-${i}`, uploaded_at: new Date(testNow().getTime() - 7 * 24 * 3600_000),
         })),
       )
       .execute();

@@ -10,6 +10,7 @@ import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
 import { basketWorkflowId } from '../../workflows/basket.messages.ts';
 import { orderState } from '../../workflows/order.messages.ts';
+import { testNow } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db, now: () => now() } });
@@ -20,7 +21,7 @@ beforeAll(async () => {
   await loadDemoCatalogue(database.db, '2026-11-27');
 });
 afterAll(() => {
-  clock = new Date();
+  clock = testNow();
 });
 
 const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now });

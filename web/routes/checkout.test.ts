@@ -16,6 +16,7 @@ import { addHomeAddress } from '../../test/helpers/booking.ts';
 import { EmailAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../../workflows/search-attributes.ts';
 import { orderState, orderWorkflowId } from '../../workflows/order.messages.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
+import { testNow } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
@@ -30,7 +31,7 @@ describe('Commander', () => {
     const family = await bookingFamily(database.db, 'Cherchable@example.fr');
     const addressId = await addHomeAddress(database.db, family.user.id);
     await moveMoney(database.db, { userId: family.user.id, amountCents: 5000, kind: 'topup', label: 'Recharge', idempotencyKey: 'attributes-topup' });
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], new Date())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], testNow())).ok) throw new Error('hold refused');
     const cookie = await login(app, family.user.email);
     const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
     const handle = temporal.client.workflow.getHandle(orderWorkflowId(number));
@@ -58,7 +59,7 @@ describe('Commander', () => {
   it('takes a new address inside the step: refused next to its fields, then saved to Mes adresses and chosen', async () => {
     const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
     const family = await bookingFamily(database.db, 'sans-adresse@example.fr');
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], new Date())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], testNow())).ok) throw new Error('hold refused');
     const cookie = await login(app, family.user.email);
     const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
     const step = await (await app.request(`/commande/${number}/adresse`, { headers: { Cookie: cookie } })).text();
@@ -82,9 +83,9 @@ describe('Commander', () => {
   it('goes back to the order when « Commander » is sent again after its process died before telling the basket', async () => {
     const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
     const family = await bookingFamily(database.db, 'commande-perdue@example.fr');
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], new Date())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], testNow())).ok) throw new Error('hold refused');
     // The first « Commander » wrote the order, then its process died: the basket never heard of it.
-    const lost = (await createOrderFromCart(database.db, family.user.id, new Date()))!;
+    const lost = (await createOrderFromCart(database.db, family.user.id, testNow()))!;
     const cookie = await login(app, family.user.email);
 
     const again = await postForm(app, '/commande', {}, { Cookie: cookie });
@@ -101,22 +102,22 @@ describe('Commander', () => {
     const nowhere = Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 200 });
     const app = createTestApp({ db: database.db, temporal: new Client({ connection: nowhere }) });
     const family = await bookingFamily(database.db, 'sans-temporal@example.fr');
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], new Date())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], testNow())).ok) throw new Error('hold refused');
     const cookie = await login(app, family.user.email);
 
     const response = await postForm(app, '/commande', {}, { Cookie: cookie });
     expect(response.status).toBe(503);
     expect(await response.text()).toContain('Votre commande n&#39;a pas pu être enregistrée');
     expect(await database.db.selectFrom('orders').select('id').where('user_id', '=', family.user.id).execute()).toEqual([]);
-    expect((await cartSummary(database.db, family.user.id, new Date())).count).toBe(1);
+    expect((await cartSummary(database.db, family.user.id, testNow())).count).toBe(1);
   }, 60_000);
 
   it('keeps an order sent again while Temporal cannot be reached: its basket may know it already', async () => {
     const nowhere = Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 200 });
     const app = createTestApp({ db: database.db, temporal: new Client({ connection: nowhere }) });
     const family = await bookingFamily(database.db, 'renvoi-sans-temporal@example.fr');
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], new Date())).ok) throw new Error('hold refused');
-    const sent = (await createOrderFromCart(database.db, family.user.id, new Date()))!;
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], testNow())).ok) throw new Error('hold refused');
+    const sent = (await createOrderFromCart(database.db, family.user.id, testNow()))!;
     const cookie = await login(app, family.user.email);
 
     expect((await postForm(app, '/commande', {}, { Cookie: cookie })).status).toBe(503);
@@ -128,7 +129,7 @@ describe('Commander', () => {
     const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
     const family = await bookingFamily(database.db, 'retour-signe@example.fr');
     const addressId = await addHomeAddress(database.db, family.user.id);
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-16'], new Date())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-16'], testNow())).ok) throw new Error('hold refused');
     const cookie = await login(app, family.user.email);
     const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
     await postForm(app, `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: cookie });

@@ -9,6 +9,7 @@ import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { bookingFamily, demoProduct, holdPlaces, payCart, setCapacity } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
+import { testNow } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
@@ -37,8 +38,8 @@ describe('waiting lists', () => {
     const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
     await setCapacity(database.db, DAY, 'Matin', 1);
     const [holder, first, second, third] = await Promise.all(['titulaire', 'premiere', 'seconde', 'troisieme'].map((name) => bookingFamily(database.db, `liste-${name}@example.fr`)));
-    if (!(await holdPlaces(database.db, holder!, 'Matin', [DAY], new Date())).ok) throw new Error('hold refused');
-    await payCart(database.db, holder!.user.id, new Date());
+    if (!(await holdPlaces(database.db, holder!, 'Matin', [DAY], testNow())).ok) throw new Error('hold refused');
+    await payCart(database.db, holder!.user.id, testNow());
 
     const join = async (family: NonNullable<typeof first>) => {
       const cookie = await login(app(), family.user.email);
@@ -103,9 +104,9 @@ describe('waiting lists', () => {
     const day = '2027-02-10';
     await setCapacity(database.db, day, 'Matin', 1);
     const [holder, first, second] = await Promise.all(['titulaire', 'premiere', 'seconde'].map((name) => bookingFamily(database.db, `main-${name}@example.fr`)));
-    const held = await holdPlaces(database.db, holder!, 'Matin', [day], new Date());
+    const held = await holdPlaces(database.db, holder!, 'Matin', [day], testNow());
     if (!held.ok) throw new Error(`hold refused: ${JSON.stringify(held.failures)}`);
-    await payCart(database.db, holder!.user.id, new Date());
+    await payCart(database.db, holder!.user.id, testNow());
     for (const family of [first!, second!]) {
       const joined = await postForm(app(), `/produits/${product.id}/liste-attente`, { prestation: String(matin), enfant: String(family.dependants[0]!.id), attente: day }, { Cookie: await login(app(), family.user.email) });
       expect(joined.status).toBe(303);

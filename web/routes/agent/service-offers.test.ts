@@ -6,6 +6,7 @@ import { createParent, createStaff, login } from '../../../test/helpers/accounts
 import { createTestApp, postForm } from '../../../test/helpers/app.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { useTemporal } from '../../../test/helpers/temporal.ts';
+import { testNow } from '../../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
@@ -56,7 +57,7 @@ describe('documents required by a service offer', () => {
 
     await database.db
       .insertInto('documents')
-      .values({ owner_id: parent.id, kind: 'justificatif-domicile', file_name: 'facture.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'b'.repeat(64), storage_key: 'c'.repeat(64), uploaded_at: new Date(), status: 'accepted' })
+      .values({ owner_id: parent.id, kind: 'justificatif-domicile', file_name: 'facture.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'b'.repeat(64), storage_key: 'c'.repeat(64), uploaded_at: testNow(), status: 'accepted' })
       .execute();
     expect((await postForm(app(), '/mon-compte/services/ajouter', { offer: String(offerId) }, { Cookie: cookie })).status).toBe(303);
     expect(await database.db.selectFrom('subscriptions').select('status').where('user_id', '=', parent.id).execute()).toEqual([{ status: 'pending' }]);
