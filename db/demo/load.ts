@@ -4,13 +4,14 @@
 import { sql, type Transaction } from 'kysely';
 import { hashPassword } from '../../lib/password-hash.ts';
 import { systemClock } from '../../lib/clock.ts';
-import { addDays, isoWeekday, parisDate } from '../../domain/dates.ts';
-import { schoolClosedDays, schoolYearOf, serviceDays, type Season } from '../../domain/school-year.ts';
+import { parisDate } from '../../domain/dates.ts';
+import { schoolClosedDays, serviceDays, type Season } from '../../domain/school-year.ts';
 import type { Db } from '../connection.ts';
 import type { Database } from '../database.ts';
 import { seedReferenceData } from '../seed.ts';
 import { demoAccounts, demoFamily, demoProducts, type DemoProduct } from './data.ts';
 import { demoHouseholds } from './families.ts';
+import { demoSeasons } from './seasons.ts';
 
 type Trx = Transaction<Database>;
 
@@ -19,16 +20,8 @@ export async function hasNoAccounts(db: Db): Promise<boolean> {
   return (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) === undefined;
 }
 
-/** The summer holidays after a school year: the Mondays of July and August that start a week. */
-function summerAfter(schoolYear: Season): Season {
-  const year = schoolYear.end.slice(0, 4);
-  let start = `${year}-07-05`;
-  while (isoWeekday(start) !== 1) start = addDays(start, 1);
-  return { start, end: `${year}-08-28` };
-}
-
-async function insertProduct(trx: Trx, communeId: number, product: DemoProduct, schoolYear: Season): Promise<void> {
-  const season = product.season === 'summer' ? summerAfter(schoolYear) : schoolYear;
+async function insertProduct(trx: Trx, communeId: number, product: DemoProduct, seasons: { schoolYear: Season; summer: Season }): Promise<void> {
+  const season = product.season === 'summer' ? seasons.summer : seasons.schoolYear;
   const closedDays = product.schoolTime ? schoolClosedDays(season) : [];
   await trx
     .insertInto('products')
@@ -135,8 +128,8 @@ export async function loadDemoCatalogue(db: Db, today = parisDate(systemClock()(
   const communeIds = await seedReferenceData(db);
   const passwordHashes = await Promise.all(demoAccounts.map((account) => hashPassword(account.password)));
   await db.transaction().execute(async (trx) => {
-    const schoolYear = schoolYearOf(today);
-    for (const product of demoProducts) await insertProduct(trx, communeIds.get(product.communeSlug)!, product, schoolYear);
+    const seasons = demoSeasons(today);
+    for (const product of demoProducts) await insertProduct(trx, communeIds.get(product.communeSlug)!, product, seasons);
 
     for (const [index, account] of demoAccounts.entries()) {
       if (account.role === 'parent') continue;
