@@ -9,17 +9,20 @@ import { declareAbsence } from '../../db/queries/absences.ts';
 import { balance } from '../../db/queries/wallet.ts';
 import { createStaff, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../../test/helpers/app.ts';
-import { bookingFamily, holdPlaces, payCart } from '../../test/helpers/booking.ts';
+import { addDays } from '../../domain/dates.ts';
+import { bookingFamily, holdPlaces, payCart, serviceDaysFrom } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { ELF_EXECUTABLE, PNG_1X1 } from '../../test/fixtures/files.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
-import { testNow } from '../../test/helpers/clock.ts';
+import { bookableSeasonDay, testNow, testToday } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
 const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
 const get = (path: string, cookie = '') => app().request(path, { headers: cookie ? { Cookie: cookie } : {} });
-const DAYS = ['2026-12-09', '2026-12-16', '2026-12-23'];
+// Wednesdays ahead of the tests' clock: three booked at first, a fourth for a later declaration.
+let DAYS: string[] = [];
+let laterDay = '';
 
 let staff: string;
 let outsider: string;
@@ -29,7 +32,8 @@ let userId: number;
 let reservations: number[];
 
 beforeAll(async () => {
-  await loadDemoCatalogue(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, bookableSeasonDay());
+  [laterDay, ...DAYS] = await serviceDaysFrom(database.db, 'Matin', addDays(testToday(), 3), 4).then((days) => [days[3]!, ...days.slice(0, 3)]);
   await createStaff(database.db, 'agent@rosieres.fr', ['rosieres']);
   await createStaff(database.db, 'agent@bains.fr', ['bains']);
   const family = await bookingFamily(database.db, 'malade@example.fr');
@@ -130,7 +134,7 @@ describe('absences for illness', () => {
 
   it('starts its workflow with the certificate when the declaration could not (Temporal unreachable then)', async () => {
     const family = await bookingFamily(database.db, 'sans-workflow@example.fr');
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2027-01-06'], testNow())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', [laterDay], testNow())).ok) throw new Error('hold refused');
     await payCart(database.db, family.user.id, testNow());
     const reservation = await database.db.selectFrom('reservations').select('id').where('user_id', '=', family.user.id).executeTakeFirstOrThrow();
     // Recorded, its workflow never started.

@@ -6,19 +6,23 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { createStaff, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
-import { bookingFamily, demoProduct, holdPlaces, payCart, setCapacity } from '../../test/helpers/booking.ts';
+import { addDays, formatLongDate } from '../../domain/dates.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart, serviceDaysFrom, setCapacity } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
-import { testNow } from '../../test/helpers/clock.ts';
+import { bookableSeasonDay, testNow, testToday } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
 const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
 const get = (path: string, cookie: string) => app().request(path, { headers: { Cookie: cookie } });
-const DAY = '2027-01-27';
+// Two Wednesdays three weeks and more ahead of the tests' clock, past every deadline's reach.
+let DAY = '';
+let laterDay = '';
 
 beforeAll(async () => {
-  await loadDemoCatalogue(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, bookableSeasonDay());
+  [DAY, laterDay] = (await serviceDaysFrom(database.db, 'Matin', addDays(testToday(), 21), 2)) as [string, string];
   await createStaff(database.db, 'agent-attente@rosieres.fr', ['rosieres']);
   await createStaff(database.db, 'agent-attente@bains.fr', ['bains']);
 });
@@ -54,7 +58,7 @@ describe('waiting lists', () => {
     const secondCookie = await join(second!);
     expect(await (await get('/mon-compte/listes-attente', secondCookie)).text()).toContain('<td>2e</td>');
     // « Mes réservations » says it too.
-    expect(await (await get('/mon-compte/reservations', secondCookie)).text()).toMatch(/<h2>En liste d&#39;attente<\/h2><ul><li>mercredi 27 janvier 2027 – Jérémy, [^:]+ : 2e dans la liste/);
+    expect(await (await get('/mon-compte/reservations', secondCookie)).text()).toMatch(new RegExp(`<h2>En liste d&#39;attente</h2><ul><li>${formatLongDate(DAY)} – Jérémy, [^:]+ : 2e dans la liste`));
     // Another family's child is never put in the line.
     const intruder = await postForm(app(), `/produits/${product.id}/liste-attente`, { prestation: String(matin), enfant: String(first!.dependants[0]!.id), attente: DAY }, { Cookie: secondCookie });
     expect(intruder.status).toBe(400);
@@ -101,7 +105,7 @@ describe('waiting lists', () => {
   it('are offered a place by hand by staff: one added for the family, whatever its rank, mailed once', async () => {
     const product = await demoProduct(database.db);
     const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
-    const day = '2027-02-10';
+    const day = laterDay;
     await setCapacity(database.db, day, 'Matin', 1);
     const [holder, first, second] = await Promise.all(['titulaire', 'premiere', 'seconde'].map((name) => bookingFamily(database.db, `main-${name}@example.fr`)));
     const held = await holdPlaces(database.db, holder!, 'Matin', [day], testNow());
