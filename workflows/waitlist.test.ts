@@ -11,13 +11,14 @@ import { releaseHolds } from '../db/queries/cart.ts';
 import { slotCountMismatches } from '../db/queries/slot-counts.ts';
 import { joinWaitlist, leaveWaitlist } from '../db/queries/waitlist.ts';
 import { createMailer } from '../lib/mail/mailer.ts';
-import { bookingFamily, demoProduct, holdPlaces, payCart, setCapacity } from '../test/helpers/booking.ts';
+import { addDays } from '../domain/dates.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart, serviceDaysFrom, setCapacity } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { testDocumentStore } from '../test/helpers/documents.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../test/helpers/temporal.ts';
 import { placeFreed, waitlistWorkflowId } from './waitlist.messages.ts';
 import { waitlist } from './waitlist.ts';
-import { testNow } from '../test/helpers/clock.ts';
+import { bookableSeasonDay, testNow, testToday } from '../test/helpers/clock.ts';
 
 const workflowsPath = fileURLToPath(new URL('./index.ts', import.meta.url));
 const database = useTestDatabase();
@@ -25,8 +26,11 @@ let env: TestWorkflowEnvironment;
 let clock = testNow();
 const HOUR = 3_600_000;
 
+// Four Wednesdays three weeks and more ahead of the tests' clock, one a test.
+let days: string[] = [];
 beforeAll(async () => {
-  await loadDemoCatalogue(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, bookableSeasonDay());
+  days = await serviceDaysFrom(database.db, 'Matin', addDays(testToday(), 21), 4);
 });
 beforeEach(async () => {
   env = await createTimeSkippingEnv();
@@ -71,7 +75,7 @@ const offerMails = async () => (await database.db.selectFrom('outbox_mails').sel
 
 describe('waiting list', () => {
   it('offers a freed place to the first in line; unanswered, it goes to the next, who pays', async () => {
-    const day = '2027-01-13';
+    const day = days[0]!;
     const { product, held, line } = await fullDay(day, 'ligne', 1, 2);
     const [first, second] = line;
     const outcome = await runWorker(async (taskQueue) => {
@@ -99,7 +103,7 @@ describe('waiting list', () => {
   });
 
   it('offers two places freed at once to two families in parallel, never more than the places', async () => {
-    const day = '2027-01-20';
+    const day = days[1]!;
     const { product, held, line } = await fullDay(day, 'parallele', 2, 3);
     const entries = await runWorker(async (taskQueue) => {
       const handle = await env.client.workflow.start(waitlist, { taskQueue, workflowId: waitlistWorkflowId(product.id, day), args: [{ productId: product.id, day }] });
@@ -117,7 +121,7 @@ describe('waiting list', () => {
   });
 
   it('declined: the place goes to the next family at once', async () => {
-    const day = '2027-01-27';
+    const day = days[2]!;
     const { product, held, line } = await fullDay(day, 'refus', 1, 2);
     const [first, second] = line;
     const seen = await runWorker(async (taskQueue) => {
@@ -139,7 +143,7 @@ describe('waiting list', () => {
   });
 
   it('offers a place freed during a rush: the offer is a hold like any other, never a place too many', async () => {
-    const day = '2027-02-03';
+    const day = days[3]!;
     const { product, held, line } = await fullDay(day, 'ruee', 1, 1);
     const rushers = await Promise.all(Array.from({ length: 20 }, (_, i) => bookingFamily(database.db, `ruee-parent-${i}@example.fr`)));
     const outcome = await runWorker(async (taskQueue) => {
