@@ -74,6 +74,8 @@ export interface AppInput {
   temporal: Client;
   /** A worker of this process polls on the client's connection (see web/workflows.ts). */
   eagerStart?: boolean;
+  /** How long « Commander » waits for its basket (20 s; tests of an unreachable Temporal shorten it). */
+  placeOrderDeadlineMs?: number;
   logger: Logger;
   documents: DocumentStore;
   /** The card payment provider, and the sandbox's keys when the sandbox plays it. */
@@ -102,8 +104,9 @@ const formBodyLimit = bodyLimit({
 });
 
 export function createApp(input: AppInput): Hono<AppEnv> {
-  const { temporal, eagerStart, ...rest } = input;
-  const deps: AppDeps = { ...rest, workflows: createWorkflowClient(temporal, input.config.TEMPORAL_TASK_QUEUE, input.logger, input.db, { eagerStart: eagerStart ?? false }) };
+  const { temporal, eagerStart, placeOrderDeadlineMs, ...rest } = input;
+  const workflows = createWorkflowClient(temporal, input.config.TEMPORAL_TASK_QUEUE, input.logger, input.db, { eagerStart: eagerStart ?? false, ...(placeOrderDeadlineMs ? { placeOrderDeadlineMs } : {}) });
+  const deps: AppDeps = { ...rest, workflows };
   const { config, logger } = deps;
   const secure = config.PUBLIC_URL.startsWith('https:');
   const app = new Hono<AppEnv>();

@@ -70,7 +70,8 @@ async function once(start: Promise<unknown>): Promise<void> {
 }
 
 /** `eagerStart`: a worker of this process polls on the client's connection (server.ts). */
-export function createWorkflowClient(temporal: Client, taskQueue: string, logger: Logger, db: Db, options: { eagerStart: boolean } = { eagerStart: false }) {
+export function createWorkflowClient(temporal: Client, taskQueue: string, logger: Logger, db: Db, options: { eagerStart: boolean; placeOrderDeadlineMs?: number } = { eagerStart: false }) {
+  const placeOrderDeadlineMs = options.placeOrderDeadlineMs ?? 20_000;
   const queryOrNull = async <T>(query: () => Promise<T>): Promise<T | null> => {
     try {
       return await query();
@@ -267,7 +268,7 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
      */
     placeOrder: async (order: OrderInput, family: Family, expiresAt: Date): Promise<{ placed: true } | { refused: string }> => {
       try {
-        await temporal.connection.withDeadline(Date.now() + 20_000, () =>
+        await temporal.connection.withDeadline(Date.now() + placeOrderDeadlineMs, () =>
           temporal.workflow.executeUpdateWithStart(placeOrder, {
             args: [order],
             startWorkflowOperation: new WithStartWorkflowOperation<typeof basketWorkflow>('basket', basketStart({ number: order.number, expiresAt: expiresAt.toISOString() }, family)),

@@ -25,6 +25,8 @@ export interface TestAppOptions {
   publicUrl?: string;
   /** Page reads trust a validated session this long (0, the tests' default: never). */
   sessionCacheSeconds?: number;
+  /** How long « Commander » waits for its basket (the app's 20 s unless a test of an unreachable Temporal shortens it). */
+  placeOrderDeadlineMs?: number;
 }
 
 // One sandbox per test process: an RSA key pair takes a moment to make.
@@ -39,6 +41,7 @@ export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
     logger: createTestLogger('web'),
     documents: options.documents ?? testDocumentStore(),
     now: options.now ?? testNow,
+    ...(options.placeOrderDeadlineMs ? { placeOrderDeadlineMs: options.placeOrderDeadlineMs } : {}),
     payments: sandboxProvider(sandbox),
     sandbox,
   });

@@ -8,7 +8,8 @@ import { cartSummary } from '../../db/queries/cart.ts';
 import { createOrderFromCart } from '../../db/queries/orders.ts';
 import { login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../../test/helpers/app.ts';
-import { bookingFamily, holdPlaces } from '../../test/helpers/booking.ts';
+import { addDays } from '../../domain/dates.ts';
+import { bookingFamily, holdPlaces, serviceDaysFrom } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
 import { moveMoney } from '../../db/queries/wallet.ts';
@@ -16,13 +17,17 @@ import { addHomeAddress } from '../../test/helpers/booking.ts';
 import { EmailAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../../workflows/search-attributes.ts';
 import { orderState, orderWorkflowId } from '../../workflows/order.messages.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
-import { testNow } from '../../test/helpers/clock.ts';
+import { bookableSeasonDay, testNow, testToday } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
 
+// Two Wednesdays two weeks and more ahead of the tests' clock.
+let day = '';
+let nextDay = '';
 beforeAll(async () => {
-  await loadDemoCatalogue(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, bookableSeasonDay());
+  [day, nextDay] = (await serviceDaysFrom(database.db, 'Matin', addDays(testToday(), 14), 2)) as [string, string];
 });
 
 describe('Commander', () => {
@@ -31,7 +36,7 @@ describe('Commander', () => {
     const family = await bookingFamily(database.db, 'Cherchable@example.fr');
     const addressId = await addHomeAddress(database.db, family.user.id);
     await moveMoney(database.db, { userId: family.user.id, amountCents: 5000, kind: 'topup', label: 'Recharge', idempotencyKey: 'attributes-topup' });
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], testNow())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', [day], testNow())).ok) throw new Error('hold refused');
     const cookie = await login(app, family.user.email);
     const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
     const handle = temporal.client.workflow.getHandle(orderWorkflowId(number));
@@ -59,7 +64,7 @@ describe('Commander', () => {
   it('takes a new address inside the step: refused next to its fields, then saved to Mes adresses and chosen', async () => {
     const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
     const family = await bookingFamily(database.db, 'sans-adresse@example.fr');
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], testNow())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', [day], testNow())).ok) throw new Error('hold refused');
     const cookie = await login(app, family.user.email);
     const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
     const step = await (await app.request(`/commande/${number}/adresse`, { headers: { Cookie: cookie } })).text();
@@ -83,7 +88,7 @@ describe('Commander', () => {
   it('goes back to the order when « Commander » is sent again after its process died before telling the basket', async () => {
     const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
     const family = await bookingFamily(database.db, 'commande-perdue@example.fr');
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], testNow())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', [day], testNow())).ok) throw new Error('hold refused');
     // The first « Commander » wrote the order, then its process died: the basket never heard of it.
     const lost = (await createOrderFromCart(database.db, family.user.id, testNow()))!;
     const cookie = await login(app, family.user.email);
@@ -100,9 +105,9 @@ describe('Commander', () => {
 
   it('undoes the order when its workflow cannot start, and keeps the cart', async () => {
     const nowhere = Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 200 });
-    const app = createTestApp({ db: database.db, temporal: new Client({ connection: nowhere }) });
+    const app = createTestApp({ db: database.db, temporal: new Client({ connection: nowhere }), placeOrderDeadlineMs: 2_000 });
     const family = await bookingFamily(database.db, 'sans-temporal@example.fr');
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], testNow())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', [day], testNow())).ok) throw new Error('hold refused');
     const cookie = await login(app, family.user.email);
 
     const response = await postForm(app, '/commande', {}, { Cookie: cookie });
@@ -114,9 +119,9 @@ describe('Commander', () => {
 
   it('keeps an order sent again while Temporal cannot be reached: its basket may know it already', async () => {
     const nowhere = Connection.lazy({ address: `127.0.0.1:${await freePort()}`, connectTimeout: 200 });
-    const app = createTestApp({ db: database.db, temporal: new Client({ connection: nowhere }) });
+    const app = createTestApp({ db: database.db, temporal: new Client({ connection: nowhere }), placeOrderDeadlineMs: 2_000 });
     const family = await bookingFamily(database.db, 'renvoi-sans-temporal@example.fr');
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09'], testNow())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', [day], testNow())).ok) throw new Error('hold refused');
     const sent = (await createOrderFromCart(database.db, family.user.id, testNow()))!;
     const cookie = await login(app, family.user.email);
 
@@ -129,7 +134,7 @@ describe('Commander', () => {
     const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
     const family = await bookingFamily(database.db, 'retour-signe@example.fr');
     const addressId = await addHomeAddress(database.db, family.user.id);
-    if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-16'], testNow())).ok) throw new Error('hold refused');
+    if (!(await holdPlaces(database.db, family, 'Matin', [nextDay], testNow())).ok) throw new Error('hold refused');
     const cookie = await login(app, family.user.email);
     const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
     await postForm(app, `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: cookie });
