@@ -2,6 +2,7 @@
 // non-zero when a piece it needs is missing or unreachable, and when no test runs at all. Without
 // this, the runner reported the setup error and still exited 0.
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -20,13 +21,18 @@ async function testRun(filters: string[], extraEnv: Record<string, string>): Pro
   }
 }
 
-/** Temporal dev servers running on this machine (the setup must stop what it started). */
-async function temporalServers(): Promise<string[]> {
+/**
+ * Temporal dev servers still running that a test run marked by `mark` started (they inherit its
+ * environment): the setup must stop what it started. Other runs on the machine are not counted.
+ */
+async function temporalServersOf(mark: string): Promise<string[]> {
   const found: string[] = [];
   for (const pid of await readdir('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')).replaceAll('\0', ' ');
-    if (cmdline.includes('server start-dev')) found.push(`${pid}: ${cmdline}`);
+    if (!cmdline.includes('server start-dev')) continue;
+    const environ = await readFile(`/proc/${pid}/environ`, 'utf8').catch(() => '');
+    if (environ.split('\0').includes(`TEST_RUN_MARK=${mark}`)) found.push(`${pid}: ${cmdline}`);
   }
   return found;
 }
@@ -39,11 +45,11 @@ describe('a test run that cannot start', () => {
   }, 120_000);
 
   it('fails when its database cannot be reached, and stops the Temporal server it started', async () => {
-    const before = await temporalServers();
-    const run = await testRun(['domain/money.test.ts'], { TEST_DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${await freePort()}/postgres` });
+    const mark = randomBytes(8).toString('hex');
+    const run = await testRun(['domain/money.test.ts'], { TEST_DATABASE_URL: `postgres://postgres:postgres@127.0.0.1:${await freePort()}/postgres`, TEST_RUN_MARK: mark });
     expect(run.code, run.output).not.toBe(0);
     expect(run.output).toContain('The test run could not start');
-    expect(await temporalServers()).toEqual(before);
+    expect(await temporalServersOf(mark)).toEqual([]);
   }, 120_000);
 
   it('fails when no test runs', async () => {
