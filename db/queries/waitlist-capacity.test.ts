@@ -13,7 +13,8 @@ import { cancelReservation } from './cancellation.ts';
 import { releaseHolds } from './cart.ts';
 import { joinWaitlist, leaveWaitlist } from './waitlist.ts';
 import { waitlistRound } from './waitlist-offers.ts';
-import { testNow } from '../../test/helpers/clock.ts';
+import { seasonAheadDay, testNow, testToday } from '../../test/helpers/clock.ts';
+import { addDays } from '../../domain/dates.ts';
 
 const database = useTestDatabase();
 const FAMILIES = 5;
@@ -23,12 +24,12 @@ let product: Awaited<ReturnType<typeof demoProduct>>;
 let days: string[] = [];
 
 beforeAll(async () => {
-  await loadDemoCatalogue(database.db, '2026-11-27');
+  await loadDemoCatalogue(database.db, seasonAheadDay());
   product = await demoProduct(database.db);
   families = [];
   for (let i = 0; i < FAMILIES; i += 1) families.push(await bookingFamily(database.db, `propriete-${i}@example.fr`));
   // A day of its own for each run, well ahead of every deadline the run's clock reaches.
-  const rows = await database.db.selectFrom('slots').select('service_date').distinct().where('product_id', '=', product.id).where('service_date', '>=', '2027-03-01').orderBy('service_date').limit(RUNS).execute();
+  const rows = await database.db.selectFrom('slots').select('service_date').distinct().where('product_id', '=', product.id).where('service_date', '>=', addDays(testToday(), 14)).orderBy('service_date').limit(RUNS).execute();
   days = rows.map((row) => row.service_date);
 });
 

@@ -19,3 +19,8 @@ export function testToday(): IsoDate {
 export function bookableSeasonDay(): IsoDate {
   return addDays(testToday(), 60);
 }
+
+/** A day of a school year that starts after the tests' today: the demo catalogue loaded at it lies wholly ahead (every Wednesday of a season to book). */
+export function seasonAheadDay(): IsoDate {
+  return addDays(testToday(), 365);
+}

@@ -16,13 +16,25 @@ function urlFor(name: string): string {
   return url.toString();
 }
 
+/**
+ * A setup that fails names its cause: the step, the server and PostgreSQL's own words, so that a
+ * file failing in its setup is never a bare "hook failed" among skipped tests.
+ */
+function setupFailure(step: string, error: unknown): Error {
+  const server = new URL(inject('postgresServerUrl'));
+  const reason = error instanceof Error ? error.message : String(error);
+  return new Error(`Test database setup failed (${step}, PostgreSQL at ${server.host}): ${reason}`, { cause: error });
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = createDb(inject('postgresServerUrl'), { poolSize: 1 });
   let block: number;
   try {
-    await sql`create database ${sql.id(name)} template ${sql.id(inject('templateDatabase'))}`.execute(admin);
+    await cloneTemplate(admin, name);
     block = (await sql<{ block: number }>`select nextval('test_id_blocks') as block`.execute(admin)).rows[0]!.block;
+  } catch (error) {
+    throw setupFailure(`creating ${name} from ${inject('templateDatabase')}`, error);
   } finally {
     await admin.destroy();
   }
@@ -39,6 +51,23 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await dropper.destroy();
     },
   };
+}
+
+/**
+ * PostgreSQL refuses to copy a template while another session is connected to it (SQLSTATE
+ * 55006); that session is brief (a server's own maintenance), so the copy is tried again a few
+ * times before the setup fails, naming the cause.
+ */
+async function cloneTemplate(admin: Db, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await sql`create database ${sql.id(name)} template ${sql.id(inject('templateDatabase'))}`.execute(admin);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006' || attempt === 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    }
+  }
 }
 
 /** Registers beforeAll/afterAll hooks; the returned object's `db` is ready inside tests. */
