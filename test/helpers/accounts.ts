@@ -6,6 +6,8 @@ import type { Db } from '../../db/connection.ts';
 import type { AccountStatus, User } from '../../db/database.ts';
 import type { AppEnv } from '../../web/env.ts';
 import { postForm } from './app.ts';
+import { sql } from 'kysely';
+import { testNow } from './clock.ts';
 
 export const PASSWORD = 'Velay-Rosieres-2026';
 
@@ -22,7 +24,7 @@ export async function createParent(
   options: { commune?: string; status?: AccountStatus; mustChange?: boolean; password?: string | null } = {},
 ): Promise<User> {
   const password = options.password === undefined ? PASSWORD : options.password;
-  return db
+  const user = await db
     .insertInto('users')
     .values({
       email,
@@ -37,6 +39,9 @@ export async function createParent(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  // Created on the tests' clock, which pages count an account's age from (the database's now() is the machine's).
+  const { rows } = await sql<User>`update users set created_at = ${testNow()} where id = ${user.id} returning *`.execute(db);
+  return rows[0]!;
 }
 
 export async function createStaff(db: Db, email: string, communes: string[], role: 'staff' | 'admin' = 'staff'): Promise<User> {
