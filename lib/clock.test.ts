@@ -29,6 +29,7 @@ describe('AS_OF', () => {
   it('leaves the clock alone without AS_OF, and refuses it in production or mistyped', () => {
     expect(clockOffsetMs({})).toBe(0);
     expect(() => clockOffsetMs({ AS_OF: '2027-07-02', NODE_ENV: 'production' })).toThrow('refused in production');
+    expect(() => clockOffsetMs({ CLOCK_OFFSET_MS: '86400000', NODE_ENV: 'production' })).toThrow('refused in production');
     expect(() => clockOffsetMs({ AS_OF: 'bientôt' })).toThrow('AS_OF must be');
   });
 });

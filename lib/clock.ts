@@ -44,6 +44,7 @@ export function clockOffsetMs(env: NodeJS.ProcessEnv = process.env): number {
   if (inherited !== undefined && inherited !== '') {
     const offset = Number(inherited);
     if (!Number.isSafeInteger(offset)) throw new Error(`${OFFSET_VARIABLE} must be a whole number of milliseconds`);
+    if (offset !== 0 && env.NODE_ENV === 'production') throw new Error(`${OFFSET_VARIABLE} moves the clock: it is refused in production`);
     return offset;
   }
   const asOf = env[AS_OF_VARIABLE];
