@@ -16,8 +16,9 @@ export async function startSession(
 ): Promise<Response> {
   const previous = c.get('session');
   if (previous) await invalidateSession(deps.db, previous.id);
-  const { token, session } = await createSession(deps.db, user.id, deps.now());
-  setSessionCookie(c, token, session.expiresAt, deps.secure);
+  const now = deps.now();
+  const { token, session } = await createSession(deps.db, user.id, now);
+  setSessionCookie(c, token, { expiresAt: session.expiresAt, now }, deps.secure);
   if (user.must_change_password) return c.redirect(CHANGE_PASSWORD_PATH, 303);
   const home = user.role === 'parent' ? '/mon-compte' : '/agent';
   return c.redirect(returnPath ?? home, 303);

@@ -32,7 +32,7 @@ export function sessionMiddleware(deps: { db: Db; now: () => Date; secure: boole
       } else {
         c.set('user', validated.user);
         c.set('session', validated.session);
-        if (validated.renewed) setSessionCookie(c, token, validated.session.expiresAt, deps.secure);
+        if (validated.renewed) setSessionCookie(c, token, { expiresAt: validated.session.expiresAt, now: deps.now() }, deps.secure);
         const allowed = ALLOWED_BEFORE_CHANGE.some((path) => c.req.path === path || (path.endsWith('/') && c.req.path.startsWith(path)));
         if (validated.user.must_change_password && !allowed) return c.redirect(CHANGE_PASSWORD_PATH, 303);
       }
