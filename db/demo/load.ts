@@ -92,7 +92,7 @@ async function insertParent(
       status: account.status,
       phone: '06 12 34 56 78',
       commune_id: account.communeId,
-      password_changed_at: new Date(),
+      password_changed_at: systemClock()(),
     })
     .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
     .execute();
@@ -117,7 +117,7 @@ async function insertHousehold(
     const offer = await trx.selectFrom('service_offers').select('id').where('commune_id', '=', household.communeId).where('label', '=', label).executeTakeFirstOrThrow();
     await trx
       .insertInto('subscriptions')
-      .values({ user_id: userId, service_offer_id: offer.id, status: 'validated', decided_at: new Date() })
+      .values({ user_id: userId, service_offer_id: offer.id, status: 'validated', decided_at: systemClock()() })
       .onConflict((oc) => oc.constraint('subscriptions_user_offer_key').doNothing())
       .execute();
   }
@@ -142,7 +142,7 @@ export async function loadDemoCatalogue(db: Db, today = parisDate(systemClock()(
           last_name: account.lastName,
           role: account.role,
           status: 'validated',
-          password_changed_at: new Date(),
+          password_changed_at: systemClock()(),
         })
         .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
         .execute();
