@@ -7,7 +7,7 @@ import { systemClock } from '../lib/clock.ts';
 import { criticalDays } from './lib/critical-days.ts';
 
 /** Calendars and deadlines, booking, cancellations, absences, waiting lists, closures, the school year, documents' expiry, the demo and `npm start`. */
-export const DATE_SENSITIVE_FILES = [
+const DATE_SENSITIVE_FILES = [
   'web/routes/booking.test.ts',
   'web/routes/booking-lists.test.ts',
   'web/routes/history.test.ts',
