@@ -10,6 +10,7 @@ import type { Db } from '../connection.ts';
 import type { WaitlistStatus } from '../waitlist-tables.ts';
 import { recordAudit } from './audit.ts';
 import { aboutFamily } from './family-export.ts';
+import { revokePasswordLinks } from './one-time-tokens.ts';
 import { cancelAndRefund } from './refunds.ts';
 import { balance, moveMoney } from './wallet.ts';
 
@@ -26,8 +27,8 @@ export async function requestErasure(db: Db, input: { userId: number; iban: stri
   return inserted?.id ?? (await db.selectFrom('erasure_requests').select('id').where('user_id', '=', input.userId).executeTakeFirstOrThrow()).id;
 }
 
-/** The account is closed: its sessions end and signing in says why. */
-export async function closeAccount(db: Db, requestId: number): Promise<void> {
+/** The account is closed: its sessions end, its password links are spent and signing in says why. */
+export async function closeAccount(db: Db, requestId: number, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const request = await trx.selectFrom('erasure_requests').select(['user_id', 'status', 'requested_at']).where('id', '=', requestId).forUpdate().executeTakeFirstOrThrow();
     if (request.status === 'done') return;
@@ -37,6 +38,7 @@ export async function closeAccount(db: Db, requestId: number): Promise<void> {
       .where('id', '=', request.user_id)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', request.user_id).execute();
+    await revokePasswordLinks(trx, request.user_id, now);
   });
 }
 

@@ -69,8 +69,11 @@ export async function staffAccounts(db: Db) {
   return [...accounts.values()];
 }
 
-/** Disables or enables a staff account; disabling ends its sessions. False when it is not staff, or is the admin themself. */
-export async function setStaffActive(db: Db, input: { userId: number; active: boolean; adminId: number }): Promise<boolean> {
+/**
+ * Disables or enables a staff account; disabling ends its sessions and spends its outstanding
+ * reset and invitation links. False when it is not staff, or is the admin themself.
+ */
+export async function setStaffActive(db: Db, input: { userId: number; active: boolean; adminId: number; now: Date }): Promise<boolean> {
   if (input.userId === input.adminId) return false;
   return db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -81,7 +84,10 @@ export async function setStaffActive(db: Db, input: { userId: number; active: bo
       .returning('id')
       .executeTakeFirst();
     if (!updated) return false;
-    if (!input.active) await invalidateUserSessions(trx, input.userId);
+    if (!input.active) {
+      await invalidateUserSessions(trx, input.userId);
+      await revokePasswordLinks(trx, input.userId, input.now);
+    }
     await recordAudit(trx, { actorId: input.adminId, action: input.active ? 'staff.enabled' : 'staff.disabled', subject: { type: 'user', id: input.userId }, details: {} });
     return true;
   });

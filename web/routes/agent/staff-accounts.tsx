@@ -53,7 +53,7 @@ export function staffAccountRoutes({ db, now, config, workflows }: AppDeps): Hon
 
   for (const [action, active] of [['desactiver', false], ['activer', true]] as const) {
     router.post(`/agents/:id${ID}/${action}`, async (c) => {
-      if (!(await setStaffActive(db, { userId: idParam(c), active, adminId: currentUser(c).id }))) throw new HTTPException(404);
+      if (!(await setStaffActive(db, { userId: idParam(c), active, adminId: currentUser(c).id, now: now() }))) throw new HTTPException(404);
       return c.redirect(`/agent/agents?ok=${active ? 'active' : 'desactive'}`, 303);
     });
   }
