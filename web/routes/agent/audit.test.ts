@@ -27,7 +27,8 @@ beforeAll(async () => {
   rosieres = await login(app(), 'agent@rosieres.fr');
   bains = await login(app(), 'agent@bains.fr');
   familyId = (await createParent(database.db, 'journal@example.fr', { commune: 'rosieres', status: 'validated' })).id;
-  expect((await postForm(app(), `/agent/familles/${familyId}/porte-monnaie`, { montant: '5,00', motif: 'Geste commercial' }, { Cookie: rosieres })).status).toBe(303);
+  const jeton = /name="jeton" value="([0-9a-f-]{36})"/.exec(await (await get(`/agent/familles/${familyId}`, rosieres)).text())![1]!;
+  expect((await postForm(app(), `/agent/familles/${familyId}/porte-monnaie`, { montant: '5,00', motif: 'Geste commercial', jeton }, { Cookie: rosieres })).status).toBe(303);
 });
 
 describe('journal des actions', () => {
