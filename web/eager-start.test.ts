@@ -15,7 +15,7 @@ import { createWorkflowClient } from './workflows.ts';
 
 const database = useTestDatabase();
 const taskQueue = uniqueTaskQueue('eager');
-const family = { email: 'eager@example.fr', commune: 'rosieres' };
+const family = { userId: 1, commune: 'rosieres' };
 let connection: NativeConnection;
 let worker: Worker;
 let running: Promise<void>;

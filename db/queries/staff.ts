@@ -12,7 +12,7 @@ export class UnknownCommuneError extends Error {}
 export async function createStaffAccount(
   db: Db,
   input: { email: string; communes: string[]; admin: boolean; now: Date },
-): Promise<{ email: string; communes: string[]; token: string }> {
+): Promise<{ id: number; email: string; communes: string[]; token: string }> {
   return db.transaction().execute(async (trx) => {
     const communes = [];
     for (const wanted of input.communes) {
@@ -44,7 +44,7 @@ export async function createStaffAccount(
         .execute();
     }
     const { token } = await issueToken(trx, { purpose: 'invitation', email: user.email, userId: user.id, now: input.now });
-    return { email: user.email, communes: communes.map((commune) => commune.name), token };
+    return { id: user.id, email: user.email, communes: communes.map((commune) => commune.name), token };
   });
 }
 

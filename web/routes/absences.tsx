@@ -91,7 +91,7 @@ export function absenceFamilyRoutes(deps: AppDeps): Hono<AppEnv> {
     // The absence is recorded: should its workflow not start now, the certificate or staff's
     // decision start it (see web/workflows.ts).
     await workflows
-      .startAbsence({ absenceId: declared.absenceId, declaredAt: now().toISOString(), certificateDueAt: declared.certificateDueAt.toISOString(), certificateSent: sent }, { email: user.email, commune: null })
+      .startAbsence({ absenceId: declared.absenceId, declaredAt: now().toISOString(), certificateDueAt: declared.certificateDueAt.toISOString(), certificateSent: sent }, { userId: user.id, commune: null })
       .catch((error: unknown) => deps.logger.error({ err: error, absence: declared.absenceId }, 'absence workflow not started'));
     return c.redirect(`/mon-compte/absences/${declared.absenceId}?ok=${refusal ? 'sans-certificat' : 'declaree'}`, 303);
   });
@@ -124,7 +124,7 @@ export function absenceFamilyRoutes(deps: AppDeps): Hono<AppEnv> {
     const stored = await storeCertificate(user.id, certificate);
     if ('error' in stored) return again({ certificat: stored.error });
     if (!(await attachCertificate(db, { absenceId: absence.id, userId: user.id, documentId: stored.documentId, now: now() }))) return again({ etat: 'Cette absence n’attend plus de certificat.' });
-    await workflows.absenceCertificateSent({ ...absenceInput(absence), certificateSent: true }, { email: user.email, commune: null });
+    await workflows.absenceCertificateSent({ ...absenceInput(absence), certificateSent: true }, { userId: user.id, commune: null });
     return c.redirect(`/mon-compte/absences/${absence.id}?ok=certificat`, 303);
   });
 

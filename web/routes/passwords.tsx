@@ -101,7 +101,7 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
     // Started once the account is committed, never inside the transaction. Should Temporal not
     // answer, the first document the parent uploads starts it (signal-with-start).
     await workflows
-      .startAccountValidation(user.id, { email: user.email, commune: commune.label })
+      .startAccountValidation(user.id, { userId: user.id, commune: commune.label })
       .catch((error: unknown) => deps.logger.warn({ err: error, userId: user.id }, 'account validation not started; the first document will start it'));
     return startSession(c, { db, now, secure }, user, '/mon-compte/documents?bienvenue=1');
   });

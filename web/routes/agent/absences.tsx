@@ -63,7 +63,7 @@ export function absenceStaffRoutes({ db, workflows, documents }: AppDeps): Hono<
       save: async ({ decision, raison }): Promise<FieldErrors | void> => {
         if (absence.status !== 'waiting-staff') return { decision: 'Cette absence n’attend pas de décision.' };
         const verdict = decision === 'accepter' ? { accepted: true as const } : { accepted: false as const, reason: raison };
-        await workflows.decideAbsence(absenceInput(absence), { email: absence.email, commune: null }, { staffId: currentUser(c).id, verdict });
+        await workflows.decideAbsence(absenceInput(absence), { userId: absence.familyId, commune: null }, { staffId: currentUser(c).id, verdict });
       },
       then: ({ decision }) => `/agent/absences/${absence.id}?ok=${decision}`,
     });

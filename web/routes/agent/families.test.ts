@@ -30,6 +30,8 @@ describe('family search', () => {
     const page = await get(`/agent/familles/${girard.id}`, staff);
     expect(page.status).toBe(200);
     const html = await page.text();
+    // Its processes in Temporal, found by the account's number: no e-mail is a search attribute.
+    expect(html).toContain(`/namespaces/default/workflows?query=AccountId%20%3D%20${girard.id}`);
     expect(html).toContain('Kylian Girard, né(e) le 02-03-2017 (Enfant)');
     expect(html).toContain('Compte validé');
     expect((await get(`/agent/familles/${other.id}`, staff)).status).toBe(403);

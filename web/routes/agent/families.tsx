@@ -61,7 +61,7 @@ const adjustmentSchema = z.object({
   jeton: z.uuid({ error: 'Ce formulaire a expiré : rechargez la page puis saisissez l’ajustement à nouveau.' }),
 });
 
-export function familySearchRoutes({ db, workflows, now }: AppDeps): Hono<AppEnv> {
+export function familySearchRoutes({ db, workflows, now, config }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
 
   router.get('/familles', async (c) => {
@@ -91,6 +91,7 @@ export function familySearchRoutes({ db, workflows, now }: AppDeps): Hono<AppEnv
         addresses={await listAddresses(db, id)}
         walletCents={await balance(db, id)}
         adjustmentToken={randomUUID()}
+        processesUrl={`${config.TEMPORAL_UI_ORIGIN}/namespaces/default/workflows?query=${encodeURIComponent(`AccountId = ${id}`)}`}
         attendance={await familyAttendance(db, id)}
         today={parisDate(now())}
       />,

@@ -45,7 +45,7 @@ export function staffAccountRoutes({ db, now, config, workflows }: AppDeps): Hon
       save: async ({ email, admin }) => {
         const created = await createStaffAccount(db, { email, communes: admin ? [] : slugs, admin: admin === '1', now: now() });
         const link = staffInvitationLink(config.PUBLIC_URL, created.token);
-        await workflows.sendMailLater({ idempotencyKey: `staff-invitation-${created.email}-${now().getTime()}`, to: created.email, mail: accountMails.staffInvitation(link, created.communes.join(', ') || 'toutes les communes') });
+        await workflows.sendMailLater({ idempotencyKey: `staff-invitation-${created.id}-${now().getTime()}`, to: created.email, mail: accountMails.staffInvitation(link, created.communes.join(', ') || 'toutes les communes') });
       },
       then: '/agent/agents?ok=invite',
     });

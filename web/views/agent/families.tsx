@@ -68,6 +68,8 @@ export interface FamilyPageProps {
   adjustment?: { values: Record<string, string>; errors: Record<string, string> };
   /** The adjustment form's one-time token. */
   adjustmentToken: string;
+  /** The family's processes in the Temporal UI, found by its account's number. */
+  processesUrl: string;
   /** The document decision that was sent and refused, shown again with its errors. */
   review?: ReviewForm | undefined;
   today: IsoDate;
@@ -78,7 +80,7 @@ export interface FamilyPageProps {
   addresses: Address[];
 }
 
-export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, adjustmentToken, attendance, review, today }: FamilyPageProps) {
+export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, adjustmentToken, processesUrl, attendance, review, today }: FamilyPageProps) {
   return (
     <>
       <p>
@@ -96,6 +98,10 @@ export function FamilyPage({ family, status, dependants, documents, subscription
         <dd>{family.commune ?? '—'}</dd>
         <dt>Adresse</dt>
         <dd>{addresses[0] ? `${addresses[0].line1}, ${addresses[0].postal_code} ${addresses[0].city}` : '—'}</dd>
+        <dt>Compte</dt>
+        <dd>
+          n° {family.id} – <a href={processesUrl}>ses processus dans Temporal</a>
+        </dd>
       </dl>
       <h2>Personnes</h2>
       {dependants.length === 0 ? (
