@@ -211,8 +211,19 @@ export async function erasePersonalData(db: Db, requestId: number, now: Date): P
       .where((eb) => eb.or([eb('key', 'like', `%:email:${email.replace(/[\\%_]/g, (c) => `\\${c}`)}`), eb('key', '=', `password:user:${userId}`)]))
       .execute();
     await trx.deleteFrom('outbox_mails').where(sql<string>`lower(recipient)`, '=', email).execute();
-    // Staff's reasons for an adjustment are free text about the family.
+    // Staff's reasons for an adjustment or a cancellation are free text about the family: the
+    // label keeps what was refunded and for which day, not why.
     await trx.updateTable('wallet_entries').set({ label: 'Ajustement par la mairie' }).where('user_id', '=', userId).where('kind', '=', 'adjustment').where('label', 'like', 'Ajustement par la mairie :%').execute();
+    const cancelled = await trx
+      .selectFrom('wallet_entries')
+      .innerJoin('reservations', (join) => join.on(sql<boolean>`wallet_entries.idempotency_key = 'reservation-' || reservations.id || '/staff-cancellation'`))
+      .innerJoin('products', 'products.id', 'reservations.product_id')
+      .select(['wallet_entries.id', 'products.name', 'reservations.service_date'])
+      .where('wallet_entries.user_id', '=', userId)
+      .execute();
+    for (const entry of cancelled) {
+      await trx.updateTable('wallet_entries').set({ label: `Annulation par la commune : ${entry.name}, ${formatShortDate(entry.service_date)}` }).where('id', '=', entry.id).execute();
+    }
     await trx.updateTable('orders').set({ billing_address: null }).where('user_id', '=', userId).execute();
     // A child's age group stays for the commune's figures; nothing that names the child does.
     await trx

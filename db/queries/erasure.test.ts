@@ -1,0 +1,40 @@
+// What the erasure leaves in the wallet's ledger: the amounts and the days, never staff's free
+// text about the family (an adjustment's reason, a cancellation's).
+import { describe, expect, it } from 'vitest';
+import { loadDemoCatalogue } from '../demo/load.ts';
+import { addDays, formatShortDate, parisDate } from '../../domain/dates.ts';
+import { createStaff } from '../../test/helpers/accounts.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart } from '../../test/helpers/booking.ts';
+import { useTestDatabase } from '../../test/helpers/database.ts';
+import { erasePersonalData, requestErasure } from './erasure.ts';
+import { staffCancelReservations } from './staff-cancellation.ts';
+
+const database = useTestDatabase();
+
+describe('the erasure', () => {
+  it('keeps a staff cancellation refund without its reason', async () => {
+    const now = new Date();
+    await loadDemoCatalogue(database.db, parisDate(now));
+    const staff = await createStaff(database.db, 'agent@rosieres.fr', ['rosieres']);
+    const product = await demoProduct(database.db);
+    const { service_date: day } = await database.db
+      .selectFrom('slots')
+      .innerJoin('prestations', 'prestations.id', 'slots.prestation_id')
+      .select('slots.service_date')
+      .where('prestations.product_id', '=', product.id)
+      .where('prestations.label', '=', 'Matin')
+      .where('slots.service_date', '>=', addDays(parisDate(now), 7))
+      .orderBy('slots.service_date')
+      .executeTakeFirstOrThrow();
+    const family = await bookingFamily(database.db, 'oubliee@example.fr');
+    if (!(await holdPlaces(database.db, family, 'Matin', [day], now)).ok) throw new Error('hold refused');
+    const order = await payCart(database.db, family.user.id, now);
+    const reason = 'Jérémy hospitalisé, sa mère nous a appelés';
+    expect(await staffCancelReservations(database.db, { communeIds: [product.commune_id], number: order.number, reservations: 'all', reason, refund: { to: 'wallet' }, staffId: staff.id, now })).not.toBe('none');
+    const label = async () => (await database.db.selectFrom('wallet_entries').select('label').where('idempotency_key', 'like', '%/staff-cancellation').executeTakeFirstOrThrow()).label;
+    expect(await label()).toContain(reason);
+
+    await erasePersonalData(database.db, await requestErasure(database.db, { userId: family.user.id, iban: null, now }), now);
+    expect(await label()).toBe(`Annulation par la commune : ${product.name}, ${formatShortDate(day)}`);
+  });
+});
