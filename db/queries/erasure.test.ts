@@ -14,7 +14,9 @@ const database = useTestDatabase();
 describe('the erasure', () => {
   it('keeps a staff cancellation refund without its reason', async () => {
     const now = new Date();
-    await loadDemoCatalogue(database.db, parisDate(now));
+    // The season three weeks ahead: days a week ahead or more exist whatever today is, even at
+    // the school year's end (the next season's are then loaded).
+    await loadDemoCatalogue(database.db, addDays(parisDate(now), 21));
     const staff = await createStaff(database.db, 'agent@rosieres.fr', ['rosieres']);
     const product = await demoProduct(database.db);
     const { service_date: day } = await database.db

@@ -28,7 +28,9 @@ let days: IsoDate[] = [];
 
 beforeAll(async () => {
   const now = new Date();
-  await loadDemoCatalogue(database.db, parisDate(now));
+  // The season three weeks ahead: days a week ahead or more exist whatever today is, even at
+  // the school year's end (the next season's are then loaded).
+  await loadDemoCatalogue(database.db, addDays(parisDate(now), 21));
   staffId = (await createStaff(database.db, 'agent@rosieres.fr', ['rosieres'])).id;
   product = await demoProduct(database.db);
   // A day of its own for each run while the school year has enough, a week ahead or more of the

@@ -21,7 +21,9 @@ let staffId: number;
 let day: IsoDate;
 
 beforeAll(async () => {
-  await loadDemoCatalogue(database.db, parisDate(now));
+  // The season three weeks ahead: days a week ahead or more exist whatever today is, even at
+  // the school year's end (the next season's are then loaded).
+  await loadDemoCatalogue(database.db, addDays(parisDate(now), 21));
   staffId = (await createStaff(database.db, 'agent@rosieres.fr', ['rosieres'])).id;
   // A day of the product a week ahead or more, whatever today is (holidays have no slot).
   const product = await demoProduct(database.db);

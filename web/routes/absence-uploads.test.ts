@@ -22,7 +22,9 @@ let reservations: number[];
 
 beforeAll(async () => {
   const now = new Date();
-  await loadDemoCatalogue(database.db, parisDate(now));
+  // The season three weeks ahead: days a week ahead or more exist whatever today is, even at
+  // the school year's end (the next season's are then loaded).
+  await loadDemoCatalogue(database.db, addDays(parisDate(now), 21));
   const product = await demoProduct(database.db);
   const days = await database.db
     .selectFrom('slots')

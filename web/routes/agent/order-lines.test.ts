@@ -19,7 +19,9 @@ let bainsProduct: string;
 
 beforeAll(async () => {
   const now = new Date();
-  await loadDemoCatalogue(database.db, parisDate(now));
+  // The season three weeks ahead: days a week ahead or more exist whatever today is, even at
+  // the school year's end (the next season's are then loaded).
+  await loadDemoCatalogue(database.db, addDays(parisDate(now), 21));
   await createStaff(database.db, 'agent@rosieres.fr', ['rosieres']);
   await createStaff(database.db, 'agent@bains.fr', ['bains']);
   const product = await demoProduct(database.db);
