@@ -139,6 +139,13 @@ export interface SessionsTable {
   created_at: ColumnType<Date, Date | undefined, never>;
 }
 
+/** An address a family left when it changed its e-mail (the erasure clears the mail sent to it). */
+export interface FormerEmailsTable {
+  user_id: number;
+  email: string;
+  left_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface OutboxMailsTable {
   id: Generated<number>;
   idempotency_key: string;
@@ -361,6 +368,7 @@ export interface Database {
   request_messages: RequestMessagesTable;
   booking_lists: BookingListsTable;
   erasure_requests: ErasureRequestsTable;
+  former_emails: FormerEmailsTable;
   dependants: DependantsTable;
   addresses: AddressesTable;
   subscriptions: SubscriptionsTable;

@@ -1,12 +1,15 @@
-// What the erasure leaves in the wallet's ledger: the amounts and the days, never staff's free
-// text about the family (an adjustment's reason, a cancellation's).
+// What the erasure leaves: in the wallet's ledger the amounts and the days, never staff's free
+// text about the family (an adjustment's reason, a cancellation's); in the outbox, no mail to any
+// address the family had.
 import { describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../demo/load.ts';
 import { addDays, formatShortDate, parisDate } from '../../domain/dates.ts';
-import { createStaff } from '../../test/helpers/accounts.ts';
+import { createParent, createStaff } from '../../test/helpers/accounts.ts';
 import { bookingFamily, demoProduct, holdPlaces, payCart } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { erasePersonalData, requestErasure } from './erasure.ts';
+import { storeMail } from './outbox.ts';
+import { changeEmail } from './users.ts';
 import { staffCancelReservations } from './staff-cancellation.ts';
 
 const database = useTestDatabase();
@@ -38,5 +41,17 @@ describe('the erasure', () => {
 
     await erasePersonalData(database.db, await requestErasure(database.db, { userId: family.user.id, iban: null, now }), now);
     expect(await label()).toBe(`Annulation par la commune : ${product.name}, ${formatShortDate(day)}`);
+  });
+
+  it('clears the mail sent to the addresses the family left', async () => {
+    const family = await createParent(database.db, 'Ancienne@example.fr', { status: 'validated' });
+    await storeMail(database.db, { idempotencyKey: 'avant', to: 'Ancienne@example.fr', subject: 'Bienvenue', text: 'Bonjour Ancienne' });
+    await changeEmail(database.db, family.id, 'nouvelle@example.fr');
+    await storeMail(database.db, { idempotencyKey: 'apres', to: 'nouvelle@example.fr', subject: 'Adresse changée', text: 'Bonjour' });
+    expect(await database.db.selectFrom('former_emails').select('email').where('user_id', '=', family.id).execute()).toEqual([{ email: 'ancienne@example.fr' }]);
+
+    await erasePersonalData(database.db, await requestErasure(database.db, { userId: family.id, iban: null, now: new Date() }), new Date());
+    expect(await database.db.selectFrom('outbox_mails').select('recipient').where('idempotency_key', 'in', ['avant', 'apres']).execute()).toEqual([]);
+    expect(await database.db.selectFrom('former_emails').select('email').where('user_id', '=', family.id).execute()).toEqual([]);
   });
 });

@@ -210,7 +210,11 @@ export async function erasePersonalData(db: Db, requestId: number, now: Date): P
       .deleteFrom('rate_limits')
       .where((eb) => eb.or([eb('key', 'like', `%:email:${email.replace(/[\\%_]/g, (c) => `\\${c}`)}`), eb('key', '=', `password:user:${userId}`)]))
       .execute();
-    await trx.deleteFrom('outbox_mails').where(sql<string>`lower(recipient)`, '=', email).execute();
+    // Mail to the addresses it left too.
+    const former = trx.selectFrom('former_emails').select('email').where('user_id', '=', userId);
+    await trx.deleteFrom('outbox_mails').where((eb) => eb.or([eb(sql<string>`lower(recipient)`, '=', email), eb(sql<string>`lower(recipient)`, 'in', former)])).execute();
+    await trx.deleteFrom('one_time_tokens').where(sql<string>`lower(email)`, 'in', former).execute();
+    await trx.deleteFrom('former_emails').where('user_id', '=', userId).execute();
     // Staff's reasons for an adjustment or a cancellation are free text about the family: the
     // label keeps what was refunded and for which day, not why.
     await trx.updateTable('wallet_entries').set({ label: 'Ajustement par la mairie' }).where('user_id', '=', userId).where('kind', '=', 'adjustment').where('label', 'like', 'Ajustement par la mairie :%').execute();
