@@ -57,6 +57,10 @@ export const configSchema = z.object({
   /** The codec endpoint the Temporal UI calls to show decrypted payloads to operators (npm run codec). */
   CODEC_HOST: z.string().min(1).default('127.0.0.1'),
   CODEC_PORT: port.default(8234),
+  /** The bearer token every call to the codec endpoint must carry (the CLI's --codec-auth); required with CODEC_PUBLIC_HOST. */
+  CODEC_TOKEN: z.string().min(32, 'must be at least 32 characters (openssl rand -hex 32)').optional(),
+  /** The codec endpoint's published name (host[:port]), answered besides the loopback's. */
+  CODEC_PUBLIC_HOST: z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, 'must look like host or host:port').optional(),
   /** The Temporal UI's origin, the only one allowed to call the codec endpoint from a browser. */
   TEMPORAL_UI_ORIGIN: url(['http:', 'https:']).default('http://localhost:8233'),
   /** Outside production, the day the product lives as if it were today (lib/clock.ts): a day, a Paris time or an instant. */

@@ -139,6 +139,13 @@ export interface SessionsTable {
   created_at: ColumnType<Date, Date | undefined, never>;
 }
 
+/** An address a family left when it changed its e-mail (the erasure clears the mail sent to it). */
+export interface FormerEmailsTable {
+  user_id: number;
+  email: string;
+  left_at: ColumnType<Date, Date | undefined, never>;
+}
+
 export interface OutboxMailsTable {
   id: Generated<number>;
   idempotency_key: string;
@@ -271,6 +278,8 @@ export interface ReservationsTable {
   state: ColumnType<'confirmed' | 'cancelled', 'confirmed' | 'cancelled' | undefined, 'confirmed' | 'cancelled'>;
   created_at: CreatedAt;
   cancelled_at: Timestamp | null;
+  /** Refunded so far, to the wallet and the card: never more than its net paid price (db/queries/refunds.ts). */
+  refunded_cents: ColumnType<number, number | undefined, number>;
 }
 
 export interface WalletAccountsTable {
@@ -359,6 +368,7 @@ export interface Database {
   request_messages: RequestMessagesTable;
   booking_lists: BookingListsTable;
   erasure_requests: ErasureRequestsTable;
+  former_emails: FormerEmailsTable;
   dependants: DependantsTable;
   addresses: AddressesTable;
   subscriptions: SubscriptionsTable;

@@ -124,7 +124,8 @@ async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, ...env });
   if (!external.temporal) {
     // The UI asks this endpoint to show the encrypted payloads in clear, on this machine only.
-    const codec = codecEndpoint(createPayloadCodec(payloadKeys(config)), [`http://localhost:${local.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${local.TEMPORAL_UI_PORT}`]);
+    // This machine's operator, on the loopback: the Host check stands, a token only if one is set.
+    const codec = codecEndpoint(createPayloadCodec(payloadKeys(config)), [`http://localhost:${local.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${local.TEMPORAL_UI_PORT}`], { token: process.env.CODEC_TOKEN || null, hosts: [] });
     const codecServer = serve({ fetch: codec.fetch, hostname: '127.0.0.1', port: codecPort });
     shutdownSteps.push(() => new Promise<void>((resolve) => codecServer.close(() => resolve())));
   }

@@ -95,7 +95,7 @@ declare module 'hono' {
 }
 
 /** The forms that send files, and set their own limit. */
-const UPLOADS = /^\/(mon-compte\/documents|demarches\/\d{1,12}|mon-compte\/demarches\/\d{1,12}\/reponse)$/;
+const UPLOADS = /^\/(mon-compte\/documents|demarches\/\d{1,12}|mon-compte\/demarches\/\d{1,12}\/reponse|mon-compte\/absences\/\d{1,12}\/certificat|mon-compte\/reservations\/\d{1,12}\/absence)$/;
 
 const BODIES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const formBodyLimit = bodyLimit({

@@ -16,7 +16,7 @@ import { testNow } from '../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const taskQueue = uniqueTaskQueue('eager');
-const family = { email: 'eager@example.fr', commune: 'rosieres' };
+const family = { userId: 1, commune: 'rosieres' };
 let connection: NativeConnection;
 let worker: Worker;
 let running: Promise<void>;

@@ -36,20 +36,20 @@ import { closureWorkflowId } from '../workflows/closure.messages.ts';
 import type { lateCardPayment } from '../workflows/late-card-payment.ts';
 import { orderState, orderWorkflowId, type OrderInput, type OrderState } from '../workflows/order.messages.ts';
 import type { order as orderWorkflow } from '../workflows/order.ts';
-import { CommuneAttribute, EmailAttribute, OrderNumberAttribute, StatusAttribute } from '../workflows/search-attributes.ts';
+import { AccountAttribute, CommuneAttribute, OrderNumberAttribute, StatusAttribute } from '../workflows/search-attributes.ts';
 import type { onlineRequest } from '../workflows/online-request.ts';
 import type { subscriptionApproval } from '../workflows/subscription-approval.ts';
 import { topUpState, topUpWorkflowId, type TopUpStatus } from '../workflows/wallet-top-up.messages.ts';
 import type { walletTopUp } from '../workflows/wallet-top-up.ts';
 
-/** Who a workflow concerns, for the operators' search in the Temporal UI. */
+/** Who a workflow concerns, for the operators' search in the Temporal UI: the account's number, nothing personal. */
 interface Family {
-  email: string;
+  userId: number;
   commune: string | null;
 }
 
 const familyAttributes = (family: Family) => [
-  { key: EmailAttribute, value: family.email.toLowerCase() },
+  { key: AccountAttribute, value: family.userId },
   ...(family.commune ? [{ key: CommuneAttribute, value: family.commune }] : []),
 ];
 

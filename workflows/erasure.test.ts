@@ -3,6 +3,7 @@
 // net price, staff reminded weekly until they record the transfer of the balance, a mail at each
 // step (its history replayed on today's code), then nothing personal left anywhere in the
 // database while orders, payments and the ledger stay and still add up.
+import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -79,7 +80,7 @@ async function familyWithEverything(email: string) {
   const request = await database.db.insertInto('online_requests').values({ form_id: form.id, user_id: userId, answers: JSON.stringify({ champ_1: 'Réponse confidentielle' }) }).returning('id').executeTakeFirstOrThrow();
   await database.db.insertInto('request_messages').values({ request_id: request.id, author_id: userId, from_staff: false, body: 'Message confidentiel', document_id: null }).execute();
   await setQuotientFamilial(database.db, { staffId: staff.id, userId, quotient: 1234 });
-  await adjustWallet(database.db, { staffId: staff.id, userId, amountCents: 500, reason: 'Geste pour Zéphirine' });
+  await adjustWallet(database.db, { staffId: staff.id, userId, amountCents: 500, reason: 'Geste pour Zéphirine', formToken: randomUUID() });
   await createSession(database.db, userId, testNow());
 
   const today = parisDate(testNow());

@@ -2,13 +2,15 @@
 // them (dev server flags, or the operator service of a cluster) and to set them in workflows.
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 
-export const EmailAttribute = defineSearchAttributeKey('Email', SearchAttributeType.KEYWORD);
+// The family's account number, never its e-mail: Temporal's visibility store keeps attributes
+// in clear until the namespace's retention, out of reach of an erasure.
+export const AccountAttribute = defineSearchAttributeKey('AccountId', SearchAttributeType.INT);
 export const CommuneAttribute = defineSearchAttributeKey('Commune', SearchAttributeType.KEYWORD);
 export const OrderNumberAttribute = defineSearchAttributeKey('OrderNumber', SearchAttributeType.KEYWORD);
 export const StatusAttribute = defineSearchAttributeKey('Status', SearchAttributeType.KEYWORD);
 export const TotalCentsAttribute = defineSearchAttributeKey('TotalCents', SearchAttributeType.INT);
 
-export const searchAttributes = [EmailAttribute, CommuneAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute];
+export const searchAttributes = [AccountAttribute, CommuneAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute];
 
 const cliTypeNames: Record<string, string> = {
   [SearchAttributeType.KEYWORD]: 'Keyword',

@@ -45,7 +45,7 @@ export function createErasureActivities({ db, documents, now, publicUrl, mail }:
   };
 
   return {
-    closeErasedAccount: (input: { requestId: number }) => closeAccount(db, input.requestId),
+    closeErasedAccount: (input: { requestId: number }) => closeAccount(db, input.requestId, now()),
     mailErasureStep: (input: { requestId: number } & ErasureStep) => toParent(input.requestId, input),
     erasureCheckoutsInProgress: (input: { userId: number }) => checkoutsInProgress(db, input.userId),
     erasedFamilyOpenCases: (input: { userId: number }) => openFamilyCases(db, input.userId),

@@ -1,6 +1,7 @@
 // The books after the rush: every one of these counts must be zero.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
+import { reservationsRefundedBeyondNet } from '../../db/queries/refunds.ts';
 import { slotCountMismatches } from '../../db/queries/slot-counts.ts';
 import { ledgerMismatches } from '../../db/queries/wallet.ts';
 
@@ -31,6 +32,8 @@ export async function checkInvariants(db: Db, now: Date): Promise<Record<string,
       and coalesce((select sum(e.amount_cents) from wallet_entries e where e.idempotency_key like 'order-' || o.number || '/wallet-%'), 0) <> 0`),
     walletsBelowZero: await count(sql<{ n: number }>`select count(*)::int as n from wallet_accounts where balance_cents < 0`),
     ledgerMismatches: (await ledgerMismatches(db)).length,
+    // Whatever paths met (absence, closure, cancellations, erasure), a reservation is refunded its net paid price at most.
+    reservationsRefundedBeyondNetPrice: (await reservationsRefundedBeyondNet(db)).length,
     slotCountMismatches: (await slotCountMismatches(db)).length,
     holdsPastExpiry: await count(sql<{ n: number }>`select count(*)::int as n from holds where state = 'held' and expires_at <= ${now}`),
     ordersStuck: await count(sql<{ n: number }>`select count(*)::int as n from orders where state in ('open', 'awaiting-payment')`),

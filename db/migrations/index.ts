@@ -26,6 +26,8 @@ import * as slotTaken from './2026-12-03T1100_slot_taken_counter.ts';
 import * as holdBaskets from './2026-12-04T0900_hold_baskets.ts';
 import * as absences from './2026-12-05T0900_absences.ts';
 import * as waitingList from './2026-12-06T0900_waiting_list.ts';
+import * as reservationRefunds from './2026-12-07T1100_reservation_refunds.ts';
+import * as formerEmails from './2026-12-07T1200_former_emails.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -53,4 +55,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T0900_hold_baskets': holdBaskets,
   '2026-12-05T0900_absences': absences,
   '2026-12-06T0900_waiting_list': waitingList,
+  '2026-12-07T1100_reservation_refunds': reservationRefunds,
+  '2026-12-07T1200_former_emails': formerEmails,
 };

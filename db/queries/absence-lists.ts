@@ -109,14 +109,13 @@ export async function declaredAbsences(db: Db, reservationIds: number[]): Promis
   return new Map(rows.map((row) => [row.reservation_id, row.status]));
 }
 
-/** The certificate file of an absence of these communes' products. */
+/** The certificate's id of an absence of these communes' products (staffDocument decides whether it opens). */
 export function absenceCertificate(db: Db, communeIds: number[], absenceId: number) {
   if (communeIds.length === 0) return Promise.resolve(undefined);
   return db
     .selectFrom('absences')
     .innerJoin('products', 'products.id', 'absences.product_id')
-    .innerJoin('documents', 'documents.id', 'absences.certificate_id')
-    .select(['documents.file_name', 'documents.mime_type', 'documents.storage_key'])
+    .select('absences.certificate_id')
     .where('absences.id', '=', absenceId)
     .where('products.commune_id', 'in', communeIds)
     .executeTakeFirst();

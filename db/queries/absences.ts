@@ -7,8 +7,7 @@ import type { AbsenceStatus } from '../absence-tables.ts';
 import type { Db } from '../connection.ts';
 import { isUniqueViolation } from '../errors.ts';
 import { recordAudit } from './audit.ts';
-import { cancelAndRefund, netPaidPrice } from './refunds.ts';
-import { moveMoney } from './wallet.ts';
+import { cancelAndRefund, refundKeptReservation } from './refunds.ts';
 
 const rulesOf = (product: { absence_declare_hours: number; absence_certificate_days: number }) => ({
   declareHours: product.absence_declare_hours,
@@ -140,8 +139,7 @@ export async function decideAbsence(db: Db, input: { absenceId: number; staffId:
             cents = (await cancelAndRefund(trx, day, refund)).cents;
             freed.push({ productId: day.product_id, day: day.service_date });
           } else {
-            cents = await netPaidPrice(trx, day);
-            if (cents > 0) await moveMoney(trx, { userId: day.user_id, amountCents: cents, kind: 'refund', label: refund.label, idempotencyKey: refund.key });
+            cents = await refundKeptReservation(trx, day, refund);
           }
         }
         await trx.updateTable('absence_days').set({ credited_cents: cents }).where('absence_id', '=', input.absenceId).where('reservation_id', '=', day.id).execute();

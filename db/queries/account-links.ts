@@ -2,6 +2,7 @@
 // link works once and its effect is never half done.
 import type { Db } from '../connection.ts';
 import type { User } from '../database.ts';
+import { mayOpenSession } from './account-status.ts';
 import { consumeToken } from './one-time-tokens.ts';
 import { invalidateUserSessions } from './sessions.ts';
 import { createParent, findUser, setPassword } from './users.ts';
@@ -14,9 +15,12 @@ export async function completeSignup(db: Db, token: string, parent: Omit<Paramet
   });
 }
 
-/** A reset or invitation link: the new password, every session ended; the user, or undefined when the link is spent. */
+/** A reset or invitation link: the new password, every session ended; the user, or undefined when the link is spent or the account closed. */
 export async function resetPassword(db: Db, token: string, userId: number, password: string, now: Date): Promise<User | undefined> {
   const used = await db.transaction().execute(async (trx) => {
+    // Locked so that a disabling committed meanwhile is seen: a closed account sets no password.
+    await trx.selectFrom('users').select('id').where('id', '=', userId).forUpdate().executeTakeFirst();
+    if (!(await mayOpenSession(trx, userId))) return false;
     if (!(await consumeToken(trx, ['password-reset', 'invitation'], token, now))) return false;
     await setPassword(trx, userId, password, now);
     await invalidateUserSessions(trx, userId);

@@ -29,15 +29,23 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
   return inserted !== undefined;
 }
 
-/** The commune an entry concerns, from its subject (a family, a product, a reservation…). */
+/**
+ * The commune an entry concerns, from its subject, each kind read from its own table (a family's
+ * or an account's commune, a product's, an absence's product's…). A kind not listed concerns no
+ * commune, so only administrators read it: an id is never taken for another kind's.
+ */
 const communeOfSubject = sql<number | null>`case audit_log.subject_type
+  when 'user' then (select u.commune_id from users u where u.id = audit_log.subject_id)
+  when 'account' then (select u.commune_id from users u where u.id = audit_log.subject_id)
+  when 'erasure' then (select u.commune_id from erasure_requests e join users u on u.id = e.user_id where e.id = audit_log.subject_id)
   when 'reservation' then (select p.commune_id from reservations r join products p on p.id = r.product_id where r.id = audit_log.subject_id)
+  when 'absence' then (select p.commune_id from absences a join products p on p.id = a.product_id where a.id = audit_log.subject_id)
   when 'product' then (select p.commune_id from products p where p.id = audit_log.subject_id)
   when 'closure' then (select p.commune_id from closures c join products p on p.id = c.product_id where c.id = audit_log.subject_id)
+  when 'service-offer' then (select o.commune_id from service_offers o where o.id = audit_log.subject_id)
   when 'subscription' then (select o.commune_id from subscriptions s join service_offers o on o.id = s.service_offer_id where s.id = audit_log.subject_id)
   when 'request' then (select f.commune_id from online_requests r join request_forms f on f.id = r.form_id where r.id = audit_log.subject_id)
   when 'request-form' then (select f.commune_id from request_forms f where f.id = audit_log.subject_id)
-  else (select u.commune_id from users u where u.id = audit_log.subject_id)
 end`;
 
 /**

@@ -10,6 +10,7 @@ import type { Db } from '../connection.ts';
 import type { WaitlistStatus } from '../waitlist-tables.ts';
 import { recordAudit } from './audit.ts';
 import { aboutFamily } from './family-export.ts';
+import { revokePasswordLinks } from './one-time-tokens.ts';
 import { cancelAndRefund } from './refunds.ts';
 import { balance, moveMoney } from './wallet.ts';
 
@@ -26,8 +27,8 @@ export async function requestErasure(db: Db, input: { userId: number; iban: stri
   return inserted?.id ?? (await db.selectFrom('erasure_requests').select('id').where('user_id', '=', input.userId).executeTakeFirstOrThrow()).id;
 }
 
-/** The account is closed: its sessions end and signing in says why. */
-export async function closeAccount(db: Db, requestId: number): Promise<void> {
+/** The account is closed: its sessions end, its password links are spent and signing in says why. */
+export async function closeAccount(db: Db, requestId: number, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const request = await trx.selectFrom('erasure_requests').select(['user_id', 'status', 'requested_at']).where('id', '=', requestId).forUpdate().executeTakeFirstOrThrow();
     if (request.status === 'done') return;
@@ -37,6 +38,7 @@ export async function closeAccount(db: Db, requestId: number): Promise<void> {
       .where('id', '=', request.user_id)
       .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', request.user_id).execute();
+    await revokePasswordLinks(trx, request.user_id, now);
   });
 }
 
@@ -208,9 +210,24 @@ export async function erasePersonalData(db: Db, requestId: number, now: Date): P
       .deleteFrom('rate_limits')
       .where((eb) => eb.or([eb('key', 'like', `%:email:${email.replace(/[\\%_]/g, (c) => `\\${c}`)}`), eb('key', '=', `password:user:${userId}`)]))
       .execute();
-    await trx.deleteFrom('outbox_mails').where(sql<string>`lower(recipient)`, '=', email).execute();
-    // Staff's reasons for an adjustment are free text about the family.
+    // Mail to the addresses it left too.
+    const former = trx.selectFrom('former_emails').select('email').where('user_id', '=', userId);
+    await trx.deleteFrom('outbox_mails').where((eb) => eb.or([eb(sql<string>`lower(recipient)`, '=', email), eb(sql<string>`lower(recipient)`, 'in', former)])).execute();
+    await trx.deleteFrom('one_time_tokens').where(sql<string>`lower(email)`, 'in', former).execute();
+    await trx.deleteFrom('former_emails').where('user_id', '=', userId).execute();
+    // Staff's reasons for an adjustment or a cancellation are free text about the family: the
+    // label keeps what was refunded and for which day, not why.
     await trx.updateTable('wallet_entries').set({ label: 'Ajustement par la mairie' }).where('user_id', '=', userId).where('kind', '=', 'adjustment').where('label', 'like', 'Ajustement par la mairie :%').execute();
+    const cancelled = await trx
+      .selectFrom('wallet_entries')
+      .innerJoin('reservations', (join) => join.on(sql<boolean>`wallet_entries.idempotency_key = 'reservation-' || reservations.id || '/staff-cancellation'`))
+      .innerJoin('products', 'products.id', 'reservations.product_id')
+      .select(['wallet_entries.id', 'products.name', 'reservations.service_date'])
+      .where('wallet_entries.user_id', '=', userId)
+      .execute();
+    for (const entry of cancelled) {
+      await trx.updateTable('wallet_entries').set({ label: `Annulation par la commune : ${entry.name}, ${formatShortDate(entry.service_date)}` }).where('id', '=', entry.id).execute();
+    }
     await trx.updateTable('orders').set({ billing_address: null }).where('user_id', '=', userId).execute();
     // A child's age group stays for the commune's figures; nothing that names the child does.
     await trx

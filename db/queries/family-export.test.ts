@@ -42,6 +42,9 @@ beforeAll(async () => {
   await db.insertInto('one_time_tokens').values({ purpose: 'password-reset', email, user_id: userId, token_hash: 'y'.repeat(64), expires_at: new Date('2027-01-01') }).execute();
   await db.insertInto('rate_limits').values({ key: `login:email:${email}`, count: 1, window_start: now }).execute();
   await db.insertInto('outbox_mails').values({ idempotency_key: 'export-mail', recipient: email, subject: 'Bienvenue', text_body: 'Bonjour', html_body: null }).execute();
+  // An address the family left, and a mail sent to it then.
+  await db.insertInto('former_emails').values({ user_id: userId, email: 'ancienne-exportee@example.fr' }).execute();
+  await db.insertInto('outbox_mails').values({ idempotency_key: 'export-mail-before', recipient: 'ancienne-exportee@example.fr', subject: 'Avant', text_body: 'Bonjour', html_body: null }).execute();
   const document = await db
     .insertInto('documents')
     .values({ owner_id: userId, kind: 'autre', file_name: 'piece.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'z'.repeat(64), storage_key: 'a'.repeat(64), uploaded_at: now })

@@ -67,9 +67,14 @@ export const exportPlan: ExportPlan = {
         .execute(),
   },
   outbox_mails: {
-    rows: (db, { email }) =>
-      db.selectFrom('outbox_mails').select(['subject', 'text_body', 'status', 'created_at', 'sent_at']).where(sql<string>`lower(recipient)`, '=', email.toLowerCase()).execute(),
+    rows: (db, { id, email }) =>
+      db
+        .selectFrom('outbox_mails')
+        .select(['subject', 'text_body', 'status', 'created_at', 'sent_at'])
+        .where((eb) => eb.or([eb(sql<string>`lower(recipient)`, '=', email.toLowerCase()), eb(sql<string>`lower(recipient)`, 'in', eb.selectFrom('former_emails').select('email').where('user_id', '=', id))]))
+        .execute(),
   },
+  former_emails: { rows: (db, { id }) => db.selectFrom('former_emails').select(['email', 'left_at']).where('user_id', '=', id).execute() },
   documents: {
     rows: (db, { id }) =>
       db.selectFrom('documents').select(['id', 'kind', 'file_name', 'mime_type', 'size_bytes', 'sha256', 'status', 'refusal_reason', 'uploaded_at', 'reviewed_at']).where('owner_id', '=', id).execute(),

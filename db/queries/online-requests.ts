@@ -36,9 +36,11 @@ async function withMessages(db: Db, request: Awaited<ReturnType<ReturnType<typeo
     .where('request_messages.request_id', '=', request.id)
     .orderBy('request_messages.id')
     .execute();
-  const fileIds = Object.values(request.answers).filter((value) => /^\d{1,12}$/.test(value)).map(Number);
+  const fields = readRequestFields(request.fields);
+  // A text answer may be any number: only a file field's answer names a document.
+  const fileIds = fields.filter((field) => field.kind === 'file').map((field) => request.answers[field.key] ?? '').filter((value) => /^\d{1,12}$/.test(value)).map(Number);
   const files = fileIds.length > 0 ? await db.selectFrom('documents').select(['id', 'file_name']).where('id', 'in', fileIds).where('owner_id', '=', request.user_id).execute() : [];
-  return { ...request, fields: readRequestFields(request.fields), messages, files };
+  return { ...request, fields, messages, files };
 }
 
 /** One of the family's requests with its form, answers and messages; undefined when not theirs. */
@@ -110,23 +112,4 @@ export async function recordRequestDecision(trx: Db, input: { requestId: number;
 /** What the mails and reminders of a request say. */
 export function requestForMail(db: Db, requestId: number) {
   return withForm(db).where('online_requests.id', '=', requestId).executeTakeFirstOrThrow();
-}
-
-/** A document of a request of these communes' forms (an answer's file or a reply's), for staff to open. */
-export async function requestDocumentInCommunes(db: Db, communeIds: number[], documentId: number) {
-  if (communeIds.length === 0) return undefined;
-  const linked = await db
-    .selectFrom('online_requests')
-    .innerJoin('request_forms', 'request_forms.id', 'online_requests.form_id')
-    .select('online_requests.id')
-    .where('request_forms.commune_id', 'in', communeIds)
-    .where((eb) =>
-      eb.or([
-        sql<boolean>`online_requests.answers @? ${`$.* ? (@ == "${documentId}")`}::jsonpath`,
-        eb.exists(eb.selectFrom('request_messages').select('request_messages.id').whereRef('request_messages.request_id', '=', 'online_requests.id').where('request_messages.document_id', '=', documentId)),
-      ]),
-    )
-    .executeTakeFirst();
-  if (!linked) return undefined;
-  return db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirst();
 }

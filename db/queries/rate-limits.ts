@@ -48,6 +48,14 @@ export interface LockoutPolicy {
 
 export const LOGIN_LOCKOUT: LockoutPolicy = { freeFailures: 5, firstLockMs: 60_000, maxLockMs: 3600_000, windowMs: 24 * 3600_000 };
 
+/**
+ * The same attempts counted per client address. One address is often many people (a town hall's
+ * counter, a school's network, a mobile operator's shared address on opening day): it is slowed
+ * only after many failures across accounts within the hour, never by one person's mistakes, whose
+ * account locks long before.
+ */
+export const CLIENT_LOCKOUT: LockoutPolicy = { freeFailures: 50, firstLockMs: 60_000, maxLockMs: 15 * 60_000, windowMs: 3600_000 };
+
 /** The lock that `count` attempts in the window earn: none within the free ones, then doubling. */
 function lockFor(count: number, policy: LockoutPolicy, now: Date): Date | null {
   const over = count - policy.freeFailures;
@@ -58,9 +66,10 @@ function lockFor(count: number, policy: LockoutPolicy, now: Date): Date | null {
  * Counts a password attempt against each key before the password is verified, as if it were to
  * fail; refuses it, counting nothing, while any key is locked. The keys' rows are locked in one
  * transaction (in a fixed order), so concurrent attempts are counted one after the other and
- * none slips past a lock another just earned.
+ * none slips past a lock another just earned. Each key may have its own policy.
  */
-export async function beginAttempt(db: Db, keys: string[], policy: LockoutPolicy, now: Date): Promise<LimitVerdict> {
+export async function beginAttempt(db: Db, keys: string[], policies: LockoutPolicy | ((key: string) => LockoutPolicy), now: Date): Promise<LimitVerdict> {
+  const policyOf = typeof policies === 'function' ? policies : () => policies;
   const sorted = [...new Set(keys)].sort();
   return db.transaction().execute(async (trx) => {
     await trx.insertInto('rate_limits').values(sorted.map((key) => ({ key, count: 0, window_start: now }))).onConflict((oc) => oc.column('key').doNothing()).execute();
@@ -68,6 +77,7 @@ export async function beginAttempt(db: Db, keys: string[], policy: LockoutPolicy
     const until = Math.max(0, ...rows.map((row) => row.locked_until?.getTime() ?? 0));
     if (until > now.getTime()) return { allowed: false, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
     for (const row of rows) {
+      const policy = policyOf(row.key);
       const restart = row.window_start.getTime() <= now.getTime() - policy.windowMs;
       const count = restart ? 1 : row.count + 1;
       await trx
@@ -85,14 +95,14 @@ export async function beginAttempt(db: Db, keys: string[], policy: LockoutPolicy
  * failures (only this attempt is taken back), so logging in to one's own account between guesses
  * at others' never resets what the guesses cost.
  */
-export async function attemptSucceeded(db: Db, keys: { account: string; client: string }, policy: LockoutPolicy): Promise<void> {
+export async function attemptSucceeded(db: Db, keys: { account: string; client: string }, clientPolicy: LockoutPolicy): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('rate_limits').where('key', '=', keys.account).execute();
     await trx
       .updateTable('rate_limits')
       .set({
         count: sql`greatest(count - 1, 0)`,
-        locked_until: sql`case when count - 1 <= ${policy.freeFailures} then null else locked_until end`,
+        locked_until: sql`case when count - 1 <= ${clientPolicy.freeFailures} then null else locked_until end`,
       })
       .where('key', '=', keys.client)
       .execute();

@@ -5,6 +5,7 @@
 import { hashToken, randomToken, tokenMatches } from '../../lib/tokens.ts';
 import type { Db } from '../connection.ts';
 import type { User } from '../database.ts';
+import { accountClosed } from './account-status.ts';
 
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
@@ -38,16 +39,17 @@ export async function validateSessionToken(db: Db, token: string, now: Date): Pr
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .selectAll('users')
-    .select(['sessions.id as session_id', 'sessions.secret_hash', 'sessions.expires_at', 'sessions.created_at as session_created_at'])
+    .select(['sessions.id as session_id', 'sessions.secret_hash', 'sessions.expires_at', 'sessions.created_at as session_created_at', accountClosed.as('account_closed')])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
   if (!row || !tokenMatches(secret, row.secret_hash)) return null;
   const lastMoment = row.session_created_at.getTime() + SESSION_ABSOLUTE_MS;
-  if (row.expires_at.getTime() <= now.getTime() || lastMoment <= now.getTime()) {
+  // A session outlives no closing of its account, whichever path closed it.
+  if (row.account_closed || row.expires_at.getTime() <= now.getTime() || lastMoment <= now.getTime()) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return null;
   }
-  const { session_id: _sessionId, secret_hash: _secretHash, expires_at: expiresAt, session_created_at: _createdAt, ...user } = row;
+  const { session_id: _sessionId, secret_hash: _secretHash, expires_at: expiresAt, session_created_at: _createdAt, account_closed: _closed, ...user } = row;
   let expires = expiresAt;
   let renewed = false;
   const renewal = Math.min(now.getTime() + SESSION_IDLE_MS, lastMoment);

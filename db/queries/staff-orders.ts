@@ -37,7 +37,7 @@ export function searchOrders(db: Db, communeIds: number[], text: string, limit =
   return query.orderBy('orders.id', 'desc').limit(limit).execute();
 }
 
-/** An order of these communes with its lines and card payment; undefined when it is none of theirs. */
+/** An order of these communes with its lines of theirs (the others counted) and card payment; undefined when it is none of theirs. */
 export async function staffOrder(db: Db, communeIds: number[], number: string) {
   if (communeIds.length === 0) return undefined;
   const order = await db
@@ -62,15 +62,27 @@ export async function staffOrder(db: Db, communeIds: number[], number: string) {
       'dependants.first_name', 'dependants.last_name', 'reservations.id as reservation_id', 'reservations.state as reservation_state',
     ])
     .where('order_lines.order_id', '=', order.id)
+    .where('products.commune_id', 'in', communeIds)
     .orderBy('holds.service_date')
     .execute();
-  const cardRefunds = order.card_payment_id
+  // Another commune's lines (its children, its activities) are only counted.
+  const { others } = await db
+    .selectFrom('order_lines')
+    .innerJoin('holds', 'holds.id', 'order_lines.hold_id')
+    .innerJoin('products', 'products.id', 'holds.product_id')
+    .select((eb) => eb.fn.countAll<string>().as('others'))
+    .where('order_lines.order_id', '=', order.id)
+    .where('products.commune_id', 'not in', communeIds)
+    .executeTakeFirstOrThrow();
+  const reservationIds = lines.map((line) => line.reservation_id).filter((id): id is number => id !== null);
+  const cardRefunds = order.card_payment_id && reservationIds.length > 0
     ? await db
         .selectFrom('card_refunds')
         .select(['reservation_id', 'amount_cents', 'provider_reference', 'created_at'])
         .where('payment_id', '=', order.card_payment_id)
+        .where('reservation_id', 'in', reservationIds)
         .orderBy('id')
         .execute()
     : [];
-  return { order, lines, cardRefunds };
+  return { order, lines, otherLines: Number(others), cardRefunds };
 }

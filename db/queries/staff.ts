@@ -12,7 +12,7 @@ export class UnknownCommuneError extends Error {}
 export async function createStaffAccount(
   db: Db,
   input: { email: string; communes: string[]; admin: boolean; now: Date },
-): Promise<{ email: string; communes: string[]; token: string }> {
+): Promise<{ id: number; email: string; communes: string[]; token: string }> {
   return db.transaction().execute(async (trx) => {
     const communes = [];
     for (const wanted of input.communes) {
@@ -44,7 +44,7 @@ export async function createStaffAccount(
         .execute();
     }
     const { token } = await issueToken(trx, { purpose: 'invitation', email: user.email, userId: user.id, now: input.now });
-    return { email: user.email, communes: communes.map((commune) => commune.name), token };
+    return { id: user.id, email: user.email, communes: communes.map((commune) => commune.name), token };
   });
 }
 
@@ -69,8 +69,11 @@ export async function staffAccounts(db: Db) {
   return [...accounts.values()];
 }
 
-/** Disables or enables a staff account; disabling ends its sessions. False when it is not staff, or is the admin themself. */
-export async function setStaffActive(db: Db, input: { userId: number; active: boolean; adminId: number }): Promise<boolean> {
+/**
+ * Disables or enables a staff account; disabling ends its sessions and spends its outstanding
+ * reset and invitation links. False when it is not staff, or is the admin themself.
+ */
+export async function setStaffActive(db: Db, input: { userId: number; active: boolean; adminId: number; now: Date }): Promise<boolean> {
   if (input.userId === input.adminId) return false;
   return db.transaction().execute(async (trx) => {
     const updated = await trx
@@ -81,7 +84,10 @@ export async function setStaffActive(db: Db, input: { userId: number; active: bo
       .returning('id')
       .executeTakeFirst();
     if (!updated) return false;
-    if (!input.active) await invalidateUserSessions(trx, input.userId);
+    if (!input.active) {
+      await invalidateUserSessions(trx, input.userId);
+      await revokePasswordLinks(trx, input.userId, input.now);
+    }
     await recordAudit(trx, { actorId: input.adminId, action: input.active ? 'staff.enabled' : 'staff.disabled', subject: { type: 'user', id: input.userId }, details: {} });
     return true;
   });

@@ -72,7 +72,16 @@ export async function updateIdentity(db: Db, userId: number, fields: Pick<User, 
   await db.updateTable('users').set(fields).where('id', '=', userId).execute();
 }
 
-/** Throws the unique violation `users_email_key` when the address is someone else's. */
+/**
+ * Throws the unique violation `users_email_key` when the address is someone else's. The address
+ * left is kept, so that an erasure finds the mail sent to it.
+ */
 export async function changeEmail(db: Db, userId: number, email: string): Promise<void> {
-  await db.updateTable('users').set({ email }).where('id', '=', userId).execute();
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('users').select('email').where('id', '=', userId).forUpdate().executeTakeFirstOrThrow();
+    if (before.email.toLowerCase() !== email.toLowerCase()) {
+      await trx.insertInto('former_emails').values({ user_id: userId, email: before.email.toLowerCase() }).onConflict((oc) => oc.constraint('former_emails_pkey').doNothing()).execute();
+    }
+    await trx.updateTable('users').set({ email }).where('id', '=', userId).execute();
+  });
 }

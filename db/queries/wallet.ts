@@ -1,7 +1,6 @@
 // Moving money in and out of a family's wallet. Each movement is one ledger entry and the balance
 // change, in one transaction; the entry's key makes a retry a no-op, the balance's CHECK makes an
 // overdraft impossible even when two payments race.
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../connection.ts';
 import { recordAudit } from './audit.ts';
@@ -99,15 +98,23 @@ export async function ledgerMismatches(db: Db): Promise<{ user_id: number; balan
   return rows;
 }
 
-/** Staff adjust a family's wallet with a reason, audited; throws InsufficientFunds below zero. */
-export async function adjustWallet(db: Db, input: { staffId: number; userId: number; amountCents: number; reason: string }): Promise<void> {
-  await moveMoney(db, {
-    userId: input.userId,
-    amountCents: input.amountCents,
-    kind: 'adjustment',
-    label: `Ajustement par la mairie : ${input.reason}`,
-    idempotencyKey: `adjustment-${randomUUID()}`,
-    createdBy: input.staffId,
-  });
+/**
+ * Staff adjust a family's wallet with a reason, audited; throws InsufficientFunds below zero. The
+ * one-time token the form was issued with keys the movement: the same form sent again (a double
+ * click, a replayed request) moves nothing and answers 'replayed'.
+ */
+export async function adjustWallet(db: Db, input: { staffId: number; userId: number; amountCents: number; reason: string; formToken: string }): Promise<'applied' | 'replayed'> {
+  const idempotencyKey = `adjustment-${input.userId}-${input.formToken}`;
+  if (await db.selectFrom('wallet_entries').select('id').where('idempotency_key', '=', idempotencyKey).executeTakeFirst()) return 'replayed';
+  try {
+    // Its own transaction: a debit below zero aborts it before InsufficientFunds reads the balance.
+    const moved = await moveMoney(db, { userId: input.userId, amountCents: input.amountCents, kind: 'adjustment', label: `Ajustement par la mairie : ${input.reason}`, idempotencyKey, createdBy: input.staffId });
+    if (!moved.applied) return 'replayed';
+  } catch (error) {
+    // The same token sent twice at once with another amount: the first one counts.
+    if (error instanceof Error && error.message.startsWith(`idempotency key ${idempotencyKey}`)) return 'replayed';
+    throw error;
+  }
   await recordAudit(db, { actorId: input.staffId, action: 'wallet.adjustment', subject: { type: 'user', id: input.userId }, details: { cents: input.amountCents, reason: input.reason } });
+  return 'applied';
 }

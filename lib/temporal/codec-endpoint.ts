@@ -2,6 +2,10 @@
 // cannot read and shows what comes back, so an operator sees decrypted inputs and results while
 // the Temporal server never holds them in clear. It answers the UI's origin only, and listens on
 // the loopback: operators reach it, like the UI, through their SSH tunnel (README, Production).
+// CORS binds browsers only: each request must also name this endpoint in its Host header (a page
+// that rebinds its own name to the loopback does not), and carry the configured bearer token when
+// there is one (required once the endpoint is published).
+import { timingSafeEqual } from 'node:crypto';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import type { Payload, PayloadCodec } from '@temporalio/common';
@@ -26,9 +30,41 @@ function readPayloads(body: unknown): JsonPayload[] | null {
   return Array.isArray(payloads) && payloads.length <= 1000 ? (payloads as JsonPayload[]) : null;
 }
 
-export function codecEndpoint(codec: PayloadCodec, uiOrigins: string | string[]): Hono {
+export interface CodecAccess {
+  /** The bearer token every request must carry; null to serve the loopback without one. */
+  token: string | null;
+  /** The Host header values it answers, besides the loopback's (`localhost`, `127.0.0.1`, `[::1]`, any port). */
+  hosts: string[];
+}
+
+const LOOPBACK = /^(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Whether the request names this endpoint and carries its token. */
+function admitted(headers: { host: string | undefined; authorization: string | undefined }, access: CodecAccess): boolean {
+  const host = (headers.host ?? '').toLowerCase();
+  if (!LOOPBACK.test(host) && !access.hosts.map((name) => name.toLowerCase()).includes(host)) return false;
+  if (access.token === null) return true;
+  const bearer = /^Bearer (\S+)$/.exec(headers.authorization ?? '');
+  return bearer !== null && sameSecret(bearer[1]!, access.token);
+}
+
+export function codecEndpoint(codec: PayloadCodec, uiOrigins: string | string[], access: CodecAccess): Hono {
   const app = new Hono();
   app.use('*', cors({ origin: uiOrigins, allowHeaders: ['content-type', 'x-namespace', 'authorization'], allowMethods: ['POST', 'OPTIONS'], credentials: true }));
+  app.use('*', async (c, next) => {
+    if (c.req.method === 'OPTIONS') return next();
+    if (!admitted({ host: c.req.header('host'), authorization: c.req.header('authorization') }, access)) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return c.json({ error: 'unauthorized' }, 401);
+    }
+    return next();
+  });
   for (const [path, transform] of [['/decode', codec.decode.bind(codec)], ['/encode', codec.encode.bind(codec)]] as const) {
     app.post(path, async (c) => {
       const payloads = readPayloads(await c.req.json().catch(() => null));

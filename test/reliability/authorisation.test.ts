@@ -9,7 +9,8 @@ import { declaredRoutes, type DeclaredRoute } from './route-table.ts';
 import { changedTables, snapshot } from './snapshot.ts';
 import { useWorld, visitors, type Visitor } from './world.ts';
 
-const { app, database, pathOf, headersOf } = useWorld();
+const world = useWorld();
+const { app, database, pathOf, headersOf } = world;
 
 type Answer = 'allowed' | 'login' | 'forbidden' | 'not-found';
 
@@ -74,5 +75,27 @@ describe('authorisation matrix', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+
+  it("keeps a commune's object closed when another commune's object names it (an answer, a query string)", async () => {
+    const db = database.db;
+    const yssingeaux = await db.selectFrom('communes').select('id').where('slug', '=', 'yssingeaux').executeTakeFirstOrThrow();
+    const agent = await db.selectFrom('users').select('id').where('email', '=', 'agent-yssingeaux@example.fr').executeTakeFirstOrThrow();
+    const familyB = await db.selectFrom('users').select('id').where('email', '=', 'famille-b@example.fr').executeTakeFirstOrThrow();
+    const form = await db
+      .insertInto('request_forms')
+      .values({ commune_id: yssingeaux.id, title: 'Piège', fields: JSON.stringify([{ key: 'champ_1', label: 'Précisions', kind: 'text', required: true }]), published: true, created_by: agent.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // Family A's document (Rosières), its number typed as a text answer to a Yssingeaux form.
+    const document = world.world.objects.document as number;
+    const request = await db.insertInto('online_requests').values({ form_id: form.id, user_id: familyB.id, answers: JSON.stringify({ champ_1: String(document) }) }).returning('id').executeTakeFirstOrThrow();
+    const asOther = headersOf('otherStaff');
+    for (const path of [`/agent/demarches/pieces/${document}`, `/agent/documents/${document}`, `/agent/demarches/pieces/${document}?demande=${request.id}`, `/agent/familles/${world.world.parentA.id}?demande=${request.id}`]) {
+      expect((await app().request(path, { headers: asOther })).status, path).toBe(403);
+    }
+    const page = await app().request(`/agent/demarches/${request.id}`, { headers: asOther });
+    expect(page.status).toBe(200);
+    expect(await page.text()).not.toContain(`/agent/demarches/pieces/${document}`);
   });
 });

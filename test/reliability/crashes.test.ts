@@ -86,6 +86,7 @@ async function expectEveryOrderOnce(families: PatientFamily[], outcomes: string[
     abandonedOrdersKeepingWalletMoney: 0,
     walletsBelowZero: 0,
     ledgerMismatches: 0,
+    reservationsRefundedBeyondNetPrice: 0,
     slotCountMismatches: 0,
     holdsPastExpiry: 0,
     ordersStuck: 0,

@@ -1,9 +1,10 @@
 // Every place a password is verified (login, and the current password asked before changing the
 // password or the e-mail address) goes through here: the attempt is counted per account and per
-// client before argon2 runs, refused while either is locked, and taken back when it succeeds.
+// client before argon2 runs, refused while either is locked, and taken back when it succeeds. An
+// account locks after a few failures; a client address, often shared, only after many.
 import type { Context } from 'hono';
 import type { Db } from '../../db/connection.ts';
-import { attemptSucceeded, beginAttempt, describeWait, LOGIN_LOCKOUT } from '../../db/queries/rate-limits.ts';
+import { attemptSucceeded, beginAttempt, CLIENT_LOCKOUT, describeWait, LOGIN_LOCKOUT } from '../../db/queries/rate-limits.ts';
 import { verifyPassword } from '../../lib/password-hash.ts';
 import { clientAddress } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
@@ -30,14 +31,14 @@ export async function verifyPasswordAttempt(
   attempt: { account: string; hash: string | null | undefined; password: string },
 ): Promise<AttemptOutcome> {
   const keys = { account: `password:${attempt.account}`, client: `password:client:${clientAddress(c, deps.trustedProxies)}` };
-  const verdict = await beginAttempt(deps.db, [keys.account, keys.client], LOGIN_LOCKOUT, deps.now());
+  const verdict = await beginAttempt(deps.db, [keys.account, keys.client], (key) => (key === keys.client ? CLIENT_LOCKOUT : LOGIN_LOCKOUT), deps.now());
   if (!verdict.allowed) {
     c.header('Retry-After', String(verdict.retryAfterSeconds));
     return { ok: false, lockedForSeconds: verdict.retryAfterSeconds };
   }
   const valid = attempt.password.length <= 1024 && (await verifyPassword(attempt.hash ?? DECOY_HASH, attempt.password));
   if (!valid || !attempt.hash) return { ok: false, lockedForSeconds: 0 };
-  await attemptSucceeded(deps.db, keys, LOGIN_LOCKOUT);
+  await attemptSucceeded(deps.db, keys, CLIENT_LOCKOUT);
   return { ok: true, lockedForSeconds: 0 };
 }
 

@@ -24,8 +24,16 @@ export const absenceFamilyAccess = {
   'POST /mon-compte/reservations/:id/absence': { who: 'parent', object: 'reservation', input: { form: 'GET /mon-compte/reservations/:id/absence' } },
 } satisfies AccessTable;
 
-const tooLarge = (c: Context<AppEnv>) => c.text('Le fichier dépasse 10 Mo : réduisez-le et réessayez.', 413);
-const oneFile = bodyLimit({ maxSize: MAX_DOCUMENT_BYTES + 64 * 1024, onError: tooLarge });
+const TOO_LARGE = 'Le fichier dépasse 10 Mo : réduisez-le (par exemple en le numérisant en noir et blanc) et réessayez.';
+/** A certificate as large as a document may be; beyond, the page says so next to the field. */
+const oneFile = (page: (c: Context<AppEnv>) => Response | Promise<Response>) =>
+  bodyLimit({
+    maxSize: MAX_DOCUMENT_BYTES + 64 * 1024,
+    onError: (c) => {
+      c.status(413);
+      return page(c);
+    },
+  });
 const NOT_A_FILE = 'Choisissez un fichier PDF, JPEG ou PNG.';
 const ids = (values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string' && /^\d{1,12}$/.test(v)).map(Number))];
 
@@ -59,7 +67,7 @@ export function absenceFamilyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.get(`/mon-compte/reservations/:id${ID}/absence`, (c) => declarePage(c, [idParam(c)]));
 
-  router.post(`/mon-compte/reservations/:id${ID}/absence`, oneFile, async (c) => {
+  router.post(`/mon-compte/reservations/:id${ID}/absence`, oneFile((c) => declarePage(c, [idParam(c)], { certificat: TOO_LARGE })), async (c) => {
     const user = currentUser(c);
     if (!(await declarableDays(db, user.id, idParam(c), now()))) return c.notFound();
     const body = await c.req.parseBody({ all: true });
@@ -83,7 +91,7 @@ export function absenceFamilyRoutes(deps: AppDeps): Hono<AppEnv> {
     // The absence is recorded: should its workflow not start now, the certificate or staff's
     // decision start it (see web/workflows.ts).
     await workflows
-      .startAbsence({ absenceId: declared.absenceId, declaredAt: now().toISOString(), certificateDueAt: declared.certificateDueAt.toISOString(), certificateSent: sent }, { email: user.email, commune: null })
+      .startAbsence({ absenceId: declared.absenceId, declaredAt: now().toISOString(), certificateDueAt: declared.certificateDueAt.toISOString(), certificateSent: sent }, { userId: user.id, commune: null })
       .catch((error: unknown) => deps.logger.error({ err: error, absence: declared.absenceId }, 'absence workflow not started'));
     return c.redirect(`/mon-compte/absences/${declared.absenceId}?ok=${refusal ? 'sans-certificat' : 'declaree'}`, 303);
   });
@@ -101,7 +109,7 @@ export function absenceFamilyRoutes(deps: AppDeps): Hono<AppEnv> {
   };
   router.get(`/mon-compte/absences/:id${ID}`, (c) => myAbsence(c, { message: said[c.req.query('ok') ?? ''] ?? null }));
 
-  router.post(`/mon-compte/absences/:id${ID}/certificat`, oneFile, async (c) => {
+  router.post(`/mon-compte/absences/:id${ID}/certificat`, oneFile((c) => myAbsence(c, { errors: { certificat: TOO_LARGE } })), async (c) => {
     const user = currentUser(c);
     const absence = await absenceView(db, idParam(c));
     if (!absence || absence.familyId !== user.id) return c.notFound();
@@ -116,7 +124,7 @@ export function absenceFamilyRoutes(deps: AppDeps): Hono<AppEnv> {
     const stored = await storeCertificate(user.id, certificate);
     if ('error' in stored) return again({ certificat: stored.error });
     if (!(await attachCertificate(db, { absenceId: absence.id, userId: user.id, documentId: stored.documentId, now: now() }))) return again({ etat: 'Cette absence n’attend plus de certificat.' });
-    await workflows.absenceCertificateSent({ ...absenceInput(absence), certificateSent: true }, { email: user.email, commune: null });
+    await workflows.absenceCertificateSent({ ...absenceInput(absence), certificateSent: true }, { userId: user.id, commune: null });
     return c.redirect(`/mon-compte/absences/${absence.id}?ok=certificat`, 303);
   });
 

@@ -90,7 +90,7 @@ export function accountRoutes(deps: AppDeps): Hono<AppEnv> {
 
       if (user.status === 'pending') {
         const commune = user.commune_id ? await communeName(db, user.commune_id) : null;
-        await workflows.documentSubmitted(user.id, documentId, { email: user.email, commune });
+        await workflows.documentSubmitted(user.id, documentId, { userId: user.id, commune });
       }
       return c.redirect('/mon-compte/documents?depose=1', 303);
     },

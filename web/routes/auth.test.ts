@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { findUserByEmail } from '../../db/queries/users.ts';
 import { issueToken } from '../../db/queries/one-time-tokens.ts';
+import { CLIENT_LOCKOUT } from '../../db/queries/rate-limits.ts';
 import { createParent, login, PASSWORD, sessionCookie } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { waitForMail } from '../../test/helpers/outbox.ts';
@@ -108,8 +109,17 @@ describe('login', () => {
     expect((await postForm(app(), '/connexion', { email: 'lock@example.fr', password: PASSWORD }, { 'X-Forwarded-For': '10.2.1.3' })).status).toBe(303);
   });
 
-  it('limits one client address across many accounts', async () => {
-    for (let i = 0; i < 6; i += 1) {
+  it('lets a second family in from an address where the first one locked its own account', async () => {
+    await createParent(database.db, 'distraite@example.fr');
+    await createParent(database.db, 'voisine@example.fr');
+    const mairie = { 'X-Forwarded-For': '10.3.9.1' };
+    for (let i = 0; i < 6; i += 1) expect((await postForm(app(), '/connexion', { email: 'distraite@example.fr', password: `Faux-${i}-mot-de-passe` }, mairie)).status).toBe(401);
+    expect((await postForm(app(), '/connexion', { email: 'distraite@example.fr', password: PASSWORD }, mairie)).status).toBe(429);
+    expect((await postForm(app(), '/connexion', { email: 'voisine@example.fr', password: PASSWORD }, mairie)).status).toBe(303);
+  });
+
+  it('limits one client address across many accounts, after many failures', async () => {
+    for (let i = 0; i < CLIENT_LOCKOUT.freeFailures + 1; i += 1) {
       await postForm(app(), '/connexion', { email: `essai${i}@example.fr`, password: 'Faux-mot-de-passe-1' }, { 'X-Forwarded-For': '10.3.0.1' });
     }
     const response = await postForm(app(), '/connexion', { email: 'autre@example.fr', password: 'Faux-mot-de-passe-1' }, { 'X-Forwarded-For': '10.3.0.1' });
@@ -117,7 +127,7 @@ describe('login', () => {
   });
 
   it('reads the client from the rightmost hop the proxy wrote, whatever the client put before it', async () => {
-    for (let i = 0; i < 6; i += 1) {
+    for (let i = 0; i < CLIENT_LOCKOUT.freeFailures + 1; i += 1) {
       const spoofed = { 'X-Forwarded-For': `203.0.113.${i}, 10.3.1.1` };
       await postForm(app(), '/connexion', { email: `cible${i}@example.fr`, password: 'Faux-mot-de-passe-1' }, spoofed);
     }
@@ -132,8 +142,8 @@ describe('login', () => {
       for (let i = 0; i < 2; i += 1) await postForm(app(), '/connexion', { email: `victime${round}${i}@example.fr`, password: 'Faux-mot-de-passe-1' }, from);
       expect((await postForm(app(), '/connexion', { email: 'attaquant@example.fr', password: PASSWORD }, from)).status).toBe(303);
     }
-    // Four guesses so far, the own logins taken back: the fifth and sixth are tried, the seventh refused.
-    for (let i = 0; i < 2; i += 1) expect((await postForm(app(), '/connexion', { email: `victime5${i}@example.fr`, password: 'Faux-mot-de-passe-1' }, from)).status).toBe(401);
+    // Four guesses so far, the own logins taken back: the address's free ones and one more are tried, the next refused.
+    for (let i = 4; i < CLIENT_LOCKOUT.freeFailures + 1; i += 1) expect((await postForm(app(), '/connexion', { email: `victime5${i}@example.fr`, password: 'Faux-mot-de-passe-1' }, from)).status).toBe(401);
     expect((await postForm(app(), '/connexion', { email: 'victime99@example.fr', password: 'Faux-mot-de-passe-1' }, from)).status).toBe(429);
   });
 

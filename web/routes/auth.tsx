@@ -4,12 +4,13 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { accountMails } from '../../lib/mail/templates.ts';
 import { consumeBudget, describeWait } from '../../db/queries/rate-limits.ts';
+import { mayOpenSession } from '../../db/queries/account-status.ts';
 import { invalidateSession } from '../../db/queries/sessions.ts';
 import { findUserByEmail } from '../../db/queries/users.ts';
 import { issueToken } from '../../db/queries/one-time-tokens.ts';
 import type { AppDeps } from '../app.ts';
 import { clearSessionCookie } from '../auth/cookie.ts';
-import { startSession } from '../auth/login.ts';
+import { closedAccountMessage, startSession } from '../auth/login.ts';
 import { verifyPasswordAttempt } from '../auth/password-attempt.ts';
 import { clientAddress } from '../client-address.ts';
 import type { AppEnv } from '../env.ts';
@@ -65,7 +66,7 @@ export function authRoutes(deps: AppDeps): Hono<AppEnv> {
     if (attempt.lockedForSeconds > 0) return again({ password: `Trop de tentatives de connexion. Réessayez dans ${describeWait(attempt.lockedForSeconds)}.` }, 429);
     if (!attempt.ok || !user) return again({ password: 'Adresse e-mail ou mot de passe incorrect.' }, 401);
     // Said only to whoever knows the password: a disabled account's address stays undisclosed.
-    if (user.status === 'suspended') return again({ password: user.status_reason ? `Ce compte est fermé. ${user.status_reason}` : 'Ce compte est désactivé. Adressez-vous à votre mairie.' }, 403);
+    if (!(await mayOpenSession(db, user.id))) return again({ password: closedAccountMessage(user) }, 403);
     return startSession(c, { db, now, secure }, user, returnPath);
   });
 

@@ -288,7 +288,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
       if (!result.ok) return refused(result.failures);
 
       await extendCart(db, user.id, now(), expiresAt);
-      await deps.workflows.openBasket({ number: result.basket, expiresAt: expiresAt.toISOString() }, { email: user.email, commune: product.commune_name });
+      await deps.workflows.openBasket({ number: result.basket, expiresAt: expiresAt.toISOString() }, { userId: user.id, commune: product.commune_name });
       const props = { product: product.name, productId, prestation: prestation!.label, quantity: result.holdIds.length, totalCents: await holdsTotal(db, result.holdIds), cart: await cartSummary(db, user.id, now()) };
       if (htmx) return c.html(<AddedToCart {...props} outOfBand />);
       c.set('cart', props.cart);

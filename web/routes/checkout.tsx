@@ -79,7 +79,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const created = fromCart ?? (await orderInCheckout(db, user.id, now()));
     if (!created) return c.redirect('/panier', 303);
     try {
-      const placed = await workflows.placeOrder(created, { email: user.email, commune }, holdUntil);
+      const placed = await workflows.placeOrder(created, { userId: user.id, commune }, holdUntil);
       // Refused, the basket already holds this order past its first step: the parent goes on there.
       if ('refused' in placed && fromCart) throw new Error(placed.refused);
     } catch (error) {

@@ -85,7 +85,7 @@ export function onlineRequestRoutes(deps: AppDeps): Hono<AppEnv> {
       answers[key] = String(stored.documentId);
     }
     const requestId = await submitRequest(db, { formId: form.id, userId: user.id, answers });
-    await workflows.startOnlineRequest(requestId, { email: user.email, commune: form.commune });
+    await workflows.startOnlineRequest(requestId, { userId: user.id, commune: form.commune });
     await workflows.sendMailLater({
       idempotencyKey: `request-${requestId}/received`,
       to: user.email,
@@ -134,7 +134,7 @@ export function onlineRequestRoutes(deps: AppDeps): Hono<AppEnv> {
       documentId = stored.documentId;
     }
     if (!(await addFamilyReply(db, { requestId: request.id, userId: user.id, body: message, documentId }))) return again({ etat: NOT_WAITING });
-    await workflows.onlineRequestCompleted(request.id, documentId, { email: user.email, commune: request.commune });
+    await workflows.onlineRequestCompleted(request.id, documentId, { userId: user.id, commune: request.commune });
     return c.redirect(`/mon-compte/demarches/${request.id}?ok=reponse`, 303);
   });
 

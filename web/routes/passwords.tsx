@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { checkPassword, describePasswordProblems } from '../../domain/password-policy.ts';
 import { completeSignup, resetPassword } from '../../db/queries/account-links.ts';
+import { mayOpenSession } from '../../db/queries/account-status.ts';
 import { peekToken } from '../../db/queries/one-time-tokens.ts';
 import { invalidateUserSessions } from '../../db/queries/sessions.ts';
 import { communeOptions, setPassword } from '../../db/queries/users.ts';
@@ -100,7 +101,7 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
     // Started once the account is committed, never inside the transaction. Should Temporal not
     // answer, the first document the parent uploads starts it (signal-with-start).
     await workflows
-      .startAccountValidation(user.id, { email: user.email, commune: commune.label })
+      .startAccountValidation(user.id, { userId: user.id, commune: commune.label })
       .catch((error: unknown) => deps.logger.warn({ err: error, userId: user.id }, 'account validation not started; the first document will start it'));
     return startSession(c, { db, now, secure }, user, '/mon-compte/documents?bienvenue=1');
   });
@@ -108,7 +109,7 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
   router.get('/recuperation-mot-de-passe/nouveau', async (c) => {
     const token = c.req.query('token') ?? '';
     const grant = await peekToken(db, ['password-reset', 'invitation'], token, now());
-    if (!grant) return invalidResetLink(c);
+    if (!grant?.userId || !(await mayOpenSession(db, grant.userId))) return invalidResetLink(c);
     return c.render(<ResetPasswordPage token={token} email={grant.email} />, { title: 'Nouveau mot de passe' });
   });
 
@@ -116,7 +117,7 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
     const values = await readForm(c);
     const token = values.token ?? '';
     const grant = await peekToken(db, ['password-reset', 'invitation'], token, now());
-    if (!grant?.userId) return invalidResetLink(c);
+    if (!grant?.userId || !(await mayOpenSession(db, grant.userId))) return invalidResetLink(c);
     const { errors, check } = passwordErrors(values, grant.email);
     if (!values.password) errors.password = 'Choisissez un mot de passe.';
     if (Object.keys(errors).length > 0) {

@@ -64,7 +64,7 @@ export function serviceRoutes(deps: AppDeps): Hono<AppEnv> {
     const { requested, already } = await requestSubscriptions(db, user.id, chosen.map(Number), now());
     for (const subscriptionId of requested) {
       const offerId = await subscriptionOfferId(db, subscriptionId);
-      await workflows.startSubscriptionApproval(subscriptionId, { email: user.email, commune: known.get(String(offerId))!.commune });
+      await workflows.startSubscriptionApproval(subscriptionId, { userId: user.id, commune: known.get(String(offerId))!.commune });
     }
     return c.redirect(`/mon-compte/services?demandes=${requested.length}&deja=${already.length}`, 303);
   });

@@ -43,7 +43,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.render(await page(user.id, { errors }), { title: 'Mon porte-monnaie' });
     }
     const payment = await createTopUpPayment(db, { userId: user.id, amountCents: amount, cardType: card });
-    await workflows.startTopUp(payment.id, { email: user.email, commune: null });
+    await workflows.startTopUp(payment.id, { userId: user.id, commune: null });
     const back = `${config.PUBLIC_URL}/paiement/retour/${payment.reference}`;
     const form = payments.paymentForm({
       totalCents: amount,

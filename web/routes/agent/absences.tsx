@@ -4,6 +4,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { absenceCertificate, absenceInput, absenceView, communeAbsences } from '../../../db/queries/absence-lists.ts';
+import { staffDocument } from '../../../db/queries/staff-documents.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import type { AccessTable } from '../../access.ts';
 import type { AppDeps } from '../../app.ts';
@@ -62,14 +63,16 @@ export function absenceStaffRoutes({ db, workflows, documents }: AppDeps): Hono<
       save: async ({ decision, raison }): Promise<FieldErrors | void> => {
         if (absence.status !== 'waiting-staff') return { decision: 'Cette absence n’attend pas de décision.' };
         const verdict = decision === 'accepter' ? { accepted: true as const } : { accepted: false as const, reason: raison };
-        await workflows.decideAbsence(absenceInput(absence), { email: absence.email, commune: null }, { staffId: currentUser(c).id, verdict });
+        await workflows.decideAbsence(absenceInput(absence), { userId: absence.familyId, commune: null }, { staffId: currentUser(c).id, verdict });
       },
       then: ({ decision }) => `/agent/absences/${absence.id}?ok=${decision}`,
     });
   });
 
   router.get(`/absences/:id${ID}/certificat`, async (c) => {
-    const file = await absenceCertificate(db, await staffCommuneIds(db, currentUser(c)), idParam(c));
+    const communes = await staffCommuneIds(db, currentUser(c));
+    const certificateId = (await absenceCertificate(db, communes, idParam(c)))?.certificate_id;
+    const file = certificateId == null ? undefined : await staffDocument(db, communes, certificateId);
     if (!file) throw new HTTPException(403);
     return sendDocument(c, file, await documents.get(file.storage_key));
   });

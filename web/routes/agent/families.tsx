@@ -1,5 +1,6 @@
 // Staff: search the families of their communes and open one; decide on their documents at any
 // time, and see those waiting for a decision.
+import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
@@ -56,9 +57,11 @@ const quotientSchema = z.object({
 const adjustmentSchema = z.object({
   montant: eurosField('Indiquez un montant non nul en euros, par exemple 5,00 ou -2,50.', { allowNegative: true, maxDigits: 5 }),
   motif: z.string({ error: 'Indiquez le motif (3 à 200 caractères).' }).trim().min(3, 'Indiquez le motif (3 à 200 caractères).').max(200, 'Indiquez le motif (3 à 200 caractères).'),
+  // Issued with the form (a fresh one each time the page is drawn): the money moves once per form.
+  jeton: z.uuid({ error: 'Ce formulaire a expiré : rechargez la page puis saisissez l’ajustement à nouveau.' }),
 });
 
-export function familySearchRoutes({ db, workflows, now }: AppDeps): Hono<AppEnv> {
+export function familySearchRoutes({ db, workflows, now, config }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
 
   router.get('/familles', async (c) => {
@@ -87,6 +90,8 @@ export function familySearchRoutes({ db, workflows, now }: AppDeps): Hono<AppEnv
         subscriptions={await familySubscriptions(db, id)}
         addresses={await listAddresses(db, id)}
         walletCents={await balance(db, id)}
+        adjustmentToken={randomUUID()}
+        processesUrl={`${config.TEMPORAL_UI_ORIGIN}/namespaces/default/workflows?query=${encodeURIComponent(`AccountId = ${id}`)}`}
         attendance={await familyAttendance(db, id)}
         today={parisDate(now())}
       />,
@@ -120,10 +125,12 @@ export function familySearchRoutes({ db, workflows, now }: AppDeps): Hono<AppEnv
     await inScope(c, id);
     return handleForm(c, {
       schema: adjustmentSchema,
-      again: (adjustment) => familyPage(c, id, { adjustment }),
-      save: async ({ montant, motif }) => {
+      // The token's field is hidden: its message is said next to the amount.
+      again: ({ values, errors }) => familyPage(c, id, { adjustment: { values, errors: errors.jeton ? { ...errors, montant: errors.montant ?? errors.jeton } : errors } }),
+      save: async ({ montant, motif, jeton }) => {
         try {
-          await adjustWallet(db, { staffId: currentUser(c).id, userId: id, amountCents: montant, reason: motif });
+          const outcome = await adjustWallet(db, { staffId: currentUser(c).id, userId: id, amountCents: montant, reason: motif, formToken: jeton });
+          if (outcome === 'replayed') return { montant: 'Ce formulaire a déjà été envoyé : l’ajustement est enregistré une seule fois, rien n’a été changé cette fois-ci.' };
         } catch (error) {
           if (!(error instanceof InsufficientFunds)) throw error;
           return { montant: 'Le solde ne permet pas ce débit.' };

@@ -4,7 +4,8 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { requestDocumentInCommunes, requestQueue, staffRequest } from '../../../db/queries/online-requests.ts';
+import { requestQueue, staffRequest } from '../../../db/queries/online-requests.ts';
+import { staffDocument } from '../../../db/queries/staff-documents.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import type { OnlineRequestStatus } from '../../../db/request-tables.ts';
 import type { AccessTable } from '../../access.ts';
@@ -82,7 +83,7 @@ export function onlineRequestRoutes({ db, workflows, config, documents }: AppDep
   });
 
   router.get(`/demarches/pieces/:id${ID}`, async (c) => {
-    const document = await requestDocumentInCommunes(db, await staffCommuneIds(db, currentUser(c)), idParam(c));
+    const document = await staffDocument(db, await staffCommuneIds(db, currentUser(c)), idParam(c));
     if (!document) throw new HTTPException(403);
     return sendDocument(c, document, await documents.get(document.storage_key));
   });

@@ -45,7 +45,7 @@ export function staffAccountRoutes({ db, now, config, workflows }: AppDeps): Hon
       save: async ({ email, admin }) => {
         const created = await createStaffAccount(db, { email, communes: admin ? [] : slugs, admin: admin === '1', now: now() });
         const link = staffInvitationLink(config.PUBLIC_URL, created.token);
-        await workflows.sendMailLater({ idempotencyKey: `staff-invitation-${created.email}-${now().getTime()}`, to: created.email, mail: accountMails.staffInvitation(link, created.communes.join(', ') || 'toutes les communes') });
+        await workflows.sendMailLater({ idempotencyKey: `staff-invitation-${created.id}-${now().getTime()}`, to: created.email, mail: accountMails.staffInvitation(link, created.communes.join(', ') || 'toutes les communes') });
       },
       then: '/agent/agents?ok=invite',
     });
@@ -53,7 +53,7 @@ export function staffAccountRoutes({ db, now, config, workflows }: AppDeps): Hon
 
   for (const [action, active] of [['desactiver', false], ['activer', true]] as const) {
     router.post(`/agents/:id${ID}/${action}`, async (c) => {
-      if (!(await setStaffActive(db, { userId: idParam(c), active, adminId: currentUser(c).id }))) throw new HTTPException(404);
+      if (!(await setStaffActive(db, { userId: idParam(c), active, adminId: currentUser(c).id, now: now() }))) throw new HTTPException(404);
       return c.redirect(`/agent/agents?ok=${active ? 'active' : 'desactive'}`, 303);
     });
   }

@@ -4,7 +4,8 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { formatLongDate, parisDate } from '../../../domain/dates.ts';
-import { familyDocuments, storedDocument } from '../../../db/queries/families.ts';
+import { familyDocuments } from '../../../db/queries/families.ts';
+import { staffDocument } from '../../../db/queries/staff-documents.ts';
 import { parentAccount, pendingAccounts } from '../../../db/queries/validations.ts';
 import { staffCommuneIds } from '../../../db/queries/users.ts';
 import { isDecided } from '../../../workflows/approval.messages.ts';
@@ -98,9 +99,8 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   router.get(`/documents/:id${ID}`, async (c) => {
-    const document = await storedDocument(db, idParam(c));
+    const document = await staffDocument(db, await staffCommuneIds(db, currentUser(c)), idParam(c));
     if (!document) throw new HTTPException(403);
-    await accountInScope(c, document.owner_id);
     return sendDocument(c, document, await store.get(document.storage_key));
   });
 

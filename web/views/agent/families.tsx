@@ -66,6 +66,10 @@ export interface FamilyPageProps {
   /** The latest check-ins, newest first. */
   attendance: { day: string; firstName: string; product: string; status: 'present' | 'absent'; reason: string | null }[];
   adjustment?: { values: Record<string, string>; errors: Record<string, string> };
+  /** The adjustment form's one-time token. */
+  adjustmentToken: string;
+  /** The family's processes in the Temporal UI, found by its account's number. */
+  processesUrl: string;
   /** The document decision that was sent and refused, shown again with its errors. */
   review?: ReviewForm | undefined;
   today: IsoDate;
@@ -76,7 +80,7 @@ export interface FamilyPageProps {
   addresses: Address[];
 }
 
-export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, attendance, review, today }: FamilyPageProps) {
+export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, adjustmentToken, processesUrl, attendance, review, today }: FamilyPageProps) {
   return (
     <>
       <p>
@@ -94,6 +98,10 @@ export function FamilyPage({ family, status, dependants, documents, subscription
         <dd>{family.commune ?? '—'}</dd>
         <dt>Adresse</dt>
         <dd>{addresses[0] ? `${addresses[0].line1}, ${addresses[0].postal_code} ${addresses[0].city}` : '—'}</dd>
+        <dt>Compte</dt>
+        <dd>
+          n° {family.id} – <a href={processesUrl}>ses processus dans Temporal</a>
+        </dd>
       </dl>
       <h2>Personnes</h2>
       {dependants.length === 0 ? (
@@ -126,6 +134,7 @@ export function FamilyPage({ family, status, dependants, documents, subscription
       <h2>Porte-monnaie</h2>
       <p>Solde : {formatEuros(walletCents)}</p>
       <form method="post" action={`/agent/familles/${family.id}/porte-monnaie`} novalidate>
+        <input type="hidden" name="jeton" value={adjustmentToken} />
         <Field name="montant" label="Ajustement (€)" required value={adjustment?.values.montant} error={adjustment?.errors.montant} hint="Positif pour créditer, négatif pour débiter : 5,00 ou -2,50." />
         <Field name="motif" label="Motif" required value={adjustment?.values.motif} error={adjustment?.errors.motif} hint="Il apparaîtra dans l'historique de la famille." />
         <button class="button" type="submit">

@@ -14,7 +14,7 @@ const labels = { reservation: 'Réservations à annuler', motif: 'Motif', rembou
 
 export function OrderDetailPage(props: { detail: Detail; temporalUi: string; message: string | null; errors?: FieldErrors | undefined; values?: FormValues | undefined; checked?: string[] | undefined }) {
   const { detail, temporalUi, message, errors = {}, values = {}, checked = [] } = props;
-  const { order, lines, cardRefunds } = detail;
+  const { order, lines, otherLines, cardRefunds } = detail;
   const cancellable = lines.filter((line) => line.reservation_state === 'confirmed');
   const cardPaid = order.card_state === 'paid';
   const refundTo = values.rembourser ?? 'porte-monnaie';
@@ -89,6 +89,7 @@ export function OrderDetailPage(props: { detail: Detail; temporalUi: string; mes
             ))}
           </tbody>
         </table>
+        {otherLines > 0 ? <p>{otherLines === 1 ? 'Une autre ligne de cette commande concerne une autre commune : elle ne vous est pas montrée.' : `${otherLines} autres lignes de cette commande concernent d’autres communes : elles ne vous sont pas montrées.`}</p> : null}
         {cancellable.length === 0 ? (
           <p>Aucune réservation à annuler.</p>
         ) : (
