@@ -18,6 +18,8 @@ import { startTemporalDevServer, type RunningTemporal } from '../../scripts/lib/
 export interface CrashStack {
   base: string;
   db: Db;
+  /** The stack's Temporal server (`host:port`), for a look at an order's workflow. */
+  temporalAddress: string;
   /** The pieces that died without being asked to (a crash of the server). */
   unexpectedExits: string[];
   /** Kills (SIGKILL) one web server process, its worker with it, and waits for the one that replaces it. */
@@ -105,6 +107,7 @@ export async function startCrashStack(logDir: string): Promise<CrashStack> {
     return {
       base: `http://localhost:${webPort}`,
       db: ready,
+      temporalAddress: `127.0.0.1:${temporalPort}`,
       unexpectedExits,
       webProcesses,
       async killWebProcess() {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkInvariants } from '../../bench/lib/invariants.ts';
 import { BENCH_PASSWORD, rushRoster, seedRush } from '../../bench/lib/seed-families.ts';
 import { startCrashStack, type CrashStack } from './crash-stack.ts';
+import { diagnoseOrders } from './order-diagnosis.ts';
 import { patientParent, type PatientFamily } from './patient-parent.ts';
 import { testNow } from '../helpers/clock.ts';
 
@@ -66,7 +67,8 @@ async function booksOf(emails: string[]) {
 
 async function expectEveryOrderOnce(families: PatientFamily[], outcomes: string[]) {
   expect(stack.unexpectedExits).toEqual([]);
-  expect(outcomes).toEqual(families.map(() => 'confirmed'));
+  const unfinished = families.filter((_, i) => outcomes[i] !== 'confirmed').map((family) => family.email);
+  expect(outcomes, await diagnoseOrders(stack.db, stack.temporalAddress, unfinished)).toEqual(families.map(() => 'confirmed'));
   const books = await booksOf(families.map((f) => f.email));
   expect(books).toHaveLength(families.length);
   const split = new Set(families.filter((f) => f.split).map((f) => f.email));

@@ -20,8 +20,16 @@ export async function patientParent(base: string, family: PatientFamily, target:
   const origin = new URL(base).origin;
   const deadline = performance.now() + patienceMs;
   let cookie = '';
+  // The parent's last requests, told when they give up: which step hung, and how (error, timeout).
+  const trail: string[] = [];
   /** One request; a dropped connection answers as a 599 does. */
   async function call(path: string, body?: Record<string, string> | [string, string][]): Promise<{ status: number; location: string; text: string }> {
+    const sent = performance.now();
+    const answered = (status: number) => {
+      trail.push(`${body ? 'POST' : 'GET'} ${path} → ${status} in ${Math.round(performance.now() - sent)} ms`);
+      if (trail.length > 6) trail.shift();
+      return status;
+    };
     try {
       const response = await fetch(new URL(path, base), {
         method: body ? 'POST' : 'GET',
@@ -32,9 +40,9 @@ export async function patientParent(base: string, family: PatientFamily, target:
       });
       const session = response.headers.getSetCookie().find((c) => c.startsWith('session='));
       if (session) cookie = session.split(';')[0]!;
-      return { status: response.status, location: response.headers.get('location') ?? '', text: await response.text() };
+      return { status: answered(response.status), location: response.headers.get('location') ?? '', text: await response.text() };
     } catch {
-      return { status: 599, location: '', text: '' };
+      return { status: answered(599), location: '', text: '' };
     }
   }
   /** Repeats a step until it says it is done (its result) or the parent's patience runs out. */
@@ -93,6 +101,6 @@ export async function patientParent(base: string, family: PatientFamily, target:
       return page.includes('confirmée') ? 'confirmed' : page.includes('non aboutie') ? 'abandoned' : undefined;
     });
   } catch (error) {
-    return `gave up: ${(error as Error).message}`;
+    return `gave up: ${(error as Error).message} (${trail.join('; ')})`;
   }
 }
