@@ -27,20 +27,28 @@ export async function creditCardPartToWallet(db: Db, orderId: number, key: strin
   await moveMoney(db, { userId: order.user_id, amountCents: order.card_cents, kind: 'refund', label: `Paiement par carte de la commande ${order.number} rendu`, idempotencyKey: key });
 }
 
-/** The card part: a payment row the provider will know as "order-<number>". */
+/**
+ * The card part: a payment row the provider will know as "order-<number>", one per order. Two
+ * runs of this step can overlap (a workflow task timed out on a busy worker is run again while the
+ * first is still at work): the order's row is locked, so that the second finds the first's
+ * payment instead of naming another, which the order's page and the workflow would then disagree
+ * on (the parent paying one, the workflow waiting for the other).
+ */
 export async function createOrderCardPayment(db: Db, orderId: number, cardType: string): Promise<{ paymentId: number; reference: string }> {
-  const order = await orderById(db, orderId);
-  // A retried step finds the payment it created.
-  const existing = order.card_payment_id ? await db.selectFrom('payments').select(['id', 'reference']).where('id', '=', order.card_payment_id).executeTakeFirst() : undefined;
-  if (existing) return { paymentId: existing.id, reference: existing.reference };
-  const reference = paymentReference(`order-${order.number}`);
   return db.transaction().execute(async (trx) => {
+    const order = await trx.selectFrom('orders').select(['id', 'number', 'user_id', 'card_cents', 'card_payment_id']).where('id', '=', orderId).forUpdate().executeTakeFirstOrThrow();
+    // A retried step finds the payment it created.
+    if (order.card_payment_id) {
+      const existing = await trx.selectFrom('payments').select(['id', 'reference']).where('id', '=', order.card_payment_id).executeTakeFirstOrThrow();
+      return { paymentId: existing.id, reference: existing.reference };
+    }
+    const reference = paymentReference(`order-${order.number}`);
     const payment = await trx
       .insertInto('payments')
       .values({ user_id: order.user_id, purpose: 'order', method: 'card', amount_cents: order.card_cents, reference, card_type: cardType })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx.updateTable('orders').set({ card_payment_id: payment.id }).where('id', '=', order.id).where('card_payment_id', 'is', null).execute();
+    await trx.updateTable('orders').set({ card_payment_id: payment.id }).where('id', '=', order.id).execute();
     return { paymentId: payment.id, reference };
   });
 }
