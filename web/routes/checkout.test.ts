@@ -168,5 +168,28 @@ describe('Commander', () => {
     // A second return with the same fields changes nothing.
     expect((await app.request(back.pathname + back.search, { headers: { Cookie: cookie } })).status).toBe(200);
     expect(await database.db.selectFrom('payments').select('state').where('user_id', '=', family.user.id).execute()).toEqual([{ state: 'paid' }]);
+    // « Payer » sent again once paid, as a parent does whose first answer was lost with a server
+    // process: the confirmation, not an error page (its workflow has ended).
+    const payAgain = await postForm(app, `/commande/${number}/paiement`, { carte: 'VISA' }, { Cookie: cookie });
+    expect(payAgain.status).toBe(303);
+    expect(payAgain.headers.get('location')).toBe(`/commande/${number}/confirmation`);
+  });
+
+  it('sends « Payer » sent again while the card part waits to the same card payment', async () => {
+    const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
+    const family = await bookingFamily(database.db, 'payer-deux-fois@example.fr');
+    const addressId = await addHomeAddress(database.db, family.user.id);
+    if (!(await holdPlaces(database.db, family, 'Matin', [day], testNow())).ok) throw new Error('hold refused');
+    const cookie = await login(app, family.user.email);
+    const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
+    await postForm(app, `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: cookie });
+    await postForm(app, `/commande/${number}/conditions`, { cgv: '1' }, { Cookie: cookie });
+    const reference = (page: string) => /name="PBX_CMD" value="([^"]+)"/.exec(page)?.[1];
+    const first = reference(await (await postForm(app, `/commande/${number}/paiement`, { carte: 'VISA' }, { Cookie: cookie })).text());
+    const second = await postForm(app, `/commande/${number}/paiement`, { carte: 'VISA' }, { Cookie: cookie });
+    expect(second.status).toBe(200);
+    expect(first).toBeDefined();
+    expect(reference(await second.text())).toBe(first);
+    expect(await database.db.selectFrom('payments').select('reference').where('user_id', '=', family.user.id).execute()).toEqual([{ reference: first }]);
   });
 });

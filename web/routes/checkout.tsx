@@ -197,21 +197,30 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.render(page, { title: 'Paiement' });
   }
 
-  router.get(`/commande/:number${NUMBER}/paiement`, async (c) => {
+  /**
+   * Where « Payer » already led, for a page shown again (a reload, an answer lost on the way, a
+   * « Payer » sent again after a crash): the confirmation once the order is paid or abandoned, the
+   * way to the card page for the same payment while its card part waits; null while the order
+   * still waits for « Payer ».
+   */
+  async function paymentUnderWay(c: Context<AppEnv>): Promise<Response | null> {
     const order = orderOf(c);
     if (order.state === 'paid' || order.state === 'abandoned') return c.redirect(`/commande/${order.number}/confirmation`, 303);
-    // Back on this page while the card part waits (a reload, an answer lost on the way): the
-    // way to the payment page again, for the same payment.
     const pending = order.card_payment_id
       ? await cardPaymentOf(db, order.card_payment_id)
       : undefined;
     if (pending?.state === 'pending' && pending.card_type && pending.card_type in CARD_TYPES) {
       return goToCardPayment(c, { reference: pending.reference, amountCents: pending.amount_cents, cardType: pending.card_type as CardType });
     }
-    return paymentPage(c);
-  });
+    return null;
+  }
+
+  router.get(`/commande/:number${NUMBER}/paiement`, async (c) => (await paymentUnderWay(c)) ?? paymentPage(c));
 
   router.post(`/commande/:number${NUMBER}/paiement`, async (c) => {
+    // Sent again once paid (its first answer lost with a server process): never a second « Payer ».
+    const underWay = await paymentUnderWay(c);
+    if (underWay) return underWay;
     const user = currentUser(c);
     const order = orderOf(c);
     const number = order.number;
