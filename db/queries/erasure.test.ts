@@ -5,33 +5,23 @@ import { describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../demo/load.ts';
 import { addDays, formatShortDate, parisDate } from '../../domain/dates.ts';
 import { createParent, createStaff } from '../../test/helpers/accounts.ts';
-import { bookingFamily, demoProduct, holdPlaces, payCart } from '../../test/helpers/booking.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart, serviceDaysFrom } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { erasePersonalData, requestErasure } from './erasure.ts';
 import { storeMail } from './outbox.ts';
 import { changeEmail } from './users.ts';
 import { staffCancelReservations } from './staff-cancellation.ts';
-import { testNow } from '../../test/helpers/clock.ts';
+import { bookableSeasonDay, testNow } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 
 describe('the erasure', () => {
   it('keeps a staff cancellation refund without its reason', async () => {
     const now = testNow();
-    // The season three weeks ahead: days a week ahead or more exist whatever today is, even at
-    // the school year's end (the next season's are then loaded).
-    await loadDemoCatalogue(database.db, addDays(parisDate(now), 21));
+    await loadDemoCatalogue(database.db, bookableSeasonDay());
     const staff = await createStaff(database.db, 'agent@rosieres.fr', ['rosieres']);
     const product = await demoProduct(database.db);
-    const { service_date: day } = await database.db
-      .selectFrom('slots')
-      .innerJoin('prestations', 'prestations.id', 'slots.prestation_id')
-      .select('slots.service_date')
-      .where('prestations.product_id', '=', product.id)
-      .where('prestations.label', '=', 'Matin')
-      .where('slots.service_date', '>=', addDays(parisDate(now), 7))
-      .orderBy('slots.service_date')
-      .executeTakeFirstOrThrow();
+    const [day] = (await serviceDaysFrom(database.db, 'Matin', addDays(parisDate(now), 7), 1)) as [string];
     const family = await bookingFamily(database.db, 'oubliee@example.fr');
     if (!(await holdPlaces(database.db, family, 'Matin', [day], now)).ok) throw new Error('hold refused');
     const order = await payCart(database.db, family.user.id, now);

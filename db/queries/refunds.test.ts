@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../demo/load.ts';
 import { addDays, parisDate, parisInstant, type IsoDate } from '../../domain/dates.ts';
 import { createStaff } from '../../test/helpers/accounts.ts';
-import { bookingFamily, demoProduct, holdPlaces, payCart } from '../../test/helpers/booking.ts';
+import { bookingFamily, demoProduct, holdPlaces, payCart, serviceDaysFrom } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { declareAbsence, decideAbsence } from './absences.ts';
 import { cancelClosedReservations, createClosure } from './closures.ts';
@@ -14,7 +14,7 @@ import { cancelFutureReservations, requestErasure } from './erasure.ts';
 import { netPaidPrice, reservationsRefundedBeyondNet } from './refunds.ts';
 import { staffCancelReservations } from './staff-cancellation.ts';
 import { balance } from './wallet.ts';
-import { testNow } from '../../test/helpers/clock.ts';
+import { bookableSeasonDay, testNow } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const now = testNow();
@@ -22,22 +22,11 @@ let staffId: number;
 let day: IsoDate;
 
 beforeAll(async () => {
-  // The season three weeks ahead: days a week ahead or more exist whatever today is, even at
-  // the school year's end (the next season's are then loaded).
-  await loadDemoCatalogue(database.db, addDays(parisDate(now), 21));
+  await loadDemoCatalogue(database.db, bookableSeasonDay());
   staffId = (await createStaff(database.db, 'agent@rosieres.fr', ['rosieres'])).id;
   // A day of the product a week ahead or more, whatever today is (holidays have no slot).
-  const product = await demoProduct(database.db);
-  const slot = await database.db
-    .selectFrom('slots')
-    .innerJoin('prestations', 'prestations.id', 'slots.prestation_id')
-    .select('slots.service_date')
-    .where('prestations.product_id', '=', product.id)
-    .where('prestations.label', '=', 'Matin')
-    .where('slots.service_date', '>=', addDays(parisDate(now), 7))
-    .orderBy('slots.service_date')
-    .executeTakeFirstOrThrow();
-  day = slot.service_date;
+  const [slotDay] = (await serviceDaysFrom(database.db, 'Matin', addDays(parisDate(now), 7), 1)) as [string];
+  day = slotDay;
 });
 
 /** A family that booked the day (with a voucher), declared it absent and had it accepted that very day. */

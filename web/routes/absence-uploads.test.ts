@@ -7,11 +7,11 @@ import { MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import { addDays, parisDate } from '../../domain/dates.ts';
 import { login } from '../../test/helpers/accounts.ts';
 import { createTestApp, TEST_ORIGIN } from '../../test/helpers/app.ts';
-import { bookingFamily, demoProduct, holdPlaces, payCart } from '../../test/helpers/booking.ts';
+import { bookingFamily, holdPlaces, payCart, serviceDaysFrom } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { PNG_1X1 } from '../../test/fixtures/files.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
-import { testNow } from '../../test/helpers/clock.ts';
+import { bookableSeasonDay, testNow } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal();
@@ -23,20 +23,8 @@ let reservations: number[];
 
 beforeAll(async () => {
   const now = testNow();
-  // The season three weeks ahead: days a week ahead or more exist whatever today is, even at
-  // the school year's end (the next season's are then loaded).
-  await loadDemoCatalogue(database.db, addDays(parisDate(now), 21));
-  const product = await demoProduct(database.db);
-  const days = await database.db
-    .selectFrom('slots')
-    .innerJoin('prestations', 'prestations.id', 'slots.prestation_id')
-    .select('slots.service_date')
-    .where('prestations.product_id', '=', product.id)
-    .where('prestations.label', '=', 'Matin')
-    .where('slots.service_date', '>=', addDays(parisDate(now), 7))
-    .orderBy('slots.service_date')
-    .limit(2)
-    .execute();
+  await loadDemoCatalogue(database.db, bookableSeasonDay());
+  const days = (await serviceDaysFrom(database.db, 'Matin', addDays(parisDate(now), 7), 2)).map((service_date) => ({ service_date }));
   const family = await bookingFamily(database.db, 'photo@example.fr');
   userId = family.user.id;
   if (!(await holdPlaces(database.db, family, 'Matin', days.map((day) => day.service_date), now)).ok) throw new Error('hold refused');

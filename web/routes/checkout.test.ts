@@ -30,6 +30,19 @@ beforeAll(async () => {
   [day, nextDay] = (await serviceDaysFrom(database.db, 'Matin', addDays(testToday(), 14), 2)) as [string, string];
 });
 
+/** A family's order of one day brought to « 05. Paiement » through the pages: address, terms. */
+async function atPaymentStep(email: string, serviceDay: string) {
+  const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
+  const family = await bookingFamily(database.db, email);
+  const addressId = await addHomeAddress(database.db, family.user.id);
+  if (!(await holdPlaces(database.db, family, 'Matin', [serviceDay], testNow())).ok) throw new Error('hold refused');
+  const cookie = await login(app, family.user.email);
+  const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
+  await postForm(app, `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: cookie });
+  await postForm(app, `/commande/${number}/conditions`, { cgv: '1' }, { Cookie: cookie });
+  return { app, family, cookie, number };
+}
+
 describe('Commander', () => {
   it('hands the order to its basket, searchable by number, and the workflow sets the lasting statuses', async () => {
     const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
@@ -133,14 +146,7 @@ describe('Commander', () => {
   }, 60_000);
 
   it('pays by card even when the notification is lost: the signed return carries the outcome', async () => {
-    const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
-    const family = await bookingFamily(database.db, 'retour-signe@example.fr');
-    const addressId = await addHomeAddress(database.db, family.user.id);
-    if (!(await holdPlaces(database.db, family, 'Matin', [nextDay], testNow())).ok) throw new Error('hold refused');
-    const cookie = await login(app, family.user.email);
-    const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
-    await postForm(app, `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: cookie });
-    await postForm(app, `/commande/${number}/conditions`, { cgv: '1' }, { Cookie: cookie });
+    const { app, family, cookie, number } = await atPaymentStep('retour-signe@example.fr', nextDay);
     const page = await (await postForm(app, `/commande/${number}/paiement`, { carte: 'VISA' }, { Cookie: cookie })).text();
     const fields = [...page.matchAll(/<input type="hidden" name="(PBX_[A-Z_]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replaceAll('&amp;', '&')]);
     expect(fields.length).toBeGreaterThan(5);
@@ -176,14 +182,7 @@ describe('Commander', () => {
   });
 
   it('sends « Payer » sent again while the card part waits to the same card payment', async () => {
-    const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
-    const family = await bookingFamily(database.db, 'payer-deux-fois@example.fr');
-    const addressId = await addHomeAddress(database.db, family.user.id);
-    if (!(await holdPlaces(database.db, family, 'Matin', [day], testNow())).ok) throw new Error('hold refused');
-    const cookie = await login(app, family.user.email);
-    const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
-    await postForm(app, `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: cookie });
-    await postForm(app, `/commande/${number}/conditions`, { cgv: '1' }, { Cookie: cookie });
+    const { app, family, cookie, number } = await atPaymentStep('payer-deux-fois@example.fr', day);
     const reference = (page: string) => /name="PBX_CMD" value="([^"]+)"/.exec(page)?.[1];
     const first = reference(await (await postForm(app, `/commande/${number}/paiement`, { carte: 'VISA' }, { Cookie: cookie })).text());
     const second = await postForm(app, `/commande/${number}/paiement`, { carte: 'VISA' }, { Cookie: cookie });

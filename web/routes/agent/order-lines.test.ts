@@ -5,10 +5,10 @@ import { loadDemoCatalogue } from '../../../db/demo/load.ts';
 import { addDays, parisDate } from '../../../domain/dates.ts';
 import { createStaff, login } from '../../../test/helpers/accounts.ts';
 import { createTestApp } from '../../../test/helpers/app.ts';
-import { bookingFamily, demoProduct, holdPlaces, payCart } from '../../../test/helpers/booking.ts';
+import { bookingFamily, holdPlaces, payCart, serviceDaysFrom } from '../../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { useTemporal } from '../../../test/helpers/temporal.ts';
-import { testNow } from '../../../test/helpers/clock.ts';
+import { bookableSeasonDay, testNow } from '../../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal();
@@ -20,21 +20,10 @@ let bainsProduct: string;
 
 beforeAll(async () => {
   const now = testNow();
-  // The season three weeks ahead: days a week ahead or more exist whatever today is, even at
-  // the school year's end (the next season's are then loaded).
-  await loadDemoCatalogue(database.db, addDays(parisDate(now), 21));
+  await loadDemoCatalogue(database.db, bookableSeasonDay());
   await createStaff(database.db, 'agent@rosieres.fr', ['rosieres']);
   await createStaff(database.db, 'agent@bains.fr', ['bains']);
-  const product = await demoProduct(database.db);
-  const { service_date: day } = await database.db
-    .selectFrom('slots')
-    .innerJoin('prestations', 'prestations.id', 'slots.prestation_id')
-    .select('slots.service_date')
-    .where('prestations.product_id', '=', product.id)
-    .where('prestations.label', '=', 'Matin')
-    .where('slots.service_date', '>=', addDays(parisDate(now), 7))
-    .orderBy('slots.service_date')
-    .executeTakeFirstOrThrow();
+  const [day] = (await serviceDaysFrom(database.db, 'Matin', addDays(parisDate(now), 7), 1)) as [string];
   const family = await bookingFamily(database.db, 'deux-communes@example.fr', [{ first: 'Maëlys', birth: '2016-02-02' }, { first: 'Théodore', birth: '2017-05-05' }]);
   if (!(await holdPlaces(database.db, family, 'Matin', [day], now)).ok) throw new Error('hold refused');
   number = (await payCart(database.db, family.user.id, now)).number;
