@@ -130,21 +130,27 @@ export async function abandonOrder(db: Db, orderId: number, reason: string, now:
 
 /**
  * A card payment confirmed after its order ended (abandoned after 30 minutes): the money is not
- * kept without places, it goes to the family's wallet, once.
+ * kept without places, it goes to the family's wallet, once. A payment already settled as paid is
+ * left alone: its order took the money back itself (a place lost after the card was paid credits
+ * the card part under the order's own key), and a notification replayed after that must not
+ * credit it a second time under this one.
  */
 export async function settleLateOrderPayment(db: Db, paymentId: number, amountCents: number, now: Date): Promise<'refunded-to-wallet' | 'nothing-to-do'> {
-  const payment = await db.selectFrom('payments').selectAll().where('id', '=', paymentId).executeTakeFirstOrThrow();
-  const order = await db.selectFrom('orders').select(['number', 'state']).where('card_payment_id', '=', payment.id).executeTakeFirst();
-  if (!order || order.state !== 'abandoned' || amountCents !== payment.amount_cents) return 'nothing-to-do';
-  await moveMoney(db, {
-    userId: payment.user_id,
-    amountCents: payment.amount_cents,
-    kind: 'refund',
-    label: `Paiement par carte reçu après l'abandon de la commande ${order.number}`,
-    idempotencyKey: `payment-${payment.id}/late-refund`,
+  return db.transaction().execute(async (trx) => {
+    const payment = await trx.selectFrom('payments').selectAll().where('id', '=', paymentId).forUpdate().executeTakeFirstOrThrow();
+    if (payment.state === 'paid') return 'nothing-to-do';
+    const order = await trx.selectFrom('orders').select(['number', 'state']).where('card_payment_id', '=', payment.id).executeTakeFirst();
+    if (!order || order.state !== 'abandoned' || amountCents !== payment.amount_cents) return 'nothing-to-do';
+    await moveMoney(trx, {
+      userId: payment.user_id,
+      amountCents: payment.amount_cents,
+      kind: 'refund',
+      label: `Paiement par carte reçu après l'abandon de la commande ${order.number}`,
+      idempotencyKey: `payment-${payment.id}/late-refund`,
+    });
+    await trx.updateTable('payments').set({ state: 'paid', updated_at: now }).where('id', '=', payment.id).execute();
+    return 'refunded-to-wallet';
   });
-  await db.updateTable('payments').set({ state: 'paid', updated_at: now }).where('id', '=', payment.id).execute();
-  return 'refunded-to-wallet';
 }
 
 /** What the order's mail tells: the family, the order and its lines by date. */
