@@ -27,8 +27,12 @@ export function searchOrders(db: Db, communeIds: number[], text: string, limit =
             .selectFrom('order_lines')
             .innerJoin('holds', 'holds.id', 'order_lines.hold_id')
             .innerJoin('dependants', 'dependants.id', 'holds.dependant_id')
+            .innerJoin('products', 'products.id', 'holds.product_id')
             .select(sql`1`.as('one'))
             .whereRef('order_lines.order_id', '=', 'orders.id')
+            // Only the staff's own lines answer a child's name or a day: another commune's would
+            // tell them where a family's child goes.
+            .where('products.commune_id', 'in', communeIds)
             .where((inner) => inner.or([inner('dependants.first_name', 'ilike', pattern), inner('dependants.last_name', 'ilike', pattern), ...(day ? [inner('holds.service_date', '=', day)] : [])])),
         ),
       ]),

@@ -54,4 +54,13 @@ describe("an order over two communes' activities", () => {
     expect(bains).not.toContain('Maëlys');
     expect(bains).toContain('Une autre ligne de cette commande concerne une autre commune');
   });
+
+  it("finds the order by a child's name only for the commune of that child's line", async () => {
+    const rosieres = await login(app(), 'agent@rosieres.fr');
+    const bains = await login(app(), 'agent@bains.fr');
+    expect(await (await get('/agent/commandes?q=Th%C3%A9odore', rosieres)).text()).not.toContain(number);
+    expect(await (await get('/agent/commandes?q=Th%C3%A9odore', bains)).text()).toContain(number);
+    expect(await (await get('/agent/commandes?q=Ma%C3%ABlys', bains)).text()).not.toContain(number);
+    expect(await (await get('/agent/commandes?q=Ma%C3%ABlys', rosieres)).text()).toContain(number);
+  });
 });
