@@ -4,7 +4,7 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AbsenceDaysTable, AbsencesTable } from './absence-tables.ts';
 import type { WaitlistEntriesTable } from './waitlist-tables.ts';
 import type { AttendanceTable, AuditLogTable, CardRefundsTable, ClosuresTable } from './back-office-tables.ts';
-import type { BookingListsTable, ErasureRequestsTable, ETicketsTable } from './family-tables.ts';
+import type { BookingListsTable, ErasureRequestsTable, ETicketsTable, FormerEmailsTable } from './family-tables.ts';
 import type { OrderLinesTable, OrdersTable } from './order-tables.ts';
 import type { OnlineRequestsTable, RequestFormsTable, RequestMessagesTable } from './request-tables.ts';
 
@@ -137,13 +137,6 @@ export interface SessionsTable {
   expires_at: Timestamp;
   /** Given at login, from the same clock as the expiry: the absolute lifetime counts from it. */
   created_at: ColumnType<Date, Date | undefined, never>;
-}
-
-/** An address a family left when it changed its e-mail (the erasure clears the mail sent to it). */
-export interface FormerEmailsTable {
-  user_id: number;
-  email: string;
-  left_at: ColumnType<Date, Date | undefined, never>;
 }
 
 export interface OutboxMailsTable {

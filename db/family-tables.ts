@@ -1,5 +1,5 @@
-// Tables of the family's account beyond its booking: its e-tickets, its saved lists and its erasure
-// request. Part of the `Database` interface of database.ts (the schema test reads this file too).
+// Tables of the family's account beyond its booking: its e-tickets, its saved lists, its erasure
+// request and the addresses it left. Part of the `Database` interface of database.ts (the schema test reads this file too).
 import type { ColumnType, Generated } from 'kysely';
 import type { CreatedAt, Timestamp } from './database.ts';
 
@@ -42,3 +42,10 @@ export interface ErasureRequestsTable {
 }
 
 export type ErasureStatus = 'in-progress' | 'awaiting-wallet-return' | 'done';
+
+/** An address a family left when it changed its e-mail (the erasure clears the mail sent to it). */
+export interface FormerEmailsTable {
+  user_id: number;
+  email: string;
+  left_at: ColumnType<Date, Date | undefined, never>;
+}
