@@ -98,7 +98,9 @@ function npmStart(extraEnv: Record<string, string> = {}): Run {
     process.kill(-child.pid!, 'SIGINT');
     // npm itself dies of the signal at once; the product's own process finishes its shutdown
     // (the worker first lets its tasks end, which takes longer on a machine busy with other tests).
-    await until(async () => output.includes('Plateforme Citoyens arrêtée.') && (await leftovers()).length === 0, 60_000);
+    await until(async () => output.includes('Plateforme Citoyens arrêtée.') && (await leftovers()).length === 0, 60_000).catch((error: unknown) => {
+      throw new Error(`${String(error)}\nWhat npm start printed:\n${output.slice(-4000)}`);
+    });
   };
   return { output: () => output, ready, exited, interrupt };
 }

@@ -28,14 +28,16 @@ import { parseScriptEnv } from './lib/script-env.ts';
 import { ensureTemporalBinaries } from './lib/temporal-binaries.ts';
 import { startTemporalDevServer } from './lib/temporal-dev-server.ts';
 
-const shutdownSteps: (() => Promise<unknown>)[] = [];
+const shutdownSteps: { label: string; stop: () => Promise<unknown> }[] = [];
 // Ctrl-C reaches PostgreSQL too, which then closes our idle connections: expected, not news.
 let stopping = false;
 
-/** Undoes the start-up in reverse order; safe to call twice. */
+/** Undoes the start-up in reverse order, naming a step that is slow to end; safe to call twice. */
 async function shutdown(): Promise<void> {
   for (let step = shutdownSteps.pop(); step; step = shutdownSteps.pop()) {
-    await step().catch((error: unknown) => console.error(String(error)));
+    const started = performance.now();
+    await step.stop().catch((error: unknown) => console.error(String(error)));
+    if (performance.now() - started > 2_000) console.log(`  … arrêt : ${step.label} (${seconds(started)})`);
   }
 }
 
@@ -99,7 +101,7 @@ async function main(): Promise<void> {
   let temporalUiUrl: string | null = null;
   if (!external.database) {
     const postgres = await stage('PostgreSQL intégré', () => startLocalPostgres(local), () => `port ${local.EMBEDDED_PG_PORT}, données dans ${path.join(local.DATA_DIR, 'postgres')}`);
-    shutdownSteps.push(() => postgres.stop());
+    shutdownSteps.push({ label: 'PostgreSQL intégré', stop: () => postgres.stop() });
     env.DATABASE_URL = postgres.url;
   }
   if (!external.temporal) {
@@ -114,10 +116,11 @@ async function main(): Promise<void> {
           namespace: process.env.TEMPORAL_NAMESPACE || 'default',
           onLog: (line) => logger.debug({ temporal: line.trimEnd() }, 'temporal dev server'),
           uiCodecEndpoint: `http://localhost:${codecPort}`,
+          ownProcessGroup: true,
         }),
       (running) => running.address,
     );
-    shutdownSteps.push(() => temporal.stop());
+    shutdownSteps.push({ label: 'Temporal', stop: () => temporal.stop() });
     env.TEMPORAL_ADDRESS = temporal.address;
     temporalUiUrl = temporal.uiUrl;
   }
@@ -127,14 +130,14 @@ async function main(): Promise<void> {
     // This machine's operator, on the loopback: the Host check stands, a token only if one is set.
     const codec = codecEndpoint(createPayloadCodec(payloadKeys(config)), [`http://localhost:${local.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${local.TEMPORAL_UI_PORT}`], { token: process.env.CODEC_TOKEN || null, hosts: [] });
     const codecServer = serve({ fetch: codec.fetch, hostname: '127.0.0.1', port: codecPort });
-    shutdownSteps.push(() => new Promise<void>((resolve) => codecServer.close(() => resolve())));
+    shutdownSteps.push({ label: 'codec', stop: () => new Promise<void>((resolve) => codecServer.close(() => resolve())) });
   }
 
   const db = createDb(config.DATABASE_URL, {
     poolSize: config.DATABASE_POOL_SIZE,
     onIdleError: (error) => stopping || logger.warn({ reason: error.message }, 'idle database connection closed'),
   });
-  shutdownSteps.push(() => db.destroy());
+  shutdownSteps.push({ label: 'connexions à la base', stop: () => db.destroy() });
   await stage('Schéma de la base', () => migrateToLatest(db), (applied) => (applied.length > 0 ? `${applied.length} migration(s) appliquée(s)` : 'à jour'));
   const withDemo = config.NODE_ENV !== 'production' && (await hasNoAccounts(db));
   if (withDemo) {
@@ -146,14 +149,14 @@ async function main(): Promise<void> {
 
   await prepareTemporal(config, logger);
   const worker = await stage('Worker Temporal', () => runAppWorker({ config, logger, db }), () => `file ${config.TEMPORAL_TASK_QUEUE}`);
-  shutdownSteps.push(() => worker.stop());
+  shutdownSteps.push({ label: 'worker Temporal', stop: () => worker.stop() });
   // The web server's client shares the worker's connection: new baskets start eagerly on this worker.
   const server = await stage(
     'Serveur web',
     () => startWebServer({ config, db, temporalConnection: worker.connection, eagerStart: true, logger: logger.child({ name: 'server' }) }),
     () => `port ${config.PORT}`,
   );
-  shutdownSteps.push(() => server.close());
+  shutdownSteps.push({ label: 'serveur web', stop: () => server.close() });
 
   if (withDemo) {
     const failures = await stage('Familles de démonstration en action', () => playDemoScenes(config.PUBLIC_URL, db), (failed) => (failed.length > 0 ? `${failed.length} histoire(s) interrompue(s)` : 'commandes, paiements et demandes en cours'));

@@ -22,6 +22,12 @@ export interface TemporalDevServerOptions {
   onLog?: (line: string) => void;
   /** Where the UI asks to decrypt payloads (the codec endpoint). */
   uiCodecEndpoint?: string;
+  /**
+   * Out of the caller's process group, so that a terminal's Ctrl-C does not stop the server under
+   * a worker still reporting its last tasks to it: the caller stops it in order, and it is killed
+   * when the caller exits, however it exits.
+   */
+  ownProcessGroup?: boolean;
 }
 
 /** A worker in the web server's process takes the first task of what that process starts (server.ts). */
@@ -48,7 +54,11 @@ async function startFromBinary(binary: string, options: TemporalDevServerOptions
     ...searchAttributeFlags().flatMap((flag) => ['--search-attribute', flag]),
     ...EAGER_START,
   ];
-  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: options.ownProcessGroup ?? false });
+  const killOnExit = () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  if (options.ownProcessGroup) process.once('exit', killOnExit);
   const log = options.onLog ?? (() => {});
   child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
@@ -65,6 +75,7 @@ async function startFromBinary(binary: string, options: TemporalDevServerOptions
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
+      process.removeListener('exit', killOnExit);
     },
   };
 }
