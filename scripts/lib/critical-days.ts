@@ -1,7 +1,7 @@
 // The days that break booking systems, each the next one after a given day: the end of the school
 // year and the first day of the summer, August (school-time products out of season), New Year's
 // Eve late in the evening, a leap day, and both nights the clocks change in Paris, before and
-// after the jump. The suite runs its date-sensitive files at each (scripts/test-dates.ts).
+// after the jump. The suite runs its date-sensitive files at each (vitest.dates.config.ts).
 import { addDays, isoWeekday, type IsoDate } from '../../domain/dates.ts';
 import { schoolYearOf } from '../../domain/school-year.ts';
 
