@@ -74,14 +74,13 @@ describe('accountValidation', () => {
     expect(calls.mails.map((m) => [m.key, m.kind])).toEqual([['account-validation-1/mail-approved', 'approved']]);
   });
 
-  it('rejects with the reason, which the parent is told', async () => {
+  it('rejects with the reason, which the parent is told; an approval sent after it, before the workflow first ran, changes nothing', async () => {
     const { worker, taskQueue, calls } = await setup();
-    const result = await worker.runUntil(async () => {
-      const handle = await start(taskQueue, 2);
-      await handle.signal(refuseRequest, { staffId: 7, reason: 'Justificatif de domicile illisible' });
-      await handle.signal(approveRequest, { staffId: 7 });
-      return handle.result();
-    });
+    // No worker yet (as after an outage): both signals wait for the workflow's first run together.
+    const handle = await start(taskQueue, 2);
+    await handle.signal(refuseRequest, { staffId: 7, reason: 'Justificatif de domicile illisible' });
+    await handle.signal(approveRequest, { staffId: 7 });
+    const result = await worker.runUntil(() => handle.result());
     expect(result).toMatchObject({ status: 'refused', text: 'Justificatif de domicile illisible' });
     expect(calls.decisions.map((d) => d.decision)).toEqual([{ kind: 'refused', reason: 'Justificatif de domicile illisible' }]);
     expect(calls.mails.map((m) => [m.kind, m.text])).toEqual([['refused', 'Justificatif de domicile illisible']]);

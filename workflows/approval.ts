@@ -2,7 +2,7 @@
 // accounts and online requests, ask for more and wait for it), reminds staff every 3 days of
 // waiting and the family 7 days after a request, records each decision and mails the family. Not
 // a workflow by itself: accountValidation, subscriptionApproval and onlineRequest run it.
-import { condition, proxyActivities, setHandler, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { condition, proxyActivities, setDefaultSignalHandler, setHandler, upsertSearchAttributes, workflowInfo, type SignalDefinition } from '@temporalio/workflow';
 import type { Activities } from '../activities/index.ts';
 import {
   approvalState,
@@ -26,6 +26,7 @@ const acts = proxyActivities<Activities>({
 });
 
 type PendingDecision = ApprovalDecision & { staffId: number };
+type ArgOf<S> = S extends SignalDefinition<[infer Arg]> ? Arg : never;
 
 export async function runApproval(subject: ApprovalSubject, initial: ApprovalStatus): Promise<ApprovalState> {
   const state: ApprovalState = { status: initial, text: null, staffReminders: 0, parentReminders: 0 };
@@ -35,17 +36,22 @@ export async function runApproval(subject: ApprovalSubject, initial: ApprovalSta
 
   // Signals can arrive twice or late: each handler ignores what no longer applies.
   setHandler(approvalState, () => state);
-  setHandler(documentsSubmitted, () => {
-    if (state.status === 'waiting-documents' || state.status === 'documents-requested') setStatus('waiting-staff');
-  });
-  setHandler(approveRequest, ({ staffId, message }) => {
-    if (!isDecided(state.status) && !pending) pending = message ? { kind: 'approved', message, staffId } : { kind: 'approved', staffId };
-  });
-  setHandler(refuseRequest, ({ staffId, reason }) => {
-    if (!isDecided(state.status) && !pending) pending = { kind: 'refused', reason, staffId };
-  });
-  setHandler(requestDocuments, ({ staffId, message }) => {
-    if (subject.kind !== 'subscription' && state.status === 'waiting-staff' && !pending) pending = { kind: 'documents-requested', message, staffId };
+  // Signals sent before the workflow first ran reach their handlers in the order the handlers are
+  // set, not in the order staff sent them: one handler for every signal keeps a refusal sent just
+  // before an approval the decision (seen after a worker's outage, and on a busy machine).
+  setDefaultSignalHandler((name, ...args) => {
+    if (name === documentsSubmitted.name) {
+      if (state.status === 'waiting-documents' || state.status === 'documents-requested') setStatus('waiting-staff');
+    } else if (name === approveRequest.name) {
+      const { staffId, message } = args[0] as ArgOf<typeof approveRequest>;
+      if (!isDecided(state.status) && !pending) pending = message ? { kind: 'approved', message, staffId } : { kind: 'approved', staffId };
+    } else if (name === refuseRequest.name) {
+      const { staffId, reason } = args[0] as ArgOf<typeof refuseRequest>;
+      if (!isDecided(state.status) && !pending) pending = { kind: 'refused', reason, staffId };
+    } else if (name === requestDocuments.name) {
+      const { staffId, message } = args[0] as ArgOf<typeof requestDocuments>;
+      if (subject.kind !== 'subscription' && state.status === 'waiting-staff' && !pending) pending = { kind: 'documents-requested', message, staffId };
+    }
   });
 
   function setStatus(status: ApprovalStatus, text: string | null = state.text): void {
