@@ -1,7 +1,8 @@
 // The waiting-list workflow in the time-skipping environment, with its real activities on a real
 // database: a full day's freed place offered to the first in line, the offer expiring and going
 // to the next family, who pays; declined, going to the next at once; two places freed at once
-// offered to two families in parallel; a place freed during a rush given once.
+// offered to two families in parallel; a place freed during a rush given once; a line that ends
+// (its day closed, or past its booking deadline) tells each family still waiting, once.
 import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -26,11 +27,11 @@ let env: TestWorkflowEnvironment;
 let clock = testNow();
 const HOUR = 3_600_000;
 
-// Four Wednesdays three weeks and more ahead of the tests' clock, one a test.
+// Six Wednesdays three weeks and more ahead of the tests' clock, one a test.
 let days: string[] = [];
 beforeAll(async () => {
   await loadDemoCatalogue(database.db, bookableSeasonDay());
-  days = await serviceDaysFrom(database.db, 'Matin', addDays(testToday(), 21), 4);
+  days = await serviceDaysFrom(database.db, 'Matin', addDays(testToday(), 21), 6);
 });
 beforeEach(async () => {
   env = await createTimeSkippingEnv();
@@ -71,7 +72,16 @@ async function fullDay(day: string, prefix: string, holders: number, waiting: nu
 }
 
 const entriesOf = (day: string) => database.db.selectFrom('waitlist_entries').select(['user_id', 'status']).where('service_date', '=', day).orderBy('id').execute();
-const offerMails = async () => (await database.db.selectFrom('outbox_mails').select('idempotency_key').where('idempotency_key', 'like', 'waitlist-entry-%').execute()).length;
+const offerMails = async () => (await database.db.selectFrom('outbox_mails').select('idempotency_key').where('idempotency_key', 'like', 'waitlist-entry-%/offer').execute()).length;
+const endedMails = (userIds: number[]) =>
+  database.db.selectFrom('outbox_mails').innerJoin('users', 'users.email', 'outbox_mails.recipient').select(['users.id', 'outbox_mails.subject', 'outbox_mails.text_body']).where('users.id', 'in', userIds).where('idempotency_key', 'like', 'waitlist-entry-%/ended').orderBy('users.id').execute();
+
+/** Runs the day's line to its end, twice (a second run, as after a restart, must tell nobody again). */
+async function lineToItsEnd(productId: number, day: string): Promise<void> {
+  await runWorker(async (taskQueue) => {
+    for (const run of [1, 2]) await env.client.workflow.execute(waitlist, { taskQueue, workflowId: `${waitlistWorkflowId(productId, day)}-${run}`, args: [{ productId, day }] });
+  });
+}
 
 describe('waiting list', () => {
   it('offers a freed place to the first in line; unanswered, it goes to the next, who pays', async () => {
@@ -164,5 +174,27 @@ describe('waiting list', () => {
     const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
     expect(await database.db.selectFrom('slots').select(['capacity', 'taken']).where('prestation_id', '=', matin).where('service_date', '=', day).executeTakeFirstOrThrow()).toEqual({ capacity: 1, taken: 1 });
     expect(await slotCountMismatches(database.db)).toEqual([]);
+  });
+
+  it('a day closed: each family still waiting is told once that its line is closed, and the line ends', async () => {
+    const day = days[4]!;
+    const { product, line } = await fullDay(day, 'fermeture', 1, 2);
+    await database.db.updateTable('products').set({ closed_days: [day] }).where('id', '=', product.id).execute();
+    await lineToItsEnd(product.id, day);
+    expect((await entriesOf(day)).map((e) => e.status)).toEqual(['expired', 'expired']);
+    const mails = await endedMails(line.map((f) => f.user.id));
+    expect(mails.map((m) => m.id)).toEqual(line.map((f) => f.user.id).sort((a, b) => a - b));
+    expect(mails[0]!.subject).toContain('Liste d’attente close');
+    expect(mails[0]!.text_body).toContain('est fermé');
+  });
+
+  it('past its booking deadline: the families still waiting are told no place came in time', async () => {
+    const day = days[5]!;
+    const { product, line } = await fullDay(day, 'delai', 1, 1);
+    clock = new Date(Date.parse(`${day}T12:00:00Z`));
+    await lineToItsEnd(product.id, day);
+    const mails = await endedMails([line[0]!.user.id]);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text_body).toContain('Aucune place ne s’est libérée');
   });
 });

@@ -1,7 +1,7 @@
-// Activities of the waiting-list workflow (their SQL: db/queries/waitlist-offers.ts) and the mail of
-// each offer, keyed by entry so that it goes once.
+// Activities of the waiting-list workflow (their SQL: db/queries/waitlist-offers.ts) and its mails
+// (an offer; the line ended before a place came), keyed by entry so that each goes once.
 import type { Db } from '../../db/connection.ts';
-import { offerMailFacts, offerMailKey, waitlistRound } from '../../db/queries/waitlist-offers.ts';
+import { lineEndedMailFacts, lineEndedMailKey, offerMailFacts, offerMailKey, waitlistRound } from '../../db/queries/waitlist-offers.ts';
 import { waitlistMails } from '../../lib/mail/waitlist-templates.ts';
 import type { WaitlistInput } from '../../workflows/waitlist.messages.ts';
 import type { createMailActivities } from '../mail/send-mail.ts';
@@ -22,6 +22,14 @@ export function createWaitlistActivities({ db, now, publicUrl, mail }: Deps) {
       if (!offer) return;
       const { to, mail: content } = waitlistMails.offer(offer, publicUrl);
       await mail.sendMail({ idempotencyKey: offerMailKey(input.entryId), to, ...content });
+    },
+
+    /** Once per entry, however often the round that ended the line is replayed. */
+    async mailWaitlistEnded(input: { entryId: number }): Promise<void> {
+      const facts = await lineEndedMailFacts(db, input.entryId);
+      if (!facts) return;
+      const { to, mail: content } = waitlistMails.lineEnded(facts, publicUrl);
+      await mail.sendMail({ idempotencyKey: lineEndedMailKey(input.entryId), to, ...content });
     },
   };
 }

@@ -12,6 +12,8 @@ export interface Round {
   nextDeadline: string | null;
   /** Families still waiting or offered: the workflow goes on while there are. */
   open: number;
+  /** The entries that were still waiting when the line ended (the day closed, or past its booking deadline). */
+  ended: number[];
 }
 
 /** Closes the offers that ended, then offers each free place to the next in line. */
@@ -19,9 +21,11 @@ export async function waitlistRound(db: Db, productId: number, day: IsoDate, now
   await closeEndedOffers(db, productId, day, now);
   const terms = await offerTerms(db, productId, day, now);
   const offered: number[] = [];
+  let ended: number[] = [];
   if (!terms) {
     // Nobody can book the day any more: the line ends.
-    await db.updateTable('waitlist_entries').set({ status: 'expired', ended_at: now }).where('product_id', '=', productId).where('service_date', '=', day).where('status', '=', 'waiting').execute();
+    const rows = await db.updateTable('waitlist_entries').set({ status: 'expired', ended_at: now }).where('product_id', '=', productId).where('service_date', '=', day).where('status', '=', 'waiting').returning('id').execute();
+    ended = rows.map((row) => row.id);
   } else {
     const slots = await db.selectFrom('slots').select(['id', 'prestation_id']).where('product_id', '=', productId).where('service_date', '=', day).execute();
     for (const slot of slots) {
@@ -41,7 +45,7 @@ export async function waitlistRound(db: Db, productId: number, day: IsoDate, now
     .where('service_date', '=', day)
     .where('status', 'in', ['waiting', 'offered'])
     .executeTakeFirstOrThrow();
-  return { offered, nextDeadline: open.next ? new Date(open.next as Date).toISOString() : null, open: Number(open.n) };
+  return { offered, nextDeadline: open.next ? new Date(open.next as Date).toISOString() : null, open: Number(open.n), ended };
 }
 
 /**
@@ -78,6 +82,24 @@ async function endOffer(db: Db, entryId: number, holdId: number, now: Date): Pro
 
 /** One mail for one offer, whoever sends it (the workflow's round, or staff offering by hand). */
 export const offerMailKey = (entryId: number) => `waitlist-entry-${entryId}/offer`;
+
+/** One mail for a family whose line ended before a place came. */
+export const lineEndedMailKey = (entryId: number) => `waitlist-entry-${entryId}/ended`;
+
+/** What the mail of a line that ended says; undefined unless the entry ended waiting (not offered, booked or left). */
+export async function lineEndedMailFacts(db: Db, entryId: number) {
+  const row = await db
+    .selectFrom('waitlist_entries')
+    .innerJoin('users', 'users.id', 'waitlist_entries.user_id')
+    .innerJoin('dependants', 'dependants.id', 'waitlist_entries.dependant_id')
+    .innerJoin('products', 'products.id', 'waitlist_entries.product_id')
+    .select(['users.email', 'users.first_name', 'dependants.first_name as child', 'products.id as product_id', 'products.name as product', 'products.closed_days', 'waitlist_entries.service_date', 'waitlist_entries.status', 'waitlist_entries.offer_hold_id'])
+    .where('waitlist_entries.id', '=', entryId)
+    .executeTakeFirst();
+  if (!row || row.status !== 'expired' || row.offer_hold_id !== null) return undefined;
+  const { closed_days, status: _status, offer_hold_id: _hold, ...facts } = row;
+  return { ...facts, dayClosed: closed_days.includes(row.service_date) };
+}
 
 /** What the mail of an offer says: to whom, for which child, day and product, until when; undefined once no longer offered. */
 export async function offerMailFacts(db: Db, entryId: number) {

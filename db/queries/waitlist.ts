@@ -82,7 +82,8 @@ export async function nextInLine(db: Db, slotId: number) {
  */
 export async function offerTerms(db: Db, productId: number, day: IsoDate, now: Date): Promise<{ product: BookingProduct; until: Date } | null> {
   const product = await productForBooking(db, productId);
-  if (!product) return null;
+  // A day closed (a strike, a closure) is never offered again: its line ends.
+  if (!product || product.closed_days.includes(day)) return null;
   const { waitlist_offer_hours: hours } = await db.selectFrom('products').select('waitlist_offer_hours').where('id', '=', productId).executeTakeFirstOrThrow();
   const until = offerDeadline(now, hours, bookingDeadline(day, product.booking_deadline_days, product.booking_deadline_hour));
   return until ? { product, until } : null;
