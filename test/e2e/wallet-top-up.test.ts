@@ -29,8 +29,13 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('wall
     const returned = new URL(page.url());
     expect(returned.searchParams.get('sign')).toBeTruthy();
     expect((await fetch(`${e2e.stack.url}/paiement/notification${returned.search}`)).status).toBe(200);
-    await page.goto(`${e2e.stack.url}${returned.pathname}`);
-    expect(await body()).toContain('Porte-monnaie rechargé');
+    // Opened again: on a busy machine the browser may still be finishing the provider's return
+    // (its navigation aborts ours), so the page is asked until it answers.
+    const reopened = async () => {
+      const opened = await page.goto(`${e2e.stack.url}${returned.pathname}`).catch(() => null);
+      return opened ? body() : '';
+    };
+    await expect.poll(reopened, { timeout: 15_000 }).toContain('Porte-monnaie rechargé');
 
     await page.getByRole('link', { name: 'Mon porte-monnaie' }).last().click();
     await expect.poll(body).toContain('Solde : 10,00 €');
