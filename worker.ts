@@ -1,10 +1,11 @@
 // The Temporal worker: runs every workflow and activity on the task queue. `npm run worker`
 // starts one against the configured services; scripts/start.ts and the tests reuse createAppWorker.
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
+import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy, WorkflowNotFoundError } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import protos from '@temporalio/proto';
 import { createActivities, type ActivityDeps } from './activities/index.ts';
+import type { ProcessStarter } from './activities/reconcile/reconcile.ts';
 import path from 'node:path';
 import { clockOffsetMs, systemClock } from './lib/clock.ts';
 import { createFolderStore } from './lib/documents/store.ts';
@@ -17,7 +18,9 @@ import { createDb, type Db } from './db/connection.ts';
 import { refuseDemoAccountsInProduction } from './db/demo/production-guard.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { HOUSEKEEPING_SCHEDULE_ID } from './workflows/housekeeping.messages.ts';
+import { RECONCILE_SCHEDULE_ID } from './workflows/reconcile.messages.ts';
 import { HOLD_SWEEP_SCHEDULE_ID } from './workflows/reservation-hold.messages.ts';
+import { createWorkflowClient } from './web/workflows.ts';
 import { searchAttributes } from './workflows/search-attributes.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
@@ -31,6 +34,31 @@ export interface AppWorkerOptions {
   dataConverter?: DataConverter | undefined;
   /** A prebuilt bundle (tests build it once); otherwise the workflows are bundled at start. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Where the reconciler's starts log what goes wrong. */
+  logger?: Logger | undefined;
+}
+
+/** The reconciler's starts: the web pages' own (web/workflows.ts), on the worker's connection. */
+function processStarter(options: AppWorkerOptions): ProcessStarter {
+  const client = new Client({ connection: options.connection, namespace: options.namespace, ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}) });
+  const starts = createWorkflowClient(client, options.taskQueue, options.logger ?? createLogger('warn', 'worker'), options.deps.db);
+  return {
+    status: (workflowId) =>
+      client.workflow
+        .getHandle(workflowId)
+        .describe()
+        .then(
+          (workflow) => (workflow.status.name === 'RUNNING' ? 'running' : 'ended'),
+          (error: unknown) => {
+            if (error instanceof WorkflowNotFoundError) return 'missing';
+            throw error;
+          },
+        ),
+    startClosure: starts.startClosure,
+    startAbsence: starts.startAbsence,
+    startOnlineRequest: starts.startOnlineRequest,
+    waitlistPlaceFreed: starts.waitlistPlaceFreed,
+  };
 }
 
 export function createAppWorker(options: AppWorkerOptions): Promise<Worker> {
@@ -38,7 +66,7 @@ export function createAppWorker(options: AppWorkerOptions): Promise<Worker> {
     connection: options.connection,
     namespace: options.namespace,
     taskQueue: options.taskQueue,
-    activities: createActivities(options.deps),
+    activities: createActivities({ ...options.deps, processes: options.deps.processes ?? processStarter(options) }),
     ...(options.dataConverter ? { dataConverter: options.dataConverter } : {}),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath, bundlerOptions: workflowClockBundlerOptions(clockOffsetMs()) }),
     shutdownGraceTime: '10s',
@@ -66,14 +94,16 @@ export async function registerSearchAttributes(connection: Connection, namespace
 
 /**
  * The product's schedules, created once per cluster: the hold sweep (every 5 minutes, closes holds
- * whose workflow was lost or late) and the housekeeping (every hour, purges expired sessions,
- * spent links and old rate-limit rows).
+ * whose workflow was lost or late), the housekeeping (every hour, purges expired sessions, spent
+ * links and old rate-limit rows) and the reconciler (every 10 minutes, starts the processes whose
+ * rows wait for them and whose start was lost).
  */
 /** `prefix` keeps tests sharing one cluster apart. */
 export async function ensureSchedules(client: Client, taskQueue: string, prefix = ''): Promise<void> {
   const schedules = [
     { scheduleId: HOLD_SWEEP_SCHEDULE_ID, every: '5 minutes', workflowType: 'sweepExpiredHolds' },
     { scheduleId: HOUSEKEEPING_SCHEDULE_ID, every: '1 hour', workflowType: 'housekeeping' },
+    { scheduleId: RECONCILE_SCHEDULE_ID, every: '10 minutes', workflowType: 'reconcileProcesses' },
   ];
   for (const { scheduleId, every, workflowType } of schedules) {
     try {
@@ -116,7 +146,7 @@ export async function prepareTemporal(config: Config, logger: Logger): Promise<v
     logger.warn({ err: error }, 'could not register search attributes; register them with `temporal operator search-attribute create`'),
   );
   await ensureSchedules(new Client({ connection: operator, namespace: config.TEMPORAL_NAMESPACE, dataConverter: dataConverter(config) ?? {} }), config.TEMPORAL_TASK_QUEUE).catch((error: unknown) =>
-    logger.warn({ err: error }, 'could not create the schedules (hold sweep, housekeeping)'),
+    logger.warn({ err: error }, 'could not create the schedules (hold sweep, housekeeping, reconciler)'),
   );
   await operator.close();
 }
@@ -153,6 +183,7 @@ export async function runAppWorker(options: { config: Config; logger: Logger; db
     deps: { db, mailer, now: systemClock(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
     dataConverter: dataConverter(config),
     workflowBundle: options.workflowBundle,
+    logger,
   });
   // Worker.run() handles SIGINT/SIGTERM itself: it stops polling and finishes running tasks.
   const done = worker.run().finally(async () => {

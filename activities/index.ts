@@ -13,6 +13,7 @@ import { createMailActivities } from './mail/send-mail.ts';
 import { createInterruptedOrderActivities } from './orders/interrupted.ts';
 import { createOrderActivities } from './orders/order.ts';
 import { createTopUpActivities } from './payments/top-up.ts';
+import { createReconcileActivities, type ProcessStarter } from './reconcile/reconcile.ts';
 import { createWaitlistActivities } from './waitlist/waitlist.ts';
 
 export interface ActivityDeps {
@@ -24,6 +25,8 @@ export interface ActivityDeps {
   publicUrl: string;
   /** The families' files: the erasure removes them. */
   documents: DocumentStore;
+  /** Starts the product's processes (the reconciler); a worker built without a client has none. */
+  processes?: ProcessStarter | undefined;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -41,6 +44,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createErasureActivities({ ...deps, mail }),
     ...createAbsenceActivities({ ...deps, mail }),
     ...createWaitlistActivities({ ...deps, mail }),
+    ...createReconcileActivities(deps),
   };
 }
 

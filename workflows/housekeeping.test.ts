@@ -7,6 +7,7 @@ import { issueToken, consumeToken } from '../db/queries/one-time-tokens.ts';
 import { createSession } from '../db/queries/sessions.ts';
 import { ensureSchedules } from '../worker.ts';
 import { HOUSEKEEPING_SCHEDULE_ID } from './housekeeping.messages.ts';
+import { RECONCILE_SCHEDULE_ID } from './reconcile.messages.ts';
 import { HOLD_SWEEP_SCHEDULE_ID } from './reservation-hold.messages.ts';
 import { housekeeping } from './housekeeping.ts';
 import { testNow } from '../test/helpers/clock.ts';
@@ -17,6 +18,7 @@ const temporal = useTemporal({ worker: { db: () => database.db } });
 afterAll(async () => {
   await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOUSEKEEPING_SCHEDULE_ID}`).delete().catch(() => {});
   await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOLD_SWEEP_SCHEDULE_ID}`).delete().catch(() => {});
+  await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${RECONCILE_SCHEDULE_ID}`).delete().catch(() => {});
 });
 
 const hoursAgo = (hours: number) => new Date(testNow().getTime() - hours * 3600_000);

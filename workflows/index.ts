@@ -10,6 +10,7 @@ export { housekeeping } from './housekeeping.ts';
 export { lateCardPayment } from './late-card-payment.ts';
 export { onlineRequest } from './online-request.ts';
 export { order } from './order.ts';
+export { reconcileProcesses } from './reconcile.ts';
 export { reservationHold } from './reservation-hold.ts';
 export { subscriptionApproval } from './subscription-approval.ts';
 export { sweepExpiredHolds } from './sweep-expired-holds.ts';

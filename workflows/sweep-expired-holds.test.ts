@@ -9,6 +9,7 @@ import { useTestDatabase } from '../test/helpers/database.ts';
 import { useTemporal } from '../test/helpers/temporal.ts';
 import { ensureSchedules } from '../worker.ts';
 import { HOUSEKEEPING_SCHEDULE_ID } from './housekeeping.messages.ts';
+import { RECONCILE_SCHEDULE_ID } from './reconcile.messages.ts';
 import { HOLD_SWEEP_SCHEDULE_ID } from './reservation-hold.messages.ts';
 import { sweepExpiredHolds } from './sweep-expired-holds.ts';
 import { testNow } from '../test/helpers/clock.ts';
@@ -22,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOLD_SWEEP_SCHEDULE_ID}`).delete().catch(() => {});
   await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOUSEKEEPING_SCHEDULE_ID}`).delete().catch(() => {});
+  await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${RECONCILE_SCHEDULE_ID}`).delete().catch(() => {});
 });
 
 describe('hold sweep', () => {

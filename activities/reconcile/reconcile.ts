@@ -1,0 +1,73 @@
+// The reconciler's activity: each row whose process should be running (db/queries/reconcile.ts)
+// gets its workflow started by its id if it never started (Temporal was unreachable when the row
+// was written, the web process died between the two). A waiting list whose workflow ended while
+// families still wait is woken too (its rounds read the database and mail each family once). A
+// closure, an absence or a request whose workflow ended without finishing its row is left to an
+// operator: counted and logged, never started again, so that nothing is refunded or mailed twice.
+import { log } from '@temporalio/activity';
+import type { Db } from '../../db/connection.ts';
+import { unfinishedProcesses } from '../../db/queries/reconcile.ts';
+import type { IsoDate } from '../../domain/dates.ts';
+import type { AbsenceInput } from '../../workflows/absence.messages.ts';
+import { absenceWorkflowId } from '../../workflows/absence.messages.ts';
+import { onlineRequestWorkflowId } from '../../workflows/approval.messages.ts';
+import { closureWorkflowId } from '../../workflows/closure.messages.ts';
+import { waitlistWorkflowId } from '../../workflows/waitlist.messages.ts';
+
+/** How the worker starts the product's processes: the same starts as the web pages'. */
+export interface ProcessStarter {
+  status(workflowId: string): Promise<'running' | 'ended' | 'missing'>;
+  startClosure(closureId: number): Promise<void>;
+  startAbsence(input: AbsenceInput, family: { userId: number; commune: string | null }): Promise<void>;
+  startOnlineRequest(requestId: number, family: { userId: number; commune: string | null }): Promise<void>;
+  waitlistPlaceFreed(productId: number, day: IsoDate): Promise<unknown>;
+}
+
+export interface Reconciled {
+  closures: number;
+  lines: number;
+  absences: number;
+  requests: number;
+  /** Rows whose workflow ended without finishing them: for an operator. */
+  endedUnfinished: number;
+}
+
+/** A row younger than this may have its start still in flight. */
+const SETTLE_MS = 5 * 60_000;
+
+interface Deps {
+  db: Db;
+  now: () => Date;
+  processes?: ProcessStarter | undefined;
+}
+
+export function createReconcileActivities({ db, now, processes }: Deps) {
+  return {
+    async reconcileProcesses(): Promise<Reconciled> {
+      if (!processes) throw new Error('The reconciler needs a Temporal client: this worker was built without one');
+      const rows = await unfinishedProcesses(db, new Date(now().getTime() - SETTLE_MS));
+      const result: Reconciled = { closures: 0, lines: 0, absences: 0, requests: 0, endedUnfinished: 0 };
+      /** Starts a missing workflow; an ended one is reported by its id (ids name no person). */
+      const reconcile = async (kind: Exclude<keyof Reconciled, 'endedUnfinished'>, workflowId: string, start: () => Promise<unknown>, restartWhenEnded = false) => {
+        const status = await processes.status(workflowId);
+        if (status === 'running') return;
+        if (status === 'ended' && !restartWhenEnded) {
+          result.endedUnfinished += 1;
+          log.warn('workflow ended, its row unfinished', { workflowId });
+          return;
+        }
+        await start();
+        result[kind] += 1;
+        log.info('process started by the reconciler', { workflowId });
+      };
+      for (const closureId of rows.closures) await reconcile('closures', closureWorkflowId(closureId), () => processes.startClosure(closureId));
+      for (const { productId, day } of rows.lines) await reconcile('lines', waitlistWorkflowId(productId, day), () => processes.waitlistPlaceFreed(productId, day), true);
+      for (const absence of rows.absences) {
+        const input: AbsenceInput = { absenceId: absence.absenceId, declaredAt: absence.declaredAt.toISOString(), certificateDueAt: absence.certificateDueAt.toISOString(), certificateSent: absence.certificateSent };
+        await reconcile('absences', absenceWorkflowId(absence.absenceId), () => processes.startAbsence(input, { userId: absence.userId, commune: null }));
+      }
+      for (const request of rows.requests) await reconcile('requests', onlineRequestWorkflowId(request.requestId), () => processes.startOnlineRequest(request.requestId, { userId: request.userId, commune: request.commune }));
+      return result;
+    },
+  };
+}
