@@ -17,6 +17,11 @@ function main(): void {
   if (keys.length === 0) throw new ConfigError('Invalid configuration: TEMPORAL_PAYLOAD_KEY is missing (the key the worker and the server encrypt with)');
   // Published under a name of its own, it decrypts for whoever holds the token only.
   if (config.CODEC_PUBLIC_HOST && !config.CODEC_TOKEN) throw new ConfigError('Invalid configuration: CODEC_TOKEN is missing (required with CODEC_PUBLIC_HOST)');
+  // Without a token it answers whoever reaches it: only a developer's own loopback, never in production.
+  const loopback = ['127.0.0.1', '::1', 'localhost'].includes(config.CODEC_HOST);
+  if (!config.CODEC_TOKEN && (!loopback || process.env.NODE_ENV === 'production')) {
+    throw new ConfigError('Invalid configuration: CODEC_TOKEN is missing (required in production, and on any address but the loopback)');
+  }
   const app = codecEndpoint(createPayloadCodec(keys), config.TEMPORAL_UI_ORIGIN, { token: config.CODEC_TOKEN ?? null, hosts: config.CODEC_PUBLIC_HOST ? [config.CODEC_PUBLIC_HOST] : [] });
   serve({ fetch: app.fetch, hostname: config.CODEC_HOST, port: config.CODEC_PORT }, () => {
     console.log(`Codec endpoint on http://${config.CODEC_HOST}:${config.CODEC_PORT} for ${config.TEMPORAL_UI_ORIGIN}`);
