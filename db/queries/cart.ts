@@ -53,20 +53,26 @@ export async function cartSummary(db: Db, userId: number, now: Date): Promise<Ca
   return { count: Number(row.count), totalCents: Number(row.total), offered: Number(row.offered), offeredUntil: row.offeredUntil };
 }
 
-/** Releases the family's live holds among `holdIds`; returns those released. */
-export async function releaseHolds(db: Db, userId: number, holdIds: number[], now: Date): Promise<number[]> {
-  if (holdIds.length === 0) return [];
-  const rows = await db
-    .updateTable('holds')
-    .set({ state: 'released', ended_at: now })
-    .where('user_id', '=', userId)
-    .where('id', 'in', holdIds)
-    .where('state', '=', 'held')
-    .returning('id')
-    .execute();
-  // A place offered from a waiting list, removed from the cart: declined.
-  if (rows.length > 0) await db.updateTable('waitlist_entries').set({ status: 'declined', ended_at: now }).where('offer_hold_id', 'in', rows.map((row) => row.id)).where('status', '=', 'offered').execute();
-  return rows.map((row) => row.id);
+/**
+ * Releases the family's live holds among `holdIds`, except the places of an order under way (being
+ * paid in another tab: the order pays for them or gives them back itself). The holds are locked
+ * first, as « Commander » locks them, so a place is either in the order or released, never both.
+ */
+export async function releaseHolds(db: Db, userId: number, holdIds: number[], now: Date): Promise<{ released: number[]; inOrder: number }> {
+  if (holdIds.length === 0) return { released: [], inOrder: 0 };
+  return db.transaction().execute(async (trx) => {
+    const live = await trx.selectFrom('holds').select('id').where('user_id', '=', userId).where('id', 'in', holdIds).where('state', '=', 'held').forUpdate().execute();
+    if (live.length === 0) return { released: [], inOrder: 0 };
+    // Read after the lock: an order placed meanwhile is seen.
+    const ordered = new Set((await trx.selectFrom('order_lines').select('hold_id').where('hold_id', 'in', live.map((row) => row.id)).execute()).map((row) => row.hold_id));
+    const free = live.map((row) => row.id).filter((id) => !ordered.has(id));
+    if (free.length > 0) {
+      await trx.updateTable('holds').set({ state: 'released', ended_at: now }).where('id', 'in', free).execute();
+      // A place offered from a waiting list, removed from the cart: declined.
+      await trx.updateTable('waitlist_entries').set({ status: 'declined', ended_at: now }).where('offer_hold_id', 'in', free).where('status', '=', 'offered').execute();
+    }
+    return { released: free, inOrder: ordered.size };
+  });
 }
 
 /**

@@ -2,6 +2,7 @@
 // concurrent families, and the cart's ownership checks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
+import { createOrderFromCart } from '../../db/queries/orders.ts';
 import { login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { createHoldActivities } from '../../activities/booking/holds.ts';
@@ -179,6 +180,20 @@ describe('the cart', () => {
     const body = new URLSearchParams(rest.map((hold) => ['hold', String(hold.id)]));
     await app().request('/panier/retirer', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: 'http://localhost:3000', Cookie: cookie }, body: body.toString() });
     expect(await liveHolds(family.user.id)).toEqual([]);
+  });
+
+  it('keeps a place that is a line of an order being paid, and says why', async () => {
+    const family = await bookingFamily(database.db, 'retirer-en-commande@example.fr');
+    const cookie = await login(app(), family.user.email);
+    await addToCart(cookie, { prestation: await matin(), enfant: [family.dependants[0]!.id], date: ['2027-05-12'] });
+    const [hold] = await liveHolds(family.user.id);
+    // « Commander » in another tab: the place is now a line of the order being paid.
+    expect(await createOrderFromCart(database.db, family.user.id, now())).not.toBeNull();
+    const refused = await postForm(app(), '/panier/retirer', { hold: String(hold!.id) }, { Cookie: cookie });
+    expect(refused.headers.get('location')).toBe('/panier?en-commande=1');
+    expect((await liveHolds(family.user.id)).map((h) => h.id)).toEqual([hold!.id]);
+    const cart = (await (await app().request('/panier?en-commande=1', { headers: { Cookie: cookie } })).text()).replace(/[\u00a0\u202f]/g, ' ');
+    expect(cart).toContain('Cette date fait partie d’une commande en cours de paiement : elle reste réservée.');
   });
 
   it("cannot remove another family's place", async () => {

@@ -335,6 +335,7 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
         minutesLeft={soonest === null ? null : Math.max(1, Math.ceil((soonest - now().getTime()) / 60_000))}
         expired={await recentlyExpired(db, user.id, now())}
         removed={Number(c.req.query('retire') ?? 0) || 0}
+        inOrder={c.req.query('en-commande') !== undefined}
       />,
       { title: 'Mon panier' },
     );
@@ -343,7 +344,8 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   router.post('/panier/retirer', async (c) => {
     const user = currentUser(c);
     const requested = ids([(await c.req.parseBody({ all: true })).hold ?? []].flat());
-    const released = await releaseHolds(db, user.id, requested, now());
+    const { released, inOrder } = await releaseHolds(db, user.id, requested, now());
+    if (released.length === 0 && inOrder > 0) return c.redirect('/panier?en-commande=1', 303);
     if (released.length === 0) return c.notFound();
     // The places given back (an offered one declined) go to their days' waiting lists.
     await wakeWaitingLists(deps, released.map((holdId) => ({ holdId })));
