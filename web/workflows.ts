@@ -157,6 +157,8 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
         temporal.workflow.start<typeof onlineRequest>('onlineRequest', {
           taskQueue,
           workflowId: onlineRequestWorkflowId(requestId),
+          // Never a second run of a request that was decided (the reconciler starts lost ones too).
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
           args: [{ requestId }],
           typedSearchAttributes: familyAttributes(family),
         }),
@@ -180,7 +182,7 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
     // Absences for illness. The certificate and the decision start the workflow if its start was
     // lost (Temporal unreachable when the absence was declared): nothing waits on a workflow that never ran.
     startAbsence: (input: AbsenceInput, family: Family) =>
-      once(temporal.workflow.start<typeof absence>('absence', { taskQueue, workflowId: absenceWorkflowId(input.absenceId), args: [input], typedSearchAttributes: familyAttributes(family) })),
+      once(temporal.workflow.start<typeof absence>('absence', { taskQueue, workflowId: absenceWorkflowId(input.absenceId), workflowIdReusePolicy: 'REJECT_DUPLICATE', args: [input], typedSearchAttributes: familyAttributes(family) })),
     absenceCertificateSent: (input: AbsenceInput, family: Family) =>
       temporal.workflow.signalWithStart<typeof absence, []>('absence', {
         taskQueue,
@@ -322,7 +324,7 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
 
     // Mail sent on behalf of a page: the page answers at once, Temporal retries the SMTP server.
     /** An exceptional closure's cancellations and refunds, followable in the Temporal UI. */
-    startClosure: (closureId: number) => once(temporal.workflow.start<typeof closure>('closure', { taskQueue, workflowId: closureWorkflowId(closureId), args: [{ closureId }] })),
+    startClosure: (closureId: number) => once(temporal.workflow.start<typeof closure>('closure', { taskQueue, workflowId: closureWorkflowId(closureId), workflowIdReusePolicy: 'REJECT_DUPLICATE', args: [{ closureId }] })),
     // The mail is stored first; the workflow carries only its id (no address, text or link).
     sendMailLater: async (input: { idempotencyKey: string; to: string; mail: ComposedMail }) => {
       const outboxId = await storeMail(db, { idempotencyKey: input.idempotencyKey, to: input.to, ...input.mail });

@@ -93,14 +93,20 @@ const certificateFile = async (userId: number, key: string) =>
       .executeTakeFirstOrThrow()
   ).id;
 
-async function declare(userId: number, reservationIds: number[], certificate: boolean) {
-  const declared = await declareAbsence(database.db, { userId, reservationIds, now: clock });
+/** Declares the absence; its workflow starts at once, or at `startAt` (its first start lost, then made by the reconciler). */
+async function declare(userId: number, reservationIds: number[], certificate: boolean, startAt?: (dueAt: Date) => Date) {
+  const declaredAt = clock;
+  const declared = await declareAbsence(database.db, { userId, reservationIds, now: declaredAt });
   if (!declared.ok) throw new Error(declared.error);
   if (certificate) expect(await attachCertificate(database.db, { absenceId: declared.absenceId, userId, documentId: await certificateFile(userId, `key-${declared.absenceId}`), now: clock })).toBe(true);
+  if (startAt) {
+    clock = startAt(declared.certificateDueAt);
+    await env.sleep(clock.getTime() - declaredAt.getTime());
+  }
   const handle = await env.client.workflow.start(absence, {
     taskQueue: queue,
     workflowId: absenceWorkflowId(declared.absenceId),
-    args: [{ absenceId: declared.absenceId, declaredAt: clock.toISOString(), certificateDueAt: declared.certificateDueAt.toISOString(), certificateSent: certificate }],
+    args: [{ absenceId: declared.absenceId, declaredAt: declaredAt.toISOString(), certificateDueAt: declared.certificateDueAt.toISOString(), certificateSent: certificate }],
   });
   return { id: declared.absenceId, handle, dueAt: declared.certificateDueAt };
 }
@@ -174,6 +180,17 @@ describe('absence for illness', () => {
     expect(await statusOf(result.id)).toBe('unjustified');
     expect(await balance(database.db, family.user.id)).toBe(before);
     expect(await mailsOf(result.id)).toEqual(['declared', 'reminder', 'unjustified']);
+  });
+
+  it('started late, past the reminder\'s time (its first start lost): no reminder of a day gone, then unjustified', async () => {
+    const { family, reservations } = await paidDays('absence-demarree-tard@example.fr');
+    const result = await runWorker(async () => {
+      const { id, handle, dueAt } = await declare(family.user.id, [reservations[0]!.id], false, (due) => new Date(due.getTime() - DAY));
+      clock = new Date(dueAt.getTime() + 1000);
+      return { id, outcome: await handle.result() };
+    });
+    expect(result.outcome).toEqual({ status: 'unjustified', creditedCents: 0 });
+    expect(await mailsOf(result.id)).toEqual(['declared', 'unjustified']);
   });
 
   it('a certificate recorded just before its due time, its signal lost, still goes to staff', async () => {

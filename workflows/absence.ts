@@ -45,7 +45,10 @@ export async function absence(input: AbsenceInput): Promise<{ status: AbsenceSta
   await mail('declared');
   if (!certificate) {
     let due = new Date(input.certificateDueAt);
-    if (!(await condition(() => certificate, until(certificateReminderAt(new Date(input.declaredAt), due))))) await mail('reminder');
+    const reminderIn = until(certificateReminderAt(new Date(input.declaredAt), due));
+    // Started late (by the reconciler) past the reminder's time: no reminder of a day gone.
+    const reminderGone = reminderIn === 0 && patched('absence-late-start-no-reminder');
+    if (!reminderGone && !(await condition(() => certificate, reminderIn))) await mail('reminder');
     while (!(await condition(() => certificate, until(due)))) {
       const status = await acts.closeAbsenceCertificateDelay({ absenceId });
       if (status === 'unjustified') {

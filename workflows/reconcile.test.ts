@@ -34,8 +34,9 @@ afterAll(async () => {
 
 const hourAgo = () => new Date(testNow().getTime() - 3600_000);
 
-/** Each kind of row, written an hour ago (`old`) or just now, without its workflow. */
-async function lostRows(name: string, when: Date) {
+/** Each kind of row, written an hour ago or just now, without its workflow. */
+async function lostRows(name: string, old: boolean) {
+  const when = old ? hourAgo() : testNow();
   const db = database.db;
   const staff = await createStaff(db, `${name}.agent@mairie.fr`, ['rosieres']);
   const family = await bookingFamily(db, `${name}@example.fr`);
@@ -53,8 +54,11 @@ async function lostRows(name: string, when: Date) {
   const commune = await db.selectFrom('communes').select('id').where('slug', '=', 'rosieres').executeTakeFirstOrThrow();
   const form = await db.insertInto('request_forms').values({ commune_id: commune.id, title: `Demande de badge (${name})`, fields: '[]', published: true, created_by: staff.id }).returning('id').executeTakeFirstOrThrow();
   const request = await db.insertInto('online_requests').values({ form_id: form.id, user_id: family.user.id, answers: '{}' }).returning('id').executeTakeFirstOrThrow();
-  await sql`update closures set created_at = ${when} where id = ${closure.id}`.execute(db);
-  await sql`update online_requests set created_at = ${when} where id = ${request.id}`.execute(db);
+  // These two are stamped by the database's clock, and read against it.
+  if (old) {
+    await sql`update closures set created_at = now() - interval '1 hour' where id = ${closure.id}`.execute(db);
+    await sql`update online_requests set created_at = now() - interval '1 hour' where id = ${request.id}`.execute(db);
+  }
   return {
     closure: closureWorkflowId(closure.id),
     line: waitlistWorkflowId(product.id, day!),
@@ -80,16 +84,16 @@ describe('reconciler', () => {
   });
 
   it('starts each lost process once, leaves a row just written to its own start, and reports a workflow that ended without its row', async () => {
-    const lost = await lostRows('perdue', hourAgo());
-    const recent = await lostRows('recente', testNow());
-    const ended = await lostRows('terminee', hourAgo());
+    const lost = await lostRows('perdue', true);
+    const recent = await lostRows('recente', false);
+    const ended = await lostRows('terminee', true);
     // The closure's workflow ran and ended (any workflow under its id), its row still « running ».
     await temporal.client.workflow.execute(housekeeping, { taskQueue: temporal.taskQueue, workflowId: ended.closure });
     started.push(...Object.values(lost), ...Object.values(ended));
 
     const run = (n: number) => temporal.client.workflow.execute(reconcileProcesses, { taskQueue: temporal.taskQueue, workflowId: `reconcile-test-${n}-${temporal.taskQueue}` });
     // The rows of `ended` other than its closure were lost too: started with the others.
-    expect(await run(1)).toEqual({ closures: 1, lines: 1, absences: 2, requests: 2, endedUnfinished: 1 });
+    expect(await run(1)).toEqual({ closures: 1, lines: 1, absences: 2, requests: 2, endedUnfinished: 1, failed: 0 });
     for (const workflowId of [lost.closure, lost.absence, lost.request, ended.absence, ended.request]) expect(await statusOf(workflowId), workflowId).toBe('RUNNING');
     // The two lines share their day (same product, same day): one workflow for both families.
     expect(lost.line).toBe(ended.line);
@@ -99,6 +103,6 @@ describe('reconciler', () => {
 
     // Again: everything runs; nothing is started twice; the ended closure is still reported.
     const again = await run(2);
-    expect({ ...again, lines: 0 }).toEqual({ closures: 0, lines: 0, absences: 0, requests: 0, endedUnfinished: 1 });
+    expect({ ...again, lines: 0 }).toEqual({ closures: 0, lines: 0, absences: 0, requests: 0, endedUnfinished: 1, failed: 0 });
   });
 });

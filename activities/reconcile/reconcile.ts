@@ -6,8 +6,9 @@
 // operator: counted and logged, never started again, so that nothing is refunded or mailed twice.
 import { log } from '@temporalio/activity';
 import type { Db } from '../../db/connection.ts';
+import { absenceInput } from '../../db/queries/absence-lists.ts';
 import { unfinishedProcesses } from '../../db/queries/reconcile.ts';
-import type { IsoDate } from '../../domain/dates.ts';
+import { parisDate, type IsoDate } from '../../domain/dates.ts';
 import type { AbsenceInput } from '../../workflows/absence.messages.ts';
 import { absenceWorkflowId } from '../../workflows/absence.messages.ts';
 import { onlineRequestWorkflowId } from '../../workflows/approval.messages.ts';
@@ -30,10 +31,9 @@ export interface Reconciled {
   requests: number;
   /** Rows whose workflow ended without finishing them: for an operator. */
   endedUnfinished: number;
+  /** Starts that failed (each logged); tried again at the next pass. */
+  failed: number;
 }
-
-/** A row younger than this may have its start still in flight. */
-const SETTLE_MS = 5 * 60_000;
 
 interface Deps {
   db: Db;
@@ -45,26 +45,33 @@ export function createReconcileActivities({ db, now, processes }: Deps) {
   return {
     async reconcileProcesses(): Promise<Reconciled> {
       if (!processes) throw new Error('The reconciler needs a Temporal client: this worker was built without one');
-      const rows = await unfinishedProcesses(db, new Date(now().getTime() - SETTLE_MS));
-      const result: Reconciled = { closures: 0, lines: 0, absences: 0, requests: 0, endedUnfinished: 0 };
-      /** Starts a missing workflow; an ended one is reported by its id (ids name no person). */
-      const reconcile = async (kind: Exclude<keyof Reconciled, 'endedUnfinished'>, workflowId: string, start: () => Promise<unknown>, restartWhenEnded = false) => {
-        const status = await processes.status(workflowId);
-        if (status === 'running') return;
-        if (status === 'ended' && !restartWhenEnded) {
-          result.endedUnfinished += 1;
-          log.warn('workflow ended, its row unfinished', { workflowId });
-          return;
+      const rows = await unfinishedProcesses(db, now(), parisDate(now()));
+      const result: Reconciled = { closures: 0, lines: 0, absences: 0, requests: 0, endedUnfinished: 0, failed: 0 };
+      /**
+       * Starts a missing workflow; an ended one is reported by its id (ids name no person). One
+       * row that cannot start does not keep the others from starting.
+       */
+      const reconcile = async (kind: 'closures' | 'lines' | 'absences' | 'requests', workflowId: string, start: () => Promise<unknown>, restartWhenEnded = false) => {
+        try {
+          const status = await processes.status(workflowId);
+          if (status === 'running') return;
+          if (status === 'ended' && !restartWhenEnded) {
+            result.endedUnfinished += 1;
+            log.warn('workflow ended, its row unfinished', { workflowId });
+            return;
+          }
+          await start();
+          result[kind] += 1;
+          log.info('process started by the reconciler', { workflowId });
+        } catch (error) {
+          result.failed += 1;
+          log.error('process not started by the reconciler', { workflowId, reason: error instanceof Error ? error.message : String(error) });
         }
-        await start();
-        result[kind] += 1;
-        log.info('process started by the reconciler', { workflowId });
       };
       for (const closureId of rows.closures) await reconcile('closures', closureWorkflowId(closureId), () => processes.startClosure(closureId));
       for (const { productId, day } of rows.lines) await reconcile('lines', waitlistWorkflowId(productId, day), () => processes.waitlistPlaceFreed(productId, day), true);
       for (const absence of rows.absences) {
-        const input: AbsenceInput = { absenceId: absence.absenceId, declaredAt: absence.declaredAt.toISOString(), certificateDueAt: absence.certificateDueAt.toISOString(), certificateSent: absence.certificateSent };
-        await reconcile('absences', absenceWorkflowId(absence.absenceId), () => processes.startAbsence(input, { userId: absence.userId, commune: null }));
+        await reconcile('absences', absenceWorkflowId(absence.id), () => processes.startAbsence(absenceInput(absence), { userId: absence.userId, commune: null }));
       }
       for (const request of rows.requests) await reconcile('requests', onlineRequestWorkflowId(request.requestId), () => processes.startOnlineRequest(request.requestId, { userId: request.userId, commune: request.commune }));
       return result;

@@ -68,7 +68,7 @@ async function withDays(db: Db, rows: Row[]): Promise<AbsenceView[]> {
 }
 
 /** What the absence's workflow starts from, should it have to start again. */
-export const absenceInput = (absence: AbsenceView) => ({
+export const absenceInput = (absence: Pick<AbsenceView, 'id' | 'declaredAt' | 'certificateDueAt' | 'certificateId'>) => ({
   absenceId: absence.id,
   declaredAt: absence.declaredAt.toISOString(),
   certificateDueAt: absence.certificateDueAt.toISOString(),

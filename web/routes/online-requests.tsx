@@ -85,7 +85,8 @@ export function onlineRequestRoutes(deps: AppDeps): Hono<AppEnv> {
       answers[key] = String(stored.documentId);
     }
     const requestId = await submitRequest(db, { formId: form.id, userId: user.id, answers });
-    await workflows.startOnlineRequest(requestId, { userId: user.id, commune: form.commune });
+    // The request is recorded: should its workflow not start now, the reconciler starts it.
+    await workflows.startOnlineRequest(requestId, { userId: user.id, commune: form.commune }).catch((error: unknown) => deps.logger.error({ err: error, request: requestId }, 'online request workflow not started'));
     await workflows.sendMailLater({
       idempotencyKey: `request-${requestId}/received`,
       to: user.email,

@@ -37,6 +37,7 @@ const refusals = {
   gone: 'Cette famille n’attend plus.',
   full: 'Aucune place libre ce jour-là : cochez « en ajoutant une place » pour lui en donner une.',
   'too-late': 'Le délai de réservation de ce jour est passé.',
+  closed: 'Ce jour est fermé : aucune place ne peut y être proposée.',
 };
 
 export function waitlistStaffRoutes(deps: AppDeps): Hono<AppEnv> {
