@@ -61,6 +61,10 @@ describe('prices shown', () => {
     expect([...shownPrices(refreshed).values()].sort((a, b) => a - b)).toEqual([810, 1080]);
     const youngerAlone = new URLSearchParams([['prestation', String(journee)], ['enfant', String(children[0])]]);
     const alone = shownPrices(await (await app().request(`/produits/${productId}/calendrier?${youngerAlone}`, { headers: { Cookie: cookie, 'HX-Request': 'true' } })).text());
+    // Opened as a page rather than by htmx, the fragment's address leads to its product's page.
+    const asPage = await app().request(`/produits/${productId}/calendrier?${youngerAlone}`, { headers: { Cookie: cookie } });
+    expect(asPage.status).toBe(303);
+    expect(asPage.headers.get('location')).toBe(`/produits/${productId}?${youngerAlone}`);
     // Booked alone, the younger child is the first of the day: no sibling reduction.
     expect(alone.get(children[0]!)).toBe(1080);
   });

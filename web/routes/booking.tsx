@@ -201,6 +201,8 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
   router.get(`/produits/:id${ID}/calendrier`, async (c) => {
     const product = await products.forBooking(idParam(c));
     if (!product || product.channel !== 'online') return c.notFound();
+    // A fragment for htmx; opened as a page (a new tab, a link kept), the product's page it belongs to.
+    if (c.req.header('HX-Request') !== 'true') return c.redirect(`/produits/${product.id}${new URL(c.req.url).search}`, 303);
     const choices = readChoices(c.req.queries() as Record<string, string[]>);
     // The calendar, and each child's price swapped out of band: a new prestation or another
     // child chosen changes them, and the page shows what the cart will charge.
