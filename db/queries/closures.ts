@@ -8,8 +8,15 @@ import { addDays, formatShortDate, type IsoDate } from '../../domain/dates.ts';
 import { recordAudit } from './audit.ts';
 import { cancelAndRefund } from './refunds.ts';
 
-export async function createClosure(db: Db, input: { productId: number; firstDay: IsoDate; lastDay: IsoDate; reason: string; staffId: number }): Promise<number> {
+/**
+ * Records a closure; 'already-closed' when a closure of the product already covers all its days
+ * (the same form sent twice, or two agents at once: the product's row is locked to decide).
+ */
+export async function createClosure(db: Db, input: { productId: number; firstDay: IsoDate; lastDay: IsoDate; reason: string; staffId: number }): Promise<number | 'already-closed'> {
   return db.transaction().execute(async (trx) => {
+    await trx.selectFrom('products').select('id').where('id', '=', input.productId).forUpdate().executeTakeFirstOrThrow();
+    const covering = await trx.selectFrom('closures').select('id').where('product_id', '=', input.productId).where('first_day', '<=', input.firstDay).where('last_day', '>=', input.lastDay).executeTakeFirst();
+    if (covering) return 'already-closed';
     const row = await trx
       .insertInto('closures')
       .values({ product_id: input.productId, first_day: input.firstDay, last_day: input.lastDay, reason: input.reason, created_by: input.staffId })

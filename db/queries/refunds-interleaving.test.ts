@@ -66,8 +66,11 @@ async function run(voucherCents: number, steps: Path[][]): Promise<void> {
         await db.updateTable('absences').set({ status: 'waiting-staff' }).where('id', '=', declared.absenceId).execute();
         return decideAbsence(db, { absenceId: declared.absenceId, staffId, decision: { accepted: true }, now: onTheDay });
       }
-      case 'closure':
-        return cancelClosedReservations(db, await createClosure(db, { productId: product.id, firstDay: day, lastDay: day, reason: 'Grève', staffId }), 10, onTheDay);
+      case 'closure': {
+        const closureId = await createClosure(db, { productId: product.id, firstDay: day, lastDay: day, reason: 'Grève', staffId });
+        // The day closed already: a second closure is refused and changes nothing.
+        return closureId === 'already-closed' ? null : cancelClosedReservations(db, closureId, 10, onTheDay);
+      }
       case 'staff':
         return staffCancelReservations(db, { communeIds: [product.commune_id], number: order.number, reservations: 'all', reason: 'Erreur', refund: { to: 'wallet' }, staffId, now: onTheDay });
       case 'family':

@@ -65,5 +65,11 @@ describe('fermetures exceptionnelles', () => {
     expect(html).toContain('Terminée : 1 réservation(s) annulée(s)');
     expect(html).toContain(`http://localhost:8233/namespaces/default/workflows/closure-${closure.id}`);
     expect(html).toContain('le 09-12-2026');
+
+    // The same form sent again (a double click, the browser's « renvoyer »): nothing more happens, and it says so.
+    const replayed = await postForm(app(), '/agent/fermetures', { produit: String(productId), du: '2026-12-09', au: '2026-12-09', motif: 'Intempéries', precision: 'alerte neige' }, { Cookie: staff });
+    expect(replayed.status).toBe(400);
+    expect(await replayed.text()).toContain('Ces jours sont déjà fermés pour cette activité');
+    expect(await database.db.selectFrom('closures').select('id').execute()).toHaveLength(1);
   });
 });

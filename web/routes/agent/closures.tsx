@@ -65,6 +65,7 @@ export function closureRoutes({ db, now, workflows, config, logger }: AppDeps): 
         if (!product) return { produit: "Cette activité n'est pas de vos communes." };
         const reason = data.precision ? `${data.motif} : ${data.precision}` : data.motif;
         const closureId = await createClosure(db, { productId: product.id, firstDay: data.du, lastDay: data.au, reason, staffId: currentUser(c).id });
+        if (closureId === 'already-closed') return { du: 'Ces jours sont déjà fermés pour cette activité (formulaire envoyé deux fois ?) : rien n’a été changé.' };
         try {
           await workflows.startClosure(closureId);
         } catch (error) {
