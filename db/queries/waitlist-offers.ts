@@ -86,16 +86,19 @@ export const offerMailKey = (entryId: number) => `waitlist-entry-${entryId}/offe
 /** One mail for a family whose line ended before a place came. */
 export const lineEndedMailKey = (entryId: number) => `waitlist-entry-${entryId}/ended`;
 
-/** What the mail of a line that ended says; undefined unless the entry ended waiting (not offered, booked or left). */
-export async function lineEndedMailFacts(db: Db, entryId: number) {
-  const row = await db
+/** An entry with what each of its mails names: the family's address, the child, the product and the day. */
+const entryForMail = (db: Db, entryId: number) =>
+  db
     .selectFrom('waitlist_entries')
     .innerJoin('users', 'users.id', 'waitlist_entries.user_id')
     .innerJoin('dependants', 'dependants.id', 'waitlist_entries.dependant_id')
     .innerJoin('products', 'products.id', 'waitlist_entries.product_id')
-    .select(['users.email', 'users.first_name', 'dependants.first_name as child', 'products.id as product_id', 'products.name as product', 'products.closed_days', 'waitlist_entries.service_date', 'waitlist_entries.status', 'waitlist_entries.offer_hold_id'])
-    .where('waitlist_entries.id', '=', entryId)
-    .executeTakeFirst();
+    .select(['users.email', 'users.first_name', 'dependants.first_name as child', 'products.name as product', 'waitlist_entries.service_date'])
+    .where('waitlist_entries.id', '=', entryId);
+
+/** What the mail of a line that ended says; undefined unless the entry ended waiting (not offered, booked or left). */
+export async function lineEndedMailFacts(db: Db, entryId: number) {
+  const row = await entryForMail(db, entryId).select(['products.id as product_id', 'products.closed_days', 'waitlist_entries.status', 'waitlist_entries.offer_hold_id']).executeTakeFirst();
   if (!row || row.status !== 'expired' || row.offer_hold_id !== null) return undefined;
   const { closed_days, status: _status, offer_hold_id: _hold, ...facts } = row;
   return { ...facts, dayClosed: closed_days.includes(row.service_date) };
@@ -103,13 +106,6 @@ export async function lineEndedMailFacts(db: Db, entryId: number) {
 
 /** What the mail of an offer says: to whom, for which child, day and product, until when; undefined once no longer offered. */
 export async function offerMailFacts(db: Db, entryId: number) {
-  const row = await db
-    .selectFrom('waitlist_entries')
-    .innerJoin('users', 'users.id', 'waitlist_entries.user_id')
-    .innerJoin('dependants', 'dependants.id', 'waitlist_entries.dependant_id')
-    .innerJoin('products', 'products.id', 'waitlist_entries.product_id')
-    .select(['users.email', 'users.first_name', 'dependants.first_name as child', 'products.name as product', 'waitlist_entries.service_date', 'waitlist_entries.offered_until'])
-    .where('waitlist_entries.id', '=', entryId)
-    .executeTakeFirstOrThrow();
+  const row = await entryForMail(db, entryId).select('waitlist_entries.offered_until').executeTakeFirstOrThrow();
   return row.offered_until ? { ...row, offered_until: row.offered_until } : undefined;
 }
