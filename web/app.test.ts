@@ -2,6 +2,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../db/connection.ts';
+import { createParent, login } from '../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../test/helpers/app.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { useTemporal } from '../test/helpers/temporal.ts';
@@ -12,6 +13,17 @@ const temporal = useTemporal();
 const app = () => createTestApp({ db: database.db, temporal: temporal.client });
 
 describe('home page', () => {
+  it('tells a parent waiting for validation to wait, and a validated one where to book', async () => {
+    await createParent(database.db, 'accueil-attente@example.fr');
+    await createParent(database.db, 'accueil-valide@example.fr', { status: 'validated' });
+    const home = async (email: string) => (await app().request('/', { headers: { Cookie: await login(app(), email) } })).text();
+    const waiting = await home('accueil-attente@example.fr');
+    expect(waiting).toContain('Votre compte est en cours de validation par la mairie');
+    const validated = await home('accueil-valide@example.fr');
+    expect(validated).toContain('Votre compte est validé : choisissez un service dans le menu');
+    expect(validated).not.toContain('Une fois la notification de validation');
+  });
+
   it('renders the reference header, banner and tiles in French', async () => {
     const response = await app().request('/');
     expect(response.status).toBe(200);

@@ -98,6 +98,10 @@ describe('Commander', () => {
     const address = await database.db.selectFrom('addresses').select(['is_default']).where('user_id', '=', family.user.id).executeTakeFirstOrThrow();
     expect(address.is_default).toBe(true);
     expect((await database.db.selectFrom('orders').select('billing_address').where('number', '=', number).executeTakeFirstOrThrow()).billing_address).toContain('3 rue des Tanneries');
+    // The next step, its title and the steps' names spelt right.
+    const terms = await (await app.request(`/commande/${number}/conditions`, { headers: { Cookie: cookie } })).text();
+    expect(terms).toContain('<h1>Conditions générales de vente</h1>');
+    expect(terms).toContain('04. Conditions générales de vente');
   });
 
   it('goes back to the order when « Commander » is sent again after its process died before telling the basket', async () => {

@@ -2,14 +2,19 @@
 import { Hono } from 'hono';
 import { HomePage } from '../views/home.tsx';
 import type { AccessTable } from '../access.ts';
+import type { AppEnv } from '../env.ts';
 
 /** Who may call each route below (see web/access.ts). */
 export const homeAccess = {
   'GET /': { who: 'anyone' },
 } satisfies AccessTable;
 
-export function homeRoutes(): Hono {
-  const router = new Hono();
-  router.get('/', (c) => c.render(<HomePage />, { title: 'Accueil' }));
+export function homeRoutes(): Hono<AppEnv> {
+  const router = new Hono<AppEnv>();
+  router.get('/', (c) => {
+    const user = c.get('user');
+    const visitor = !user ? null : user.role === 'parent' ? { role: 'parent' as const, status: user.status } : { role: 'staff' as const };
+    return c.render(<HomePage visitor={visitor} />, { title: 'Accueil' });
+  });
   return router;
 }

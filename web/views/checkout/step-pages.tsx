@@ -71,7 +71,7 @@ export function AddressStepPage(props: { number: string; addresses: Address[]; e
 
 export function TermsStepPage({ number, error }: { number: string; error?: string | null | undefined }) {
   return (
-    <CheckoutPage step={3} title="Conditions générale de vente">
+    <CheckoutPage step={3} title="Conditions générales de vente">
       <form method="post" action={`/commande/${number}/conditions`} novalidate>
         <div class={error ? 'checkbox field--error' : 'checkbox'}>
           <input type="checkbox" id="cgv" name="cgv" value="1" aria-describedby={error ? 'cgv-error' : undefined} aria-invalid={error ? 'true' : undefined} />
@@ -105,7 +105,7 @@ export function PaymentStepPage(props: { number: string; recap: Omit<RecapProps,
     <CheckoutPage step={4} title="Choisissez votre moyen de paiement">
       {error ? <Notice kind="warning">{error}</Notice> : null}
       <Recap {...recap} caption="Choisissez votre moyen de paiement" />
-      <p>Choisir son mode de règlement et suivre les instructions. Il est possible d'utiliser plusieurs mode de règlement.</p>
+      <p>Choisir son mode de règlement et suivre les instructions. Il est possible d'utiliser plusieurs modes de règlement.</p>
       <form method="post" action={`/commande/${number}/paiement`} class="payment-choices">
         <p>Solde de votre porte-monnaie : {formatEuros(wallet)}</p>
         {wallet >= due ? (

@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { amountDue, formatEuros } from '../../../domain/money.ts';
 
-const steps = ['01. Récapitulatif', '02. Connexion', '03. Adresse', '04. Conditions générale de vente', '05. Paiement'];
+const steps = ['01. Récapitulatif', '02. Connexion', '03. Adresse', '04. Conditions générales de vente', '05. Paiement'];
 
 export function StepBar({ current }: { current: number }) {
   return (
