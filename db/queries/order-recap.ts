@@ -1,5 +1,6 @@
 // The recap of a cart or an order, grouped as the reference shows it: one line per product,
-// prestation and child, with its dates (latest first, as the reference lists them).
+// prestation and child, with its dates in the order of the calendar (the reference listed them latest
+// first, which read as a mistake: « 23-12-2026, 16-12-2026 »).
 import type { Db } from '../connection.ts';
 
 export async function recapLines(db: Db, holdIds: number[]) {
@@ -12,7 +13,7 @@ export async function recapLines(db: Db, holdIds: number[]) {
     .select(['holds.product_id', 'holds.prestation_id', 'holds.dependant_id', 'holds.service_date', 'holds.price_cents', 'products.name as product', 'prestations.label as prestation', 'dependants.first_name', 'dependants.last_name'])
     .where('holds.id', 'in', holdIds)
     .orderBy('products.name')
-    .orderBy('holds.service_date', 'desc')
+    .orderBy('holds.service_date')
     .execute();
   const lines = new Map<string, { product: string; prestation: string; child: string; dates: string[]; unitCents: number; totalCents: number }>();
   for (const row of rows) {

@@ -68,8 +68,11 @@ describe('Commander', () => {
     await postForm(app, `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: cookie });
     await postForm(app, `/commande/${number}/conditions`, { cgv: '1' }, { Cookie: cookie });
     expect((await postForm(app, `/commande/${number}/paiement`, { porte_monnaie: 'tout' }, { Cookie: cookie })).headers.get('location')).toBe(`/commande/${number}/confirmation`);
-    // "Payer" answered once paid: the confirmation reads the order's row, already paid.
-    expect(await (await app.request(`/commande/${number}/confirmation`, { headers: { Cookie: cookie } })).text()).toContain(`Commande ${number} confirmée`);
+    // "Payer" answered once paid: the confirmation reads the order's row, already paid, and leads on.
+    const confirmed = await (await app.request(`/commande/${number}/confirmation`, { headers: { Cookie: cookie } })).text();
+    expect(confirmed).toContain(`Commande ${number} confirmée`);
+    expect(confirmed).toContain('href="/mon-compte/e-billets"');
+    expect(confirmed).toContain('href="/mon-compte/reservations"');
     await handle.result();
     const ended = (await handle.describe()).typedSearchAttributes;
     expect(ended.get(StatusAttribute)).toBe('paid');

@@ -46,7 +46,7 @@ describe('Mes commandes', () => {
     expect(list).toContain(order.number);
     expect(list).toContain('Payée');
     const detail = (await (await app().request(`/mon-compte/commandes/${order.number}`, { headers: { Cookie: cookie } })).text()).replace(/[\u00a0\u202f]/g, ' ');
-    expect(detail).toContain('Bénéficiaire : Jérémy Pardon Dates : 16-12-2026, 09-12-2026');
+    expect(detail).toContain('Bénéficiaire : Jérémy Pardon Dates : 09-12-2026, 16-12-2026');
     expect(detail).toContain('Porte-monnaie : 15,80 €');
     const other = await paidOrder('curieuse@example.fr');
     expect((await app().request(`/mon-compte/commandes/${order.number}`, { headers: { Cookie: other.cookie } })).status).toBe(404);

@@ -19,6 +19,12 @@ export function OrderResultPage(props: {
           <h1>Commande {number} confirmée</h1>
           <Notice kind="success">Votre paiement est reçu et vos réservations sont enregistrées. Un courriel de confirmation vous a été envoyé.</Notice>
           {recap ? <Recap {...recap} caption={`Commande ${number}`} /> : null}
+          <p class="actions">
+            <a class="button" href="/mon-compte/e-billets">
+              Voir mes e-billets
+            </a>{' '}
+            <a href="/mon-compte/reservations">Mes réservations</a>
+          </p>
         </>
       ) : status === 'abandoned' ? (
         <>
