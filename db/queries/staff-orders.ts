@@ -1,42 +1,62 @@
 // Commandes et paiements, the commune's side: orders holding a place of the staff's communes,
-// found by number, e-mail, child or day; an order's detail with its card refunds.
-import { sql } from 'kysely';
+// found by what staff type (a number, an e-mail, names, a day); an order's detail with its card refunds.
+import { sql, type ExpressionBuilder } from 'kysely';
+import { searchWords, typedDay } from '../../domain/search-text.ts';
 import type { Db } from '../connection.ts';
+import type { Database } from '../database.ts';
 
 const inCommunes = (communeIds: number[]) =>
   sql<boolean>`exists (select 1 from order_lines ol join holds h on h.id = ol.hold_id join products p on p.id = h.product_id
     where ol.order_id = orders.id and p.commune_id in (${sql.join(communeIds)}))`;
 
-/** Orders of these communes matching the text: an order number, an e-mail, a child's name, or a day (YYYY-MM-DD). */
+const ACCENTED = 'àáâãäåçèéêëìíîïñòóôõöùúûüýÿ';
+const PLAIN = 'aaaaaaceeeeiiiinooooouuuuyy';
+
+/** The column as `foldText` (domain/search-text.ts) folds what staff type: lower case, no accents. */
+const folded = (column: string) => sql<string>`replace(replace(translate(lower(${sql.ref(column)}), ${ACCENTED}, ${PLAIN}), 'œ', 'oe'), 'æ', 'ae')`;
+
+const like = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * Orders of these communes matching what staff typed: a day (13/01/2027 or 2027-01-13), part of an
+ * order number, or words in any order, without accents or case, each found in the family's
+ * e-mail or names or in a child's name.
+ */
 export function searchOrders(db: Db, communeIds: number[], text: string, limit = 50) {
   if (communeIds.length === 0) return Promise.resolve([]);
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null;
+  const day = typedDay(text);
+  const words = searchWords(text);
   let query = db
     .selectFrom('orders')
     .innerJoin('users', 'users.id', 'orders.user_id')
     .select(['orders.number', 'orders.state', 'orders.total_cents', 'orders.discount_cents', 'orders.created_at', 'users.email', 'users.first_name', 'users.last_name'])
     .where(inCommunes(communeIds));
-  if (text) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('orders.number', 'like', `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
-        eb('users.email', 'ilike', pattern),
-        eb.exists(
-          eb
-            .selectFrom('order_lines')
-            .innerJoin('holds', 'holds.id', 'order_lines.hold_id')
-            .innerJoin('dependants', 'dependants.id', 'holds.dependant_id')
-            .innerJoin('products', 'products.id', 'holds.product_id')
-            .select(sql`1`.as('one'))
-            .whereRef('order_lines.order_id', '=', 'orders.id')
-            // Only the staff's own lines answer a child's name or a day: another commune's would
-            // tell them where a family's child goes.
-            .where('products.commune_id', 'in', communeIds)
-            .where((inner) => inner.or([inner('dependants.first_name', 'ilike', pattern), inner('dependants.last_name', 'ilike', pattern), ...(day ? [inner('holds.service_date', '=', day)] : [])])),
-        ),
-      ]),
-    );
+  // Only the staff's own lines answer a child's name or a day: another commune's would tell
+  // them where a family's child goes.
+  const ownLines = (eb: ExpressionBuilder<Database, 'orders' | 'users'>) =>
+    eb
+      .selectFrom('order_lines')
+      .innerJoin('holds', 'holds.id', 'order_lines.hold_id')
+      .innerJoin('dependants', 'dependants.id', 'holds.dependant_id')
+      .innerJoin('products', 'products.id', 'holds.product_id')
+      .select(sql`1`.as('one'))
+      .whereRef('order_lines.order_id', '=', 'orders.id')
+      .where('products.commune_id', 'in', communeIds);
+  if (day) {
+    query = query.where((eb) => eb.exists(ownLines(eb).where('holds.service_date', '=', day)));
+  } else if (/^[\d-]+$/.test(text)) {
+    query = query.where('orders.number', 'like', like(text));
+  } else {
+    for (const word of words) {
+      query = query.where((eb) =>
+        eb.or([
+          eb('users.email', 'ilike', like(word)),
+          eb(folded('users.first_name'), 'like', like(word)),
+          eb(folded('users.last_name'), 'like', like(word)),
+          eb.exists(ownLines(eb).where((inner) => inner.or([inner(folded('dependants.first_name'), 'like', like(word)), inner(folded('dependants.last_name'), 'like', like(word))]))),
+        ]),
+      );
+    }
   }
   return query.orderBy('orders.id', 'desc').limit(limit).execute();
 }

@@ -43,11 +43,24 @@ beforeAll(async () => {
 describe('commandes', () => {
   it.each([
     ['number', () => number.slice(0, 7)],
+    ['end of its number', () => number.slice(-6)],
     ['e-mail', () => 'COMMANDE@example'],
     ['child', () => 'maëlys'],
+    ['child, without accent or case', () => 'MAELYS'],
+    ['full name in any order', () => 'Pardon Maëlys'],
     ['day', () => '2026-12-16'],
+    ['day written the French way', () => '16/12/2026'],
   ])('finds the order by %s', async (_kind, query) => {
     expect(await (await get(`/agent/commandes?q=${encodeURIComponent(query())}`, staff)).text()).toContain(`/agent/commandes/${number}`);
+  });
+
+  it.each([
+    ['another child', 'Noëllie'],
+    ['a name and a word found nowhere', 'Maëlys Dupont'],
+    ['another day', '23/12/2026'],
+    ['a day that does not exist', '31/02/2027'],
+  ])('does not find it by %s', async (_kind, query) => {
+    expect(await (await get(`/agent/commandes?q=${encodeURIComponent(query)}`, staff)).text()).not.toContain(`/agent/commandes/${number}`);
   });
 
   it('shows the detail, cancels one reservation with a reason and refunds its net price once', async () => {
