@@ -18,6 +18,8 @@ export interface LayoutProps {
 
 export function Layout({ title, children, user, cart, path = '' }: LayoutProps) {
   const accountPage = user?.role === 'parent' && (path === '/mon-compte' || path.startsWith('/mon-compte/'));
+  // Staff have no cart nor wallet: the parents' cart and top-up are not theirs to see.
+  const staff = user !== null && user !== undefined && user.role !== 'parent';
   return (
     <html lang="fr">
       <head>
@@ -60,7 +62,7 @@ export function Layout({ title, children, user, cart, path = '' }: LayoutProps) 
               ) : (
                 <a href="/connexion">Connexion</a>
               )}
-              <CartLink cart={cart ?? null} />
+              {staff ? null : <CartLink cart={cart ?? null} />}
             </nav>
           </div>
           <nav class="main-nav" aria-label="Services">
@@ -73,11 +75,13 @@ export function Layout({ title, children, user, cart, path = '' }: LayoutProps) 
                   <a href={`/categories/${category.slug}`}>{category.label}</a>
                 </li>
               ))}
-              <li>
-                <a class="button button--accent" href="/mon-compte/porte-monnaie">
-                  Recharger vos crédits
-                </a>
-              </li>
+              {staff ? null : (
+                <li>
+                  <a class="button button--accent" href="/mon-compte/porte-monnaie">
+                    Recharger vos crédits
+                  </a>
+                </li>
+              )}
             </ul>
           </nav>
         </header>

@@ -40,6 +40,9 @@ describe('tableau de bord', () => {
     expect(html).toContain('<summary>Les chiffres jour par jour</summary>');
     expect(html).toMatch(/<td>09-12-2026<\/td><td>1<\/td><td>\d+<\/td>/);
     for (const section of ['/agent/presences', '/agent/cuisine', '/agent/fermetures', '/agent/paiements', '/agent/familles']) expect(html).toContain(`href="${section}"`);
+    // The parents' cart and top-up are not staff's.
+    expect(html).not.toContain('Recharger vos crédits');
+    expect(html).not.toContain('id="cart-link"');
   });
 
   it("shows another commune's staff none of it", async () => {
