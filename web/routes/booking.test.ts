@@ -188,12 +188,16 @@ describe('the cart', () => {
     await addToCart(cookie, { prestation: await matin(), enfant: [family.dependants[0]!.id], date: ['2027-05-12'] });
     const [hold] = await liveHolds(family.user.id);
     // « Commander » in another tab: the place is now a line of the order being paid.
-    expect(await createOrderFromCart(database.db, family.user.id, now())).not.toBeNull();
+    const order = await createOrderFromCart(database.db, family.user.id, now());
+    expect(order).not.toBeNull();
+    // Its page, in « Mes commandes », says where it stands in French.
+    expect(await (await app().request(`/mon-compte/commandes/${order!.number}`, { headers: { Cookie: cookie } })).text()).toContain('– En cours de commande');
     const refused = await postForm(app(), '/panier/retirer', { hold: String(hold!.id) }, { Cookie: cookie });
     expect(refused.headers.get('location')).toBe('/panier?en-commande=1');
     expect((await liveHolds(family.user.id)).map((h) => h.id)).toEqual([hold!.id]);
     const cart = (await (await app().request('/panier?en-commande=1', { headers: { Cookie: cookie } })).text()).replace(/[\u00a0\u202f]/g, ' ');
-    expect(cart).toContain('Cette date fait partie d’une commande en cours de paiement : elle reste réservée.');
+    expect(cart).toContain('Cette date fait partie d’une commande en cours : elle reste réservée.');
+    expect(cart).toContain('href="/mon-compte/commandes"');
   });
 
   it("cannot remove another family's place", async () => {

@@ -12,7 +12,7 @@ export function OrderSearchPage({ query, orders }: { query: string; orders: Foun
     <>
       <h1>Commandes</h1>
       <form method="get" action="/agent/commandes" role="search" class="search-form">
-        <label for="q">Numéro de commande (ou sa fin), e-mail, nom de la famille ou d'un enfant, ou jour (JJ/MM/AAAA)</label>
+        <label for="q">Numéro de commande (ou sa fin), e-mail, nom de la famille ou d'un enfant, ou jour réservé (JJ/MM/AAAA)</label>
         <input id="q" name="q" type="search" value={query} maxlength={100} />
         <button class="button" type="submit">
           Rechercher

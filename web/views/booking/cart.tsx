@@ -40,7 +40,11 @@ export function CartPage({ lines, summary, minutesLeft, expired, removed, inOrde
   return (
     <>
       <h1>Mon panier</h1>
-      {inOrder ? <Notice kind="warning">Cette date fait partie d’une commande en cours de paiement : elle reste réservée. Terminez ou annulez le paiement de la commande pour la retirer.</Notice> : null}
+      {inOrder ? (
+        <Notice kind="warning">
+          Cette date fait partie d’une commande en cours : elle reste réservée. Terminez ou abandonnez cette commande (<a href="/mon-compte/commandes">Mes commandes</a>) pour la retirer.
+        </Notice>
+      ) : null}
       {removed > 0 ? <Notice kind="success">{removed === 1 ? 'La date a été retirée du panier et la place libérée.' : `${removed} dates ont été retirées du panier et les places libérées.`}</Notice> : null}
       {expired > 0 ? (
         <Notice kind="warning">

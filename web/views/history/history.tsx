@@ -2,12 +2,14 @@
 // with cancellation before the booking deadline.
 import { formatLongDate, formatShortDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
+import type { OrderState } from '../../../db/order-tables.ts';
 import { Notice } from '../components/fields.tsx';
 import { Recap, type RecapLine } from '../checkout/steps.tsx';
 import { WaitingSummary, type WaitingRow } from '../waitlist/family.tsx';
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
-const orderStates: Record<string, string> = { 'awaiting-payment': 'Paiement en cours', paid: 'Payée', abandoned: 'Non aboutie' };
+const orderStates: Record<OrderState, string> = { open: 'En cours de commande', 'awaiting-payment': 'Paiement en cours', paid: 'Payée', abandoned: 'Non aboutie' };
+const orderStateLabel = (state: string) => orderStates[state as OrderState] ?? state;
 const paymentStates: Record<string, string> = { pending: 'en attente', paid: 'payé', refused: 'refusé', cancelled: 'abandonné', expired: 'expiré' };
 
 export interface OrderRow {
@@ -43,7 +45,7 @@ export function OrdersPage({ orders }: { orders: OrderRow[] }) {
                 </td>
                 <td>{dateFormat.format(order.created_at)}</td>
                 <td>{formatEuros(order.total_cents - order.discount_cents)}</td>
-                <td>{orderStates[order.state] ?? order.state}</td>
+                <td>{orderStateLabel(order.state)}</td>
               </tr>
             ))}
           </tbody>
@@ -67,7 +69,7 @@ export function OrderDetailPage(props: {
       </p>
       <h1>Commande {order.number}</h1>
       <p>
-        {dateFormat.format(order.created_at)} – {orderStates[order.state] ?? order.state}
+        {dateFormat.format(order.created_at)} – {orderStateLabel(order.state)}
         {order.abandon_reason ? ` (${order.abandon_reason})` : ''}
       </p>
       <Recap lines={lines} totalCents={order.total_cents} voucher={voucher} caption={`Commande ${order.number}`} />
