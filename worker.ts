@@ -99,13 +99,14 @@ export async function registerSearchAttributes(connection: Connection, namespace
  * rows wait for them and whose start was lost).
  */
 /** `prefix` keeps tests sharing one cluster apart. */
+export const productSchedules = [
+  { scheduleId: HOLD_SWEEP_SCHEDULE_ID, every: '5 minutes', workflowType: 'sweepExpiredHolds' },
+  { scheduleId: HOUSEKEEPING_SCHEDULE_ID, every: '1 hour', workflowType: 'housekeeping' },
+  { scheduleId: RECONCILE_SCHEDULE_ID, every: '10 minutes', workflowType: 'reconcileProcesses' },
+] as const;
+
 export async function ensureSchedules(client: Client, taskQueue: string, prefix = ''): Promise<void> {
-  const schedules = [
-    { scheduleId: HOLD_SWEEP_SCHEDULE_ID, every: '5 minutes', workflowType: 'sweepExpiredHolds' },
-    { scheduleId: HOUSEKEEPING_SCHEDULE_ID, every: '1 hour', workflowType: 'housekeeping' },
-    { scheduleId: RECONCILE_SCHEDULE_ID, every: '10 minutes', workflowType: 'reconcileProcesses' },
-  ];
-  for (const { scheduleId, every, workflowType } of schedules) {
+  for (const { scheduleId, every, workflowType } of productSchedules) {
     try {
       await client.schedule.create({
         scheduleId: `${prefix}${scheduleId}`,

@@ -1,33 +1,24 @@
 // The housekeeping schedule and what it purges: only what the product no longer needs.
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createParent } from '../test/helpers/accounts.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
+import { useTestSchedules } from '../test/helpers/schedules.ts';
 import { useTemporal } from '../test/helpers/temporal.ts';
 import { issueToken, consumeToken } from '../db/queries/one-time-tokens.ts';
 import { createSession } from '../db/queries/sessions.ts';
-import { ensureSchedules } from '../worker.ts';
 import { HOUSEKEEPING_SCHEDULE_ID } from './housekeeping.messages.ts';
-import { RECONCILE_SCHEDULE_ID } from './reconcile.messages.ts';
-import { HOLD_SWEEP_SCHEDULE_ID } from './reservation-hold.messages.ts';
 import { housekeeping } from './housekeeping.ts';
 import { testNow } from '../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
-
-afterAll(async () => {
-  await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOUSEKEEPING_SCHEDULE_ID}`).delete().catch(() => {});
-  await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOLD_SWEEP_SCHEDULE_ID}`).delete().catch(() => {});
-  await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${RECONCILE_SCHEDULE_ID}`).delete().catch(() => {});
-});
+const schedules = useTestSchedules(temporal);
 
 const hoursAgo = (hours: number) => new Date(testNow().getTime() - hours * 3600_000);
 
 describe('housekeeping', () => {
   it('is scheduled every hour, once however often the worker starts', async () => {
-    await ensureSchedules(temporal.client, temporal.taskQueue, `${temporal.taskQueue}-`);
-    await ensureSchedules(temporal.client, temporal.taskQueue, `${temporal.taskQueue}-`);
-    const schedule = await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOUSEKEEPING_SCHEDULE_ID}`).describe();
+    const schedule = await schedules.ensuredTwice(HOUSEKEEPING_SCHEDULE_ID);
     expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'housekeeping' });
     expect(schedule.spec.intervals?.[0]?.every).toBe(3600_000);
   });

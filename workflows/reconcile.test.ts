@@ -2,16 +2,15 @@
 // waiting list, an absence, an online request) get their workflow, by its id, once; a row just
 // written is left to its own start, and a workflow that ended without finishing its row is
 // reported, never started again.
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../db/demo/load.ts';
 import { addDays } from '../domain/dates.ts';
 import { createStaff } from '../test/helpers/accounts.ts';
-import { bookingFamily, demoProduct, serviceDaysFrom } from '../test/helpers/booking.ts';
+import { backdateByAnHour, bookingFamily, demoProduct, serviceDaysFrom } from '../test/helpers/booking.ts';
 import { bookableSeasonDay, testNow, testToday } from '../test/helpers/clock.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
+import { useTestSchedules } from '../test/helpers/schedules.ts';
 import { useTemporal } from '../test/helpers/temporal.ts';
-import { ensureSchedules } from '../worker.ts';
 import { absenceWorkflowId } from './absence.messages.ts';
 import { onlineRequestWorkflowId } from './approval.messages.ts';
 import { closureWorkflowId } from './closure.messages.ts';
@@ -22,13 +21,13 @@ import { waitlistWorkflowId } from './waitlist.messages.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
+const schedules = useTestSchedules(temporal);
 const started: string[] = [];
 
 beforeAll(async () => {
   await loadDemoCatalogue(database.db, bookableSeasonDay());
 });
 afterAll(async () => {
-  await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${RECONCILE_SCHEDULE_ID}`).delete().catch(() => {});
   for (const workflowId of started) await temporal.client.workflow.getHandle(workflowId).terminate('end of test').catch(() => {});
 });
 
@@ -56,8 +55,8 @@ async function lostRows(name: string, old: boolean) {
   const request = await db.insertInto('online_requests').values({ form_id: form.id, user_id: family.user.id, answers: '{}' }).returning('id').executeTakeFirstOrThrow();
   // These two are stamped by the database's clock, and read against it.
   if (old) {
-    await sql`update closures set created_at = now() - interval '1 hour' where id = ${closure.id}`.execute(db);
-    await sql`update online_requests set created_at = now() - interval '1 hour' where id = ${request.id}`.execute(db);
+    await backdateByAnHour(db, 'closures', closure.id);
+    await backdateByAnHour(db, 'online_requests', request.id);
   }
   return {
     closure: closureWorkflowId(closure.id),
@@ -76,9 +75,7 @@ const statusOf = (workflowId: string) =>
 
 describe('reconciler', () => {
   it('is scheduled every 10 minutes, once however often the worker starts', async () => {
-    await ensureSchedules(temporal.client, temporal.taskQueue, `${temporal.taskQueue}-`);
-    await ensureSchedules(temporal.client, temporal.taskQueue, `${temporal.taskQueue}-`);
-    const schedule = await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${RECONCILE_SCHEDULE_ID}`).describe();
+    const schedule = await schedules.ensuredTwice(RECONCILE_SCHEDULE_ID);
     expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'reconcileProcesses' });
     expect(schedule.spec.intervals?.[0]?.every).toBe(10 * 60_000);
   });

@@ -1,36 +1,27 @@
 // The safety net behind the holds: a schedule that runs sweepExpiredHolds, which closes holds
 // whose own workflow was lost.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createOrderFromCart } from '../db/queries/orders.ts';
 import { moveMoney } from '../db/queries/wallet.ts';
 import { loadDemoCatalogue } from '../db/demo/load.ts';
 import { backdateOrder, bookingFamily, holdPlaces } from '../test/helpers/booking.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
+import { useTestSchedules } from '../test/helpers/schedules.ts';
 import { useTemporal } from '../test/helpers/temporal.ts';
-import { ensureSchedules } from '../worker.ts';
-import { HOUSEKEEPING_SCHEDULE_ID } from './housekeeping.messages.ts';
-import { RECONCILE_SCHEDULE_ID } from './reconcile.messages.ts';
 import { HOLD_SWEEP_SCHEDULE_ID } from './reservation-hold.messages.ts';
 import { sweepExpiredHolds } from './sweep-expired-holds.ts';
 import { testNow } from '../test/helpers/clock.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
+const schedules = useTestSchedules(temporal);
 
 beforeAll(async () => {
   await loadDemoCatalogue(database.db, '2026-11-27');
 });
-afterAll(async () => {
-  await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOLD_SWEEP_SCHEDULE_ID}`).delete().catch(() => {});
-  await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOUSEKEEPING_SCHEDULE_ID}`).delete().catch(() => {});
-  await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${RECONCILE_SCHEDULE_ID}`).delete().catch(() => {});
-});
-
 describe('hold sweep', () => {
   it('is scheduled every 5 minutes, once however often the worker starts', async () => {
-    await ensureSchedules(temporal.client, temporal.taskQueue, `${temporal.taskQueue}-`);
-    await ensureSchedules(temporal.client, temporal.taskQueue, `${temporal.taskQueue}-`);
-    const schedule = await temporal.client.schedule.getHandle(`${temporal.taskQueue}-${HOLD_SWEEP_SCHEDULE_ID}`).describe();
+    const schedule = await schedules.ensuredTwice(HOLD_SWEEP_SCHEDULE_ID);
     expect(schedule.action).toMatchObject({ type: 'startWorkflow', workflowType: 'sweepExpiredHolds' });
     expect(schedule.spec.intervals?.[0]?.every).toBe(5 * 60_000);
   });

@@ -22,7 +22,7 @@ export async function waitlistRound(db: Db, productId: number, day: IsoDate, now
   const terms = await offerTerms(db, productId, day, now);
   const offered: number[] = [];
   let ended: number[] = [];
-  if (!terms) {
+  if (typeof terms === 'string') {
     // Nobody can book the day any more: the line ends.
     const rows = await db.updateTable('waitlist_entries').set({ status: 'expired', ended_at: now }).where('product_id', '=', productId).where('service_date', '=', day).where('status', '=', 'waiting').returning('id').execute();
     ended = rows.map((row) => row.id);

@@ -62,10 +62,7 @@ export async function offerByHand(db: Db, input: { productId: number; entryId: n
     const entry = await trx.selectFrom('waitlist_entries').select(['slot_id', 'service_date', 'user_id']).where('id', '=', input.entryId).where('product_id', '=', input.productId).where('status', '=', 'waiting').forUpdate().executeTakeFirst();
     if (!entry) return { ok: false, reason: 'gone' };
     const terms = await offerTerms(trx, input.productId, entry.service_date, input.now);
-    if (!terms) {
-      const { closed_days } = await trx.selectFrom('products').select('closed_days').where('id', '=', input.productId).executeTakeFirstOrThrow();
-      return { ok: false, reason: closed_days.includes(entry.service_date) ? 'closed' : 'too-late' };
-    }
+    if (typeof terms === 'string') return { ok: false, reason: terms };
     const slot = await trx.selectFrom('slots').select(['prestation_id', 'capacity', 'taken']).where('id', '=', entry.slot_id).forUpdate().executeTakeFirstOrThrow();
     if (slot.taken >= slot.capacity) {
       if (!input.addPlace) return { ok: false, reason: 'full' };

@@ -8,7 +8,7 @@ import { useTestDatabase } from '../../test/helpers/database.ts';
 import { releaseHolds } from './cart.ts';
 import { slotCountMismatches } from './slot-counts.ts';
 import { familyWaitlist, joinWaitlist, leaveWaitlist, nextInLine, offerPlace } from './waitlist.ts';
-import { productLines } from './waitlist-staff.ts';
+import { offerByHand, productLines } from './waitlist-staff.ts';
 
 const database = useTestDatabase();
 const T0 = new Date('2026-11-30T08:00:00Z');
@@ -79,5 +79,22 @@ describe('waiting lists', () => {
     } finally {
       await database.db.updateTable('products').set({ waitlist_residents_first: false }).where('id', '=', product.id).execute();
     }
+  });
+
+  it('staff cannot offer a place by hand on a closed day, nor past its booking deadline, and are told which', async () => {
+    const product = await demoProduct(database.db);
+    const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
+    const day = '2026-12-23';
+    const [holder, waiting] = await Promise.all(['main-holder', 'main-waiting'].map((name) => bookingFamily(database.db, `attente-${name}@example.fr`)));
+    await setCapacity(database.db, day, 'Matin', 1);
+    if (!(await holdPlaces(database.db, holder!, 'Matin', [day], T0)).ok) throw new Error('hold refused');
+    expect(await joinWaitlist(database.db, { userId: waiting!.user.id, productId: product.id, prestationId: matin, dependantIds: [waiting!.dependants[0]!.id], dates: [day], now: T0 })).toEqual({ ok: true, entries: 1 });
+    const entry = await database.db.selectFrom('waitlist_entries').select('id').where('user_id', '=', waiting!.user.id).executeTakeFirstOrThrow();
+    const staff = (await database.db.selectFrom('users').select('id').where('role', '!=', 'parent').executeTakeFirst())?.id ?? holder!.user.id;
+    const byHand = (now: Date) => offerByHand(database.db, { productId: product.id, entryId: entry.id, addPlace: true, staffId: staff, reason: 'Priorité', now });
+    // The day after it: past every deadline.
+    expect(await byHand(new Date('2026-12-24T08:00:00Z'))).toEqual({ ok: false, reason: 'too-late' });
+    await database.db.updateTable('products').set({ closed_days: [day] }).where('id', '=', product.id).execute();
+    expect(await byHand(T0)).toEqual({ ok: false, reason: 'closed' });
   });
 });

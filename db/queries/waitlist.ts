@@ -78,15 +78,16 @@ export async function nextInLine(db: Db, slotId: number) {
 
 /**
  * An offer made `now` for the day: the product as the cart prices it, and until when the place is
- * held (the product's hours, cut at the day's booking deadline); null once nobody can book the day.
+ * held (the product's hours, cut at the day's booking deadline); or why nobody can book the day any
+ * more: it is closed (a strike, a closure), or past its deadline (or the product is gone).
  */
-export async function offerTerms(db: Db, productId: number, day: IsoDate, now: Date): Promise<{ product: BookingProduct; until: Date } | null> {
+export async function offerTerms(db: Db, productId: number, day: IsoDate, now: Date): Promise<{ product: BookingProduct; until: Date } | 'closed' | 'too-late'> {
   const product = await productForBooking(db, productId);
-  // A day closed (a strike, a closure) is never offered again: its line ends.
-  if (!product || product.closed_days.includes(day)) return null;
+  if (!product) return 'too-late';
+  if (product.closed_days.includes(day)) return 'closed';
   const { waitlist_offer_hours: hours } = await db.selectFrom('products').select('waitlist_offer_hours').where('id', '=', productId).executeTakeFirstOrThrow();
   const until = offerDeadline(now, hours, bookingDeadline(day, product.booking_deadline_days, product.booking_deadline_hour));
-  return until ? { product, until } : null;
+  return until ? { product, until } : 'too-late';
 }
 
 export type OfferResult = { ok: true; holdId: number; basket: string } | { ok: false; reason: 'full' | 'gone' };

@@ -63,6 +63,11 @@ export async function backdateOrder(db: Db, orderId: number, when: Date): Promis
   await sql`update orders set created_at = ${when} where id = ${orderId}`.execute(db);
 }
 
+/** Makes a closure or an online request look written an hour ago by the database's clock, which stamps them. */
+export async function backdateByAnHour(db: Db, table: 'closures' | 'online_requests', id: number): Promise<void> {
+  await sql`update ${sql.table(table)} set created_at = now() - interval '1 hour' where id = ${id}`.execute(db);
+}
+
 /**
  * Pays what the family holds, as the order workflow would without its money steps: an order,
  * its plan (card part, less `discountCents` of voucher), its reservations and e-tickets.
