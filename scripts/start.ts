@@ -32,12 +32,24 @@ const shutdownSteps: { label: string; stop: () => Promise<unknown> }[] = [];
 // Ctrl-C reaches PostgreSQL too, which then closes our idle connections: expected, not news.
 let stopping = false;
 
+/** A step that has not ended by then is left behind, so that the next ones (Temporal, PostgreSQL) still stop. */
+const STEP_LIMIT_MS = 5_000;
+
 /** Undoes the start-up in reverse order, naming a step that is slow to end; safe to call twice. */
 async function shutdown(): Promise<void> {
   for (let step = shutdownSteps.pop(); step; step = shutdownSteps.pop()) {
     const started = performance.now();
-    await step.stop().catch((error: unknown) => console.error(String(error)));
-    if (performance.now() - started > 2_000) console.log(`  … arrêt : ${step.label} (${seconds(started)})`);
+    let timer: NodeJS.Timeout | undefined;
+    const ended = await Promise.race([
+      step.stop().then(
+        () => true,
+        (error: unknown) => (console.error(String(error)), true),
+      ),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), STEP_LIMIT_MS))),
+    ]);
+    clearTimeout(timer);
+    if (!ended) console.log(`  … arrêt : ${step.label} ne s'est pas arrêté en ${STEP_LIMIT_MS / 1000} s, la suite s'arrête quand même`);
+    else if (performance.now() - started > 2_000) console.log(`  … arrêt : ${step.label} (${seconds(started)})`);
   }
 }
 
