@@ -100,6 +100,8 @@ describe('reconciler', () => {
 
     // Again: everything runs; nothing is started twice; the ended closure is still reported.
     const again = await run(2);
-    expect({ ...again, lines: 0 }).toEqual({ closures: 0, lines: 0, absences: 0, requests: 0, endedUnfinished: 1, failed: 0 });
+    // (A process started by the first pass may have ended meanwhile: it is reported, never started again.)
+    expect({ ...again, lines: 0, endedUnfinished: 0 }).toEqual({ closures: 0, lines: 0, absences: 0, requests: 0, endedUnfinished: 0, failed: 0 });
+    expect(again.endedUnfinished).toBeGreaterThanOrEqual(1);
   });
 });
