@@ -11,16 +11,16 @@ import { excluded, parallelFiles, projectDefaults } from './vitest.shared.ts';
 
 /** Calendars and deadlines, booking, cancellations, absences, waiting lists, closures, the school year, documents' expiry, the demo and `npm start`. */
 export const DATE_SENSITIVE_FILES = [
-  'web/routes/booking.test.ts',
-  'web/routes/booking-lists.test.ts',
-  'web/routes/history.test.ts',
-  'web/routes/absences.test.ts',
-  'workflows/absence.test.ts',
-  'web/routes/waitlist.test.ts',
-  'workflows/waitlist.test.ts',
-  'web/routes/agent/closures.test.ts',
-  'workflows/closure.test.ts',
-  'workflows/document-expiry.test.ts',
+  'web/booking/booking.test.ts',
+  'web/booking/lists.test.ts',
+  'web/orders/history.test.ts',
+  'web/absences/family.test.ts',
+  'workflows/absences/absence.test.ts',
+  'web/waitlist/family.test.ts',
+  'workflows/waitlist/waitlist.test.ts',
+  'web/closures/closures.test.ts',
+  'workflows/closures/closure.test.ts',
+  'workflows/documents/document-expiry.test.ts',
   'db/demo/load.test.ts',
   'scripts/start.test.ts',
 ];

@@ -17,11 +17,11 @@ import { exitOnConfigError, loadConfig, type Config } from './config.ts';
 import { createDb, type Db } from './db/connection.ts';
 import { refuseDemoAccountsInProduction } from './db/demo/production-guard.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { HOUSEKEEPING_SCHEDULE_ID } from './workflows/housekeeping.messages.ts';
-import { RECONCILE_SCHEDULE_ID } from './workflows/reconcile.messages.ts';
-import { HOLD_SWEEP_SCHEDULE_ID } from './workflows/reservation-hold.messages.ts';
+import { HOUSEKEEPING_SCHEDULE_ID } from './workflows/housekeeping/housekeeping.messages.ts';
+import { RECONCILE_SCHEDULE_ID } from './workflows/reconcile/reconcile.messages.ts';
+import { HOLD_SWEEP_SCHEDULE_ID } from './workflows/booking/reservation-hold.messages.ts';
 import { createWorkflowClient } from './web/workflows.ts';
-import { searchAttributes } from './workflows/search-attributes.ts';
+import { searchAttributes } from './workflows/common/search-attributes.ts';
 
 export const workflowsPath = fileURLToPath(new URL('./workflows/index.ts', import.meta.url));
 

@@ -5,14 +5,14 @@ import { createApprovalActivities } from './approvals/index.ts';
 import { createHoldActivities } from './booking/holds.ts';
 import { createClosureActivities } from './closures/closure.ts';
 import { createDocumentActivities } from './documents/expiry.ts';
-import { createErasureActivities } from './erasure/erasure.ts';
+import { createErasureActivities } from './personal-data/erasure.ts';
 import { createHousekeepingActivities } from './housekeeping/purge.ts';
 import type { DocumentStore } from '../lib/documents/store.ts';
 import type { Mailer } from '../lib/mail/mailer.ts';
 import { createMailActivities } from './mail/send-mail.ts';
 import { createInterruptedOrderActivities } from './orders/interrupted.ts';
 import { createOrderActivities } from './orders/order.ts';
-import { createTopUpActivities } from './payments/top-up.ts';
+import { createTopUpActivities } from './wallet/top-up.ts';
 import { createReconcileActivities, type ProcessStarter } from './reconcile/reconcile.ts';
 import { createWaitlistActivities } from './waitlist/waitlist.ts';
 

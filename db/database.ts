@@ -271,7 +271,7 @@ export interface ReservationsTable {
   state: ColumnType<'confirmed' | 'cancelled', 'confirmed' | 'cancelled' | undefined, 'confirmed' | 'cancelled'>;
   created_at: CreatedAt;
   cancelled_at: Timestamp | null;
-  /** Refunded so far, to the wallet and the card: never more than its net paid price (db/queries/refunds.ts). */
+  /** Refunded so far, to the wallet and the card: never more than its net paid price (db/queries/orders/refunds.ts). */
   refunded_cents: ColumnType<number, number | undefined, number>;
 }
 

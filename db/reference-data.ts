@@ -1,6 +1,6 @@
 // Reference data every deployment of the agglomération needs: its communes and the service
 // offers families subscribe to (the reference walkthrough's words). Product categories are the
-// header's menu (web/views/categories.ts) and live in the schema's type. No account, no password.
+// header's menu (web/layout/categories.ts) and live in the schema's type. No account, no password.
 
 export interface ReferenceCommune {
   slug: string;

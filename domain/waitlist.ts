@@ -1,5 +1,5 @@
 // The waiting list of a full day: until when an offer holds the place (the product's hours, never
-// past the day's booking deadline). Who comes first is the database's order (db/queries/waitlist.ts).
+// past the day's booking deadline). Who comes first is the database's order (db/queries/waitlist/waitlist.ts).
 import type { IsoDate } from './dates.ts';
 
 /**

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referenceCommunes } from '../db/reference-data.ts';
-import { categories } from '../web/views/categories.ts';
+import { categories } from '../web/layout/categories.ts';
 import { freePort } from './lib/free-port.ts';
 import { projectRoot } from './lib/paths.ts';
 

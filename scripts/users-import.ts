@@ -1,9 +1,9 @@
 // `npm run users:import -- comptes.csv`: imports the old platform's accounts (see
-// db/queries/user-import.ts). Prints what was imported and each bad row with its line number.
+// db/queries/accounts/user-import.ts). Prints what was imported and each bad row with its line number.
 // Without DATABASE_URL, works on the local database of `npm start`.
 import { readFile } from 'node:fs/promises';
 import { ConfigError, exitOnConfigError } from '../config.ts';
-import { importUsers } from '../db/queries/user-import.ts';
+import { importUsers } from '../db/queries/accounts/user-import.ts';
 import { withScriptDatabase } from './lib/script-database.ts';
 
 async function main(): Promise<void> {

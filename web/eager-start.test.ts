@@ -9,7 +9,7 @@ import { testDocumentStore } from '../test/helpers/documents.ts';
 import { useTestDatabase } from '../test/helpers/database.ts';
 import { createTestLogger } from '../test/helpers/logs.ts';
 import { connectClient, connectWorker, uniqueTaskQueue, workflowBundle } from '../test/helpers/temporal.ts';
-import { basketWorkflowId } from '../workflows/basket.messages.ts';
+import { basketWorkflowId } from '../workflows/orders/basket.messages.ts';
 import { createAppWorker, workflowsPath } from '../worker.ts';
 import { createWorkflowClient } from './workflows.ts';
 import { testNow } from '../test/helpers/clock.ts';

@@ -1,10 +1,10 @@
-// Activities of the absence workflow (their SQL: db/queries/absences.ts) and the parent's mail at
+// Activities of the absence workflow (their SQL: db/queries/absences/absences.ts) and the parent's mail at
 // each step, keyed by absence and step so that each goes once.
-import { absenceView } from '../../db/queries/absence-lists.ts';
-import { closeCertificateDelay, decideAbsence } from '../../db/queries/absences.ts';
+import { absenceView } from '../../db/queries/absences/absence-lists.ts';
+import { closeCertificateDelay, decideAbsence } from '../../db/queries/absences/absences.ts';
 import type { Db } from '../../db/connection.ts';
-import { absenceMails, type AbsenceFacts } from '../../lib/mail/absence-templates.ts';
-import type { AbsenceVerdict } from '../../workflows/absence.messages.ts';
+import { absenceMails, type AbsenceFacts } from './mails.ts';
+import type { AbsenceVerdict } from '../../workflows/absences/absence.messages.ts';
 import type { createMailActivities } from '../mail/send-mail.ts';
 
 interface Deps {

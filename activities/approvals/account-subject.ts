@@ -1,9 +1,9 @@
 // Accounts as approval subjects: a decision sets the account's status and its pending
 // documents' status; staff of the parent's commune of residence are reminded.
 import type { Db } from '../../db/connection.ts';
-import { accountToValidate, decideAccountStatus } from '../../db/queries/approvals.ts';
+import { accountToValidate, decideAccountStatus } from '../../db/queries/approvals/approvals.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
-import { accountMails } from '../../lib/mail/templates.ts';
+import { accountMails } from '../accounts/mails.ts';
 import { fullName, type ApprovalSubjectHandler } from './subject.ts';
 
 type AccountSubject = { kind: 'account'; userId: number };

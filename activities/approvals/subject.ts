@@ -1,7 +1,7 @@
 // What the approval mechanism needs to know of each thing it approves: how a decision changes
 // the database, which mail tells the parent, and which commune's staff to remind.
 import type { Db } from '../../db/connection.ts';
-import type { ApprovalDecision } from '../../workflows/approval.messages.ts';
+import type { ApprovalDecision } from '../../workflows/approvals/approval.messages.ts';
 import type { ComposedMail } from '../../lib/mail/compose.ts';
 
 export type DecisionMailKind = ApprovalDecision['kind'] | 'documents-reminder';

@@ -1,9 +1,9 @@
 // Subscriptions as approval subjects: a decision sets the subscription's status; staff of the
 // offer's commune are reminded.
 import type { Db } from '../../db/connection.ts';
-import { decideSubscriptionStatus, subscriptionToDecide } from '../../db/queries/approvals.ts';
+import { decideSubscriptionStatus, subscriptionToDecide } from '../../db/queries/approvals/approvals.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
-import { subscriptionMails } from '../../lib/mail/subscription-templates.ts';
+import { subscriptionMails } from '../services/mails.ts';
 import { fullName, type ApprovalSubjectHandler } from './subject.ts';
 
 type SubscriptionSubject = { kind: 'subscription'; subscriptionId: number };

@@ -1,8 +1,8 @@
 // Activities of the hold workflows (basket, reservationHold) and of the sweep (their SQL:
-// db/queries/baskets.ts and holds.ts).
+// db/queries/orders/baskets.ts and holds.ts).
 import type { Db } from '../../db/connection.ts';
-import { expireDueBasketHolds } from '../../db/queries/baskets.ts';
-import { confirmHold, expireHoldIfDue, expireOverdueHolds, releaseHold } from '../../db/queries/holds.ts';
+import { expireDueBasketHolds } from '../../db/queries/orders/baskets.ts';
+import { confirmHold, expireHoldIfDue, expireOverdueHolds, releaseHold } from '../../db/queries/booking/holds.ts';
 
 export function createHoldActivities({ db, now }: { db: Db; now: () => Date }) {
   return {

@@ -1,7 +1,7 @@
-// Activities of the closure workflow (their SQL: db/queries/closures.ts), and the mail each
+// Activities of the closure workflow (their SQL: db/queries/closures/closures.ts), and the mail each
 // family gets: the days cancelled, the refund, the reason.
 import type { Db } from '../../db/connection.ts';
-import { cancelClosedReservations, closeDays, closureById, closureFamilies, finishClosure } from '../../db/queries/closures.ts';
+import { cancelClosedReservations, closeDays, closureById, closureFamilies, finishClosure } from '../../db/queries/closures/closures.ts';
 import { formatShortDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { composeMail } from '../../lib/mail/compose.ts';

@@ -2,9 +2,9 @@
 // then the document marked expired and the parent told again. Each mail is keyed, so sent once;
 // a document replaced or decided again since is left alone.
 import type { Db } from '../../db/connection.ts';
-import { documentForMail, expireDocument } from '../../db/queries/document-review.ts';
+import { documentForMail, expireDocument } from '../../db/queries/documents/document-review.ts';
 import { formatLongDate } from '../../domain/dates.ts';
-import { documentMails } from '../../lib/mail/document-templates.ts';
+import { documentMails } from './mails.ts';
 import type { createMailActivities } from '../mail/send-mail.ts';
 
 interface Deps {

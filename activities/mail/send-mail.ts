@@ -2,7 +2,7 @@
 // the row marked sent after, so a retry skips a mail that went out. Only a crash between the SMTP
 // server's acceptance and that mark can send twice: at least once, as SMTP itself delivers.
 import type { Db } from '../../db/connection.ts';
-import { countSendingAttempt, markMailSent, recordOutgoingMail } from '../../db/queries/outbox.ts';
+import { countSendingAttempt, markMailSent, recordOutgoingMail } from '../../db/queries/mail/outbox.ts';
 import type { Mailer, MailMessage } from '../../lib/mail/mailer.ts';
 
 export interface SendMailInput extends MailMessage {

@@ -1,6 +1,6 @@
-// The hold sweep's safety net for orders (its SQL and the reasons: db/queries/interrupted-orders.ts).
+// The hold sweep's safety net for orders (its SQL and the reasons: db/queries/orders/interrupted-orders.ts).
 import type { Db } from '../../db/connection.ts';
-import { abandonInterruptedOrders } from '../../db/queries/interrupted-orders.ts';
+import { abandonInterruptedOrders } from '../../db/queries/orders/interrupted-orders.ts';
 
 export function createInterruptedOrderActivities({ db, now }: { db: Db; now: () => Date }) {
   return {

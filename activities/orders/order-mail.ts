@@ -2,7 +2,7 @@
 import { formatShortDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { composeMail } from '../../lib/mail/compose.ts';
-import type { orderMailFacts } from '../../db/queries/order-outcome.ts';
+import type { orderMailFacts } from '../../db/queries/orders/order-outcome.ts';
 
 type Facts = Awaited<ReturnType<typeof orderMailFacts>>;
 

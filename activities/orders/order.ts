@@ -1,14 +1,14 @@
-// Activities of the order workflow, thin over db/queries/order-steps.ts and order-outcome.ts.
+// Activities of the order workflow, thin over db/queries/orders/order-steps.ts and order-outcome.ts.
 // A refusal the family caused (unknown address, voucher refused, balance too low, place lost)
 // becomes a non-retryable failure the workflow answers; anything else is retried.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../../db/connection.ts';
-import { InsufficientFunds } from '../../db/queries/wallet.ts';
-import { OrderStepRefused, extendOrderHolds, planOrderPayment, recordTermsAccepted, reserveVoucher, setOrderAddress } from '../../db/queries/order-steps.ts';
+import { InsufficientFunds } from '../../db/queries/wallet/wallet.ts';
+import { OrderStepRefused, extendOrderHolds, planOrderPayment, recordTermsAccepted, reserveVoucher, setOrderAddress } from '../../db/queries/orders/order-steps.ts';
 import {
   abandonOrder, confirmOrder, createOrderCardPayment, creditCardPartToWallet, debitWalletForOrder, orderMailFacts, refundWalletForOrder, settleLateOrderPayment, settleOrderCardPayment,
   type CardSettlement,
-} from '../../db/queries/order-outcome.ts';
+} from '../../db/queries/orders/order-outcome.ts';
 import { orderMail } from './order-mail.ts';
 import type { createMailActivities } from '../mail/send-mail.ts';
 

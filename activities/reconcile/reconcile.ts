@@ -1,4 +1,4 @@
-// The reconciler's activity: each row whose process should be running (db/queries/reconcile.ts)
+// The reconciler's activity: each row whose process should be running (db/queries/reconcile/reconcile.ts)
 // gets its workflow started by its id if it never started (Temporal was unreachable when the row
 // was written, the web process died between the two). A waiting list whose workflow ended while
 // families still wait is woken too (its rounds read the database and mail each family once). A
@@ -6,14 +6,14 @@
 // operator: counted and logged, never started again, so that nothing is refunded or mailed twice.
 import { log } from '@temporalio/activity';
 import type { Db } from '../../db/connection.ts';
-import { absenceInput } from '../../db/queries/absence-lists.ts';
-import { unfinishedProcesses } from '../../db/queries/reconcile.ts';
+import { absenceInput } from '../../db/queries/absences/absence-lists.ts';
+import { unfinishedProcesses } from '../../db/queries/reconcile/reconcile.ts';
 import { parisDate, type IsoDate } from '../../domain/dates.ts';
-import type { AbsenceInput } from '../../workflows/absence.messages.ts';
-import { absenceWorkflowId } from '../../workflows/absence.messages.ts';
-import { onlineRequestWorkflowId } from '../../workflows/approval.messages.ts';
-import { closureWorkflowId } from '../../workflows/closure.messages.ts';
-import { waitlistWorkflowId } from '../../workflows/waitlist.messages.ts';
+import type { AbsenceInput } from '../../workflows/absences/absence.messages.ts';
+import { absenceWorkflowId } from '../../workflows/absences/absence.messages.ts';
+import { onlineRequestWorkflowId } from '../../workflows/approvals/approval.messages.ts';
+import { closureWorkflowId } from '../../workflows/closures/closure.messages.ts';
+import { waitlistWorkflowId } from '../../workflows/waitlist/waitlist.messages.ts';
 
 /** How the worker starts the product's processes: the same starts as the web pages'. */
 export interface ProcessStarter {

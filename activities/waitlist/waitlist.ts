@@ -1,9 +1,9 @@
-// Activities of the waiting-list workflow (their SQL: db/queries/waitlist-offers.ts) and its mails
+// Activities of the waiting-list workflow (their SQL: db/queries/waitlist/waitlist-offers.ts) and its mails
 // (an offer; the line ended before a place came), keyed by entry so that each goes once.
 import type { Db } from '../../db/connection.ts';
-import { lineEndedMailFacts, lineEndedMailKey, offerMailFacts, offerMailKey, waitlistRound } from '../../db/queries/waitlist-offers.ts';
-import { waitlistMails } from '../../lib/mail/waitlist-templates.ts';
-import type { WaitlistInput } from '../../workflows/waitlist.messages.ts';
+import { lineEndedMailFacts, lineEndedMailKey, offerMailFacts, offerMailKey, waitlistRound } from '../../db/queries/waitlist/waitlist-offers.ts';
+import { waitlistMails } from './mails.ts';
+import type { WaitlistInput } from '../../workflows/waitlist/waitlist.messages.ts';
 import type { createMailActivities } from '../mail/send-mail.ts';
 
 interface Deps {

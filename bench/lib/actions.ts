@@ -8,8 +8,8 @@
 import { Client, Connection } from '@temporalio/client';
 import protos from '@temporalio/proto';
 import type { Db } from '../../db/connection.ts';
-import { orderWorkflowId } from '../../workflows/order.messages.ts';
-import { holdWorkflowId } from '../../workflows/reservation-hold.messages.ts';
+import { orderWorkflowId } from '../../workflows/orders/order.messages.ts';
+import { holdWorkflowId } from '../../workflows/booking/reservation-hold.messages.ts';
 
 const E = protos.temporal.api.enums.v1.EventType;
 type HistoryEvent = protos.temporal.api.history.v1.IHistoryEvent;

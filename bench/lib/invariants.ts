@@ -1,9 +1,9 @@
 // The books after the rush: every one of these counts must be zero.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import { reservationsRefundedBeyondNet } from '../../db/queries/refunds.ts';
-import { slotCountMismatches } from '../../db/queries/slot-counts.ts';
-import { ledgerMismatches } from '../../db/queries/wallet.ts';
+import { reservationsRefundedBeyondNet } from '../../db/queries/orders/refunds.ts';
+import { slotCountMismatches } from '../../db/queries/booking/slot-counts.ts';
+import { ledgerMismatches } from '../../db/queries/wallet/wallet.ts';
 
 export async function checkInvariants(db: Db, now: Date): Promise<Record<string, number>> {
   const count = async (query: ReturnType<typeof sql<{ n: number }>>) => Number((await query.execute(db)).rows[0]?.n ?? 0);

@@ -3,7 +3,7 @@
 import { Client, Connection } from '@temporalio/client';
 import protos from '@temporalio/proto';
 import type { Db } from '../../db/connection.ts';
-import { orderWorkflowId } from '../../workflows/order.messages.ts';
+import { orderWorkflowId } from '../../workflows/orders/order.messages.ts';
 
 const EventType = protos.temporal.api.enums.v1.EventType;
 const millis = (time: { seconds?: unknown; nanos?: number | null } | null | undefined) => Number(time?.seconds ?? 0) * 1000 + (time?.nanos ?? 0) / 1e6;

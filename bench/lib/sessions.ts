@@ -1,7 +1,7 @@
 // Families signed in before the benchmark, through the project's own session store: logins cost
 // tens of milliseconds of CPU by design (argon2) and are not part of opening day's load.
 import type { Db } from '../../db/connection.ts';
-import { createSession } from '../../db/queries/sessions.ts';
+import { createSession } from '../../db/queries/accounts/sessions.ts';
 import { systemClock } from '../../lib/clock.ts';
 
 const now = systemClock();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../lib/password-hash.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
-import { productForBooking } from '../queries/booking.ts';
-import { categories } from '../../web/views/categories.ts';
+import { productForBooking } from '../queries/booking/booking.ts';
+import { categories } from '../../web/layout/categories.ts';
 import { demoAccounts } from './data.ts';
 import { demoHouseholds } from './families.ts';
 import { hasNoAccounts, loadDemoCatalogue, loadDemoHouseholds } from './load.ts';

@@ -1,4 +1,4 @@
-// The product's clock shift (lib/clock.ts) written into the workflow bundle, where workflows/clock.ts
+// The product's clock shift (lib/clock.ts) written into the workflow bundle, where workflows/common/clock.ts
 // reads it: workflow code cannot read the environment, and must agree with its activities on the
 // time when AS_OF moves it. Without a shift the bundle is the one production runs.
 import type { BundleOptions } from '@temporalio/worker';

@@ -3,7 +3,7 @@
 // our own child process; without one, the SDK downloads the CLI (needs the internet).
 import { spawn } from 'node:child_process';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { searchAttributeFlags, searchAttributes } from '../../workflows/search-attributes.ts';
+import { searchAttributeFlags, searchAttributes } from '../../workflows/common/search-attributes.ts';
 import { cliNotFoundError, temporalCliPath } from './temporal-binaries.ts';
 import { waitForPort } from './free-port.ts';
 

@@ -5,7 +5,7 @@
 // reads it in « Mes absences ».
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { balance, ledgerMismatches } from '../../db/queries/wallet.ts';
+import { balance, ledgerMismatches } from '../../db/queries/wallet/wallet.ts';
 import { parisDate } from '../../domain/dates.ts';
 import { PNG_1X1 } from '../fixtures/files.ts';
 import { createStaff, PASSWORD } from '../helpers/accounts.ts';

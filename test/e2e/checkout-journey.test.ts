@@ -3,7 +3,7 @@
 // confirmation page, the mail, the reservations and the wallet history all agree.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { moveMoney, balance, walletHistory } from '../../db/queries/wallet.ts';
+import { moveMoney, balance, walletHistory } from '../../db/queries/wallet/wallet.ts';
 import { PASSWORD } from '../helpers/accounts.ts';
 import { addHomeAddress, bookingFamily } from '../helpers/booking.ts';
 import { handOverToProvider, signedIn } from '../helpers/browser.ts';

@@ -5,7 +5,7 @@
 // the mail arrives.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { balance, ledgerMismatches, walletHistory } from '../../db/queries/wallet.ts';
+import { balance, ledgerMismatches, walletHistory } from '../../db/queries/wallet/wallet.ts';
 import { addMonths } from '../../domain/booking-calendar.ts';
 import { addDays, parisDate } from '../../domain/dates.ts';
 import { createStaff, PASSWORD } from '../helpers/accounts.ts';

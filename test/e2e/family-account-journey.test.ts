@@ -5,7 +5,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { balance, ledgerMismatches } from '../../db/queries/wallet.ts';
+import { balance, ledgerMismatches } from '../../db/queries/wallet/wallet.ts';
 import { addMonths, monthTitle } from '../../domain/booking-calendar.ts';
 import { parisDate } from '../../domain/dates.ts';
 import { PASSWORD } from '../helpers/accounts.ts';

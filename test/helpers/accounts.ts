@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import { hashPassword } from '../../lib/password-hash.ts';
 import type { Db } from '../../db/connection.ts';
 import type { AccountStatus, User } from '../../db/database.ts';
-import type { AppEnv } from '../../web/env.ts';
+import type { AppEnv } from '../../web/http/env.ts';
 import { postForm } from './app.ts';
 import { sql } from 'kysely';
 import { testNow } from './clock.ts';

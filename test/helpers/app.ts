@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.ts';
 import { createApp } from '../../web/app.ts';
 import { testNow } from './clock.ts';
 import { createTestLogger } from './logs.ts';
-import type { AppEnv } from '../../web/env.ts';
+import type { AppEnv } from '../../web/http/env.ts';
 import type { DocumentStore } from '../../lib/documents/store.ts';
 import { testDocumentStore } from './documents.ts';
 import { createSandboxKeys, sandboxProvider, type SandboxKeys } from '../../lib/payments/provider.ts';

@@ -2,10 +2,10 @@
 // through the real query.
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.ts';
-import { placeHolds, productForBooking } from '../../db/queries/booking.ts';
-import { confirmOrder } from '../../db/queries/order-outcome.ts';
-import { planOrderPayment } from '../../db/queries/order-steps.ts';
-import { createOrderFromCart } from '../../db/queries/orders.ts';
+import { placeHolds, productForBooking } from '../../db/queries/booking/booking.ts';
+import { confirmOrder } from '../../db/queries/orders/order-outcome.ts';
+import { planOrderPayment } from '../../db/queries/orders/order-steps.ts';
+import { createOrderFromCart } from '../../db/queries/orders/orders.ts';
 import { createParent } from './accounts.ts';
 
 export const PRODUCT_NAME = 'Inscription Accueil Périscolaire (mercredis)';

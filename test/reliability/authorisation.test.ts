@@ -3,7 +3,7 @@
 // the route's declared access says; a parent never reaches another family's object by its ID,
 // staff of another commune are refused its families; and a refused request changes nothing in the database.
 import { describe, expect, it } from 'vitest';
-import { publicObjects, type Access } from '../../web/access.ts';
+import { publicObjects, type Access } from '../../web/http/access.ts';
 import { TEST_ORIGIN } from '../helpers/app.ts';
 import { declaredRoutes, type DeclaredRoute } from './route-table.ts';
 import { changedTables, snapshot } from './snapshot.ts';

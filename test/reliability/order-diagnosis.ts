@@ -5,7 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import protos from '@temporalio/proto';
 import type { Db } from '../../db/connection.ts';
-import { orderWorkflowId } from '../../workflows/order.messages.ts';
+import { orderWorkflowId } from '../../workflows/orders/order.messages.ts';
 
 const { EventType, WorkflowExecutionStatus, PendingWorkflowTaskState } = protos.temporal.api.enums.v1;
 const name = (values: Record<string, string | number>, value: number | null | undefined) => Object.keys(values).find((key) => values[key] === value) ?? String(value);

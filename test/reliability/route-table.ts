@@ -2,9 +2,9 @@
 // (the same declarations the app enforces). Throws, naming them, when a route has no declaration
 // or a declaration no longer has a route.
 import type { Hono } from 'hono';
-import { routeKey, type Access } from '../../web/access.ts';
-import type { AppEnv } from '../../web/env.ts';
-import { declaredAccess } from '../../web/routes/access-tables.ts';
+import { routeKey, type Access } from '../../web/http/access.ts';
+import type { AppEnv } from '../../web/http/env.ts';
+import { declaredAccess } from '../../web/access-tables.ts';
 
 export interface DeclaredRoute {
   key: string;

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { Payload } from '@temporalio/common';
 import { describe, expect, it } from 'vitest';
 import { createPayloadCodec } from '../../lib/temporal/payload-codec.ts';
-import { findUserByEmail } from '../../db/queries/users.ts';
+import { findUserByEmail } from '../../db/queries/accounts/users.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { createStaff, login, PASSWORD } from '../helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../helpers/app.ts';
@@ -15,8 +15,8 @@ import { addHomeAddress, bookingFamily, holdPlaces } from '../helpers/booking.ts
 import { waitForMail } from '../helpers/outbox.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { useTemporal } from '../helpers/temporal.ts';
-import { accountValidationWorkflowId, approvalState } from '../../workflows/approval.messages.ts';
-import { orderWorkflowId } from '../../workflows/order.messages.ts';
+import { accountValidationWorkflowId, approvalState } from '../../workflows/approvals/approval.messages.ts';
+import { orderWorkflowId } from '../../workflows/orders/order.messages.ts';
 import { testNow } from '../helpers/clock.ts';
 
 const codec = createPayloadCodec([randomBytes(32)]);

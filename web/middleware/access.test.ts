@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { describe, expect, it } from 'vitest';
-import type { Access } from '../access.ts';
-import type { AppEnv } from '../env.ts';
+import type { Access } from '../http/access.ts';
+import type { AppEnv } from '../http/env.ts';
 import { assertEveryRouteDeclared, enforceDeclaredAccess } from './access.ts';
 
 /** An app whose session middleware signs in whoever the test names. */
@@ -43,7 +43,7 @@ describe('access enforced from its declaration', () => {
 
   it('refuses to build an app with a route nobody declared', () => {
     const partial = new Map([...declared].filter(([key]) => key !== 'GET /agent/familles'));
-    expect(() => assertEveryRouteDeclared(appWith(partial, null), partial)).toThrow('Routes without a declared access (web/access.ts): GET /agent/familles');
+    expect(() => assertEveryRouteDeclared(appWith(partial, null), partial)).toThrow('Routes without a declared access (web/http/access.ts): GET /agent/familles');
     expect(() => assertEveryRouteDeclared(appWith(declared, null), declared)).not.toThrow();
   });
 });

@@ -3,8 +3,8 @@
 // declaration stops the app from being built. Ownership of the object a path names (the
 // family's own, the staff's commune) is checked where the object is read, by its query.
 import type { Hono, MiddlewareHandler } from 'hono';
-import { routeKey, type Access } from '../access.ts';
-import type { AppEnv } from '../env.ts';
+import { routeKey, type Access } from '../http/access.ts';
+import type { AppEnv } from '../http/env.ts';
 import { requireAdmin, requireParent, requireStaff, requireUser } from './guards.ts';
 
 const guards: Record<Access['who'], MiddlewareHandler<AppEnv> | null> = {
@@ -28,5 +28,5 @@ export function enforceDeclaredAccess(app: Hono<AppEnv>, declared: Map<string, A
 /** Throws, naming them, when the app has routes that no declaration covers. */
 export function assertEveryRouteDeclared(app: Hono<AppEnv>, declared: Map<string, Access>): void {
   const missing = new Set(app.routes.filter((route) => route.method !== 'ALL').map((route) => routeKey(route.method, route.path)).filter((key) => !declared.has(key)));
-  if (missing.size > 0) throw new Error(`Routes without a declared access (web/access.ts): ${[...missing].join(', ')}`);
+  if (missing.size > 0) throw new Error(`Routes without a declared access (web/http/access.ts): ${[...missing].join(', ')}`);
 }

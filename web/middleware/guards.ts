@@ -1,7 +1,7 @@
 // Who may ask: every protected route states it with one of these guards.
 import type { Context, MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../http/env.ts';
 
 function toLogin(c: Context<AppEnv>): Response {
   const back = c.req.method === 'GET' ? `?retour=${encodeURIComponent(c.req.path + (new URL(c.req.url).search || ''))}` : '';

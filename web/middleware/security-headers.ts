@@ -2,7 +2,7 @@
 // script or style: everything the pages run is served from our own origin.
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
-import type { AppEnv } from '../env.ts';
+import type { AppEnv } from '../http/env.ts';
 
 export function securityHeaders(options: { https: boolean; formActions?: string[] }): MiddlewareHandler<AppEnv> {
   const headers = secureHeaders({

@@ -3,10 +3,10 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../../db/connection.ts';
-import { validateSessionToken } from '../../db/queries/sessions.ts';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../auth/cookie.ts';
-import { createSessionCache } from '../auth/session-cache.ts';
-import type { AppEnv } from '../env.ts';
+import { validateSessionToken } from '../../db/queries/accounts/sessions.ts';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../accounts/cookie.ts';
+import { createSessionCache } from '../accounts/session-cache.ts';
+import type { AppEnv } from '../http/env.ts';
 
 export const CHANGE_PASSWORD_PATH = '/mon-compte/mot-de-passe';
 const ALLOWED_BEFORE_CHANGE = [CHANGE_PASSWORD_PATH, '/deconnexion', '/mot-de-passe/regles', '/static/', '/health'];

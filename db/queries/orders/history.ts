@@ -1,0 +1,31 @@
+// A family's history: its orders (with lines and payments) and its reservations.
+import type { Db } from '../../connection.ts';
+
+export function familyOrders(db: Db, userId: number) {
+  return db
+    .selectFrom('orders')
+    .select(['id', 'number', 'state', 'total_cents', 'discount_cents', 'wallet_cents', 'card_cents', 'created_at', 'paid_at', 'abandon_reason'])
+    .where('user_id', '=', userId)
+    .where('state', '!=', 'open')
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
+}
+
+export function familyReservations(db: Db, userId: number) {
+  return db
+    .selectFrom('reservations')
+    .innerJoin('products', 'products.id', 'reservations.product_id')
+    .innerJoin('prestations', 'prestations.id', 'reservations.prestation_id')
+    .innerJoin('dependants', 'dependants.id', 'reservations.dependant_id')
+    .leftJoin('e_tickets', 'e_tickets.reservation_id', 'reservations.id')
+    .select([
+      'reservations.id', 'reservations.service_date', 'reservations.state', 'reservations.price_cents', 'reservations.order_line_id', 'reservations.product_id',
+      'products.name as product', 'products.cancel_deadline_days', 'products.cancel_deadline_hour', 'prestations.label as prestation',
+      'dependants.first_name', 'dependants.last_name', 'e_tickets.code as ticket',
+    ])
+    .where('reservations.user_id', '=', userId)
+    .orderBy('dependants.birth_date')
+    .orderBy('reservations.service_date')
+    .execute();
+}

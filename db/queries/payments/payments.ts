@@ -1,0 +1,78 @@
+// Card payments: a wallet top-up's, an order's; found by the provider's reference or by the family.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../connection.ts';
+
+/**
+ * The reference the provider knows a payment by (PBX_CMD): its kind and number, then a random
+ * part, so that a number reused (a database restored, another environment on the same merchant
+ * account) never names a payment the provider already settled.
+ */
+export function paymentReference(prefix: string): string {
+  const bytes = new Uint8Array(5);
+  crypto.getRandomValues(bytes);
+  return `${prefix}-${[...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider. */
+export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string }): Promise<{ id: number; reference: string }> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .insertInto('payments')
+      .values({ user_id: input.userId, purpose: 'topup', method: 'card', amount_cents: input.amountCents, reference: `pending-${randomUUID()}`, card_type: input.cardType })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const reference = paymentReference(`topup-${row.id}`);
+    await trx.updateTable('payments').set({ reference }).where('id', '=', row.id).execute();
+    return { id: row.id, reference };
+  });
+}
+
+/** The payment the provider names by its reference. */
+export function paymentByReference(db: Db, reference: string) {
+  return db
+    .selectFrom('payments')
+    .leftJoin('orders', 'orders.card_payment_id', 'payments.id')
+    .selectAll('payments')
+    .select('orders.number as order_number')
+    .where('payments.reference', '=', reference)
+    .executeTakeFirst();
+}
+
+/** A family's payment by its reference; undefined when it is another family's. */
+export function familyPayment(db: Db, userId: number, reference: string) {
+  return db.selectFrom('payments').selectAll().where('reference', '=', reference).where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** A payment's state and card, for an order's pages. */
+export function cardPaymentOf(db: Db, paymentId: number) {
+  return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state']).where('id', '=', paymentId).executeTakeFirst();
+}
+
+/**
+ * A payment the provider called "already made" ("00015"): nothing confirms it, staff check it
+ * with the provider's back office. A payment known paid stays paid.
+ */
+export async function markPaymentToReconcile(db: Db, paymentId: number, errorCode: string, now: Date): Promise<void> {
+  await db.updateTable('payments').set({ state: 'to-reconcile', provider_error: errorCode, updated_at: now }).where('id', '=', paymentId).where('state', '!=', 'paid').execute();
+}
+
+/** Card payments of the families of these communes: those to reconcile first, then the latest. */
+export function cardPaymentsOfCommunes(db: Db, communeIds: number[], limit = 500) {
+  if (communeIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('payments')
+    .innerJoin('users', 'users.id', 'payments.user_id')
+    .leftJoin('communes', 'communes.id', 'users.commune_id')
+    .leftJoin('orders', 'orders.card_payment_id', 'payments.id')
+    .select([
+      'payments.id', 'payments.reference', 'payments.purpose', 'payments.amount_cents', 'payments.state', 'payments.provider_error', 'payments.provider_transaction', 'payments.updated_at',
+      'users.id as user_id', 'users.email', 'users.first_name', 'users.last_name', 'communes.name as commune', 'orders.number as order_number',
+    ])
+    .where('payments.method', '=', 'card')
+    .where('users.commune_id', 'in', communeIds)
+    .orderBy(sql`payments.state = 'to-reconcile'`, 'desc')
+    .orderBy('payments.updated_at', 'desc')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,31 @@
+// The account's validation state in words, from the database and, while it is pending, from the
+// accountValidation workflow's query (asked through web/workflows.ts).
+import type { User } from '../../db/database.ts';
+import type { ApprovalState } from '../../workflows/approvals/approval.messages.ts';
+
+export interface AccountStatusText {
+  title: string;
+  detail: string | null;
+  kind: 'success' | 'warning' | 'info';
+}
+
+export function describeAccountStatus(user: Pick<User, 'status' | 'status_reason'>, workflow: ApprovalState | null): AccountStatusText {
+  switch (user.status) {
+    case 'validated':
+      return { title: 'Compte validé', detail: null, kind: 'success' };
+    case 'rejected':
+      return { title: `Compte refusé : ${user.status_reason ?? 'motif non précisé'}`, detail: null, kind: 'warning' };
+    case 'suspended':
+      return { title: 'Compte suspendu', detail: user.status_reason ?? 'Contactez votre mairie.', kind: 'warning' };
+    case 'erased':
+      return { title: 'Compte effacé', detail: 'Les données de cette famille ont été effacées à sa demande.', kind: 'info' };
+    default:
+      if (workflow?.status === 'documents-requested') {
+        return { title: 'Compte en attente de validation', detail: `La mairie vous demande des pièces justificatives : ${workflow.text ?? ''}`, kind: 'warning' };
+      }
+      if (workflow?.status === 'waiting-documents') {
+        return { title: 'Compte en attente de validation', detail: 'Déposez vos pièces justificatives pour que la mairie puisse valider votre compte.', kind: 'warning' };
+      }
+      return { title: 'Compte en attente de validation', detail: 'Vos pièces justificatives sont en cours d\'examen par la mairie.', kind: 'info' };
+  }
+}

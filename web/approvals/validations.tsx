@@ -1,0 +1,108 @@
+// Staff: the queue of accounts waiting in their communes, the review page, the decision (a signal
+// to the account's workflow) and the documents. Staff of another commune get 403 everywhere.
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { formatLongDate, parisDate } from '../../domain/dates.ts';
+import { familyDocuments } from '../../db/queries/family/families.ts';
+import { staffDocument } from '../../db/queries/documents/staff-documents.ts';
+import { parentAccount, pendingAccounts } from '../../db/queries/approvals/validations.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { isDecided } from '../../workflows/approvals/approval.messages.ts';
+import { describeAccountStatus } from '../accounts/account-state.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../http/env.ts';
+import { type FieldErrors, type FormValues } from '../forms/forms.ts';
+import { handleForm, ID, idParam } from '../forms/form-route.ts';
+import { currentUser } from '../middleware/guards.ts';
+import { requiredText } from '../forms/schemas.ts';
+import { sendDocument } from '../documents/send-document.ts';
+import { AccountReviewPage, ValidationQueuePage } from './views/validations.tsx';
+import type { AccessTable } from '../http/access.ts';
+
+const decisionSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('approve') }),
+  z.object({ action: z.literal('reject'), reason: requiredText('Indiquez le motif du refus : il sera envoyé à la famille.', 1000) }),
+  z.object({ action: z.literal('request'), message: requiredText('Indiquez les pièces demandées : le message sera envoyé à la famille.', 1000) }),
+], { error: 'Action inconnue.' });
+
+
+/** Who may call each route below (see web/http/access.ts). */
+export const validationAccess = {
+  'GET /agent/validations': { who: 'staff' },
+  'GET /agent/validations/:id': { who: 'staff', object: 'pending-account' },
+  'POST /agent/validations/:id': { who: 'staff', object: 'pending-account', input: { form: 'GET /agent/validations/:id' } },
+  'GET /agent/documents/:id': { who: 'staff', object: 'family-document' },
+} satisfies AccessTable;
+
+export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, workflows, now, documents: store } = deps;
+  const router = new Hono<AppEnv>();
+
+  /** The parent account behind :id, if it belongs to one of the staff member's communes; 403 otherwise. */
+  async function accountInScope(c: Context<AppEnv>, id: number) {
+    const communes = await staffCommuneIds(db, currentUser(c));
+    const account = await parentAccount(db, id);
+    if (!account || account.commune_id === null || !communes.includes(account.commune_id)) throw new HTTPException(403);
+    return account;
+  }
+
+  router.get('/validations', async (c) => {
+    const communes = await staffCommuneIds(db, currentUser(c));
+    const rows = await pendingAccounts(db, communes);
+    const today = now().getTime();
+    const accounts = rows.map((row) => ({
+      id: row.id,
+      name: [row.first_name, row.last_name].filter(Boolean).join(' ') || row.email,
+      email: row.email,
+      commune: row.commune,
+      waitingDays: Math.floor((today - row.created_at.getTime()) / 86_400_000),
+      documents: Number(row.documents ?? 0),
+    }));
+    return c.render(<ValidationQueuePage accounts={accounts} />, { title: 'Comptes en attente de validation' });
+  });
+
+  async function renderReview(c: Context<AppEnv>, id: number, extra: { values?: FormValues; errors?: FieldErrors } = {}) {
+    const account = await accountInScope(c, id);
+    const workflow = account.status === 'pending' ? await workflows.accountValidationState(id) : null;
+    const documents = await familyDocuments(db, [id]);
+    const name = [account.first_name, account.last_name].filter(Boolean).join(' ') || account.email;
+    return c.render(
+      <AccountReviewPage
+        account={{ id, name, email: account.email, phone: account.phone, commune: account.commune, createdAt: formatLongDate(parisDate(account.created_at)) }}
+        status={describeAccountStatus(account, workflow)}
+        open={workflow !== null && !isDecided(workflow.status)}
+        canRequest={workflow?.status === 'waiting-staff'}
+        documents={documents}
+        {...extra}
+      />,
+      { title: `Compte de ${name}` },
+    );
+  }
+
+  router.get(`/validations/:id${ID}`, (c) => renderReview(c, idParam(c)));
+
+  router.post(`/validations/:id${ID}`, async (c) => {
+    const id = idParam(c);
+    const staff = currentUser(c);
+    await accountInScope(c, id);
+    return handleForm(c, {
+      schema: decisionSchema,
+      again: (form) => renderReview(c, id, form),
+      save: async (decision) => {
+        const before = await workflows.accountValidationState(id);
+        if (!before) throw new HTTPException(409);
+        await workflows.decideAccount(id, staff.id, decision, before.status);
+      },
+      then: `/agent/validations/${id}`,
+    });
+  });
+
+  router.get(`/documents/:id${ID}`, async (c) => {
+    const document = await staffDocument(db, await staffCommuneIds(db, currentUser(c)), idParam(c));
+    if (!document) throw new HTTPException(403);
+    return sendDocument(c, document, await store.get(document.storage_key));
+  });
+
+  return router;
+}

@@ -1,0 +1,118 @@
+// Staff: the tableau de bord. What waits for a decision, today's and tomorrow's services with
+// their places, how full each product is over the next four weeks, and every back-office section.
+import type { ServiceLoad } from '../../../db/queries/dashboard/dashboard.ts';
+import { formatLongDate, type IsoDate } from '../../../domain/dates.ts';
+import { LoadChart } from './load-chart.tsx';
+
+export interface DashboardProps {
+  waiting: { accounts: number; subscriptions: number; payments: number; requests: number; documents: number; erasures: number; absences: number };
+  today: IsoDate;
+  tomorrow: IsoDate;
+  load: ServiceLoad[];
+  /** Administrators also manage the staff accounts. */
+  admin: boolean;
+}
+
+const sections = [
+  ['/agent/validations', 'Comptes à valider'],
+  ['/agent/services', 'Demandes de services'],
+  ['/agent/services/offres', 'Services proposés'],
+  ['/agent/familles', 'Familles'],
+  ['/agent/pieces', 'Pièces à examiner'],
+  ['/agent/commandes', 'Commandes'],
+  ['/agent/catalogue', 'Catalogue'],
+  ['/agent/presences', 'Présences et pointage'],
+  ['/agent/cuisine', 'Effectifs cuisine'],
+  ['/agent/fermetures', 'Fermetures exceptionnelles'],
+  ['/agent/demarches', 'Démarches en ligne'],
+  ['/agent/absences', 'Absences à examiner'],
+  ['/agent/bons', 'Bons de réduction'],
+  ['/agent/paiements', 'Paiements à vérifier'],
+  ['/agent/effacements', 'Demandes d’effacement (RGPD)'],
+  ['/agent/journal', 'Journal des actions'],
+] as const;
+
+function DayServices({ day, load }: { day: IsoDate; load: ServiceLoad[] }) {
+  const services = load.filter((l) => l.day === day);
+  return (
+    <section aria-labelledby={`jour-${day}`}>
+      <h3 id={`jour-${day}`}>{formatLongDate(day)}</h3>
+      {services.length === 0 ? (
+        <p>Aucun service.</p>
+      ) : (
+        <ul>
+          {services.map((s) => (
+            <li>
+              <a href={`/agent/presences/${s.productId}?jour=${day}`}>
+                {s.product} – {s.commune}
+              </a>{' '}
+              : {s.booked} / {s.capacity} places
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function DashboardPage({ waiting, today, tomorrow, load, admin }: DashboardProps) {
+  const products = new Map<number, ServiceLoad[]>();
+  for (const row of load) products.set(row.productId, [...(products.get(row.productId) ?? []), row]);
+  return (
+    <>
+      <h1>Tableau de bord</h1>
+      <nav aria-label="Sections de l'espace agents">
+        <ul class="link-list link-list--inline">
+          {[...sections, ...(admin ? ([['/agent/agents', 'Agents']] as const) : [])].map(([href, label]) => (
+            <li>
+              <a href={href}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <h2>À traiter</h2>
+      <ul>
+        <li>
+          <a href="/agent/validations">{waiting.accounts} compte(s) à valider</a>
+        </li>
+        <li>
+          <a href="/agent/services">{waiting.subscriptions} demande(s) de services</a>
+        </li>
+        <li>
+          <a href="/agent/pieces">{waiting.documents} pièce(s) justificative(s) à examiner</a>
+        </li>
+        <li>
+          <a href="/agent/demarches">{waiting.requests} démarche(s) en ligne à traiter</a>
+        </li>
+        <li>
+          <a href="/agent/absences">{waiting.absences} absence(s) pour maladie à examiner</a>
+        </li>
+        <li>
+          <a href="/agent/paiements">{waiting.payments} paiement(s) à vérifier</a>
+        </li>
+        <li>
+          <a href="/agent/effacements">{waiting.erasures} solde(s) à rembourser avant un effacement RGPD</a>
+        </li>
+      </ul>
+
+      <h2>Aujourd'hui et demain</h2>
+      <DayServices day={today} load={load} />
+      <DayServices day={tomorrow} load={load} />
+
+      <h2>Remplissage des quatre prochaines semaines</h2>
+      <p>Pour chaque activité, les places réservées (en bleu, en rouge les jours complets) sur les places offertes (en gris), jour de service par jour de service.</p>
+      {products.size === 0 ? <p>Aucun service dans les quatre prochaines semaines.</p> : null}
+      {[...products.values()].map((days) => (
+        <section aria-labelledby={`produit-${days[0]!.productId}`}>
+          <h3 id={`produit-${days[0]!.productId}`}>
+            <a href={`/agent/presences/${days[0]!.productId}`}>
+              {days[0]!.product} – {days[0]!.commune}
+            </a>
+          </h3>
+          <LoadChart id={`chart-${days[0]!.productId}`} title={`${days[0]!.product} : places réservées sur places offertes`} days={days} />
+        </section>
+      ))}
+    </>
+  );
+}

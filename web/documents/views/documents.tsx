@@ -1,0 +1,77 @@
+// Supporting documents: the list with their status, and the upload form.
+import type { Document, DocumentKind } from '../../../db/database.ts';
+import { formatShortDate, type IsoDate } from '../../../domain/dates.ts';
+import type { FieldErrors, FormValues } from '../../forms/forms.ts';
+import { ErrorSummary, FileField, Notice, SelectField } from '../../forms/fields.tsx';
+
+export const documentKinds: { value: DocumentKind; label: string }[] = [
+  { value: 'justificatif-domicile', label: 'Justificatif de domicile' },
+  { value: 'attestation-caf', label: 'Attestation CAF / quotient familial' },
+  { value: 'livret-famille', label: 'Livret de famille' },
+  { value: 'attestation-assurance', label: "Attestation d'assurance" },
+  { value: 'autre', label: 'Autre' },
+];
+
+export const kindLabel = (kind: string) => documentKinds.find((k) => k.value === kind)?.label ?? kind;
+
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+
+export function documentStatus(document: Pick<Document, 'status' | 'refusal_reason'> & { expires_on?: IsoDate | null }): string {
+  if (document.status === 'accepted') return document.expires_on ? `Acceptée, valable jusqu'au ${formatShortDate(document.expires_on)}` : 'Acceptée';
+  if (document.status === 'refused') return `Refusée : ${document.refusal_reason ?? 'motif non précisé'}`;
+  if (document.status === 'expired') return `Expirée le ${document.expires_on ? formatShortDate(document.expires_on) : '?'} : déposez-en une nouvelle`;
+  return 'En attente';
+}
+
+export type DocumentRow = Pick<Document, 'id' | 'kind' | 'file_name' | 'status' | 'refusal_reason' | 'uploaded_at' | 'size_bytes' | 'expires_on'>;
+
+export function DocumentTable({ documents, hrefPrefix }: { documents: DocumentRow[]; hrefPrefix: string }) {
+  if (documents.length === 0) return <p>Aucune pièce déposée pour le moment.</p>;
+  return (
+    <table>
+      <caption class="visually-hidden">Pièces justificatives</caption>
+      <thead>
+        <tr>
+          <th scope="col">Pièce</th>
+          <th scope="col">Fichier</th>
+          <th scope="col">Déposée le</th>
+          <th scope="col">Statut</th>
+        </tr>
+      </thead>
+      <tbody>
+        {documents.map((document) => (
+          <tr>
+            <td>{kindLabel(document.kind)}</td>
+            <td>
+              <a href={`${hrefPrefix}/${document.id}`} target="_blank" rel="noopener">
+                {document.file_name}
+              </a>{' '}
+              <span class="muted">({Math.max(1, Math.round(document.size_bytes / 1024))} Ko)</span>
+            </td>
+            <td>{dateFormat.format(document.uploaded_at)}</td>
+            <td>{documentStatus(document)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function DocumentsPage(props: { documents: DocumentRow[]; values?: FormValues; errors?: FieldErrors; message?: string | null }) {
+  const { documents, values = {}, errors = {}, message } = props;
+  return (
+    <>
+      <h1>Mes pièces justificatives</h1>
+      {message ? <Notice kind="success">{message}</Notice> : null}
+      <p>Merci de penser à mettre vos pièces justificatives : la mairie en a besoin pour valider votre compte et vos inscriptions.</p>
+      <DocumentTable documents={documents} hrefPrefix="/mon-compte/documents" />
+      <h2>Déposer une pièce</h2>
+      <form method="post" action="/mon-compte/documents" enctype="multipart/form-data" novalidate>
+        <ErrorSummary errors={errors} labels={{ kind: 'Type de pièce', file: 'Fichier' }} />
+        <SelectField name="kind" label="Type de pièce" required options={documentKinds} value={values.kind} error={errors.kind} placeholder="Choisissez le type de pièce" />
+        <FileField name="file" label="Fichier" hint="PDF, JPEG ou PNG, 10 Mo au maximum." accept="application/pdf,image/jpeg,image/png" error={errors.file} />
+        <button class="button" type="submit">Déposer</button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,281 @@
+// The five steps of the reference's checkout. "Commander >" makes the order from the cart and
+// hands it to the cart's basket workflow (an Update); the address and the terms are written to
+// the order's row; « Payer » is the second Update, answered with the payment's outcome; the card
+// part goes to the provider; the confirmation page shows the outcome. Orders started before
+// baskets take every step as an Update to their `order` workflow, as they did.
+import { Hono, type Context } from 'hono';
+import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
+import type { Order } from '../../db/database.ts';
+import { addAddress, listAddresses } from '../../db/queries/family/family.ts';
+import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/orders/order-recap.ts';
+import { cartCommuneName, createOrderFromCart, familyOrder, orderInCheckout, undoUnstartedOrder } from '../../db/queries/orders/orders.ts';
+import { OrderStepRefused, recordTermsAccepted, setOrderAddress } from '../../db/queries/orders/order-steps.ts';
+import { HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
+import { cardPaymentOf } from '../../db/queries/payments/payments.ts';
+import { balance } from '../../db/queries/wallet/wallet.ts';
+import { amountDue } from '../../domain/money.ts';
+import { payOrder } from '../../workflows/orders/basket.messages.ts';
+import { acceptTerms, applyVoucher, chooseAddress, choosePayment } from '../../workflows/orders/order.messages.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../http/env.ts';
+import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms/forms.ts';
+import { currentUser } from '../middleware/guards.ts';
+import { addressSchema } from '../forms/schemas.ts';
+import { AddressStepPage, PaymentStepPage, RecapStepPage, TermsStepPage } from './views/step-pages.tsx';
+import { OrderResultPage, TermsOfSalePage } from './views/result-pages.tsx';
+import { OrderNotStartedPage } from './views/steps.tsx';
+import { GoToPaymentPage } from '../wallet/views/wallet.tsx';
+import type { AccessTable } from '../http/access.ts';
+import { signedReturns } from '../payments/payment-outcome.ts';
+
+const NUMBER = '{[0-9]{4}-[0-9]{6}}';
+
+/** Who may call each route below (see web/http/access.ts). */
+export const checkoutAccess = {
+  'GET /commande': { who: 'parent' },
+  'POST /commande': { who: 'parent', input: 'button' },
+  'GET /commande/:number/recapitulatif': { who: 'parent', object: 'order' },
+  'POST /commande/:number/bon': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/recapitulatif' } },
+  'GET /commande/:number/adresse': { who: 'parent', object: 'order' },
+  'POST /commande/:number/adresse': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/adresse' } },
+  'POST /commande/:number/adresse/nouvelle': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/adresse' } },
+  'GET /commande/:number/conditions': { who: 'parent', object: 'order' },
+  'POST /commande/:number/conditions': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/conditions' } },
+  'GET /commande/:number/paiement': { who: 'parent', object: 'order' },
+  'POST /commande/:number/paiement': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/paiement' } },
+  'GET /commande/:number/confirmation': { who: 'parent', object: 'order' },
+  'GET /conditions-generales-de-vente': { who: 'anyone' },
+} satisfies AccessTable;
+
+export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, workflows, config, now, payments } = deps;
+  const deliverSignedReturn = signedReturns(deps);
+  const router = new Hono<AppEnv>();
+  // Every step of an order: the family's own order, or 404 whatever the number.
+  router.use(`/commande/:number${NUMBER}/*`, async (c, next) => {
+    const order = await familyOrder(db, currentUser(c).id, c.req.param('number'));
+    if (!order) return c.notFound();
+    c.set('order', order);
+    await next();
+  });
+
+  /** The order loaded by the middleware above. */
+  const orderOf = (c: Context<AppEnv>): Order => c.get('order')!;
+
+
+
+  // The cart is the first recap: its "Commander >" makes the order.
+  router.get('/commande', (c) => c.redirect('/panier', 303));
+
+  router.post('/commande', async (c) => {
+    const user = currentUser(c);
+    // Operators find an order by the commune of its (first) product. Read before the order is
+    // made: between the order's insert and its workflow's start, nothing else may fail.
+    const commune = await cartCommuneName(db, user.id);
+    const holdUntil = new Date(now().getTime() + HOLD_WHILE_ORDERING_MS);
+    const fromCart = await createOrderFromCart(db, user.id, now(), holdUntil);
+    // The cart empty, « Commander » sent again goes back to the order it made, its basket told
+    // again: the first answer may have been lost with the server process that made it.
+    const created = fromCart ?? (await orderInCheckout(db, user.id, now()));
+    if (!created) return c.redirect('/panier', 303);
+    try {
+      const placed = await workflows.placeOrder(created, { userId: user.id, commune }, holdUntil);
+      // Refused, the basket already holds this order past its first step: the parent goes on there.
+      if ('refused' in placed && fromCart) throw new Error(placed.refused);
+    } catch (error) {
+      // No workflow, no order: the places of an order just made go back to the cart (the sweep
+      // closes the order if even this fails) and the parent can try again in a moment. An order
+      // sent again stays as it is: its basket may know it already.
+      deps.logger.warn({ err: error, order: created.number, undone: Boolean(fromCart) }, 'order workflow not reached');
+      if (fromCart) await undoUnstartedOrder(db, created.orderId).catch(() => {});
+      c.status(503);
+      c.header('Retry-After', '5');
+      return c.render(<OrderNotStartedPage />, { title: 'Commande non enregistrée' });
+    }
+    return c.redirect(`/commande/${created.number}/recapitulatif`, 303);
+  });
+
+  /** The order's lines, total and voucher, as the recap tables show them. */
+  async function recapOf(order: Order) {
+    return { lines: await recapLines(db, await orderHoldIds(db, order.id)), totalCents: order.total_cents, voucher: await orderVoucher(db, order.id) };
+  }
+
+  async function recapPage(c: Context<AppEnv>, extra: { error?: string | null; code?: string } = {}) {
+    const order = orderOf(c);
+    return c.render(<RecapStepPage number={order.number} recap={await recapOf(order)} voucherApplied={c.req.query('bon') === 'ok'} {...extra} />, {
+      title: 'Récapitulatif de la commande',
+    });
+  }
+
+  router.get(`/commande/:number${NUMBER}/recapitulatif`, (c) => recapPage(c));
+
+  router.post(`/commande/:number${NUMBER}/bon`, async (c) => {
+    const number = orderOf(c).number;
+    const code = String((await c.req.parseBody()).code ?? '').slice(0, 30);
+    const result = await workflows.orderStep(number, (order) => order.executeUpdate(applyVoucher, { args: [{ code }] }));
+    if ('refused' in result) {
+      c.status(400);
+      return recapPage(c, { error: result.refused, code });
+    }
+    return c.redirect(`/commande/${number}/recapitulatif?bon=ok`, 303);
+  });
+
+  const addressPage = async (c: Context<AppEnv>, error?: string | null, form: { values?: FormValues; errors?: FieldErrors } = {}) =>
+    c.render(<AddressStepPage number={orderOf(c).number} addresses={await listAddresses(db, currentUser(c).id)} error={error} {...form} />, { title: 'Adresse de facturation' });
+
+  /**
+   * Address and terms: written to the order's row while it is open (the payment step checks them
+   * there before « Payer »), or sent as Updates to an order started before baskets. The refusal,
+   * or null.
+   */
+  async function takeStep(order: Order, step: { addressId: number } | 'terms'): Promise<string | null> {
+    if (order.workflow_type === 'order') {
+      const result = await workflows.orderStep(order.number, (handle) => (step === 'terms' ? handle.executeUpdate(acceptTerms) : handle.executeUpdate(chooseAddress, { args: [step] })));
+      return 'refused' in result ? result.refused : null;
+    }
+    if (order.state !== 'open') return 'Cette commande ne peut plus être modifiée.';
+    try {
+      if (step === 'terms') await recordTermsAccepted(db, order.id, now());
+      else await setOrderAddress(db, order.id, step.addressId);
+      return null;
+    } catch (error) {
+      if (error instanceof OrderStepRefused) return error.message;
+      throw error;
+    }
+  }
+
+  /** The order takes the address; the next step, or the step again with the refusal. */
+  const chooseOrderAddress = async (c: Context<AppEnv>, addressId: number) => {
+    const refused = await takeStep(orderOf(c), { addressId });
+    if (refused) {
+      c.status(400);
+      return addressPage(c, refused);
+    }
+    return c.redirect(`/commande/${orderOf(c).number}/conditions`, 303);
+  };
+
+  router.get(`/commande/:number${NUMBER}/adresse`, (c) => addressPage(c));
+
+  router.post(`/commande/:number${NUMBER}/adresse`, async (c) => {
+    const addressId = Number((await c.req.parseBody()).adresse);
+    return chooseOrderAddress(c, Number.isSafeInteger(addressId) ? addressId : 0);
+  });
+
+  // A new address typed in the step: saved to Mes adresses, then chosen for the order.
+  router.post(`/commande/:number${NUMBER}/adresse/nouvelle`, async (c) => {
+    const values = await readForm(c);
+    const form = validateForm(addressSchema, values);
+    if (!form.ok) {
+      c.status(400);
+      return addressPage(c, null, { values, errors: form.errors });
+    }
+    return chooseOrderAddress(c, await addAddress(db, currentUser(c).id, form.data));
+  });
+
+  const termsPage = (c: Context<AppEnv>, error?: string | null) =>
+    c.render(<TermsStepPage number={orderOf(c).number} error={error} />, { title: 'Conditions générales de vente' });
+
+  router.get(`/commande/:number${NUMBER}/conditions`, (c) => termsPage(c));
+
+  router.post(`/commande/:number${NUMBER}/conditions`, async (c) => {
+    const number = orderOf(c).number;
+    if ((await c.req.parseBody()).cgv !== '1') {
+      c.status(400);
+      return termsPage(c, 'Cochez la case pour accepter les conditions générales de vente avant de commander.');
+    }
+    const refused = await takeStep(orderOf(c), 'terms');
+    if (refused) {
+      c.status(400);
+      return termsPage(c, refused);
+    }
+    return c.redirect(`/commande/${number}/paiement`, 303);
+  });
+
+  async function paymentPage(c: Context<AppEnv>, error?: string | null) {
+    const order = orderOf(c);
+    const page = <PaymentStepPage number={order.number} recap={await recapOf(order)} discountCents={order.discount_cents} walletCents={await balance(db, currentUser(c).id)} error={error} />;
+    return c.render(page, { title: 'Paiement' });
+  }
+
+  /**
+   * Where « Payer » already led, for a page shown again (a reload, an answer lost on the way, a
+   * « Payer » sent again after a crash): the confirmation once the order is paid or abandoned, the
+   * way to the card page for the same payment while its card part waits; null while the order
+   * still waits for « Payer ».
+   */
+  async function paymentUnderWay(c: Context<AppEnv>): Promise<Response | null> {
+    const order = orderOf(c);
+    if (order.state === 'paid' || order.state === 'abandoned') return c.redirect(`/commande/${order.number}/confirmation`, 303);
+    const pending = order.card_payment_id
+      ? await cardPaymentOf(db, order.card_payment_id)
+      : undefined;
+    if (pending?.state === 'pending' && pending.card_type && pending.card_type in CARD_TYPES) {
+      return goToCardPayment(c, { reference: pending.reference, amountCents: pending.amount_cents, cardType: pending.card_type as CardType });
+    }
+    return null;
+  }
+
+  router.get(`/commande/:number${NUMBER}/paiement`, async (c) => (await paymentUnderWay(c)) ?? paymentPage(c));
+
+  router.post(`/commande/:number${NUMBER}/paiement`, async (c) => {
+    // Sent again once paid (its first answer lost with a server process): never a second « Payer ».
+    const underWay = await paymentUnderWay(c);
+    if (underWay) return underWay;
+    const user = currentUser(c);
+    const order = orderOf(c);
+    const number = order.number;
+    const body = await c.req.parseBody();
+    const card = typeof body.carte === 'string' && body.carte in CARD_TYPES ? (body.carte as CardType) : null;
+    const wallet = await balance(db, user.id);
+    const due = amountDue(order.total_cents, order.discount_cents);
+    const walletCents = body.porte_monnaie === 'tout' || body.porte_monnaie === 'solde' ? Math.min(wallet, due) : 0;
+    const plan = { walletCents, cardCents: due - walletCents, cardType: card };
+    const result = order.workflow_type === 'order' ? await workflows.orderStep(number, (handle) => handle.executeUpdate(choosePayment, { args: [plan] }))
+      : !order.billing_address ? { refused: "Choisissez d'abord l'adresse de facturation." }
+      : !order.terms_accepted_at ? { refused: "Acceptez d'abord les conditions générales de vente." }
+      : await workflows.orderStep(number, (handle) => handle.executeUpdate(payOrder, { args: [plan] }));
+    if ('refused' in result) {
+      c.status(400);
+      return paymentPage(c, result.refused);
+    }
+    // The Update answered once the wallet part was debited and, for a card part, its payment named.
+    const state = result.state;
+    if (plan.cardCents === 0 || !state.cardReference) return c.redirect(`/commande/${number}/confirmation`, 303);
+    return goToCardPayment(c, { reference: state.cardReference, amountCents: plan.cardCents, cardType: card! });
+  });
+
+  /** The form that takes the parent to the provider's payment page for the order's card part. */
+  function goToCardPayment(c: Context<AppEnv>, payment: { reference: string; amountCents: number; cardType: CardType }) {
+    const back = `${config.PUBLIC_URL}/commande/${orderOf(c).number}/confirmation`;
+    const form = payments.paymentForm({
+      totalCents: payment.amountCents,
+      reference: payment.reference,
+      email: currentUser(c).email,
+      cardType: payment.cardType,
+      urls: { done: back, refused: back, cancelled: back, waiting: back, notify: `${config.PUBLIC_URL}/paiement/notification` },
+      time: now(),
+    });
+    return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={payment.amountCents} />, { title: 'Paiement sécurisé' });
+  }
+
+  router.get(`/commande/:number${NUMBER}/confirmation`, async (c) => {
+    const order = orderOf(c);
+    const number = order.number;
+    // Back from the card payment page: its signed outcome counts as much as the notification.
+    await deliverSignedReturn(c.req.url);
+    // A finished order is read from its row; only one still under way asks its workflow.
+    const finished = order.state === 'paid' || order.state === 'abandoned';
+    const state = finished ? null : await workflows.orderState(number).catch(() => null);
+    const status = finished ? order.state : (state?.status ?? 'confirming');
+    const waiting = status !== 'paid' && status !== 'abandoned';
+    if (waiting) c.header('Refresh', '2');
+    const recap = status === 'paid' ? await recapOf(order) : null;
+    return c.render(<OrderResultPage number={number} status={status} recap={recap} abandonReason={state?.abandonReason ?? order.abandon_reason} poll={waiting ? c.req.path : null} />, {
+      title: `Commande ${number}`,
+    });
+  });
+
+  router.get('/conditions-generales-de-vente', (c) => c.render(<TermsOfSalePage />, { title: 'Conditions générales de vente' }));
+
+  return router;
+}

@@ -1,0 +1,117 @@
+// Commandes, the commune's side: search by number, e-mail, child or day; the detail with its
+// payments; reservations cancelled and refunded once at their net price with a reason, to the
+// wallet or recorded as refunded to the card, the family mailed; nothing of
+// another commune.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoCatalogue } from '../../db/demo/load.ts';
+import { createOrderCardPayment } from '../../db/queries/orders/order-outcome.ts';
+import { balance, ledgerMismatches } from '../../db/queries/wallet/wallet.ts';
+import { createStaff, login } from '../../test/helpers/accounts.ts';
+import { createTestApp, postForm } from '../../test/helpers/app.ts';
+import { bookingFamily, holdPlaces, payCart } from '../../test/helpers/booking.ts';
+import { useTestDatabase } from '../../test/helpers/database.ts';
+import { useTemporal } from '../../test/helpers/temporal.ts';
+
+const database = useTestDatabase();
+const temporal = useTemporal();
+const now = () => new Date('2026-11-27T08:00:00Z');
+const app = () => createTestApp({ db: database.db, temporal: temporal.client, now });
+const get = (path: string, cookie: string) => app().request(path, { headers: { Cookie: cookie } });
+
+let staff: string;
+let outsider: string;
+let number: string;
+let userId: number;
+
+beforeAll(async () => {
+  await loadDemoCatalogue(database.db, '2026-11-27');
+  await createStaff(database.db, 'agent@rosieres.fr', ['rosieres']);
+  await createStaff(database.db, 'agent@bains.fr', ['bains']);
+  staff = await login(app(), 'agent@rosieres.fr');
+  outsider = await login(app(), 'agent@bains.fr');
+  const family = await bookingFamily(database.db, 'commande@example.fr', [{ first: 'Maëlys', birth: '2016-02-02' }]);
+  userId = family.user.id;
+  if (!(await holdPlaces(database.db, family, 'Matin', ['2026-12-09', '2026-12-16'], now())).ok) throw new Error('hold refused');
+  // A 3,00 € voucher on 2 × 7,90 €: the lines cost 6,40 and 6,40 net.
+  const order = await payCart(database.db, family.user.id, now(), 300);
+  number = order.number;
+  // Paid by card: 15,80 € less the voucher.
+  const { paymentId } = await createOrderCardPayment(database.db, order.orderId, 'CB');
+  await database.db.updateTable('payments').set({ state: 'paid' }).where('id', '=', paymentId).execute();
+});
+
+describe('commandes', () => {
+  it.each([
+    ['number', () => number.slice(0, 7)],
+    ['end of its number', () => number.slice(-6)],
+    ['e-mail', () => 'COMMANDE@example'],
+    ['child', () => 'maëlys'],
+    ['child, without accent or case', () => 'MAELYS'],
+    ['full name in any order', () => 'Pardon Maëlys'],
+    ['day', () => '2026-12-16'],
+    ['day written the French way', () => '16/12/2026'],
+  ])('finds the order by %s', async (_kind, query) => {
+    expect(await (await get(`/agent/commandes?q=${encodeURIComponent(query())}`, staff)).text()).toContain(`/agent/commandes/${number}`);
+  });
+
+  it.each([
+    ['another child', 'Noëllie'],
+    ['a name and a word found nowhere', 'Maëlys Dupont'],
+    ['another day', '23/12/2026'],
+    ['a day that does not exist', '31/02/2027'],
+  ])('does not find it by %s', async (_kind, query) => {
+    expect(await (await get(`/agent/commandes?q=${encodeURIComponent(query)}`, staff)).text()).not.toContain(`/agent/commandes/${number}`);
+  });
+
+  it('shows the detail, cancels one reservation with a reason and refunds its net price once', async () => {
+    const html = await (await get(`/agent/commandes/${number}`, staff)).text();
+    expect(html).toContain(`workflows/order-${number}`);
+    expect(html).toContain('Maëlys Pardon');
+    const reservation = await database.db.selectFrom('reservations').select('id').where('user_id', '=', userId).where('service_date', '=', '2026-12-09').executeTakeFirstOrThrow();
+
+    const noReason = await postForm(app(), `/agent/commandes/${number}/annuler`, { reservation: String(reservation.id), motif: ' ', rembourser: 'porte-monnaie' }, { Cookie: staff });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Indiquez le motif de l&#39;annulation.");
+
+    const nothingChecked = await postForm(app(), `/agent/commandes/${number}/annuler`, { motif: 'Enfant malade', rembourser: 'porte-monnaie' }, { Cookie: staff });
+    expect(await nothingChecked.text()).toContain('Cochez au moins une réservation à annuler.');
+
+    const cancelled = await postForm(app(), `/agent/commandes/${number}/annuler`, { reservation: String(reservation.id), motif: 'Enfant malade', rembourser: 'porte-monnaie' }, { Cookie: staff });
+    expect(cancelled.status).toBe(303);
+    expect(cancelled.headers.get('location')).toBe(`/agent/commandes/${number}?ok=annule&porte-monnaie=640&carte=0`);
+    const again = await postForm(app(), `/agent/commandes/${number}/annuler`, { reservation: String(reservation.id), motif: 'Enfant malade', rembourser: 'porte-monnaie' }, { Cookie: staff });
+    expect(again.status).toBe(400);
+    expect(await balance(database.db, userId)).toBe(640);
+    const audit = await database.db.selectFrom('audit_log').select('details').where('action', '=', 'reservation.cancelled-by-staff').executeTakeFirstOrThrow();
+    expect(audit.details).toMatchObject({ order: number, reason: 'Enfant malade', walletCents: 640, cardCents: 0 });
+    expect(await ledgerMismatches(database.db)).toEqual([]);
+    const mail = await database.db.selectFrom('outbox_mails').select(['subject', 'text_body']).where('recipient', '=', 'commande@example.fr').executeTakeFirstOrThrow();
+    expect(mail.subject).toBe(`Réservation annulée par la commune (commande ${number})`);
+    expect(mail.text_body).toContain('Enfant malade');
+    expect(mail.text_body).toContain('6,40\u00a0€ ont été crédités sur votre porte-monnaie.');
+  });
+
+  it("shows and changes nothing of another commune's orders", async () => {
+    expect(await (await get(`/agent/commandes?q=${number}`, outsider)).text()).not.toContain(`/agent/commandes/${number}`);
+    expect((await get(`/agent/commandes/${number}`, outsider)).status).toBe(403);
+    const reservation = await database.db.selectFrom('reservations').select('id').where('user_id', '=', userId).where('service_date', '=', '2026-12-16').executeTakeFirstOrThrow();
+    expect((await postForm(app(), `/agent/commandes/${number}/annuler`, { reservation: String(reservation.id), motif: 'Essai', rembourser: 'porte-monnaie' }, { Cookie: outsider })).status).toBe(403);
+    expect((await database.db.selectFrom('reservations').select('state').where('id', '=', reservation.id).executeTakeFirstOrThrow()).state).toBe('confirmed');
+  });
+
+  it('cancels the whole order to the card: the refund recorded with its reference, never above what the card paid', async () => {
+    const noReference = await postForm(app(), `/agent/commandes/${number}/annuler`, { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: '' }, { Cookie: staff });
+    expect(noReference.status).toBe(400);
+    expect(await noReference.text()).toContain('Indiquez la référence du remboursement chez le prestataire');
+    const cancelled = await postForm(app(), `/agent/commandes/${number}/annuler`, { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: 'RMB-2026-0042' }, { Cookie: staff });
+    expect(cancelled.headers.get('location')).toBe(`/agent/commandes/${number}?ok=annule&porte-monnaie=0&carte=640`);
+    const refunds = await database.db.selectFrom('card_refunds').select(['amount_cents', 'provider_reference']).execute();
+    expect(refunds).toEqual([{ amount_cents: 640, provider_reference: 'RMB-2026-0042' }]);
+    // The wallet got the first line only; the page shows the card refund.
+    expect(await balance(database.db, userId)).toBe(640);
+    expect(await (await get(`/agent/commandes/${number}`, staff)).text()).toMatch(/Remboursé sur la carte le \d\d-\d\d-\d{4} : 6,40\u00a0€, référence RMB-2026-0042/);
+    const none = await postForm(app(), `/agent/commandes/${number}/annuler`, { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: 'RMB-2026-0043' }, { Cookie: staff });
+    expect(none.status).toBe(400);
+    expect(await database.db.selectFrom('card_refunds').select('id').execute()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,101 @@
+// Staff: Commandes of their communes (an order holding a place of one of them): search, detail,
+// and reservations cancelled with a required reason, refunded to the wallet or to the card (done at
+// the provider, recorded with its reference), the family told by mail, audited.
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { searchOrders, staffOrder } from '../../db/queries/orders/staff-orders.ts';
+import { staffCancelReservations } from '../../db/queries/orders/staff-cancellation.ts';
+import { staffCancellationMail } from '../../activities/orders/staff-cancellation-mail.ts';
+import { wakeWaitingLists } from '../waitlist/wake.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { formatEuros } from '../../domain/money.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../http/env.ts';
+import { handleForm } from '../forms/form-route.ts';
+import type { FieldErrors, FormValues } from '../forms/forms.ts';
+import { currentUser } from '../middleware/guards.ts';
+import { requiredText } from '../forms/schemas.ts';
+import { OrderSearchPage } from './views/staff.tsx';
+import { OrderDetailPage } from './views/staff-detail.tsx';
+import type { AccessTable } from '../http/access.ts';
+
+/** Who may call each route below (see web/http/access.ts). */
+export const staffOrderAccess = {
+  'GET /agent/commandes': { who: 'staff' },
+  'GET /agent/commandes/:number': { who: 'staff', object: 'commune-order' },
+  'POST /agent/commandes/:number/annuler': { who: 'staff', object: 'commune-order', input: { form: 'GET /agent/commandes/:number' } },
+} satisfies AccessTable;
+
+const NUMBER = '{[0-9]{4}-[0-9]{6}}';
+
+const cancelSchema = z
+  .object({
+    motif: requiredText("Indiquez le motif de l'annulation.", 200),
+    rembourser: z.enum(['porte-monnaie', 'carte'], { error: 'Choisissez où rembourser.' }),
+    reference: z.string().optional().transform((value) => value?.trim() ?? ''),
+    tout: z.literal('1').optional(),
+  })
+  .refine((data) => data.rembourser !== 'carte' || /^[A-Za-z0-9._\-]{3,60}$/.test(data.reference), {
+    message: 'Indiquez la référence du remboursement chez le prestataire (3 à 60 lettres, chiffres, points ou tirets).',
+    path: ['reference'],
+  });
+
+export function staffOrderRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, now, config, workflows } = deps;
+  const router = new Hono<AppEnv>();
+
+  const detailPage = async (c: Context<AppEnv>, extra: { message?: string | null; errors?: FieldErrors; values?: FormValues; checked?: string[] } = {}) => {
+    const detail = await staffOrder(db, await staffCommuneIds(db, currentUser(c)), c.req.param('number') ?? '');
+    if (!detail) throw new HTTPException(403);
+    return c.render(<OrderDetailPage detail={detail} temporalUi={config.TEMPORAL_UI_ORIGIN} message={extra.message ?? null} errors={extra.errors} values={extra.values} checked={extra.checked} />, {
+      title: `Commande ${detail.order.number}`,
+    });
+  };
+
+  router.get('/commandes', async (c) => {
+    const query = (c.req.query('q') ?? '').trim().slice(0, 100);
+    const orders = await searchOrders(db, await staffCommuneIds(db, currentUser(c)), query);
+    return c.render(<OrderSearchPage query={query} orders={orders} />, { title: 'Commandes' });
+  });
+
+  router.get(`/commandes/:number${NUMBER}`, (c) => {
+    const wallet = c.req.query('porte-monnaie');
+    const card = c.req.query('carte');
+    const amount = (raw: string | undefined) => (raw && /^\d{1,9}$/.test(raw) ? Number(raw) : 0);
+    const said = [amount(wallet) > 0 ? `${formatEuros(amount(wallet))} remboursés sur le porte-monnaie` : '', amount(card) > 0 ? `${formatEuros(amount(card))} sur la carte` : ''].filter(Boolean).join(', ');
+    return detailPage(c, { message: c.req.query('ok') === 'annule' ? `Annulation enregistrée${said ? ` : ${said}` : ''}. La famille est prévenue par mail.` : null });
+  });
+
+  router.post(`/commandes/:number${NUMBER}/annuler`, async (c) => {
+    const number = c.req.param('number');
+    const communeIds = await staffCommuneIds(db, currentUser(c));
+    if (!(await staffOrder(db, communeIds, number))) throw new HTTPException(403);
+    const body = await c.req.parseBody({ all: true });
+    const checked = (Array.isArray(body.reservation) ? body.reservation : body.reservation ? [body.reservation] : []).filter((v): v is string => typeof v === 'string');
+    let done = { wallet: 0, card: 0 };
+    return handleForm(c, {
+      schema: cancelSchema,
+      check: (values): FieldErrors => (values.tout !== '1' && (checked.length === 0 || checked.some((id) => !/^\d{1,12}$/.test(id))) ? { reservation: 'Cochez au moins une réservation à annuler.' } : {}),
+      again: (form) => detailPage(c, { ...form, checked }),
+      save: async (data): Promise<FieldErrors | void> => {
+        const result = await staffCancelReservations(db, {
+          communeIds, number, reservations: data.tout === '1' ? 'all' : checked.map(Number), reason: data.motif,
+          refund: data.rembourser === 'carte' ? { to: 'card', providerReference: data.reference } : { to: 'wallet' }, staffId: currentUser(c).id, now: now(),
+        });
+        if (result === 'none') return { reservation: "Ces réservations ne sont plus à annuler (déjà annulées, ou d'une autre commande)." };
+        if (result === 'no-card') return { rembourser: "Cette commande n'a pas été payée par carte : remboursez sur le porte-monnaie." };
+        await wakeWaitingLists(deps, result.freed);
+        done = { wallet: result.lines.reduce((sum, l) => sum + l.walletCents, 0), card: result.lines.reduce((sum, l) => sum + l.cardCents, 0) };
+        await workflows.sendMailLater({
+          idempotencyKey: `staff-cancellation-${number}-${now().getTime()}`,
+          to: result.family.email,
+          mail: staffCancellationMail({ firstName: result.family.firstName, number, reason: data.motif, lines: result.lines, link: `${config.PUBLIC_URL}/mon-compte/reservations` }),
+        });
+      },
+      then: () => `/agent/commandes/${number}?ok=annule&porte-monnaie=${done.wallet}&carte=${done.card}`,
+    });
+  });
+
+  return router;
+}

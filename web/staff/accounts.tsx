@@ -1,0 +1,62 @@
+// Administrators: staff accounts from the interface. An invitation is the same single-use link as
+// `npm run staff:create`, sent by mail; disabling ends the account's sessions and bars its login.
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { z } from 'zod';
+import { createStaffAccount, setStaffActive, staffAccounts } from '../../db/queries/staff/staff.ts';
+import { communeSlugs } from '../../db/queries/accounts/users.ts';
+import { staffInvitationLink } from '../../activities/staff/invitation-mail.ts';
+import { accountMails } from '../../activities/accounts/mails.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../http/env.ts';
+import { flash, handleForm, ID, idParam } from '../forms/form-route.ts';
+import type { FieldErrors, FormValues } from '../forms/forms.ts';
+import { currentUser } from '../middleware/guards.ts';
+import { emailField } from '../forms/schemas.ts';
+import { StaffAccountsPage } from './views/accounts.tsx';
+import type { AccessTable } from '../http/access.ts';
+
+/** Who may call each route below (see web/http/access.ts). */
+export const staffAccountAccess = {
+  'GET /agent/agents': { who: 'admin' },
+  'POST /agent/agents': { who: 'admin', input: { form: 'GET /agent/agents' } },
+  'POST /agent/agents/:id/desactiver': { who: 'admin', object: 'staff-account', input: 'button' },
+  'POST /agent/agents/:id/activer': { who: 'admin', object: 'staff-account', input: 'button' },
+} satisfies AccessTable;
+
+const messages = { invite: "L'invitation est envoyée : l'agent choisit son mot de passe avec le lien reçu (valable 72 heures).", desactive: 'Le compte est désactivé.', active: 'Le compte est réactivé.' };
+
+export function staffAccountRoutes({ db, now, config, workflows }: AppDeps): Hono<AppEnv> {
+  const router = new Hono<AppEnv>();
+
+  const page = async (c: Context<AppEnv>, extra: { message?: string | null; values?: FormValues; errors?: FieldErrors; chosen?: string[] } = {}) =>
+    c.render(<StaffAccountsPage accounts={await staffAccounts(db)} communes={await communeSlugs(db)} selfId={currentUser(c).id} message={extra.message ?? null} values={extra.values} errors={extra.errors} chosen={extra.chosen} />, { title: 'Agents' });
+
+  router.get('/agents', (c) => page(c, { message: flash(c, messages) }));
+
+  router.post('/agents', async (c) => {
+    const chosen = (await c.req.parseBody({ all: true })).communes;
+    const slugs = (Array.isArray(chosen) ? chosen : chosen ? [chosen] : []).filter((value): value is string => typeof value === 'string');
+    const known = new Set((await communeSlugs(db)).map((commune) => commune.slug));
+    return handleForm(c, {
+      schema: z.object({ email: emailField, admin: z.literal('1').optional() }),
+      check: (values): FieldErrors => (values.admin === '1' || (slugs.length > 0 && slugs.every((slug) => known.has(slug))) ? {} : { communes: "Cochez au moins une commune, ou faites-en un administrateur." }),
+      again: (form) => page(c, { ...form, chosen: slugs }),
+      save: async ({ email, admin }) => {
+        const created = await createStaffAccount(db, { email, communes: admin ? [] : slugs, admin: admin === '1', now: now() });
+        const link = staffInvitationLink(config.PUBLIC_URL, created.token);
+        await workflows.sendMailLater({ idempotencyKey: `staff-invitation-${created.id}-${now().getTime()}`, to: created.email, mail: accountMails.staffInvitation(link, created.communes.join(', ') || 'toutes les communes') });
+      },
+      then: '/agent/agents?ok=invite',
+    });
+  });
+
+  for (const [action, active] of [['desactiver', false], ['activer', true]] as const) {
+    router.post(`/agents/:id${ID}/${action}`, async (c) => {
+      if (!(await setStaffActive(db, { userId: idParam(c), active, adminId: currentUser(c).id, now: now() }))) throw new HTTPException(404);
+      return c.redirect(`/agent/agents?ok=${active ? 'active' : 'desactive'}`, 303);
+    });
+  }
+
+  return router;
+}

@@ -1,0 +1,74 @@
+// "Mon porte-monnaie" and its top-ups: a payment row, a walletTopUp workflow, the provider's form,
+// and the return page that shows the state the workflow knows.
+import { Hono } from 'hono';
+import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
+import { createTopUpPayment, familyPayment } from '../../db/queries/payments/payments.ts';
+import { balance, walletHistory } from '../../db/queries/wallet/wallet.ts';
+import { TOP_UP_AMOUNTS_CENTS } from '../../workflows/wallet/wallet-top-up.messages.ts';
+import type { AppDeps } from '../app.ts';
+import type { AppEnv } from '../http/env.ts';
+import { currentUser } from '../middleware/guards.ts';
+import { GoToPaymentPage, PaymentResultPage, WalletPage } from './views/wallet.tsx';
+import type { AccessTable } from '../http/access.ts';
+import { signedReturns } from '../payments/payment-outcome.ts';
+
+/** Who may call each route below (see web/http/access.ts). */
+export const walletAccess = {
+  'GET /mon-compte/porte-monnaie': { who: 'parent' },
+  'POST /mon-compte/porte-monnaie/recharger': { who: 'parent', input: { form: 'GET /mon-compte/porte-monnaie' } },
+  'GET /paiement/retour/:reference': { who: 'parent', object: 'top-up' },
+} satisfies AccessTable;
+
+export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { db, workflows, config, now, payments } = deps;
+  const deliverSignedReturn = signedReturns(deps);
+  const router = new Hono<AppEnv>();
+
+  const page = async (userId: number, extra: { errors?: Record<string, string>; message?: string | null } = {}) => (
+    <WalletPage balanceCents={await balance(db, userId)} entries={await walletHistory(db, userId)} {...extra} />
+  );
+
+  router.get('/mon-compte/porte-monnaie', async (c) => c.render(await page(currentUser(c).id), { title: 'Mon porte-monnaie' }));
+
+  router.post('/mon-compte/porte-monnaie/recharger', async (c) => {
+    const user = currentUser(c);
+    const body = await c.req.parseBody();
+    const amount = Number(body.montant);
+    const card = String(body.carte ?? '') as CardType;
+    const errors: Record<string, string> = {};
+    if (!TOP_UP_AMOUNTS_CENTS.includes(amount as (typeof TOP_UP_AMOUNTS_CENTS)[number])) errors.montant = 'Choisissez un montant : 1, 5, 10, 25 ou 50 €.';
+    if (!(card in CARD_TYPES)) errors.carte = 'Choisissez une carte.';
+    if (Object.keys(errors).length > 0) {
+      c.status(400);
+      return c.render(await page(user.id, { errors }), { title: 'Mon porte-monnaie' });
+    }
+    const payment = await createTopUpPayment(db, { userId: user.id, amountCents: amount, cardType: card });
+    await workflows.startTopUp(payment.id, { userId: user.id, commune: null });
+    const back = `${config.PUBLIC_URL}/paiement/retour/${payment.reference}`;
+    const form = payments.paymentForm({
+      totalCents: amount,
+      reference: payment.reference,
+      email: user.email,
+      cardType: card,
+      urls: { done: back, refused: back, cancelled: back, waiting: back, notify: `${config.PUBLIC_URL}/paiement/notification` },
+      time: now(),
+    });
+    return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={amount} />, { title: 'Paiement sécurisé' });
+  });
+
+  // The browser's return: only the provider's signature is trusted in it; the page shows the
+  // state the workflow knows.
+  router.get('/paiement/retour/:reference{topup-[0-9]{1,12}-[0-9a-f]{10}}', async (c) => {
+    const user = currentUser(c);
+    // The provider's signed outcome, brought back by the browser, counts as much as its notification.
+    await deliverSignedReturn(c.req.url);
+    const payment = await familyPayment(db, user.id, c.req.param('reference'));
+    if (!payment) return c.notFound();
+    const state = (await workflows.topUpState(payment.id).catch(() => null)) ?? { status: payment.state };
+    const pending = state.status === 'pending';
+    if (pending) c.header('Refresh', '3');
+    return c.render(<PaymentResultPage status={state.status} amountCents={payment.amount_cents} poll={pending ? c.req.path : null} />, { title: 'Paiement' });
+  });
+
+  return router;
+}

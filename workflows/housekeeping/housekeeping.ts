@@ -1,0 +1,10 @@
+// housekeeping: run every hour by the housekeeping schedule, deletes the sessions, single-use
+// links and rate-limit rows the product no longer needs; the counts are its result.
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.ts';
+
+const { purgeExpired } = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { maximumAttempts: 3 } });
+
+export async function housekeeping(): Promise<{ sessions: number; links: number; rateLimits: number }> {
+  return purgeExpired();
+}

@@ -1,0 +1,16 @@
+// The verified card notification, as the web server's notification route delivers it to the
+// workflow waiting on a card payment (a wallet top-up or an order).
+import { defineSignal } from '@temporalio/workflow';
+import type { PaymentOutcome } from '../../domain/card-outcome.ts';
+
+export interface CardNotification {
+  outcome: PaymentOutcome;
+  amountCents: number;
+  transaction: string;
+  errorCode: string;
+}
+
+export const cardPaymentNotified = defineSignal<[CardNotification]>('cardPaymentNotified');
+
+/** A card payment left unanswered this long is given up. */
+export const CARD_PAYMENT_TIMEOUT = '30 minutes';

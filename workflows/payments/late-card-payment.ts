@@ -1,0 +1,10 @@
+// lateCardPayment (late-payment-<paymentId>): a card payment the provider confirmed after its
+// order had ended; the amount goes to the family's wallet, once.
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities/index.ts';
+
+const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+
+export async function lateCardPayment(input: { paymentId: number; amountCents: number }): Promise<string> {
+  return acts.settleLateOrderPayment(input);
+}
