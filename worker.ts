@@ -5,7 +5,7 @@ import { Client, Connection, ScheduleAlreadyRunning, ScheduleOverlapPolicy, Work
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkerOptions } from '@temporalio/worker';
 import protos from '@temporalio/proto';
 import { createActivities, type ActivityDeps } from './activities/index.ts';
-import type { ProcessStarter } from './activities/reconcile/reconcile.ts';
+import type { ProcessStarter } from './activities/reconcile/index.ts';
 import path from 'node:path';
 import { clockOffsetMs, systemClock } from './lib/clock.ts';
 import { createFolderStore } from './lib/documents/store.ts';
@@ -17,9 +17,9 @@ import { exitOnConfigError, loadConfig, type Config } from './config.ts';
 import { createDb, type Db } from './db/connection.ts';
 import { refuseDemoAccountsInProduction } from './db/demo/production-guard.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { HOUSEKEEPING_SCHEDULE_ID } from './workflows/housekeeping/housekeeping.messages.ts';
-import { RECONCILE_SCHEDULE_ID } from './workflows/reconcile/reconcile.messages.ts';
-import { HOLD_SWEEP_SCHEDULE_ID } from './workflows/booking/reservation-hold.messages.ts';
+import { HOUSEKEEPING_SCHEDULE_ID } from './workflows/housekeeping/index.ts';
+import { RECONCILE_SCHEDULE_ID } from './workflows/reconcile/index.ts';
+import { HOLD_SWEEP_SCHEDULE_ID } from './workflows/booking/index.ts';
 import { createWorkflowClient } from './web/workflows.ts';
 import { searchAttributes } from './workflows/common/search-attributes.ts';
 

@@ -1,20 +1,20 @@
 // Builds every activity from its dependencies. Workflows import only the `Activities` type.
 import type { Db } from '../db/connection.ts';
-import { createAbsenceActivities } from './absences/absence.ts';
+import { createAbsenceActivities } from './absences/index.ts';
 import { createApprovalActivities } from './approvals/index.ts';
-import { createHoldActivities } from './booking/holds.ts';
-import { createClosureActivities } from './closures/closure.ts';
-import { createDocumentActivities } from './documents/expiry.ts';
-import { createErasureActivities } from './personal-data/erasure.ts';
-import { createHousekeepingActivities } from './housekeeping/purge.ts';
+import { createHoldActivities } from './booking/index.ts';
+import { createClosureActivities } from './closures/index.ts';
+import { createDocumentActivities } from './documents/index.ts';
+import { createErasureActivities } from './personal-data/index.ts';
+import { createHousekeepingActivities } from './housekeeping/index.ts';
 import type { DocumentStore } from '../lib/documents/store.ts';
 import type { Mailer } from '../lib/mail/mailer.ts';
-import { createMailActivities } from './mail/send-mail.ts';
-import { createInterruptedOrderActivities } from './orders/interrupted.ts';
-import { createOrderActivities } from './orders/order.ts';
-import { createTopUpActivities } from './wallet/top-up.ts';
-import { createReconcileActivities, type ProcessStarter } from './reconcile/reconcile.ts';
-import { createWaitlistActivities } from './waitlist/waitlist.ts';
+import { createMailActivities } from './mail/index.ts';
+import { createInterruptedOrderActivities } from './orders/index.ts';
+import { createOrderActivities } from './orders/index.ts';
+import { createTopUpActivities } from './wallet/index.ts';
+import { createReconcileActivities, type ProcessStarter } from './reconcile/index.ts';
+import { createWaitlistActivities } from './waitlist/index.ts';
 
 export interface ActivityDeps {
   db: Db;

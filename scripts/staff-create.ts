@@ -5,8 +5,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { ConfigError, exitOnConfigError } from '../config.ts';
-import { createStaffAccount, UnknownCommuneError } from '../db/queries/staff/staff.ts';
-import { staffInvitationLink } from '../activities/staff/invitation-mail.ts';
+import { createStaffAccount, UnknownCommuneError } from '../db/queries/staff/index.ts';
+import { staffInvitationLink } from '../activities/staff/index.ts';
 import { withScriptDatabase } from './lib/script-database.ts';
 import { parseScriptEnv } from './lib/script-env.ts';
 import { systemClock } from '../lib/clock.ts';

@@ -3,7 +3,7 @@
 // Without DATABASE_URL, works on the local database of `npm start`.
 import { readFile } from 'node:fs/promises';
 import { ConfigError, exitOnConfigError } from '../config.ts';
-import { importUsers } from '../db/queries/accounts/user-import.ts';
+import { importUsers } from '../db/queries/accounts/index.ts';
 import { withScriptDatabase } from './lib/script-database.ts';
 
 async function main(): Promise<void> {

@@ -3,10 +3,10 @@
 // attributes and what an unreachable or finished workflow means for the page.
 import { WithStartWorkflowOperation, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import type { Db } from '../db/connection.ts';
-import { storeMail } from '../db/queries/mail/outbox.ts';
+import { storeMail } from '../db/queries/mail/index.ts';
 import type { ComposedMail } from '../lib/mail/compose.ts';
 import type { Logger } from '../logger.ts';
-import type { accountValidation } from '../workflows/accounts/account-validation.ts';
+import type { accountValidation } from '../workflows/accounts/index.ts';
 import {
   accountValidationWorkflowId,
   approvalState,
@@ -17,30 +17,30 @@ import {
   requestDocuments,
   subscriptionWorkflowId,
   type ApprovalState,
-} from '../workflows/approvals/approval.messages.ts';
-import { absenceDecided, absenceState, absenceWorkflowId, certificateSent, type AbsenceInput, type AbsenceVerdict } from '../workflows/absences/absence.messages.ts';
-import type { absence } from '../workflows/absences/absence.ts';
-import { basketWorkflowId, placeOrder, type BasketInput } from '../workflows/orders/basket.messages.ts';
-import { placeFreed, waitlistWorkflowId } from '../workflows/waitlist/waitlist.messages.ts';
-import type { waitlist } from '../workflows/waitlist/waitlist.ts';
-import type { basket as basketWorkflow } from '../workflows/orders/basket.ts';
-import { cardPaymentNotified, type CardNotification } from '../workflows/payments/card-payment.messages.ts';
-import { deliverMailWorkflowId } from '../workflows/mail/deliver-mail.messages.ts';
-import type { deliverMail } from '../workflows/mail/deliver-mail.ts';
-import { documentAccepted, documentExpiryWorkflowId, type AcceptedDocument } from '../workflows/documents/document-expiry.messages.ts';
-import type { documentExpiry } from '../workflows/documents/document-expiry.ts';
-import type { closure } from '../workflows/closures/closure.ts';
-import { erasureWorkflowId, walletReturned } from '../workflows/personal-data/erasure.messages.ts';
-import type { erasure } from '../workflows/personal-data/erasure.ts';
-import { closureWorkflowId } from '../workflows/closures/closure.messages.ts';
-import type { lateCardPayment } from '../workflows/payments/late-card-payment.ts';
-import { orderState, orderWorkflowId, type OrderInput, type OrderState } from '../workflows/orders/order.messages.ts';
-import type { order as orderWorkflow } from '../workflows/orders/legacy/order.ts';
+} from '../workflows/approvals/index.ts';
+import { absenceDecided, absenceState, absenceWorkflowId, certificateSent, type AbsenceInput, type AbsenceVerdict } from '../workflows/absences/index.ts';
+import type { absence } from '../workflows/absences/index.ts';
+import { basketWorkflowId, placeOrder, type BasketInput } from '../workflows/orders/index.ts';
+import { placeFreed, waitlistWorkflowId } from '../workflows/waitlist/index.ts';
+import type { waitlist } from '../workflows/waitlist/index.ts';
+import type { basket as basketWorkflow } from '../workflows/orders/index.ts';
+import { cardPaymentNotified, type CardNotification } from '../workflows/payments/index.ts';
+import { deliverMailWorkflowId } from '../workflows/mail/index.ts';
+import type { deliverMail } from '../workflows/mail/index.ts';
+import { documentAccepted, documentExpiryWorkflowId, type AcceptedDocument } from '../workflows/documents/index.ts';
+import type { documentExpiry } from '../workflows/documents/index.ts';
+import type { closure } from '../workflows/closures/index.ts';
+import { erasureWorkflowId, walletReturned } from '../workflows/personal-data/index.ts';
+import type { erasure } from '../workflows/personal-data/index.ts';
+import { closureWorkflowId } from '../workflows/closures/index.ts';
+import type { lateCardPayment } from '../workflows/payments/index.ts';
+import { orderState, orderWorkflowId, type OrderInput, type OrderState } from '../workflows/orders/index.ts';
+import type { order as orderWorkflow } from '../workflows/orders/index.ts';
 import { AccountAttribute, CommuneAttribute, OrderNumberAttribute, StatusAttribute } from '../workflows/common/search-attributes.ts';
-import type { onlineRequest } from '../workflows/requests/online-request.ts';
-import type { subscriptionApproval } from '../workflows/services/subscription-approval.ts';
-import { topUpState, topUpWorkflowId, type TopUpStatus } from '../workflows/wallet/wallet-top-up.messages.ts';
-import type { walletTopUp } from '../workflows/wallet/wallet-top-up.ts';
+import type { onlineRequest } from '../workflows/requests/index.ts';
+import type { subscriptionApproval } from '../workflows/services/index.ts';
+import { topUpState, topUpWorkflowId, type TopUpStatus } from '../workflows/wallet/index.ts';
+import type { walletTopUp } from '../workflows/wallet/index.ts';
 
 /** Who a workflow concerns, for the operators' search in the Temporal UI: the account's number, nothing personal. */
 interface Family {

@@ -5,7 +5,7 @@ import { closeCertificateDelay, decideAbsence } from '../../db/queries/absences/
 import type { Db } from '../../db/connection.ts';
 import { absenceMails, type AbsenceFacts } from './mails.ts';
 import type { AbsenceVerdict } from '../../workflows/absences/absence.messages.ts';
-import type { createMailActivities } from '../mail/send-mail.ts';
+import type { createMailActivities } from '../mail/index.ts';
 
 interface Deps {
   db: Db;

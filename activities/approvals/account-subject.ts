@@ -3,7 +3,7 @@
 import type { Db } from '../../db/connection.ts';
 import { accountToValidate, decideAccountStatus } from '../../db/queries/approvals/approvals.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
-import { accountMails } from '../accounts/mails.ts';
+import { accountMails } from '../accounts/index.ts';
 import { fullName, type ApprovalSubjectHandler } from './subject.ts';
 
 type AccountSubject = { kind: 'account'; userId: number };

@@ -1,10 +1,10 @@
 // Activities of the approval mechanism (accountValidation, subscriptionApproval, onlineRequest): record a
 // staff decision once (the audit log's key guards the retries), mail the parent, remind staff.
 import { staffToRemind } from '../../db/queries/approvals/approvals.ts';
-import { recordAudit } from '../../db/queries/staff/audit.ts';
+import { recordAudit } from '../../db/queries/staff/index.ts';
 import type { Db } from '../../db/connection.ts';
 import type { ApprovalDecision, ApprovalSubject } from '../../workflows/approvals/approval.messages.ts';
-import type { createMailActivities } from '../mail/send-mail.ts';
+import type { createMailActivities } from '../mail/index.ts';
 import { accountSubject } from './account-subject.ts';
 import type { ApprovalSubjectHandler, DecisionMailKind } from './subject.ts';
 import { requestSubject } from './request-subject.ts';

@@ -1,9 +1,9 @@
 // Online requests as approval subjects: a decision sets the request's status and writes staff's
 // message on it; staff of the form's commune are reminded.
 import type { Db } from '../../db/connection.ts';
-import { recordRequestDecision, requestForMail } from '../../db/queries/requests/online-requests.ts';
+import { recordRequestDecision, requestForMail } from '../../db/queries/requests/index.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
-import { requestMails } from '../requests/mails.ts';
+import { requestMails } from '../requests/index.ts';
 import { fullName, type ApprovalSubjectHandler } from './subject.ts';
 
 type RequestSubject = { kind: 'request'; requestId: number };

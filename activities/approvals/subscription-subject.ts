@@ -3,7 +3,7 @@
 import type { Db } from '../../db/connection.ts';
 import { decideSubscriptionStatus, subscriptionToDecide } from '../../db/queries/approvals/approvals.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
-import { subscriptionMails } from '../services/mails.ts';
+import { subscriptionMails } from '../services/index.ts';
 import { fullName, type ApprovalSubjectHandler } from './subject.ts';
 
 type SubscriptionSubject = { kind: 'subscription'; subscriptionId: number };

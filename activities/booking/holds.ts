@@ -1,7 +1,7 @@
 // Activities of the hold workflows (basket, reservationHold) and of the sweep (their SQL:
 // db/queries/orders/baskets.ts and holds.ts).
 import type { Db } from '../../db/connection.ts';
-import { expireDueBasketHolds } from '../../db/queries/orders/baskets.ts';
+import { expireDueBasketHolds } from '../../db/queries/orders/index.ts';
 import { confirmHold, expireHoldIfDue, expireOverdueHolds, releaseHold } from '../../db/queries/booking/holds.ts';
 
 export function createHoldActivities({ db, now }: { db: Db; now: () => Date }) {

@@ -5,7 +5,7 @@ import { cancelClosedReservations, closeDays, closureById, closureFamilies, fini
 import { formatShortDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { composeMail } from '../../lib/mail/compose.ts';
-import type { createMailActivities } from '../mail/send-mail.ts';
+import type { createMailActivities } from '../mail/index.ts';
 
 interface Deps {
   db: Db;

@@ -5,7 +5,7 @@ import type { Db } from '../../db/connection.ts';
 import { documentForMail, expireDocument } from '../../db/queries/documents/document-review.ts';
 import { formatLongDate } from '../../domain/dates.ts';
 import { documentMails } from './mails.ts';
-import type { createMailActivities } from '../mail/send-mail.ts';
+import type { createMailActivities } from '../mail/index.ts';
 
 interface Deps {
   db: Db;

@@ -3,14 +3,14 @@
 // becomes a non-retryable failure the workflow answers; anything else is retried.
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../../db/connection.ts';
-import { InsufficientFunds } from '../../db/queries/wallet/wallet.ts';
+import { InsufficientFunds } from '../../db/queries/wallet/index.ts';
 import { OrderStepRefused, extendOrderHolds, planOrderPayment, recordTermsAccepted, reserveVoucher, setOrderAddress } from '../../db/queries/orders/order-steps.ts';
 import {
   abandonOrder, confirmOrder, createOrderCardPayment, creditCardPartToWallet, debitWalletForOrder, orderMailFacts, refundWalletForOrder, settleLateOrderPayment, settleOrderCardPayment,
   type CardSettlement,
 } from '../../db/queries/orders/order-outcome.ts';
 import { orderMail } from './order-mail.ts';
-import type { createMailActivities } from '../mail/send-mail.ts';
+import type { createMailActivities } from '../mail/index.ts';
 
 interface Deps {
   db: Db;

@@ -2,7 +2,7 @@
 // each step, keyed by request and step so that each goes once. The family's files are removed
 // from the document store before their rows, so a retry still finds what is left to remove.
 import type { Db } from '../../db/connection.ts';
-import { staffToRemind } from '../../db/queries/approvals/approvals.ts';
+import { staffToRemind } from '../../db/queries/approvals/index.ts';
 import {
   cancelFutureReservations,
   checkoutsInProgress,
@@ -16,7 +16,7 @@ import {
 } from '../../db/queries/personal-data/erasure.ts';
 import type { DocumentStore } from '../../lib/documents/store.ts';
 import { erasureMails } from './mails.ts';
-import type { createMailActivities } from '../mail/send-mail.ts';
+import type { createMailActivities } from '../mail/index.ts';
 
 interface Deps {
   db: Db;

@@ -6,14 +6,14 @@
 // operator: counted and logged, never started again, so that nothing is refunded or mailed twice.
 import { log } from '@temporalio/activity';
 import type { Db } from '../../db/connection.ts';
-import { absenceInput } from '../../db/queries/absences/absence-lists.ts';
+import { absenceInput } from '../../db/queries/absences/index.ts';
 import { unfinishedProcesses } from '../../db/queries/reconcile/reconcile.ts';
 import { parisDate, type IsoDate } from '../../domain/dates.ts';
-import type { AbsenceInput } from '../../workflows/absences/absence.messages.ts';
-import { absenceWorkflowId } from '../../workflows/absences/absence.messages.ts';
-import { onlineRequestWorkflowId } from '../../workflows/approvals/approval.messages.ts';
-import { closureWorkflowId } from '../../workflows/closures/closure.messages.ts';
-import { waitlistWorkflowId } from '../../workflows/waitlist/waitlist.messages.ts';
+import type { AbsenceInput } from '../../workflows/absences/index.ts';
+import { absenceWorkflowId } from '../../workflows/absences/index.ts';
+import { onlineRequestWorkflowId } from '../../workflows/approvals/index.ts';
+import { closureWorkflowId } from '../../workflows/closures/index.ts';
+import { waitlistWorkflowId } from '../../workflows/waitlist/index.ts';
 
 /** How the worker starts the product's processes: the same starts as the web pages'. */
 export interface ProcessStarter {

@@ -4,7 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import { lineEndedMailFacts, lineEndedMailKey, offerMailFacts, offerMailKey, waitlistRound } from '../../db/queries/waitlist/waitlist-offers.ts';
 import { waitlistMails } from './mails.ts';
 import type { WaitlistInput } from '../../workflows/waitlist/waitlist.messages.ts';
-import type { createMailActivities } from '../mail/send-mail.ts';
+import type { createMailActivities } from '../mail/index.ts';
 
 interface Deps {
   db: Db;

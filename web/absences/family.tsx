@@ -12,7 +12,7 @@ import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
 import type { FieldErrors } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { isFile, readUpload, storeUpload } from '../documents/uploads.ts';
+import { isFile, readUpload, storeUpload } from '../documents/index.ts';
 import { DeclareAbsencePage, MyAbsencePage, MyAbsencesPage } from './views/family.tsx';
 
 /** Who may call each route below (see web/http/access.ts). */

@@ -4,15 +4,15 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { absenceCertificate, absenceInput, absenceView, communeAbsences } from '../../db/queries/absences/absence-lists.ts';
-import { staffDocument } from '../../db/queries/documents/staff-documents.ts';
-import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { staffDocument } from '../../db/queries/documents/index.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import type { AccessTable } from '../http/access.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID, idParam } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { sendDocument } from '../documents/send-document.ts';
+import { sendDocument } from '../documents/index.ts';
 import { AbsenceDetailPage, AbsenceQueuePage } from './views/staff.tsx';
 
 /** Who may call each route below (see web/http/access.ts). */

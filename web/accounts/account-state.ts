@@ -1,7 +1,7 @@
 // The account's validation state in words, from the database and, while it is pending, from the
 // accountValidation workflow's query (asked through web/workflows.ts).
 import type { User } from '../../db/database.ts';
-import type { ApprovalState } from '../../workflows/approvals/approval.messages.ts';
+import type { ApprovalState } from '../../workflows/approvals/index.ts';
 
 export interface AccountStatusText {
   title: string;

@@ -6,17 +6,17 @@ import { z } from 'zod';
 import { MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import type { DocumentKind } from '../../db/database.ts';
 import { describeAccountStatus } from './account-state.ts';
-import { familyDocuments, storedDocument } from '../../db/queries/family/families.ts';
+import { familyDocuments, storedDocument } from '../../db/queries/family/index.ts';
 import { communeName } from '../../db/queries/accounts/users.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
 import { validateForm, type FieldErrors, type FormValues } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { sendDocument } from '../documents/send-document.ts';
-import { isFile, readUpload, storeUpload } from '../documents/uploads.ts';
+import { sendDocument } from '../documents/index.ts';
+import { isFile, readUpload, storeUpload } from '../documents/index.ts';
 import { AccountHomePage } from './views/home.tsx';
-import { documentKinds, DocumentsPage } from '../documents/views/documents.tsx';
+import { documentKinds, DocumentsPage } from '../documents/index.ts';
 import type { AccessTable } from '../http/access.ts';
 
 const kindSchema = z.object({

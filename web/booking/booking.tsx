@@ -8,13 +8,13 @@ import { missingToBuy } from '../../domain/purchase.ts';
 import { daysAlreadyFull, placeHolds, type BookingProduct } from '../../db/queries/booking/booking.ts';
 import { cartHolds, cartSummary, extendCart, holdsTotal, recentlyExpired, releaseHolds } from '../../db/queries/booking/cart.ts';
 import { familyBookingList, saveBookingList } from '../../db/queries/booking/booking-lists.ts';
-import { validDocumentTypes } from '../../db/queries/documents/document-review.ts';
-import { listDependants } from '../../db/queries/family/family.ts';
-import { joinWaitlist } from '../../db/queries/waitlist/waitlist.ts';
-import { subscriptionStatuses } from '../../db/queries/services/subscriptions.ts';
+import { validDocumentTypes } from '../../db/queries/documents/index.ts';
+import { listDependants } from '../../db/queries/family/index.ts';
+import { joinWaitlist } from '../../db/queries/waitlist/index.ts';
+import { subscriptionStatuses } from '../../db/queries/services/index.ts';
 import type { User } from '../../db/database.ts';
 import { admissionLine } from './admission.ts';
-import { wakeWaitingLists } from '../waitlist/wake.ts';
+import { wakeWaitingLists } from '../waitlist/index.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
@@ -26,7 +26,7 @@ import { ChildPrice, PersonaliseForm, type PersonaliseProps } from './views/pers
 import { ProductPage } from './views/product.tsx';
 import { RefusedPage, RefusedUpdate, type Refusal } from './views/refused.tsx';
 import type { AccessTable } from '../http/access.ts';
-import { createProductCache } from '../catalogue/product-cache.ts';
+import { createProductCache } from '../catalogue/index.ts';
 import { calendarRules, listDays, monthStates } from './booking-days.ts';
 
 interface Choices {

@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { familyBookingList, familyBookingLists, removeBookingList } from '../../db/queries/booking/booking-lists.ts';
 import { productForBooking } from '../../db/queries/booking/booking.ts';
-import { listDependants } from '../../db/queries/family/family.ts';
+import { listDependants } from '../../db/queries/family/index.ts';
 import { addMonths } from '../../domain/booking-calendar.ts';
 import { parisDate } from '../../domain/dates.ts';
 import type { AccessTable } from '../http/access.ts';

@@ -4,7 +4,7 @@
 // a change by staff reaches every page within that time. Places left are never cached.
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/connection.ts';
-import { productForBooking } from '../../db/queries/booking/booking.ts';
+import { productForBooking } from '../../db/queries/booking/index.ts';
 import { productDetail } from '../../db/queries/catalogue/catalogue.ts';
 
 const TTL_MS = 5_000;

@@ -1,13 +1,13 @@
 // The public catalogue: a page per commune and a page per category of the header.
 import { Hono } from 'hono';
 import { categoryProducts, communeProducts, findCommune } from '../../db/queries/catalogue/catalogue.ts';
-import { publishedRequestForms } from '../../db/queries/requests/request-forms.ts';
+import { publishedRequestForms } from '../../db/queries/requests/index.ts';
 import { parseListing } from '../../domain/catalogue.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';
 import { categories } from '../layout/categories.ts';
 import { ListingPage } from './views/listing.tsx';
-import { RequestFormsListing } from '../requests/views/forms-listing.tsx';
+import { RequestFormsListing } from '../requests/index.ts';
 import type { AccessTable } from '../http/access.ts';
 
 /** Who may call each route below (see web/http/access.ts). */

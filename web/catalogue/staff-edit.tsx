@@ -14,7 +14,7 @@ import { currentUser } from '../middleware/guards.ts';
 import { eurosField, isoDayField, requiredText, wholeNumberField } from '../forms/schemas.ts';
 import { productPage } from './staff-product-page.tsx';
 import type { DocumentKind } from '../../db/database.ts';
-import { REQUIRABLE } from '../documents/views/required.tsx';
+import { REQUIRABLE } from '../documents/index.ts';
 import { pricingRulesFromForm } from './pricing-form.ts';
 import { productDetailFields, productDetailsOf } from './product-fields.ts';
 import { staffProduct } from './staff-product.ts';

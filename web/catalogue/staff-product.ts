@@ -3,8 +3,8 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../../db/connection.ts';
-import { productInCommunes } from '../../db/queries/tickets/attendance.ts';
-import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { productInCommunes } from '../../db/queries/tickets/index.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { idParam } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';

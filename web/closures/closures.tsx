@@ -2,9 +2,9 @@
 // workflow does the cancellations, refunds and mails; the page shows its progress.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { productInCommunes, productsOfCommunes } from '../../db/queries/tickets/attendance.ts';
+import { productInCommunes, productsOfCommunes } from '../../db/queries/tickets/index.ts';
 import { closuresOfCommunes, createClosure, dropUnstartedClosure } from '../../db/queries/closures/closures.ts';
-import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { addDays, isIsoDate, parisDate } from '../../domain/dates.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';

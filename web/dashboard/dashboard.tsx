@@ -1,7 +1,7 @@
 // Staff: the tableau de bord (/agent), the staff's home after login; their communes only.
 import { Hono } from 'hono';
 import { serviceLoad, waitingCounts } from '../../db/queries/dashboard/dashboard.ts';
-import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { addDays, parisDate } from '../../domain/dates.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';

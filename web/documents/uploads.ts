@@ -3,7 +3,7 @@
 // quota; or the message to show next to the field.
 import { createHash } from 'node:crypto';
 import type { DocumentKind } from '../../db/database.ts';
-import { addDocument, DOCUMENT_QUOTA } from '../../db/queries/family/families.ts';
+import { addDocument, DOCUMENT_QUOTA } from '../../db/queries/family/index.ts';
 import { detectDocumentType, MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import type { AppDeps } from '../app.ts';
 

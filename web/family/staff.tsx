@@ -6,13 +6,13 @@ import { z } from 'zod';
 import { HTTPException } from 'hono/http-exception';
 import { familyDocuments, isFamilyInScope, searchFamilies, setQuotientFamilial } from '../../db/queries/family/families.ts';
 import { listAddresses, listDependants } from '../../db/queries/family/family.ts';
-import { familySubscriptions } from '../../db/queries/services/subscriptions.ts';
-import { communeName, findUser, staffCommuneIds } from '../../db/queries/accounts/users.ts';
-import { adjustWallet, balance, InsufficientFunds } from '../../db/queries/wallet/wallet.ts';
-import { familyAttendance } from '../../db/queries/tickets/attendance.ts';
-import { documentOwner, documentsToReview, reviewDocument } from '../../db/queries/documents/document-review.ts';
+import { familySubscriptions } from '../../db/queries/services/index.ts';
+import { communeName, findUser, staffCommuneIds } from '../../db/queries/accounts/index.ts';
+import { adjustWallet, balance, InsufficientFunds } from '../../db/queries/wallet/index.ts';
+import { familyAttendance } from '../../db/queries/tickets/index.ts';
+import { documentOwner, documentsToReview, reviewDocument } from '../../db/queries/documents/index.ts';
 import { isIsoDate, parisDate } from '../../domain/dates.ts';
-import { describeAccountStatus } from '../accounts/account-state.ts';
+import { describeAccountStatus } from '../accounts/index.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID, idParam } from '../forms/form-route.ts';
@@ -20,7 +20,7 @@ import type { FieldErrors } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { eurosField } from '../forms/schemas.ts';
 import { FamilyPage, FamilySearchPage } from './views/staff.tsx';
-import { DocumentQueuePage, type ReviewForm } from '../documents/views/review.tsx';
+import { DocumentQueuePage, type ReviewForm } from '../documents/index.ts';
 import type { AccessTable } from '../http/access.ts';
 
 /** Who may call each route below (see web/http/access.ts). */

@@ -1,6 +1,6 @@
 // The typed context every handler sees: the signed-in user (or null) and the request ID.
-import type { CartSummary } from '../../db/queries/booking/cart.ts';
-import type { Session } from '../../db/queries/accounts/sessions.ts';
+import type { CartSummary } from '../../db/queries/booking/index.ts';
+import type { Session } from '../../db/queries/accounts/index.ts';
 import type { Order, User } from '../../db/database.ts';
 
 export interface AppEnv {

@@ -1,7 +1,7 @@
 // Staff: Effectifs cuisine for the days ahead, as a page and a CSV, for their communes only.
 import { Hono, type Context } from 'hono';
 import { kitchenCounts } from '../../db/queries/kitchen/kitchen.ts';
-import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { addDays, isIsoDate, parisDate, type IsoDate } from '../../domain/dates.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { csvDownload } from '../http/csv-download.ts';

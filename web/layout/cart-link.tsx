@@ -1,6 +1,6 @@
 // The header's "Panier : (vide)", or the count and total once something is held; and, on every
 // page, the banner of a place offered from a waiting list, one click from the cart that holds it.
-import type { CartSummary } from '../../db/queries/booking/cart.ts';
+import type { CartSummary } from '../../db/queries/booking/index.ts';
 import { formatParisWeekdayHour } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
 

@@ -2,7 +2,7 @@
 // vos crédits", "Connexion", "Panier"), main content and the help footer.
 import type { Child } from 'hono/jsx';
 import type { User } from '../../db/database.ts';
-import type { CartSummary } from '../../db/queries/booking/cart.ts';
+import type { CartSummary } from '../../db/queries/booking/index.ts';
 import { AccountMenu } from './account-sections.tsx';
 import { CartLink, OfferBanner } from './cart-link.tsx';
 import { categories } from './categories.ts';

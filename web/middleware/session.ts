@@ -3,9 +3,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../../db/connection.ts';
-import { validateSessionToken } from '../../db/queries/accounts/sessions.ts';
-import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../accounts/cookie.ts';
-import { createSessionCache } from '../accounts/session-cache.ts';
+import { validateSessionToken } from '../../db/queries/accounts/index.ts';
+import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../accounts/index.ts';
+import { createSessionCache } from '../accounts/index.ts';
 import type { AppEnv } from '../http/env.ts';
 
 export const CHANGE_PASSWORD_PATH = '/mon-compte/mot-de-passe';

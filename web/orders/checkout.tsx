@@ -6,13 +6,13 @@
 import { Hono, type Context } from 'hono';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import type { Order } from '../../db/database.ts';
-import { addAddress, listAddresses } from '../../db/queries/family/family.ts';
+import { addAddress, listAddresses } from '../../db/queries/family/index.ts';
 import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/orders/order-recap.ts';
 import { cartCommuneName, createOrderFromCart, familyOrder, orderInCheckout, undoUnstartedOrder } from '../../db/queries/orders/orders.ts';
 import { OrderStepRefused, recordTermsAccepted, setOrderAddress } from '../../db/queries/orders/order-steps.ts';
 import { HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
-import { cardPaymentOf } from '../../db/queries/payments/payments.ts';
-import { balance } from '../../db/queries/wallet/wallet.ts';
+import { cardPaymentOf } from '../../db/queries/payments/index.ts';
+import { balance } from '../../db/queries/wallet/index.ts';
 import { amountDue } from '../../domain/money.ts';
 import { payOrder } from '../../workflows/orders/basket.messages.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment } from '../../workflows/orders/order.messages.ts';
@@ -24,9 +24,9 @@ import { addressSchema } from '../forms/schemas.ts';
 import { AddressStepPage, PaymentStepPage, RecapStepPage, TermsStepPage } from './views/step-pages.tsx';
 import { OrderResultPage, TermsOfSalePage } from './views/result-pages.tsx';
 import { OrderNotStartedPage } from './views/steps.tsx';
-import { GoToPaymentPage } from '../wallet/views/wallet.tsx';
+import { GoToPaymentPage } from '../wallet/index.ts';
 import type { AccessTable } from '../http/access.ts';
-import { signedReturns } from '../payments/payment-outcome.ts';
+import { signedReturns } from '../payments/index.ts';
 
 const NUMBER = '{[0-9]{4}-[0-9]{6}}';
 

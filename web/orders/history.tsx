@@ -1,12 +1,12 @@
 // The family's orders and reservations, and the cancellation of a reservation before its
 // deadline (refunded to the wallet, with a mail).
 import { Hono } from 'hono';
-import { declaredAbsences } from '../../db/queries/absences/absence-lists.ts';
-import { declarableReservations } from '../../db/queries/absences/absences.ts';
-import { wakeWaitingLists } from '../waitlist/wake.ts';
-import { familyWaitlist } from '../../db/queries/waitlist/waitlist.ts';
+import { declaredAbsences } from '../../db/queries/absences/index.ts';
+import { declarableReservations } from '../../db/queries/absences/index.ts';
+import { wakeWaitingLists } from '../waitlist/index.ts';
+import { familyWaitlist } from '../../db/queries/waitlist/index.ts';
 import { familyOrder } from '../../db/queries/orders/orders.ts';
-import { cardPaymentOf } from '../../db/queries/payments/payments.ts';
+import { cardPaymentOf } from '../../db/queries/payments/index.ts';
 import { composeMail } from '../../lib/mail/compose.ts';
 import { cancelReservation } from '../../db/queries/orders/cancellation.ts';
 import { familyOrders, familyReservations } from '../../db/queries/orders/history.ts';

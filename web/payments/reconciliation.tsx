@@ -2,7 +2,7 @@
 // the provider called "already made" (00015, to reconcile) first, as a page and a CSV.
 import { Hono } from 'hono';
 import { cardPaymentsOfCommunes } from '../../db/queries/payments/payments.ts';
-import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { parisDate } from '../../domain/dates.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { csvDownload } from '../http/csv-download.ts';

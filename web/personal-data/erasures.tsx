@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { erasureFamily, erasureRequestsFor, recordWalletReturn } from '../../db/queries/personal-data/erasure.ts';
-import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { formatEuros } from '../../domain/money.ts';
 import type { AccessTable } from '../http/access.ts';
 import type { AppDeps } from '../app.ts';

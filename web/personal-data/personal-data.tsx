@@ -5,18 +5,18 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { erasureOwesMoney, requestErasure } from '../../db/queries/personal-data/erasure.ts';
 import { familyData, familyFiles } from '../../db/queries/personal-data/family-export.ts';
-import { communeName } from '../../db/queries/accounts/users.ts';
+import { communeName } from '../../db/queries/accounts/index.ts';
 import { parisDate } from '../../domain/dates.ts';
 import { dataArchive } from '../../lib/export-archive.ts';
 import type { AccessTable } from '../http/access.ts';
 import type { AppDeps } from '../app.ts';
-import { clearSessionCookie } from '../accounts/cookie.ts';
-import { attemptMessage, verifyPasswordAttempt } from '../accounts/password-attempt.ts';
+import { clearSessionCookie } from '../accounts/index.ts';
+import { attemptMessage, verifyPasswordAttempt } from '../accounts/index.ts';
 import type { AppEnv } from '../http/env.ts';
 import { handleForm } from '../forms/form-route.ts';
 import type { FieldErrors } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { displayName } from '../documents/uploads.ts';
+import { displayName } from '../documents/index.ts';
 import { ErasureRequestedPage, PersonalDataPage, type ErasureForm } from './views/personal-data.tsx';
 
 /** Who may call each route below (see web/http/access.ts). */

@@ -14,7 +14,7 @@ import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { isFile, readUpload, storeUpload } from '../documents/uploads.ts';
+import { isFile, readUpload, storeUpload } from '../documents/index.ts';
 import { MyRequestPage, MyRequestsPage } from './views/my-requests.tsx';
 import { RequestFormPage } from './views/request-form.tsx';
 

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { createRequestForm, requestFormInCommunes, requestFormsForStaff, setRequestFormPublished } from '../../db/queries/requests/request-forms.ts';
-import { communeOptions, staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { communeOptions, staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import type { RequestField } from '../../domain/request-forms.ts';
 import type { AccessTable } from '../http/access.ts';
 import type { AppDeps } from '../app.ts';

@@ -5,8 +5,8 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { requestQueue, staffRequest } from '../../db/queries/requests/online-requests.ts';
-import { staffDocument } from '../../db/queries/documents/staff-documents.ts';
-import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { staffDocument } from '../../db/queries/documents/index.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import type { OnlineRequestStatus } from '../../db/request-tables.ts';
 import type { AccessTable } from '../http/access.ts';
 import type { AppDeps } from '../app.ts';
@@ -14,7 +14,7 @@ import type { AppEnv } from '../http/env.ts';
 import { handleForm, ID, idParam } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { sendDocument } from '../documents/send-document.ts';
+import { sendDocument } from '../documents/index.ts';
 import { RequestDetailPage, RequestQueuePage } from './views/staff.tsx';
 
 /** Who may call each route below (see web/http/access.ts). */

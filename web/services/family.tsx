@@ -2,13 +2,13 @@
 // commune through its own subscriptionApproval workflow.
 import { Hono } from 'hono';
 import { familySubscriptions, offersByCommune, requestSubscriptions, subscriptionOfferId } from '../../db/queries/services/subscriptions.ts';
-import { validDocumentTypes } from '../../db/queries/documents/document-review.ts';
+import { validDocumentTypes } from '../../db/queries/documents/index.ts';
 import { parisDate } from '../../domain/dates.ts';
 import { lackingDocuments } from '../../domain/purchase.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { kindLabel } from '../documents/views/documents.tsx';
+import { kindLabel } from '../documents/index.ts';
 import { AddServicePage, MyServicesPage } from './views/family.tsx';
 import type { AccessTable } from '../http/access.ts';
 

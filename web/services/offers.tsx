@@ -4,13 +4,13 @@ import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { DocumentKind } from '../../db/database.ts';
 import { communeOffers, offerCommune, setOfferDocuments } from '../../db/queries/services/service-offers.ts';
-import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import type { AccessTable } from '../http/access.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, ID, idParam } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { REQUIRABLE } from '../documents/views/required.tsx';
+import { REQUIRABLE } from '../documents/index.ts';
 import { ServiceOffersPage, type OfferForm } from './views/offers.tsx';
 
 /** Who may call each route below (see web/http/access.ts). */

@@ -3,10 +3,10 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { dependantsOf } from '../../db/queries/family/family.ts';
-import { familyDocuments } from '../../db/queries/family/families.ts';
+import { dependantsOf } from '../../db/queries/family/index.ts';
+import { familyDocuments } from '../../db/queries/family/index.ts';
 import { pendingRequests, subscriptionRequest } from '../../db/queries/services/subscriptions.ts';
-import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { formatShortDate, parisDate } from '../../domain/dates.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';

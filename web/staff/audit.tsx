@@ -1,7 +1,7 @@
 // Staff: the journal of staff actions concerning their communes (an administrator sees all).
 import { Hono } from 'hono';
 import { auditEntries } from '../../db/queries/staff/audit.ts';
-import { communeOptions, staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { communeOptions, staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';

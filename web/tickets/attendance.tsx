@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { attendanceList, checkInByCode, dayCapacity, markAttendance, nextBookedDay, productsOfCommunes } from '../../db/queries/tickets/attendance.ts';
-import { staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { ageOn, formatShortDate, isIsoDate, parisDate, type IsoDate } from '../../domain/dates.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { csvDownload } from '../http/csv-download.ts';
@@ -11,7 +11,7 @@ import type { AppDeps } from '../app.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { staffProduct } from '../catalogue/staff-product.ts';
+import { staffProduct } from '../catalogue/index.ts';
 import { AttendanceDayPage, AttendanceIndexPage } from './views/attendance.tsx';
 import type { AccessTable } from '../http/access.ts';
 

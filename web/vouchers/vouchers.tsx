@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { communeOptions, staffCommuneIds } from '../../db/queries/accounts/users.ts';
+import { communeOptions, staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { createVoucher, productsOfCommunes, staffVouchers, usableVouchers } from '../../db/queries/vouchers/vouchers.ts';
 import { parisDate, parseIsoDate } from '../../domain/dates.ts';
 import type { AppDeps } from '../app.ts';

@@ -17,7 +17,7 @@ import { currentUser } from '../middleware/guards.ts';
 import { idField, requiredText } from '../forms/schemas.ts';
 import { ProductLinesPage } from './views/staff.tsx';
 import { wakeWaitingLists } from './wake.ts';
-import { staffProduct } from '../catalogue/staff-product.ts';
+import { staffProduct } from '../catalogue/index.ts';
 
 /** Who may call each route below (see web/http/access.ts). */
 export const waitlistStaffAccess = {

@@ -2,7 +2,7 @@
 // and the return page that shows the state the workflow knows.
 import { Hono } from 'hono';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
-import { createTopUpPayment, familyPayment } from '../../db/queries/payments/payments.ts';
+import { createTopUpPayment, familyPayment } from '../../db/queries/payments/index.ts';
 import { balance, walletHistory } from '../../db/queries/wallet/wallet.ts';
 import { TOP_UP_AMOUNTS_CENTS } from '../../workflows/wallet/wallet-top-up.messages.ts';
 import type { AppDeps } from '../app.ts';
@@ -10,7 +10,7 @@ import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { GoToPaymentPage, PaymentResultPage, WalletPage } from './views/wallet.tsx';
 import type { AccessTable } from '../http/access.ts';
-import { signedReturns } from '../payments/payment-outcome.ts';
+import { signedReturns } from '../payments/index.ts';
 
 /** Who may call each route below (see web/http/access.ts). */
 export const walletAccess = {

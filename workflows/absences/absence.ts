@@ -10,7 +10,7 @@ import type { AbsenceStatus } from '../../db/absence-tables.ts';
 import { certificateReminderAt } from '../../domain/absences.ts';
 import { absenceDecided, absenceState, certificateSent, type AbsenceInput, type AbsenceVerdict } from './absence.messages.ts';
 import { StatusAttribute } from '../common/search-attributes.ts';
-import { placeFreed, waitlistWorkflowId } from '../waitlist/waitlist.messages.ts';
+import { placeFreed, waitlistWorkflowId } from '../waitlist/index.ts';
 import { workflowNow } from '../common/clock.ts';
 
 /** Clocks differ a little between the workflow and the database. */

@@ -7,7 +7,7 @@
 // exists without its money.
 import { ActivityFailure, ApplicationFailure, condition, patched, setHandler } from '@temporalio/workflow';
 import { isPaid, settledOutcome } from '../../domain/card-outcome.ts';
-import { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, type CardNotification } from '../payments/card-payment.messages.ts';
+import { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, type CardNotification } from '../payments/index.ts';
 import type { OrderState, OrderStatus, PaymentPlan } from './order.messages.ts';
 import { regular, type OrderVersion } from './order-versions.ts';
 

@@ -4,7 +4,7 @@
 import { getExternalWorkflowHandle, patched, proxyActivities, proxyLocalActivities, upsertSearchAttributes } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
 import type { OrderInput, OrderStatus } from './order.messages.ts';
-import { confirmHold, extendHold, holdWorkflowId } from '../booking/reservation-hold.messages.ts';
+import { confirmHold, extendHold, holdWorkflowId } from '../booking/index.ts';
 import { OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../common/search-attributes.ts';
 
 /**

@@ -5,7 +5,7 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import { amountDue } from '../../domain/money.ts';
 
-export { cardPaymentNotified } from '../payments/card-payment.messages.ts';
+export { cardPaymentNotified } from '../payments/index.ts';
 
 /** `cart` and `expired`: a basket's, before « Commander » and when its places went back unordered. */
 export type OrderStatus = 'cart' | 'expired' | 'checkout' | 'paying-wallet' | 'awaiting-card' | 'confirming' | 'paid' | 'abandoned';

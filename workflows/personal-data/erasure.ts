@@ -6,8 +6,8 @@
 // itself goes. Every step is idempotent: a worker lost halfway resumes without doing one twice.
 import { condition, getExternalWorkflowHandle, proxyActivities, setHandler, sleep } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
-import { absenceWorkflowId } from '../absences/absence.messages.ts';
-import { accountValidationWorkflowId, onlineRequestWorkflowId, subscriptionWorkflowId } from '../approvals/approval.messages.ts';
+import { absenceWorkflowId } from '../absences/index.ts';
+import { accountValidationWorkflowId, onlineRequestWorkflowId, subscriptionWorkflowId } from '../approvals/index.ts';
 import { walletReturned } from './erasure.messages.ts';
 
 const acts = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' } });

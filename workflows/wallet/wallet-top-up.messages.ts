@@ -2,7 +2,7 @@
 // state the return pages poll.
 import { defineQuery } from '@temporalio/workflow';
 
-export { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, type CardNotification } from '../payments/card-payment.messages.ts';
+export { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, type CardNotification } from '../payments/index.ts';
 
 export type TopUpStatus = 'pending' | 'paid' | 'refused' | 'cancelled' | 'expired' | 'to-reconcile';
 

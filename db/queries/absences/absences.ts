@@ -6,8 +6,8 @@ import { formatShortDate, parisDate, type IsoDate } from '../../../domain/dates.
 import type { AbsenceStatus } from '../../absence-tables.ts';
 import type { Db } from '../../connection.ts';
 import { isUniqueViolation } from '../../errors.ts';
-import { recordAudit } from '../staff/audit.ts';
-import { cancelAndRefund, refundKeptReservation } from '../orders/refunds.ts';
+import { recordAudit } from '../staff/index.ts';
+import { cancelAndRefund, refundKeptReservation } from '../orders/index.ts';
 
 const rulesOf = (product: { absence_declare_hours: number; absence_certificate_days: number }) => ({
   declareHours: product.absence_declare_hours,

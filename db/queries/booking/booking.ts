@@ -8,7 +8,7 @@ import { readPricingRules, computePrice } from '../../../domain/pricing.ts';
 import type { IsoDate } from '../../../domain/dates.ts';
 import type { Db } from '../../connection.ts';
 import { isUniqueViolation } from '../../errors.ts';
-import { familyBasket, nextOrderNumber } from '../orders/baskets.ts';
+import { familyBasket, nextOrderNumber } from '../orders/index.ts';
 
 export async function productForBooking(db: Db, productId: number) {
   const product = await db

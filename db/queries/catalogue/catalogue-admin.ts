@@ -9,7 +9,7 @@ import type { ProductCategory } from '../../database.ts';
 import { serviceDays, schoolClosedDays } from '../../../domain/school-year.ts';
 import type { IsoDate } from '../../../domain/dates.ts';
 import { isUniqueViolation } from '../../errors.ts';
-import { recordAudit } from '../staff/audit.ts';
+import { recordAudit } from '../staff/index.ts';
 
 /** Places taken on the slot of the row (`slots`): confirmed reservations and live holds. */
 export const takenPlaces = (now: Date) =>

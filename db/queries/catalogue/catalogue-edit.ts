@@ -9,7 +9,7 @@ import { addDays, isoWeekday, type IsoDate } from '../../../domain/dates.ts';
 import { readPricingRules, type PricingRules } from '../../../domain/pricing.ts';
 import { schoolClosedDays, serviceDays } from '../../../domain/school-year.ts';
 import { isUniqueViolation } from '../../errors.ts';
-import { recordAudit } from '../staff/audit.ts';
+import { recordAudit } from '../staff/index.ts';
 import { addSlots, takenPlaces } from './catalogue-admin.ts';
 
 export interface ProductDetails {

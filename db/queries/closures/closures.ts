@@ -5,8 +5,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
 import { addDays, formatShortDate, type IsoDate } from '../../../domain/dates.ts';
-import { recordAudit } from '../staff/audit.ts';
-import { cancelAndRefund } from '../orders/refunds.ts';
+import { recordAudit } from '../staff/index.ts';
+import { cancelAndRefund } from '../orders/index.ts';
 
 /**
  * Records a closure; 'already-closed' when a closure of the product already covers all its days

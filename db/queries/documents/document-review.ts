@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
 import type { IsoDate } from '../../../domain/dates.ts';
-import { recordAudit } from '../staff/audit.ts';
+import { recordAudit } from '../staff/index.ts';
 
 export type DocumentDecision = { accepted: true; expiresOn: IsoDate | null } | { accepted: false; reason: string };
 

@@ -3,7 +3,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../connection.ts';
 import type { DocumentKind } from '../../database.ts';
-import { recordAudit } from '../staff/audit.ts';
+import { recordAudit } from '../staff/index.ts';
 import type { Database } from '../../database.ts';
 
 /** A condition on `users` that keeps the families of these communes. */

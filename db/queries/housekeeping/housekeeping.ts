@@ -2,8 +2,8 @@
 // a week (kept that long for support questions), and rate-limit rows whose window is over and
 // which lock nothing. Run by the housekeeping schedule.
 import type { Db } from '../../connection.ts';
-import { SESSION_ABSOLUTE_MS } from '../accounts/sessions.ts';
-import { LOGIN_LOCKOUT } from '../accounts/rate-limits.ts';
+import { SESSION_ABSOLUTE_MS } from '../accounts/index.ts';
+import { LOGIN_LOCKOUT } from '../accounts/index.ts';
 
 const LINK_RETENTION_MS = 7 * 24 * 3600_000;
 

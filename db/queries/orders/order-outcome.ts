@@ -3,8 +3,8 @@
 // and step, and each state change is allowed only from the state it expects.
 import type { Db } from '../../connection.ts';
 import { ticketCode } from '../../../lib/tokens.ts';
-import { paymentReference } from '../payments/payments.ts';
-import { moveMoney } from '../wallet/wallet.ts';
+import { paymentReference } from '../payments/index.ts';
+import { moveMoney } from '../wallet/index.ts';
 import { OrderStepRefused, orderById } from './order-steps.ts';
 
 /** Takes the wallet part; InsufficientFunds (db/queries/wallet/wallet.ts) when the balance no longer allows it. */

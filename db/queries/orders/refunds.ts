@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
 import type { Reservation } from '../../database.ts';
 import { netLinePrices } from '../../../domain/net-prices.ts';
-import { moveMoney } from '../wallet/wallet.ts';
+import { moveMoney } from '../wallet/index.ts';
 
 /** What a reservation cost once its order's voucher is shared among the order's lines. */
 export async function netPaidPrice(trx: Db, reservation: Pick<Reservation, 'order_line_id' | 'price_cents'>): Promise<number> {

@@ -5,7 +5,7 @@
 // from both taking the last euros.
 import type { Db } from '../../connection.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
-import { recordAudit } from '../staff/audit.ts';
+import { recordAudit } from '../staff/index.ts';
 import { cancelAndRefund } from './refunds.ts';
 
 export type RefundTo = { to: 'wallet' } | { to: 'card'; providerReference: string };

@@ -8,11 +8,11 @@ import { sql } from 'kysely';
 import { formatLongDate, formatShortDate, parisDate, type IsoDate } from '../../../domain/dates.ts';
 import type { Db } from '../../connection.ts';
 import type { WaitlistStatus } from '../../waitlist-tables.ts';
-import { recordAudit } from '../staff/audit.ts';
+import { recordAudit } from '../staff/index.ts';
 import { aboutFamily } from './family-export.ts';
-import { revokePasswordLinks } from '../accounts/one-time-tokens.ts';
-import { cancelAndRefund } from '../orders/refunds.ts';
-import { balance, moveMoney } from '../wallet/wallet.ts';
+import { revokePasswordLinks } from '../accounts/index.ts';
+import { cancelAndRefund } from '../orders/index.ts';
+import { balance, moveMoney } from '../wallet/index.ts';
 
 export const ERASED_MARK = { effacé: true } as const;
 

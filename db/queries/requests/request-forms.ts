@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
 import { readRequestFields, type RequestField } from '../../../domain/request-forms.ts';
 import { isUniqueViolation } from '../../errors.ts';
-import { recordAudit } from '../staff/audit.ts';
+import { recordAudit } from '../staff/index.ts';
 
 export async function createRequestForm(db: Db, input: { communeId: number; title: string; description: string; fields: RequestField[]; staffId: number }): Promise<number | 'title-taken'> {
   try {

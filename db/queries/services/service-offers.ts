@@ -2,7 +2,7 @@
 // family may ask for it; a change is audited.
 import type { Db } from '../../connection.ts';
 import type { DocumentKind } from '../../database.ts';
-import { recordAudit } from '../staff/audit.ts';
+import { recordAudit } from '../staff/index.ts';
 
 export function communeOffers(db: Db, communeIds: number[]) {
   if (communeIds.length === 0) return Promise.resolve([]);

@@ -2,10 +2,10 @@
 // a one-time link where the agent chooses a password.
 import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
-import { issueToken, revokePasswordLinks } from '../accounts/one-time-tokens.ts';
-import { invalidateUserSessions } from '../accounts/sessions.ts';
+import { issueToken, revokePasswordLinks } from '../accounts/index.ts';
+import { invalidateUserSessions } from '../accounts/index.ts';
 import { recordAudit } from './audit.ts';
-import { findUserByEmail } from '../accounts/users.ts';
+import { findUserByEmail } from '../accounts/index.ts';
 
 export class UnknownCommuneError extends Error {}
 

@@ -2,7 +2,7 @@
 // list or checked in with their e-ticket code at the door. Every change is audited.
 import type { Db } from '../../connection.ts';
 import type { IsoDate } from '../../../domain/dates.ts';
-import { recordAudit } from '../staff/audit.ts';
+import { recordAudit } from '../staff/index.ts';
 
 /** The products staff of these communes run, for the choice of a list. */
 export function productsOfCommunes(db: Db, communeIds: number[]) {

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { IsoDate } from '../../../domain/dates.ts';
 import type { Db } from '../../connection.ts';
-import { recordAudit } from '../staff/audit.ts';
+import { recordAudit } from '../staff/index.ts';
 import { LINE_ORDER, offerPlace, offerTerms } from './waitlist.ts';
 
 export interface LineEntry {

@@ -7,7 +7,7 @@ import type { IsoDate } from '../../../domain/dates.ts';
 import { offerDeadline } from '../../../domain/waitlist.ts';
 import type { Db } from '../../connection.ts';
 import { isUniqueViolation } from '../../errors.ts';
-import { placeHolds, productForBooking, type BookingProduct } from '../booking/booking.ts';
+import { placeHolds, productForBooking, type BookingProduct } from '../booking/index.ts';
 
 /**
  * A line's order (entries `e`, their product `p`, their family `u`): by arrival, or the rank staff

@@ -3,7 +3,7 @@
 // overdraft impossible even when two payments race.
 import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
-import { recordAudit } from '../staff/audit.ts';
+import { recordAudit } from '../staff/index.ts';
 import type { WalletEntryKind } from '../../database.ts';
 
 export class InsufficientFunds extends Error {

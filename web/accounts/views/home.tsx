@@ -2,7 +2,7 @@
 // sections.
 import type { AccountStatusText } from '../account-state.ts';
 import { StatusNotice } from '../../forms/fields.tsx';
-import { DocumentTable, type DocumentRow } from '../../documents/views/documents.tsx';
+import { DocumentTable, type DocumentRow } from '../../documents/index.ts';
 import { accountSections } from '../../layout/account-sections.tsx';
 
 export function AccountHomePage({ name, status, documents }: { name: string; status: AccountStatusText; documents: DocumentRow[] }) {

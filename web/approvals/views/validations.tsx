@@ -1,8 +1,8 @@
 // The staff's validation queue and one account's review page.
-import type { AccountStatusText } from '../../accounts/account-state.ts';
+import type { AccountStatusText } from '../../accounts/index.ts';
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
 import { ErrorSummary, StatusNotice, TextArea } from '../../forms/fields.tsx';
-import { DocumentTable, type DocumentRow } from '../../documents/views/documents.tsx';
+import { DocumentTable, type DocumentRow } from '../../documents/index.ts';
 
 export interface PendingAccount {
   id: number;

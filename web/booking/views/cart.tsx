@@ -4,7 +4,7 @@ import type { CartHold, CartSummary } from '../../../db/queries/booking/cart.ts'
 import { formatShortDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { Notice } from '../../forms/fields.tsx';
-import { RecapHead, RecapTotals } from '../../orders/views/steps.tsx';
+import { RecapHead, RecapTotals } from '../../orders/index.ts';
 
 export interface CartLine {
   key: string;

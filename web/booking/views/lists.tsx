@@ -1,7 +1,7 @@
 // « Mes listes »: the bookings a family repeats, each applied to a month in one click (the
 // calendar then opens with its days checked) or removed.
 import { monthTitle } from '../../../domain/booking-calendar.ts';
-import { WEEKDAYS } from '../../catalogue/views/staff.tsx';
+import { WEEKDAYS } from '../../catalogue/index.ts';
 import { Notice } from '../../forms/fields.tsx';
 
 export interface ListRow {

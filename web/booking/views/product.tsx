@@ -4,7 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { MissingStep } from '../../../domain/purchase.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { Notice } from '../../forms/fields.tsx';
-import { kindLabel } from '../../documents/views/documents.tsx';
+import { kindLabel } from '../../documents/index.ts';
 
 export interface ProductPageProps {
   product: { id: number; name: string; provider_label: string; description: string; commune: string; commune_slug: string; mairie_label: string; mairie_phone: string | null; channel: 'online' | 'mairie' };

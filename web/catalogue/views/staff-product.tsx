@@ -1,7 +1,7 @@
 // Staff: one product of the catalogue: publish it; edit its text, channel, deadlines and pricing rules;
 // change a prestation's price for bookings to come or add one; lengthen the season; close or
 // reopen a day on the month's calendar; change the places of each day of the next four weeks.
-import { RequiredDocumentsFieldset } from '../../documents/views/required.tsx';
+import { RequiredDocumentsFieldset } from '../../documents/index.ts';
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
 import { formatShortDate, type IsoDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';

@@ -4,7 +4,7 @@ import type { FieldErrors, FormValues } from '../../forms/forms.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { ErrorSummary, Field, Notice, SelectField } from '../../forms/fields.tsx';
-import type { ProductChoice } from '../../tickets/views/attendance.tsx';
+import type { ProductChoice } from '../../tickets/index.ts';
 
 export interface ClosureRow {
   id: number;

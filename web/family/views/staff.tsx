@@ -3,11 +3,11 @@ import type { Address, Dependant } from '../../../db/database.ts';
 import { formatShortDate, type IsoDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { relationshipLabel } from '../../../domain/family.ts';
-import type { AccountStatusText } from '../../accounts/account-state.ts';
+import type { AccountStatusText } from '../../accounts/index.ts';
 import { Field, Notice, StatusNotice } from '../../forms/fields.tsx';
-import type { DocumentRow } from '../../documents/views/documents.tsx';
-import { DocumentReviewTable, type ReviewForm } from '../../documents/views/review.tsx';
-import { subscriptionStatusText, type SubscriptionRow } from '../../services/views/family.tsx';
+import type { DocumentRow } from '../../documents/index.ts';
+import { DocumentReviewTable, type ReviewForm } from '../../documents/index.ts';
+import { subscriptionStatusText, type SubscriptionRow } from '../../services/index.ts';
 
 export interface FamilyResult {
   id: number;

@@ -5,7 +5,7 @@ import { formatEuros } from '../../../domain/money.ts';
 import type { OrderState } from '../../../db/order-tables.ts';
 import { Notice } from '../../forms/fields.tsx';
 import { Recap, type RecapLine } from './steps.tsx';
-import { WaitingSummary, type WaitingRow } from '../../waitlist/views/family.tsx';
+import { WaitingSummary, type WaitingRow } from '../../waitlist/index.ts';
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const orderStates: Record<OrderState, string> = { open: 'En cours de commande', 'awaiting-payment': 'Paiement en cours', paid: 'Payée', abandoned: 'Non aboutie' };

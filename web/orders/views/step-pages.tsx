@@ -5,7 +5,7 @@ import type { Address } from '../../../db/database.ts';
 import { amountDue, formatEuros } from '../../../domain/money.ts';
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
 import { FieldError, Notice } from '../../forms/fields.tsx';
-import { AddressForm } from '../../family/views/addresses.tsx';
+import { AddressForm } from '../../family/index.ts';
 import { CheckoutPage, Recap } from './steps.tsx';
 
 type RecapProps = Parameters<typeof Recap>[0];

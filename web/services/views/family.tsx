@@ -1,5 +1,5 @@
 // "Mes services" (the table of the reference) and "Ajouter un service" (offers by commune).
-import { kindLabel } from '../../documents/views/documents.tsx';
+import { kindLabel } from '../../documents/index.ts';
 import type { SubscriptionStatus } from '../../../db/database.ts';
 import type { FieldErrors } from '../../forms/forms.ts';
 import { ErrorSummary, Notice } from '../../forms/fields.tsx';

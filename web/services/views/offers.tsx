@@ -3,7 +3,7 @@
 import type { CommuneOffer } from '../../../db/queries/services/service-offers.ts';
 import type { FieldErrors } from '../../forms/forms.ts';
 import { Notice } from '../../forms/fields.tsx';
-import { RequiredDocumentsFieldset } from '../../documents/views/required.tsx';
+import { RequiredDocumentsFieldset } from '../../documents/index.ts';
 
 export interface OfferForm {
   offerId: number;

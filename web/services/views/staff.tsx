@@ -4,7 +4,7 @@ import { formatShortDate } from '../../../domain/dates.ts';
 import { relationshipLabel } from '../../../domain/family.ts';
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
 import { ErrorSummary, TextArea } from '../../forms/fields.tsx';
-import { kindLabel, documentStatus } from '../../documents/views/documents.tsx';
+import { kindLabel, documentStatus } from '../../documents/index.ts';
 import type { DocumentKind, DocumentStatus } from '../../../db/database.ts';
 
 export interface PendingRequest {

@@ -3,7 +3,7 @@
 // and a presence or absence per child.
 import type { AttendanceRow } from '../../../db/queries/tickets/attendance.ts';
 import { ageOn, formatLongDate, type IsoDate } from '../../../domain/dates.ts';
-import { absenceStatusWords } from '../../absences/views/status.ts';
+import { absenceStatusWords } from '../../absences/index.ts';
 import { Field, Notice, SelectField } from '../../forms/fields.tsx';
 
 export interface ProductChoice {

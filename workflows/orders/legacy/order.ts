@@ -7,7 +7,7 @@ import { HOLD_WHILE_ORDERING_MS, type OrderInput, type OrderState, type PaymentP
 import { takeCheckoutSteps } from '../order-checkout.ts';
 import { awaitCardNotification, NotPaid, settleOrder } from '../order-payment.ts';
 import { orderVersion } from '../order-versions.ts';
-import { holdWorkflowId, releaseHold } from '../../booking/reservation-hold.messages.ts';
+import { holdWorkflowId, releaseHold } from '../../booking/index.ts';
 import { workflowNow } from '../../common/clock.ts';
 
 export { LOCAL_STEPS_PATCH } from '../order-versions.ts';
