@@ -3,6 +3,7 @@
 // floors of the tree: domain/ (pure rules) → lib/ (libraries with I/O) → db/ (schema, queries) →
 // activities/ and workflows/ → web/ → server.ts, worker.ts, scripts/. An import never points up.
 import tseslint from 'typescript-eslint';
+import capabilities from './scripts/lint/capability-imports.js';
 
 const ioPackages = ['fs', 'path', 'crypto', 'http', 'https', 'net', 'os', 'child_process', 'pg', 'kysely', 'nodemailer', 'pino', 'hono', 'hono/*'];
 
@@ -52,10 +53,10 @@ export default tseslint.config(
   {
     ...floor(['web/**/*.ts', 'web/**/*.tsx'], [
       ...above('scripts', 'bench', 'test'),
-      { group: ['@temporalio/client'], allowTypeImports: true, message: 'Pages reach Temporal through the named calls of web/workflows.ts.' },
+      { group: ['@temporalio/client'], allowTypeImports: true, message: "Pages reach Temporal through the named calls of their capability's door, web/<capability>/workflows.ts." },
       { group: ['kysely', 'pg'], allowTypeImports: true, message: 'All SQL lives in db/queries: call a query function.' },
     ]),
-    ignores: ['**/*.test.ts', '**/*.test.tsx', 'web/workflows.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'web/*/workflows.ts', 'web/http/workflow-door.ts'],
   },
   {
     files: ['web/**/*.ts', 'web/**/*.tsx'],
@@ -81,7 +82,7 @@ export default tseslint.config(
             { group: ['node:*'], message: 'Workflow code must not import Node built-ins.' },
             { group: ioPackages, message: 'Workflow code must stay deterministic: do I/O in an activity.' },
             {
-              group: ['../activities/*', '../activities/**', '../lib/**', '../db/**'],
+              group: ['**/activities/*', '**/activities/**', '**/lib/**', '**/db/**'],
               allowTypeImports: true,
               message: 'Workflows import only types from the floors below.',
             },
@@ -90,5 +91,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // A capability reaches another's folder only through its index.ts (scripts/lint/capability-imports.js).
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'bench/**'],
+    plugins: { capabilities },
+    rules: { 'capabilities/through-index': 'error' },
   },
 );

@@ -2,7 +2,7 @@
 // reservation) and what each day gave back to the wallet. Part of the `Database` interface of
 // database.ts (the schema test reads this file too).
 import type { ColumnType, Generated } from 'kysely';
-import type { Timestamp } from './database.ts';
+import type { Timestamp } from './column-types.ts';
 
 export type AbsenceStatus = 'waiting-certificate' | 'waiting-staff' | 'accepted' | 'refused' | 'unjustified';
 

@@ -2,7 +2,7 @@
 // closures and card refunds made at the provider. Part of the `Database` interface of
 // database.ts (the schema test reads both).
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, IsoDate, Timestamp } from './database.ts';
+import type { CreatedAt, IsoDate, Timestamp } from './column-types.ts';
 
 export interface AuditLogTable {
   id: Generated<number>;

@@ -8,10 +8,9 @@ import type { BookingListsTable, ErasureRequestsTable, ETicketsTable, FormerEmai
 import type { OrderLinesTable, OrdersTable } from './order-tables.ts';
 import type { OnlineRequestsTable, RequestFormsTable, RequestMessagesTable } from './request-tables.ts';
 
-/** A `date` column: kept as the ISO string "2026-06-28" so time zones never shift a day of service. */
-export type IsoDate = string;
-export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-export type CreatedAt = ColumnType<Date, never, never>;
+import type { CreatedAt, IsoDate, Timestamp } from './column-types.ts';
+
+export type { CreatedAt, IsoDate, Timestamp } from './column-types.ts';
 
 export type ProductCategory =
   | 'cantines'

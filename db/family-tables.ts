@@ -1,7 +1,7 @@
 // Tables of the family's account beyond its booking: its e-tickets, its saved lists, its erasure
 // request and the addresses it left. Part of the `Database` interface of database.ts (the schema test reads this file too).
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, Timestamp } from './database.ts';
+import type { CreatedAt, Timestamp } from './column-types.ts';
 
 export interface BookingListsTable {
   id: Generated<number>;

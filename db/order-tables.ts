@@ -1,7 +1,7 @@
 // The orders and their lines. Part of the `Database` interface of database.ts (the schema test
 // reads both).
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, Timestamp } from './database.ts';
+import type { CreatedAt, Timestamp } from './column-types.ts';
 
 export type OrderWorkflowType = 'order' | 'basket';
 

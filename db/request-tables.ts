@@ -2,7 +2,7 @@
 // requests and the messages written on each. Part of the `Database` interface of database.ts
 // (the schema test reads this file too).
 import type { ColumnType, Generated } from 'kysely';
-import type { CreatedAt, Timestamp } from './database.ts';
+import type { CreatedAt, Timestamp } from './column-types.ts';
 
 export interface RequestFormsTable {
   id: Generated<number>;

@@ -2,7 +2,7 @@
 // rank, and the place held for the family while it is offered. Part of the `Database` interface of
 // database.ts (the schema test reads this file too).
 import type { ColumnType, Generated } from 'kysely';
-import type { IsoDate, Timestamp } from './database.ts';
+import type { IsoDate, Timestamp } from './column-types.ts';
 
 export type WaitlistStatus = 'waiting' | 'offered' | 'booked' | 'declined' | 'expired' | 'left';
 

@@ -1,18 +1,20 @@
-// The worker's workflowsPath: every workflow is re-exported here, each from its own file.
-export { absence } from './absences/index.ts';
-export { accountValidation } from './accounts/index.ts';
-export { basket } from './orders/index.ts';
-export { closure } from './closures/index.ts';
-export { deliverMail } from './mail/index.ts';
-export { documentExpiry } from './documents/index.ts';
-export { erasure } from './personal-data/index.ts';
-export { housekeeping } from './housekeeping/index.ts';
-export { lateCardPayment } from './payments/index.ts';
-export { onlineRequest } from './requests/index.ts';
-export { order } from './orders/index.ts';
-export { reconcileProcesses } from './reconcile/index.ts';
-export { reservationHold } from './booking/index.ts';
-export { subscriptionApproval } from './services/index.ts';
-export { sweepExpiredHolds } from './booking/index.ts';
-export { walletTopUp } from './wallet/index.ts';
-export { waitlist } from './waitlist/index.ts';
+// The worker's workflowsPath, and the floor's list of capabilities: each capability's workflows,
+// each from its own file. (A capability's index.ts holds its messages, which other floors use; the
+// workflows themselves are named here only, so that loading a message never loads workflow code.)
+export { absence } from './absences/absence.ts';
+export { accountValidation } from './approvals/account-validation.ts';
+export { onlineRequest } from './approvals/online-request.ts';
+export { subscriptionApproval } from './approvals/subscription-approval.ts';
+export { reservationHold } from './booking/reservation-hold.ts';
+export { sweepExpiredHolds } from './booking/sweep-expired-holds.ts';
+export { closure } from './closures/closure.ts';
+export { documentExpiry } from './documents/document-expiry.ts';
+export { housekeeping } from './housekeeping/housekeeping.ts';
+export { deliverMail } from './mail/deliver-mail.ts';
+export { basket } from './orders/basket.ts';
+export { order } from './orders/legacy/order.ts';
+export { lateCardPayment } from './payments/late-card-payment.ts';
+export { erasure } from './personal-data/erasure.ts';
+export { reconcileProcesses } from './reconcile/reconcile.ts';
+export { waitlist } from './waitlist/waitlist.ts';
+export { walletTopUp } from './wallet/wallet-top-up.ts';

@@ -1,3 +1,3 @@
-// The accounts capability's activities and mails as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The accounts capability's activities and mails as the other capabilities use them: they reach
+// this folder through this file only (lint), so what is not listed here stays the capability's own.
 export { accountMails } from './mails.ts';

@@ -1,5 +1,6 @@
-// Activities of the approval mechanism (accountValidation, subscriptionApproval, onlineRequest): record a
-// staff decision once (the audit log's key guards the retries), mail the parent, remind staff.
+// Activities of the approval mechanism (accountValidation, subscriptionApproval, onlineRequest):
+// record a staff decision once (the audit log's key guards the retries), mail the parent, remind
+// staff.
 import { staffToRemind } from '../../db/queries/approvals/approvals.ts';
 import { recordAudit } from '../../db/queries/staff/index.ts';
 import type { Db } from '../../db/connection.ts';

@@ -1,3 +1,3 @@
-// The mail capability's activities and mails as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The mail capability's activities and mails as the other capabilities use them: they reach this
+// folder through this file only (lint), so what is not listed here stays the capability's own.
 export { createMailActivities } from './send-mail.ts';

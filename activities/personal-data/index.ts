@@ -1,3 +1,4 @@
-// The personal-data capability's activities and mails as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The personal-data capability's activities and mails as the other capabilities use them: they
+// reach this folder through this file only (lint), so what is not listed here stays the
+// capability's own.
 export { createErasureActivities } from './erasure.ts';

@@ -1,3 +1,3 @@
-// The requests capability's activities and mails as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The requests capability's activities and mails as the other capabilities use them: they reach
+// this folder through this file only (lint), so what is not listed here stays the capability's own.
 export { requestMails } from './mails.ts';

@@ -1,3 +1,3 @@
-// The waitlist capability's activities and mails as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The waitlist capability's activities and mails as the other capabilities use them: they reach
+// this folder through this file only (lint), so what is not listed here stays the capability's own.
 export { createWaitlistActivities } from './waitlist.ts';

@@ -4,7 +4,7 @@
 import type { Hono } from 'hono';
 import { routeKey, type Access } from '../../web/http/access.ts';
 import type { AppEnv } from '../../web/http/env.ts';
-import { declaredAccess } from '../../web/access-tables.ts';
+import { declaredAccess } from '../../web/capabilities.ts';
 
 export interface DeclaredRoute {
   key: string;

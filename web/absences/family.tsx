@@ -7,7 +7,7 @@ import { absenceInput, absenceView, familyAbsences } from '../../db/queries/abse
 import { attachCertificate, declarableDays, declareAbsence } from '../../db/queries/absences/absences.ts';
 import { MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
 import type { FieldErrors } from '../forms/forms.ts';

@@ -1,3 +1,3 @@
-// The absences capability's pages and helpers as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The absences capability's pages and helpers as the other capabilities use them: they reach this
+// folder through this file only (lint), so what is not listed here stays the capability's own.
 export { absenceStatusWords } from './views/status.ts';

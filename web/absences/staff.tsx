@@ -7,7 +7,7 @@ import { absenceCertificate, absenceInput, absenceView, communeAbsences } from '
 import { staffDocument } from '../../db/queries/documents/index.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID, idParam } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';

@@ -8,7 +8,7 @@ import type { DocumentKind } from '../../db/database.ts';
 import { describeAccountStatus } from './account-state.ts';
 import { familyDocuments, storedDocument } from '../../db/queries/family/index.ts';
 import { communeName } from '../../db/queries/accounts/users.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
 import { validateForm, type FieldErrors, type FormValues } from '../forms/forms.ts';

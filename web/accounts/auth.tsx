@@ -8,7 +8,7 @@ import { mayOpenSession } from '../../db/queries/accounts/account-status.ts';
 import { invalidateSession } from '../../db/queries/accounts/sessions.ts';
 import { findUserByEmail } from '../../db/queries/accounts/users.ts';
 import { issueToken } from '../../db/queries/accounts/one-time-tokens.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { clearSessionCookie } from './cookie.ts';
 import { closedAccountMessage, startSession } from './login.ts';
 import { verifyPasswordAttempt } from './password-attempt.ts';

@@ -8,7 +8,7 @@ import { mayOpenSession } from '../../db/queries/accounts/account-status.ts';
 import { peekToken } from '../../db/queries/accounts/one-time-tokens.ts';
 import { invalidateUserSessions } from '../../db/queries/accounts/sessions.ts';
 import { communeOptions, setPassword } from '../../db/queries/accounts/users.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { startSession } from './login.ts';
 import { attemptMessage, verifyPasswordAttempt } from './password-attempt.ts';
 import type { AppEnv } from '../http/env.ts';

@@ -6,7 +6,7 @@ import { accountMails, emailChangeMail } from '../../activities/accounts/mails.t
 import { isUniqueViolation } from '../../db/errors.ts';
 import { consumeToken, issueToken } from '../../db/queries/accounts/one-time-tokens.ts';
 import { changeEmail, findUserByEmail, updateIdentity } from '../../db/queries/accounts/users.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { attemptMessage, verifyPasswordAttempt } from './password-attempt.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';

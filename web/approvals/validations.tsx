@@ -10,7 +10,7 @@ import { parentAccount, pendingAccounts } from '../../db/queries/approvals/valid
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { isDecided } from '../../workflows/approvals/approval.messages.ts';
 import { describeAccountStatus } from '../accounts/index.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { type FieldErrors, type FormValues } from '../forms/forms.ts';
 import { handleForm, ID, idParam } from '../forms/form-route.ts';

@@ -15,7 +15,7 @@ import { subscriptionStatuses } from '../../db/queries/services/index.ts';
 import type { User } from '../../db/database.ts';
 import { admissionLine } from './admission.ts';
 import { wakeWaitingLists } from '../waitlist/index.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';

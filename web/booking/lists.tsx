@@ -8,7 +8,7 @@ import { listDependants } from '../../db/queries/family/index.ts';
 import { addMonths } from '../../domain/booking-calendar.ts';
 import { parisDate } from '../../domain/dates.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';

@@ -1,5 +1,5 @@
-// The catalogue capability's pages and helpers as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The catalogue capability's pages and helpers as the other capabilities use them: they reach this
+// folder through this file only (lint), so what is not listed here stays the capability's own.
 export { createProductCache } from './product-cache.ts';
 export { staffProduct } from './staff-product.ts';
 export { WEEKDAYS } from './views/staff.tsx';

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { categoryProducts, communeProducts, findCommune } from '../../db/queries/catalogue/catalogue.ts';
 import { publishedRequestForms } from '../../db/queries/requests/index.ts';
 import { parseListing } from '../../domain/catalogue.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { categories } from '../layout/categories.ts';
 import { ListingPage } from './views/listing.tsx';

@@ -6,7 +6,7 @@ import { addPrestation, extendSeason, setDayOpen, updateProductDetails } from '.
 import { addDays, parisDate } from '../../domain/dates.ts';
 import type { PricingRules } from '../../domain/pricing.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { handleForm, ID } from '../forms/form-route.ts';
 import type { FieldErrors } from '../forms/forms.ts';

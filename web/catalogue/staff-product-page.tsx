@@ -4,7 +4,7 @@ import type { Context } from 'hono';
 import { capacityGrid, productPrestations } from '../../db/queries/catalogue/catalogue-admin.ts';
 import { monthDays, productDetails } from '../../db/queries/catalogue/catalogue-edit.ts';
 import { addDays, parisDate } from '../../domain/dates.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { CatalogueProductPage, type SentForm } from './views/staff-product.tsx';
 import { pricingRulesToForm } from './pricing-form.ts';

@@ -8,7 +8,7 @@ import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { wakeWaitingLists } from '../waitlist/index.ts';
 import { addDays } from '../../domain/dates.ts';
 import { parseEuros } from '../../domain/money.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';

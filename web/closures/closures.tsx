@@ -6,7 +6,7 @@ import { productInCommunes, productsOfCommunes } from '../../db/queries/tickets/
 import { closuresOfCommunes, createClosure, dropUnstartedClosure } from '../../db/queries/closures/closures.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { addDays, isIsoDate, parisDate } from '../../domain/dates.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import { serviceLoad, waitingCounts } from '../../db/queries/dashboard/dashboard.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { addDays, parisDate } from '../../domain/dates.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { DashboardPage } from './views/dashboard.tsx';

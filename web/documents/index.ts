@@ -1,5 +1,5 @@
-// The documents capability's pages and helpers as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The documents capability's pages and helpers as the other capabilities use them: they reach this
+// folder through this file only (lint), so what is not listed here stays the capability's own.
 export { sendDocument } from './send-document.ts';
 export { displayName, isFile, readUpload, storeUpload } from './uploads.ts';
 export { DocumentTable, DocumentsPage, documentKinds, documentStatus, kindLabel } from './views/documents.tsx';

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { DocumentKind } from '../../db/database.ts';
 import { addDocument, DOCUMENT_QUOTA } from '../../db/queries/family/index.ts';
 import { detectDocumentType, MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 
 export type Upload = { documentId: number } | { error: string; status: 400 | 429 };
 

@@ -20,7 +20,7 @@ import {
 } from '../../db/queries/family/family.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { birthDateProblem, relationships, type RelationshipValue } from '../../domain/family.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID, idParam, type FormRoute } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';

@@ -13,7 +13,7 @@ import { familyAttendance } from '../../db/queries/tickets/index.ts';
 import { documentOwner, documentsToReview, reviewDocument } from '../../db/queries/documents/index.ts';
 import { isIsoDate, parisDate } from '../../domain/dates.ts';
 import { describeAccountStatus } from '../accounts/index.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID, idParam } from '../forms/form-route.ts';
 import type { FieldErrors } from '../forms/forms.ts';

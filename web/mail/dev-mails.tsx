@@ -1,7 +1,7 @@
 // /dev/mails: the development mailbox (the outbox table), mounted only outside production.
 import { latestMails, outboxMail } from '../../db/queries/mail/outbox.ts';
 import { Hono } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { MailboxPage, MailPage } from './views/dev-mails.tsx';
 import type { AccessTable } from '../http/access.ts';
 

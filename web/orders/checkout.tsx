@@ -16,7 +16,7 @@ import { balance } from '../../db/queries/wallet/index.ts';
 import { amountDue } from '../../domain/money.ts';
 import { payOrder } from '../../workflows/orders/basket.messages.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment } from '../../workflows/orders/order.messages.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';

@@ -15,7 +15,7 @@ import { familyNetLinePrices } from '../../db/queries/orders/refunds.ts';
 import { bookingDeadline } from '../../domain/booking-calendar.ts';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';

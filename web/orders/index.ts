@@ -1,3 +1,3 @@
-// The orders capability's pages and helpers as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The orders capability's pages and helpers as the other capabilities use them: they reach this
+// folder through this file only (lint), so what is not listed here stays the capability's own.
 export { RecapHead, RecapTotals } from './views/steps.tsx';

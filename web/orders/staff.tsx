@@ -10,7 +10,7 @@ import { staffCancellationMail } from '../../activities/orders/staff-cancellatio
 import { wakeWaitingLists } from '../waitlist/index.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { formatEuros } from '../../domain/money.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { handleForm } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';

@@ -1,7 +1,7 @@
 // The card provider's server-to-server notification, the proof of payment: verified, matched to
 // its payment, and delivered as a signal to the workflow waiting on it (see web/payments/payment-outcome.ts).
 import { Hono } from 'hono';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { AccessTable } from '../http/access.ts';
 import { paymentOutcomes } from './payment-outcome.ts';

@@ -5,7 +5,7 @@
 // first and ignores the second.
 import { markPaymentToReconcile, paymentByReference } from '../../db/queries/payments/payments.ts';
 import { isPaid } from '../../domain/card-outcome.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 
 export type Delivery = 'delivered' | 'bad-signature' | 'unknown-payment';
 

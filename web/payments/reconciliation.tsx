@@ -6,7 +6,7 @@ import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { parisDate } from '../../domain/dates.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { csvDownload } from '../http/csv-download.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { PAYMENT_STATES, PaymentsPage } from './views/reconciliation.tsx';

@@ -7,7 +7,7 @@ import { erasureFamily, erasureRequestsFor, recordWalletReturn } from '../../db/
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { formatEuros } from '../../domain/money.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID, idParam } from '../forms/form-route.ts';
 import type { FieldErrors } from '../forms/forms.ts';

@@ -9,7 +9,7 @@ import { communeName } from '../../db/queries/accounts/index.ts';
 import { parisDate } from '../../domain/dates.ts';
 import { dataArchive } from '../../lib/export-archive.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { clearSessionCookie } from '../accounts/index.ts';
 import { attemptMessage, verifyPasswordAttempt } from '../accounts/index.ts';
 import type { AppEnv } from '../http/env.ts';

@@ -9,7 +9,7 @@ import { checkAnswers, type RequestAnswers } from '../../domain/request-forms.ts
 import { MAX_DOCUMENT_BYTES } from '../../lib/documents/content-type.ts';
 import { requestMails } from '../../activities/requests/mails.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';

@@ -6,7 +6,7 @@ import { createRequestForm, requestFormInCommunes, requestFormsForStaff, setRequ
 import { communeOptions, staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import type { RequestField } from '../../domain/request-forms.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID, idParam } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';

@@ -9,7 +9,7 @@ import { staffDocument } from '../../db/queries/documents/index.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import type { OnlineRequestStatus } from '../../db/request-tables.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { handleForm, ID, idParam } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';

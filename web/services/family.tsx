@@ -5,7 +5,7 @@ import { familySubscriptions, offersByCommune, requestSubscriptions, subscriptio
 import { validDocumentTypes } from '../../db/queries/documents/index.ts';
 import { parisDate } from '../../domain/dates.ts';
 import { lackingDocuments } from '../../domain/purchase.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { kindLabel } from '../documents/index.ts';

@@ -1,4 +1,4 @@
-// The services capability's pages and helpers as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The services capability's pages and helpers as the other capabilities use them: they reach this
+// folder through this file only (lint), so what is not listed here stays the capability's own.
 export { subscriptionStatusText } from './views/family.tsx';
 export type { SubscriptionRow } from './views/family.tsx';

@@ -6,7 +6,7 @@ import type { DocumentKind } from '../../db/database.ts';
 import { communeOffers, offerCommune, setOfferDocuments } from '../../db/queries/services/service-offers.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, ID, idParam } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';

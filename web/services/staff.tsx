@@ -8,7 +8,7 @@ import { familyDocuments } from '../../db/queries/family/index.ts';
 import { pendingRequests, subscriptionRequest } from '../../db/queries/services/subscriptions.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { formatShortDate, parisDate } from '../../domain/dates.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { type FieldErrors, type FormValues } from '../forms/forms.ts';
 import { handleForm, ID, idParam } from '../forms/form-route.ts';

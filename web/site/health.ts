@@ -1,7 +1,7 @@
 // GET /health: 200 when the database and Temporal answer, 503 naming the part that does not.
 import { Hono } from 'hono';
 import { ping } from '../../db/queries/site/health.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AccessTable } from '../http/access.ts';
 
 const TIMEOUT_MS = 2000;

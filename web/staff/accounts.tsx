@@ -7,7 +7,7 @@ import { createStaffAccount, setStaffActive, staffAccounts } from '../../db/quer
 import { communeSlugs } from '../../db/queries/accounts/index.ts';
 import { staffInvitationLink } from '../../activities/staff/invitation-mail.ts';
 import { accountMails } from '../../activities/accounts/index.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID, idParam } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';

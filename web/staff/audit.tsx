@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { auditEntries } from '../../db/queries/staff/audit.ts';
 import { communeOptions, staffCommuneIds } from '../../db/queries/accounts/index.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { ACTION_KINDS, AuditPage } from './views/audit.tsx';

@@ -7,7 +7,7 @@ import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { ageOn, formatShortDate, isIsoDate, parisDate, type IsoDate } from '../../domain/dates.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { csvDownload } from '../http/csv-download.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';

@@ -5,7 +5,7 @@ import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { ticketPdf } from '../../lib/tickets/pdf.ts';
 import { qrSvg } from '../../lib/tickets/qr.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { communeOptions, staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { createVoucher, productsOfCommunes, staffVouchers, usableVouchers } from '../../db/queries/vouchers/vouchers.ts';
 import { parisDate, parseIsoDate } from '../../domain/dates.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { parseEuros } from '../../domain/money.ts';
 import { flash, handleForm } from '../forms/form-route.ts';

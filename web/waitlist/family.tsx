@@ -4,7 +4,7 @@
 import { Hono } from 'hono';
 import { familyWaitlist, leaveWaitlist } from '../../db/queries/waitlist/waitlist.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';

@@ -1,5 +1,5 @@
-// The waitlist capability's pages and helpers as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The waitlist capability's pages and helpers as the other capabilities use them: they reach this
+// folder through this file only (lint), so what is not listed here stays the capability's own.
 export { WaitingSummary } from './views/family.tsx';
 export type { WaitingRow } from './views/family.tsx';
 export { wakeWaitingLists } from './wake.ts';

@@ -9,7 +9,7 @@ import { moveToFront, offerByHand, productLines } from '../../db/queries/waitlis
 import { parisDate } from '../../domain/dates.ts';
 import { waitlistMails } from '../../activities/waitlist/mails.ts';
 import type { AccessTable } from '../http/access.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';

@@ -2,7 +2,7 @@
 // its day when families wait there. Never fails the page whose change is already saved: without
 // the signal, the list's workflow finds the place at its regular look.
 import { waitedDay } from '../../db/queries/waitlist/waitlist.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 
 export type FreedPlace = { slotId: number } | { reservationId: number } | { holdId: number } | { productId: number; day: string };
 

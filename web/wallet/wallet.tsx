@@ -5,7 +5,7 @@ import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import { createTopUpPayment, familyPayment } from '../../db/queries/payments/index.ts';
 import { balance, walletHistory } from '../../db/queries/wallet/wallet.ts';
 import { TOP_UP_AMOUNTS_CENTS } from '../../workflows/wallet/wallet-top-up.messages.ts';
-import type { AppDeps } from '../app.ts';
+import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { GoToPaymentPage, PaymentResultPage, WalletPage } from './views/wallet.tsx';

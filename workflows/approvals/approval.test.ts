@@ -6,9 +6,9 @@ import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DecisionMailKind } from '../../activities/approvals/subject.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../../test/helpers/temporal.ts';
-import { accountValidation } from '../accounts/account-validation.ts';
+import { accountValidation } from './account-validation.ts';
 import { approvalState, approveRequest, documentsSubmitted, refuseRequest, requestDocuments, type ApprovalDecision } from './approval.messages.ts';
-import { subscriptionApproval } from '../services/subscription-approval.ts';
+import { subscriptionApproval } from './subscription-approval.ts';
 
 const workflowsPath = fileURLToPath(new URL('../index.ts', import.meta.url));
 let env: TestWorkflowEnvironment;

@@ -31,7 +31,7 @@ import { workflowsPath } from '../../worker.ts';
 import { onlineRequestWorkflowId } from '../approvals/approval.messages.ts';
 import { erasureWorkflowId, walletReturned } from './erasure.messages.ts';
 import { erasure } from './erasure.ts';
-import { onlineRequest } from '../requests/online-request.ts';
+import { onlineRequest } from '../approvals/online-request.ts';
 import { until } from '../../test/helpers/until.ts';
 import { testNow } from '../../test/helpers/clock.ts';
 

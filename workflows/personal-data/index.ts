@@ -1,4 +1,4 @@
-// The personal-data capability's workflows and messages as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The personal-data capability's messages (ids, signals, queries, updates) as the other
+// capabilities use them: they reach this folder through this file only (lint); its workflows are
+// listed in workflows/index.ts.
 export { erasureWorkflowId, walletReturned } from './erasure.messages.ts';
-export { erasure } from './erasure.ts';

@@ -1,5 +1,5 @@
-// The wallet capability's workflows and messages as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The wallet capability's messages (ids, signals, queries, updates) as the other capabilities use
+// them: they reach this folder through this file only (lint); its workflows are listed in
+// workflows/index.ts.
 export { topUpState, topUpWorkflowId } from './wallet-top-up.messages.ts';
 export type { TopUpStatus } from './wallet-top-up.messages.ts';
-export { walletTopUp } from './wallet-top-up.ts';

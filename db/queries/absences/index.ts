@@ -1,4 +1,4 @@
-// The absences capability's queries as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The absences capability's queries as the other capabilities use them: they reach this folder
+// through this file only (lint), so what is not listed here stays the capability's own.
 export { absenceInput, declaredAbsences } from './absence-lists.ts';
 export { declarableReservations } from './absences.ts';

@@ -1,4 +1,4 @@
-// The requests capability's queries as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The requests capability's queries as the other capabilities use them: they reach this folder
+// through this file only (lint), so what is not listed here stays the capability's own.
 export { recordRequestDecision, requestForMail } from './online-requests.ts';
 export { publishedRequestForms } from './request-forms.ts';

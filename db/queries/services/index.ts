@@ -1,3 +1,3 @@
-// The services capability's queries as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The services capability's queries as the other capabilities use them: they reach this folder
+// through this file only (lint), so what is not listed here stays the capability's own.
 export { familySubscriptions, subscriptionStatuses } from './subscriptions.ts';

@@ -1,3 +1,3 @@
-// The tickets capability's queries as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The tickets capability's queries as the other capabilities use them: they reach this folder
+// through this file only (lint), so what is not listed here stays the capability's own.
 export { familyAttendance, productInCommunes, productsOfCommunes } from './attendance.ts';

@@ -1,3 +1,3 @@
-// The wallet capability's queries as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
+// The wallet capability's queries as the other capabilities use them: they reach this folder
+// through this file only (lint), so what is not listed here stays the capability's own.
 export { InsufficientFunds, adjustWallet, balance, moveMoney } from './wallet.ts';

@@ -1,7 +1,7 @@
 // accountValidation (account-validation-<userId>): from the verified e-mail to the staff's
 // decision, waiting for supporting documents first when the parent has none.
-import { runApproval } from '../approvals/index.ts';
-import type { ApprovalState } from '../approvals/index.ts';
+import { runApproval } from './approval.ts';
+import type { ApprovalState } from './approval.messages.ts';
 
 export interface AccountValidationInput {
   userId: number;

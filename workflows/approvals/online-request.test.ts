@@ -13,7 +13,7 @@ import { createParent, createStaff } from '../../test/helpers/accounts.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../../test/helpers/temporal.ts';
 import { workflowsPath } from '../../worker.ts';
-import { approvalState, approveRequest, documentsSubmitted, onlineRequestWorkflowId, refuseRequest, requestDocuments } from '../approvals/approval.messages.ts';
+import { approvalState, approveRequest, documentsSubmitted, onlineRequestWorkflowId, refuseRequest, requestDocuments } from './approval.messages.ts';
 import { onlineRequest } from './online-request.ts';
 import { testDocumentStore } from '../../test/helpers/documents.ts';
 import { testNow } from '../../test/helpers/clock.ts';

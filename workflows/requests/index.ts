@@ -1,3 +1,0 @@
-// The requests capability's workflows and messages as the other capabilities use them: they reach this folder through
-// this file only (lint), so what is not listed here stays the capability's own.
-export { onlineRequest } from './online-request.ts';
