@@ -7,6 +7,7 @@ import { booking } from './booking/routes.ts';
 import { catalogue } from './catalogue/routes.ts';
 import { closures } from './closures/routes.ts';
 import { dashboard } from './dashboard/routes.ts';
+import { documents } from './documents/routes.ts';
 import { family } from './family/routes.ts';
 import type { WebCapability } from './http/capability.ts';
 import type { Access } from './http/access.ts';
@@ -25,7 +26,7 @@ import { waitlist } from './waitlist/routes.ts';
 import { wallet } from './wallet/routes.ts';
 
 export const capabilities: readonly WebCapability[] = [
-  site, accounts, family, services, catalogue, requests, tickets, booking, personalData, wallet, payments, orders,
+  site, accounts, documents, family, services, catalogue, requests, tickets, booking, personalData, wallet, payments, orders,
   absences, waitlist, vouchers, approvals, kitchen, closures, dashboard, staff, mail,
 ];
 

@@ -1,11 +1,10 @@
-// Staff: the queue of accounts waiting in their communes, the review page, the decision (a signal
-// to the account's workflow) and the documents. Staff of another commune get 403 everywhere.
+// Staff: the queue of accounts waiting in their communes, the review page and the decision (a
+// signal to the account's workflow). Staff of another commune get 403 everywhere.
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { formatLongDate, parisDate } from '../../domain/dates.ts';
 import { familyDocuments } from '../../db/queries/family/index.ts';
-import { staffDocument } from '../../db/queries/documents/index.ts';
 import { parentAccount, pendingAccounts } from '../../db/queries/approvals/validations.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { isDecided } from '../../workflows/approvals/approval.messages.ts';
@@ -16,7 +15,6 @@ import { type FieldErrors, type FormValues } from '../forms/forms.ts';
 import { handleForm, ID, idParam } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { requiredText } from '../forms/schemas.ts';
-import { sendDocument } from '../documents/index.ts';
 import { AccountReviewPage, ValidationQueuePage } from './views/validations.tsx';
 import type { AccessTable } from '../http/access.ts';
 
@@ -32,11 +30,10 @@ export const validationAccess = {
   'GET /agent/validations': { who: 'staff' },
   'GET /agent/validations/:id': { who: 'staff', object: 'pending-account' },
   'POST /agent/validations/:id': { who: 'staff', object: 'pending-account', input: { form: 'GET /agent/validations/:id' } },
-  'GET /agent/documents/:id': { who: 'staff', object: 'family-document' },
 } satisfies AccessTable;
 
 export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, workflows, now, documents: store } = deps;
+  const { db, workflows, now } = deps;
   const router = new Hono<AppEnv>();
 
   /** The parent account behind :id, if it belongs to one of the staff member's communes; 403 otherwise. */
@@ -96,12 +93,6 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
       },
       then: `/agent/validations/${id}`,
     });
-  });
-
-  router.get(`/documents/:id${ID}`, async (c) => {
-    const document = await staffDocument(db, await staffCommuneIds(db, currentUser(c)), idParam(c));
-    if (!document) throw new HTTPException(403);
-    return sendDocument(c, document, await store.get(document.storage_key));
   });
 
   return router;

@@ -9,7 +9,7 @@ import { staffOrderAccess, staffOrderRoutes } from './staff.tsx';
 
 export const orders: WebCapability = {
   name: 'orders',
-  prefixes: ['/commande', '/mon-compte/commandes', '/mon-compte/reservations', '/agent/commandes'],
+  prefixes: ['/commande', '/conditions-generales-de-vente', '/mon-compte/commandes', '/mon-compte/reservations', '/agent/commandes'],
   access: { ...checkoutAccess, ...historyAccess, ...staffOrderAccess },
   router: (deps) => {
     const router = new Hono<AppEnv>();

@@ -1,0 +1,56 @@
+// A family's file as staff see it, and whether a family is one of the staff member's communes:
+// the family's page and the decisions on its documents (web/documents/staff.tsx) both draw it.
+import { randomUUID } from 'node:crypto';
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { familyDocuments, isFamilyInScope } from '../../db/queries/family/families.ts';
+import { listAddresses, listDependants } from '../../db/queries/family/family.ts';
+import { familySubscriptions } from '../../db/queries/services/index.ts';
+import { communeName, findUser, staffCommuneIds } from '../../db/queries/accounts/index.ts';
+import { balance } from '../../db/queries/wallet/index.ts';
+import { familyAttendance } from '../../db/queries/tickets/index.ts';
+import { parisDate } from '../../domain/dates.ts';
+import { describeAccountStatus } from '../accounts/index.ts';
+import type { AppDeps } from '../http/deps.ts';
+import type { AppEnv } from '../http/env.ts';
+import { currentUser } from '../middleware/guards.ts';
+import { FamilyPage } from './views/staff.tsx';
+import type { ReviewForm } from '../documents/index.ts';
+
+export function familyPages({ db, workflows, now, config }: Pick<AppDeps, 'db' | 'workflows' | 'now' | 'config'>) {
+  async function familyPage(
+    c: Context<AppEnv>,
+    id: number,
+    extra: { qfError?: string; qfValue?: string; message?: string | null; adjustment?: { values: Record<string, string>; errors: Record<string, string> }; review?: ReviewForm } = {},
+  ) {
+    const user = (await findUser(db, id))!;
+    const commune = user.commune_id ? await communeName(db, user.commune_id) : null;
+    const workflow = user.status === 'pending' ? await workflows.accountValidationState(id).catch(() => null) : null;
+    const documents = await familyDocuments(db, [id]);
+    const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email;
+    return c.render(
+      <FamilyPage
+        family={{ id, name, email: user.email, phone: user.phone, commune, quotientFamilial: user.quotient_familial }}
+        {...extra}
+        status={describeAccountStatus(user, workflow)}
+        dependants={await listDependants(db, id)}
+        documents={documents}
+        subscriptions={await familySubscriptions(db, id)}
+        addresses={await listAddresses(db, id)}
+        walletCents={await balance(db, id)}
+        adjustmentToken={randomUUID()}
+        processesUrl={`${config.TEMPORAL_UI_ORIGIN}/namespaces/default/workflows?query=${encodeURIComponent(`AccountId = ${id}`)}`}
+        attendance={await familyAttendance(db, id)}
+        today={parisDate(now())}
+      />,
+      { title: `Famille ${name}` },
+    );
+  }
+
+  /** 403 unless the family belongs to one of the staff member's communes. */
+  const inScope = async (c: Context<AppEnv>, id: number) => {
+    if (!(await isFamilyInScope(db, await staffCommuneIds(db, currentUser(c)), id))) throw new HTTPException(403);
+  };
+
+  return { familyPage, inScope };
+}
