@@ -12,14 +12,12 @@ import { absenceDecided, absenceState, certificateSent, type AbsenceInput, type 
 import { StatusAttribute } from '../common/search-attributes.ts';
 import { placeFreed, waitlistWorkflowId } from '../waitlist/index.ts';
 import { workflowNow } from '../common/clock.ts';
+import { activityOptions } from '../common/activity-options.ts';
 
 /** Clocks differ a little between the workflow and the database. */
 const RECHECK_MS = 60_000;
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const acts = proxyActivities<Activities>(activityOptions.longProcess);
 
 export async function absence(input: AbsenceInput): Promise<{ status: AbsenceStatus; creditedCents: number }> {
   const { absenceId } = input;

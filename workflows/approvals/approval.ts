@@ -19,11 +19,9 @@ import {
   type ApprovalSubject,
 } from './approval.messages.ts';
 import { StatusAttribute } from '../common/search-attributes.ts';
+import { activityOptions } from '../common/activity-options.ts';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const acts = proxyActivities<Activities>(activityOptions.longProcess);
 
 type PendingDecision = ApprovalDecision & { staffId: number };
 type ArgOf<S> = S extends SignalDefinition<[infer Arg]> ? Arg : never;

@@ -5,11 +5,9 @@ import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
 import { confirmHold, extendHold, holdState, releaseHold, type HoldState } from './reservation-hold.messages.ts';
 import { workflowNow } from '../common/clock.ts';
+import { activityOptions } from '../common/activity-options.ts';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(activityOptions.familyWaiting);
 
 const RECHECK_MS = 60_000;
 

@@ -3,8 +3,9 @@
 // waits for it (expired holds never count).
 import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
+import { activityOptions } from '../common/activity-options.ts';
 
-const { sweepExpiredHolds: sweep, abandonInterruptedOrders } = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } });
+const { sweepExpiredHolds: sweep, abandonInterruptedOrders } = proxyActivities<Activities>(activityOptions.chore);
 
 /** Closes the expired holds (their count is the result), then the orders they left open. */
 export async function sweepExpiredHolds(): Promise<number> {

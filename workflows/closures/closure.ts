@@ -4,8 +4,9 @@
 // refunding twice), then mails each family once. Its progress is counted on the closure's row.
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
+import { activityOptions } from '../common/activity-options.ts';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } });
+const acts = proxyActivities<Activities>(activityOptions.batch);
 
 /** Reservations cancelled per activity: short transactions, few history events. */
 export const CLOSURE_BATCH = 25;

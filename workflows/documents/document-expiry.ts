@@ -7,11 +7,9 @@ import { EXPIRY_NOTICE_DAYS } from '../../domain/document-validity.ts';
 import { addDays, parisInstant } from '../../domain/dates.ts';
 import { documentAccepted, type AcceptedDocument } from './document-expiry.messages.ts';
 import { workflowNow } from '../common/clock.ts';
+import { activityOptions } from '../common/activity-options.ts';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const acts = proxyActivities<Activities>(activityOptions.longProcess);
 
 export async function documentExpiry(input: { userId: number; kind: string } & AcceptedDocument): Promise<'expired'> {
   let watched: AcceptedDocument = { documentId: input.documentId, expiresOn: input.expiresOn };

@@ -3,13 +3,9 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
 import type { SendMailInput, SendMailResult } from '../../activities/mail/send-mail.ts';
+import { activityOptions } from '../common/activity-options.ts';
 
-const { sendMail, sendStoredMail } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  // A link older than a day is useless: keep trying for that long, then give up.
-  scheduleToCloseTimeout: '1 day',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
-});
+const { sendMail, sendStoredMail } = proxyActivities<Activities>(activityOptions.mail);
 
 /**
  * The input is the outbox row's id: the address, the text and its single-use link stay in

@@ -6,6 +6,7 @@ import type { Activities } from '../../activities/index.ts';
 import type { OrderInput, OrderStatus } from './order.messages.ts';
 import { confirmHold, extendHold, holdWorkflowId } from '../booking/index.ts';
 import { OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../common/search-attributes.ts';
+import { quickRetry } from '../common/activity-options.ts';
 
 /**
  * Orders started before these changes replay as they ran: regular activities, a signal to each
@@ -14,7 +15,8 @@ import { OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../c
  */
 export const LOCAL_STEPS_PATCH = 'order-local-steps';
 
-export const retry = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['InsufficientFunds', 'HoldLost'] };
+// Quick, as a family waits; money short or a place lost is an answer, not a failure to retry.
+export const retry = { ...quickRetry, nonRetryableErrorTypes: ['InsufficientFunds', 'HoldLost'] };
 // The order's steps are short, idempotent database transactions: they run as local activities,
 // inside the workflow task, without the round trips through the Temporal server that a regular
 // activity costs (on opening day those round trips were most of a parent's wait). A worker lost

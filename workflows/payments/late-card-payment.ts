@@ -2,8 +2,9 @@
 // order had ended; the amount goes to the family's wallet, once.
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
+import { activityOptions } from '../common/activity-options.ts';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: { initialInterval: '1 second', maximumInterval: '1 minute' } });
+const acts = proxyActivities<Activities>(activityOptions.familyWaiting);
 
 export async function lateCardPayment(input: { paymentId: number; amountCents: number }): Promise<string> {
   return acts.settleLateOrderPayment(input);

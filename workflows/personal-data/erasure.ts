@@ -9,8 +9,9 @@ import type { Activities } from '../../activities/index.ts';
 import { absenceWorkflowId } from '../absences/index.ts';
 import { accountValidationWorkflowId, onlineRequestWorkflowId, subscriptionWorkflowId } from '../approvals/index.ts';
 import { walletReturned } from './erasure.messages.ts';
+import { activityOptions } from '../common/activity-options.ts';
 
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '2 minutes', retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' } });
+const acts = proxyActivities<Activities>(activityOptions.batch);
 
 export const ERASURE_BATCH = 25;
 /** How often staff are reminded of a balance to return. */

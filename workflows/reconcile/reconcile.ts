@@ -4,8 +4,9 @@
 import { proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
 import type { Reconciled } from '../../activities/reconcile/reconcile.ts';
+import { activityOptions } from '../common/activity-options.ts';
 
-const { reconcileProcesses: reconcile } = proxyActivities<Activities>({ startToCloseTimeout: '5 minutes', retry: { maximumAttempts: 3 } });
+const { reconcileProcesses: reconcile } = proxyActivities<Activities>(activityOptions.chore);
 
 export async function reconcileProcesses(): Promise<Reconciled> {
   return reconcile();

@@ -8,11 +8,9 @@ import { condition, continueAsNew, patched, proxyActivities, setHandler } from '
 import type { Activities } from '../../activities/index.ts';
 import { placeFreed, type WaitlistInput } from './waitlist.messages.ts';
 import { workflowNow } from '../common/clock.ts';
+import { activityOptions } from '../common/activity-options.ts';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+const acts = proxyActivities<Activities>(activityOptions.longProcess);
 
 /** A place freed without a signal (a cart that expired) is found within this time. */
 const LOOK_AGAIN_MS = 15 * 60_000;

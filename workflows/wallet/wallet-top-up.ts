@@ -5,11 +5,9 @@ import { condition, proxyActivities, setHandler } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
 import { settledOutcome } from '../../domain/card-outcome.ts';
 import { CARD_PAYMENT_TIMEOUT, cardPaymentNotified, topUpState, type CardNotification, type TopUpStatus } from './wallet-top-up.messages.ts';
+import { activityOptions } from '../common/activity-options.ts';
 
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+const acts = proxyActivities<Activities>(activityOptions.familyWaiting);
 
 export async function walletTopUp(input: { paymentId: number }): Promise<{ status: TopUpStatus }> {
   const state: { status: TopUpStatus } = { status: 'pending' };
