@@ -1,4 +1,4 @@
-// The family's side of the waiting lists (joining is the personalise form's, web/booking/booking.tsx):
+// The family's side of the waiting lists (joining from a product's page: join.tsx):
 // « Mes listes d'attente » with each place in line, and leaving a line (an offered place declined
 // goes to the next family), which wakes the day's waitlist-<product>-<day> workflow.
 import { Hono } from 'hono';

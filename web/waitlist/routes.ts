@@ -4,15 +4,17 @@ import { Hono } from 'hono';
 import type { WebCapability } from '../http/capability.ts';
 import type { AppEnv } from '../http/env.ts';
 import { waitlistFamilyAccess, waitlistFamilyRoutes } from './family.tsx';
+import { waitlistJoinAccess, waitlistJoinRoutes } from './join.tsx';
 import { waitlistStaffAccess, waitlistStaffRoutes } from './staff.tsx';
 
 export const waitlist: WebCapability = {
   name: 'waitlist',
-  prefixes: ['/mon-compte/listes-attente', '/agent/catalogue/*/attente'],
-  access: { ...waitlistFamilyAccess, ...waitlistStaffAccess },
+  prefixes: ['/mon-compte/listes-attente', '/produits/*/liste-attente', '/agent/catalogue/*/attente'],
+  access: { ...waitlistFamilyAccess, ...waitlistJoinAccess, ...waitlistStaffAccess },
   router: (deps) => {
     const router = new Hono<AppEnv>();
     router.route('/', waitlistFamilyRoutes(deps));
+    router.route('/', waitlistJoinRoutes(deps));
     router.route('/agent', waitlistStaffRoutes(deps));
     return router;
   },
