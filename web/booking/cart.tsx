@@ -1,6 +1,7 @@
 // The cart, « Mon panier »: the places held, their total and the minutes left, and « Retirer »,
 // which gives places back (an offered one declined goes to the next family waiting).
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { cartHolds, cartSummary, extendCart, recentlyExpired, releaseHolds } from '../../db/queries/booking/cart.ts';
 import { wakeWaitingLists } from '../waitlist/index.ts';
 import type { AccessTable } from '../http/access.ts';
@@ -8,7 +9,10 @@ import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { CartPage, groupCart } from './views/cart.tsx';
-import { ids } from './product-page.tsx';
+import { ids, repeated } from './product-page.tsx';
+
+/** « Retirer »: the holds ticked (any other id is left out, and a hold of another family is not found). */
+const removeSchema = z.object({ hold: repeated.transform(ids) });
 
 /** Who may call each route below (see web/http/access.ts). */
 export const cartAccess = {
@@ -39,7 +43,7 @@ export function cartRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.post('/panier/retirer', async (c) => {
     const user = currentUser(c);
-    const requested = ids([(await c.req.parseBody({ all: true })).hold ?? []].flat());
+    const requested = removeSchema.parse(await c.req.parseBody({ all: true })).hold;
     const { released, inOrder } = await releaseHolds(db, user.id, requested, now());
     if (released.length === 0 && inOrder > 0) return c.redirect('/panier?en-commande=1', 303);
     if (released.length === 0) return c.notFound();

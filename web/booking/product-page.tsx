@@ -3,6 +3,7 @@
 // drawn again with its errors, as a page or, with htmx, in place. The waiting list's « M'inscrire
 // sur liste d'attente » (web/waitlist/join.tsx) answers with the same form.
 import type { Context } from 'hono';
+import { z } from 'zod';
 import { openingMonth } from '../../domain/booking-calendar.ts';
 import { parisDate, parseIsoDate, type IsoDate } from '../../domain/dates.ts';
 import { computePrice, siblingRankWith } from '../../domain/pricing.ts';
@@ -30,6 +31,7 @@ export interface Choices {
   listName?: string;
 }
 
+/** The ids among a field's values (others are left out: a form only sends ids it drew). */
 export const ids = (values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string' && /^\d{1,12}$/.test(v)).map(Number))];
 const isoDates = (values: unknown[]) =>
   [...new Set(values.filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)))].filter((day) => {
@@ -41,11 +43,30 @@ const isoDates = (values: unknown[]) =>
     }
   });
 
+/** A field sent any number of times (checkboxes), as the list of its values. */
+export const repeated = z.preprocess((value) => (value === undefined ? [] : [value].flat()), z.array(z.unknown()));
+const firstText = (values: unknown[]) => values.find((v): v is string => typeof v === 'string');
+
+/**
+ * The personalise form (and the page's query): what the parent chose, never refused here; what
+ * is missing or wrong is said by the step that needs it, next to its field.
+ */
+const choicesSchema = z
+  .object({ prestation: repeated, enfant: repeated, date: repeated, attente: repeated, mois: repeated, mois_affiche: repeated, nom_liste: repeated })
+  .transform((form): Choices => {
+    const listName = firstText(form.nom_liste);
+    return {
+      prestationId: ids(form.prestation)[0] ?? null,
+      children: ids(form.enfant),
+      dates: isoDates(form.date),
+      waiting: isoDates(form.attente),
+      month: firstText([...form.mois, ...form.mois_affiche]),
+      ...(listName === undefined ? {} : { listName: listName.trim() }),
+    };
+  });
+
 export function readChoices(source: Record<string, string | File | (string | File)[]>): Choices {
-  const all = (name: string) => [source[name] ?? []].flat();
-  const month = [...all('mois'), ...all('mois_affiche')].find((v): v is string => typeof v === 'string');
-  const listName = all('nom_liste').find((v): v is string => typeof v === 'string');
-  return { prestationId: ids(all('prestation'))[0] ?? null, children: ids(all('enfant')), dates: isoDates(all('date')), waiting: isoDates(all('attente')), month, ...(listName === undefined ? {} : { listName: listName.trim() }) };
+  return choicesSchema.parse(source);
 }
 
 export function productPages({ db, now }: Pick<AppDeps, 'db' | 'now'>) {

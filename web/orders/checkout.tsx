@@ -21,6 +21,7 @@ import type { AppEnv } from '../http/env.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { addressSchema } from '../forms/schemas.ts';
+import { addressChoiceForm, paymentPlanForm, termsForm, voucherForm } from './checkout-forms.ts';
 import { AddressStepPage, PaymentStepPage, RecapStepPage, TermsStepPage } from './views/step-pages.tsx';
 import { OrderResultPage, TermsOfSalePage } from './views/result-pages.tsx';
 import { OrderNotStartedPage } from './views/steps.tsx';
@@ -111,7 +112,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.post(`/commande/:number${NUMBER}/bon`, async (c) => {
     const number = orderOf(c).number;
-    const code = String((await c.req.parseBody()).code ?? '').slice(0, 30);
+    const { code } = voucherForm.parse(await readForm(c));
     const result = await workflows.orderStep(number, (order) => order.executeUpdate(applyVoucher, { args: [{ code }] }));
     if ('refused' in result) {
       c.status(400);
@@ -157,8 +158,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   router.get(`/commande/:number${NUMBER}/adresse`, (c) => addressPage(c));
 
   router.post(`/commande/:number${NUMBER}/adresse`, async (c) => {
-    const addressId = Number((await c.req.parseBody()).adresse);
-    return chooseOrderAddress(c, Number.isSafeInteger(addressId) ? addressId : 0);
+    return chooseOrderAddress(c, addressChoiceForm.parse(await readForm(c)).adresse);
   });
 
   // A new address typed in the step: saved to Mes adresses, then chosen for the order.
@@ -179,9 +179,10 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.post(`/commande/:number${NUMBER}/conditions`, async (c) => {
     const number = orderOf(c).number;
-    if ((await c.req.parseBody()).cgv !== '1') {
+    const form = validateForm(termsForm, await readForm(c));
+    if (!form.ok) {
       c.status(400);
-      return termsPage(c, 'Cochez la case pour accepter les conditions générales de vente avant de commander.');
+      return termsPage(c, form.errors.cgv);
     }
     const refused = await takeStep(orderOf(c), 'terms');
     if (refused) {
@@ -224,11 +225,10 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     const order = orderOf(c);
     const number = order.number;
-    const body = await c.req.parseBody();
-    const card = typeof body.carte === 'string' && body.carte in CARD_TYPES ? (body.carte as CardType) : null;
+    const { carte: card, porte_monnaie: walletFirst } = paymentPlanForm.parse(await readForm(c));
     const wallet = await balance(db, user.id);
     const due = amountDue(order.total_cents, order.discount_cents);
-    const walletCents = body.porte_monnaie === 'tout' || body.porte_monnaie === 'solde' ? Math.min(wallet, due) : 0;
+    const walletCents = walletFirst ? Math.min(wallet, due) : 0;
     const plan = { walletCents, cardCents: due - walletCents, cardType: card };
     const result = order.workflow_type === 'order' ? await workflows.orderStep(number, (handle) => handle.executeUpdate(choosePayment, { args: [plan] }))
       : !order.billing_address ? { refused: "Choisissez d'abord l'adresse de facturation." }

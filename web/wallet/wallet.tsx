@@ -1,6 +1,7 @@
 // "Mon porte-monnaie" and its top-ups: a payment row, a walletTopUp workflow, the provider's form,
 // and the return page that shows the state the workflow knows.
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import { createTopUpPayment, familyPayment } from '../../db/queries/payments/index.ts';
 import { balance, walletHistory } from '../../db/queries/wallet/wallet.ts';
@@ -8,9 +9,19 @@ import { TOP_UP_AMOUNTS_CENTS } from '../../workflows/wallet/wallet-top-up.messa
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
+import { readForm, validateForm } from '../forms/forms.ts';
 import { GoToPaymentPage, PaymentResultPage, WalletPage } from './views/wallet.tsx';
 import type { AccessTable } from '../http/access.ts';
 import { signedReturns } from '../payments/index.ts';
+
+/** « Recharger »: one of the amounts offered, and a card type. */
+const topUpForm = z.object({
+  montant: z
+    .string({ error: 'Choisissez un montant : 1, 5, 10, 25 ou 50 €.' })
+    .transform(Number)
+    .refine((cents) => (TOP_UP_AMOUNTS_CENTS as readonly number[]).includes(cents), 'Choisissez un montant : 1, 5, 10, 25 ou 50 €.'),
+  carte: z.string({ error: 'Choisissez une carte.' }).refine((card): card is CardType => card in CARD_TYPES, 'Choisissez une carte.'),
+});
 
 /** Who may call each route below (see web/http/access.ts). */
 export const walletAccess = {
@@ -32,16 +43,12 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.post('/mon-compte/porte-monnaie/recharger', async (c) => {
     const user = currentUser(c);
-    const body = await c.req.parseBody();
-    const amount = Number(body.montant);
-    const card = String(body.carte ?? '') as CardType;
-    const errors: Record<string, string> = {};
-    if (!TOP_UP_AMOUNTS_CENTS.includes(amount as (typeof TOP_UP_AMOUNTS_CENTS)[number])) errors.montant = 'Choisissez un montant : 1, 5, 10, 25 ou 50 €.';
-    if (!(card in CARD_TYPES)) errors.carte = 'Choisissez une carte.';
-    if (Object.keys(errors).length > 0) {
+    const input = validateForm(topUpForm, await readForm(c));
+    if (!input.ok) {
       c.status(400);
-      return c.render(await page(user.id, { errors }), { title: 'Mon porte-monnaie' });
+      return c.render(await page(user.id, { errors: input.errors }), { title: 'Mon porte-monnaie' });
     }
+    const { montant: amount, carte: card } = input.data;
     const payment = await createTopUpPayment(db, { userId: user.id, amountCents: amount, cardType: card });
     await workflows.startTopUp(payment.id, { userId: user.id, commune: null });
     const back = `${config.PUBLIC_URL}/paiement/retour/${payment.reference}`;
