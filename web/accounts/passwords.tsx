@@ -15,7 +15,7 @@ import type { AppEnv } from '../http/env.ts';
 import { handleForm } from '../forms/form-route.ts';
 import { readForm, validateForm, type FieldErrors, type FormValues } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { newPasswordFields, phoneField, requiredText } from '../forms/schemas.ts';
+import { anyText, newPasswordFields, phoneField, requiredText } from '../forms/schemas.ts';
 import { InvalidLinkPage } from './views/login-page.tsx';
 import { ChangePasswordPage, CompleteSignupPage, ResetPasswordPage } from './views/password-forms.tsx';
 import { PasswordChecklist } from './views/password-checklist.tsx';
@@ -30,6 +30,12 @@ function passwordErrors(values: FormValues, email: string, errors: FieldErrors =
   if (!all.password && password !== (values.password_confirmation ?? '')) all.password_confirmation = 'Les deux mots de passe ne sont pas identiques.';
   return { errors: all, check: password ? check : undefined };
 }
+
+/** The reset link's token, checked against the database before anything else. */
+const resetLinkForm = z.object({ token: anyText });
+
+/** The password typed so far, for its checklist. */
+const checklistForm = z.object({ password: anyText });
 
 const signupSchema = z.object({
   first_name: requiredText('Indiquez votre prénom.'),
@@ -74,7 +80,7 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.post('/inscription/confirmer', async (c) => {
     const values = await readForm(c);
-    const token = values.token ?? '';
+    const { token } = resetLinkForm.parse(values);
     const grant = await peekToken(db, ['signup'], token, now());
     if (!grant) return invalidSignupLink(c);
     const form = validateForm(signupSchema, values);
@@ -115,7 +121,7 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.post('/recuperation-mot-de-passe/nouveau', async (c) => {
     const values = await readForm(c);
-    const token = values.token ?? '';
+    const { token } = resetLinkForm.parse(values);
     const grant = await peekToken(db, ['password-reset', 'invitation'], token, now());
     if (!grant?.userId || !(await mayOpenSession(db, grant.userId))) return invalidResetLink(c);
     const { errors, check } = passwordErrors(values, grant.email);
@@ -158,8 +164,7 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
   });
 
   router.post('/mot-de-passe/regles', async (c) => {
-    const values = await readForm(c);
-    const password = values.password ?? '';
+    const { password } = checklistForm.parse(await readForm(c));
     return c.html(<PasswordChecklist check={password ? checkPassword(password, c.get('user')?.email) : undefined} />);
   });
 

@@ -14,6 +14,12 @@ import { ID, idParam } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { ListsPage } from './views/lists.tsx';
 import { listDays } from './booking-days.ts';
+import { z } from 'zod';
+import { anyText } from '../forms/schemas.ts';
+import { readForm } from '../forms/forms.ts';
+
+/** « Appliquer »: the month chosen (the handler refuses one outside the product's season). */
+const applyListForm = z.object({ mois: anyText });
 
 /** Who may call each route below (see web/http/access.ts). */
 export const bookingListAccess = {
@@ -54,7 +60,7 @@ export function bookingListRoutes({ db, now }: AppDeps): Hono<AppEnv> {
       c.status(400);
       return page(c, { error });
     };
-    const month = String((await c.req.parseBody()).mois ?? '');
+    const { mois: month } = applyListForm.parse(await readForm(c));
     const product = await productForBooking(db, list.product_id);
     if (!product || product.channel !== 'online') return refuse("Cette activité ne se réserve plus en ligne : la liste ne peut plus s'appliquer.");
     if (!monthsOf({ start: product.season_start, end: product.season_end }, parisDate(now())).includes(month)) return refuse('Choisissez un mois de la saison de cette activité.');

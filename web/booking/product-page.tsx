@@ -14,6 +14,7 @@ import { listDependants } from '../../db/queries/family/index.ts';
 import { subscriptionStatuses } from '../../db/queries/services/index.ts';
 import type { User } from '../../db/database.ts';
 import { createProductCache } from '../catalogue/index.ts';
+import { repeated } from '../forms/schemas.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { Calendar } from './views/calendar.tsx';
@@ -43,8 +44,6 @@ const isoDates = (values: unknown[]) =>
     }
   });
 
-/** A field sent any number of times (checkboxes), as the list of its values. */
-export const repeated = z.preprocess((value) => (value === undefined ? [] : [value].flat()), z.array(z.unknown()));
 const firstText = (values: unknown[]) => values.find((v): v is string => typeof v === 'string');
 
 /**

@@ -66,6 +66,15 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((value) => value || null);
 
+/** A field sent any number of times (checkboxes), as the list of its values. */
+export const repeated = z.preprocess((value) => (value === undefined ? [] : [value].flat()), z.array(z.unknown()));
+
+/** Its text values, each once (a file sent in its place is left out). */
+export const repeatedText = repeated.transform((values) => [...new Set(values.filter((value): value is string => typeof value === 'string'))]);
+
+/** A text the handler checks against what it knows (a month of the season, a link's token): '' when absent. */
+export const anyText = z.string().optional().transform((value) => value ?? '');
+
 /** An address of Mes adresses, typed there or at the checkout's address step. */
 export const addressSchema = z.object({
   label: requiredText("Donnez un nom à l'adresse (par exemple : Domicile).", 60),

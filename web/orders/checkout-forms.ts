@@ -3,8 +3,7 @@
 // order refuses (an unknown voucher, an address of another family) its step says next to the field.
 import { z } from 'zod';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
-
-const text = z.string().optional().transform((value) => value ?? '');
+import { anyText as text } from '../forms/schemas.ts';
 
 export const voucherForm = z.object({ code: text.transform((code) => code.slice(0, 30)) });
 

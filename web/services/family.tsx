@@ -11,6 +11,11 @@ import { currentUser } from '../middleware/guards.ts';
 import { kindLabel } from '../documents/index.ts';
 import { AddServicePage, MyServicesPage } from './views/family.tsx';
 import type { AccessTable } from '../http/access.ts';
+import { z } from 'zod';
+import { repeatedText } from '../forms/schemas.ts';
+
+/** « Ajouter un service »: the offers ticked (the handler keeps those it knows). */
+const addServiceForm = z.object({ offer: repeatedText });
 
 /** Who may call each route below (see web/http/access.ts). */
 export const serviceAccess = {
@@ -44,11 +49,10 @@ export function serviceRoutes(deps: AppDeps): Hono<AppEnv> {
   router.post('/mon-compte/services/ajouter', async (c) => {
     const user = currentUser(c);
     if (user.status !== 'validated') return c.redirect('/mon-compte/services', 303);
-    const body = await c.req.parseBody({ all: true });
-    const raw = [body.offer ?? []].flat().filter((value): value is string => typeof value === 'string');
+    const { offer: raw } = addServiceForm.parse(await c.req.parseBody({ all: true }));
     const groups = await offersByCommune(db);
     const known = new Map(groups.flatMap((group) => group.offers.map((offer) => [String(offer.id), { ...offer, commune: group.commune }])));
-    const chosen = [...new Set(raw)].filter((id) => known.has(id));
+    const chosen = raw.filter((id) => known.has(id));
     const valid = await validDocumentTypes(db, user.id, parisDate(now()));
     const again = (offer: string) => {
       c.status(400);

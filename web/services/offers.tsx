@@ -12,6 +12,11 @@ import { flash, ID, idParam } from '../forms/form-route.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { REQUIRABLE } from '../documents/index.ts';
 import { ServiceOffersPage, type OfferForm } from './views/offers.tsx';
+import { z } from 'zod';
+import { repeated } from '../forms/schemas.ts';
+
+/** The supporting documents an offer requires, as ticked (the handler refuses one it does not offer). */
+const offerDocumentsForm = z.object({ pieces: repeated.transform((values) => [...new Set(values.map(String))]) });
 
 /** Who may call each route below (see web/http/access.ts). */
 export const serviceOfferAccess = {
@@ -33,8 +38,7 @@ export function serviceOfferRoutes({ db }: AppDeps): Hono<AppEnv> {
     const offerId = idParam(c);
     const commune = await offerCommune(db, offerId);
     if (commune === undefined || !(await staffCommuneIds(db, currentUser(c))).includes(commune)) throw new HTTPException(403);
-    const body = await c.req.parseBody({ all: true });
-    const chosen = [...new Set([body.pieces ?? []].flat())].map(String);
+    const chosen = offerDocumentsForm.parse(await c.req.parseBody({ all: true })).pieces;
     if (chosen.some((kind) => !REQUIRABLE.includes(kind as DocumentKind))) {
       c.status(400);
       return page(c, { offerId, checked: chosen, errors: { pieces: 'Choisissez parmi les pièces proposées.' } });
