@@ -14,6 +14,8 @@ import type { FieldErrors } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { isFile, readUpload, storeUpload } from '../documents/index.ts';
 import { DeclareAbsencePage, MyAbsencePage, MyAbsencesPage } from './views/family.tsx';
+import { z } from 'zod';
+import { repeatedIds } from '../forms/schemas.ts';
 
 /** Who may call each route below (see web/http/access.ts). */
 export const absenceFamilyAccess = {
@@ -35,7 +37,8 @@ const oneFile = (page: (c: Context<AppEnv>) => Response | Promise<Response>) =>
     },
   });
 const NOT_A_FILE = 'Choisissez un fichier PDF, JPEG ou PNG.';
-const ids = (values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string' && /^\d{1,12}$/.test(v)).map(Number))];
+/** The days ticked absent (the database refuses one not declarable) and the certificate, if sent (checked by its content). */
+const declareForm = z.object({ jour: repeatedIds, certificat: z.unknown().optional() });
 
 type Certificate = { file: File; read: { bytes: Uint8Array; type: 'application/pdf' | 'image/jpeg' | 'image/png' } };
 
@@ -70,8 +73,8 @@ export function absenceFamilyRoutes(deps: AppDeps): Hono<AppEnv> {
   router.post(`/mon-compte/reservations/:id${ID}/absence`, oneFile((c) => declarePage(c, [idParam(c)], { certificat: TOO_LARGE })), async (c) => {
     const user = currentUser(c);
     if (!(await declarableDays(db, user.id, idParam(c), now()))) return c.notFound();
-    const body = await c.req.parseBody({ all: true });
-    const chosen = ids([body.jour ?? []].flat());
+    const body = declareForm.parse(await c.req.parseBody({ all: true }));
+    const chosen = body.jour;
     const again = (errors: FieldErrors) => {
       c.status(400);
       // A browser never sends a file back: the family chooses it again.

@@ -9,11 +9,10 @@ import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { CartPage, groupCart } from './views/cart.tsx';
-import { ids } from './product-page.tsx';
-import { repeated } from '../forms/schemas.ts';
+import { repeatedIds } from '../forms/schemas.ts';
 
 /** « Retirer »: the holds ticked (any other id is left out, and a hold of another family is not found). */
-const removeSchema = z.object({ hold: repeated.transform(ids) });
+const removeSchema = z.object({ hold: repeatedIds });
 
 /** Who may call each route below (see web/http/access.ts). */
 export const cartAccess = {

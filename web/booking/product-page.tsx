@@ -14,7 +14,7 @@ import { listDependants } from '../../db/queries/family/index.ts';
 import { subscriptionStatuses } from '../../db/queries/services/index.ts';
 import type { User } from '../../db/database.ts';
 import { createProductCache } from '../catalogue/index.ts';
-import { repeated } from '../forms/schemas.ts';
+import { ids, repeated } from '../forms/schemas.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { Calendar } from './views/calendar.tsx';
@@ -32,8 +32,6 @@ export interface Choices {
   listName?: string;
 }
 
-/** The ids among a field's values (others are left out: a form only sends ids it drew). */
-export const ids = (values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string' && /^\d{1,12}$/.test(v)).map(Number))];
 const isoDates = (values: unknown[]) =>
   [...new Set(values.filter((v): v is string => typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)))].filter((day) => {
     try {
@@ -68,8 +66,13 @@ export function readChoices(source: Record<string, string | File | (string | Fil
   return choicesSchema.parse(source);
 }
 
-export function productPages({ db, now }: Pick<AppDeps, 'db' | 'now'>) {
-  const products = createProductCache(db);
+/** One product cache per app, shared by the product's page and the waiting list's form. */
+const caches = new WeakMap<object, ReturnType<typeof createProductCache>>();
+
+export function productPages(deps: Pick<AppDeps, 'db' | 'now'>) {
+  const { db, now } = deps;
+  const products = caches.get(deps) ?? createProductCache(db);
+  caches.set(deps, products);
 
   /** What the family still lacks to buy the product ([] when it may). */
   async function missingFor(user: User | null, productId: number) {

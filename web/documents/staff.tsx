@@ -65,7 +65,5 @@ export function staffDocumentRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.get('/pieces', async (c) => c.render(<DocumentQueuePage documents={await documentsToReview(db, await staffCommuneIds(db, currentUser(c)))} />, { title: 'Pièces à examiner' }));
 
-  router.get('/pieces', async (c) => c.render(<DocumentQueuePage documents={await documentsToReview(db, await staffCommuneIds(db, currentUser(c)))} />, { title: 'Pièces à examiner' }));
-
   return router;
 }

@@ -72,6 +72,12 @@ export const repeated = z.preprocess((value) => (value === undefined ? [] : [val
 /** Its text values, each once (a file sent in its place is left out). */
 export const repeatedText = repeated.transform((values) => [...new Set(values.filter((value): value is string => typeof value === 'string'))]);
 
+/** The ids among a field's values, each once (others are left out: a form only sends ids it drew). */
+export const ids = (values: unknown[]) => [...new Set(values.filter((v): v is string => typeof v === 'string' && /^\d{1,12}$/.test(v)).map(Number))];
+
+/** A field of ids sent any number of times (checkboxes). */
+export const repeatedIds = repeated.transform(ids);
+
 /** A text the handler checks against what it knows (a month of the season, a link's token): '' when absent. */
 export const anyText = z.string().optional().transform((value) => value ?? '');
 

@@ -9,7 +9,10 @@ export const voucherForm = z.object({ code: text.transform((code) => code.slice(
 
 /** An address of the family's, by its id; anything else is 0, which no address has. */
 export const addressChoiceForm = z.object({
-  adresse: text.transform((value) => (/^\d{1,12}$/.test(value) ? Number(value) : 0)),
+  adresse: text.transform((value) => {
+    const id = Number(value);
+    return Number.isSafeInteger(id) ? id : 0;
+  }),
 });
 
 export const termsForm = z.object({

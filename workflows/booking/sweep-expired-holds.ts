@@ -5,7 +5,7 @@ import { patched, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities/index.ts';
 import { activityOptions } from '../common/activity-options.ts';
 
-const { sweepExpiredHolds: sweep, abandonInterruptedOrders } = proxyActivities<Activities>(activityOptions.chore);
+const { sweepExpiredHolds: sweep, abandonInterruptedOrders } = proxyActivities<Activities>(activityOptions.sweep);
 
 /** Closes the expired holds (their count is the result), then the orders they left open. */
 export async function sweepExpiredHolds(): Promise<number> {

@@ -13,10 +13,12 @@ export const activityOptions = {
   familyWaiting: { startToCloseTimeout: '30 seconds', retry: quickRetry },
   /** A step of a process that lasts days (approvals, absences, waiting lists, documents' expiry). */
   longProcess: { startToCloseTimeout: '1 minute', retry: patientRetry },
-  /** Many rows at once (a closure's cancellations and refunds, an erasure): longer each try. */
-  batch: { startToCloseTimeout: '2 minutes', retry: patientRetry },
-  /** A schedule's chore (sweeps, purges, the reconciler): three tries, the next run catches up. */
+  /** Many rows at once (a closure's cancellations and refunds, an erasure): longer each try, families waiting for their refunds. */
+  batch: { startToCloseTimeout: '2 minutes', retry: quickRetry },
+  /** A schedule's chore (purges, the reconciler): three tries, the next run catches up. */
   chore: { startToCloseTimeout: '5 minutes', retry: { maximumAttempts: 3 } },
+  /** The hold sweep, every 5 minutes: three tries that end well within its period, so that a stuck one skips no run. */
+  sweep: { startToCloseTimeout: '1 minute', retry: { maximumAttempts: 3 } },
   /** A mail through SMTP: a link older than a day is useless, so it is tried that long, then given up. */
   mail: { startToCloseTimeout: '1 minute', scheduleToCloseTimeout: '1 day', retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' } },
 } satisfies Record<string, ActivityOptions>;
