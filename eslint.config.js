@@ -93,10 +93,11 @@ export default tseslint.config(
     },
   },
   {
-    // A capability reaches another's folder only through its index.ts (scripts/lint/capability-imports.js).
+    // A capability reaches another's folder only through its index.ts, and composes its mails in
+    // activities/<capability>/mails.ts (scripts/lint/capability-imports.js).
     files: ['**/*.ts', '**/*.tsx'],
     ignores: ['**/*.test.ts', '**/*.test.tsx', 'test/**', 'bench/**'],
     plugins: { capabilities },
-    rules: { 'capabilities/through-index': 'error' },
+    rules: { 'capabilities/through-index': 'error', 'capabilities/mails-in-mails': 'error' },
   },
 );

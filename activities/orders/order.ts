@@ -9,7 +9,7 @@ import {
   abandonOrder, confirmOrder, createOrderCardPayment, creditCardPartToWallet, debitWalletForOrder, orderMailFacts, refundWalletForOrder, settleLateOrderPayment, settleOrderCardPayment,
   type CardSettlement,
 } from '../../db/queries/orders/order-outcome.ts';
-import { orderMail } from './order-mail.ts';
+import { orderMail } from './mails.ts';
 import type { createMailActivities } from '../mail/index.ts';
 
 interface Deps {

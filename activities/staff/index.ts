@@ -1,3 +1,3 @@
 // The staff capability's activities and mails as the other capabilities use them: they reach this
 // folder through this file only (lint), so what is not listed here stays the capability's own.
-export { staffInvitationLink } from './invitation-mail.ts';
+export { staffInvitationLink } from './mails.ts';

@@ -3,7 +3,8 @@
 // it only through that folder's index.ts. What a capability keeps to itself can then change
 // without the others noticing, and its index says what the others depend on. The floors' lists
 // (FLOOR_LISTS) name each capability's entry instead: its routes.ts, its door to Temporal, its
-// workflows. Tests may reach inside to arrange their world.
+// workflows. Tests may reach inside to arrange their world. A second rule keeps each mail's
+// composition in its capability's activities/<capability>/mails.ts.
 import path from 'node:path';
 
 const FLOORS = ['db/queries', 'workflows', 'activities', 'web'];
@@ -55,4 +56,26 @@ const rule = {
   },
 };
 
-export default { rules: { 'through-index': rule } };
+/** A mail is composed one way: each capability's templates in activities/<capability>/mails.ts. */
+const mailsInMails = {
+  meta: {
+    type: 'problem',
+    messages: { elsewhere: "Compose this mail in its capability's activities/<capability>/mails.ts, beside its other mails." },
+    schema: [],
+  },
+  create(context) {
+    const file = path.relative(context.cwd, context.filename).split(path.sep).join('/');
+    if (/^activities\/[a-z-]+\/mails\.ts$/.test(file) || file.startsWith('lib/mail/')) return {};
+    return {
+      ImportDeclaration(node) {
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), String(node.source.value)));
+        if (target !== 'lib/mail/compose.ts') return;
+        for (const specifier of node.specifiers) {
+          if (specifier.type === 'ImportSpecifier' && specifier.imported.name === 'composeMail') context.report({ node: specifier, messageId: 'elsewhere' });
+        }
+      },
+    };
+  },
+};
+
+export default { rules: { 'through-index': rule, 'mails-in-mails': mailsInMails } };

@@ -46,10 +46,19 @@ describe('a capability reaches another only through its index.ts', () => {
     expect(lint('workflows/index.ts', "export { basket } from './orders/basket.ts';")).toEqual([]);
   });
 
+  it('keeps the composition of mails in each capability\'s mails.ts', () => {
+    const mails = [{ ...config[0]!, rules: { 'capabilities/mails-in-mails': 'error' as const } }];
+    const compose = "import { composeMail } from '../../lib/mail/compose.ts';";
+    expect(linter.verify(compose, mails, { filename: path.join(root, 'web/orders/history.tsx') })).toHaveLength(1);
+    expect(linter.verify(compose, mails, { filename: path.join(root, 'activities/orders/mails.ts') })).toEqual([]);
+    expect(linter.verify("import type { ComposedMail } from '../../lib/mail/compose.ts';", mails, { filename: path.join(root, 'web/orders/history.tsx') })).toEqual([]);
+  });
+
   it('is on for product code and off for tests', async () => {
     const eslint = new ESLint({ cwd: root });
     const rules = async (file: string) => ((await eslint.calculateConfigForFile(path.join(root, file))) as { rules: Record<string, unknown> }).rules;
     expect((await rules('web/booking/booking.tsx'))['capabilities/through-index']).toEqual([2]);
+    expect((await rules('web/booking/booking.tsx'))['capabilities/mails-in-mails']).toEqual([2]);
     expect((await rules('db/queries/orders/refunds.ts'))['capabilities/through-index']).toEqual([2]);
     expect((await rules('web/booking/booking.test.ts'))['capabilities/through-index']).toBeUndefined();
   });

@@ -92,7 +92,7 @@ export function absenceFamilyRoutes(deps: AppDeps): Hono<AppEnv> {
       else sent = await attachCertificate(db, { absenceId: declared.absenceId, userId: user.id, documentId: stored.documentId, now: now() });
     }
     // The absence is recorded: should its workflow not start now, the certificate or staff's
-    // decision start it (see web/workflows.ts).
+    // decision start it (see web/absences/workflows.ts).
     await workflows
       .startAbsence({ absenceId: declared.absenceId, declaredAt: now().toISOString(), certificateDueAt: declared.certificateDueAt.toISOString(), certificateSent: sent }, { userId: user.id, commune: null })
       .catch((error: unknown) => deps.logger.error({ err: error, absence: declared.absenceId }, 'absence workflow not started'));

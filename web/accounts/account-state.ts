@@ -1,5 +1,5 @@
 // The account's validation state in words, from the database and, while it is pending, from the
-// accountValidation workflow's query (asked through web/workflows.ts).
+// accountValidation workflow's query (asked through web/approvals/workflows.ts).
 import type { User } from '../../db/database.ts';
 import type { ApprovalState } from '../../workflows/approvals/index.ts';
 

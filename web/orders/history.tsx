@@ -7,13 +7,13 @@ import { wakeWaitingLists } from '../waitlist/index.ts';
 import { familyWaitlist } from '../../db/queries/waitlist/index.ts';
 import { familyOrder } from '../../db/queries/orders/orders.ts';
 import { cardPaymentOf } from '../../db/queries/payments/index.ts';
-import { composeMail } from '../../lib/mail/compose.ts';
+import { reservationCancelledMail } from '../../activities/orders/mails.ts';
 import { cancelReservation } from '../../db/queries/orders/cancellation.ts';
 import { familyOrders, familyReservations } from '../../db/queries/orders/history.ts';
 import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/orders/order-recap.ts';
 import { familyNetLinePrices } from '../../db/queries/orders/refunds.ts';
 import { bookingDeadline } from '../../domain/booking-calendar.ts';
-import { formatLongDate, parisDate } from '../../domain/dates.ts';
+import { parisDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -84,12 +84,7 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
       c.status(409);
       return c.render(await reservationsPage(user.id, { error: refusals[result.reason] }), { title: 'Mes réservations' });
     }
-    const mail = composeMail({
-      subject: 'Réservation annulée',
-      greeting: user.first_name ? `Bonjour ${user.first_name},` : 'Bonjour,',
-      paragraphs: [`Votre réservation « ${result.product} » du ${formatLongDate(result.serviceDate)} est annulée.`, `${formatEuros(result.refundedCents)} ont été rendus sur votre porte-monnaie.`],
-      action: { label: 'Mon porte-monnaie', url: `${config.PUBLIC_URL}/mon-compte/porte-monnaie` },
-    });
+    const mail = reservationCancelledMail({ firstName: user.first_name, product: result.product, serviceDate: result.serviceDate, refundedCents: result.refundedCents, publicUrl: config.PUBLIC_URL });
     await workflows.sendMailLater({ idempotencyKey: `reservation-${c.req.param('id')}-cancelled`, to: user.email, mail });
     // The place freed goes to the day's waiting list, if families wait.
     await wakeWaitingLists(deps, [{ reservationId: idParam(c) }]);

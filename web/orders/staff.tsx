@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { searchOrders, staffOrder } from '../../db/queries/orders/staff-orders.ts';
 import { staffCancelReservations } from '../../db/queries/orders/staff-cancellation.ts';
-import { staffCancellationMail } from '../../activities/orders/staff-cancellation-mail.ts';
+import { staffCancellationMail } from '../../activities/orders/mails.ts';
 import { wakeWaitingLists } from '../waitlist/index.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { formatEuros } from '../../domain/money.ts';

@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { createStaffAccount, setStaffActive, staffAccounts } from '../../db/queries/staff/staff.ts';
 import { communeSlugs } from '../../db/queries/accounts/index.ts';
-import { staffInvitationLink } from '../../activities/staff/invitation-mail.ts';
+import { staffInvitationLink } from '../../activities/staff/mails.ts';
 import { accountMails } from '../../activities/accounts/index.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';

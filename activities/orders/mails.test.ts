@@ -1,6 +1,6 @@
 // The confirmation mail tells what the family paid: the total net of its voucher, the voucher said.
 import { describe, expect, it } from 'vitest';
-import { orderMail } from './order-mail.ts';
+import { orderMail } from './mails.ts';
 
 const facts = (discount: number) =>
   ({
