@@ -24,3 +24,9 @@ export function bookableSeasonDay(): IsoDate {
 export function seasonAheadDay(): IsoDate {
   return addDays(testToday(), 365);
 }
+
+/** A clock pinned to `start` that a test moves forward (sessions' and lockouts' delays). */
+export function movableClock(start: Date): { now: () => Date; advance: (ms: number) => Date } {
+  let clock = start;
+  return { now: () => clock, advance: (ms: number) => (clock = new Date(clock.getTime() + ms)) };
+}

@@ -9,14 +9,12 @@ import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { waitForMail } from '../../test/helpers/outbox.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
+import { movableClock } from '../../test/helpers/clock.ts';
 import { accountValidationWorkflowId, approvalState } from '../../workflows/approvals/approval.messages.ts';
 
 const database = useTestDatabase();
-const temporal = useTemporal({ worker: { db: () => database.db, now: () => now() } });
-let clock = new Date('2026-11-27T08:00:00Z');
-const now = () => clock;
-const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
-
+const { now, advance } = movableClock(new Date('2026-11-27T08:00:00Z'));
+const temporal = useTemporal({ worker: { db: () => database.db, now } });
 
 const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now });
 const get = (path: string, cookie?: string) => app().request(path, { headers: cookie ? { Cookie: cookie } : {} });
@@ -215,14 +213,14 @@ describe('forgotten password', () => {
 
   it('spends every other outstanding link once the password changes', async () => {
     const user = await createParent(database.db, 'deux-liens@example.fr');
-    const first = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: clock });
-    const second = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: clock });
+    const first = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: now() });
+    const second = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: now() });
     const done = await postForm(app(), '/recuperation-mot-de-passe/nouveau', { token: second.token, password: 'Second-Lien-2026!', password_confirmation: 'Second-Lien-2026!' });
     expect(done.status).toBe(303);
     expect((await get(`/recuperation-mot-de-passe/nouveau?token=${first.token}`)).status).toBe(410);
 
     // A change from "Mon compte" spends them too.
-    const third = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: clock });
+    const third = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: now() });
     const cookie = await login(app(), user.email, 'Second-Lien-2026!', { 'X-Forwarded-For': '10.8.0.3' });
     const changed = await postForm(app(), '/mon-compte/mot-de-passe', { current_password: 'Second-Lien-2026!', password: 'Troisieme-Mot-2027!', password_confirmation: 'Troisieme-Mot-2027!' }, { Cookie: cookie, 'X-Forwarded-For': '10.8.0.3' });
     expect(changed.status).toBe(303);
@@ -231,7 +229,7 @@ describe('forgotten password', () => {
 
   it('refuses a link older than one hour', async () => {
     const user = await createParent(database.db, 'tard@example.fr');
-    const { token } = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: clock });
+    const { token } = await issueToken(database.db, { purpose: 'password-reset', email: user.email, userId: user.id, now: now() });
     advance(61 * 60_000);
     expect((await get(`/recuperation-mot-de-passe/nouveau?token=${token}`)).status).toBe(410);
   });

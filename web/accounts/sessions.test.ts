@@ -6,12 +6,11 @@ import { createParent, login, PASSWORD, sessionCookie } from '../../test/helpers
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
+import { movableClock } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
-const temporal = useTemporal({ worker: { db: () => database.db, now: () => now() } });
-let clock = new Date('2026-11-27T08:00:00Z');
-const now = () => clock;
-const advance = (ms: number) => (clock = new Date(clock.getTime() + ms));
+const { now, advance } = movableClock(new Date('2026-11-27T08:00:00Z'));
+const temporal = useTemporal({ worker: { db: () => database.db, now } });
 
 const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now });
 const get = (path: string, cookie?: string) => app().request(path, { headers: cookie ? { Cookie: cookie } : {} });

@@ -1,17 +1,8 @@
 // The closures capability's pages: exceptional closures and what they cancel and refund. Mounted by
 // web/capabilities.ts.
-import { Hono } from 'hono';
-import type { WebCapability } from '../http/capability.ts';
-import type { AppEnv } from '../http/env.ts';
+import { webCapability } from '../http/capability.ts';
 import { closureAccess, closureRoutes } from './closures.tsx';
 
-export const closures: WebCapability = {
-  name: 'closures',
-  prefixes: ['/agent/fermetures'],
-  access: { ...closureAccess },
-  router: (deps) => {
-    const router = new Hono<AppEnv>();
-    router.route('/agent', closureRoutes(deps));
-    return router;
-  },
-};
+export const closures = webCapability('closures', ['/agent/fermetures'], [
+  { at: '/agent', routes: closureRoutes, access: closureAccess },
+]);
