@@ -40,6 +40,9 @@ const NOT_A_FILE = 'Choisissez un fichier PDF, JPEG ou PNG.';
 /** The days ticked absent (the database refuses one not declarable) and the certificate, if sent (checked by its content). */
 const declareForm = z.object({ jour: repeatedIds, certificat: z.unknown().optional() });
 
+/** The certificate sent later. */
+const certificateForm = declareForm.pick({ certificat: true });
+
 type Certificate = { file: File; read: { bytes: Uint8Array; type: 'application/pdf' | 'image/jpeg' | 'image/png' } };
 
 /** The certificate field: nothing, a checked file, or the message to show next to it. */
@@ -121,7 +124,7 @@ export function absenceFamilyRoutes(deps: AppDeps): Hono<AppEnv> {
       return myAbsence(c, { errors });
     };
     if (absence.status !== 'waiting-certificate' || absence.certificateDueAt.getTime() <= now().getTime()) return again({ etat: 'Cette absence n’attend plus de certificat.' });
-    const certificate = await certificateOf((await c.req.parseBody()).certificat);
+    const certificate = await certificateOf(certificateForm.parse(await c.req.parseBody()).certificat);
     if (!certificate) return again({ certificat: 'Choisissez le certificat médical (PDF, JPEG ou PNG).' });
     if ('error' in certificate) return again({ certificat: certificate.error });
     const stored = await storeCertificate(user.id, certificate);

@@ -9,6 +9,11 @@ import { formatEuros } from '../../domain/money.ts';
 import type { Logger } from '../../logger.ts';
 import type { AppEnv } from '../http/env.ts';
 import type { AccessTable } from '../http/access.ts';
+import { z } from 'zod';
+import { anyText } from '../forms/schemas.ts';
+
+/** The card the tester picks on the sandbox's page (the provider's own fields are checked by their signature). */
+const choiceForm = z.object({ choice: anyText });
 
 const cards = [
   { choice: 'accepted', number: '4000 0000 0000 0002', label: 'Carte acceptée', code: '00000' },
@@ -64,7 +69,8 @@ export function sandboxRoutes(keys: SandboxKeys, logger: Logger): Hono<AppEnv> {
   router.post('/payer', async (c) => {
     const body = await c.req.parseBody();
     const fields = checkedFields(body, keys);
-    const card = cards.find((entry) => entry.choice === body.choice);
+    const { choice } = choiceForm.parse(body);
+    const card = cards.find((entry) => entry.choice === choice);
     if (!fields || !card) return c.text('Paybox (bac à sable) : demande invalide', 400);
     const get = (name: string) => fields.find(([n]) => n === name)?.[1] ?? '';
     const transaction = String(Date.now()).slice(-8);

@@ -12,7 +12,8 @@ import type { AccessTable } from '../http/access.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { ID, idParam } from '../forms/form-route.ts';
-import type { FieldErrors, FormValues } from '../forms/forms.ts';
+import { validateForm, type FieldErrors, type FormValues } from '../forms/forms.ts';
+import { z } from 'zod';
 import { currentUser } from '../middleware/guards.ts';
 import { isFile, readUpload, storeUpload } from '../documents/index.ts';
 import { MyRequestPage, MyRequestsPage } from './views/my-requests.tsx';
@@ -28,6 +29,15 @@ export const onlineRequestFamilyAccess = {
 } satisfies AccessTable;
 
 /** A form has three file fields at most (request-form-fields.ts), each of 10 Mo at most. */
+/** The family's answer to what staff asked (its file, if any, is checked by its content). */
+const replyForm = z.object({
+  message: z
+    .string()
+    .optional()
+    .transform((value) => (value ?? '').trim())
+    .refine((message) => message.length >= 2 && message.length <= 2000 && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(message), 'Écrivez votre réponse (2 000 caractères au plus).'),
+});
+
 const tooLarge = (c: Context<AppEnv>) => c.text('Les fichiers dépassent la taille permise (10 Mo chacun).', 413);
 const formBodyLimit = bodyLimit({ maxSize: 3 * MAX_DOCUMENT_BYTES + 64 * 1024, onError: tooLarge });
 const replyBodyLimit = bodyLimit({ maxSize: MAX_DOCUMENT_BYTES + 64 * 1024, onError: tooLarge });
@@ -118,9 +128,8 @@ export function onlineRequestRoutes(deps: AppDeps): Hono<AppEnv> {
       c.status(status);
       return myRequest(c, { values, errors });
     };
-    const message = (values.message ?? '').trim();
-    const errors: FieldErrors = {};
-    if (message.length < 2 || message.length > 2000 || /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(message)) errors.message = 'Écrivez votre réponse (2 000 caractères au plus).';
+    const reply = validateForm(replyForm, values);
+    const errors: FieldErrors = reply.ok ? {} : { ...reply.errors };
     const file = body.fichier;
     const read = isFile(file) ? await readUpload(file) : null;
     if (read && 'error' in read) errors.fichier = read.error;
@@ -134,7 +143,7 @@ export function onlineRequestRoutes(deps: AppDeps): Hono<AppEnv> {
       if ('error' in stored) return again({ fichier: stored.error }, stored.status);
       documentId = stored.documentId;
     }
-    if (!(await addFamilyReply(db, { requestId: request.id, userId: user.id, body: message, documentId }))) return again({ etat: NOT_WAITING });
+    if (!(await addFamilyReply(db, { requestId: request.id, userId: user.id, body: reply.ok ? reply.data.message : '', documentId }))) return again({ etat: NOT_WAITING });
     await workflows.onlineRequestCompleted(request.id, documentId, { userId: user.id, commune: request.commune });
     return c.redirect(`/mon-compte/demarches/${request.id}?ok=reponse`, 303);
   });
