@@ -4,7 +4,7 @@
 //   2. « Payer »: the payment and the confirmation (order-payment.ts).
 import { condition, getExternalWorkflowHandle, workflowInfo } from '@temporalio/workflow';
 import { HOLD_WHILE_ORDERING_MS, type OrderInput, type OrderState, type PaymentPlan } from '../order.messages.ts';
-import { takeCheckoutSteps } from '../order-checkout.ts';
+import { takeCheckoutSteps } from './checkout-steps.ts';
 import { awaitCardNotification, NotPaid, settleOrder } from '../order-payment.ts';
 import { orderVersion } from '../order-versions.ts';
 import { holdWorkflowId, releaseHold } from '../../booking/index.ts';
