@@ -21,6 +21,6 @@ export const termsForm = z.object({
 
 /** No card chosen is null: the order refuses a card part without one. */
 export const paymentPlanForm = z.object({
-  carte: text.transform((value): CardType | null => (value in CARD_TYPES ? (value as CardType) : null)),
+  carte: text.transform((value): CardType | null => (Object.hasOwn(CARD_TYPES, value) ? (value as CardType) : null)),
   porte_monnaie: text.transform((value) => value === 'tout' || value === 'solde'),
 });

@@ -210,7 +210,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const pending = order.card_payment_id
       ? await cardPaymentOf(db, order.card_payment_id)
       : undefined;
-    if (pending?.state === 'pending' && pending.card_type && pending.card_type in CARD_TYPES) {
+    if (pending?.state === 'pending' && pending.card_type && Object.hasOwn(CARD_TYPES, pending.card_type)) {
       return goToCardPayment(c, { reference: pending.reference, amountCents: pending.amount_cents, cardType: pending.card_type as CardType });
     }
     return null;

@@ -20,7 +20,7 @@ const topUpForm = z.object({
     .string({ error: 'Choisissez un montant : 1, 5, 10, 25 ou 50 €.' })
     .transform(Number)
     .refine((cents) => (TOP_UP_AMOUNTS_CENTS as readonly number[]).includes(cents), 'Choisissez un montant : 1, 5, 10, 25 ou 50 €.'),
-  carte: z.string({ error: 'Choisissez une carte.' }).refine((card): card is CardType => card in CARD_TYPES, 'Choisissez une carte.'),
+  carte: z.string({ error: 'Choisissez une carte.' }).refine((card): card is CardType => Object.hasOwn(CARD_TYPES, card), 'Choisissez une carte.'),
 });
 
 /** Who may call each route below (see web/http/access.ts). */
