@@ -55,7 +55,9 @@ describe('Mes commandes', () => {
 
 describe('Mes réservations', () => {
   it('cancels before the deadline: refund to the wallet, place freed, once', async () => {
-    const { family, cookie } = await paidOrder('annule@example.fr');
+    const { family, order, cookie } = await paidOrder('annule@example.fr');
+    const orderPage = async () => (await (await app().request(`/mon-compte/commandes/${order.number}`, { headers: { Cookie: cookie } })).text()).replace(/[\u00a0\u202f]/g, ' ');
+    expect(await orderPage()).not.toContain('Annulations et remboursements');
     const page = await (await app().request('/mon-compte/reservations', { headers: { Cookie: cookie } })).text();
     expect(page).toContain('mercredi 9 décembre 2026');
     expect(page).toMatch(/href="\/mon-compte\/e-billets\/\d+">e-billet [A-HJ-NP-Z2-9]{10}/);
@@ -65,6 +67,11 @@ describe('Mes réservations', () => {
     const cancelled = await postForm(app(), `/mon-compte/reservations/${reservation.id}/annuler`, {}, { Cookie: cookie });
     expect(cancelled.headers.get('location')).toBe('/mon-compte/reservations?annulee=790');
     expect(await balance(database.db, family.user.id)).toBe(5000 - 1580 + 790);
+    // The order says what went back, by day, and in all.
+    const detail = await orderPage();
+    expect(detail).toContain('Payée – 7,90 € remboursés');
+    expect(detail).toMatch(/09-12-2026 – [^<]+ – [^<]+ : annulée, 7,90 € remboursés/);
+    expect(detail).toContain('Remboursé au total : 7,90 €');
     expect((await placesLeft(database.db, reservation.prestation_id, '2026-12-09', '2026-12-09', clock)).get('2026-12-09')).toBe(before + 1);
     const again = await postForm(app(), `/mon-compte/reservations/${reservation.id}/annuler`, {}, { Cookie: cookie });
     expect(again.status).toBe(409);

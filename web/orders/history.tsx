@@ -9,7 +9,7 @@ import { familyOrder } from '../../db/queries/orders/orders.ts';
 import { cardPaymentOf } from '../../db/queries/payments/index.ts';
 import { reservationCancelledMail } from '../../activities/orders/mails.ts';
 import { cancelReservation } from '../../db/queries/orders/cancellation.ts';
-import { familyOrders, familyReservations } from '../../db/queries/orders/history.ts';
+import { familyOrders, familyReservations, orderCancellations } from '../../db/queries/orders/history.ts';
 import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/orders/order-recap.ts';
 import { familyNetLinePrices } from '../../db/queries/orders/refunds.ts';
 import { bookingDeadline } from '../../domain/booking-calendar.ts';
@@ -46,8 +46,8 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
     const order = await familyOrder(db, currentUser(c).id, c.req.param('number'));
     if (!order) return c.notFound();
     const cardPayment = order.card_payment_id ? ((await cardPaymentOf(db, order.card_payment_id)) ?? null) : null;
-    const [lines, voucher] = await Promise.all([recapLines(db, await orderHoldIds(db, order.id)), orderVoucher(db, order.id)]);
-    return c.render(<OrderDetailPage order={order} lines={lines} voucher={voucher} cardPayment={cardPayment} />, { title: `Commande ${order.number}` });
+    const [lines, voucher, cancellations] = await Promise.all([recapLines(db, await orderHoldIds(db, order.id)), orderVoucher(db, order.id), orderCancellations(db, order.id)]);
+    return c.render(<OrderDetailPage order={order} lines={lines} voucher={voucher} cardPayment={cardPayment} cancellations={cancellations} />, { title: `Commande ${order.number}` });
   });
 
   async function reservationsPage(userId: number, extra: { message?: string | null; error?: string | null } = {}) {

@@ -1,4 +1,5 @@
-// A family's history: its orders (with lines and payments) and its reservations.
+// A family's history: its orders (with lines, payments and what was cancelled and refunded) and
+// its reservations.
 import type { Db } from '../../connection.ts';
 
 export function familyOrders(db: Db, userId: number) {
@@ -27,5 +28,20 @@ export function familyReservations(db: Db, userId: number) {
     .where('reservations.user_id', '=', userId)
     .orderBy('dependants.birth_date')
     .orderBy('reservations.service_date')
+    .execute();
+}
+
+/** An order's reservations cancelled or refunded (an absence refunds a day that stays booked), by day. */
+export function orderCancellations(db: Db, orderId: number) {
+  return db
+    .selectFrom('reservations')
+    .innerJoin('order_lines', 'order_lines.id', 'reservations.order_line_id')
+    .innerJoin('products', 'products.id', 'reservations.product_id')
+    .innerJoin('dependants', 'dependants.id', 'reservations.dependant_id')
+    .select(['reservations.id', 'reservations.service_date', 'reservations.state', 'reservations.refunded_cents', 'products.name as product', 'dependants.first_name', 'dependants.last_name'])
+    .where('order_lines.order_id', '=', orderId)
+    .where((eb) => eb.or([eb('reservations.state', '=', 'cancelled'), eb('reservations.refunded_cents', '>', 0)]))
+    .orderBy('reservations.service_date')
+    .orderBy('reservations.id')
     .execute();
 }

@@ -60,8 +60,10 @@ export function OrderDetailPage(props: {
   lines: RecapLine[];
   voucher: { label: string; discountCents: number } | null;
   cardPayment: { state: string; card_type: string | null } | null;
+  cancellations: CancellationRow[];
 }) {
-  const { order, lines, voucher, cardPayment } = props;
+  const { order, lines, voucher, cardPayment, cancellations } = props;
+  const refunded = cancellations.reduce((sum, row) => sum + row.refunded_cents, 0);
   return (
     <>
       <p>
@@ -71,6 +73,7 @@ export function OrderDetailPage(props: {
       <p>
         {dateFormat.format(order.created_at)} – {orderStateLabel(order.state)}
         {order.abandon_reason ? ` (${order.abandon_reason})` : ''}
+        {refunded > 0 ? ` – ${formatEuros(refunded)} remboursés` : ''}
       </p>
       <Recap lines={lines} totalCents={order.total_cents} voucher={voucher} caption={`Commande ${order.number}`} />
       <h2>Paiements</h2>
@@ -82,8 +85,32 @@ export function OrderDetailPage(props: {
           </li>
         ) : null}
       </ul>
+      {cancellations.length > 0 ? (
+        <>
+          <h2>Annulations et remboursements</h2>
+          <ul>
+            {cancellations.map((row) => (
+              <li>
+                {formatShortDate(row.service_date)} – {row.first_name} {row.last_name} – {row.product} : {row.state === 'cancelled' ? 'annulée' : 'absence remboursée'}
+                {row.refunded_cents > 0 ? `, ${formatEuros(row.refunded_cents)} remboursés` : ', rien à rembourser'}
+              </li>
+            ))}
+          </ul>
+          <p>Remboursé au total : {formatEuros(refunded)}</p>
+        </>
+      ) : null}
     </>
   );
+}
+
+/** A reservation of the order cancelled or refunded, and what went back to the family. */
+export interface CancellationRow {
+  service_date: string;
+  state: 'confirmed' | 'cancelled';
+  refunded_cents: number;
+  product: string;
+  first_name: string;
+  last_name: string;
 }
 
 export interface ReservationRow {
