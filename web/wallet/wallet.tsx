@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
-import { createTopUpPayment, familyPayment } from '../../db/queries/payments/index.ts';
+import { createTopUpPayment, familyPayment, pendingTopUps } from '../../db/queries/payments/index.ts';
 import { balance, walletHistory } from '../../db/queries/wallet/wallet.ts';
 import { TOP_UP_AMOUNTS_CENTS } from '../../workflows/wallet/wallet-top-up.messages.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -36,10 +36,15 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
 
   const page = async (userId: number, extra: { errors?: Record<string, string>; message?: string | null } = {}) => (
-    <WalletPage balanceCents={await balance(db, userId)} entries={await walletHistory(db, userId)} {...extra} />
+    <WalletPage balanceCents={await balance(db, userId)} entries={await walletHistory(db, userId)} pending={await pendingTopUps(db, userId, now())} {...extra} />
   );
 
-  router.get('/mon-compte/porte-monnaie', async (c) => c.render(await page(currentUser(c).id), { title: 'Mon porte-monnaie' }));
+  router.get('/mon-compte/porte-monnaie', async (c) => {
+    const user = currentUser(c);
+    // A top-up waiting for the bank: the page reads the balance again until it is confirmed.
+    if ((await pendingTopUps(db, user.id, now())).length > 0) c.header('Refresh', '5');
+    return c.render(await page(user.id), { title: 'Mon porte-monnaie' });
+  });
 
   router.post('/mon-compte/porte-monnaie/recharger', async (c) => {
     const user = currentUser(c);
@@ -74,7 +79,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
     const state = (await workflows.topUpState(payment.id).catch(() => null)) ?? { status: payment.state };
     const pending = state.status === 'pending';
     if (pending) c.header('Refresh', '3');
-    return c.render(<PaymentResultPage status={state.status} amountCents={payment.amount_cents} poll={pending ? c.req.path : null} />, { title: 'Paiement' });
+    return c.render(<PaymentResultPage status={state.status} amountCents={payment.amount_cents} balanceCents={await balance(db, user.id)} poll={pending ? c.req.path : null} />, { title: 'Paiement' });
   });
 
   return router;

@@ -44,6 +44,20 @@ export function familyPayment(db: Db, userId: number, reference: string) {
   return db.selectFrom('payments').selectAll().where('reference', '=', reference).where('user_id', '=', userId).executeTakeFirst();
 }
 
+/** A family's top-ups still waiting for the bank's answer (an hour at most: they expire after 30 minutes). */
+export function pendingTopUps(db: Db, userId: number, now: Date) {
+  return db
+    .selectFrom('payments')
+    .select(['reference', 'amount_cents'])
+    .where('user_id', '=', userId)
+    .where('purpose', '=', 'topup')
+    .where('state', '=', 'pending')
+    .where('created_at', '>', new Date(now.getTime() - 3_600_000))
+    .orderBy('created_at', 'desc')
+    .limit(5)
+    .execute();
+}
+
 /** A payment's state and card, for an order's pages. */
 export function cardPaymentOf(db: Db, paymentId: number) {
   return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state']).where('id', '=', paymentId).executeTakeFirst();

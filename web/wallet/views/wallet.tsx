@@ -8,16 +8,24 @@ const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyl
 
 export interface WalletPageProps {
   balanceCents: number;
+  /** Top-ups waiting for the bank: the balance changes once each is confirmed. */
+  pending?: { reference: string; amount_cents: number }[];
   entries: { id: number; amount_cents: number; label: string; created_at: Date }[];
   errors?: Record<string, string>;
   message?: string | null;
 }
 
-export function WalletPage({ balanceCents, entries, errors = {}, message }: WalletPageProps) {
+export function WalletPage({ balanceCents, entries, pending = [], errors = {}, message }: WalletPageProps) {
   return (
     <>
       <h1>Mon porte-monnaie</h1>
       {message ? <Notice kind="success">{message}</Notice> : null}
+      {pending.map((topUp) => (
+        <Notice kind="info">
+          Votre recharge de {formatEuros(topUp.amount_cents)} attend la confirmation de la banque : le solde ci-dessous sera mis à jour dès qu'elle arrive (cette page se recharge seule).{' '}
+          <a href={`/paiement/retour/${topUp.reference}`}>Suivre ce paiement</a>
+        </Notice>
+      ))}
       <p class="balance">
         Solde : <strong>{formatEuros(balanceCents)}</strong>
       </p>
@@ -97,7 +105,7 @@ export function GoToPaymentPage({ action, fields, amountCents }: { action: strin
   );
 }
 
-export function PaymentResultPage({ status, amountCents, poll }: { status: string; amountCents: number; poll: string | null }) {
+export function PaymentResultPage({ status, amountCents, balanceCents, poll }: { status: string; amountCents: number; balanceCents: number; poll: string | null }) {
   const texts: Record<string, { title: string; kind: 'success' | 'warning' | 'info'; text: string }> = {
     pending: { title: 'Paiement en cours de confirmation', kind: 'info', text: 'Nous attendons la confirmation de la banque. Cette page se met à jour toute seule.' },
     paid: { title: 'Porte-monnaie rechargé', kind: 'success', text: `${formatEuros(amountCents)} ont été ajoutés à votre porte-monnaie.` },
@@ -115,6 +123,9 @@ export function PaymentResultPage({ status, amountCents, poll }: { status: strin
     <section class="narrow" id="payment-result" {...(poll ? { 'hx-get': poll, 'hx-trigger': 'every 2s', 'hx-select': '#payment-result', 'hx-swap': 'outerHTML' } : {})}>
       <h1>{text.title}</h1>
       <Notice kind={text.kind}>{text.text}</Notice>
+      <p class="balance">
+        {status === 'paid' ? 'Nouveau solde' : 'Solde'} : <strong>{formatEuros(balanceCents)}</strong>
+      </p>
       <p>
         <a href="/mon-compte/porte-monnaie">Mon porte-monnaie</a>
       </p>
