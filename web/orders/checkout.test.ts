@@ -79,6 +79,34 @@ describe('Commander', () => {
     expect(ended.get(TotalCentsAttribute)).toBe(790);
   });
 
+  it('sends a page opened out of order to the step it lacks: the address, then the terms, then the payment', async () => {
+    const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
+    const family = await bookingFamily(database.db, 'desordre@example.fr');
+    const addressId = await addHomeAddress(database.db, family.user.id);
+    if (!(await holdPlaces(database.db, family, 'Matin', [day], testNow())).ok) throw new Error('hold refused');
+    const cookie = await login(app, family.user.email);
+    const number = /\/commande\/(\d{4}-\d{6})\//.exec((await postForm(app, '/commande', {}, { Cookie: cookie })).headers.get('location') ?? '')![1]!;
+    const open = (step: string) => app.request(`/commande/${number}/${step}`, { headers: { Cookie: cookie } });
+    const said = async (step: string) => (await (await open(step)).text()).replaceAll('&#39;', "'");
+
+    for (const step of ['paiement', 'conditions']) {
+      const early = await open(step);
+      expect(early.status, step).toBe(303);
+      expect(early.headers.get('location'), step).toBe(`/commande/${number}/adresse?manquant=1`);
+    }
+    expect(await said('adresse?manquant=1')).toContain("Choisissez d'abord l'adresse de facturation");
+    expect(await said('adresse')).not.toContain("Choisissez d'abord");
+    await postForm(app, `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: cookie });
+    expect((await open('conditions')).status).toBe(200);
+    const beforeTerms = await open('paiement');
+    expect(beforeTerms.headers.get('location')).toBe(`/commande/${number}/conditions?manquant=1`);
+    expect(await said('conditions?manquant=1')).toContain("Acceptez d'abord les conditions générales de vente");
+    await postForm(app, `/commande/${number}/conditions`, { cgv: '1' }, { Cookie: cookie });
+    const payment = await open('paiement');
+    expect(payment.status).toBe(200);
+    expect(await payment.text()).toContain('Paiement');
+  });
+
   it('takes a new address inside the step: refused next to its fields, then saved to Mes adresses and chosen', async () => {
     const app = createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue });
     const family = await bookingFamily(database.db, 'sans-adresse@example.fr');

@@ -155,7 +155,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.redirect(`/commande/${orderOf(c).number}/conditions`, 303);
   };
 
-  router.get(`/commande/:number${NUMBER}/adresse`, (c) => addressPage(c));
+  router.get(`/commande/:number${NUMBER}/adresse`, (c) => addressPage(c, c.req.query('manquant') ? "Choisissez d'abord l'adresse de facturation : la commande en a besoin avant les conditions et le paiement." : null));
 
   router.post(`/commande/:number${NUMBER}/adresse`, async (c) => {
     return chooseOrderAddress(c, addressChoiceForm.parse(await readForm(c)).adresse);
@@ -175,7 +175,20 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
   const termsPage = (c: Context<AppEnv>, error?: string | null) =>
     c.render(<TermsStepPage number={orderOf(c).number} error={error} />, { title: 'Conditions générales de vente' });
 
-  router.get(`/commande/:number${NUMBER}/conditions`, (c) => termsPage(c));
+  /**
+   * The step a basket's order still lacks before this one (its address, then its terms), for a
+   * page opened out of order (a link kept, the browser's history): the parent goes there first.
+   * An order of the first workflow keeps its steps in its history, which its Updates check.
+   */
+  const missingStep = (c: Context<AppEnv>, step: 'conditions' | 'paiement'): Response | null => {
+    const order = orderOf(c);
+    if (order.workflow_type === 'order' || order.state !== 'open') return null;
+    if (!order.billing_address) return c.redirect(`/commande/${order.number}/adresse?manquant=1`, 303);
+    if (step === 'paiement' && !order.terms_accepted_at) return c.redirect(`/commande/${order.number}/conditions?manquant=1`, 303);
+    return null;
+  };
+
+  router.get(`/commande/:number${NUMBER}/conditions`, (c) => missingStep(c, 'conditions') ?? termsPage(c, c.req.query('manquant') ? "Acceptez d'abord les conditions générales de vente : le paiement vient ensuite." : null));
 
   router.post(`/commande/:number${NUMBER}/conditions`, async (c) => {
     const number = orderOf(c).number;
@@ -216,7 +229,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     return null;
   }
 
-  router.get(`/commande/:number${NUMBER}/paiement`, async (c) => (await paymentUnderWay(c)) ?? paymentPage(c));
+  router.get(`/commande/:number${NUMBER}/paiement`, async (c) => (await paymentUnderWay(c)) ?? missingStep(c, 'paiement') ?? paymentPage(c));
 
   router.post(`/commande/:number${NUMBER}/paiement`, async (c) => {
     // Sent again once paid (its first answer lost with a server process): never a second « Payer ».
