@@ -9,23 +9,33 @@ export interface AccountStatusText {
   kind: 'success' | 'warning' | 'info';
 }
 
-export function describeAccountStatus(user: Pick<User, 'status' | 'status_reason'>, workflow: ApprovalState | null): AccountStatusText {
+/**
+ * `audience`: the family reads its own account (« Déposez vos pièces »); staff read the family's,
+ * and what waits for them.
+ */
+export function describeAccountStatus(user: Pick<User, 'status' | 'status_reason'>, workflow: ApprovalState | null, audience: 'family' | 'staff' = 'family'): AccountStatusText {
+  const staff = audience === 'staff';
   switch (user.status) {
     case 'validated':
       return { title: 'Compte validé', detail: null, kind: 'success' };
     case 'rejected':
       return { title: `Compte refusé : ${user.status_reason ?? 'motif non précisé'}`, detail: null, kind: 'warning' };
     case 'suspended':
-      return { title: 'Compte suspendu', detail: user.status_reason ?? 'Contactez votre mairie.', kind: 'warning' };
+      return { title: 'Compte suspendu', detail: user.status_reason ?? (staff ? 'Aucun motif enregistré.' : 'Contactez votre mairie.'), kind: 'warning' };
     case 'erased':
       return { title: 'Compte effacé', detail: 'Les données de cette famille ont été effacées à sa demande.', kind: 'info' };
     default:
       if (workflow?.status === 'documents-requested') {
-        return { title: 'Compte en attente de validation', detail: `La mairie vous demande des pièces justificatives : ${workflow.text ?? ''}`, kind: 'warning' };
+        const asked = workflow.text ?? '';
+        return { title: 'Compte en attente de validation', detail: staff ? `Pièces demandées à la famille, qui ne les a pas encore déposées : ${asked}` : `La mairie vous demande des pièces justificatives : ${asked}`, kind: 'warning' };
       }
       if (workflow?.status === 'waiting-documents') {
-        return { title: 'Compte en attente de validation', detail: 'Déposez vos pièces justificatives pour que la mairie puisse valider votre compte.', kind: 'warning' };
+        return { title: 'Compte en attente de validation', detail: staff ? "La famille n'a pas encore déposé de pièce justificative." : 'Déposez vos pièces justificatives pour que la mairie puisse valider votre compte.', kind: 'warning' };
       }
-      return { title: 'Compte en attente de validation', detail: 'Vos pièces justificatives sont en cours d\'examen par la mairie.', kind: 'info' };
+      return {
+        title: 'Compte en attente de validation',
+        detail: staff ? 'Pièces justificatives déposées : à examiner, puis valider le compte, le refuser ou demander d’autres pièces.' : 'Vos pièces justificatives sont en cours d\'examen par la mairie.',
+        kind: 'info',
+      };
   }
 }

@@ -67,7 +67,7 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.render(
       <AccountReviewPage
         account={{ id, name, email: account.email, phone: account.phone, commune: account.commune, createdAt: formatLongDate(parisDate(account.created_at)) }}
-        status={describeAccountStatus(account, workflow)}
+        status={describeAccountStatus(account, workflow, 'staff')}
         open={workflow !== null && !isDecided(workflow.status)}
         canRequest={workflow?.status === 'waiting-staff'}
         documents={documents}

@@ -32,7 +32,7 @@ export function familyPages({ db, workflows, now, config }: Pick<AppDeps, 'db' |
       <FamilyPage
         family={{ id, name, email: user.email, phone: user.phone, commune, quotientFamilial: user.quotient_familial }}
         {...extra}
-        status={describeAccountStatus(user, workflow)}
+        status={describeAccountStatus(user, workflow, 'staff')}
         dependants={await listDependants(db, id)}
         documents={documents}
         subscriptions={await familySubscriptions(db, id)}
