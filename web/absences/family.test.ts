@@ -14,6 +14,8 @@ import { bookingFamily, holdPlaces, payCart, serviceDaysFrom } from '../../test/
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { ELF_EXECUTABLE, PNG_1X1 } from '../../test/fixtures/files.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
+import { absenceWorkflowId } from '../../workflows/absences/absence.messages.ts';
+import { CommuneAttribute } from '../../workflows/common/search-attributes.ts';
 import { bookableSeasonDay, testNow, testToday } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
@@ -92,6 +94,8 @@ describe('absences for illness', () => {
     const declared = await send(`/mon-compte/reservations/${reservations[0]}/absence`, [['jour', String(reservations[0])], ['jour', String(reservations[1])]]);
     expect(declared.status).toBe(303);
     const id = absenceIdOf(declared);
+    // Operators find its process in the Temporal UI by its product's commune.
+    expect((await temporal.client.workflow.getHandle(absenceWorkflowId(id)).describe()).typedSearchAttributes.get(CommuneAttribute)).toBe('Rosières');
     const page = await (await get(`/mon-compte/absences/${id}`, parent)).text();
     expect(page).toContain('En attente du certificat médical');
     expect(page).toContain(`action="/mon-compte/absences/${id}/certificat"`);

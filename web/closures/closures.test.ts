@@ -9,6 +9,7 @@ import { bookingFamily, demoProduct, holdPlaces, payCart } from '../../test/help
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
 import { closureWorkflowId } from '../../workflows/closures/closure.messages.ts';
+import { CommuneAttribute } from '../../workflows/common/search-attributes.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db, now: () => now() } });
@@ -59,7 +60,10 @@ describe('fermetures exceptionnelles', () => {
     expect(created.status).toBe(303);
     const closure = await database.db.selectFrom('closures').selectAll().executeTakeFirstOrThrow();
     expect(closure.reason).toBe('Intempéries : alerte neige');
-    await temporal.client.workflow.getHandle(closureWorkflowId(closure.id)).result();
+    const process = temporal.client.workflow.getHandle(closureWorkflowId(closure.id));
+    await process.result();
+    // Operators find it in the Temporal UI by its product's commune.
+    expect((await process.describe()).typedSearchAttributes.get(CommuneAttribute)).toBe('Rosières');
     expect(await balance(database.db, family.user.id)).toBe(790);
     const html = await (await get('/agent/fermetures?ok=ok', staff)).text();
     expect(html).toContain('Terminée : 1 réservation(s) annulée(s)');

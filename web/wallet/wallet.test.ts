@@ -4,9 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { createTopUpPayment } from '../../db/queries/payments/payments.ts';
 import { moveMoney } from '../../db/queries/wallet/wallet.ts';
 import { createParent, login } from '../../test/helpers/accounts.ts';
-import { createTestApp } from '../../test/helpers/app.ts';
+import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
+import { AccountAttribute, CommuneAttribute } from '../../workflows/common/search-attributes.ts';
+import { topUpWorkflowId } from '../../workflows/wallet/wallet-top-up.messages.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal();
@@ -41,5 +43,17 @@ describe('the wallet and a top-up', () => {
     const after = await text(credited);
     expect(after).toContain('Solde : <strong>15,00 €</strong>');
     expect(after).not.toContain('attend la confirmation de la banque');
+  });
+
+  it("starts the top-up's process under the family's commune, for operators", async () => {
+    const parent = await createParent(database.db, 'recharge-commune@example.fr', { status: 'validated' });
+    const cookie = await login(app(), 'recharge-commune@example.fr');
+    const sent = await postForm(app(), '/mon-compte/porte-monnaie/recharger', { montant: '1000', carte: 'VISA' }, { Cookie: cookie });
+    expect(sent.status).toBe(200);
+    const payment = await database.db.selectFrom('payments').select('id').where('user_id', '=', parent.id).executeTakeFirstOrThrow();
+    const attributes = (await temporal.client.workflow.getHandle(topUpWorkflowId(payment.id)).describe()).typedSearchAttributes;
+    const commune = await database.db.selectFrom('communes').select('name').where('id', '=', parent.commune_id!).executeTakeFirstOrThrow();
+    expect(attributes.get(CommuneAttribute)).toBe(commune.name);
+    expect(attributes.get(AccountAttribute)).toBe(parent.id);
   });
 });

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import { createTopUpPayment, familyPayment, pendingTopUps } from '../../db/queries/payments/index.ts';
 import { balance, walletHistory } from '../../db/queries/wallet/wallet.ts';
+import { communeName } from '../../db/queries/accounts/index.ts';
 import { TOP_UP_AMOUNTS_CENTS } from '../../workflows/wallet/wallet-top-up.messages.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -55,7 +56,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const { montant: amount, carte: card } = input.data;
     const payment = await createTopUpPayment(db, { userId: user.id, amountCents: amount, cardType: card });
-    await workflows.startTopUp(payment.id, { userId: user.id, commune: null });
+    await workflows.startTopUp(payment.id, { userId: user.id, commune: user.commune_id ? await communeName(db, user.commune_id) : null });
     const back = `${config.PUBLIC_URL}/paiement/retour/${payment.reference}`;
     const form = payments.paymentForm({
       totalCents: amount,
