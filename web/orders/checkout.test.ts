@@ -68,6 +68,8 @@ describe('Commander', () => {
     await postForm(app, `/commande/${number}/adresse`, { adresse: String(addressId) }, { Cookie: cookie });
     await postForm(app, `/commande/${number}/conditions`, { cgv: '1' }, { Cookie: cookie });
     expect((await postForm(app, `/commande/${number}/paiement`, { porte_monnaie: 'tout' }, { Cookie: cookie })).headers.get('location')).toBe(`/commande/${number}/confirmation`);
+    // What operators read of the process agrees with the order's row: its address and terms taken.
+    expect(await handle.query(orderState)).toMatchObject({ status: 'paid', addressChosen: true, termsAccepted: true });
     // "Payer" answered once paid: the confirmation reads the order's row, already paid, and leads on.
     const confirmed = await (await app.request(`/commande/${number}/confirmation`, { headers: { Cookie: cookie } })).text();
     expect(confirmed).toContain(`Commande ${number} confirmée`);

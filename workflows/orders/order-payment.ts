@@ -129,7 +129,10 @@ export async function settleOrder(run: OrderRun, checkout: () => Promise<Payment
     const plan = await checkout();
     run.setStatus('paying-wallet');
     await run.keepPlaces();
-    await steps.planOrderPayment({ orderId: run.orderId(), walletCents: plan.walletCents, cardCents: plan.cardCents });
+    const checked = await steps.planOrderPayment({ orderId: run.orderId(), walletCents: plan.walletCents, cardCents: plan.cardCents });
+    // The basket's pages write the address and the terms to the order's row: its state says what
+    // the row holds (histories recorded before this answer have none, and keep what they said).
+    if (checked) Object.assign(state, checked);
     if (plan.walletCents > 0) {
       await payByWallet();
       compensations.push(() => steps.refundWalletForOrder({ orderId: run.orderId(), key: `${id}/wallet-refund` }));

@@ -83,12 +83,17 @@ export async function reserveVoucher(db: Db, orderId: number, code: string, now:
   });
 }
 
-/** "05. Paiement": how much comes from the wallet and how much by card. */
-export async function planOrderPayment(db: Db, orderId: number, walletCents: number, cardCents: number): Promise<void> {
+/**
+ * "05. Paiement": how much comes from the wallet and how much by card; and whether the order's
+ * row holds its address and accepted terms, which the workflow's state then says as the row does.
+ */
+export async function planOrderPayment(db: Db, orderId: number, walletCents: number, cardCents: number): Promise<{ addressChosen: boolean; termsAccepted: boolean }> {
   await db
     .updateTable('orders')
     .set({ state: 'awaiting-payment', wallet_cents: walletCents, card_cents: cardCents })
     .where('id', '=', orderId)
     .where('state', '=', 'open')
     .execute();
+  const order = await db.selectFrom('orders').select(['billing_address', 'terms_accepted_at']).where('id', '=', orderId).executeTakeFirstOrThrow();
+  return { addressChosen: order.billing_address !== null, termsAccepted: order.terms_accepted_at !== null };
 }
