@@ -3,12 +3,12 @@
 // never ran. Operators find each by its product's commune, read here when the page does not say.
 import type { absence } from '../../workflows/absences/absence.ts';
 import { absenceDecided, absenceState, absenceWorkflowId, certificateSent, type AbsenceInput, type AbsenceVerdict } from '../../workflows/absences/absence.messages.ts';
-import { absenceCommuneName } from '../../db/queries/absences/absences.ts';
+import { communeConcerned } from '../../db/queries/catalogue/index.ts';
 import { familyAttributes, once, twoSecondsAtMostUntil, type Family, type WorkflowDoor } from '../http/workflow-door.ts';
 
 export function absenceWorkflows({ temporal, taskQueue, db }: WorkflowDoor) {
   /** Who the absence concerns, with its product's commune. */
-  const concerned = async (input: AbsenceInput, family: Family) => familyAttributes({ ...family, commune: family.commune ?? (await absenceCommuneName(db, input.absenceId)) });
+  const concerned = async (input: AbsenceInput, family: Family) => familyAttributes({ ...family, commune: family.commune ?? (await communeConcerned(db, { absenceId: input.absenceId })) });
   return {
     startAbsence: async (input: AbsenceInput, family: Family) =>
       once(temporal.workflow.start<typeof absence>('absence', { taskQueue, workflowId: absenceWorkflowId(input.absenceId), workflowIdReusePolicy: 'REJECT_DUPLICATE', args: [input], typedSearchAttributes: await concerned(input, family) })),

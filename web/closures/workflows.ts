@@ -3,13 +3,13 @@
 import type { closure } from '../../workflows/closures/closure.ts';
 import { closureWorkflowId } from '../../workflows/closures/closure.messages.ts';
 import { CommuneAttribute } from '../../workflows/common/search-attributes.ts';
-import { closureCommuneName } from '../../db/queries/closures/closures.ts';
+import { communeConcerned } from '../../db/queries/catalogue/index.ts';
 import { once, type WorkflowDoor } from '../http/workflow-door.ts';
 
 export function closureWorkflows({ temporal, taskQueue, db }: WorkflowDoor) {
   return {
     startClosure: async (closureId: number) => {
-      const commune = await closureCommuneName(db, closureId);
+      const commune = await communeConcerned(db, { closureId });
       await once(
         temporal.workflow.start<typeof closure>('closure', {
           taskQueue,

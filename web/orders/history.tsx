@@ -46,7 +46,7 @@ export function historyRoutes(deps: AppDeps): Hono<AppEnv> {
     const order = await familyOrder(db, currentUser(c).id, c.req.param('number'));
     if (!order) return c.notFound();
     const cardPayment = order.card_payment_id ? ((await cardPaymentOf(db, order.card_payment_id)) ?? null) : null;
-    const [lines, voucher, cancellations] = await Promise.all([recapLines(db, await orderHoldIds(db, order.id)), orderVoucher(db, order.id), orderCancellations(db, order.id)]);
+    const [lines, voucher, cancellations] = await Promise.all([recapLines(db, await orderHoldIds(db, order.id)), orderVoucher(db, order.id), orderCancellations(db, currentUser(c).id, order.id)]);
     return c.render(<OrderDetailPage order={order} lines={lines} voucher={voucher} cardPayment={cardPayment} cancellations={cancellations} />, { title: `Commande ${order.number}` });
   });
 

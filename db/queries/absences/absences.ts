@@ -161,15 +161,3 @@ export async function decideAbsence(db: Db, input: { absenceId: number; staffId:
     return { status, creditedCents, freed };
   });
 }
-
-/** The commune of the absence's product: operators find its process by it in the Temporal UI. */
-export async function absenceCommuneName(db: Db, absenceId: number): Promise<string | null> {
-  const row = await db
-    .selectFrom('absences')
-    .innerJoin('products', 'products.id', 'absences.product_id')
-    .innerJoin('communes', 'communes.id', 'products.commune_id')
-    .select('communes.name')
-    .where('absences.id', '=', absenceId)
-    .executeTakeFirst();
-  return row?.name ?? null;
-}

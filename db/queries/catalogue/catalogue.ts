@@ -81,3 +81,11 @@ export async function productDetail(db: Db, id: number) {
     .execute();
   return { ...product, prestations, offers };
 }
+
+/** The commune of the product a closure or an absence concerns: operators find their processes by it. */
+export async function communeConcerned(db: Db, of: { closureId: number } | { absenceId: number }): Promise<string | null> {
+  const productId =
+    'closureId' in of ? db.selectFrom('closures').select('product_id').where('id', '=', of.closureId) : db.selectFrom('absences').select('product_id').where('id', '=', of.absenceId);
+  const row = await db.selectFrom('products').innerJoin('communes', 'communes.id', 'products.commune_id').select('communes.name').where('products.id', '=', productId).executeTakeFirst();
+  return row?.name ?? null;
+}

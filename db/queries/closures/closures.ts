@@ -144,15 +144,3 @@ export async function dropUnstartedClosure(db: Db, closureId: number, staffId: n
     await recordAudit(trx, { actorId: staffId, action: 'closure.not-started', subject: { type: 'closure', id: closureId }, details: {} });
   });
 }
-
-/** The commune of the closure's product: operators find its process by it in the Temporal UI. */
-export async function closureCommuneName(db: Db, closureId: number): Promise<string | null> {
-  const row = await db
-    .selectFrom('closures')
-    .innerJoin('products', 'products.id', 'closures.product_id')
-    .innerJoin('communes', 'communes.id', 'products.commune_id')
-    .select('communes.name')
-    .where('closures.id', '=', closureId)
-    .executeTakeFirst();
-  return row?.name ?? null;
-}

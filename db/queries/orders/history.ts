@@ -13,7 +13,8 @@ export function familyOrders(db: Db, userId: number) {
     .execute();
 }
 
-export function familyReservations(db: Db, userId: number) {
+/** A family's reservations (or those of one of its orders), each with its refunds, by child and day. */
+export function familyReservations(db: Db, userId: number, orderId?: number) {
   return db
     .selectFrom('reservations')
     .innerJoin('products', 'products.id', 'reservations.product_id')
@@ -21,27 +22,19 @@ export function familyReservations(db: Db, userId: number) {
     .innerJoin('dependants', 'dependants.id', 'reservations.dependant_id')
     .leftJoin('e_tickets', 'e_tickets.reservation_id', 'reservations.id')
     .select([
-      'reservations.id', 'reservations.service_date', 'reservations.state', 'reservations.price_cents', 'reservations.order_line_id', 'reservations.product_id',
+      'reservations.id', 'reservations.service_date', 'reservations.state', 'reservations.price_cents', 'reservations.refunded_cents', 'reservations.order_line_id', 'reservations.product_id',
       'products.name as product', 'products.cancel_deadline_days', 'products.cancel_deadline_hour', 'prestations.label as prestation',
       'dependants.first_name', 'dependants.last_name', 'e_tickets.code as ticket',
     ])
     .where('reservations.user_id', '=', userId)
+    .$if(orderId !== undefined, (query) => query.where('reservations.order_line_id', 'in', db.selectFrom('order_lines').select('id').where('order_id', '=', orderId!)))
     .orderBy('dependants.birth_date')
     .orderBy('reservations.service_date')
     .execute();
 }
 
 /** An order's reservations cancelled or refunded (an absence refunds a day that stays booked), by day. */
-export function orderCancellations(db: Db, orderId: number) {
-  return db
-    .selectFrom('reservations')
-    .innerJoin('order_lines', 'order_lines.id', 'reservations.order_line_id')
-    .innerJoin('products', 'products.id', 'reservations.product_id')
-    .innerJoin('dependants', 'dependants.id', 'reservations.dependant_id')
-    .select(['reservations.id', 'reservations.service_date', 'reservations.state', 'reservations.refunded_cents', 'products.name as product', 'dependants.first_name', 'dependants.last_name'])
-    .where('order_lines.order_id', '=', orderId)
-    .where((eb) => eb.or([eb('reservations.state', '=', 'cancelled'), eb('reservations.refunded_cents', '>', 0)]))
-    .orderBy('reservations.service_date')
-    .orderBy('reservations.id')
-    .execute();
+export async function orderCancellations(db: Db, userId: number, orderId: number) {
+  const reservations = await familyReservations(db, userId, orderId);
+  return reservations.filter((row) => row.state === 'cancelled' || row.refunded_cents > 0).sort((a, b) => a.service_date.localeCompare(b.service_date) || a.id - b.id);
 }
