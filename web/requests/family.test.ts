@@ -143,9 +143,9 @@ describe('démarches en ligne', () => {
     const audit = await database.db.selectFrom('audit_log').select('action').where('subject_type', '=', 'request').orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['request.documents-requested', 'request.approved']);
     const journal = await (await get('/agent/journal?action=request', staff)).text();
-    expect(journal).toContain('request.approved');
+    expect(journal).toContain('Démarche acceptée');
     expect(journal).toContain('Aiguilhe');
-    expect(journal).not.toContain('request-form.created');
-    expect(await (await get('/agent/journal?action=request', outsider)).text()).not.toContain('request.approved');
+    expect(journal).not.toContain('Formulaire de démarche créé');
+    expect(await (await get('/agent/journal?action=request', outsider)).text()).not.toContain('Démarche acceptée');
   });
 });

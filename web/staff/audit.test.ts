@@ -36,11 +36,13 @@ describe('journal des actions', () => {
   it("shows who did what with which values, to the commune's staff", async () => {
     const html = await (await get('/agent/journal', rosieres)).text();
     expect(html).toContain('agent@rosieres.fr');
-    expect(html).toContain('wallet.adjustment');
+    // The action in words, the code kept in the database for the filters.
+    expect(html).toContain('Ajustement du porte-monnaie');
+    expect(html).not.toContain('wallet.adjustment');
     expect(html).toContain('Geste commercial');
     expect(html).toContain('Rosières');
     const filtered = await (await get('/agent/journal?action=attendance', rosieres)).text();
-    expect(filtered).not.toContain('wallet.adjustment');
+    expect(filtered).not.toContain('Ajustement du porte-monnaie');
   });
 
   it("shows another commune's staff nothing of it, even when they ask for that commune", async () => {

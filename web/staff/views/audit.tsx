@@ -2,6 +2,7 @@
 // commune and kind of action.
 import type { AuditRow } from '../../../db/queries/staff/audit.ts';
 import { SelectField } from '../../forms/fields.tsx';
+import { actionLabel, subjectLabel } from './audit-labels.ts';
 
 /** The actions in words, by their prefix. */
 export const ACTION_KINDS = [
@@ -54,10 +55,8 @@ export function AuditPage(props: { rows: AuditRow[]; communes: { id: number; nam
               <tr>
                 <td>{when(row.created_at)}</td>
                 <td>{row.actor ?? 'le système'}</td>
-                <td>{row.action}</td>
-                <td>
-                  {row.subject_type} {row.subject_id}
-                </td>
+                <td>{actionLabel(row.action)}</td>
+                <td>{subjectLabel(row.subject_type, row.subject_id)}</td>
                 <td>{row.commune ?? '—'}</td>
                 <td>
                   <code>{JSON.stringify(row.details)}</code>

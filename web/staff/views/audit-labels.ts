@@ -1,0 +1,62 @@
+// The journal's actions and subjects in the words staff use: the codes stay in the database (the
+// journal is append-only and filters by their prefix); a code without words yet shows as is.
+const ACTIONS: Record<string, string> = {
+  'account.approved': 'Compte validé',
+  'account.refused': 'Compte refusé',
+  'account.documents-requested': 'Pièces demandées pour le compte',
+  'subscription.approved': 'Service accordé',
+  'subscription.refused': 'Service refusé',
+  'subscription.documents-requested': 'Pièces demandées pour un service',
+  'request.approved': 'Démarche acceptée',
+  'request.refused': 'Démarche refusée',
+  'request.documents-requested': 'Complément demandé pour une démarche',
+  'request-form.created': 'Formulaire de démarche créé',
+  'request-form.published': 'Formulaire de démarche publié',
+  'request-form.unpublished': 'Formulaire de démarche retiré',
+  'product.created': 'Activité créée',
+  'product.updated': 'Fiche d’activité modifiée',
+  'product.published': 'Activité publiée',
+  'product.unpublished': 'Activité retirée',
+  'product.season': 'Saison prolongée',
+  'product.prestation': 'Prestation ajoutée',
+  'product.price': 'Prix modifié',
+  'product.capacity': 'Places d’un jour modifiées',
+  'product.day-opened': 'Jour rouvert',
+  'product.day-closed': 'Jour fermé',
+  'offer.documents': 'Pièces exigées par un service modifiées',
+  'attendance.marked': 'Présence pointée',
+  'closure.created': 'Fermeture exceptionnelle',
+  'closure.not-started': 'Fermeture abandonnée avant son démarrage',
+  'reservation.cancelled-by-staff': 'Réservation annulée par un agent',
+  'reservation.cancelled-by-closure': 'Réservation annulée par une fermeture',
+  'absence.accepted': 'Absence acceptée',
+  'absence.refused': 'Absence refusée',
+  'document.accepted': 'Pièce acceptée',
+  'document.refused': 'Pièce refusée',
+  'wallet.adjustment': 'Ajustement du porte-monnaie',
+  'family.quotient_familial': 'Quotient familial modifié',
+  'waitlist.moved-up': 'Famille remontée en tête de liste d’attente',
+  'waitlist.offered-by-hand': 'Place proposée à la main (liste d’attente)',
+  'erasure.wallet-returned': 'Solde rendu avant effacement',
+  'staff.enabled': 'Compte agent réactivé',
+  'staff.disabled': 'Compte agent désactivé',
+};
+
+const SUBJECTS: Record<string, string> = {
+  user: 'Compte',
+  product: 'Activité',
+  reservation: 'Réservation',
+  closure: 'Fermeture',
+  erasure: 'Effacement',
+  'request-form': 'Formulaire',
+  'service-offer': 'Service',
+  subscription: 'Demande de service',
+  request: 'Démarche',
+  absence: 'Absence',
+  document: 'Pièce',
+  order: 'Commande',
+};
+
+export const actionLabel = (action: string): string => ACTIONS[action] ?? action;
+
+export const subjectLabel = (type: string, id: number | string): string => `${SUBJECTS[type] ?? type} n° ${id}`;
