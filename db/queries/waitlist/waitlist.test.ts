@@ -2,6 +2,7 @@
 // in line offered the freed place as a hold in its cart (priced as the cart would), the offer
 // refused when the place went meanwhile, and leaving the line giving an offered place back.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays } from '../../../domain/dates.ts';
 import { loadDemoCatalogue } from '../../demo/load.ts';
 import { bookingFamily, demoProduct, holdPlaces, setCapacity } from '../../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
@@ -84,7 +85,8 @@ describe('waiting lists', () => {
   it('staff cannot offer a place by hand on a closed day, nor past its booking deadline, and are told which', async () => {
     const product = await demoProduct(database.db);
     const matin = product.prestations.find((p) => p.label === 'Matin')!.id;
-    const day = '2026-12-23';
+    // A week after the file's day, on its pinned clock (T0).
+    const day = addDays(DAY, 7);
     const [holder, waiting] = await Promise.all(['main-holder', 'main-waiting'].map((name) => bookingFamily(database.db, `attente-${name}@example.fr`)));
     await setCapacity(database.db, day, 'Matin', 1);
     if (!(await holdPlaces(database.db, holder!, 'Matin', [day], T0)).ok) throw new Error('hold refused');
@@ -93,7 +95,7 @@ describe('waiting lists', () => {
     const staff = (await database.db.selectFrom('users').select('id').where('role', '!=', 'parent').executeTakeFirst())?.id ?? holder!.user.id;
     const byHand = (now: Date) => offerByHand(database.db, { productId: product.id, entryId: entry.id, addPlace: true, staffId: staff, reason: 'Priorité', now });
     // The day after it: past every deadline.
-    expect(await byHand(new Date('2026-12-24T08:00:00Z'))).toEqual({ ok: false, reason: 'too-late' });
+    expect(await byHand(new Date(`${addDays(day, 1)}T08:00:00Z`))).toEqual({ ok: false, reason: 'too-late' });
     await database.db.updateTable('products').set({ closed_days: [day] }).where('id', '=', product.id).execute();
     expect(await byHand(T0)).toEqual({ ok: false, reason: 'closed' });
   });
