@@ -36,15 +36,16 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
   const deliverSignedReturn = signedReturns(deps);
   const router = new Hono<AppEnv>();
 
-  const page = async (userId: number, extra: { errors?: Record<string, string>; message?: string | null } = {}) => (
-    <WalletPage balanceCents={await balance(db, userId)} entries={await walletHistory(db, userId)} pending={await pendingTopUps(db, userId, now())} {...extra} />
+  const page = async (userId: number, extra: { errors?: Record<string, string>; message?: string | null; pending?: Awaited<ReturnType<typeof pendingTopUps>> } = {}) => (
+    <WalletPage balanceCents={await balance(db, userId)} entries={await walletHistory(db, userId)} pending={extra.pending ?? (await pendingTopUps(db, userId, now()))} {...extra} />
   );
 
   router.get('/mon-compte/porte-monnaie', async (c) => {
     const user = currentUser(c);
     // A top-up waiting for the bank: the page reads the balance again until it is confirmed.
-    if ((await pendingTopUps(db, user.id, now())).length > 0) c.header('Refresh', '5');
-    return c.render(await page(user.id), { title: 'Mon porte-monnaie' });
+    const pending = await pendingTopUps(db, user.id, now());
+    if (pending.length > 0) c.header('Refresh', '5');
+    return c.render(await page(user.id, { pending }), { title: 'Mon porte-monnaie' });
   });
 
   router.post('/mon-compte/porte-monnaie/recharger', async (c) => {
