@@ -4,7 +4,7 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from '../../db/connection.ts';
 import { InsufficientFunds } from '../../db/queries/wallet/index.ts';
-import { OrderStepRefused, extendOrderHolds, planOrderPayment, recordTermsAccepted, reserveVoucher, setOrderAddress } from '../../db/queries/orders/order-steps.ts';
+import { OrderStepRefused, extendOrderHolds, planOrderPayment, reopenOrderPayment, recordTermsAccepted, reserveVoucher, setOrderAddress } from '../../db/queries/orders/order-steps.ts';
 import {
   abandonOrder, confirmOrder, createOrderCardPayment, creditCardPartToWallet, debitWalletForOrder, orderMailFacts, refundWalletForOrder, settleLateOrderPayment, settleOrderCardPayment,
   type CardSettlement,
@@ -36,6 +36,7 @@ export function createOrderActivities({ db, now, publicUrl, mail }: Deps) {
     recordTermsAccepted: (input: { orderId: number }) => recordTermsAccepted(db, input.orderId, now()),
     reserveVoucher: (input: { orderId: number; code: string }) => refusalsAsFailures(reserveVoucher(db, input.orderId, input.code, now())),
     planOrderPayment: (input: { orderId: number; walletCents: number; cardCents: number }) => planOrderPayment(db, input.orderId, input.walletCents, input.cardCents),
+    reopenOrderPayment: (input: { orderId: number; until: string }) => reopenOrderPayment(db, input.orderId, new Date(input.until)),
     debitWalletForOrder: (input: { orderId: number; key: string }) => refusalsAsFailures(debitWalletForOrder(db, input.orderId, input.key)),
     refundWalletForOrder: (input: { orderId: number; key: string }) => refundWalletForOrder(db, input.orderId, input.key),
     creditCardPartToWallet: (input: { orderId: number; key: string }) => creditCardPartToWallet(db, input.orderId, input.key),

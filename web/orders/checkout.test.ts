@@ -12,7 +12,8 @@ import { addDays } from '../../domain/dates.ts';
 import { bookingFamily, holdPlaces, serviceDaysFrom } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
-import { moveMoney } from '../../db/queries/wallet/wallet.ts';
+import { balance, ledgerMismatches, moveMoney } from '../../db/queries/wallet/wallet.ts';
+import { until } from '../../test/helpers/until.ts';
 import { addHomeAddress } from '../../test/helpers/booking.ts';
 import { AccountAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../../workflows/common/search-attributes.ts';
 import { orderState, orderWorkflowId } from '../../workflows/orders/order.messages.ts';
@@ -216,6 +217,38 @@ describe('Commander', () => {
     const payAgain = await postForm(app, `/commande/${number}/paiement`, { carte: 'VISA' }, { Cookie: cookie });
     expect(payAgain.status).toBe(303);
     expect(payAgain.headers.get('location')).toBe(`/commande/${number}/confirmation`);
+  });
+
+  it('a card refused keeps the order and its places: another try or the wallet, and the refused payment notified late changes nothing', async () => {
+    const { app, family, cookie, number } = await atPaymentStep('carte-refusee@example.fr', nextDay);
+    await moveMoney(database.db, { userId: family.user.id, amountCents: 5000, kind: 'topup', label: 'Recharge', idempotencyKey: 'carte-refusee' });
+    const page = await (await postForm(app, `/commande/${number}/paiement`, { carte: 'VISA' }, { Cookie: cookie })).text();
+    const fields = [...page.matchAll(/<input type="hidden" name="(PBX_[A-Z_]+)" value="([^"]*)"/g)].map((m) => [m[1]!, m[2]!.replaceAll('&amp;', '&')]);
+    const refused = await app.request('/sandbox/paybox/payer', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
+      body: new URLSearchParams([...fields, ['choice', 'refused']]).toString(),
+    });
+    const back = new URL(refused.headers.get('location')!);
+    const confirmation = async () => (await app.request(back.pathname + back.search, { headers: { Cookie: cookie } })).text();
+    const html = await until(confirmation, (text) => text.includes('paiement non abouti'));
+    expect(html).toContain('paiement par carte refusé');
+    expect(html).toContain('Vos places restent réservées pour vous');
+    expect(html).toContain(`href="/commande/${number}/paiement"`);
+    expect(html).toContain('Payer avec mon porte-monnaie');
+    const holds = await database.db.selectFrom('holds').select('state').where('user_id', '=', family.user.id).execute();
+    expect(holds).toEqual([{ state: 'held' }]);
+    // The provider's notification of the refused payment, after the browser's return: nothing more happens.
+    expect(await (await app.request(`/paiement/notification${back.search}`)).text()).toBe('OK');
+    expect((await temporal.client.workflow.getHandle(orderWorkflowId(number)).query(orderState)).status).toBe('checkout');
+    // The payment step again, as the page's link leads: the wallet pays.
+    expect((await app.request(`/commande/${number}/paiement`, { headers: { Cookie: cookie } })).status).toBe(200);
+    const paid = await postForm(app, `/commande/${number}/paiement`, { porte_monnaie: 'tout' }, { Cookie: cookie });
+    expect(paid.headers.get('location')).toBe(`/commande/${number}/confirmation`);
+    expect(await (await app.request(`/commande/${number}/confirmation`, { headers: { Cookie: cookie } })).text()).toContain(`Commande ${number} confirmée`);
+    expect(await database.db.selectFrom('payments').select('state').where('user_id', '=', family.user.id).execute()).toEqual([{ state: 'refused' }]);
+    expect(await balance(database.db, family.user.id)).toBe(5000 - 790);
+    expect(await ledgerMismatches(database.db)).toEqual([]);
   });
 
   it('sends « Payer » sent again while the card part waits to the same card payment', async () => {

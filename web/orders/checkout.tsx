@@ -23,7 +23,7 @@ import { currentUser } from '../middleware/guards.ts';
 import { addressSchema } from '../forms/schemas.ts';
 import { addressChoiceForm, paymentPlanForm, termsForm, voucherForm } from './checkout-forms.ts';
 import { AddressStepPage, PaymentStepPage, RecapStepPage, TermsStepPage } from './views/step-pages.tsx';
-import { OrderResultPage, TermsOfSalePage } from './views/result-pages.tsx';
+import { OrderResultPage, TermsOfSalePage, type PaymentRefusal } from './views/result-pages.tsx';
 import { OrderNotStartedPage } from './views/steps.tsx';
 import { GoToPaymentPage } from '../wallet/index.ts';
 import type { AccessTable } from '../http/access.ts';
@@ -271,6 +271,12 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={payment.amountCents} />, { title: 'Paiement sécurisé' });
   }
 
+  /** What the family may do after a refused payment: the wallet's balance against what is due. */
+  async function refusalOf(c: Context<AppEnv>, refusal: { reason: string; until: string }): Promise<PaymentRefusal> {
+    const order = orderOf(c);
+    return { reason: refusal.reason, until: new Date(refusal.until), walletCents: await balance(db, currentUser(c).id), dueCents: amountDue(order.total_cents, order.discount_cents) };
+  }
+
   router.get(`/commande/:number${NUMBER}/confirmation`, async (c) => {
     const order = orderOf(c);
     const number = order.number;
@@ -280,10 +286,11 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const finished = order.state === 'paid' || order.state === 'abandoned';
     const state = finished ? null : await workflows.orderState(number).catch(() => null);
     const status = finished ? order.state : (state?.status ?? 'confirming');
-    const waiting = status !== 'paid' && status !== 'abandoned';
+    const refusal = status === 'checkout' && state?.refusal ? await refusalOf(c, state.refusal) : null;
+    const waiting = status !== 'paid' && status !== 'abandoned' && !refusal;
     if (waiting) c.header('Refresh', '2');
     const recap = status === 'paid' ? await recapOf(order) : null;
-    return c.render(<OrderResultPage number={number} status={status} recap={recap} abandonReason={state?.abandonReason ?? order.abandon_reason} poll={waiting ? c.req.path : null} />, {
+    return c.render(<OrderResultPage number={number} status={status} recap={recap} abandonReason={state?.abandonReason ?? order.abandon_reason} refusal={refusal} poll={waiting ? c.req.path : null} />, {
       title: `Commande ${number}`,
     });
   });

@@ -29,8 +29,11 @@ export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'workflows' | 'logger
       return 'unknown-payment';
     }
     if (via === 'return' && payment.state !== 'pending') return 'delivered';
-    const signal = { outcome: notification.outcome, amountCents: notification.amountCents, transaction: notification.transaction, errorCode: notification.errorCode };
-    if (await workflows.cardPaymentOutcome(payment, signal)) return 'delivered';
+    const signal = { outcome: notification.outcome, amountCents: notification.amountCents, transaction: notification.transaction, errorCode: notification.errorCode, reference: payment.reference };
+    // An order's payment already settled is no longer waited on, even by a workflow still running
+    // (a card refused, then another tried): what it says now is a late outcome, settled below.
+    const awaited = payment.purpose !== 'order' || payment.state === 'pending';
+    if (awaited && (await workflows.cardPaymentOutcome(payment, signal))) return 'delivered';
     if (via === 'return') return 'delivered';
     if (payment.purpose === 'order') {
       // The order already ended: money taken now goes to the family's wallet, never kept.

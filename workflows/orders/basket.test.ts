@@ -20,6 +20,7 @@ import { basket } from './basket.ts';
 import { applyVoucher, cardPaymentNotified, orderState, type PaymentPlan } from './order.messages.ts';
 import { StatusAttribute, TotalCentsAttribute } from '../common/search-attributes.ts';
 import { testNow } from '../../test/helpers/clock.ts';
+import { until } from '../../test/helpers/until.ts';
 
 const E = protos.temporal.api.enums.v1.EventType;
 const workflowsPath = fileURLToPath(new URL('../index.ts', import.meta.url));
@@ -74,6 +75,8 @@ async function order(handle: Awaited<ReturnType<typeof open>>, userId: number, w
   return created;
 }
 
+/** The order back at the payment step after a refusal, told by a signal the workflow handles in its own time. */
+const backAtPayment = (handle: Awaited<ReturnType<typeof open>>) => until(() => handle.query(orderState), (state) => state.status === 'checkout' && state.plan === null);
 const pay = (handle: Awaited<ReturnType<typeof open>>, plan: PaymentPlan) => handle.executeUpdate(payOrder, { args: [plan] });
 // The skipped time runs far ahead (a finished workflow's result skips years): each test starts from it.
 const now0 = async () => (clock = new Date(await env.currentTimeMs()));
@@ -189,23 +192,64 @@ describe('basket: the order', () => {
     expect(payment).toEqual({ state: 'paid', provider_transaction: '43' });
   });
 
-  it('card refused: refunds the wallet part, frees the places, abandons the order, tells the parent', async () => {
+  it('card refused: refunds the wallet part and comes back to the payment step, the places kept; paid then from the wallet', async () => {
     const t0 = await now0();
     const { family, held } = await fill('panier-refus@example.fr', 2000, ['2027-01-20'], t0);
     const result = await runWorker(async () => {
       const handle = await open(held.basket, t0);
       await order(handle, family.user.id, at(t0, 1));
-      await pay(handle, { walletCents: 500, cardCents: 290, cardType: 'CB' });
+      clock = at(t0, 2);
+      const first = await pay(handle, { walletCents: 500, cardCents: 290, cardType: 'CB' });
       expect(await balance(database.db, family.user.id)).toBe(1500);
-      await handle.signal(cardPaymentNotified, { outcome: 'refused', amountCents: 290, transaction: '', errorCode: '00105' });
+      const refused = { outcome: 'refused' as const, amountCents: 290, transaction: '', errorCode: '00105', reference: first.cardReference! };
+      await handle.signal(cardPaymentNotified, refused);
+      const back = await backAtPayment(handle);
+      expect(back).toMatchObject({ status: 'checkout', plan: null, cardReference: null, refusal: { reason: 'paiement par carte refusé' } });
+      // The places stay the cart's time from the refusal; the wallet part is back.
+      expect(Date.parse(back.refusal!.until)).toBeGreaterThanOrEqual(at(t0, 30).getTime());
+      const hold = await database.db.selectFrom('holds').select(['state', 'expires_at']).where('id', 'in', held.holdIds).executeTakeFirstOrThrow();
+      expect(hold).toEqual({ state: 'held', expires_at: new Date(back.refusal!.until) });
+      expect(await balance(database.db, family.user.id)).toBe(2000);
+      const row = await database.db.selectFrom('orders').select(['state', 'card_payment_id']).where('number', '=', held.basket).executeTakeFirstOrThrow();
+      expect(row).toEqual({ state: 'open', card_payment_id: null });
+      // The provider's own notification of the refused payment, come after the browser's return: not the next attempt's answer.
+      const second = await pay(handle, { walletCents: 0, cardCents: 790, cardType: 'VISA' });
+      expect(second.cardReference).not.toBe(first.cardReference);
+      await handle.signal(cardPaymentNotified, refused);
+      expect((await handle.query(orderState)).status).toBe('awaiting-card');
+      await handle.signal(cardPaymentNotified, { outcome: 'cancelled', amountCents: 790, transaction: '', errorCode: '00017', reference: second.cardReference! });
+      expect((await backAtPayment(handle)).refusal).toMatchObject({ reason: 'paiement par carte abandonné' });
+      // The third try, from the wallet, pays.
+      expect((await pay(handle, { walletCents: 790, cardCents: 0, cardType: null })).status).toBe('paid');
+      return handle.result();
+    });
+    expect(result).toMatchObject({ status: 'paid', abandonReason: null });
+    expect(await balance(database.db, family.user.id)).toBe(2000 - 790);
+    expect(await reservationsOf(family.user.id)).toHaveLength(1);
+    const payments = await database.db.selectFrom('payments').select('state').where('user_id', '=', family.user.id).orderBy('id').execute();
+    expect(payments.map((payment) => payment.state)).toEqual(['refused', 'cancelled']);
+    const mails = await database.db.selectFrom('outbox_mails').select('subject').where('recipient', '=', 'panier-refus@example.fr').execute();
+    expect(mails.map((mail) => mail.subject)).toEqual([`Commande ${held.basket} confirmée`]);
+    expect(await ledgerMismatches(database.db)).toEqual([]);
+  });
+
+  it('a card refused three times: the order ends, its places go back, the parent is told', async () => {
+    const t0 = await now0();
+    const { family, held } = await fill('panier-refus-3@example.fr', 0, ['2027-03-10'], t0);
+    const result = await runWorker(async () => {
+      const handle = await open(held.basket, t0);
+      await order(handle, family.user.id, at(t0, 1));
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        const state = await pay(handle, { walletCents: 0, cardCents: 790, cardType: 'CB' });
+        await handle.signal(cardPaymentNotified, { outcome: 'refused', amountCents: 790, transaction: '', errorCode: '00105', reference: state.cardReference! });
+        if (attempt < 3) await backAtPayment(handle);
+      }
       return handle.result();
     });
     expect(result).toMatchObject({ status: 'abandoned', abandonReason: 'paiement par carte refusé' });
-    expect(await balance(database.db, family.user.id)).toBe(2000);
     expect(await holdStates(held.holdIds)).toEqual(['released']);
-    const mail = await database.db.selectFrom('outbox_mails').select('subject').where('recipient', '=', 'panier-refus@example.fr').executeTakeFirstOrThrow();
+    const mail = await database.db.selectFrom('outbox_mails').select('subject').where('recipient', '=', 'panier-refus-3@example.fr').executeTakeFirstOrThrow();
     expect(mail.subject).toBe(`Commande ${held.basket} non aboutie`);
-    expect(await ledgerMismatches(database.db)).toEqual([]);
   });
 
   it('a checkout left unfinished: the places go back 45 minutes after « Commander », and the order is abandoned', async () => {
@@ -227,17 +271,20 @@ describe('basket: the order', () => {
     expect(row.state).toBe('abandoned');
   });
 
-  it('not enough in the wallet: takes nothing and abandons', async () => {
+  it('not enough in the wallet: takes nothing and comes back to the payment step; left there, the places go back the cart\'s time later', async () => {
     const t0 = await now0();
     const { family, held } = await fill('panier-pauvre@example.fr', 300, ['2027-01-27'], t0);
     const result = await runWorker(async () => {
       const handle = await open(held.basket, t0);
       await order(handle, family.user.id, at(t0, 1));
-      await pay(handle, { walletCents: 790, cardCents: 0, cardType: null });
+      clock = at(t0, 2);
+      expect(await pay(handle, { walletCents: 790, cardCents: 0, cardType: null })).toMatchObject({ status: 'checkout', refusal: { reason: 'solde du porte-monnaie insuffisant' } });
+      clock = at(t0, 33);
       return handle.result();
     });
-    expect(result).toMatchObject({ status: 'abandoned', abandonReason: 'solde du porte-monnaie insuffisant' });
+    expect(result).toMatchObject({ status: 'abandoned', abandonReason: 'paiement non repris à temps' });
     expect(await balance(database.db, family.user.id)).toBe(300);
+    expect(await holdStates(held.holdIds)).toEqual(['expired']);
   });
 
   it('applies a voucher at the recap: « Payer » must cover the total less the discount', async () => {

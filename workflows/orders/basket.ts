@@ -4,14 +4,15 @@
 //      cart's places until they expire, 30 minutes after the last cart activity;
 //   2. « Commander » (an Update) makes it the order: the places are kept 45 minutes for the
 //      checkout, whose recap, address and terms pages write to the order's row;
-//   3. « Payer » (an Update): the payment and the confirmation (order-payment.ts).
+//   3. « Payer » (an Update): the payment and the confirmation (order-payment.ts); a card refused
+//      brings the order back to 2., its places kept the cart's time, for another try.
 // One timer watches the places' expiry. The cart and the order move it later in the database
 // without telling the workflow (a message per change would cost more than it saves): when the
 // timer fires, the database says which places are due, and the timer is set again for the rest.
 import { CancellationScope, condition, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { BasketInput } from './basket.messages.ts';
 import { payOrder, placeOrder } from './basket.messages.ts';
-import { HOLD_WHILE_ORDERING_MS, orderState, type OrderInput, type OrderState, type OrderStatus, type PaymentPlan } from './order.messages.ts';
+import { HOLD_AFTER_REFUSAL_MS, HOLD_WHILE_ORDERING_MS, orderState, type OrderInput, type OrderState, type OrderStatus, type PaymentPlan } from './order.messages.ts';
 import { checkAmounts, inCheckout, paymentAnswered, takeVoucher } from './order-checkout.ts';
 import { awaitCardNotification, NotPaid, settleOrder } from './order-payment.ts';
 import { localSteps as steps } from './order-versions.ts';
@@ -104,7 +105,7 @@ export async function basket(input: BasketInput): Promise<OrderState> {
         timer.cancel();
         return state.plan;
       }
-      if (!(await placesStillHeld())) throw new NotPaid('commande non finalisée dans les 45 minutes');
+      if (!(await placesStillHeld())) throw new NotPaid(state.refusal ? 'paiement non repris à temps' : 'commande non finalisée dans les 45 minutes');
     }
   };
   return settleOrder(
@@ -117,6 +118,13 @@ export async function basket(input: BasketInput): Promise<OrderState> {
       keepPlaces: () => steps.extendOrderHolds({ orderId: orderId(), until: new Date(workflowNow() + HOLD_WHILE_ORDERING_MS).toISOString() }).then(() => undefined),
       placesConfirmed: async () => undefined,
       placesReleased: async () => undefined,
+      // A refused card: the places stay the cart's time more, watched by the same timer as the checkout's.
+      retryPayment: async () => {
+        const until = new Date(workflowNow() + HOLD_AFTER_REFUSAL_MS).toISOString();
+        await steps.reopenOrderPayment({ orderId: orderId(), until });
+        timer = timerUntil(until);
+        return until;
+      },
     },
     checkout,
     notifications,

@@ -25,8 +25,12 @@ export function takeVoucher(orderId: () => number, state: OrderState, steps: Ord
   );
 }
 
-/** « Payer » answers once paid from the wallet, the card payment named, or the order abandoned. */
-export const paymentAnswered = (state: OrderState) => state.status === 'awaiting-card' || state.status === 'paid' || state.status === 'abandoned';
+/**
+ * « Payer » answers once paid from the wallet, the card payment named, the order abandoned, or
+ * the payment refused with the order back at the payment step.
+ */
+export const paymentAnswered = (state: OrderState) =>
+  state.status === 'awaiting-card' || state.status === 'paid' || state.status === 'abandoned' || (state.status === 'checkout' && state.plan === null);
 
 export function inCheckout(state: OrderState): void {
   if (state.status !== 'checkout') throw new Error('Cette commande ne peut plus être modifiée.');

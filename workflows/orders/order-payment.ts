@@ -14,8 +14,25 @@ import { regular, type OrderVersion } from './order-versions.ts';
 /** Orders whose card notification came before the card part waited keep it (see awaitCardNotification). */
 const EARLY_CARD_NOTIFICATION_PATCH = 'card-notification-kept-before-its-wait';
 
-/** The order will not be paid, for the reason given to the family. */
-export class NotPaid extends Error {}
+/** Orders whose card was refused go back to the payment step (see retryPayment) instead of ending. */
+const PAYMENT_RETRY_PATCH = 'refused-card-back-to-payment';
+
+/** Payments a family may try for one order: a card refused three times ends it, its places released. */
+export const PAYMENT_ATTEMPTS = 3;
+
+/**
+ * The order will not be paid, for the reason given to the family. `retryable`: the family can
+ * pay another way, the places still theirs (a card refused, abandoned or unanswered, a wallet
+ * short); not a place lost, nor a payment the commune must look into.
+ */
+export class NotPaid extends Error {
+  constructor(
+    message: string,
+    readonly retryable = false,
+  ) {
+    super(message);
+  }
+}
 
 /** Why the card part did not pay, in the family's words. */
 const notPaidReason = (outcome: CardNotification['outcome'] | 'expired') =>
@@ -42,6 +59,12 @@ export interface OrderRun {
   keepPlaces(): Promise<void>;
   placesConfirmed(): Promise<void>;
   placesReleased(holdIds: number[]): Promise<void>;
+  /**
+   * A payment that failed in a way the family can answer: keeps the places a while longer and
+   * reopens the payment step, returning until when. Absent: the order ends at the first failure
+   * (the first order workflow).
+   */
+  retryPayment?(): Promise<string>;
 }
 
 export interface CardNotifications {
@@ -86,9 +109,10 @@ export async function settleOrder(run: OrderRun, checkout: () => Promise<Payment
 
   const payByWallet = async () => {
     try {
-      await steps.debitWalletForOrder({ orderId: run.orderId(), key: `${id}/wallet-debit` });
+      await steps.debitWalletForOrder({ orderId: run.orderId(), key: key('wallet-debit') });
     } catch (error) {
-      throw new NotPaid(failureType(error) === 'InsufficientFunds' ? 'solde du porte-monnaie insuffisant' : 'paiement par porte-monnaie impossible');
+      if (failureType(error) === 'InsufficientFunds') throw new NotPaid('solde du porte-monnaie insuffisant', true);
+      throw new NotPaid('paiement par porte-monnaie impossible');
     }
   };
 
@@ -101,6 +125,8 @@ export async function settleOrder(run: OrderRun, checkout: () => Promise<Payment
       if (!(await condition(notifications.arrived, CARD_PAYMENT_TIMEOUT))) outcome = 'expired';
       else {
         const notification = notifications.take();
+        // An earlier attempt's payment, notified late: settled by that attempt, not this one's answer.
+        if (notification.reference !== undefined && notification.reference !== payment.reference) continue;
         outcome = notification.amountCents === plan.cardCents ? notification.outcome : 'error';
         if (isPaid(outcome)) {
           await steps.settleOrderCardPayment({ paymentId: payment.paymentId, state: 'paid', transaction: notification.transaction, errorCode: notification.errorCode });
@@ -109,7 +135,7 @@ export async function settleOrder(run: OrderRun, checkout: () => Promise<Payment
     }
     if (outcome === 'expired' || !isPaid(outcome)) {
       await steps.settleOrderCardPayment({ paymentId: payment.paymentId, state: outcome === 'expired' ? 'expired' : settledOutcome(outcome) });
-      throw new NotPaid(notPaidReason(outcome));
+      throw new NotPaid(notPaidReason(outcome), outcome === 'expired' || outcome === 'refused' || outcome === 'cancelled');
     }
   };
 
@@ -124,34 +150,51 @@ export async function settleOrder(run: OrderRun, checkout: () => Promise<Payment
     await run.placesConfirmed();
   };
 
-  const compensations: (() => Promise<void>)[] = [];
-  try {
-    const plan = await checkout();
-    run.setStatus('paying-wallet');
-    await run.keepPlaces();
-    const checked = await steps.planOrderPayment({ orderId: run.orderId(), walletCents: plan.walletCents, cardCents: plan.cardCents });
-    // The basket's pages write the address and the terms to the order's row: its state says what
-    // the row holds (histories recorded before this answer have none, and keep what they said).
-    if (checked) Object.assign(state, checked);
-    if (plan.walletCents > 0) {
-      await payByWallet();
-      compensations.push(() => steps.refundWalletForOrder({ orderId: run.orderId(), key: `${id}/wallet-refund` }));
+  // One payment after another, while the family may try again: each attempt's money movements
+  // have keys of their own (the first keeps those of orders paid before retries existed).
+  let attempt = 1;
+  const key = (step: string) => (attempt === 1 ? `${id}/${step}` : `${id}/${step}-${attempt}`);
+  for (;;) {
+    const compensations: (() => Promise<void>)[] = [];
+    try {
+      const plan = await checkout();
+      run.setStatus('paying-wallet');
+      await run.keepPlaces();
+      const checked = await steps.planOrderPayment({ orderId: run.orderId(), walletCents: plan.walletCents, cardCents: plan.cardCents });
+      // The basket's pages write the address and the terms to the order's row: its state says what
+      // the row holds (histories recorded before this answer have none, and keep what they said).
+      if (checked) Object.assign(state, checked);
+      if (plan.walletCents > 0) {
+        await payByWallet();
+        const refundKey = key('wallet-refund');
+        compensations.push(() => steps.refundWalletForOrder({ orderId: run.orderId(), key: refundKey }));
+      }
+      if (plan.cardCents > 0) {
+        await payByCard(plan);
+        // The provider's refund is not automated: the card part goes to the wallet, as for a late payment.
+        const creditKey = key('card-to-wallet');
+        compensations.push(() => steps.creditCardPartToWallet({ orderId: run.orderId(), key: creditKey }));
+      }
+      await confirm();
+      break;
+    } catch (error) {
+      if (!(error instanceof NotPaid)) throw error;
+      for (const undo of compensations.reverse()) await undo();
+      if (error.retryable && run.retryPayment && attempt < PAYMENT_ATTEMPTS && patched(PAYMENT_RETRY_PATCH)) {
+        const until = await run.retryPayment();
+        // All at once: « Payer » answers when it sees the order back at the payment step.
+        attempt += 1;
+        Object.assign(state, { plan: null, cardReference: null, refusal: { reason: error.message, until } });
+        run.setStatus('checkout');
+        continue;
+      }
+      state.abandonReason = error.message;
+      const released = await steps.abandonOrder({ orderId: run.orderId(), reason: error.message });
+      await run.placesReleased(released);
+      run.setStatus('abandoned');
+      await regular.sendOrderMail({ orderId: run.orderId(), kind: 'abandoned', key: `${id}/mail-abandoned` });
+      return state;
     }
-    if (plan.cardCents > 0) {
-      await payByCard(plan);
-      // The provider's refund is not automated: the card part goes to the wallet, as for a late payment.
-      compensations.push(() => steps.creditCardPartToWallet({ orderId: run.orderId(), key: `${id}/card-to-wallet` }));
-    }
-    await confirm();
-  } catch (error) {
-    if (!(error instanceof NotPaid)) throw error;
-    for (const undo of compensations.reverse()) await undo();
-    state.abandonReason = error.message;
-    const released = await steps.abandonOrder({ orderId: run.orderId(), reason: error.message });
-    await run.placesReleased(released);
-    run.setStatus('abandoned');
-    await regular.sendOrderMail({ orderId: run.orderId(), kind: 'abandoned', key: `${id}/mail-abandoned` });
-    return state;
   }
   run.setStatus('paid');
   await regular.sendOrderMail({ orderId: run.orderId(), kind: 'confirmed', key: `${id}/mail-confirmed` });

@@ -27,6 +27,11 @@ export interface OrderState {
   /** While the card part waits: the reference the provider's form carries. */
   cardReference: string | null;
   abandonReason: string | null;
+  /**
+   * The last payment refused while the family may pay again (see order-payment.ts): why, and until
+   * when the places are kept. Absent from the state of orders that could not try again.
+   */
+  refusal?: { reason: string; until: string } | null;
 }
 
 export interface OrderInput {
@@ -46,5 +51,5 @@ export const choosePayment = defineUpdate<OrderState, [PaymentPlan]>('choosePaym
 export const orderAmountDue = (state: Pick<OrderState, 'totalCents' | 'voucher'>) => amountDue(state.totalCents, state.voucher?.discountCents ?? 0);
 
 export const orderWorkflowId = (number: string) => `order-${number}`;
-export { HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
+export { HOLD_AFTER_REFUSAL_MS, HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
 export const CARD_TYPE_NAMES = ['CB', 'VISA', 'MASTERCARD', 'E_CARD'];

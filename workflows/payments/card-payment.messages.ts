@@ -8,6 +8,11 @@ export interface CardNotification {
   amountCents: number;
   transaction: string;
   errorCode: string;
+  /**
+   * The payment notified: an order may try more than one (a card refused, then another). Absent
+   * from notifications sent before orders could.
+   */
+  reference?: string;
 }
 
 export const cardPaymentNotified = defineSignal<[CardNotification]>('cardPaymentNotified');

@@ -84,6 +84,17 @@ export async function reserveVoucher(db: Db, orderId: number, code: string, now:
 }
 
 /**
+ * A payment refused that the family may make again (another card, the wallet): the order back at
+ * "05. Paiement", without the refused payment or its plan, its places kept until `until`.
+ */
+export async function reopenOrderPayment(db: Db, orderId: number, until: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('orders').set({ state: 'open', card_payment_id: null, wallet_cents: 0, card_cents: 0 }).where('id', '=', orderId).where('state', '=', 'awaiting-payment').execute();
+    await extendOrderHolds(trx, orderId, until);
+  });
+}
+
+/**
  * "05. Paiement": how much comes from the wallet and how much by card; and whether the order's
  * row holds its address and accepted terms, which the workflow's state then says as the row does.
  */

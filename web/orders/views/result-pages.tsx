@@ -1,13 +1,24 @@
 // The order's outcome page (confirmed, not completed, or still being paid: then it polls), and the
 // terms of sale the fourth step links to.
 import { Notice } from '../../forms/fields.tsx';
+import { formatParisWeekdayHour } from '../../../domain/dates.ts';
+import { formatEuros } from '../../../domain/money.ts';
 import { Recap } from './steps.tsx';
+
+/** A payment refused while the order may still be paid: why, until when its places are kept, and the wallet that could pay it. */
+export interface PaymentRefusal {
+  reason: string;
+  until: Date;
+  walletCents: number;
+  dueCents: number;
+}
 
 export function OrderResultPage(props: {
   number: string;
   status: string;
   recap: Omit<Parameters<typeof Recap>[0], 'caption'> | null;
   abandonReason: string | null;
+  refusal: PaymentRefusal | null;
   /** The page's path while the payment is under way: htmx asks for it again every 2 s. */
   poll: string | null;
 }) {
@@ -26,6 +37,8 @@ export function OrderResultPage(props: {
             <a href="/mon-compte/reservations">Mes réservations</a>
           </p>
         </>
+      ) : props.refusal ? (
+        <RefusedPayment number={number} refusal={props.refusal} />
       ) : status === 'abandoned' ? (
         <>
           <h1>Commande {number} non aboutie</h1>
@@ -38,6 +51,34 @@ export function OrderResultPage(props: {
         </>
       )}
     </section>
+  );
+}
+
+/** The card refused (or the wallet short): the places still held, another try or the wallet at hand. */
+function RefusedPayment({ number, refusal }: { number: string; refusal: PaymentRefusal }) {
+  return (
+    <>
+      <h1>Commande {number} : paiement non abouti</h1>
+      <Notice kind="warning">
+        Le paiement n'a pas abouti ({refusal.reason}) et rien ne vous a été prélevé. Vos places restent réservées pour vous jusqu'au {formatParisWeekdayHour(refusal.until)} : vous pouvez
+        payer à nouveau.
+      </Notice>
+      <p class="actions">
+        <a class="button" href={`/commande/${number}/paiement`}>
+          Réessayer le paiement
+        </a>
+      </p>
+      {refusal.walletCents >= refusal.dueCents ? (
+        <form method="post" action={`/commande/${number}/paiement`}>
+          <p>Votre porte-monnaie couvre le total ({formatEuros(refusal.dueCents)}, solde {formatEuros(refusal.walletCents)}).</p>
+          <button class="button button--secondary" type="submit" name="porte_monnaie" value="tout">
+            Payer avec mon porte-monnaie
+          </button>
+        </form>
+      ) : refusal.walletCents > 0 ? (
+        <p>Votre porte-monnaie ({formatEuros(refusal.walletCents)}) peut payer une partie du total : choisissez-le à l'étape du paiement.</p>
+      ) : null}
+    </>
   );
 }
 
