@@ -15,7 +15,7 @@ import { useTemporal } from '../../test/helpers/temporal.ts';
 import { balance, ledgerMismatches, moveMoney } from '../../db/queries/wallet/wallet.ts';
 import { until } from '../../test/helpers/until.ts';
 import { addHomeAddress } from '../../test/helpers/booking.ts';
-import { AccountAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../../workflows/common/search-attributes.ts';
+import { AccountAttribute, OrderNumberAttribute, ProcessStateAttribute, TotalCentsAttribute } from '../../workflows/common/search-attributes.ts';
 import { orderState, orderWorkflowId } from '../../workflows/orders/order.messages.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { bookableSeasonDay, testNow, testToday } from '../../test/helpers/clock.ts';
@@ -59,7 +59,7 @@ describe('Commander', () => {
     expect(description.type).toBe('basket');
     const started = description.typedSearchAttributes;
     expect(started.get(OrderNumberAttribute)).toBe(number);
-    expect(started.get(StatusAttribute)).toBe('cart');
+    expect(started.get(ProcessStateAttribute)).toBe('cart');
     expect(started.get(TotalCentsAttribute)).toBeUndefined();
     // The account's number, never the e-mail, in what Temporal's visibility keeps in clear.
     expect(started.get(AccountAttribute)).toBe(family.user.id);
@@ -78,7 +78,7 @@ describe('Commander', () => {
     expect(confirmed).toContain('href="/mon-compte/reservations"');
     await handle.result();
     const ended = (await handle.describe()).typedSearchAttributes;
-    expect(ended.get(StatusAttribute)).toBe('paid');
+    expect(ended.get(ProcessStateAttribute)).toBe('paid');
     expect(ended.get(TotalCentsAttribute)).toBe(790);
   });
 

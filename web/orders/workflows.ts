@@ -5,7 +5,7 @@ import type { basket as basketWorkflow } from '../../workflows/orders/basket.ts'
 import { basketWorkflowId, placeOrder, type BasketInput } from '../../workflows/orders/basket.messages.ts';
 import type { order as orderWorkflow } from '../../workflows/orders/legacy/order.ts';
 import { orderState, orderWorkflowId, type OrderInput, type OrderState } from '../../workflows/orders/order.messages.ts';
-import { OrderNumberAttribute, StatusAttribute } from '../../workflows/common/search-attributes.ts';
+import { OrderNumberAttribute, ProcessStateAttribute } from '../../workflows/common/search-attributes.ts';
 import { familyAttributes, type Family, type WorkflowDoor } from '../http/workflow-door.ts';
 
 export function orderWorkflows({ temporal, taskQueue, logger, eagerStart, placeOrderDeadlineMs }: WorkflowDoor) {
@@ -16,7 +16,7 @@ export function orderWorkflows({ temporal, taskQueue, logger, eagerStart, placeO
     // While the basket runs, opening it again is a no-op the server does not even bill.
     workflowIdConflictPolicy: 'USE_EXISTING' as const,
     args: [basket] as [BasketInput],
-    typedSearchAttributes: [...familyAttributes(family), { key: OrderNumberAttribute, value: basket.number }, { key: StatusAttribute, value: 'cart' }],
+    typedSearchAttributes: [...familyAttributes(family), { key: OrderNumberAttribute, value: basket.number }, { key: ProcessStateAttribute, value: 'cart' }],
   });
 
   return {

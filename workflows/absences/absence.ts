@@ -9,7 +9,7 @@ import type { Activities } from '../../activities/index.ts';
 import type { AbsenceStatus } from '../../db/absence-tables.ts';
 import { certificateReminderAt } from '../../domain/absences.ts';
 import { absenceDecided, absenceState, certificateSent, type AbsenceInput, type AbsenceVerdict } from './absence.messages.ts';
-import { StatusAttribute } from '../common/search-attributes.ts';
+import { ProcessStateAttribute } from '../common/search-attributes.ts';
 import { placeFreed, waitlistWorkflowId } from '../waitlist/index.ts';
 import { workflowNow } from '../common/clock.ts';
 import { activityOptions } from '../common/activity-options.ts';
@@ -34,7 +34,7 @@ export async function absence(input: AbsenceInput): Promise<{ status: AbsenceSta
   });
   const setStatus = (status: AbsenceStatus) => {
     state.status = status;
-    upsertSearchAttributes([{ key: StatusAttribute, value: status }]);
+    upsertSearchAttributes([{ key: ProcessStateAttribute, value: status }]);
   };
   const until = (instant: Date) => Math.max(0, instant.getTime() - workflowNow());
   const mail = (step: 'declared' | 'reminder' | 'received' | 'accepted' | 'refused' | 'unjustified') => acts.mailAbsenceStep({ absenceId, step });

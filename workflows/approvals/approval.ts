@@ -18,7 +18,7 @@ import {
   type ApprovalStatus,
   type ApprovalSubject,
 } from './approval.messages.ts';
-import { StatusAttribute } from '../common/search-attributes.ts';
+import { ProcessStateAttribute } from '../common/search-attributes.ts';
 import { activityOptions } from '../common/activity-options.ts';
 
 const acts = proxyActivities<Activities>(activityOptions.longProcess);
@@ -55,7 +55,7 @@ export async function runApproval(subject: ApprovalSubject, initial: ApprovalSta
   function setStatus(status: ApprovalStatus, text: string | null = state.text): void {
     state.status = status;
     state.text = text;
-    upsertSearchAttributes([{ key: StatusAttribute, value: status }]);
+    upsertSearchAttributes([{ key: ProcessStateAttribute, value: status }]);
   }
 
   async function apply({ staffId, ...decision }: PendingDecision): Promise<void> {

@@ -7,10 +7,10 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 export const AccountAttribute = defineSearchAttributeKey('AccountId', SearchAttributeType.INT);
 export const CommuneAttribute = defineSearchAttributeKey('Commune', SearchAttributeType.KEYWORD);
 export const OrderNumberAttribute = defineSearchAttributeKey('OrderNumber', SearchAttributeType.KEYWORD);
-export const StatusAttribute = defineSearchAttributeKey('Status', SearchAttributeType.KEYWORD);
+export const ProcessStateAttribute = defineSearchAttributeKey('ProcessState', SearchAttributeType.KEYWORD);
 export const TotalCentsAttribute = defineSearchAttributeKey('TotalCents', SearchAttributeType.INT);
 
-export const searchAttributes = [AccountAttribute, CommuneAttribute, OrderNumberAttribute, StatusAttribute, TotalCentsAttribute];
+export const searchAttributes = [AccountAttribute, CommuneAttribute, OrderNumberAttribute, ProcessStateAttribute, TotalCentsAttribute];
 
 const cliTypeNames: Record<string, string> = {
   [SearchAttributeType.KEYWORD]: 'Keyword',

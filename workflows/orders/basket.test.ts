@@ -18,7 +18,7 @@ import { createTestWorker, createTimeSkippingEnv, uniqueTaskQueue } from '../../
 import { basketWorkflowId, payOrder, placeOrder } from './basket.messages.ts';
 import { basket } from './basket.ts';
 import { applyVoucher, cardPaymentNotified, orderState, type PaymentPlan } from './order.messages.ts';
-import { StatusAttribute, TotalCentsAttribute } from '../common/search-attributes.ts';
+import { ProcessStateAttribute, TotalCentsAttribute } from '../common/search-attributes.ts';
 import { testNow } from '../../test/helpers/clock.ts';
 import { until } from '../../test/helpers/until.ts';
 
@@ -66,7 +66,7 @@ async function fill(email: string, walletCents: number, dates: string[], t0: Dat
 
 /** « Ajouter au panier »: the basket opens for the places just held. */
 const open = (number: string, t0: Date) =>
-  env.client.workflow.start(basket, { taskQueue: queue, workflowId: basketWorkflowId(number), args: [{ number, expiresAt: at(t0, 30).toISOString() }], typedSearchAttributes: [{ key: StatusAttribute, value: 'cart' }] });
+  env.client.workflow.start(basket, { taskQueue: queue, workflowId: basketWorkflowId(number), args: [{ number, expiresAt: at(t0, 30).toISOString() }], typedSearchAttributes: [{ key: ProcessStateAttribute, value: 'cart' }] });
 
 /** « Commander » at `when`: the order's row, then the Update. */
 async function order(handle: Awaited<ReturnType<typeof open>>, userId: number, when: Date) {
@@ -101,7 +101,7 @@ describe('basket: the cart', () => {
       clock = at(t0, 51);
       await env.sleep('20 minutes');
       expect((await handle.result()).status).toBe('expired');
-      expect((await handle.describe()).typedSearchAttributes.get(StatusAttribute)).toBe('expired');
+      expect((await handle.describe()).typedSearchAttributes.get(ProcessStateAttribute)).toBe('expired');
       // One timer for the first expiry, one for the expiry the database gave when it fired.
       expect(await events(handle, E.EVENT_TYPE_TIMER_STARTED)).toBe(2);
     });
@@ -144,7 +144,7 @@ describe('basket: the order', () => {
       expect(state.status).toBe('paid');
       expect((await handle.result()).status).toBe('paid');
       const attributes = (await handle.describe()).typedSearchAttributes;
-      expect([attributes.get(StatusAttribute), attributes.get(TotalCentsAttribute)]).toEqual(['paid', 3160]);
+      expect([attributes.get(ProcessStateAttribute), attributes.get(TotalCentsAttribute)]).toEqual(['paid', 3160]);
       expect(await events(handle, E.EVENT_TYPE_TIMER_STARTED)).toBe(1);
       expect(await events(handle, E.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED)).toBe(2);
       expect(await events(handle, E.EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES)).toBe(1);

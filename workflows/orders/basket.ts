@@ -16,7 +16,7 @@ import { HOLD_AFTER_REFUSAL_MS, HOLD_WHILE_ORDERING_MS, orderState, type OrderIn
 import { checkAmounts, inCheckout, paymentAnswered, takeVoucher } from './order-checkout.ts';
 import { awaitCardNotification, NotPaid, settleOrder } from './order-payment.ts';
 import { localSteps as steps } from './order-versions.ts';
-import { StatusAttribute, TotalCentsAttribute } from '../common/search-attributes.ts';
+import { ProcessStateAttribute, TotalCentsAttribute } from '../common/search-attributes.ts';
 import { workflowNow } from '../common/clock.ts';
 
 /** Clocks differ a little: an expiry the database does not see due yet is looked at again this much later. */
@@ -40,8 +40,8 @@ export async function basket(input: BasketInput): Promise<OrderState> {
   const setStatus = (status: OrderStatus) => {
     state.status = status;
     // Operators search by the states that last; the cart's and the checkout's minutes are read by query.
-    if (status === 'paid' || status === 'abandoned') upsertSearchAttributes([{ key: StatusAttribute, value: status }, { key: TotalCentsAttribute, value: state.totalCents }]);
-    else if (status === 'awaiting-card' || status === 'expired') upsertSearchAttributes([{ key: StatusAttribute, value: status }]);
+    if (status === 'paid' || status === 'abandoned') upsertSearchAttributes([{ key: ProcessStateAttribute, value: status }, { key: TotalCentsAttribute, value: state.totalCents }]);
+    else if (status === 'awaiting-card' || status === 'expired') upsertSearchAttributes([{ key: ProcessStateAttribute, value: status }]);
   };
 
   setHandler(orderState, () => state);

@@ -5,7 +5,7 @@ import { getExternalWorkflowHandle, patched, proxyActivities, proxyLocalActiviti
 import type { Activities } from '../../activities/index.ts';
 import type { OrderInput, OrderStatus } from './order.messages.ts';
 import { confirmHold, extendHold, holdWorkflowId } from '../booking/index.ts';
-import { OrderNumberAttribute, StatusAttribute, TotalCentsAttribute } from '../common/search-attributes.ts';
+import { OrderNumberAttribute, ProcessStateAttribute, TotalCentsAttribute } from '../common/search-attributes.ts';
 import { quickRetry } from '../common/activity-options.ts';
 
 /**
@@ -45,7 +45,7 @@ const current: OrderVersion = {
   payAnswersWithOutcome: true,
   started: () => undefined,
   statusChanged: (status) => {
-    if (lastingStatuses.includes(status)) upsertSearchAttributes([{ key: StatusAttribute, value: status }]);
+    if (lastingStatuses.includes(status)) upsertSearchAttributes([{ key: ProcessStateAttribute, value: status }]);
   },
   // The holds' rows are the truth: a hold's workflow reads the new expiry, or its reservation,
   // in the database when its timer fires; a signal per place would only cost more.
@@ -62,9 +62,9 @@ const first: OrderVersion = {
     upsertSearchAttributes([
       { key: OrderNumberAttribute, value: input.number },
       { key: TotalCentsAttribute, value: input.totalCents },
-      { key: StatusAttribute, value: status },
+      { key: ProcessStateAttribute, value: status },
     ]),
-  statusChanged: (status) => upsertSearchAttributes([{ key: StatusAttribute, value: status }]),
+  statusChanged: (status) => upsertSearchAttributes([{ key: ProcessStateAttribute, value: status }]),
   placesKept: (holdIds, until) => tellHolds(holdIds, (holdId) => getExternalWorkflowHandle(holdWorkflowId(holdId)).signal(extendHold, { expiresAt: until })),
   placesConfirmed: (holdIds) => tellHolds(holdIds, (holdId) => getExternalWorkflowHandle(holdWorkflowId(holdId)).signal(confirmHold, { orderLineId: null })),
 };
