@@ -241,12 +241,15 @@ describe('Commander', () => {
     // The provider's notification of the refused payment, after the browser's return: nothing more happens.
     expect(await (await app.request(`/paiement/notification${back.search}`)).text()).toBe('OK');
     expect((await temporal.client.workflow.getHandle(orderWorkflowId(number)).query(orderState)).status).toBe('checkout');
+    // « Mes commandes » leads back to it as well.
+    expect(await (await app.request(`/mon-compte/commandes/${number}`, { headers: { Cookie: cookie } })).text()).toContain('Reprendre le paiement');
     // The payment step again, as the page's link leads: the wallet pays.
     expect((await app.request(`/commande/${number}/paiement`, { headers: { Cookie: cookie } })).status).toBe(200);
     const paid = await postForm(app, `/commande/${number}/paiement`, { porte_monnaie: 'tout' }, { Cookie: cookie });
     expect(paid.headers.get('location')).toBe(`/commande/${number}/confirmation`);
     expect(await (await app.request(`/commande/${number}/confirmation`, { headers: { Cookie: cookie } })).text()).toContain(`Commande ${number} confirmée`);
     expect(await database.db.selectFrom('payments').select('state').where('user_id', '=', family.user.id).execute()).toEqual([{ state: 'refused' }]);
+    expect(await (await app.request(`/mon-compte/commandes/${number}`, { headers: { Cookie: cookie } })).text()).not.toContain('Reprendre le paiement');
     expect(await balance(database.db, family.user.id)).toBe(5000 - 790);
     expect(await ledgerMismatches(database.db)).toEqual([]);
   });

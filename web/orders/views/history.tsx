@@ -75,6 +75,14 @@ export function OrderDetailPage(props: {
         {order.abandon_reason ? ` (${order.abandon_reason})` : ''}
         {refunded > 0 ? ` – ${formatEuros(refunded)} remboursés` : ''}
       </p>
+      {order.state === 'open' ? (
+        // Still being placed, or back at the payment after a refused card: its places are still held.
+        <p class="actions">
+          <a class="button" href={`/commande/${order.number}/paiement`}>
+            Reprendre le paiement
+          </a>
+        </p>
+      ) : null}
       <Recap lines={lines} totalCents={order.total_cents} voucher={voucher} caption={`Commande ${order.number}`} />
       <h2>Paiements</h2>
       <ul>
