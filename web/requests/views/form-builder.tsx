@@ -30,11 +30,11 @@ export function FieldRows({ rows, max, values, errors }: { rows: number; max: nu
       {Array.from({ length: rows }, (_, i) => (
         <div class="inline-fields">
           <Field name={`libelle_${i + 1}`} label={`Champ ${i + 1} : libellé`} value={values[`libelle_${i + 1}`]} error={errors[`libelle_${i + 1}`]} />
-          <SelectField name={`type_${i + 1}`} label="Type" value={values[`type_${i + 1}`] ?? 'text'} error={errors[`type_${i + 1}`]} options={FIELD_KINDS.map((kind) => ({ value: kind, label: FIELD_KIND_LABELS[kind] }))} />
-          <Field name={`choix_${i + 1}`} label="Réponses (pour un choix)" value={values[`choix_${i + 1}`]} error={errors[`choix_${i + 1}`]} />
+          <SelectField name={`type_${i + 1}`} label={`Champ ${i + 1} : type`} value={values[`type_${i + 1}`] ?? 'text'} error={errors[`type_${i + 1}`]} options={FIELD_KINDS.map((kind) => ({ value: kind, label: FIELD_KIND_LABELS[kind] }))} />
+          <Field name={`choix_${i + 1}`} label={`Champ ${i + 1} : réponses (pour un choix)`} value={values[`choix_${i + 1}`]} error={errors[`choix_${i + 1}`]} />
           <div class="checkbox">
             <input type="checkbox" id={`obligatoire_${i + 1}`} name={`obligatoire_${i + 1}`} value="1" checked={values[`obligatoire_${i + 1}`] === '1'} />
-            <label for={`obligatoire_${i + 1}`}>Obligatoire</label>
+            <label for={`obligatoire_${i + 1}`}>Champ {i + 1} obligatoire</label>
           </div>
         </div>
       ))}
