@@ -17,7 +17,10 @@ export const requestFieldSchema = z.object({
 });
 export type RequestField = z.infer<typeof requestFieldSchema>;
 
-export const requestFieldsSchema = z.array(requestFieldSchema).min(1).max(12);
+/** A form holds as many fields as its démarche asks; the bound only keeps the keys' format (`champ_99`). */
+export const MAX_REQUEST_FIELDS = 99;
+
+export const requestFieldsSchema = z.array(requestFieldSchema).min(1).max(MAX_REQUEST_FIELDS);
 
 /** A form's stored fields, or none when they do not parse (the form then cannot be submitted). */
 export function readRequestFields(stored: unknown): RequestField[] {

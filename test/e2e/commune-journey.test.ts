@@ -35,7 +35,7 @@ describe('a commune runs its service', () => {
     await desk.getByLabel('samedi').check();
     await desk.getByLabel('Début de saison').fill(`${month}-01`);
     await desk.getByLabel('Fin de saison').fill(lastDay);
-    await desk.getByLabel('Places par jour').fill('8');
+    await desk.getByLabel('Places par prestation et par jour').fill('8');
     await desk.getByLabel('Prestation 1').fill('Séance');
     await desk.getByLabel('Prix 1 (€)').fill('5,00');
     await desk.getByRole('button', { name: "Créer l'activité" }).click();

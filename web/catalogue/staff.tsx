@@ -1,5 +1,6 @@
-// Staff: the catalogue of their communes: create a product (unpublished, its days generated),
-// publish it, change a price for bookings to come and the places of a day.
+// Staff: the catalogue of their communes: create a product (unpublished, its days generated) with
+// as many prestations as it has and its pricing rules, publish it, change a price for bookings to
+// come and the places of a day.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { createProduct, offersOfCommunes, productsForStaff, setDayCapacity, setPrestationPrice, setPublished } from '../../db/queries/catalogue/catalogue-admin.ts';
@@ -7,7 +8,7 @@ import { productDetails } from '../../db/queries/catalogue/catalogue-edit.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { wakeWaitingLists } from '../waitlist/index.ts';
 import { addDays } from '../../domain/dates.ts';
-import { parseEuros } from '../../domain/money.ts';
+import type { PricingRules } from '../../domain/pricing.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID } from '../forms/form-route.ts';
@@ -15,7 +16,11 @@ import type { FieldErrors, FormValues } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { staffProduct } from './staff-product.ts';
 import { eurosField, idField, isoDayField, wholeNumberField } from '../forms/schemas.ts';
-import { CatalogueListPage, PRESTATION_ROWS } from './views/staff.tsx';
+import { CatalogueListPage } from './views/staff.tsx';
+import { asksForRow, rowsToShow } from '../forms/form-rows.ts';
+import { readForm } from '../forms/forms.ts';
+import { pricingRulesFromForm } from './pricing-form.ts';
+import { MAX_PRESTATIONS, PRESTATION_PREFIXES, prestationsFromForm } from './prestation-rows.ts';
 import { productPage } from './staff-product-page.tsx';
 import { productDetailFields, productDetailsOf } from './product-fields.ts';
 import type { AccessTable } from '../http/access.ts';
@@ -46,10 +51,14 @@ export function catalogueAdminRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, now } = deps;
   const router = new Hono<AppEnv>();
 
-  const listPage = async (c: Context<AppEnv>, extra: { message?: string | null; values?: FormValues; errors?: FieldErrors; weekdays?: number[] } = {}) => {
+  const listPage = async (c: Context<AppEnv>, extra: { message?: string | null; values?: FormValues; errors?: FieldErrors; weekdays?: number[]; addingRow?: boolean } = {}) => {
     const communes = await staffCommuneIds(db, currentUser(c));
     const [products, offers] = await Promise.all([productsForStaff(db, communes), offersOfCommunes(db, communes)]);
-    return c.render(<CatalogueListPage products={products} offers={offers} message={extra.message ?? null} values={extra.values} errors={extra.errors} weekdays={extra.weekdays} />, { title: 'Catalogue' });
+    const shown = rowsToShow(extra.values ?? {}, { prefixes: PRESTATION_PREFIXES, initial: 3, max: MAX_PRESTATIONS, adding: extra.addingRow ?? false });
+    return c.render(
+      <CatalogueListPage products={products} offers={offers} message={extra.message ?? null} values={extra.values} errors={extra.errors} weekdays={extra.weekdays} prestationRows={{ shown, max: MAX_PRESTATIONS }} />,
+      { title: 'Catalogue' },
+    );
   };
 
   const productOf = (c: Context<AppEnv>) => staffProduct(db, c);
@@ -63,22 +72,26 @@ export function catalogueAdminRoutes(deps: AppDeps): Hono<AppEnv> {
     const staff = currentUser(c);
     const offers = await offersOfCommunes(db, await staffCommuneIds(db, staff));
     let created = 0;
-    const prestationsOf = (values: FormValues) =>
-      Array.from({ length: PRESTATION_ROWS }, (_, i) => ({ label: (values[`libelle_${i + 1}`] ?? '').trim(), price: (values[`prix_${i + 1}`] ?? '').trim() })).filter((p) => p.label || p.price);
+    // « Ajouter une prestation »: the same form again with one more row, nothing checked or saved.
+    const typed = await readForm(c);
+    if (asksForRow(typed)) return listPage(c, { values: typed, weekdays, addingRow: true });
+    let prestations: { label: string; priceCents: number }[] = [];
+    let rules: PricingRules = {};
     return handleForm(c, {
       schema: productSchema,
       check: (values): FieldErrors => {
         const errors: FieldErrors = {};
         if (weekdays.length === 0) errors.jours = 'Cochez au moins un jour.';
-        const rows = prestationsOf(values);
-        if (rows.length === 0) errors.prestations = 'Indiquez au moins une prestation avec son prix.';
-        else if (rows.some((p) => p.label.length < 2 || p.label.length > 80 || /[\u0000-\u001f\u007f]/.test(p.label) || parseEuros(p.price, { maxDigits: 4 }) === null)) {
-          errors.prestations = 'Chaque prestation a un libellé (2 à 80 caractères) et un prix en euros, par exemple 7,90.';
-        } else if (new Set(rows.map((p) => p.label.toLowerCase())).size !== rows.length) errors.prestations = 'Deux prestations portent le même libellé.';
+        const rows = prestationsFromForm(values);
+        if ('errors' in rows) Object.assign(errors, rows.errors);
+        else prestations = rows.prestations;
+        const pricing = pricingRulesFromForm(values);
+        if ('errors' in pricing) Object.assign(errors, pricing.errors);
+        else rules = pricing.rules;
         return errors;
       },
       again: (form) => listPage(c, { ...form, weekdays }),
-      save: async (data, values): Promise<FieldErrors | void> => {
+      save: async (data): Promise<FieldErrors | void> => {
         if (data.fin < data.debut) return { fin: 'La saison finit après son début.' };
         if (data.fin > addDays(data.debut, 400)) return { fin: 'Une saison dure 400 jours au plus.' };
         const offer = offers.find((o) => o.id === data.offre);
@@ -86,7 +99,7 @@ export function catalogueAdminRoutes(deps: AppDeps): Hono<AppEnv> {
         const result = await createProduct(db, {
           ...productDetailsOf(data), communeId: offer.commune_id, offerId: offer.id, weekdays,
           seasonStart: data.debut, seasonEnd: data.fin, schoolTime: data.scolaire === '1', capacity: data.places,
-          prestations: prestationsOf(values).map((p) => ({ label: p.label, priceCents: parseEuros(p.price, { maxDigits: 4 })! })), staffId: staff.id,
+          prestations, rules, staffId: staff.id,
         });
         if (result === 'name-taken') return { nom: 'Une activité de ce nom existe déjà dans cette commune.' };
         created = result;

@@ -57,7 +57,8 @@ describe('démarches en ligne', () => {
     expect(await none.text()).toContain('Indiquez au moins un champ avec son libellé.');
     const oneChoice = await postForm(app(), '/agent/demarches/formulaires', { commune, titre: 'Salle des fêtes', libelle_1: 'Salle', type_1: 'choice', choix_1: 'Grande' }, { Cookie: staff });
     const html = await oneChoice.text();
-    expect(html).toContain('Le champ 1 propose de 2 à 20 réponses');
+    expect(html).toContain('De 2 à 20 réponses (80 caractères au plus chacune)');
+    expect(html).toContain('id="choix_1-error"');
     expect(html).toContain('value="Salle des fêtes"');
     const foreign = await postForm(app(), '/agent/demarches/formulaires', { commune, titre: 'Intrus', libelle_1: 'Nom', type_1: 'text' }, { Cookie: outsider });
     expect(await foreign.text()).toContain("Cette commune n&#39;est pas des vôtres.");

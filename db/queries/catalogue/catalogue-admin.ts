@@ -8,6 +8,7 @@ import type { Db } from '../../connection.ts';
 import type { ProductCategory } from '../../database.ts';
 import { serviceDays, schoolClosedDays } from '../../../domain/school-year.ts';
 import type { IsoDate } from '../../../domain/dates.ts';
+import type { PricingRules } from '../../../domain/pricing.ts';
 import { isUniqueViolation } from '../../errors.ts';
 import { recordAudit } from '../staff/index.ts';
 
@@ -46,6 +47,8 @@ export interface NewProduct {
   waitlistResidentsFirst: boolean;
   channel: 'online' | 'mairie';
   prestations: { label: string; priceCents: number }[];
+  /** Quotient familial tiers, the rate for other communes, sibling reductions: set from the start. */
+  rules?: PricingRules;
   staffId: number;
 }
 
@@ -63,6 +66,7 @@ export async function createProduct(db: Db, input: NewProduct): Promise<number |
           cancel_deadline_days: input.cancelDeadlineDays, cancel_deadline_hour: input.cancelDeadlineHour, channel: input.channel, published: false,
           absence_declare_hours: input.absenceDeclareHours, absence_certificate_days: input.absenceCertificateDays,
           waitlist_offer_hours: input.waitlistOfferHours, waitlist_residents_first: input.waitlistResidentsFirst,
+          ...(input.rules ? { pricing: JSON.stringify(input.rules) } : {}),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -74,7 +78,7 @@ export async function createProduct(db: Db, input: NewProduct): Promise<number |
         .execute();
       const days = serviceDays({ start: input.seasonStart, end: input.seasonEnd }, input.weekdays, closedDays);
       for (const prestation of prestations) await addSlots(trx, product.id, prestation.id, days, input.capacity);
-      await recordAudit(trx, { actorId: input.staffId, action: 'product.created', subject: { type: 'product', id: product.id }, details: { name: input.name, days: days.length, prestations: input.prestations } });
+      await recordAudit(trx, { actorId: input.staffId, action: 'product.created', subject: { type: 'product', id: product.id }, details: { name: input.name, days: days.length, prestations: input.prestations, ...(input.rules ? { rules: input.rules } : {}) } });
       return product.id;
     });
   } catch (error) {

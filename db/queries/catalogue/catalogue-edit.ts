@@ -166,14 +166,18 @@ export async function setDayOpen(db: Db, input: { productId: number; day: IsoDat
   });
 }
 
-/** The product's days of a month: each service day's state, places and what is taken. */
+/**
+ * The product's days of a month: each service day's children booked (a child holds one prestation
+ * a day), and whether every prestation of the day is full: places are counted per prestation, so
+ * the day's places are never one figure.
+ */
 export async function monthDays(db: Db, productId: number, month: string, now: Date) {
   return db
     .selectFrom('slots')
     .select([
       'service_date as day',
-      sql<number>`sum(capacity)::int`.as('capacity'),
-sql<number>`sum(${takenPlaces(now)})::int`.as('taken'),
+      sql<number>`sum(${takenPlaces(now)})::int`.as('taken'),
+      sql<boolean>`bool_and(capacity <= ${takenPlaces(now)})`.as('full'),
     ])
     .where('product_id', '=', productId)
     .where(sql<string>`to_char(service_date, 'YYYY-MM')`, '=', month)

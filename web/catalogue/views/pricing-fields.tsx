@@ -5,6 +5,9 @@ import { Field, FieldError } from '../../forms/fields.tsx';
 
 export const QF_ROWS = 4;
 
+/** The fields' names in a form's error summary. */
+export const pricingFieldLabels = { qf: 'Tranches de quotient familial', hors_commune: 'Familles hors commune', fratrie_2: '2e enfant', fratrie_3: '3e enfant et suivants' };
+
 export function PricingFields({ values, errors }: { values: FormValues; errors: FieldErrors }) {
   return (
     <>

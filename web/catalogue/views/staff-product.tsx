@@ -31,7 +31,7 @@ export interface SentForm {
 
 const labels = {
   ...productFieldLabels, qf: 'Tranches de quotient familial',
-  hors_commune: 'Hors commune', fratrie_2: '2e enfant', fratrie_3: '3e enfant et suivants', libelle: 'Libellé', prix: 'Prix', places: 'Places par jour', fin: 'Nouvelle fin de saison',
+  hors_commune: 'Hors commune', fratrie_2: '2e enfant', fratrie_3: '3e enfant et suivants', libelle: 'Libellé', prix: 'Prix', places: 'Places par jour pour cette prestation', fin: 'Nouvelle fin de saison',
 };
 
 export function CatalogueProductPage(props: {
@@ -41,7 +41,7 @@ export function CatalogueProductPage(props: {
   prestations: { id: number; label: string; price_cents: number }[];
   grid: GridCell[];
   month: string;
-  monthDays: { day: IsoDate; capacity: number; taken: number }[];
+  monthDays: { day: IsoDate; taken: number; full: boolean }[];
   message: string | null;
   error?: string | undefined;
   sent?: SentForm | undefined;
@@ -126,12 +126,13 @@ export function CatalogueProductPage(props: {
       <h2 id="calendrier">Calendrier</h2>
       <ProductMonth product={product} month={props.month} days={props.monthDays} />
 
-      <h2>Places des quatre prochaines semaines</h2>
+      <h2 id="places">Places par prestation et par jour, quatre semaines</h2>
+      <p>Chaque prestation a ses places chaque jour : une famille réserve tant que la prestation choisie en a.</p>
       {grid.length === 0 ? (
         <p>Aucun jour de service dans les quatre prochaines semaines.</p>
       ) : (
         <table>
-          <caption class="visually-hidden">Places par jour et prestation</caption>
+          <caption class="visually-hidden">Places par prestation et par jour</caption>
           <thead>
             <tr>
               <th scope="col">Jour</th>

@@ -1,12 +1,14 @@
 // Staff: the catalogue. Their communes' products with their state, and a new product with its
-// prestations and prices, whose days come from its season and weekdays.
+// prestations and prices (as many as it has) and its pricing rules, whose days come from its
+// season and weekdays.
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { ErrorSummary, Field, Notice, SelectField } from '../../forms/fields.tsx';
 import { ProductDetailFields, productFieldLabels } from './product-fields.tsx';
+import { PricingFields, pricingFieldLabels } from './pricing-fields.tsx';
+import { PrestationRows } from './prestation-rows.tsx';
 
 export const WEEKDAYS = ['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche'] as const;
-export const PRESTATION_ROWS = 4;
 
 interface ProductRow {
   id: number;
@@ -17,10 +19,19 @@ interface ProductRow {
   season_end: string;
 }
 
-const labels = { offre: "Inscription qui ouvre l'activité", ...productFieldLabels, jours: 'Jours', debut: 'Début de saison', fin: 'Fin de saison', places: 'Places par jour', prestations: 'Prestations' };
+const labels = { offre: "Inscription qui ouvre l'activité", ...productFieldLabels, jours: 'Jours', debut: 'Début de saison', fin: 'Fin de saison', places: 'Places par prestation et par jour', prestations: 'Prestations', ...pricingFieldLabels };
 
-export function CatalogueListPage(props: { products: ProductRow[]; offers: { id: number; label: string; commune: string }[]; message: string | null; values?: FormValues; errors?: FieldErrors; weekdays?: number[] }) {
-  const { products, offers, message, values = {}, errors = {}, weekdays = [3] } = props;
+export function CatalogueListPage(props: {
+  products: ProductRow[];
+  offers: { id: number; label: string; commune: string }[];
+  message: string | null;
+  values?: FormValues;
+  errors?: FieldErrors;
+  weekdays?: number[];
+  prestationRows: { shown: number; max: number };
+}) {
+  const { products, offers, message, values = {}, errors = {}, weekdays = [3], prestationRows } = props;
+  const rowLabels = Object.fromEntries(Array.from({ length: prestationRows.shown }, (_, i) => [[`libelle_${i + 1}`, `Prestation ${i + 1}`], [`prix_${i + 1}`, `Prix ${i + 1}`]]).flat());
   return (
     <>
       <h1>Catalogue</h1>
@@ -58,7 +69,7 @@ export function CatalogueListPage(props: { products: ProductRow[]; offers: { id:
       <h2>Nouvelle activité</h2>
       <p>Les jours de service sont créés d'après la saison et les jours choisis (sans les jours fériés ni les vacances de Noël pour une activité du temps scolaire). L'activité reste invisible des familles jusqu'à sa publication.</p>
       <form method="post" action="/agent/catalogue" novalidate>
-        <ErrorSummary errors={errors} labels={labels} />
+        <ErrorSummary errors={errors} labels={{ ...labels, ...rowLabels }} />
         <SelectField name="offre" label={labels.offre} required value={values.offre} error={errors.offre} placeholder="Choisissez" options={offers.map((o) => ({ value: String(o.id), label: `${o.label} – ${o.commune}` }))} />
         <ProductDetailFields values={values} errors={errors} />
         <fieldset class={errors.jours ? 'field field--error' : 'field'}>
@@ -79,17 +90,18 @@ export function CatalogueListPage(props: { products: ProductRow[]; offers: { id:
           <input type="checkbox" id="scolaire" name="scolaire" value="1" checked={values.scolaire === '1'} />
           <label for="scolaire">Temps scolaire (fermée les jours fériés et à Noël)</label>
         </div>
-        <Field name="places" label={labels.places} required value={values.places ?? '20'} error={errors.places} extra={{ inputmode: 'numeric' }} />
-        <fieldset class={errors.prestations ? 'field field--error' : 'field'}>
-          <legend>{labels.prestations} (au moins une : libellé et prix en euros)</legend>
-          {errors.prestations ? <p class="field__error">{errors.prestations}</p> : null}
-          {Array.from({ length: PRESTATION_ROWS }, (_, i) => (
-            <div class="inline-fields">
-              <Field name={`libelle_${i + 1}`} label={`Prestation ${i + 1}`} value={values[`libelle_${i + 1}`]} />
-              <Field name={`prix_${i + 1}`} label={`Prix ${i + 1} (€)`} value={values[`prix_${i + 1}`]} extra={{ inputmode: 'decimal' }} />
-            </div>
-          ))}
-        </fieldset>
+        <Field
+          name="places"
+          label={labels.places}
+          required
+          value={values.places ?? '20'}
+          error={errors.places}
+          hint="Chaque prestation a ses places : 30 places pour « Matin » et 30 pour « Après-midi » accueillent jusqu'à 60 enfants ce jour-là. Chaque jour se règle ensuite sur la page de l'activité."
+          extra={{ inputmode: 'numeric' }}
+        />
+        <PrestationRows rows={prestationRows.shown} max={prestationRows.max} values={values} errors={errors} />
+        <h3>Tarifs</h3>
+        <PricingFields values={values} errors={errors} />
         <button class="button" type="submit">
           Créer l'activité
         </button>

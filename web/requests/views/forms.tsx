@@ -1,10 +1,11 @@
-// Staff: the forms of « Démarches en ligne »: their communes' forms with what waits, publish or
-// withdraw one, and a new form built field by field (text, date, choice among options, file).
+// Staff: the forms of « Démarches en ligne »: their communes' forms with what waits, publish,
+// withdraw or edit one, and a new form built field by field (text, date, choice among options,
+// file), as many as it needs, seen as families will before it is created.
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
-import { FIELD_KIND_LABELS, FIELD_KINDS } from '../../../domain/request-forms.ts';
+import type { RequestField } from '../../../domain/request-forms.ts';
 import { ErrorSummary, Field, Notice, SelectField, TextArea } from '../../forms/fields.tsx';
-
-export const FIELD_ROWS = 6;
+import { FieldRows, PreviewButton, rowLabels } from './form-builder.tsx';
+import { FormPreview } from './form-preview.tsx';
 
 const labels = { commune: 'Commune', titre: 'Titre', description: 'Présentation', champs: 'Champs' };
 
@@ -16,8 +17,16 @@ interface FormRow {
   waiting: number;
 }
 
-export function RequestFormsPage(props: { forms: FormRow[]; communes: { id: number; name: string }[]; message: string | null; values?: FormValues | undefined; errors?: FieldErrors | undefined }) {
-  const { forms, communes, message, values = {}, errors = {} } = props;
+export function RequestFormsPage(props: {
+  forms: FormRow[];
+  communes: { id: number; name: string }[];
+  message: string | null;
+  values?: FormValues | undefined;
+  errors?: FieldErrors | undefined;
+  rows: { shown: number; max: number };
+  preview?: { title: string; description: string; commune: string; fields: RequestField[] } | undefined;
+}) {
+  const { forms, communes, message, values = {}, errors = {}, rows, preview } = props;
   return (
     <>
       <p>
@@ -41,7 +50,10 @@ export function RequestFormsPage(props: { forms: FormRow[]; communes: { id: numb
             {forms.map((form) => (
               <tr>
                 <td>
-                  {form.title} – {form.commune}
+                  <a href={`/agent/demarches/formulaires/${form.id}`}>
+                    {form.title} – {form.commune}
+                    <span class="visually-hidden"> : voir et modifier</span>
+                  </a>
                 </td>
                 <td>
                   <a href={`/agent/demarches?formulaire=${form.id}`}>{form.waiting}</a>
@@ -63,36 +75,17 @@ export function RequestFormsPage(props: { forms: FormRow[]; communes: { id: numb
       <h2>Nouveau formulaire</h2>
       <p>Les familles le trouvent sous « Démarches en ligne » une fois publié. Chaque demande reçue attend votre réponse ici : accepter, refuser ou demander un complément.</p>
       <form method="post" action="/agent/demarches/formulaires" novalidate>
-        <ErrorSummary errors={errors} labels={labels} />
+        <ErrorSummary errors={errors} labels={{ ...labels, ...rowLabels(rows.shown) }} />
         <SelectField name="commune" label={labels.commune} required value={values.commune} error={errors.commune} placeholder="Choisissez" options={communes.map((c) => ({ value: String(c.id), label: c.name }))} />
         <Field name="titre" label={labels.titre} required value={values.titre} error={errors.titre} hint="Par exemple : « Réservation de la salle des fêtes »." />
         <TextArea name="description" label={labels.description} value={values.description} error={errors.description} rows={3} />
-        <fieldset class={errors.champs ? 'field field--error' : 'field'} aria-describedby="champs-hint">
-          <legend>{labels.champs} (au moins un)</legend>
-          <p class="field__hint" id="champs-hint">
-            Pour un champ « Choix », donnez les réponses possibles séparées par des points-virgules. Trois champs « Fichier » au plus.
-          </p>
-          {errors.champs ? (
-            <p class="field__error" id="champs-error">
-              {errors.champs}
-            </p>
-          ) : null}
-          {Array.from({ length: FIELD_ROWS }, (_, i) => (
-            <div class="inline-fields">
-              <Field name={`libelle_${i + 1}`} label={`Champ ${i + 1} : libellé`} value={values[`libelle_${i + 1}`]} />
-              <SelectField name={`type_${i + 1}`} label="Type" value={values[`type_${i + 1}`] ?? 'text'} options={FIELD_KINDS.map((kind) => ({ value: kind, label: FIELD_KIND_LABELS[kind] }))} />
-              <Field name={`choix_${i + 1}`} label="Réponses (pour un choix)" value={values[`choix_${i + 1}`]} />
-              <div class="checkbox">
-                <input type="checkbox" id={`obligatoire_${i + 1}`} name={`obligatoire_${i + 1}`} value="1" checked={values[`obligatoire_${i + 1}`] === '1'} />
-                <label for={`obligatoire_${i + 1}`}>Obligatoire</label>
-              </div>
-            </div>
-          ))}
-        </fieldset>
+        <FieldRows rows={rows.shown} max={rows.max} values={values} errors={errors} />
+        <PreviewButton action="/agent/demarches/formulaires" />{' '}
         <button class="button" type="submit">
           Créer le formulaire
         </button>
       </form>
+      {preview ? <FormPreview form={preview} /> : null}
     </>
   );
 }

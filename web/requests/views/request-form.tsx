@@ -12,7 +12,7 @@ interface FormProps {
   errors?: FieldErrors | undefined;
 }
 
-function RequestInput({ field, values, errors }: { field: RequestField; values: FormValues; errors: FieldErrors }) {
+export function RequestInput({ field, values, errors }: { field: RequestField; values: FormValues; errors: FieldErrors }) {
   const label = field.label;
   const common = { name: field.key, label, error: errors[field.key], required: field.required };
   if (field.kind === 'file') return <FileField name={field.key} label={label} required={field.required} hint="PDF, JPEG ou PNG, 10 Mo au plus." error={errors[field.key]} accept="application/pdf,image/jpeg,image/png" />;

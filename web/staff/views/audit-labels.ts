@@ -11,6 +11,7 @@ const ACTIONS: Record<string, string> = {
   'request.refused': 'Démarche refusée',
   'request.documents-requested': 'Complément demandé pour une démarche',
   'request-form.created': 'Formulaire de démarche créé',
+  'request-form.updated': 'Formulaire de démarche modifié',
   'request-form.published': 'Formulaire de démarche publié',
   'request-form.unpublished': 'Formulaire de démarche retiré',
   'product.created': 'Activité créée',
