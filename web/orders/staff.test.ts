@@ -122,7 +122,11 @@ describe('commandes', () => {
   it('cancels the whole order to the card: the refund recorded with its reference, never above what the card paid', async () => {
     const noReference = await postForm(app(), `/agent/commandes/${number}/annuler`, { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: '' }, { Cookie: staff });
     expect(noReference.status).toBe(400);
-    expect(await noReference.text()).toContain('Indiquez la référence du remboursement chez le prestataire');
+    const typed = await noReference.text();
+    expect(typed).toContain('Indiquez la référence du remboursement chez le prestataire');
+    // What was typed is kept: the reason, and the card chosen.
+    expect(typed).toContain('value="Travaux"');
+    expect(typed).toMatch(/id="rembourser-carte"[^>]*checked/);
     const whole = { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: 'RMB-2026-0042' };
     const preview = await postForm(app(), `/agent/commandes/${number}/annuler`, whole, { Cookie: staff });
     expect(preview.status).toBe(200);

@@ -21,7 +21,7 @@ export function ClosureConfirmationPage(props: { plan: ClosurePlan; days: { du: 
       <Notice kind="warning">
         <p>
           <strong>
-            Fermeture {daysWords(days)} ({reason}) : {plan.reservations} réservation(s) annulée(s), {formatEuros(plan.refundCents)} remboursés sur les porte-monnaie des familles,{' '}
+            Fermeture {daysWords(days)} ({reason}). Une fois confirmée : {plan.reservations} réservation(s) annulée(s), {formatEuros(plan.refundCents)} remboursés sur les porte-monnaie des familles,{' '}
             {plan.mails} courriel(s) envoyé(s).
           </strong>
         </p>

@@ -21,7 +21,7 @@ export function StaffCancelConfirmationPage(props: { number: string; preview: Ca
       <Notice kind="warning">
         <p>
           <strong>
-            {preview.lines.length} réservation(s) annulée(s) ({children.join(', ')}), {formatEuros(wallet + card)} remboursés :{' '}
+            Une fois confirmée : {preview.lines.length} réservation(s) annulée(s) ({children.join(', ')}), {formatEuros(wallet + card)} remboursés :{' '}
             {[wallet > 0 || card === 0 ? `${formatEuros(wallet)} sur le porte-monnaie de la famille` : '', card > 0 ? `${formatEuros(card)} sur la carte bancaire` : ''].filter(Boolean).join(', ')}.
           </strong>
         </p>
