@@ -84,11 +84,14 @@ describe('a commune runs its service', () => {
 
     // Staff close the second Saturday: its 5,00 € go back to the wallet once, and the family is told.
     await desk.goto(`${e2e.stack.url}/agent/fermetures`);
-    await desk.getByLabel('Activité').selectOption({ label: 'Stage de judo – Rosières' });
     await desk.getByLabel('Premier jour').fill(saturdays[1]!);
     await desk.getByLabel('Dernier jour').fill(saturdays[1]!);
+    await desk.getByLabel('Stage de judo – Rosières').check();
     await desk.getByLabel('Motif').selectOption('Grève');
-    await desk.getByRole('button', { name: 'Fermer ces jours' }).click();
+    await desk.getByRole('button', { name: 'Voir ce que la fermeture va faire' }).click();
+    // What it will do, before it is done: the child and the euros, then « Confirmer ».
+    await expect.poll(() => text(desk)).toContain('1 réservation(s) annulée(s), 5,00 € remboursés');
+    await desk.getByRole('button', { name: 'Confirmer' }).click();
     await expect.poll(async () => {
       await desk.reload();
       return text(desk);

@@ -25,7 +25,7 @@ describe('a disabled agent', () => {
     const agent = await createStaff(database.db, 'agent.rosieres@mairie.fr', ['rosieres']);
     const reset = await issueToken(database.db, { purpose: 'password-reset', email: agent.email, userId: agent.id, now: testNow() });
     const invitation = await issueToken(database.db, { purpose: 'invitation', email: agent.email, userId: agent.id, now: testNow() });
-    expect((await postForm(app(), `/agent/agents/${agent.id}/desactiver`, {}, { Cookie: admin })).status).toBe(303);
+    expect((await postForm(app(), `/agent/agents/${agent.id}/desactiver`, { confirmation: 'oui' }, { Cookie: admin })).status).toBe(303);
     const later = await issueToken(database.db, { purpose: 'password-reset', email: agent.email, userId: agent.id, now: testNow() });
     const before = await passwordHash(agent.id);
 

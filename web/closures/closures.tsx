@@ -1,18 +1,24 @@
-// Staff: Fermetures exceptionnelles of their communes' products. The closure is recorded, then its
-// workflow does the cancellations, refunds and mails; the page shows its progress.
+// Staff: Fermetures exceptionnelles of their communes' products. Several products of the same days
+// may close at once (a strike day: canteen, garderie, accueil); the page first says what will
+// happen (each child, family and refund, the mails) and acts only once staff confirm. Each product
+// gets its closure, whose workflow does the cancellations, refunds and mails; the page shows their
+// progress.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { productInCommunes, productsOfCommunes } from '../../db/queries/tickets/index.ts';
+import { productsOfCommunes } from '../../db/queries/tickets/index.ts';
 import { closuresOfCommunes, createClosure, dropUnstartedClosure } from '../../db/queries/closures/closures.ts';
+import { productsRunningBetween } from '../../db/queries/closures/closure-preview.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
-import { addDays, isIsoDate, parisDate } from '../../domain/dates.ts';
+import { isIsoDate } from '../../domain/dates.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { isoDayField } from '../forms/schemas.ts';
+import { ids, isoDayField, repeated } from '../forms/schemas.ts';
 import { CLOSURE_REASONS, ClosuresPage } from './views/closures.tsx';
+import { ClosureConfirmationPage } from './views/closure-confirmation.tsx';
+import { checkClosure, closurePlan } from './closure-plan.ts';
 import type { AccessTable } from '../http/access.ts';
 
 /** Who may call each route below (see web/http/access.ts). */
@@ -22,7 +28,6 @@ export const closureAccess = {
 } satisfies AccessTable;
 
 const closureSchema = z.object({
-  produit: z.string({ error: "Choisissez l'activité." }).regex(/^\d{1,12}$/, "Choisissez l'activité.").transform(Number),
   du: isoDayField('Indiquez le premier jour fermé.'),
   au: isoDayField('Indiquez le dernier jour fermé.'),
   motif: z.enum(CLOSURE_REASONS, { error: 'Choisissez le motif.' }),
@@ -37,47 +42,67 @@ export function closureRoutes({ db, now, workflows, config, logger }: AppDeps): 
   const router = new Hono<AppEnv>();
   const temporalUi = config.TEMPORAL_UI_ORIGIN;
 
-  const page = async (c: Context<AppEnv>, extra: { message?: string | null; values?: FormValues; errors?: FieldErrors } = {}) => {
+  const page = async (c: Context<AppEnv>, extra: { message?: string | null; values?: FormValues; errors?: FieldErrors; checked?: number[] } = {}) => {
     const communes = await staffCommuneIds(db, currentUser(c));
-    const [products, closures] = await Promise.all([productsOfCommunes(db, communes), closuresOfCommunes(db, communes)]);
-    return c.render(<ClosuresPage products={products} closures={closures} temporalUi={temporalUi} message={extra.message ?? null} values={extra.values} errors={extra.errors} />, {
-      title: 'Fermetures exceptionnelles',
-    });
+    const { du, au } = extra.values ?? {};
+    // Once the days are known, the products that run on them; before, all of the communes'.
+    const days = du && isIsoDate(du) ? { first: du, last: au && isIsoDate(au) && au >= du ? au : du } : null;
+    const [products, closures] = await Promise.all([days ? productsRunningBetween(db, communes, days.first, days.last) : productsOfCommunes(db, communes), closuresOfCommunes(db, communes)]);
+    return c.render(
+      <ClosuresPage products={products} days={days} closures={closures} temporalUi={temporalUi} message={extra.message ?? null} values={extra.values} errors={extra.errors} checked={extra.checked ?? []} />,
+      { title: 'Fermetures exceptionnelles' },
+    );
   };
 
   router.get('/fermetures', (c) => {
-    // The catalogue's calendar links here with the product and day to close already chosen.
-    const { produit, du } = c.req.query();
-    const values = /^\d{1,12}$/.test(produit ?? '') && isIsoDate(du ?? '') ? { produit: produit!, du: du!, au: du! } : undefined;
-    return page(c, { message: flash(c, { ok: 'La fermeture est enregistrée : les réservations sont annulées et remboursées, les familles prévenues.' }), values });
+    // The catalogue's calendar links here with the product and day to close already chosen; the
+    // page's own day filter sends `jour`.
+    const { produit, du, jour } = c.req.query();
+    const day = isIsoDate(du ?? '') ? du! : isIsoDate(jour ?? '') ? jour! : null;
+    const values = day ? { du: day, au: day } : undefined;
+    const checked = /^\d{1,12}$/.test(produit ?? '') ? [Number(produit)] : [];
+    return page(c, { message: flash(c, { ok: 'La fermeture est enregistrée : les réservations sont annulées et remboursées, les familles prévenues.' }), values, checked });
   });
 
-  router.post('/fermetures', (c) =>
-    handleForm(c, {
+  router.post('/fermetures', async (c) => {
+    const checked = ids(repeated.parse((await c.req.parseBody({ all: true })).produit));
+    return handleForm(c, {
       schema: closureSchema,
-      again: (form) => page(c, form),
+      check: (): FieldErrors => (checked.length === 0 ? { produit: 'Cochez au moins une activité à fermer.' } : {}),
+      again: (form) => page(c, { ...form, checked }),
+      preview: async (data) => {
+        const checkedOut = await checkClosure(db, { ...data, productIds: checked, communeIds: await staffCommuneIds(db, currentUser(c)), today: now() });
+        if (!checkedOut.ok) return checkedOut.errors;
+        const plan = await closurePlan(db, checkedOut.products, data);
+        return c.render(<ClosureConfirmationPage plan={plan} days={data} reason={reasonOf(data)} values={{ ...data }} />, { title: 'Confirmer la fermeture' });
+      },
       save: async (data): Promise<FieldErrors | void> => {
-        const today = parisDate(now());
-        if (data.du < today) return { du: "Le premier jour ne peut pas être passé." };
-        if (data.au < data.du) return { au: 'Le dernier jour suit le premier.' };
-        if (data.au > addDays(data.du, 92)) return { au: 'Une fermeture dure trois mois au plus.' };
-        const product = await productInCommunes(db, data.produit, await staffCommuneIds(db, currentUser(c)));
-        if (!product) return { produit: "Cette activité n'est pas de vos communes." };
-        const reason = data.precision ? `${data.motif} : ${data.precision}` : data.motif;
-        const closureId = await createClosure(db, { productId: product.id, firstDay: data.du, lastDay: data.au, reason, staffId: currentUser(c).id });
-        if (closureId === 'already-closed') return { du: 'Ces jours sont déjà fermés pour cette activité (formulaire envoyé deux fois ?) : rien n’a été changé.' };
-        try {
-          await workflows.startClosure(closureId);
-        } catch (error) {
-          // The workflow does all the work: without it nothing happened, and the closure goes.
-          logger.error({ err: error, closureId }, 'closure workflow not started');
-          await dropUnstartedClosure(db, closureId, currentUser(c).id);
-          return { produit: 'Le traitement des fermetures ne répond pas pour le moment : rien n’a été fermé, réessayez dans quelques minutes.' };
+        const checkedOut = await checkClosure(db, { ...data, productIds: checked, communeIds: await staffCommuneIds(db, currentUser(c)), today: now() });
+        if (!checkedOut.ok) return checkedOut.errors;
+        // One closure per product, each its own workflow as before: a product already closed by
+        // a second agent in between is left as it is.
+        const started: number[] = [];
+        for (const product of checkedOut.products) {
+          const closureId = await createClosure(db, { productId: product.id, firstDay: data.du, lastDay: data.au, reason: reasonOf(data), staffId: currentUser(c).id });
+          if (closureId === 'already-closed') continue;
+          try {
+            await workflows.startClosure(closureId);
+            started.push(closureId);
+          } catch (error) {
+            // The workflow does all the work: without it nothing happened, and the closure goes.
+            logger.error({ err: error, closureId }, 'closure workflow not started');
+            await dropUnstartedClosure(db, closureId, currentUser(c).id);
+            if (started.length === 0) return { produit: 'Le traitement des fermetures ne répond pas pour le moment : rien n’a été fermé, réessayez dans quelques minutes.' };
+            return { produit: `Le traitement des fermetures ne répond plus : ${started.length} activité(s) fermée(s) sur ${checkedOut.products.length}, réessayez dans quelques minutes pour les autres.` };
+          }
         }
+        if (started.length === 0) return { du: 'Ces jours sont déjà fermés pour ces activités (formulaire envoyé deux fois ?) : rien n’a été changé.' };
       },
       then: '/agent/fermetures?ok=ok',
-    }),
-  );
+    });
+  });
 
   return router;
 }
+
+const reasonOf = (data: { motif: string; precision: string }) => (data.precision ? `${data.motif} : ${data.precision}` : data.motif);

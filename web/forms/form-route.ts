@@ -21,10 +21,21 @@ export interface FormRoute<S extends z.ZodType> {
   save: (data: z.infer<S>, values: FormValues) => Promise<FieldErrors | void>;
   /** Where to go once saved, usually a page with `?ok=<flash code>`. */
   then: string | ((data: z.infer<S>, values: FormValues) => string);
+  /**
+   * For work that cannot be undone (money, mails, a lockout): the page that says what `save` will
+   * do, shown instead of doing it until the form comes back carrying `confirmation=oui`
+   * (`ConfirmationButtons`); errors it returns are shown next to their fields as `save`'s.
+   */
+  preview?: (data: z.infer<S>, values: FormValues) => Promise<Response | FieldErrors>;
 }
+
+/** The field and value a confirmation page's « Confirmer » sends; « Retour » sends `retour`. */
+export const CONFIRMATION = { field: 'confirmation', yes: 'oui', back: 'retour' } as const;
 
 export async function handleForm<S extends z.ZodType>(c: Context<AppEnv>, route: FormRoute<S>): Promise<Response> {
   const values = await readForm(c);
+  // « Retour » from a confirmation: the form again as it was typed, nothing done.
+  if (route.preview && values[CONFIRMATION.field] === CONFIRMATION.back) return route.again({ values, errors: {} });
   const form = validateForm(route.schema, values);
   const again = (errors: FieldErrors) => {
     c.status(400);
@@ -32,6 +43,10 @@ export async function handleForm<S extends z.ZodType>(c: Context<AppEnv>, route:
   };
   const errors = { ...(await route.check?.(values)), ...(form.ok ? {} : form.errors) };
   if (!form.ok || Object.keys(errors).length > 0) return again(errors);
+  if (route.preview && values[CONFIRMATION.field] !== CONFIRMATION.yes) {
+    const shown = await route.preview(form.data, values);
+    return shown instanceof Response ? shown : again(shown);
+  }
   const refused = await route.save(form.data, values);
   if (refused && Object.keys(refused).length > 0) return again(refused);
   return c.redirect(typeof route.then === 'string' ? route.then : route.then(form.data, values), 303);

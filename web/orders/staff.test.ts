@@ -1,7 +1,7 @@
 // Commandes, the commune's side: search by number, e-mail, child or day; the detail with its
 // payments; reservations cancelled and refunded once at their net price with a reason, to the
-// wallet or recorded as refunded to the card, the family mailed; nothing of
-// another commune.
+// wallet or recorded as refunded to the card, the family mailed, each first shown to staff to
+// confirm (nothing done before); nothing of another commune.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { createOrderCardPayment } from '../../db/queries/orders/order-outcome.ts';
@@ -76,10 +76,28 @@ describe('commandes', () => {
     const nothingChecked = await postForm(app(), `/agent/commandes/${number}/annuler`, { motif: 'Enfant malade', rembourser: 'porte-monnaie' }, { Cookie: staff });
     expect(await nothingChecked.text()).toContain('Cochez au moins une réservation à annuler.');
 
-    const cancelled = await postForm(app(), `/agent/commandes/${number}/annuler`, { reservation: String(reservation.id), motif: 'Enfant malade', rembourser: 'porte-monnaie' }, { Cookie: staff });
+    const form = { reservation: String(reservation.id), motif: 'Enfant malade', rembourser: 'porte-monnaie' };
+    const preview = await postForm(app(), `/agent/commandes/${number}/annuler`, form, { Cookie: staff });
+    expect(preview.status).toBe(200);
+    const shown = await preview.text();
+    expect(shown).toContain('1 réservation(s) annulée(s) (Maëlys), 6,40\u00a0€ remboursés : 6,40\u00a0€ sur le porte-monnaie de la famille.');
+    expect(shown).toContain('commande@example.fr');
+    expect(shown).toContain('09-12-2026');
+    expect(shown).toContain(`name="reservation" value="${reservation.id}"`);
+    expect(shown).toContain('name="confirmation" value="oui"');
+    // Nothing done before the confirmation.
+    expect((await database.db.selectFrom('reservations').select('state').where('id', '=', reservation.id).executeTakeFirstOrThrow()).state).toBe('confirmed');
+    expect(await balance(database.db, userId)).toBe(0);
+    expect(await database.db.selectFrom('audit_log').select('id').where('action', '=', 'reservation.cancelled-by-staff').execute()).toEqual([]);
+    // « Retour »: the order's page with what was typed.
+    const back = await postForm(app(), `/agent/commandes/${number}/annuler`, { ...form, confirmation: 'retour' }, { Cookie: staff });
+    expect(back.status).toBe(200);
+    expect(await back.text()).toContain('value="Enfant malade"');
+
+    const cancelled = await postForm(app(), `/agent/commandes/${number}/annuler`, { ...form, confirmation: 'oui' }, { Cookie: staff });
     expect(cancelled.status).toBe(303);
     expect(cancelled.headers.get('location')).toBe(`/agent/commandes/${number}?ok=annule&porte-monnaie=640&carte=0`);
-    const again = await postForm(app(), `/agent/commandes/${number}/annuler`, { reservation: String(reservation.id), motif: 'Enfant malade', rembourser: 'porte-monnaie' }, { Cookie: staff });
+    const again = await postForm(app(), `/agent/commandes/${number}/annuler`, { ...form, confirmation: 'oui' }, { Cookie: staff });
     expect(again.status).toBe(400);
     expect(await balance(database.db, userId)).toBe(640);
     const audit = await database.db.selectFrom('audit_log').select('details').where('action', '=', 'reservation.cancelled-by-staff').executeTakeFirstOrThrow();
@@ -95,22 +113,39 @@ describe('commandes', () => {
     expect(await (await get(`/agent/commandes?q=${number}`, outsider)).text()).not.toContain(`/agent/commandes/${number}`);
     expect((await get(`/agent/commandes/${number}`, outsider)).status).toBe(403);
     const reservation = await database.db.selectFrom('reservations').select('id').where('user_id', '=', userId).where('service_date', '=', '2026-12-16').executeTakeFirstOrThrow();
-    expect((await postForm(app(), `/agent/commandes/${number}/annuler`, { reservation: String(reservation.id), motif: 'Essai', rembourser: 'porte-monnaie' }, { Cookie: outsider })).status).toBe(403);
+    for (const confirmation of [{}, { confirmation: 'oui' }] as Record<string, string>[]) {
+      expect((await postForm(app(), `/agent/commandes/${number}/annuler`, { reservation: String(reservation.id), motif: 'Essai', rembourser: 'porte-monnaie', ...confirmation }, { Cookie: outsider })).status).toBe(403);
+    }
     expect((await database.db.selectFrom('reservations').select('state').where('id', '=', reservation.id).executeTakeFirstOrThrow()).state).toBe('confirmed');
   });
 
   it('cancels the whole order to the card: the refund recorded with its reference, never above what the card paid', async () => {
     const noReference = await postForm(app(), `/agent/commandes/${number}/annuler`, { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: '' }, { Cookie: staff });
     expect(noReference.status).toBe(400);
-    expect(await noReference.text()).toContain('Indiquez la référence du remboursement chez le prestataire');
-    const cancelled = await postForm(app(), `/agent/commandes/${number}/annuler`, { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: 'RMB-2026-0042' }, { Cookie: staff });
+    const typed = await noReference.text();
+    expect(typed).toContain('Indiquez la référence du remboursement chez le prestataire');
+    // What was typed is kept: the reason, and the card chosen.
+    expect(typed).toContain('value="Travaux"');
+    expect(typed).toMatch(/id="rembourser-carte"[^>]*checked/);
+    const whole = { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: 'RMB-2026-0042' };
+    const preview = await postForm(app(), `/agent/commandes/${number}/annuler`, whole, { Cookie: staff });
+    expect(preview.status).toBe(200);
+    const shown = await preview.text();
+    expect(shown).toContain(`Confirmer l&#39;annulation de toute la commande ${number}`);
+    expect(shown).toContain('1 réservation(s) annulée(s) (Maëlys), 6,40\u00a0€ remboursés : 6,40\u00a0€ sur la carte bancaire.');
+    expect(shown).toContain('16-12-2026');
+    expect(shown).toContain('référence RMB-2026-0042');
+    expect(shown).toContain('name="tout" value="1"');
+    expect(await database.db.selectFrom('card_refunds').select('id').execute()).toEqual([]);
+    expect((await database.db.selectFrom('reservations').select('state').where('user_id', '=', userId).where('service_date', '=', '2026-12-16').executeTakeFirstOrThrow()).state).toBe('confirmed');
+    const cancelled = await postForm(app(), `/agent/commandes/${number}/annuler`, { ...whole, confirmation: 'oui' }, { Cookie: staff });
     expect(cancelled.headers.get('location')).toBe(`/agent/commandes/${number}?ok=annule&porte-monnaie=0&carte=640`);
     const refunds = await database.db.selectFrom('card_refunds').select(['amount_cents', 'provider_reference']).execute();
     expect(refunds).toEqual([{ amount_cents: 640, provider_reference: 'RMB-2026-0042' }]);
     // The wallet got the first line only; the page shows the card refund.
     expect(await balance(database.db, userId)).toBe(640);
     expect(await (await get(`/agent/commandes/${number}`, staff)).text()).toMatch(/Remboursé sur la carte le \d\d-\d\d-\d{4} : 6,40\u00a0€, référence RMB-2026-0042/);
-    const none = await postForm(app(), `/agent/commandes/${number}/annuler`, { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: 'RMB-2026-0043' }, { Cookie: staff });
+    const none = await postForm(app(), `/agent/commandes/${number}/annuler`, { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: 'RMB-2026-0043', confirmation: 'oui' }, { Cookie: staff });
     expect(none.status).toBe(400);
     expect(await database.db.selectFrom('card_refunds').select('id').execute()).toHaveLength(1);
   });

@@ -1,11 +1,12 @@
 // Staff: Commandes of their communes (an order holding a place of one of them): search, detail,
 // and reservations cancelled with a required reason, refunded to the wallet or to the card (done at
-// the provider, recorded with its reference), the family told by mail, audited.
+// the provider, recorded with its reference), the family told by mail, audited. What a
+// cancellation will do is shown first; only the confirmed post acts.
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { searchOrders, staffOrder } from '../../db/queries/orders/staff-orders.ts';
-import { staffCancelReservations } from '../../db/queries/orders/staff-cancellation.ts';
+import { previewStaffCancellation, staffCancelReservations, type RefundTo } from '../../db/queries/orders/staff-cancellation.ts';
 import { staffCancellationMail } from '../../activities/orders/mails.ts';
 import { wakeWaitingLists } from '../waitlist/index.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
@@ -18,6 +19,7 @@ import { currentUser } from '../middleware/guards.ts';
 import { requiredText } from '../forms/schemas.ts';
 import { OrderSearchPage } from './views/staff.tsx';
 import { OrderDetailPage } from './views/staff-detail.tsx';
+import { StaffCancelConfirmationPage } from './views/staff-cancel-confirmation.tsx';
 import type { AccessTable } from '../http/access.ts';
 
 /** Who may call each route below (see web/http/access.ts). */
@@ -40,6 +42,13 @@ const cancelSchema = z
     message: 'Indiquez la référence du remboursement chez le prestataire (3 à 60 lettres, chiffres, points ou tirets).',
     path: ['reference'],
   });
+
+const refundTo = (data: { rembourser: 'porte-monnaie' | 'carte'; reference: string }): RefundTo => (data.rembourser === 'carte' ? { to: 'card', providerReference: data.reference } : { to: 'wallet' });
+
+const refused = {
+  none: { reservation: "Ces réservations ne sont plus à annuler (déjà annulées, ou d'une autre commande)." },
+  noCard: { rembourser: "Cette commande n'a pas été payée par carte : remboursez sur le porte-monnaie." },
+};
 
 export function staffOrderRoutes(deps: AppDeps): Hono<AppEnv> {
   const { db, now, config, workflows } = deps;
@@ -78,13 +87,24 @@ export function staffOrderRoutes(deps: AppDeps): Hono<AppEnv> {
       schema: cancelSchema,
       check: (values): FieldErrors => (values.tout !== '1' && (checked.length === 0 || checked.some((id) => !/^\d{1,12}$/.test(id))) ? { reservation: 'Cochez au moins une réservation à annuler.' } : {}),
       again: (form) => detailPage(c, { ...form, checked }),
+      preview: async (data): Promise<Response | FieldErrors> => {
+        const preview = await previewStaffCancellation(db, { communeIds, number, reservations: data.tout === '1' ? 'all' : checked.map(Number), refund: refundTo(data) });
+        if (preview === 'none') return refused.none;
+        if (preview === 'no-card') return refused.noCard;
+        const fields: [string, string][] = [
+          ...(data.tout === '1' ? [['tout', '1'] as [string, string]] : checked.map((id) => ['reservation', id] as [string, string])),
+          ['motif', data.motif], ['rembourser', data.rembourser], ['reference', data.reference],
+        ];
+        return c.render(<StaffCancelConfirmationPage number={number} preview={preview} all={data.tout === '1'} reason={data.motif} reference={data.rembourser === 'carte' ? data.reference : null} fields={fields} />, {
+          title: `Confirmer l'annulation – commande ${number}`,
+        });
+      },
       save: async (data): Promise<FieldErrors | void> => {
         const result = await staffCancelReservations(db, {
-          communeIds, number, reservations: data.tout === '1' ? 'all' : checked.map(Number), reason: data.motif,
-          refund: data.rembourser === 'carte' ? { to: 'card', providerReference: data.reference } : { to: 'wallet' }, staffId: currentUser(c).id, now: now(),
+          communeIds, number, reservations: data.tout === '1' ? 'all' : checked.map(Number), reason: data.motif, refund: refundTo(data), staffId: currentUser(c).id, now: now(),
         });
-        if (result === 'none') return { reservation: "Ces réservations ne sont plus à annuler (déjà annulées, ou d'une autre commande)." };
-        if (result === 'no-card') return { rembourser: "Cette commande n'a pas été payée par carte : remboursez sur le porte-monnaie." };
+        if (result === 'none') return refused.none;
+        if (result === 'no-card') return refused.noCard;
         await wakeWaitingLists(deps, result.freed);
         done = { wallet: result.lines.reduce((sum, l) => sum + l.walletCents, 0), card: result.lines.reduce((sum, l) => sum + l.cardCents, 0) };
         await workflows.sendMailLater({

@@ -1,5 +1,6 @@
 // Administrators' page of staff accounts: invitation by mail with the single-use link, disabling
-// (sessions ended, login barred) and enabling again; other staff and parents cannot reach it.
+// (who and what it does shown first, then sessions ended and login barred once confirmed) and
+// enabling again; other staff and parents cannot reach it.
 import { describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { createParent, createStaff, login, PASSWORD } from '../../test/helpers/accounts.ts';
@@ -40,7 +41,21 @@ describe('agents', () => {
     const admin = await login(app(), 'chef2@agglo.fr', PASSWORD, { 'X-Forwarded-For': '10.90.0.2' });
     const agent = await createStaff(database.db, 'partant@mairie.fr', ['bains']);
     const session = await login(app(), 'partant@mairie.fr', PASSWORD, { 'X-Forwarded-For': '10.90.0.3' });
-    expect((await postForm(app(), `/agent/agents/${agent.id}/desactiver`, {}, { Cookie: admin })).status).toBe(303);
+    const preview = await postForm(app(), `/agent/agents/${agent.id}/desactiver`, {}, { Cookie: admin });
+    expect(preview.status).toBe(200);
+    const shown = await preview.text();
+    expect(shown).toContain('Confirmer la désactivation du compte de');
+    expect(shown).toContain('partant@mairie.fr');
+    expect(shown).toContain('Communes : Bains');
+    expect(shown).toContain("l&#39;agent est déconnecté tout de suite");
+    expect(shown).toContain('name="confirmation" value="oui"');
+    // Nothing done before the confirmation: the agent is still signed in, and « Retour » changes nothing either.
+    expect((await get('/agent', session)).status).toBe(200);
+    expect((await postForm(app(), `/agent/agents/${agent.id}/desactiver`, { confirmation: 'retour' }, { Cookie: admin })).headers.get('location')).toBe('/agent/agents');
+    expect((await get('/agent', session)).status).toBe(200);
+    expect(await database.db.selectFrom('audit_log').select('action').where('subject_id', '=', agent.id).where('action', '=', 'staff.disabled').execute()).toEqual([]);
+
+    expect((await postForm(app(), `/agent/agents/${agent.id}/desactiver`, { confirmation: 'oui' }, { Cookie: admin })).status).toBe(303);
     expect((await get('/agent', session)).status).toBe(303);
     const refused = await postForm(app(), '/connexion', { email: 'partant@mairie.fr', password: PASSWORD }, { 'X-Forwarded-For': '10.90.0.4' });
     expect(refused.status).toBe(403);
@@ -55,9 +70,17 @@ describe('agents', () => {
     await createStaff(database.db, 'simple@mairie.fr', ['bains']);
     const staff = await login(app(), 'simple@mairie.fr', PASSWORD, { 'X-Forwarded-For': '10.90.0.6' });
     expect((await get('/agent/agents', staff)).status).toBe(403);
+    // Nor preview nor confirm a disabling.
+    const other = await createStaff(database.db, 'collegue@mairie.fr', ['bains']);
+    for (const confirmation of [{}, { confirmation: 'oui' }] as Record<string, string>[]) {
+      expect((await postForm(app(), `/agent/agents/${other.id}/desactiver`, confirmation, { Cookie: staff })).status).toBe(403);
+    }
+    expect((await database.db.selectFrom('users').select('status').where('id', '=', other.id).executeTakeFirstOrThrow()).status).toBe('validated');
     const parent = await createParent(database.db, 'famille@example.fr');
     await createStaff(database.db, 'chef3@agglo.fr', [], 'admin');
     const admin = await login(app(), 'chef3@agglo.fr', PASSWORD, { 'X-Forwarded-For': '10.90.0.7' });
-    expect((await postForm(app(), `/agent/agents/${parent.id}/desactiver`, {}, { Cookie: admin })).status).toBe(404);
+    for (const confirmation of [{}, { confirmation: 'oui' }] as Record<string, string>[]) {
+      expect((await postForm(app(), `/agent/agents/${parent.id}/desactiver`, confirmation, { Cookie: admin })).status).toBe(404);
+    }
   });
 });

@@ -1,5 +1,6 @@
 // Administrators: staff accounts from the interface. An invitation is the same single-use link as
-// `npm run staff:create`, sent by mail; disabling ends the account's sessions and bars its login.
+// `npm run staff:create`, sent by mail; disabling ends the account's sessions and bars its login,
+// once the administrator has seen who it concerns and confirmed.
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
@@ -9,11 +10,13 @@ import { staffInvitationLink } from '../../activities/staff/mails.ts';
 import { accountMails } from '../../activities/accounts/index.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
-import { flash, handleForm, ID, idParam } from '../forms/form-route.ts';
+import { CONFIRMATION, flash, handleForm, ID, idParam } from '../forms/form-route.ts';
+import { readForm } from '../forms/forms.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { emailField } from '../forms/schemas.ts';
 import { StaffAccountsPage } from './views/accounts.tsx';
+import { DisableStaffConfirmationPage } from './views/disable-confirmation.tsx';
 import type { AccessTable } from '../http/access.ts';
 
 /** Who may call each route below (see web/http/access.ts). */
@@ -51,12 +54,22 @@ export function staffAccountRoutes({ db, now, config, workflows }: AppDeps): Hon
     });
   });
 
-  for (const [action, active] of [['desactiver', false], ['activer', true]] as const) {
-    router.post(`/agents/:id${ID}/${action}`, async (c) => {
-      if (!(await setStaffActive(db, { userId: idParam(c), active, adminId: currentUser(c).id, now: now() }))) throw new HTTPException(404);
-      return c.redirect(`/agent/agents?ok=${active ? 'active' : 'desactive'}`, 303);
-    });
-  }
+  // Disabling locks someone out at once: who, their communes and what happens are shown first, and
+  // only the post carrying the confirmation acts.
+  router.post(`/agents/:id${ID}/desactiver`, async (c) => {
+    const account = (await staffAccounts(db)).find((candidate) => candidate.id === idParam(c));
+    if (!account || account.id === currentUser(c).id) throw new HTTPException(404);
+    const confirmation = (await readForm(c))[CONFIRMATION.field];
+    if (confirmation === CONFIRMATION.back) return c.redirect('/agent/agents', 303);
+    if (confirmation !== CONFIRMATION.yes) return c.render(<DisableStaffConfirmationPage account={account} />, { title: `Confirmer la désactivation – ${account.email}` });
+    if (!(await setStaffActive(db, { userId: account.id, active: false, adminId: currentUser(c).id, now: now() }))) throw new HTTPException(404);
+    return c.redirect('/agent/agents?ok=desactive', 303);
+  });
+
+  router.post(`/agents/:id${ID}/activer`, async (c) => {
+    if (!(await setStaffActive(db, { userId: idParam(c), active: true, adminId: currentUser(c).id, now: now() }))) throw new HTTPException(404);
+    return c.redirect('/agent/agents?ok=active', 303);
+  });
 
   return router;
 }

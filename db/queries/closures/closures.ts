@@ -15,8 +15,7 @@ import { cancelAndRefund } from '../orders/index.ts';
 export async function createClosure(db: Db, input: { productId: number; firstDay: IsoDate; lastDay: IsoDate; reason: string; staffId: number }): Promise<number | 'already-closed'> {
   return db.transaction().execute(async (trx) => {
     await trx.selectFrom('products').select('id').where('id', '=', input.productId).forUpdate().executeTakeFirstOrThrow();
-    const covering = await trx.selectFrom('closures').select('id').where('product_id', '=', input.productId).where('first_day', '<=', input.firstDay).where('last_day', '>=', input.lastDay).executeTakeFirst();
-    if (covering) return 'already-closed';
+    if (await closureCovering(trx, input.productId, input.firstDay, input.lastDay)) return 'already-closed';
     const row = await trx
       .insertInto('closures')
       .values({ product_id: input.productId, first_day: input.firstDay, last_day: input.lastDay, reason: input.reason, created_by: input.staffId })
@@ -25,6 +24,12 @@ export async function createClosure(db: Db, input: { productId: number; firstDay
     await recordAudit(trx, { actorId: input.staffId, action: 'closure.created', subject: { type: 'product', id: input.productId }, details: { closureId: row.id, firstDay: input.firstDay, lastDay: input.lastDay, reason: input.reason } });
     return row.id;
   });
+}
+
+/** A closure of the product that already covers all these days: the page says so before confirming. */
+export async function closureCovering(db: Db, productId: number, firstDay: IsoDate, lastDay: IsoDate): Promise<boolean> {
+  const row = await db.selectFrom('closures').select('id').where('product_id', '=', productId).where('first_day', '<=', firstDay).where('last_day', '>=', lastDay).executeTakeFirst();
+  return row !== undefined;
 }
 
 export function closureById(db: Db, closureId: number) {

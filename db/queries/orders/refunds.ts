@@ -28,10 +28,19 @@ export async function netPaidPrice(trx: Db, reservation: Pick<Reservation, 'orde
  * already (an absence for a day that stays booked, then a closure of that day: once in all). Read
  * under the reservation's lock, which the caller holds or takes here.
  */
-async function leftToRefund(trx: Db, reservation: Pick<Reservation, 'id' | 'order_line_id' | 'price_cents'>): Promise<number> {
+async function leftToRefund(trx: Db, reservation: Pick<Reservation, 'id' | 'order_line_id' | 'price_cents'>, lock = true): Promise<number> {
   const net = await netPaidPrice(trx, reservation);
-  const { refunded_cents: refunded } = await trx.selectFrom('reservations').select('refunded_cents').where('id', '=', reservation.id).forUpdate().executeTakeFirstOrThrow();
+  const read = trx.selectFrom('reservations').select('refunded_cents').where('id', '=', reservation.id);
+  const { refunded_cents: refunded } = await (lock ? read.forUpdate() : read).executeTakeFirstOrThrow();
   return Math.max(0, net - refunded);
+}
+
+/**
+ * What cancelling the reservation now would refund, for the page that asks staff to confirm: the
+ * same reckoning as `cancelAndRefund`, read without its lock (nothing is written).
+ */
+export function refundDue(db: Db, reservation: Pick<Reservation, 'id' | 'order_line_id' | 'price_cents'>): Promise<number> {
+  return leftToRefund(db, reservation, false);
 }
 
 /** Credits the wallet with `cents` of the reservation's refund under `key`, and records them on the reservation; the cents credited. */

@@ -2,11 +2,11 @@
 // paid price once: to the family's wallet, or to the card the order was paid with, a refund staff
 // make at the provider and record here with its reference. The card gets back at most what it paid
 // (the rest of a line paid by wallet goes to the wallet); the payment row's lock keeps two refunds
-// from both taking the last euros.
+// from both taking the last euros. Before acting, staff are shown the same reckoning to confirm.
 import type { Db } from '../../connection.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { recordAudit } from '../staff/index.ts';
-import { cancelAndRefund } from './refunds.ts';
+import { cancelAndRefund, refundDue } from './refunds.ts';
 
 export type RefundTo = { to: 'wallet' } | { to: 'card'; providerReference: string };
 
@@ -28,44 +28,85 @@ export interface CancelledLines {
   freed: { reservationId: number }[];
 }
 
+type Reckoned = { order: { id: number; email: string; first_name: string | null; last_name: string | null }; paymentId: number | null; cardLeft: number; reservations: Awaited<ReturnType<typeof reservationsToCancel>> };
+
+function reservationsToCancel(trx: Db, orderId: number, input: Pick<StaffCancellation, 'communeIds' | 'reservations'>, lock: boolean) {
+  let query = trx
+    .selectFrom('reservations')
+    .innerJoin('order_lines', 'order_lines.id', 'reservations.order_line_id')
+    .innerJoin('products', 'products.id', 'reservations.product_id')
+    .innerJoin('dependants', 'dependants.id', 'reservations.dependant_id')
+    .selectAll('reservations')
+    .select(['products.name as product', 'dependants.first_name as child'])
+    .where('order_lines.order_id', '=', orderId)
+    .where('reservations.state', '=', 'confirmed')
+    .where('products.commune_id', 'in', input.communeIds)
+    .orderBy('reservations.service_date')
+    .orderBy('reservations.id');
+  if (input.reservations !== 'all') query = query.where('reservations.id', 'in', input.reservations.length > 0 ? input.reservations : [0]);
+  return (lock ? query.forUpdate(['reservations']) : query).execute();
+}
+
+/**
+ * The order, what its card may still get back, and the reservations the cancellation takes: read
+ * under their locks to act, without them for the page that asks staff to confirm, the same way.
+ */
+async function reckon(trx: Db, input: Omit<StaffCancellation, 'staffId' | 'now' | 'reason'>, lock: boolean): Promise<Reckoned | 'none' | 'no-card'> {
+  if (input.communeIds.length === 0) return 'none';
+  const order = await trx
+    .selectFrom('orders')
+    .innerJoin('users', 'users.id', 'orders.user_id')
+    .select(['orders.id', 'orders.card_payment_id', 'users.email', 'users.first_name', 'users.last_name'])
+    .where('orders.number', '=', input.number)
+    .executeTakeFirst();
+  if (!order) return 'none';
+  let cardLeft = 0;
+  let paymentId: number | null = null;
+  if (input.refund.to === 'card') {
+    const read = trx.selectFrom('payments').select(['id', 'amount_cents']).where('id', '=', order.card_payment_id ?? 0).where('state', '=', 'paid');
+    const payment = order.card_payment_id ? await (lock ? read.forUpdate() : read).executeTakeFirst() : undefined;
+    if (!payment) return 'no-card';
+    const { refunded } = await trx.selectFrom('card_refunds').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('refunded')).where('payment_id', '=', payment.id).executeTakeFirstOrThrow();
+    cardLeft = payment.amount_cents - Number(refunded);
+    paymentId = payment.id;
+  }
+  const reservations = await reservationsToCancel(trx, order.id, input, lock);
+  if (reservations.length === 0 || (input.reservations !== 'all' && reservations.length !== input.reservations.length)) return 'none';
+  return { order, paymentId, cardLeft, reservations };
+}
+
+export interface CancellationPreview {
+  family: { email: string; name: string };
+  lines: CancelledLines['lines'];
+}
+
+/**
+ * What the cancellation would do now, for the page that asks staff to confirm: each line with what
+ * goes to the wallet and to the card, reckoned as `staffCancelReservations` does (the card first,
+ * up to what it has left, the rest to the wallet). Writes nothing.
+ */
+export async function previewStaffCancellation(db: Db, input: Omit<StaffCancellation, 'staffId' | 'now' | 'reason'>): Promise<CancellationPreview | 'none' | 'no-card'> {
+  const reckoned = await reckon(db, input, false);
+  if (typeof reckoned === 'string') return reckoned;
+  let cardLeft = reckoned.cardLeft;
+  const lines: CancelledLines['lines'] = [];
+  for (const reservation of reckoned.reservations) {
+    const due = await refundDue(db, reservation);
+    const cardCents = input.refund.to === 'card' ? Math.min(due, cardLeft) : 0;
+    cardLeft -= cardCents;
+    lines.push({ product: reservation.product, day: reservation.service_date, child: reservation.child, walletCents: due - cardCents, cardCents });
+  }
+  const { email, first_name: first, last_name: last } = reckoned.order;
+  return { family: { email, name: [first, last].filter(Boolean).join(' ') || email }, lines };
+}
+
 /** The cancelled lines, or 'none' when nothing was left to cancel, or 'no-card' when the order had no paid card payment. */
 export async function staffCancelReservations(db: Db, input: StaffCancellation): Promise<CancelledLines | 'none' | 'no-card'> {
-  if (input.communeIds.length === 0) return 'none';
   return db.transaction().execute(async (trx) => {
-    const order = await trx
-      .selectFrom('orders')
-      .innerJoin('users', 'users.id', 'orders.user_id')
-      .select(['orders.id', 'orders.card_payment_id', 'users.email', 'users.first_name'])
-      .where('orders.number', '=', input.number)
-      .executeTakeFirst();
-    if (!order) return 'none';
-    let cardLeft = 0;
-    let paymentId: number | null = null;
-    if (input.refund.to === 'card') {
-      const payment = order.card_payment_id
-        ? await trx.selectFrom('payments').select(['id', 'amount_cents']).where('id', '=', order.card_payment_id).where('state', '=', 'paid').forUpdate().executeTakeFirst()
-        : undefined;
-      if (!payment) return 'no-card';
-      const { refunded } = await trx.selectFrom('card_refunds').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('amount_cents'), eb.lit(0)).as('refunded')).where('payment_id', '=', payment.id).executeTakeFirstOrThrow();
-      cardLeft = payment.amount_cents - Number(refunded);
-      paymentId = payment.id;
-    }
-    let query = trx
-      .selectFrom('reservations')
-      .innerJoin('order_lines', 'order_lines.id', 'reservations.order_line_id')
-      .innerJoin('products', 'products.id', 'reservations.product_id')
-      .innerJoin('dependants', 'dependants.id', 'reservations.dependant_id')
-      .selectAll('reservations')
-      .select(['products.name as product', 'dependants.first_name as child'])
-      .where('order_lines.order_id', '=', order.id)
-      .where('reservations.state', '=', 'confirmed')
-      .where('products.commune_id', 'in', input.communeIds)
-      .orderBy('reservations.service_date')
-      .orderBy('reservations.id')
-      .forUpdate(['reservations']);
-    if (input.reservations !== 'all') query = query.where('reservations.id', 'in', input.reservations.length > 0 ? input.reservations : [0]);
-    const reservations = await query.execute();
-    if (reservations.length === 0 || (input.reservations !== 'all' && reservations.length !== input.reservations.length)) return 'none';
+    const reckoned = await reckon(trx, input, true);
+    if (typeof reckoned === 'string') return reckoned;
+    const { order, paymentId, reservations } = reckoned;
+    let cardLeft = reckoned.cardLeft;
 
     const lines: CancelledLines['lines'] = [];
     for (const reservation of reservations) {

@@ -3,7 +3,7 @@
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
-import { ErrorSummary, Field, Notice, SelectField } from '../../forms/fields.tsx';
+import { ErrorSummary, Field, FieldError, Notice, SelectField } from '../../forms/fields.tsx';
 import type { ProductChoice } from '../../tickets/index.ts';
 
 export interface ClosureRow {
@@ -22,10 +22,22 @@ export interface ClosureRow {
 
 export const CLOSURE_REASONS = ['Grève', 'Intempéries', 'Raison sanitaire', 'Travaux', 'Autre'] as const;
 
-const days = (c: ClosureRow) => (c.first_day === c.last_day ? `le ${formatShortDate(c.first_day)}` : `du ${formatShortDate(c.first_day)} au ${formatShortDate(c.last_day)}`);
+const closedDays = (c: ClosureRow) => (c.first_day === c.last_day ? `le ${formatShortDate(c.first_day)}` : `du ${formatShortDate(c.first_day)} au ${formatShortDate(c.last_day)}`);
 
-export function ClosuresPage(props: { products: ProductChoice[]; closures: ClosureRow[]; temporalUi: string; message: string | null; values?: FormValues; errors?: FieldErrors }) {
-  const { products, closures, temporalUi, message, values = {}, errors = {} } = props;
+const labels = { produit: 'Activités', du: 'Premier jour', au: 'Dernier jour', motif: 'Motif', precision: 'Précision' };
+
+export function ClosuresPage(props: {
+  products: ProductChoice[];
+  /** The days typed or linked to: the products listed are those running on them. */
+  days: { first: string; last: string } | null;
+  closures: ClosureRow[];
+  temporalUi: string;
+  message: string | null;
+  values?: FormValues | undefined;
+  errors?: FieldErrors | undefined;
+  checked: number[];
+}) {
+  const { products, days, closures, temporalUi, message, values = {}, errors = {}, checked } = props;
   const running = closures.some((c) => c.state === 'running');
   return (
     <>
@@ -33,19 +45,41 @@ export function ClosuresPage(props: { products: ProductChoice[]; closures: Closu
       {message ? <Notice kind="success">{message}</Notice> : null}
       <p>
         Fermer des jours annule les réservations de ces jours, rembourse chaque famille sur son porte-monnaie de ce qu'elle a payé et la prévient par courriel. Les jours fermés ne
-        sont plus réservables.
+        sont plus réservables. Plusieurs activités des mêmes jours se ferment ensemble (un jour de grève : cantine, garderie, accueil) ; la page dit ce qui va se passer et
+        demande de confirmer avant d'agir.
       </p>
+      <form method="get" action="/agent/fermetures" class="inline-fields">
+        <Field name="jour" label="Voir les activités ouvertes le" type="date" value={days?.first} />
+        <button class="button button--secondary" type="submit">
+          Afficher
+        </button>
+      </form>
       <form method="post" action="/agent/fermetures" novalidate>
-        <ErrorSummary errors={errors} labels={{ produit: 'Activité', du: 'Premier jour', au: 'Dernier jour', motif: 'Motif', precision: 'Précision' }} />
-        <SelectField name="produit" label="Activité" required value={values.produit} error={errors.produit} placeholder="Choisissez" options={products.map((p) => ({ value: String(p.id), label: `${p.name} – ${p.commune}` }))} />
+        <ErrorSummary errors={errors} labels={labels} />
         <div class="inline-fields">
           <Field name="du" label="Premier jour" type="date" required value={values.du} error={errors.du} />
           <Field name="au" label="Dernier jour" type="date" required value={values.au} error={errors.au} />
         </div>
+        <fieldset id="produit" class={errors.produit ? 'field field--error' : 'field'} aria-describedby={errors.produit ? 'produit-error' : undefined}>
+          <legend>
+            {days ? `Activités ouvertes ${days.first === days.last ? `le ${formatShortDate(days.first)}` : `du ${formatShortDate(days.first)} au ${formatShortDate(days.last)}`}` : 'Activités'}
+            <span aria-hidden="true"> *</span>
+          </legend>
+          <FieldError name="produit" error={errors.produit} />
+          {products.length === 0 ? <p>{days ? 'Aucune activité de vos communes ne fonctionne ces jours-là.' : 'Aucune activité dans vos communes.'}</p> : null}
+          {products.map((p) => (
+            <div class="checkbox">
+              <input type="checkbox" id={`produit-${p.id}`} name="produit" value={String(p.id)} checked={checked.includes(p.id)} />
+              <label for={`produit-${p.id}`}>
+                {p.name} – {p.commune}
+              </label>
+            </div>
+          ))}
+        </fieldset>
         <SelectField name="motif" label="Motif" required value={values.motif} error={errors.motif} placeholder="Choisissez" options={CLOSURE_REASONS.map((r) => ({ value: r, label: r }))} />
         <Field name="precision" label="Précision donnée aux familles (facultatif)" value={values.precision} error={errors.precision} hint="Par exemple : « préavis de grève national »." />
         <button class="button" type="submit">
-          Fermer ces jours
+          Voir ce que la fermeture va faire
         </button>
       </form>
 
@@ -71,7 +105,7 @@ export function ClosuresPage(props: { products: ProductChoice[]; closures: Closu
                 <td>
                   {c.product} – {c.commune}
                 </td>
-                <td>{days(c)}</td>
+                <td>{closedDays(c)}</td>
                 <td>{c.reason}</td>
                 <td>
                   {c.state === 'done'

@@ -112,6 +112,7 @@ export function OrderDetailPage(props: { detail: Detail; temporalUi: string; mes
               ) : null}
             </fieldset>
             {cardPaid ? <Field name="reference" label={labels.reference} hint="Seulement pour un remboursement sur la carte." value={values.reference} error={errors.reference} extra={{ maxlength: '60' }} /> : null}
+            <p>La page suivante dit ce qui sera annulé et remboursé, et où : rien n'est fait avant de confirmer.</p>
             <div class="form-actions">
               <button class="button button--secondary" type="submit">
                 Annuler les réservations cochées
