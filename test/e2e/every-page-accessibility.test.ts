@@ -1,6 +1,7 @@
 // axe-core (WCAG 2.1 A and AA) on every page of the app's route table, in the reliability suite's
 // world, as the visitor its access declaration names sees it (a parent on a phone's width, staff
-// at a desk's), in Chromium. The pages come from the app in this process: the browser's requests are answered by it, with the
+// at a desk's), in Chromium; and no page of a family or a visitor wider than the phone's screen.
+// The pages come from the app in this process: the browser's requests are answered by it, with the
 // visitor's session, stylesheet and scripts included, so colour contrast is checked too.
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
@@ -49,6 +50,11 @@ describe('accessibility of every page (axe-core, WCAG 2.1 A and AA)', () => {
         const head = await app().request(path, { headers: headersOf(visitor) });
         if (head.status !== 200 || !(head.headers.get('content-type') ?? '').startsWith('text/html')) continue;
         await page.goto(`${TEST_ORIGIN}${path}`);
+        // Reflow (WCAG 1.4.10): a family's page fits a phone's width, with nothing to scroll sideways.
+        if (!staff) {
+          const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+          if (scrollWidth > innerWidth) found.push(`${path} (${visitor}) is ${scrollWidth} px wide on a ${innerWidth} px screen`);
+        }
         await page.evaluate(await axeSource);
         const result = await page.evaluate(() =>
           (window as unknown as { axe: { run(options: object): Promise<{ violations: Violation[] }> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),

@@ -29,6 +29,8 @@ describe.each([
       'Gérer MES SERVICES ASSOCIÉS',
       'Gérer MES RÉSERVATIONS',
     ]);
+    // On a phone the services are folded under « Menu ».
+    await page.locator('summary', { hasText: 'Menu' }).click();
     const services = page.getByRole('navigation', { name: 'Services' });
     expect(await services.getByRole('link').allInnerTexts()).toEqual([
       'Accueil', 'Cantines', 'Garderies', 'Ramassage scolaire', 'Centres de Loisirs', 'Vélo en Velay', "Pass'Card", 'Sports', 'Démarches en ligne', 'Recharger vos crédits',

@@ -16,6 +16,29 @@ export interface LayoutProps {
   path?: string;
 }
 
+/** The header's services: the home page, the categories and, for families, « Recharger vos crédits ». */
+function ServiceLinks({ staff }: { staff: boolean }) {
+  return (
+    <ul>
+      <li>
+        <a href="/">Accueil</a>
+      </li>
+      {categories.map((category) => (
+        <li>
+          <a href={`/categories/${category.slug}`}>{category.label}</a>
+        </li>
+      ))}
+      {staff ? null : (
+        <li>
+          <a class="button button--accent" href="/mon-compte/porte-monnaie">
+            Recharger vos crédits
+          </a>
+        </li>
+      )}
+    </ul>
+  );
+}
+
 export function Layout({ title, children, user, cart, path = '' }: LayoutProps) {
   const accountPage = user?.role === 'parent' && (path === '/mon-compte' || path.startsWith('/mon-compte/'));
   // Staff have no cart nor wallet: the parents' cart and top-up are not theirs to see.
@@ -42,6 +65,13 @@ export function Layout({ title, children, user, cart, path = '' }: LayoutProps) 
                 <span class="brand__sub">Plateforme Citoyens</span>
               </span>
             </a>
+            {/* On a phone the services fold under « Menu », so that the page starts on the first screen; no script needed. */}
+            <details class="phone-menu">
+              <summary>Menu</summary>
+              <nav aria-label="Services">
+                <ServiceLinks staff={staff} />
+              </nav>
+            </details>
             <nav class="account-nav" aria-label="Compte et panier">
               {user ? (
                 <>
@@ -66,23 +96,7 @@ export function Layout({ title, children, user, cart, path = '' }: LayoutProps) 
             </nav>
           </div>
           <nav class="main-nav" aria-label="Services">
-            <ul>
-              <li>
-                <a href="/">Accueil</a>
-              </li>
-              {categories.map((category) => (
-                <li>
-                  <a href={`/categories/${category.slug}`}>{category.label}</a>
-                </li>
-              ))}
-              {staff ? null : (
-                <li>
-                  <a class="button button--accent" href="/mon-compte/porte-monnaie">
-                    Recharger vos crédits
-                  </a>
-                </li>
-              )}
-            </ul>
+            <ServiceLinks staff={staff} />
           </nav>
         </header>
         <OfferBanner cart={cart ?? null} path={path} />

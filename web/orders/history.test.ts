@@ -96,14 +96,14 @@ describe('Mes réservations', () => {
         .executeTakeFirstOrThrow();
       await database.db.insertInto('voucher_uses').values({ voucher_id: voucher.id, order_id: orderId, user_id: family.user.id, discount_cents: discount, state: 'used' }).execute();
       const paid = formatEuros(1580 - discount);
-      expect(await (await app().request('/mon-compte/commandes', { headers: { Cookie: cookie } })).text()).toContain(`<td>${paid}</td>`);
+      expect(await (await app().request('/mon-compte/commandes', { headers: { Cookie: cookie } })).text()).toContain(`<td data-label="Total">${paid}</td>`);
       const detail = await (await app().request(`/mon-compte/commandes/${number}`, { headers: { Cookie: cookie } })).text();
       expect(detail).toContain(`Bon de réduction (Bon de ${discount} centimes) :`);
       expect(detail).toContain(formatEuros(-discount));
       // Mes réservations says what each place cost: its price less its share of the voucher.
       const reservations = await (await app().request('/mon-compte/reservations', { headers: { Cookie: cookie } })).text();
-      expect(reservations).toContain(`<td>${formatEuros(refund)}</td>`);
-      expect(reservations).not.toContain(`<td>${formatEuros(790)}</td>`);
+      expect(reservations).toContain(`<td data-label="Montant">${formatEuros(refund)}</td>`);
+      expect(reservations).not.toContain(`<td data-label="Montant">${formatEuros(790)}</td>`);
       const cancelled = await postForm(app(), `/mon-compte/reservations/${reservation.id}/annuler`, {}, { Cookie: cookie });
       expect(cancelled.headers.get('location')).toBe(`/mon-compte/reservations?annulee=${refund}`);
       expect(await balance(database.db, family.user.id)).toBe(refund);

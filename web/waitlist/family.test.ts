@@ -56,7 +56,7 @@ describe('waiting lists', () => {
     };
     const firstCookie = await join(first!);
     const secondCookie = await join(second!);
-    expect(await (await get('/mon-compte/listes-attente', secondCookie)).text()).toContain('<td>2e</td>');
+    expect(await (await get('/mon-compte/listes-attente', secondCookie)).text()).toContain('<td data-label="Place dans la liste">2e</td>');
     // « Mes réservations » says it too.
     expect(await (await get('/mon-compte/reservations', secondCookie)).text()).toMatch(new RegExp(`<h2>En liste d&#39;attente</h2><ul><li>${formatLongDate(DAY)} – Jérémy, [^:]+ : 2e dans la liste`));
     // Another family's child is never put in the line.

@@ -26,7 +26,7 @@ export function MyAbsencesPage({ absences, message }: { absences: AbsenceView[];
       {absences.length === 0 ? (
         <p>Aucune absence déclarée.</p>
       ) : (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">Mes absences déclarées</caption>
           <thead>
             <tr>
@@ -39,12 +39,12 @@ export function MyAbsencesPage({ absences, message }: { absences: AbsenceView[];
           <tbody>
             {absences.map((absence) => (
               <tr>
-                <td>
+                <td data-label="Enfant">
                   <a href={`/mon-compte/absences/${absence.id}`}>{absence.child}</a>
                 </td>
-                <td>{absence.product}</td>
-                <td>{absence.days.map((day) => formatShortDate(day.date)).join(', ')}</td>
-                <td>{absenceStatusWords[absence.status]}</td>
+                <td data-label="Prestation">{absence.product}</td>
+                <td data-label="Jours">{absence.days.map((day) => formatShortDate(day.date)).join(', ')}</td>
+                <td data-label="État">{absenceStatusWords[absence.status]}</td>
               </tr>
             ))}
           </tbody>

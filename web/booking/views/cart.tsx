@@ -56,7 +56,7 @@ export function CartPage({ lines, summary, minutesLeft, expired, removed, inOrde
       ) : (
         <>
           {minutesLeft !== null ? <p class="notice">Places réservées pour vous encore {minutesLeft} min.</p> : null}
-          <table class="cart">
+          <table class="cart stack">
             <caption class="visually-hidden">Contenu du panier</caption>
             <RecapHead />
             <tbody>
@@ -66,10 +66,10 @@ export function CartPage({ lines, summary, minutesLeft, expired, removed, inOrde
                 const total = line.holds.reduce((sum, hold) => sum + hold.price_cents, 0);
                 return (
                   <tr>
-                    <td>
+                    <td data-label="Produit">
                       <a href={`/produits/${line.productId}`}>{line.product}</a> {line.prestation}
                     </td>
-                    <td>
+                    <td data-label="Description">
                       <p>Bénéficiaire : {line.child}</p>
                       <ul class="cart__dates">
                         {line.holds.map((hold) => (
@@ -94,9 +94,9 @@ export function CartPage({ lines, summary, minutesLeft, expired, removed, inOrde
                         </button>
                       </form>
                     </td>
-                    <td>{sameUnit ? formatEuros(unit) : 'variable'}</td>
-                    <td>{line.holds.length}</td>
-                    <td>{formatEuros(total)}</td>
+                    <td data-label="Prix unitaire">{sameUnit ? formatEuros(unit) : 'variable'}</td>
+                    <td data-label="Quantité">{line.holds.length}</td>
+                    <td data-label="Total">{formatEuros(total)}</td>
                   </tr>
                 );
               })}

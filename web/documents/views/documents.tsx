@@ -28,7 +28,7 @@ export type DocumentRow = Pick<Document, 'id' | 'kind' | 'file_name' | 'status' 
 export function DocumentTable({ documents, hrefPrefix }: { documents: DocumentRow[]; hrefPrefix: string }) {
   if (documents.length === 0) return <p>Aucune pièce déposée pour le moment.</p>;
   return (
-    <table>
+    <table class="stack">
       <caption class="visually-hidden">Pièces justificatives</caption>
       <thead>
         <tr>
@@ -41,15 +41,15 @@ export function DocumentTable({ documents, hrefPrefix }: { documents: DocumentRo
       <tbody>
         {documents.map((document) => (
           <tr>
-            <td>{kindLabel(document.kind)}</td>
-            <td>
+            <td data-label="Pièce">{kindLabel(document.kind)}</td>
+            <td data-label="Fichier">
               <a href={`${hrefPrefix}/${document.id}`} target="_blank" rel="noopener">
                 {document.file_name}
               </a>{' '}
               <span class="muted">({Math.max(1, Math.round(document.size_bytes / 1024))} Ko)</span>
             </td>
-            <td>{dateFormat.format(document.uploaded_at)}</td>
-            <td>{documentStatus(document)}</td>
+            <td data-label="Déposée le">{dateFormat.format(document.uploaded_at)}</td>
+            <td data-label="Statut">{documentStatus(document)}</td>
           </tr>
         ))}
       </tbody>

@@ -44,7 +44,7 @@ export function DependantsPage(props: { dependants: Dependant[]; values?: FormVa
       {dependants.length === 0 ? (
         <p>Vous n'avez déclaré personne pour le moment. Ajoutez vos enfants pour pouvoir les inscrire.</p>
       ) : (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">Les personnes de votre famille</caption>
           <thead>
             <tr>
@@ -57,12 +57,12 @@ export function DependantsPage(props: { dependants: Dependant[]; values?: FormVa
           <tbody>
             {dependants.map((dependant) => (
               <tr>
-                <td>
+                <td data-label="Nom">
                   {dependant.first_name} {dependant.last_name}
                   {dependant.notes ? <p class="muted">{dependant.notes}</p> : null}
                 </td>
-                <td>{formatShortDate(dependant.birth_date)}</td>
-                <td>{relationshipLabel(dependant.relationship)}</td>
+                <td data-label="Né(e) le">{formatShortDate(dependant.birth_date)}</td>
+                <td data-label="Lien">{relationshipLabel(dependant.relationship)}</td>
                 <td class="actions">
                   <a href={`/mon-compte/filiations/${dependant.id}`}>
                     Modifier<span class="visually-hidden"> {dependant.first_name}</span>

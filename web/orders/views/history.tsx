@@ -27,7 +27,7 @@ export function OrdersPage({ orders }: { orders: OrderRow[] }) {
       {orders.length === 0 ? (
         <p>Aucune commande pour le moment.</p>
       ) : (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">Vos commandes, de la plus récente à la plus ancienne</caption>
           <thead>
             <tr>
@@ -40,12 +40,12 @@ export function OrdersPage({ orders }: { orders: OrderRow[] }) {
           <tbody>
             {orders.map((order) => (
               <tr>
-                <td>
+                <td data-label="Commande">
                   <a href={`/mon-compte/commandes/${order.number}`}>{order.number}</a>
                 </td>
-                <td>{dateFormat.format(order.created_at)}</td>
-                <td>{formatEuros(order.total_cents - order.discount_cents)}</td>
-                <td>{orderStateLabel(order.state)}</td>
+                <td data-label="Date">{dateFormat.format(order.created_at)}</td>
+                <td data-label="Total">{formatEuros(order.total_cents - order.discount_cents)}</td>
+                <td data-label="État">{orderStateLabel(order.state)}</td>
               </tr>
             ))}
           </tbody>
@@ -147,7 +147,7 @@ function AbsenceLink({ row }: { row: ReservationRow }) {
 
 export function ReservationsPage({ upcoming, past, waiting, message, error }: { upcoming: ReservationRow[]; past: ReservationRow[]; waiting: WaitingRow[]; message?: string | null; error?: string | null }) {
   const table = (rows: ReservationRow[], withActions: boolean, caption: string) => (
-    <table>
+    <table class="stack">
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -161,9 +161,9 @@ export function ReservationsPage({ upcoming, past, waiting, message, error }: { 
       <tbody>
         {rows.map((row) => (
           <tr>
-            <td>{formatLongDate(row.service_date)}</td>
-            <td>{row.child}</td>
-            <td>
+            <td data-label="Date">{formatLongDate(row.service_date)}</td>
+            <td data-label="Enfant">{row.child}</td>
+            <td data-label="Prestation">
               {row.product} – {row.prestation}
               {row.ticket && row.state === 'confirmed' ? (
                 <>
@@ -172,8 +172,8 @@ export function ReservationsPage({ upcoming, past, waiting, message, error }: { 
                 </>
               ) : null}
             </td>
-            <td>{formatEuros(row.price_cents)}</td>
-            <td>
+            <td data-label="Montant">{formatEuros(row.price_cents)}</td>
+            <td data-label={withActions ? undefined : 'État'}>
               {row.state === 'cancelled' ? (
                 'Annulée'
               ) : withActions && row.cancellable ? (

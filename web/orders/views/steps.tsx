@@ -67,7 +67,7 @@ export interface RecapLine {
 export function Recap({ lines, totalCents, caption, voucher }: { lines: RecapLine[]; totalCents: number; caption: string; voucher?: { label: string; discountCents: number } | null }) {
   const count = lines.reduce((sum, line) => sum + line.dates.length, 0);
   return (
-    <table class="recap">
+    <table class="recap stack">
       <caption>
         {caption} ({count} produit{count > 1 ? 's' : ''})
       </caption>
@@ -75,15 +75,15 @@ export function Recap({ lines, totalCents, caption, voucher }: { lines: RecapLin
       <tbody>
         {lines.map((line) => (
           <tr>
-            <td>{line.product}</td>
-            <td>
+            <td data-label="Produit">{line.product}</td>
+            <td data-label="Description">
               {line.product} {line.prestation}
               <br />
               Bénéficiaire : {line.child} Dates : {line.dates.map(formatShortDate).join(', ')}
             </td>
-            <td>{formatEuros(line.unitCents)}</td>
-            <td>{line.dates.length}</td>
-            <td>{formatEuros(line.totalCents)}</td>
+            <td data-label="Prix unitaire">{formatEuros(line.unitCents)}</td>
+            <td data-label="Quantité">{line.dates.length}</td>
+            <td data-label="Total">{formatEuros(line.totalCents)}</td>
           </tr>
         ))}
       </tbody>

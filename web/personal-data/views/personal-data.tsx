@@ -30,7 +30,7 @@ export function PersonalDataPage({ owesMoney, erasure = { values: {}, errors: {}
         La Communauté d’Agglomération du Puy-en-Velay et les mairies qui vous accueillent traitent ces données pour vous rendre les services que vous réservez ici, et pour rien
         d’autre : elles ne sont ni vendues, ni cédées.
       </p>
-      <table>
+      <table class="stack">
         <caption>Ce que nous gardons, pourquoi, et combien de temps</caption>
         <thead>
           <tr>
@@ -42,9 +42,9 @@ export function PersonalDataPage({ owesMoney, erasure = { values: {}, errors: {}
         <tbody>
           {kept.map(([what, why, howLong]) => (
             <tr>
-              <td>{what}</td>
-              <td>{why}</td>
-              <td>{howLong}</td>
+              <td data-label="Données">{what}</td>
+              <td data-label="Pour">{why}</td>
+              <td data-label="Durée">{howLong}</td>
             </tr>
           ))}
         </tbody>

@@ -21,7 +21,7 @@ export function MyRequestsPage({ requests }: { requests: Row[] }) {
           Aucune demande. Les formulaires des communes sont sous <a href="/categories/demarches-en-ligne">Démarches en ligne</a>.
         </p>
       ) : (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">Mes demandes</caption>
           <thead>
             <tr>
@@ -34,14 +34,14 @@ export function MyRequestsPage({ requests }: { requests: Row[] }) {
           <tbody>
             {requests.map((r) => (
               <tr>
-                <td>
+                <td data-label="N°">
                   <a href={`/mon-compte/demarches/${r.id}`}>{r.id}</a>
                 </td>
-                <td>
+                <td data-label="Démarche">
                   {r.title} – {r.commune}
                 </td>
-                <td>{formatShortDate(parisDate(r.created_at))}</td>
-                <td>{requestStatusWords[r.status]}</td>
+                <td data-label="Envoyée le">{formatShortDate(parisDate(r.created_at))}</td>
+                <td data-label="État">{requestStatusWords[r.status]}</td>
               </tr>
             ))}
           </tbody>

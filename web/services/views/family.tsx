@@ -28,7 +28,7 @@ export function MyServicesPage({ subscriptions, message, canAsk }: { subscriptio
       {subscriptions.length === 0 ? (
         <p>Vous n'êtes inscrit(e) à aucun service pour le moment.</p>
       ) : (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">Vos services et leur statut</caption>
           <thead>
             <tr>
@@ -41,9 +41,9 @@ export function MyServicesPage({ subscriptions, message, canAsk }: { subscriptio
           <tbody>
             {subscriptions.map((row) => (
               <tr>
-                <td>{row.offer}</td>
-                <td>{row.commune.toUpperCase()}</td>
-                <td>{subscriptionStatusText(row.status, row.status_reason)}</td>
+                <td data-label="Nom du Service">{row.offer}</td>
+                <td data-label="Commune">{row.commune.toUpperCase()}</td>
+                <td data-label="Statut">{subscriptionStatusText(row.status, row.status_reason)}</td>
                 <td>
                   {row.status === 'validated' ? (
                     <a class="button" href={`/communes/${row.commune_slug}?service=${row.offer_id}`}>

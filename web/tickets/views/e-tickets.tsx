@@ -7,7 +7,7 @@ import { formatLongDate } from '../../../domain/dates.ts';
 function TicketList({ tickets, caption }: { tickets: ETicket[]; caption: string }) {
   if (tickets.length === 0) return <p>Aucun billet.</p>;
   return (
-    <table>
+    <table class="stack">
       <caption class="visually-hidden">{caption}</caption>
       <thead>
         <tr>
@@ -20,12 +20,12 @@ function TicketList({ tickets, caption }: { tickets: ETicket[]; caption: string 
       <tbody>
         {tickets.map((ticket) => (
           <tr>
-            <td>{formatLongDate(ticket.day)}</td>
-            <td>{ticket.firstName}</td>
-            <td>
+            <td data-label="Jour">{formatLongDate(ticket.day)}</td>
+            <td data-label="Enfant">{ticket.firstName}</td>
+            <td data-label="Activité">
               {ticket.product} – {ticket.prestation}
             </td>
-            <td>
+            <td data-label="Billet">
               {ticket.state === 'cancelled' ? (
                 <>Annulé : billet non valable</>
               ) : (

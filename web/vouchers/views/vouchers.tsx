@@ -19,7 +19,7 @@ const worth = (voucher: Pick<VoucherRow, 'kind' | 'value'>) => (voucher.kind ===
 
 function VoucherTable({ vouchers }: { vouchers: VoucherRow[] }) {
   return (
-    <table>
+    <table class="stack">
       <caption class="visually-hidden">Bons de réduction</caption>
       <thead>
         <tr>
@@ -33,17 +33,17 @@ function VoucherTable({ vouchers }: { vouchers: VoucherRow[] }) {
       <tbody>
         {vouchers.map((voucher) => (
           <tr>
-            <td>
+            <td data-label="Code">
               <code>{voucher.code}</code>
             </td>
-            <td>{voucher.label}</td>
-            <td>{worth(voucher)}</td>
-            <td>
+            <td data-label="Bon">{voucher.label}</td>
+            <td data-label="Réduction">{worth(voucher)}</td>
+            <td data-label="Conditions">
               {[voucher.min_order_cents > 0 ? `dès ${formatEuros(voucher.min_order_cents)}` : null, voucher.commune ? `commune de ${voucher.commune}` : null, voucher.product ? voucher.product : null]
                 .filter(Boolean)
                 .join(', ') || 'aucune'}
             </td>
-            <td>{formatLongDate(voucher.valid_until)}</td>
+            <td data-label="Valable jusqu'au">{formatLongDate(voucher.valid_until)}</td>
           </tr>
         ))}
       </tbody>

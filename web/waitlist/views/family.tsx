@@ -26,7 +26,7 @@ export function MyWaitingListsPage({ entries, message, error }: { entries: Waiti
       {entries.length === 0 ? (
         <p>Vous n'attendez aucun jour.</p>
       ) : (
-        <table>
+        <table class="stack">
           <caption class="visually-hidden">Les jours attendus</caption>
           <thead>
             <tr>
@@ -40,10 +40,10 @@ export function MyWaitingListsPage({ entries, message, error }: { entries: Waiti
           <tbody>
             {entries.map((entry) => (
               <tr>
-                <td>{formatLongDate(entry.service_date)}</td>
-                <td>{entry.child}</td>
-                <td>{entry.product}</td>
-                <td>
+                <td data-label="Jour">{formatLongDate(entry.service_date)}</td>
+                <td data-label="Enfant">{entry.child}</td>
+                <td data-label="Prestation">{entry.product}</td>
+                <td data-label="Place dans la liste">
                   <Standing entry={entry} offered="Place proposée" />
                 </td>
                 <td>
