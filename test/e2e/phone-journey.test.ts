@@ -79,7 +79,7 @@ async function payByCard(page: Page, outcome: SandboxOutcome): Promise<void> {
 }
 
 describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('a family on a phone (JavaScript: $javaScriptEnabled)', ({ javaScriptEnabled }) => {
-  it('books, pays by card and reads every family page without scrolling sideways', async () => {
+  it('books, has a card refused, pays with another and reads every family page without scrolling sideways', async () => {
     const db = e2e.stack.database.db;
     const email = `telephone-${javaScriptEnabled}@example.fr`;
     const family = await bookingFamily(db, email, [{ first: 'Anne-Charlotte-Marguerite', birth: '2017-04-12' }]);
@@ -151,6 +151,14 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('a fa
     await page.getByRole('button', { name: /Payer par Carte Visa/ }).waitFor();
     await fitsPhone(page, 'Paiement');
 
+    // The bank refuses the card: the order and its places stay, the parent tries again.
+    await payByCard(page, 'Carte refusée par la banque');
+    await page.getByRole('heading', { name: /Commande \d{4}-\d{6} : paiement non abouti/ }).waitFor({ timeout: 20_000 });
+    await fitsPhone(page, 'Paiement refusé');
+    expect(await page.locator('main').textContent()).toContain('Vos places restent réservées pour vous');
+    await tapButton(page.getByRole('link', { name: 'Réessayer le paiement' }));
+    await page.getByRole('button', { name: /Payer par Carte Visa/ }).waitFor();
+    await fitsPhone(page, 'Paiement, nouvel essai');
     await payByCard(page, 'Carte acceptée');
 
     await page.waitForURL(/\/confirmation/, { timeout: 20_000 });
