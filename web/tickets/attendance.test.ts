@@ -3,12 +3,14 @@
 // day gone confirmed), « Tous présents » with its exceptions, the paper list, and nothing of
 // another commune. The service days are the product's, ahead of the tests' clock; the app's
 // clock is set to each of them in turn.
+import type { Browser } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { addDays, formatLongDate, parisInstant, type IsoDate } from '../../domain/dates.ts';
 import { createStaff, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../../test/helpers/app.ts';
 import { bookingFamily, demoProduct, holdPlaces, payCart, serviceDaysFrom } from '../../test/helpers/booking.ts';
+import { launchBrowser } from '../../test/helpers/browser.ts';
 import { bookableSeasonDay, testNow, testToday } from '../../test/helpers/clock.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
@@ -239,6 +241,45 @@ describe('présences', () => {
     expect(html.match(/<td class="to-fill"><\/td>/g)).toHaveLength(3 * 3);
     expect(await (await get(`/agent/presences/${productId}?jour=${DAYS[2]}`, staff)).text()).toContain(`href="/agent/presences/${productId}/impression?jour=${DAYS[2]}"`);
   });
+
+  it('fits the liste d\'appel on the width of an A4 sheet when printed, in Chromium', async () => {
+    let browser: Browser | undefined;
+    try {
+      browser = await launchBrowser();
+      // A4 less its 10 mm margins, at the printer's 96 dots per inch.
+      const sheet = Math.floor(((210 - 20) / 25.4) * 96);
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: sheet, height: 1000 } });
+      await context.route(`${TEST_ORIGIN}/**`, async (request) => {
+        const url = new URL(request.request().url());
+        const response = await app().request(`${url.pathname}${url.search}`, { headers: { Cookie: staff } });
+        await request.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
+      });
+      const page = await context.newPage();
+      await page.emulateMedia({ media: 'print' });
+      await page.goto(`${TEST_ORIGIN}/agent/presences/${productId}/impression?jour=${DAYS[2]}`);
+      const layout = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        table: document.querySelector('table.attendance--print')!.getBoundingClientRect().right,
+        header: getComputedStyle(document.querySelector('.site-header')!).display,
+        columns: [...document.querySelectorAll('table.attendance--print thead th')].map((th) => th.getBoundingClientRect().width),
+        headings: [...document.querySelectorAll('table.attendance--print thead th')].map((th) => {
+          const range = document.createRange();
+          range.selectNodeContents(th);
+          return range.getClientRects().length;
+        }),
+      }));
+      expect(layout.page).toBeLessThanOrEqual(sheet);
+      expect(layout.table).toBeLessThanOrEqual(sheet);
+      expect(layout.header).toBe('none');
+      // Room to write a time and to sign, each heading on one line.
+      expect(layout.columns.slice(5).every((width) => width >= 60)).toBe(true);
+      expect(layout.headings.every((height) => height === layout.headings[0])).toBe(true);
+      expect(await page.pdf({ format: 'A4' })).toBeTruthy();
+      await context.close();
+    } finally {
+      await browser?.close();
+    }
+  }, 60_000);
 
   it("shows, prints, exports and changes nothing of another commune's product", async () => {
     const { ticket } = await bookedFamily('ailleurs@example.fr', [DAYS[6]!]);
