@@ -1,13 +1,13 @@
 // A commune runs a service from the back office, in a real browser against the real product:
 // staff create a product with its prestation and next month's days and publish it; a parent books
-// a child for two days and pays by card; staff find the child in Présences and check them in with
-// the e-ticket code; staff close the second day: the family's wallet gets that day back once and
+// a child for two days and pays by card; staff find the child in Présences, where the e-ticket's
+// code is refused before its day; staff close the second day: the family's wallet gets that day back once and
 // the mail arrives.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { balance, ledgerMismatches, walletHistory } from '../../db/queries/wallet/wallet.ts';
 import { addMonths } from '../../domain/booking-calendar.ts';
-import { addDays, parisDate } from '../../domain/dates.ts';
+import { addDays, formatLongDate, parisDate } from '../../domain/dates.ts';
 import { createStaff, PASSWORD } from '../helpers/accounts.ts';
 import { addHomeAddress, bookingFamily } from '../helpers/booking.ts';
 import { checkoutByCard, signedIn } from '../helpers/browser.ts';
@@ -18,7 +18,7 @@ const e2e = useE2E();
 const text = async (page: Page) => ((await page.textContent('body')) ?? '').replace(/[\u00a0\u202f]/g, ' ');
 
 describe('a commune runs its service', () => {
-  it('creates, publishes, is booked and paid, checks in by e-ticket, closes a day and refunds it once', async () => {
+  it('creates, publishes, is booked and paid, refuses an e-ticket before its day, closes a day and refunds it once', async () => {
     const db = e2e.stack.database.db;
     await createStaff(db, 'agent-e2e@rosieres.fr', ['rosieres']);
     const month = addMonths(parisDate(testNow()).slice(0, 7), 1);
@@ -65,7 +65,7 @@ describe('a commune runs its service', () => {
     await checkoutByCard(home);
     await expect.poll(() => text(home), { timeout: 20_000 }).toMatch(/Commande \d{4}-\d{6} confirmée/);
 
-    // Staff see Lina on the first Saturday and check her in with her e-ticket's code.
+    // Staff see Lina on the first Saturday; her e-ticket's code is refused before that day, which it names.
     const ticket = await db
       .selectFrom('e_tickets')
       .innerJoin('reservations', 'reservations.id', 'e_tickets.reservation_id')
@@ -77,10 +77,8 @@ describe('a commune runs its service', () => {
     expect(await text(desk)).toContain('Lina');
     await desk.getByLabel('Code du e-billet').fill(ticket.code);
     await desk.getByRole('button', { name: 'Pointer' }).click();
-    await expect.poll(() => text(desk)).toContain('Billet pointé : enfant présent.');
-    await desk.getByLabel('Code du e-billet').fill(ticket.code);
-    await desk.getByRole('button', { name: 'Pointer' }).click();
-    await expect.poll(() => text(desk)).toMatch(/déjà pointé/i);
+    await expect.poll(() => text(desk)).toContain(`Ce billet est pour le ${formatLongDate(saturdays[0]!)} : il ne peut pas être pointé avant ce jour-là.`);
+    expect(await db.selectFrom('attendance').selectAll().execute()).toEqual([]);
 
     // Staff close the second Saturday: its 5,00 € go back to the wallet once, and the family is told.
     await desk.goto(`${e2e.stack.url}/agent/fermetures`);

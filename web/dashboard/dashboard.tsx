@@ -1,6 +1,6 @@
 // Staff: the tableau de bord (/agent), the staff's home after login; their communes only.
 import { Hono } from 'hono';
-import { serviceLoad, waitingCounts } from '../../db/queries/dashboard/dashboard.ts';
+import { nextServiceDay, serviceLoad, waitingCounts } from '../../db/queries/dashboard/dashboard.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { addDays, parisDate } from '../../domain/dates.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -19,8 +19,15 @@ export function dashboardRoutes({ db, now }: AppDeps): Hono<AppEnv> {
   router.get('/', async (c) => {
     const communes = await staffCommuneIds(db, currentUser(c));
     const today = parisDate(now());
+    const tomorrow = addDays(today, 1);
     const [waiting, load] = await Promise.all([waitingCounts(db, communes), serviceLoad(db, communes, today, addDays(today, 27))]);
-    return c.render(<DashboardPage waiting={waiting} today={today} tomorrow={addDays(today, 1)} load={load} admin={currentUser(c).role === 'admin'} />, { title: 'Tableau de bord' });
+    // Nothing today nor tomorrow: the next service day is named, with its services (it may lie past the four weeks).
+    const next = load.some((row) => row.day === today || row.day === tomorrow) ? null : await nextServiceDay(db, communes, addDays(today, 2));
+    const nextLoad = next === null ? [] : next <= addDays(today, 27) ? load.filter((row) => row.day === next) : await serviceLoad(db, communes, next, next);
+    return c.render(
+      <DashboardPage waiting={waiting} today={today} tomorrow={tomorrow} load={load} next={next === null ? null : { day: next, load: nextLoad }} admin={currentUser(c).role === 'admin'} />,
+      { title: 'Tableau de bord' },
+    );
   });
   return router;
 }

@@ -83,3 +83,19 @@ export function serviceLoad(db: Db, communeIds: number[], from: IsoDate, to: Iso
 }
 
 export type ServiceLoad = Awaited<ReturnType<typeof serviceLoad>>[number];
+
+/** The first day from `from` on with a service (places offered, not closed) in these communes. */
+export async function nextServiceDay(db: Db, communeIds: number[], from: IsoDate): Promise<IsoDate | null> {
+  if (communeIds.length === 0) return null;
+  const row = await db
+    .selectFrom('slots')
+    .innerJoin('products', 'products.id', 'slots.product_id')
+    .select('slots.service_date')
+    .where('products.commune_id', 'in', communeIds)
+    .where('slots.service_date', '>=', from)
+    .where(sql<boolean>`not (slots.service_date = any(products.closed_days))`)
+    .orderBy('slots.service_date')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.service_date ?? null;
+}

@@ -9,6 +9,8 @@ export interface DashboardProps {
   today: IsoDate;
   tomorrow: IsoDate;
   load: ServiceLoad[];
+  /** The next service day when today and tomorrow have none, with its services. */
+  next: { day: IsoDate; load: ServiceLoad[] } | null;
   /** Administrators also manage the staff accounts. */
   admin: boolean;
 }
@@ -32,11 +34,14 @@ const sections = [
   ['/agent/journal', 'Journal des actions'],
 ] as const;
 
-function DayServices({ day, load }: { day: IsoDate; load: ServiceLoad[] }) {
+function DayServices({ day, load, heading }: { day: IsoDate; load: ServiceLoad[]; heading?: string }) {
   const services = load.filter((l) => l.day === day);
   return (
     <section aria-labelledby={`jour-${day}`}>
-      <h3 id={`jour-${day}`}>{formatLongDate(day)}</h3>
+      <h3 id={`jour-${day}`}>
+        {heading ?? ''}
+        {formatLongDate(day)}
+      </h3>
       {services.length === 0 ? (
         <p>Aucun service.</p>
       ) : (
@@ -55,7 +60,7 @@ function DayServices({ day, load }: { day: IsoDate; load: ServiceLoad[] }) {
   );
 }
 
-export function DashboardPage({ waiting, today, tomorrow, load, admin }: DashboardProps) {
+export function DashboardPage({ waiting, today, tomorrow, load, next, admin }: DashboardProps) {
   const products = new Map<number, ServiceLoad[]>();
   for (const row of load) products.set(row.productId, [...(products.get(row.productId) ?? []), row]);
   return (
@@ -99,9 +104,11 @@ export function DashboardPage({ waiting, today, tomorrow, load, admin }: Dashboa
       <h2>Aujourd'hui et demain</h2>
       <DayServices day={today} load={load} />
       <DayServices day={tomorrow} load={load} />
+      {next ? <DayServices day={next.day} load={next.load} heading="Prochain service : " /> : null}
+      {next === null && !load.some((row) => row.day === today || row.day === tomorrow) ? <p>Aucun service à venir dans vos communes.</p> : null}
 
       <h2>Remplissage des quatre prochaines semaines</h2>
-      <p>Pour chaque activité, les places réservées (en bleu, en rouge les jours complets) sur les places offertes (en gris), jour de service par jour de service.</p>
+      <p>Pour chaque activité et chaque jour de service : les places réservées (remplissage bleu, rouge quand le jour est complet) dans les places offertes (barre grise cerclée), avec les chiffres « réservées/offertes » au-dessus de chaque barre.</p>
       {products.size === 0 ? <p>Aucun service dans les quatre prochaines semaines.</p> : null}
       {[...products.values()].map((days) => (
         <section aria-labelledby={`produit-${days[0]!.productId}`}>
