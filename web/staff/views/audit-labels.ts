@@ -33,6 +33,8 @@ const ACTIONS: Record<string, string> = {
   'absence.refused': 'Absence refusée',
   'document.accepted': 'Pièce acceptée',
   'document.refused': 'Pièce refusée',
+  'document.accepted-with-account': 'Pièce acceptée avec le compte',
+  'document.refused-with-account': 'Pièce refusée avec le compte',
   'wallet.adjustment': 'Ajustement du porte-monnaie',
   'family.quotient_familial': 'Quotient familial modifié',
   'waitlist.moved-up': 'Famille remontée en tête de liste d’attente',
