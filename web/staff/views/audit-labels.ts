@@ -40,6 +40,8 @@ const ACTIONS: Record<string, string> = {
   'waitlist.moved-up': 'Famille remontée en tête de liste d’attente',
   'waitlist.offered-by-hand': 'Place proposée à la main (liste d’attente)',
   'erasure.wallet-returned': 'Solde rendu avant effacement',
+  'staff.invited': 'Agent invité',
+  'staff.invitation-accepted': 'Invitation acceptée par l’agent',
   'staff.enabled': 'Compte agent réactivé',
   'staff.disabled': 'Compte agent désactivé',
 };
