@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   });
   if (!values.email) throw new ConfigError('Usage: npm run staff:create -- --email agent@mairie.fr --commune <slug or name> [--commune …] [--admin]');
   const email = values.email;
-  const result = await withScriptDatabase((db) => createStaffAccount(db, { email, communes: values.commune ?? [], admin: values.admin ?? false, now: systemClock()() }));
+  const result = await withScriptDatabase((db) => createStaffAccount(db, { email, communes: values.commune ?? [], admin: values.admin ?? false, now: systemClock()(), invitedBy: null }));
   console.log(`Compte agent ${result.email} (${result.communes.join(', ') || 'toutes les communes'}).`);
   console.log(`Lien à usage unique pour choisir le mot de passe (valable 72 h) :\n${staffInvitationLink(publicUrl, result.token)}`);
 }

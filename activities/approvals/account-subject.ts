@@ -13,9 +13,9 @@ export function accountSubject({ db, publicUrl }: { db: Db; publicUrl: string })
   return {
     id: (subject) => subject.userId,
 
-    async apply(trx, { userId }, decision, { now }) {
+    async apply(trx, { userId }, decision, at) {
       if (decision.kind === 'documents-requested') return;
-      await decideAccountStatus(trx, userId, decision.kind === 'approved' ? { approved: true } : { approved: false, reason: decision.reason }, now);
+      await decideAccountStatus(trx, userId, decision.kind === 'approved' ? { approved: true } : { approved: false, reason: decision.reason }, at);
     },
 
     async decisionMail({ userId }, kind, text) {

@@ -2,6 +2,7 @@
 // workflow), a reset or invitation link, a change from "Mon compte", and the live policy check.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { recordInvitationAccepted } from '../../db/queries/staff/index.ts';
 import { checkPassword, describePasswordProblems } from '../../domain/password-policy.ts';
 import { completeSignup, resetPassword } from '../../db/queries/accounts/account-links.ts';
 import { mayOpenSession } from '../../db/queries/accounts/account-status.ts';
@@ -132,6 +133,7 @@ export function passwordRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     const user = await resetPassword(db, token, grant.userId, values.password!, now());
     if (!user) return invalidResetLink(c);
+    if (grant.purpose === 'invitation') await recordInvitationAccepted(db, { userId: user.id, tokenId: grant.id });
     return startSession(c, { db, now, secure }, user, null);
   });
 

@@ -81,16 +81,60 @@ describe('validation pages', () => {
   it('approve an account: the parent sees "Compte validé" and gets the mail', async () => {
     await createStaff(database.db, 'agent2.rosieres@example.fr', ['rosieres']);
     const staff = await login(app(), 'agent2.rosieres@example.fr');
-    const { parent, cookie } = await parentWithDocument('approuve@example.fr');
-    const decided = await postForm(app(), `/agent/validations/${parent.id}`, { action: 'approve' }, { Cookie: staff });
+    const { parent, cookie, documentId } = await parentWithDocument('approuve@example.fr');
+    const review = await (await get(`/agent/validations/${parent.id}`, staff)).text();
+    // Staff read what waits for them, not the family's words.
+    expect(review).not.toContain('en cours d');
+    expect(review).toContain('À examiner');
+    expect(review).toContain('Une pièce attend votre décision');
+    expect(review).toContain(`name="decision-${documentId}"`);
+    // The document's type's usual validity is offered: a year for a proof of address.
+    const offered = /name="expiration-\d+" type="date" value="(\d{4}-\d{2}-\d{2})"/.exec(review)![1]!;
+
+    // Not a document accepted unseen: the account waits until it is decided.
+    const undecided = await postForm(app(), `/agent/validations/${parent.id}`, { action: 'approve' }, { Cookie: staff });
+    expect(undecided.status).toBe(400);
+    const page = await undecided.text();
+    expect(page).toContain('Justificatif de domicile (domicile.png) : Choisissez : acceptée ou refusée.');
+    expect((await database.db.selectFrom('users').select('status').where('id', '=', parent.id).executeTakeFirstOrThrow()).status).toBe('pending');
+    expect((await database.db.selectFrom('documents').select('status').where('id', '=', documentId).executeTakeFirstOrThrow()).status).toBe('pending');
+
+    const decided = await postForm(app(), `/agent/validations/${parent.id}`, { action: 'approve', [`decision-${documentId}`]: 'accepter', [`expiration-${documentId}`]: offered, [`motif-${documentId}`]: '' }, { Cookie: staff });
     expect(decided.status).toBe(303);
     const after = await (await get(`/agent/validations/${parent.id}`, staff)).text();
     expect(after).toContain('Compte validé');
     expect(after).not.toContain('Valider le compte');
     expect(await (await get('/mon-compte', cookie)).text()).toContain('Compte validé');
     expect((await mailTo('approuve@example.fr', 'Votre compte est validé')).text_body).toContain('a été validé');
-    const document = await database.db.selectFrom('documents').select('status').where('owner_id', '=', parent.id).executeTakeFirstOrThrow();
-    expect(document.status).toBe('accepted');
+    const document = await database.db.selectFrom('documents').select(['status', 'expires_on']).where('owner_id', '=', parent.id).executeTakeFirstOrThrow();
+    expect(document).toEqual({ status: 'accepted', expires_on: offered });
+    // The document's decision is in the journal, by whom and until when.
+    const journal = await database.db.selectFrom('audit_log').select(['action', 'details']).where('subject_id', '=', parent.id).where('action', 'like', 'document.%').execute();
+    expect(journal).toEqual([{ action: 'document.accepted', details: expect.objectContaining({ documentId, after: { accepted: true, expiresOn: offered } }) }]);
+  });
+
+  it('refuse a document decided with the account, with its reason, keeping what was typed when one is missing', async () => {
+    await createStaff(database.db, 'agent5.rosieres@example.fr', ['rosieres']);
+    const staff = await login(app(), 'agent5.rosieres@example.fr');
+    const { parent, documentId } = await parentWithDocument('piece-refusee@example.fr');
+    const missing = await postForm(app(), `/agent/validations/${parent.id}`, { action: 'approve', [`decision-${documentId}`]: 'refuser', [`expiration-${documentId}`]: '', [`motif-${documentId}`]: '' }, { Cookie: staff });
+    expect(missing.status).toBe(400);
+    const page = await missing.text();
+    expect(page).toContain('Dites à la famille pourquoi la pièce est refusée');
+    expect(page).toMatch(new RegExp(`id="decision-${documentId}-refuser" name="decision-${documentId}" value="refuser" checked`));
+    const decided = await postForm(app(), `/agent/validations/${parent.id}`, { action: 'approve', [`decision-${documentId}`]: 'refuser', [`expiration-${documentId}`]: '', [`motif-${documentId}`]: 'Illisible' }, { Cookie: staff });
+    expect(decided.status).toBe(303);
+    expect(await database.db.selectFrom('documents').select(['status', 'refusal_reason']).where('id', '=', documentId).executeTakeFirstOrThrow()).toEqual({ status: 'refused', refusal_reason: 'Illisible' });
+  });
+
+  it('write to the journal each document the account decided by itself (refused with the account)', async () => {
+    await createStaff(database.db, 'agent6.rosieres@example.fr', ['rosieres']);
+    const staff = await login(app(), 'agent6.rosieres@example.fr');
+    const { parent, documentId } = await parentWithDocument('refus-implicite@example.fr');
+    expect((await postForm(app(), `/agent/validations/${parent.id}`, { action: 'reject', reason: 'Hors commune' }, { Cookie: staff })).status).toBe(303);
+    await mailTo('refus-implicite@example.fr', "Votre compte n'a pas pu être validé");
+    const journal = await database.db.selectFrom('audit_log').select(['action', 'details']).where('subject_id', '=', parent.id).where('action', 'like', 'document.%').execute();
+    expect(journal).toEqual([{ action: 'document.refused-with-account', details: { documentId, kind: 'justificatif-domicile', reason: 'Hors commune' } }]);
   });
 
   it('require a reason to refuse, keep what was typed, then refuse with it', async () => {

@@ -9,6 +9,7 @@ import { parentAccount, pendingAccounts } from '../../db/queries/approvals/valid
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { isDecided } from '../../workflows/approvals/approval.messages.ts';
 import { describeAccountStatus } from '../accounts/index.ts';
+import { decideDocument, readDocumentDecisions } from '../documents/index.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { type FieldErrors, type FormValues } from '../forms/forms.ts';
@@ -24,6 +25,9 @@ const decisionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('request'), message: requiredText('Indiquez les pièces demandées : le message sera envoyé à la famille.', 1000) }),
 ], { error: 'Action inconnue.' });
 
+
+/** A document staff decide with the account (a medical certificate is judged with its absence). */
+const awaitsDecision = (document: { status: string; kind: string }) => document.status === 'pending' && document.kind !== 'certificat-medical';
 
 /** Who may call each route below (see web/http/access.ts). */
 export const validationAccess = {
@@ -63,6 +67,7 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
     const account = await accountInScope(c, id);
     const workflow = account.status === 'pending' ? await workflows.accountValidationState(id) : null;
     const documents = await familyDocuments(db, [id]);
+    const today = parisDate(now());
     const name = [account.first_name, account.last_name].filter(Boolean).join(' ') || account.email;
     return c.render(
       <AccountReviewPage
@@ -71,6 +76,8 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
         open={workflow !== null && !isDecided(workflow.status)}
         canRequest={workflow?.status === 'waiting-staff'}
         documents={documents}
+        toDecide={documents.filter(awaitsDecision)}
+        today={today}
         {...extra}
       />,
       { title: `Compte de ${name}` },
@@ -86,9 +93,17 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
     return handleForm(c, {
       schema: decisionSchema,
       again: (form) => renderReview(c, id, form),
-      save: async (decision) => {
+      save: async (decision, values): Promise<FieldErrors | void> => {
         const before = await workflows.accountValidationState(id);
         if (!before) throw new HTTPException(409);
+        if (decision.action === 'approve') {
+          // Each document waiting is decided with the account, never accepted by it unseen: one
+          // sent since the page was read has no decision in the form, and is asked for.
+          const waiting = (await familyDocuments(db, [id])).filter(awaitsDecision);
+          const read = readDocumentDecisions(waiting.map((document) => document.id), values, parisDate(now()));
+          if (!read.ok) return read.errors;
+          for (const [documentId, documentDecision] of read.decisions) await decideDocument(deps, { documentId, decision: documentDecision, staffId: staff.id, now: now() });
+        }
         await workflows.decideAccount(id, staff.id, decision, before.status);
       },
       then: `/agent/validations/${id}`,

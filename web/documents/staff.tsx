@@ -3,17 +3,16 @@
 // families of the staff member's communes; 403 for any other.
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { z } from 'zod';
-import { documentOwner, documentsToReview, reviewDocument, staffDocument } from '../../db/queries/documents/index.ts';
+import { documentOwner, documentsToReview, staffDocument } from '../../db/queries/documents/index.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
-import { isIsoDate, parisDate } from '../../domain/dates.ts';
+import { parisDate } from '../../domain/dates.ts';
 import { familyPages } from '../family/index.ts';
 import type { AccessTable } from '../http/access.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { handleForm, ID, idParam } from '../forms/form-route.ts';
-import type { FieldErrors } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
+import { decideDocument, documentDecisionSchema, toDocumentDecision } from './decision.ts';
 import { sendDocument } from './send-document.ts';
 import { DocumentQueuePage } from './views/review.tsx';
 
@@ -24,16 +23,8 @@ export const staffDocumentAccess = {
   'GET /agent/pieces': { who: 'staff' },
 } satisfies AccessTable;
 
-const reviewSchema = z
-  .object({
-    decision: z.enum(['accepter', 'refuser'], { error: 'Choisissez : acceptée ou refusée.' }),
-    expiration: z.string().optional().transform((value) => value?.trim() ?? '').refine((value) => value === '' || isIsoDate(value), 'Une date valide, ou rien pour une pièce sans fin.'),
-    motif: z.string().optional().transform((value) => value?.trim() ?? ''),
-  })
-  .refine((data) => data.decision === 'accepter' || (data.motif.length >= 3 && data.motif.length <= 200), { message: 'Dites à la famille pourquoi la pièce est refusée (3 à 200 caractères).', path: ['motif'] });
-
 export function staffDocumentRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { db, workflows, now, documents: store } = deps;
+  const { db, now, documents: store } = deps;
   const { familyPage, inScope } = familyPages(deps);
   const router = new Hono<AppEnv>();
 
@@ -49,15 +40,10 @@ export function staffDocumentRoutes(deps: AppDeps): Hono<AppEnv> {
     if (owner === undefined) throw new HTTPException(403);
     await inScope(c, owner);
     return handleForm(c, {
-      schema: reviewSchema,
+      schema: documentDecisionSchema(parisDate(now())),
       again: ({ values, errors }) => familyPage(c, owner, { review: { documentId, values, errors } }),
-      save: async ({ decision, expiration, motif }): Promise<FieldErrors | void> => {
-        if (decision === 'accepter' && expiration !== '' && expiration < parisDate(now())) return { expiration: 'Une pièce acceptée est valable au moins jusqu’à aujourd’hui.' };
-        const decided = await reviewDocument(db, {
-          documentId, staffId: currentUser(c).id, now: now(),
-          decision: decision === 'accepter' ? { accepted: true, expiresOn: expiration || null } : { accepted: false, reason: motif },
-        });
-        if (decided.status === 'accepted' && decided.expires_on) await workflows.watchDocumentExpiry(decided.owner_id, decided.kind, { documentId: decided.id, expiresOn: decided.expires_on });
+      save: async (form) => {
+        await decideDocument(deps, { documentId, staffId: currentUser(c).id, now: now(), decision: toDocumentDecision(form) });
       },
       then: `/agent/familles/${owner}?ok=piece#pieces`,
     });

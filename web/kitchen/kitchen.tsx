@@ -8,7 +8,7 @@ import { csvDownload } from '../http/csv-download.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { KitchenPage } from './views/kitchen.tsx';
+import { childLine, KitchenPage } from './views/kitchen.tsx';
 import type { AccessTable } from '../http/access.ts';
 
 /** Who may call each route below (see web/http/access.ts). */
@@ -38,8 +38,8 @@ export function kitchenRoutes({ db, now }: AppDeps): Hono<AppEnv> {
     const { from, days } = period(c);
     const rows = await rowsOf(c, from, days);
     const csv = toCsv(
-      ['Date', 'Commune', 'Site', 'Type de repas', 'Repas', 'Dont allergie signalée'],
-      rows.map((row) => [row.day, row.commune, row.site, row.meal, row.meals, row.allergies]),
+      ['Date', 'Commune', 'Site', 'Type de repas', 'Repas', 'Dont allergie ou régime signalé', 'Enfants concernés'],
+      rows.map((row) => [row.day, row.commune, row.site, row.meal, row.meals, row.allergies.length, row.allergies.map(childLine).join(' ; ')]),
     );
     return csvDownload(c, `effectifs-cuisine-${from}.csv`, csv);
   });

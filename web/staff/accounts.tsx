@@ -46,7 +46,7 @@ export function staffAccountRoutes({ db, now, config, workflows }: AppDeps): Hon
       check: (values): FieldErrors => (values.admin === '1' || (slugs.length > 0 && slugs.every((slug) => known.has(slug))) ? {} : { communes: "Cochez au moins une commune, ou faites-en un administrateur." }),
       again: (form) => page(c, { ...form, chosen: slugs }),
       save: async ({ email, admin }) => {
-        const created = await createStaffAccount(db, { email, communes: admin ? [] : slugs, admin: admin === '1', now: now() });
+        const created = await createStaffAccount(db, { email, communes: admin ? [] : slugs, admin: admin === '1', now: now(), invitedBy: currentUser(c).id });
         const link = staffInvitationLink(config.PUBLIC_URL, created.token);
         await workflows.sendMailLater({ idempotencyKey: `staff-invitation-${created.id}-${now().getTime()}`, to: created.email, mail: accountMails.staffInvitation(link, created.communes.join(', ') || 'toutes les communes') });
       },

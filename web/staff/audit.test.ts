@@ -11,6 +11,9 @@ import { createTestApp, postForm } from '../../test/helpers/app.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
 import { testNow } from '../../test/helpers/clock.ts';
+import { addDays, parisDate } from '../../domain/dates.ts';
+import { createStaffAccount } from '../../db/queries/staff/staff.ts';
+import { launchBrowser } from '../../test/helpers/browser.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal();
@@ -35,7 +38,7 @@ beforeAll(async () => {
 describe('journal des actions', () => {
   it("shows who did what with which values, to the commune's staff", async () => {
     const html = await (await get('/agent/journal', rosieres)).text();
-    expect(html).toContain('agent@rosieres.fr');
+    expect(html).toContain('Agent Test');
     // The action in words, the code kept in the database for the filters.
     expect(html).toContain('Ajustement du porte-monnaie');
     expect(html).not.toContain('wallet.adjustment');
@@ -87,6 +90,87 @@ describe('journal des actions', () => {
     for (const subject of subjects) {
       expect(theirs).not.toContain(subject.secret);
       expect(ours).toContain(subject.secret);
+    }
+  });
+
+  it('names who did it and whom it concerned, says amounts in euros and details in words, never ids or JSON', async () => {
+    await database.db.updateTable('users').set({ first_name: 'Noëllie', last_name: 'Dupré' }).where('id', '=', familyId).execute();
+    await database.db.updateTable('users').set({ first_name: 'Agathe', last_name: 'Rosier' }).where('email', '=', 'agent@rosieres.fr').execute();
+    const product = await demoProduct(database.db);
+    const names = await database.db.selectFrom('products').innerJoin('prestations', 'prestations.product_id', 'products.id').select(['products.name', 'prestations.id']).where('products.id', '=', product.id).executeTakeFirstOrThrow();
+    const agent = await database.db.selectFrom('users').select('id').where('email', '=', 'agent@rosieres.fr').executeTakeFirstOrThrow();
+    await recordAudit(database.db, { actorId: agent.id, action: 'product.price', subject: { type: 'product', id: product.id }, details: { prestationId: names.id, before: 790, after: 1250 } });
+    const html = await (await get('/agent/journal', rosieres)).text();
+    expect(html).toContain('Agathe Rosier');
+    expect(html).toContain('Noëllie Dupré');
+    expect(html).toContain(names.name);
+    expect(html).toContain('Montant : 5,00\u00a0€');
+    expect(html).toContain('Motif : Geste commercial');
+    expect(html).toContain('Avant : 7,90\u00a0€');
+    expect(html).toContain('Après : 12,50\u00a0€');
+    const table = html.slice(html.indexOf('<table class="journal">'), html.indexOf('</table>'));
+    expect(table).not.toMatch(/Compte n°|Activité n°|&quot;|\{|cents/);
+  });
+
+  it('filters by days, by a person written without accents or case, and by kind, keeping what was typed', async () => {
+    const entry = await database.db.selectFrom('audit_log').select('created_at').where('action', '=', 'wallet.adjustment').executeTakeFirstOrThrow();
+    const day = parisDate(entry.created_at);
+    const page = async (query: string) => (await get(`/agent/journal?${query}`, rosieres)).text();
+    for (const person of ['noellie dupre', 'DUPRÉ', 'rosier agathe']) expect(await page(`personne=${encodeURIComponent(person)}`)).toContain('Geste commercial');
+    expect(await page('personne=inconnu')).toContain('Aucune action pour ce filtre.');
+    const kept = await page(`personne=noellie&du=${day}&au=${day}&action=wallet`);
+    expect(kept).toContain('Geste commercial');
+    expect(kept).toContain('value="noellie"');
+    expect(kept).toContain(`value="${day}"`);
+    expect(kept).toMatch(/<option value="wallet" selected/);
+    expect(await page(`du=${addDays(day, 1)}`)).not.toContain('Geste commercial');
+    expect(await page(`au=${addDays(day, -1)}`)).not.toContain('Geste commercial');
+    const wrong = await get(`/agent/journal?du=${day}&au=${addDays(day, -1)}`, rosieres);
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain('Le dernier jour vient après le premier.');
+    expect(await (await get('/agent/journal?du=31/02/2026', rosieres)).text()).toContain('Une date, comme 16/12/2026.');
+    // The filters never reach past the staff's communes.
+    for (const query of ['personne=dupre', `du=${day}&au=${day}`, 'action=wallet']) expect(await (await get(`/agent/journal?${query}`, bains)).text()).not.toContain('Geste commercial');
+  });
+
+  it('records an agent invited and the invitation accepted, for administrators only', async () => {
+    const admin = await createStaff(database.db, 'admin@citoyens.fr', [], 'admin');
+    const adminCookie = await login(app(), 'admin@citoyens.fr');
+    const invited = await postForm(app(), '/agent/agents', { email: 'nouvel.agent@rosieres.fr', communes: 'rosieres' }, { Cookie: adminCookie });
+    expect(invited.status).toBe(303);
+    const invitation = await database.db.selectFrom('audit_log').innerJoin('users', 'users.id', 'audit_log.subject_id').select(['audit_log.actor_id', 'audit_log.details']).where('audit_log.action', '=', 'staff.invited').where('users.email', '=', 'nouvel.agent@rosieres.fr').executeTakeFirstOrThrow();
+    expect(invitation).toEqual({ actor_id: admin.id, details: { admin: false, communes: ['Rosières'] } });
+
+    const again = await createStaffAccount(database.db, { email: 'nouvel.agent@rosieres.fr', communes: ['rosieres'], admin: false, now: testNow(), invitedBy: admin.id });
+    const accepted = await postForm(app(), '/recuperation-mot-de-passe/nouveau', { token: again.token, password: 'Nouvel-Agent-2026!', password_confirmation: 'Nouvel-Agent-2026!' });
+    expect(accepted.status).toBe(303);
+    const journal = await (await get('/agent/journal?action=staff', adminCookie)).text();
+    expect(journal).toContain('Agent invité');
+    expect(journal).toContain('Invitation acceptée par l’agent');
+    expect(journal).toContain('Communes : Rosières');
+    expect(await (await get('/agent/journal', rosieres)).text()).not.toContain('Agent invité');
+  });
+
+  it('never runs wider than the screen, at a desk or on a phone: long names and details wrap', async () => {
+    const product = await demoProduct(database.db);
+    await recordAudit(database.db, { actorId: null, action: 'product.updated', subject: { type: 'product', id: product.id }, details: { before: { description: 'Un-très-long-texte-sans-espace-'.repeat(12) }, after: { description: 'Court' } } });
+    const html = await (await get('/agent/journal', rosieres)).text();
+    const css = await (await app().request('/static/app.css')).text();
+    const browser = await launchBrowser();
+    try {
+      for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+        const page = await browser.newPage({ viewport, javaScriptEnabled: false });
+        await page.setContent(html.replace(/<link[^>]*stylesheet[^>]*>/g, '').replace('</head>', `<style>${css}</style></head>`));
+        // The journal's own content (the header's menu is the layout's, folded on a phone apart);
+        // the column headings, clipped to nothing on a phone, take no room.
+        const wide = await page.evaluate((width) => [...document.querySelectorAll('main *')].filter((element) => element.getBoundingClientRect().right > width && element.checkVisibility() && !element.closest('thead')).map((element) => element.tagName), viewport.width);
+        expect(wide).toEqual([]);
+        expect(await page.evaluate(() => document.querySelector('main')!.scrollWidth <= document.querySelector('main')!.clientWidth)).toBe(true);
+        expect(await page.locator('table.journal').isVisible()).toBe(true);
+        await page.close();
+      }
+    } finally {
+      await browser.close();
     }
   });
 });

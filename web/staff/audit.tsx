@@ -1,9 +1,12 @@
-// Staff: the journal of staff actions concerning their communes (an administrator sees all).
+// Staff: the journal of staff actions concerning their communes (an administrator sees all),
+// filtered by commune, kind of action, days and the names of who did it or whom it concerned.
 import { Hono } from 'hono';
 import { auditEntries } from '../../db/queries/staff/audit.ts';
 import { communeOptions, staffCommuneIds } from '../../db/queries/accounts/index.ts';
+import { typedDay } from '../../domain/search-text.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
+import type { FieldErrors, FormValues } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { ACTION_KINDS, AuditPage } from './views/audit.tsx';
 import type { AccessTable } from '../http/access.ts';
@@ -19,12 +22,29 @@ export function auditRoutes({ db }: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     const communeIds = await staffCommuneIds(db, user);
     const communes = (await communeOptions(db)).filter((commune) => communeIds.includes(commune.id));
-    const asked = Number(c.req.query('commune'));
+    const values: FormValues = {};
+    for (const name of ['commune', 'action', 'du', 'au', 'personne']) values[name] = (c.req.query(name) ?? '').slice(0, 100);
+    const asked = Number(values.commune);
     // A commune outside the staff's own is ignored: the list stays theirs.
     const communeId = communeIds.includes(asked) ? asked : null;
-    const action = ACTION_KINDS.find(([kind]) => kind === c.req.query('action'))?.[0] ?? null;
-    const rows = await auditEntries(db, { communeIds, communeId, action, everything: user.role === 'admin' });
-    return c.render(<AuditPage rows={rows} communes={communes} communeId={communeId} action={action} />, { title: 'Journal des actions' });
+    const action = ACTION_KINDS.find(([kind]) => kind === values.action)?.[0] ?? null;
+    // A day that is not one is said next to its field and leaves the period open on that side.
+    const errors: FieldErrors = {};
+    const day = (name: 'du' | 'au') => {
+      if (!values[name]) return null;
+      const read = typedDay(values[name]);
+      if (!read) errors[name] = 'Une date, comme 16/12/2026.';
+      return read;
+    };
+    const from = day('du');
+    let to = day('au');
+    if (from && to && to < from) {
+      errors.au = 'Le dernier jour vient après le premier.';
+      to = null;
+    }
+    const rows = await auditEntries(db, { communeIds, communeId, action, from, to, person: values.personne ?? '', everything: user.role === 'admin' });
+    if (Object.keys(errors).length > 0) c.status(400);
+    return c.render(<AuditPage rows={rows} communes={communes} values={values} errors={errors} />, { title: 'Journal des actions' });
   });
   return router;
 }

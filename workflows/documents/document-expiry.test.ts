@@ -64,6 +64,20 @@ describe('documentExpiry', () => {
     expect(await subjects('caf@example.fr')).toEqual(['Votre attestation CAF arrive à échéance', 'Votre attestation CAF a expiré']);
   });
 
+  it('tells nothing the moment a document is accepted inside its last 30 days (a CAF attestation in December): only that it expired', async () => {
+    const parent = await createParent(database.db, 'caf-decembre@example.fr', { status: 'validated' });
+    const today = parisDate(new Date(await env.currentTimeMs()));
+    const expiresOn = addDays(today, 20);
+    const documentId = await acceptedDocument(parent.id, expiresOn);
+    await withWorker(async (taskQueue) => {
+      const handle = await env.client.workflow.start(documentExpiry, { taskQueue, workflowId: documentExpiryWorkflowId(parent.id, 'attestation-caf'), args: [{ userId: parent.id, kind: 'attestation-caf', documentId, expiresOn }] });
+      await env.sleep('1 day');
+      expect(await subjects('caf-decembre@example.fr')).toEqual([]);
+      expect(await handle.result()).toBe('expired');
+    });
+    expect(await subjects('caf-decembre@example.fr')).toEqual(['Votre attestation CAF a expiré']);
+  });
+
   it('watches the newer document once one is accepted, leaving the older one alone', async () => {
     const parent = await createParent(database.db, 'caf-neuve@example.fr', { status: 'validated' });
     const today = parisDate(new Date(await env.currentTimeMs()));

@@ -27,6 +27,7 @@ export async function issueToken(
 
 export interface TokenGrant {
   id: number;
+  purpose: TokenPurpose;
   email: string;
   userId: number | null;
 }
@@ -36,13 +37,13 @@ export async function peekToken(db: Db, purposes: TokenPurpose[], token: string,
   if (token.length === 0 || token.length > 64) return null;
   const row = await db
     .selectFrom('one_time_tokens')
-    .select(['id', 'email', 'user_id'])
+    .select(['id', 'purpose', 'email', 'user_id'])
     .where('token_hash', '=', hashToken(token))
     .where('purpose', 'in', purposes)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .executeTakeFirst();
-  return row ? { id: row.id, email: row.email, userId: row.user_id } : null;
+  return row ? { id: row.id, purpose: row.purpose, email: row.email, userId: row.user_id } : null;
 }
 
 /**
@@ -69,7 +70,7 @@ export async function consumeToken(db: Db, purposes: TokenPurpose[], token: stri
     .where('purpose', 'in', purposes)
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
-    .returning(['id', 'email', 'user_id'])
+    .returning(['id', 'purpose', 'email', 'user_id'])
     .executeTakeFirst();
-  return row ? { id: row.id, email: row.email, userId: row.user_id } : null;
+  return row ? { id: row.id, purpose: row.purpose, email: row.email, userId: row.user_id } : null;
 }

@@ -1,20 +1,34 @@
 // What a staff decision writes (an account's or a subscription's status), and what the approval
 // mails and reminders read: the parent's details, the request's offer, the staff to remind.
 import type { Db } from '../../connection.ts';
+import { recordAudit } from '../staff/index.ts';
 
 /** A decision as the approval mechanism records it (documents requested change no status). */
 export type Verdict = { approved: true } | { approved: false; reason: string };
 
-/** The account's status and its pending documents' status follow the staff's decision. */
-export async function decideAccountStatus(db: Db, userId: number, verdict: Verdict, now: Date): Promise<void> {
+/**
+ * The account's status follows the staff's decision, and so do its documents still pending (the
+ * page has them decided first: one left is one sent meanwhile). Each document so decided is
+ * written to the journal, under the family, as decided with the account.
+ */
+export async function decideAccountStatus(db: Db, userId: number, verdict: Verdict, at: { now: Date; staffId: number }): Promise<void> {
   const reason = verdict.approved ? null : verdict.reason;
   await db.updateTable('users').set({ status: verdict.approved ? 'validated' : 'rejected', status_reason: reason }).where('id', '=', userId).execute();
-  await db
+  const decided = await db
     .updateTable('documents')
-    .set({ status: verdict.approved ? 'accepted' : 'refused', refusal_reason: reason, reviewed_at: now })
+    .set({ status: verdict.approved ? 'accepted' : 'refused', refusal_reason: reason, reviewed_at: at.now })
     .where('owner_id', '=', userId)
     .where('status', '=', 'pending')
+    .returning(['id', 'kind'])
     .execute();
+  for (const document of decided) {
+    await recordAudit(db, {
+      actorId: at.staffId,
+      action: verdict.approved ? 'document.accepted-with-account' : 'document.refused-with-account',
+      subject: { type: 'user', id: userId },
+      details: { documentId: document.id, kind: document.kind, ...(reason === null ? {} : { reason }) },
+    });
+  }
 }
 
 export async function decideSubscriptionStatus(db: Db, subscriptionId: number, verdict: Verdict, at: { now: Date; staffId: number }): Promise<void> {

@@ -3,19 +3,12 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { searchWords, typedDay } from '../../../domain/search-text.ts';
 import type { Db } from '../../connection.ts';
+import { containing as like, folded } from '../../search-text.ts';
 import type { Database } from '../../database.ts';
 
 const inCommunes = (communeIds: number[]) =>
   sql<boolean>`exists (select 1 from order_lines ol join holds h on h.id = ol.hold_id join products p on p.id = h.product_id
     where ol.order_id = orders.id and p.commune_id in (${sql.join(communeIds)}))`;
-
-const ACCENTED = 'àáâãäåçèéêëìíîïñòóôõöùúûüýÿ';
-const PLAIN = 'aaaaaaceeeeiiiinooooouuuuyy';
-
-/** The column as `foldText` (domain/search-text.ts) folds what staff type: lower case, no accents. */
-const folded = (column: string) => sql<string>`replace(replace(translate(lower(${sql.ref(column)}), ${ACCENTED}, ${PLAIN}), 'œ', 'oe'), 'æ', 'ae')`;
-
-const like = (word: string) => `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * Orders of these communes matching what staff typed: a day (13/01/2027 or 2027-01-13), part of an

@@ -1,6 +1,9 @@
 // The append-only record of staff actions: who did what to which family or object, and with what.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../../database.ts';
+import { addDays, parisInstant, type IsoDate } from '../../../domain/dates.ts';
+import { searchWords } from '../../../domain/search-text.ts';
+import { containing, folded } from '../../search-text.ts';
 
 export interface AuditEntry {
   actorId: number | null;
@@ -48,24 +51,86 @@ const communeOfSubject = sql<number | null>`case audit_log.subject_type
   when 'request-form' then (select f.commune_id from request_forms f where f.id = audit_log.subject_id)
 end`;
 
+const nameOf = (alias: string) => `coalesce(nullif(concat_ws(' ', ${alias}.first_name, ${alias}.last_name), ''), ${alias}.email)`;
+const childOf = (alias: string) => `concat_ws(' ', ${alias}.first_name, ${alias}.last_name)`;
+
+/**
+ * Who the entry is about, by name: the family (an account, a subscription, a démarche, an
+ * erasure), the child (a reservation, an absence) or the staff member (their account); read only
+ * for the entries the filter kept, so only of the staff's communes.
+ */
+const personOfSubject = sql<string | null>`case entries.subject_type
+  when 'user' then (select ${sql.raw(nameOf('u'))} from users u where u.id = entries.subject_id)
+  when 'account' then (select ${sql.raw(nameOf('u'))} from users u where u.id = entries.subject_id)
+  when 'erasure' then (select ${sql.raw(nameOf('u'))} from erasure_requests e join users u on u.id = e.user_id where e.id = entries.subject_id)
+  when 'subscription' then (select ${sql.raw(nameOf('u'))} from subscriptions s join users u on u.id = s.user_id where s.id = entries.subject_id)
+  when 'request' then (select ${sql.raw(nameOf('u'))} from online_requests r join users u on u.id = r.user_id where r.id = entries.subject_id)
+  when 'reservation' then (select ${sql.raw(childOf('d'))} from reservations r join dependants d on d.id = r.dependant_id where r.id = entries.subject_id)
+  when 'absence' then (select ${sql.raw(childOf('d'))} from absences a join dependants d on d.id = a.dependant_id where a.id = entries.subject_id)
+end`;
+
+/** The family behind a child the entry names, so that a search by the family's name finds it too. */
+const familyOfChild = sql<string | null>`case entries.subject_type
+  when 'reservation' then (select ${sql.raw(nameOf('u'))} from reservations r join users u on u.id = r.user_id where r.id = entries.subject_id)
+  when 'absence' then (select ${sql.raw(nameOf('u'))} from absences a join users u on u.id = a.user_id where a.id = entries.subject_id)
+end`;
+
+/** What the entry is about besides a person: the activity, the service offer, the form. */
+const thingOfSubject = sql<string | null>`case entries.subject_type
+  when 'product' then (select p.name from products p where p.id = entries.subject_id)
+  when 'closure' then (select p.name from closures c join products p on p.id = c.product_id where c.id = entries.subject_id)
+  when 'reservation' then (select p.name from reservations r join products p on p.id = r.product_id where r.id = entries.subject_id)
+  when 'absence' then (select p.name from absences a join products p on p.id = a.product_id where a.id = entries.subject_id)
+  when 'service-offer' then (select o.label from service_offers o where o.id = entries.subject_id)
+  when 'subscription' then (select o.label from subscriptions s join service_offers o on o.id = s.service_offer_id where s.id = entries.subject_id)
+  when 'request' then (select f.title from online_requests r join request_forms f on f.id = r.form_id where r.id = entries.subject_id)
+  when 'request-form' then (select f.title from request_forms f where f.id = entries.subject_id)
+end`;
+
+export interface AuditFilter {
+  communeIds: number[];
+  communeId: number | null;
+  /** A kind of action: the codes' prefix (`wallet`, `product`…). */
+  action: string | null;
+  /** Paris days, both included. */
+  from: IsoDate | null;
+  to: IsoDate | null;
+  /** Words each found, without accents or case, in the staff member's or the family's or child's names (or e-mail). */
+  person: string;
+  everything: boolean;
+}
+
 /**
  * The latest entries concerning these communes (one of them when `communeId` is given), newest
- * first; with `everything` (an administrator), entries of no commune too (staff accounts).
+ * first, with the names of who did it and of what it was done on; with `everything` (an
+ * administrator), entries of no commune too (staff accounts).
  */
-export function auditEntries(db: Kysely<Database>, filter: { communeIds: number[]; communeId: number | null; action: string | null; everything: boolean }, limit = 200) {
-  const entries = db
+export function auditEntries(db: Kysely<Database>, filter: AuditFilter, limit = 200) {
+  let entries = db
     .selectFrom('audit_log')
-    .select(['audit_log.id', 'audit_log.created_at', 'audit_log.actor_id', 'audit_log.action', 'audit_log.subject_type', 'audit_log.subject_id', 'audit_log.details', communeOfSubject.as('commune_id')])
-    .as('entries');
-  let query = db
-    .selectFrom(entries)
+    .select(['audit_log.id', 'audit_log.created_at', 'audit_log.actor_id', 'audit_log.action', 'audit_log.subject_type', 'audit_log.subject_id', 'audit_log.details', communeOfSubject.as('commune_id')]);
+  if (filter.from) entries = entries.where('audit_log.created_at', '>=', parisInstant(filter.from, 0));
+  if (filter.to) entries = entries.where('audit_log.created_at', '<', parisInstant(addDays(filter.to, 1), 0));
+  if (filter.action) entries = entries.where('audit_log.action', 'like', `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`);
+  const named = db
+    .selectFrom(entries.as('entries'))
     .leftJoin('users as actors', 'actors.id', 'entries.actor_id')
     .leftJoin('communes', 'communes.id', 'entries.commune_id')
-    .select(['entries.id', 'entries.created_at', 'entries.action', 'entries.subject_type', 'entries.subject_id', 'entries.details', 'actors.email as actor', 'communes.name as commune']);
-  if (filter.communeId !== null) query = query.where('entries.commune_id', '=', filter.communeId);
-  else if (!filter.everything) query = filter.communeIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('entries.commune_id', 'in', filter.communeIds);
-  if (filter.action) query = query.where('entries.action', 'like', `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`);
-  return query.orderBy('entries.id', 'desc').limit(limit).execute();
+    .select([
+      'entries.id', 'entries.created_at', 'entries.action', 'entries.subject_type', 'entries.subject_id', 'entries.details', 'entries.commune_id',
+      'actors.email as actor_email', sql<string | null>`nullif(concat_ws(' ', actors.first_name, actors.last_name), '')`.as('actor_name'),
+      'communes.name as commune', personOfSubject.as('person'), familyOfChild.as('family'), thingOfSubject.as('thing'),
+    ]);
+  let query = db.selectFrom(named.as('named')).selectAll();
+  if (filter.communeId !== null) query = query.where('named.commune_id', '=', filter.communeId);
+  else if (!filter.everything) query = filter.communeIds.length === 0 ? query.where(sql<boolean>`false`) : query.where('named.commune_id', 'in', filter.communeIds);
+  for (const word of searchWords(filter.person)) {
+    const pattern = containing(word);
+    query = query.where((eb) =>
+      eb.or([eb(folded('named.actor_name'), 'like', pattern), eb(folded('named.actor_email'), 'like', pattern), eb(folded('named.person'), 'like', pattern), eb(folded('named.family'), 'like', pattern)]),
+    );
+  }
+  return query.orderBy('named.id', 'desc').limit(limit).execute();
 }
 
 export type AuditRow = Awaited<ReturnType<typeof auditEntries>>[number];

@@ -11,7 +11,8 @@ export class UnknownCommuneError extends Error {}
 
 export async function createStaffAccount(
   db: Db,
-  input: { email: string; communes: string[]; admin: boolean; now: Date },
+  /** `invitedBy`: the administrator who invited from the interface; null from the command line. */
+  input: { email: string; communes: string[]; admin: boolean; now: Date; invitedBy?: number | null },
 ): Promise<{ id: number; email: string; communes: string[]; token: string }> {
   return db.transaction().execute(async (trx) => {
     const communes = [];
@@ -44,8 +45,14 @@ export async function createStaffAccount(
         .execute();
     }
     const { token } = await issueToken(trx, { purpose: 'invitation', email: user.email, userId: user.id, now: input.now });
+    await recordAudit(trx, { actorId: input.invitedBy ?? null, action: 'staff.invited', subject: { type: 'user', id: user.id }, details: { admin: input.admin, communes: communes.map((commune) => commune.name) } });
     return { id: user.id, email: user.email, communes: communes.map((commune) => commune.name), token };
   });
+}
+
+/** The agent used their invitation link (once: its token is the key). */
+export async function recordInvitationAccepted(db: Db, input: { userId: number; tokenId: number }): Promise<void> {
+  await recordAudit(db, { actorId: input.userId, action: 'staff.invitation-accepted', subject: { type: 'user', id: input.userId }, details: {}, idempotencyKey: `invitation-accepted-${input.tokenId}` });
 }
 
 /** Every staff and admin account, with its communes, for the administrators' page. */

@@ -1,8 +1,10 @@
 // The staff's validation queue and one account's review page.
 import type { AccountStatusText } from '../../accounts/index.ts';
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
-import { ErrorSummary, StatusNotice, TextArea } from '../../forms/fields.tsx';
-import { DocumentTable, type DocumentRow } from '../../documents/index.ts';
+import { ErrorSummary, FieldError, StatusNotice, TextArea } from '../../forms/fields.tsx';
+import { DocumentTable, documentFieldName, kindLabel, type DocumentRow } from '../../documents/index.ts';
+import { suggestedExpiry } from '../../../domain/document-validity.ts';
+import type { IsoDate } from '../../../domain/dates.ts';
 
 export interface PendingAccount {
   id: number;
@@ -64,11 +66,14 @@ export interface ReviewProps {
   open: boolean;
   canRequest: boolean;
   documents: DocumentRow[];
+  /** The documents still waiting: each is decided in the form that validates the account. */
+  toDecide: DocumentRow[];
+  today: IsoDate;
   values?: FormValues;
   errors?: FieldErrors;
 }
 
-export function AccountReviewPage({ account, status, open, canRequest, documents, values = {}, errors = {} }: ReviewProps) {
+export function AccountReviewPage({ account, status, open, canRequest, documents, toDecide, today, values = {}, errors = {} }: ReviewProps) {
   const action = `/agent/validations/${account.id}`;
   return (
     <>
@@ -88,14 +93,22 @@ export function AccountReviewPage({ account, status, open, canRequest, documents
         <dd>{account.createdAt}</dd>
       </dl>
       <h2>Pièces justificatives</h2>
-      <DocumentTable documents={documents} hrefPrefix="/agent/documents" />
+      <DocumentTable documents={documents} hrefPrefix="/agent/documents" audience="staff" />
       {open ? (
         <>
           <h2>Décision</h2>
-          <ErrorSummary errors={errors} labels={{ reason: 'Motif du refus', message: 'Pièces demandées' }} />
+          <ErrorSummary errors={errors} labels={{ reason: 'Motif du refus', message: 'Pièces demandées', ...documentLabels(toDecide) }} />
           <div class="decisions">
-            <form method="post" action={action}>
+            <form method="post" action={action} novalidate>
               <input type="hidden" name="action" value="approve" />
+              {toDecide.length > 0 ? (
+                <>
+                  <p>{toDecide.length === 1 ? 'Une pièce attend votre décision : elle est enregistrée avec le compte.' : `${toDecide.length} pièces attendent votre décision : elles sont enregistrées avec le compte.`}</p>
+                  {toDecide.map((document) => (
+                    <DocumentDecisionFields document={document} today={today} values={values} errors={errors} />
+                  ))}
+                </>
+              ) : null}
               <button class="button" type="submit">Valider le compte</button>
             </form>
             {canRequest ? (
@@ -114,5 +127,54 @@ export function AccountReviewPage({ account, status, open, canRequest, documents
         </>
       ) : null}
     </>
+  );
+}
+
+const documentLabels = (documents: DocumentRow[]) =>
+  Object.fromEntries(
+    documents.flatMap((document) => {
+      const what = `${kindLabel(document.kind)} (${document.file_name})`;
+      return [
+        [documentFieldName('decision', document.id), what],
+        [documentFieldName('expiration', document.id), `${what}, valable jusqu'au`],
+        [documentFieldName('motif', document.id), `${what}, motif du refus`],
+      ];
+    }),
+  );
+
+/** One waiting document's decision inside the account's: accepted until a day (its type's usual validity offered) or refused. */
+function DocumentDecisionFields({ document, today, values, errors }: { document: DocumentRow; today: IsoDate; values: FormValues; errors: FieldErrors }) {
+  const name = (field: 'decision' | 'expiration' | 'motif') => documentFieldName(field, document.id);
+  const decision = values[name('decision')] ?? 'accepter';
+  return (
+    <fieldset class="choice">
+      <legend>
+        {kindLabel(document.kind)} :{' '}
+        <a href={`/agent/documents/${document.id}`} target="_blank" rel="noopener">
+          {document.file_name}
+        </a>
+      </legend>
+      <FieldError name={name('decision')} error={errors[name('decision')]} />
+      <div class="radio">
+        <input type="radio" id={name('decision')} name={name('decision')} value="accepter" checked={decision === 'accepter'} />
+        <label for={name('decision')}>Acceptée</label>
+      </div>
+      <div class="radio">
+        <input type="radio" id={`${name('decision')}-refuser`} name={name('decision')} value="refuser" checked={decision === 'refuser'} />
+        <label for={`${name('decision')}-refuser`}>Refusée</label>
+      </div>
+      <div class="inline-fields">
+        <div class={errors[name('expiration')] ? 'field field--error' : 'field'}>
+          <label for={name('expiration')}>Valable jusqu'au (vide : sans fin)</label>
+          <FieldError name={name('expiration')} error={errors[name('expiration')]} />
+          <input id={name('expiration')} name={name('expiration')} type="date" value={values[name('expiration')] ?? suggestedExpiry(document.kind, today) ?? ''} />
+        </div>
+        <div class={errors[name('motif')] ? 'field field--error' : 'field'}>
+          <label for={name('motif')}>Motif du refus (dit à la famille)</label>
+          <FieldError name={name('motif')} error={errors[name('motif')]} />
+          <input id={name('motif')} name={name('motif')} maxlength={200} value={values[name('motif')] ?? ''} />
+        </div>
+      </div>
+    </fieldset>
   );
 }

@@ -16,16 +16,18 @@ export const kindLabel = (kind: string) => documentKinds.find((k) => k.value ===
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
-export function documentStatus(document: Pick<Document, 'status' | 'refusal_reason'> & { expires_on?: IsoDate | null }): string {
+/** `audience`: the family reads what to do (« déposez-en une nouvelle »); staff read what waits for them. */
+export function documentStatus(document: Pick<Document, 'status' | 'refusal_reason'> & { expires_on?: IsoDate | null }, audience: 'family' | 'staff' = 'family'): string {
   if (document.status === 'accepted') return document.expires_on ? `Acceptée, valable jusqu'au ${formatShortDate(document.expires_on)}` : 'Acceptée';
   if (document.status === 'refused') return `Refusée : ${document.refusal_reason ?? 'motif non précisé'}`;
-  if (document.status === 'expired') return `Expirée le ${document.expires_on ? formatShortDate(document.expires_on) : '?'} : déposez-en une nouvelle`;
-  return 'En attente';
+  const end = document.expires_on ? formatShortDate(document.expires_on) : '?';
+  if (document.status === 'expired') return audience === 'staff' ? `Expirée le ${end} : la famille n'en a pas déposé de nouvelle` : `Expirée le ${end} : déposez-en une nouvelle`;
+  return audience === 'staff' ? 'À examiner' : 'En attente';
 }
 
 export type DocumentRow = Pick<Document, 'id' | 'kind' | 'file_name' | 'status' | 'refusal_reason' | 'uploaded_at' | 'size_bytes' | 'expires_on'>;
 
-export function DocumentTable({ documents, hrefPrefix }: { documents: DocumentRow[]; hrefPrefix: string }) {
+export function DocumentTable({ documents, hrefPrefix, audience = 'family' }: { documents: DocumentRow[]; hrefPrefix: string; audience?: 'family' | 'staff' }) {
   if (documents.length === 0) return <p>Aucune pièce déposée pour le moment.</p>;
   return (
     <table class="stack">
@@ -49,7 +51,7 @@ export function DocumentTable({ documents, hrefPrefix }: { documents: DocumentRo
               <span class="muted">({Math.max(1, Math.round(document.size_bytes / 1024))} Ko)</span>
             </td>
             <td data-label="Déposée le">{dateFormat.format(document.uploaded_at)}</td>
-            <td data-label="Statut">{documentStatus(document)}</td>
+            <td data-label="Statut">{documentStatus(document, audience)}</td>
           </tr>
         ))}
       </tbody>

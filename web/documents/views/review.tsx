@@ -27,7 +27,7 @@ export function DocumentReviewTable({ documents, today, sent }: { documents: Doc
               <a href={`/agent/documents/${document.id}`} target="_blank" rel="noopener">
                 {document.file_name}
               </a>
-              , déposée le {formatShortDate(parisDate(document.uploaded_at))}. {documentStatus(document)}.
+              , déposée le {formatShortDate(parisDate(document.uploaded_at))}. {documentStatus(document, 'staff')}.
             </p>
             <form method="post" action={`/agent/documents/${document.id}/decision`} novalidate>
               <fieldset class={form.errors.decision ? 'choice field--error' : 'choice'}>

@@ -1,8 +1,13 @@
 // Staff: Effectifs cuisine. For each day ahead, the meals to cook per site and meal type, with
-// the PAI baskets and the children whose notes mention an allergy; readable and printable.
-import type { KitchenRow } from '../../../db/queries/kitchen/kitchen.ts';
+// the PAI baskets and, by name, the children whose plate needs care; readable and printable.
+import type { KitchenChild, KitchenRow } from '../../../db/queries/kitchen/kitchen.ts';
 import { formatLongDate, type IsoDate } from '../../../domain/dates.ts';
 import { Field } from '../../forms/fields.tsx';
+
+/** « Bilal Martin : allergie aux œufs », or the name alone (a PAI basket without a note). */
+const plural = (count: number) => (count === 0 ? 'aucun enfant' : count === 1 ? '1 enfant' : `${count} enfants`);
+
+export const childLine = (child: KitchenChild): string => (child.diet ? `${child.name} : ${child.diet}` : child.name);
 
 export function KitchenPage({ from, days, rows }: { from: IsoDate; days: number; rows: KitchenRow[] }) {
   const byDay = new Map<IsoDate, KitchenRow[]>();
@@ -10,7 +15,7 @@ export function KitchenPage({ from, days, rows }: { from: IsoDate; days: number;
   return (
     <>
       <h1>Effectifs cuisine</h1>
-      <p>Repas réservés et payés, par jour, site et type de repas. Les chiffres suivent chaque réservation et chaque annulation.</p>
+      <p>Repas réservés et payés, par jour, site et type de repas, avec les enfants dont l’assiette demande une attention (allergie, régime, PAI). Les chiffres suivent chaque réservation et chaque annulation.</p>
       <form method="get" action="/agent/cuisine" class="inline-fields no-print">
         <Field name="du" label="À partir du" type="date" value={from} required />
         <Field name="jours" label="Nombre de jours (1 à 31)" value={String(days)} extra={{ inputmode: 'numeric', pattern: '[0-9]*', maxlength: '2' }} />
@@ -33,7 +38,7 @@ export function KitchenPage({ from, days, rows }: { from: IsoDate; days: number;
                 <th scope="col">Site</th>
                 <th scope="col">Type de repas</th>
                 <th scope="col">Repas</th>
-                <th scope="col">Dont allergie signalée</th>
+                <th scope="col">Allergies et régimes</th>
               </tr>
             </thead>
             <tbody>
@@ -43,7 +48,17 @@ export function KitchenPage({ from, days, rows }: { from: IsoDate; days: number;
                   <td>{row.site}</td>
                   <td>{row.pai ? <strong>{row.meal}</strong> : row.meal}</td>
                   <td>{row.meals}</td>
-                  <td>{row.allergies}</td>
+                  <td>
+                    {row.allergies.length === 0 ? (
+                      '—'
+                    ) : (
+                      <ul class="kitchen__children">
+                        {row.allergies.map((child) => (
+                          <li>{childLine(child)}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -53,7 +68,7 @@ export function KitchenPage({ from, days, rows }: { from: IsoDate; days: number;
                   Total du jour
                 </th>
                 <td>{meals.reduce((sum, row) => sum + row.meals, 0)}</td>
-                <td>{meals.reduce((sum, row) => sum + row.allergies, 0)}</td>
+                <td>{plural(meals.reduce((sum, row) => sum + row.allergies.length, 0))}</td>
               </tr>
             </tfoot>
           </table>

@@ -53,7 +53,7 @@ export function ServiceRequestsPage({ requests, errorsFor, values, errors }: { r
                   <a href={`/agent/documents/${doc.id}`} target="_blank" rel="noopener">
                     {kindLabel(doc.kind)} – {doc.file_name}
                   </a>{' '}
-                  ({documentStatus(doc)})
+                  ({documentStatus(doc, 'staff')})
                 </li>
               ))}
             </ul>
