@@ -108,7 +108,7 @@ export function DashboardPage({ waiting, today, tomorrow, load, next, admin }: D
       {next === null && !load.some((row) => row.day === today || row.day === tomorrow) ? <p>Aucun service à venir dans vos communes.</p> : null}
 
       <h2>Remplissage des quatre prochaines semaines</h2>
-      <p>Pour chaque activité et chaque jour de service : les places réservées (remplissage bleu, rouge quand le jour est complet) dans les places offertes (barre grise cerclée), avec les chiffres « réservées/offertes » au-dessus de chaque barre.</p>
+      <p>Pour chaque activité et chaque jour de service : les places réservées (remplissage bleu, rouge quand le jour est complet) dans les places offertes, celles de toutes ses prestations additionnées (barre grise cerclée), avec les chiffres « réservées/offertes » au-dessus de chaque barre.</p>
       {products.size === 0 ? <p>Aucun service dans les quatre prochaines semaines.</p> : null}
       {[...products.values()].map((days) => (
         <section aria-labelledby={`produit-${days[0]!.productId}`}>
