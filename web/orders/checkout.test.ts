@@ -219,7 +219,7 @@ describe('Commander', () => {
     expect(payAgain.headers.get('location')).toBe(`/commande/${number}/confirmation`);
   });
 
-  it('a card refused keeps the order and its places: another try or the wallet, and the refused payment notified late changes nothing', async () => {
+  it('a card refused keeps the order and its places: another try or the wallet; its refusal notified late changes nothing, its money taken late goes to the wallet', async () => {
     const { app, family, cookie, number } = await atPaymentStep('carte-refusee@example.fr', nextDay);
     await moveMoney(database.db, { userId: family.user.id, amountCents: 5000, kind: 'topup', label: 'Recharge', idempotencyKey: 'carte-refusee' });
     const page = await (await postForm(app, `/commande/${number}/paiement`, { carte: 'VISA' }, { Cookie: cookie })).text();
