@@ -219,7 +219,7 @@ describe('Commander', () => {
     expect(payAgain.headers.get('location')).toBe(`/commande/${number}/confirmation`);
   });
 
-  it('a card refused keeps the order and its places: another try or the wallet, and the refused payment notified late changes nothing', async () => {
+  it('a card refused keeps the order and its places: another try or the wallet; its refusal notified late changes nothing, its money taken late goes to the wallet', async () => {
     const { app, family, cookie, number } = await atPaymentStep('carte-refusee@example.fr', nextDay);
     await moveMoney(database.db, { userId: family.user.id, amountCents: 5000, kind: 'topup', label: 'Recharge', idempotencyKey: 'carte-refusee' });
     const page = await (await postForm(app, `/commande/${number}/paiement`, { carte: 'VISA' }, { Cookie: cookie })).text();
@@ -251,6 +251,26 @@ describe('Commander', () => {
     expect(await database.db.selectFrom('payments').select('state').where('user_id', '=', family.user.id).execute()).toEqual([{ state: 'refused' }]);
     expect(await (await app.request(`/mon-compte/commandes/${number}`, { headers: { Cookie: cookie } })).text()).not.toContain('Reprendre le paiement');
     expect(await balance(database.db, family.user.id)).toBe(5000 - 790);
+    // The wallet form of the refusal page sent again once paid: the confirmation, nothing debited.
+    const replayed = await postForm(app, `/commande/${number}/paiement`, { porte_monnaie: 'tout' }, { Cookie: cookie });
+    expect(replayed.headers.get('location')).toBe(`/commande/${number}/confirmation`);
+    expect(await balance(database.db, family.user.id)).toBe(5000 - 790);
+    // Another family's « Payer » on this order finds no order.
+    const other = await bookingFamily(database.db, 'autre-famille-payer@example.fr');
+    expect((await postForm(app, `/commande/${number}/paiement`, { porte_monnaie: 'tout' }, { Cookie: await login(app, other.user.email) })).status).toBe(404);
+    // The bank says, late, that the refused card was paid after all: the family paid twice, and
+    // the card's money goes to its wallet, once however often it is said.
+    const late = await app.request('/sandbox/paybox/payer', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN },
+      body: new URLSearchParams([...fields, ['choice', 'accepted']]).toString(),
+    });
+    const lateSearch = new URL(late.headers.get('location')!).search;
+    expect(await (await app.request(`/paiement/notification${lateSearch}`)).text()).toBe('OK');
+    expect(await (await app.request(`/paiement/notification${lateSearch}`)).text()).toBe('OK');
+    const payment = await database.db.selectFrom('payments').select('id').where('user_id', '=', family.user.id).executeTakeFirstOrThrow();
+    expect(await temporal.client.workflow.getHandle(`late-payment-${payment.id}`).result()).toBe('refunded-to-wallet');
+    expect(await balance(database.db, family.user.id)).toBe(5000);
     expect(await ledgerMismatches(database.db)).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { createOrderCardPayment } from '../../db/queries/orders/order-outcome.ts';
 import { balance, ledgerMismatches } from '../../db/queries/wallet/wallet.ts';
 import { createStaff, login } from '../../test/helpers/accounts.ts';
-import { createTestApp, postForm } from '../../test/helpers/app.ts';
+import { createTestApp, postForm, TEST_ORIGIN } from '../../test/helpers/app.ts';
 import { bookingFamily, holdPlaces, payCart } from '../../test/helpers/booking.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
@@ -117,6 +117,33 @@ describe('commandes', () => {
       expect((await postForm(app(), `/agent/commandes/${number}/annuler`, { reservation: String(reservation.id), motif: 'Essai', rembourser: 'porte-monnaie', ...confirmation }, { Cookie: outsider })).status).toBe(403);
     }
     expect((await database.db.selectFrom('reservations').select('state').where('id', '=', reservation.id).executeTakeFirstOrThrow()).state).toBe('confirmed');
+  });
+
+  it("cancels only the commune's own lines of an order holding places of two communes, whatever the confirmation carries", async () => {
+    const family = await bookingFamily(database.db, 'deux-communes@example.fr');
+    if (!(await holdPlaces(database.db, family, 'Matin', ['2027-01-06', '2027-01-13'], now())).ok) throw new Error('hold refused');
+    const order = await payCart(database.db, family.user.id, now());
+    const [own, bains] = await database.db.selectFrom('reservations').select(['id', 'hold_id']).where('user_id', '=', family.user.id).orderBy('service_date').execute();
+    // The second day is a place of a Bains product: the order holds places of both communes.
+    const bainsProduct = await database.db.selectFrom('products').innerJoin('communes', 'communes.id', 'products.commune_id').select('products.id').where('communes.slug', '=', 'bains').executeTakeFirstOrThrow();
+    await database.db.updateTable('reservations').set({ product_id: bainsProduct.id }).where('id', '=', bains!.id).execute();
+    await database.db.updateTable('holds').set({ product_id: bainsProduct.id }).where('id', '=', bains!.hold_id).execute();
+    const form = { motif: 'Sortie annulée', rembourser: 'porte-monnaie', confirmation: 'oui' };
+    // Bains' line named in the confirming post, alone or beside Rosières' own: nothing done.
+    for (const reservation of [[String(bains!.id)], [String(own!.id), String(bains!.id)]]) {
+      const refused = await app().request(`/agent/commandes/${order.number}/annuler`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: TEST_ORIGIN, Cookie: staff },
+        body: new URLSearchParams([...reservation.map((id) => ['reservation', id]), ...Object.entries(form)]).toString(),
+      });
+      expect(refused.status).toBe(400);
+    }
+    expect(await balance(database.db, family.user.id)).toBe(0);
+    // The whole order, as Rosières sees it: its own line only.
+    expect((await postForm(app(), `/agent/commandes/${order.number}/annuler`, { ...form, tout: '1' }, { Cookie: staff })).status).toBe(303);
+    const states = await database.db.selectFrom('reservations').select('state').where('id', 'in', [own!.id, bains!.id]).orderBy('service_date').execute();
+    expect(states.map((row) => row.state)).toEqual(['cancelled', 'confirmed']);
+    expect(await balance(database.db, family.user.id)).toBe(790);
   });
 
   it('cancels the whole order to the card: the refund recorded with its reference, never above what the card paid', async () => {

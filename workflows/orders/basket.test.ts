@@ -233,6 +233,31 @@ describe('basket: the order', () => {
     expect(await ledgerMismatches(database.db)).toEqual([]);
   });
 
+  it("a refused try's card said paid after all, its signal sent as the try ended, goes to the wallet once while the next try pays", async () => {
+    const t0 = await now0();
+    const { family, held } = await fill('panier-refus-puis-paye@example.fr', 2000, ['2027-01-27'], t0);
+    const result = await runWorker(async () => {
+      const handle = await open(held.basket, t0);
+      await order(handle, family.user.id, at(t0, 1));
+      const first = await pay(handle, { walletCents: 0, cardCents: 790, cardType: 'CB' });
+      await handle.signal(cardPaymentNotified, { outcome: 'refused', amountCents: 790, transaction: '', errorCode: '00105', reference: first.cardReference! });
+      await backAtPayment(handle);
+      // The page read the first payment still pending an instant before the try ended, and signals
+      // the bank's late « paid » to the order, now back at its payment step.
+      const late = { outcome: 'paid' as const, amountCents: 790, transaction: '77', errorCode: '00000', reference: first.cardReference! };
+      await handle.signal(cardPaymentNotified, late);
+      await handle.signal(cardPaymentNotified, late);
+      expect((await pay(handle, { walletCents: 790, cardCents: 0, cardType: null })).status).toBe('paid');
+      return handle.result();
+    });
+    expect(result).toMatchObject({ status: 'paid' });
+    // Paid twice, once by card and once from the wallet: the card's money is back in the wallet.
+    expect(await balance(database.db, family.user.id)).toBe(2000);
+    const payments = await database.db.selectFrom('payments').select('state').where('user_id', '=', family.user.id).execute();
+    expect(payments.map((payment) => payment.state)).toEqual(['paid']);
+    expect(await ledgerMismatches(database.db)).toEqual([]);
+  });
+
   it('a card refused three times: the order ends, its places go back, the parent is told', async () => {
     const t0 = await now0();
     const { family, held } = await fill('panier-refus-3@example.fr', 0, ['2027-03-10'], t0);

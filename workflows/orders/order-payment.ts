@@ -17,6 +17,12 @@ const EARLY_CARD_NOTIFICATION_PATCH = 'card-notification-kept-before-its-wait';
 /** Orders whose card was refused go back to the payment step (see retryPayment) instead of ending. */
 const PAYMENT_RETRY_PATCH = 'refused-card-back-to-payment';
 
+/**
+ * Orders that take an earlier try's card notification, said paid after that try ended, credit it
+ * to the wallet (see settleEarlierTry) instead of dropping it.
+ */
+const EARLIER_TRY_PAID_PATCH = 'earlier-try-paid-to-wallet';
+
 /** Payments a family may try for one order: a card refused three times ends it, its places released. */
 export const PAYMENT_ATTEMPTS = 3;
 
@@ -116,8 +122,25 @@ export async function settleOrder(run: OrderRun, checkout: () => Promise<Payment
     }
   };
 
+  // Each try's card payment by its reference: a notification of one whose try has ended is late.
+  const tried = new Map<string, number>();
+  /**
+   * A notification the page sent while its payment still looked pending, taken after its try ended
+   * (unanswered, refused, abandoned): money taken then is not the order's, and goes to the wallet
+   * once, as for a late payment. Dropped, the family paid the next try as well.
+   */
+  const settleEarlierTry = async (notification: CardNotification) => {
+    const paymentId = notification.reference === undefined ? undefined : tried.get(notification.reference);
+    if (paymentId === undefined || !isPaid(notification.outcome) || !patched(EARLIER_TRY_PAID_PATCH)) return;
+    await steps.settleLateOrderPayment({ paymentId, amountCents: notification.amountCents });
+  };
+  const settleHeldNotification = async () => {
+    if (notifications.arrived()) await settleEarlierTry(notifications.take());
+  };
+
   const payByCard = async (plan: PaymentPlan) => {
     const payment = await steps.createOrderCardPayment({ orderId: run.orderId(), cardType: plan.cardType ?? 'CB' });
+    tried.set(payment.reference, payment.paymentId);
     state.cardReference = payment.reference;
     run.setStatus('awaiting-card');
     let outcome: CardNotification['outcome'] | 'expired' = 'pending';
@@ -126,7 +149,10 @@ export async function settleOrder(run: OrderRun, checkout: () => Promise<Payment
       else {
         const notification = notifications.take();
         // An earlier attempt's payment, notified late: settled by that attempt, not this one's answer.
-        if (notification.reference !== undefined && notification.reference !== payment.reference) continue;
+        if (notification.reference !== undefined && notification.reference !== payment.reference) {
+          await settleEarlierTry(notification);
+          continue;
+        }
         outcome = notification.amountCents === plan.cardCents ? notification.outcome : 'error';
         if (isPaid(outcome)) {
           await steps.settleOrderCardPayment({ paymentId: payment.paymentId, state: 'paid', transaction: notification.transaction, errorCode: notification.errorCode });
@@ -191,11 +217,13 @@ export async function settleOrder(run: OrderRun, checkout: () => Promise<Payment
       state.abandonReason = error.message;
       const released = await steps.abandonOrder({ orderId: run.orderId(), reason: error.message });
       await run.placesReleased(released);
+      await settleHeldNotification();
       run.setStatus('abandoned');
       await regular.sendOrderMail({ orderId: run.orderId(), kind: 'abandoned', key: `${id}/mail-abandoned` });
       return state;
     }
   }
+  await settleHeldNotification();
   run.setStatus('paid');
   await regular.sendOrderMail({ orderId: run.orderId(), kind: 'confirmed', key: `${id}/mail-confirmed` });
   return state;

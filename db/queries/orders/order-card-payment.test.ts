@@ -9,10 +9,10 @@ import { bookingFamily, holdPlaces, serviceDaysFrom } from '../../../test/helper
 import { bookableSeasonDay, testNow, testToday } from '../../../test/helpers/clock.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { loadDemoCatalogue } from '../../demo/load.ts';
-import { createOrderCardPayment, creditCardPartToWallet, settleLateOrderPayment } from './order-outcome.ts';
+import { confirmOrder, createOrderCardPayment, creditCardPartToWallet, settleLateOrderPayment, settleOrderCardPayment } from './order-outcome.ts';
 import { balance } from '../wallet/wallet.ts';
 import { createOrderFromCart } from './orders.ts';
-import { planOrderPayment } from './order-steps.ts';
+import { planOrderPayment, reopenOrderPayment } from './order-steps.ts';
 
 const database = useTestDatabase();
 
@@ -66,6 +66,26 @@ describe("an order's card payment", () => {
     await database.db.updateTable('orders').set({ state: 'abandoned' }).where('id', '=', order.orderId).execute();
     const settled = await Promise.all([1, 2, 3].map(() => settleLateOrderPayment(database.db, paymentId, order.totalCents, testNow())));
     expect(settled.sort()).toEqual(['nothing-to-do', 'nothing-to-do', 'refunded-to-wallet']);
+    expect(await balance(database.db, family.user.id)).toBe(order.totalCents);
+  });
+
+  it('refused on a first try, then paid late while the order was paid by another card, goes to the wallet once', async () => {
+    const { family, order } = await cardOrder('deux-essais@example.fr', 3);
+    const first = await createOrderCardPayment(database.db, order.orderId, 'CB');
+    await settleOrderCardPayment(database.db, { paymentId: first.paymentId, state: 'refused' }, testNow());
+    // The family tries again: the order back at its payment, a second card payment, paid and confirmed.
+    await reopenOrderPayment(database.db, order.orderId, new Date(testNow().getTime() + 30 * 60_000));
+    await planOrderPayment(database.db, order.orderId, 0, order.totalCents);
+    const second = await createOrderCardPayment(database.db, order.orderId, 'CB');
+    expect(second.paymentId).not.toBe(first.paymentId);
+    await settleOrderCardPayment(database.db, { paymentId: second.paymentId, state: 'paid' }, testNow());
+    await confirmOrder(database.db, order.orderId, testNow());
+    // The bank says, late, that the first card was paid after all: the family paid twice.
+    const settled = await Promise.all([1, 2, 3].map(() => settleLateOrderPayment(database.db, first.paymentId, order.totalCents, testNow())));
+    expect(settled.sort()).toEqual(['nothing-to-do', 'nothing-to-do', 'refunded-to-wallet']);
+    expect(await balance(database.db, family.user.id)).toBe(order.totalCents);
+    // The second payment, the order's own, is never given back by a notification replayed late.
+    expect(await settleLateOrderPayment(database.db, second.paymentId, order.totalCents, testNow())).toBe('nothing-to-do');
     expect(await balance(database.db, family.user.id)).toBe(order.totalCents);
   });
 });

@@ -3,7 +3,7 @@
 // and step, and each state change is allowed only from the state it expects.
 import type { Db } from '../../connection.ts';
 import { ticketCode } from '../../../lib/tokens.ts';
-import { paymentReference } from '../payments/index.ts';
+import { orderNumberOfReference, paymentReference } from '../payments/index.ts';
 import { moveMoney } from '../wallet/index.ts';
 import { OrderStepRefused, orderById } from './order-steps.ts';
 
@@ -129,23 +129,33 @@ export async function abandonOrder(db: Db, orderId: number, reason: string, now:
 }
 
 /**
- * A card payment confirmed after its order ended (abandoned after 30 minutes): the money is not
- * kept without places, it goes to the family's wallet, once. A payment already settled as paid is
- * left alone: its order took the money back itself (a place lost after the card was paid credits
- * the card part under the order's own key), and a notification replayed after that must not
- * credit it a second time under this one.
+ * A card payment confirmed after its order was done with it: the money is not kept without
+ * places, it goes to the family's wallet, once. Done with it: the order ended (abandoned after
+ * 30 minutes), or the order settled it as not paid (refused, abandoned, unanswered) and went on
+ * to another try, paid another way or not. A payment already settled as paid is left alone: its
+ * order took the money back itself (a place lost after the card was paid credits the card part
+ * under the order's own key), and a notification replayed after that must not credit it a second
+ * time under this one.
  */
 export async function settleLateOrderPayment(db: Db, paymentId: number, amountCents: number, now: Date): Promise<'refunded-to-wallet' | 'nothing-to-do'> {
   return db.transaction().execute(async (trx) => {
     const payment = await trx.selectFrom('payments').selectAll().where('id', '=', paymentId).forUpdate().executeTakeFirstOrThrow();
-    if (payment.state === 'paid') return 'nothing-to-do';
-    const order = await trx.selectFrom('orders').select(['number', 'state']).where('card_payment_id', '=', payment.id).executeTakeFirst();
-    if (!order || order.state !== 'abandoned' || amountCents !== payment.amount_cents) return 'nothing-to-do';
+    if (payment.state === 'paid' || payment.purpose !== 'order' || amountCents !== payment.amount_cents) return 'nothing-to-do';
+    // An earlier try's payment is no longer the order's card payment: its reference names the order.
+    const number = orderNumberOfReference(payment.reference);
+    const order = await trx
+      .selectFrom('orders')
+      .select(['number', 'state'])
+      .where((eb) => eb.or([eb('card_payment_id', '=', payment.id), ...(number ? [eb.and([eb('number', '=', number), eb('user_id', '=', payment.user_id)])] : [])]))
+      .executeTakeFirst();
+    if (!order) return 'nothing-to-do';
+    // Still pending, the payment is the running order's to settle; only an order ended leaves it here.
+    if (payment.state === 'pending' && order.state !== 'abandoned') return 'nothing-to-do';
     await moveMoney(trx, {
       userId: payment.user_id,
       amountCents: payment.amount_cents,
       kind: 'refund',
-      label: `Paiement par carte reçu après l'abandon de la commande ${order.number}`,
+      label: order.state === 'abandoned' ? `Paiement par carte reçu après l'abandon de la commande ${order.number}` : `Paiement par carte refusé puis reçu de la commande ${order.number}, rendu`,
       idempotencyKey: `payment-${payment.id}/late-refund`,
     });
     await trx.updateTable('payments').set({ state: 'paid', updated_at: now }).where('id', '=', payment.id).execute();

@@ -14,6 +14,14 @@ export function paymentReference(prefix: string): string {
   return `${prefix}-${[...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('')}`;
 }
 
+/**
+ * The order an order's payment was made for (`order-2026-000123-<random>`): the order's row names
+ * only its current payment, not those of the tries refused before it.
+ */
+export function orderNumberOfReference(reference: string): string | null {
+  return /^order-(.+)-[0-9a-f]{10}$/.exec(reference)?.[1] ?? null;
+}
+
 /** A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider. */
 export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string }): Promise<{ id: number; reference: string }> {
   return db.transaction().execute(async (trx) => {
