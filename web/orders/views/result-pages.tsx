@@ -60,8 +60,8 @@ function RefusedPayment({ number, refusal }: { number: string; refusal: PaymentR
     <>
       <h1>Commande {number} : paiement non abouti</h1>
       <Notice kind="warning">
-        Le paiement n'a pas abouti ({refusal.reason}) et rien ne vous a été prélevé. Vos places restent réservées pour vous jusqu'au {formatParisWeekdayHour(refusal.until)} : vous pouvez
-        payer à nouveau.
+        Le paiement n'a pas abouti ({refusal.reason}). Vos places restent réservées pour vous jusqu'au {formatParisWeekdayHour(refusal.until)} : vous pouvez payer à nouveau. Si
+        votre banque confirmait plus tard ce paiement, son montant serait versé sur votre porte-monnaie.
       </Notice>
       <p class="actions">
         <a class="button" href={`/commande/${number}/paiement`}>
