@@ -2,20 +2,13 @@
 // phone's width for families and a desk's for staff: the visitor's home, menu and product pages,
 // the parent's account, bookings, cart and product calendar, and the agent's dashboard, catalogue
 // and product page. Every page must come back clean, colour contrast included.
-import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
 import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../db/demo/data.ts';
 import { useE2E } from '../helpers/e2e.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
 const e2e = useE2E();
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  nodes: { target: string[] }[];
-}
 
 /** The WCAG 2.1 A/AA violations of each page, as `rule: elements`. */
 async function violations(context: BrowserContext, base: string, paths: string[]): Promise<string[]> {
@@ -24,9 +17,7 @@ async function violations(context: BrowserContext, base: string, paths: string[]
   for (const path of paths) {
     const response = await page.goto(`${base}${path}`);
     expect(response?.status(), path).toBe(200);
-    await page.evaluate(await axeSource);
-    const result = await page.evaluate(() => (window as unknown as { axe: { run(options: object): Promise<{ violations: Violation[] }> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
-    for (const violation of result.violations) found.push(`${path} ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+    for (const violation of await axeViolations(page)) found.push(`${path} ${violation}`);
   }
   await page.close();
   return found;

@@ -2,17 +2,15 @@
 // closure, an order's cancellation, an agent disabled): they answer a post, so the route table's
 // sweep never opens them. Each is rendered by the app in the reliability suite's world and served
 // to Chromium with its stylesheet, colour contrast included.
-import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { postForm, TEST_ORIGIN } from '../helpers/app.ts';
 import { useWorld, type Visitor } from '../reliability/world.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
 const world = useWorld();
 const { app, headersOf } = world;
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser | undefined;
 
 beforeAll(async () => {
@@ -21,11 +19,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Violation {
-  id: string;
-  nodes: { target: string[] }[];
-}
 
 describe('accessibility of the confirmation pages (axe-core, WCAG 2.1 A and AA)', () => {
   it('finds nothing on a closure, a whole order cancelled and an agent disabled', async () => {
@@ -50,11 +43,7 @@ describe('accessibility of the confirmation pages (axe-core, WCAG 2.1 A and AA)'
       });
       const page = await context.newPage();
       await page.goto(`${TEST_ORIGIN}/confirmation-a-verifier`);
-      await page.evaluate(await axeSource);
-      const result = await page.evaluate(() =>
-        (window as unknown as { axe: { run(options: object): Promise<{ violations: Violation[] }> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-      );
-      for (const violation of result.violations) found.push(`${path} (${visitor}) ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+      for (const violation of await axeViolations(page)) found.push(`${path} (${visitor}) ${violation}`);
       await context.close();
     }
     expect(found).toEqual([]);

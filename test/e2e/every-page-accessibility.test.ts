@@ -3,18 +3,16 @@
 // at a desk's), in Chromium; and no page of a family or a visitor wider than the phone's screen.
 // The pages come from the app in this process: the browser's requests are answered by it, with the
 // visitor's session, stylesheet and scripts included, so colour contrast is checked too.
-import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { TEST_ORIGIN } from '../helpers/app.ts';
 import { declaredRoutes } from '../reliability/route-table.ts';
 import { allowedVisitor, useWorld, visitors } from '../reliability/world.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
 const world = useWorld();
 const { app, pathOf, headersOf } = world;
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let browser: Browser | undefined;
 
 beforeAll(async () => {
@@ -23,11 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Violation {
-  id: string;
-  nodes: { target: string[] }[];
-}
 
 describe('accessibility of every page (axe-core, WCAG 2.1 A and AA)', () => {
   it('finds nothing on any page of the route table, for the visitor its declaration names', async () => {
@@ -55,11 +48,7 @@ describe('accessibility of every page (axe-core, WCAG 2.1 A and AA)', () => {
           const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
           if (scrollWidth > innerWidth) found.push(`${path} (${visitor}) is ${scrollWidth} px wide on a ${innerWidth} px screen`);
         }
-        await page.evaluate(await axeSource);
-        const result = await page.evaluate(() =>
-          (window as unknown as { axe: { run(options: object): Promise<{ violations: Violation[] }> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-        );
-        for (const violation of result.violations) found.push(`${path} (${visitor}) ${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+        for (const violation of await axeViolations(page)) found.push(`${path} (${visitor}) ${violation}`);
         checked.push(path);
       }
       await context.close();

@@ -2,8 +2,6 @@
 // the Rosières Wednesday accueil with its six prestations (one more row at a time) and its
 // quotient familial tiers at creation; a démarche's form of seven fields, seen as families will
 // before it is created, then edited. With JavaScript, axe-core checks the pages the buttons bring.
-import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../domain/booking-calendar.ts';
@@ -14,18 +12,10 @@ import { createStaff, PASSWORD } from '../helpers/accounts.ts';
 import { signedIn } from '../helpers/browser.ts';
 import { testNow } from '../helpers/clock.ts';
 import { useE2E } from '../helpers/e2e.ts';
+import { axeViolations } from '../helpers/axe.ts';
 
 const e2e = useE2E();
 const text = async (page: Page) => ((await page.textContent('body')) ?? '').replace(/[\u00a0\u202f]/g, ' ');
-const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await axeSource);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run(options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
-  );
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const ROSIERES_WEDNESDAY = [['Matin', '7,90'], ['Matin + Repas', '11,40'], ['Après-midi', '7,90'], ['Après-midi + Repas', '11,40'], ['Journée', '13,50'], ['Journée + Repas', '17,00']] as const;
 
