@@ -123,6 +123,20 @@ export function FileField(props: { name: string; label: string; hint: string; er
   );
 }
 
+/**
+ * Enter in a text field submits its form through the form's first submit button. Where a
+ * secondary button (one more row, a preview) comes before the form's own, this copy of the
+ * form's own button, first in the form, out of sight, of the tab order and of assistive
+ * technologies, makes Enter do what the form is for, with or without JavaScript.
+ */
+export function DefaultSubmit({ label }: { label: string }) {
+  return (
+    <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
+      {label}
+    </button>
+  );
+}
+
 /** The list of errors at the top of a form, each a link to its field. */
 export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
   const entries = Object.entries(errors);
