@@ -137,9 +137,14 @@ export function DefaultSubmit({ label }: { label: string }) {
   );
 }
 
-/** The list of errors at the top of a form, each a link to its field. */
+/**
+ * The list of errors at the top of a form, each a link to its field, in the order of `labels`
+ * (the page's), so that going down the list goes down the form.
+ */
 export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
-  const entries = Object.entries(errors);
+  const order = Object.keys(labels);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const entries = Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b));
   if (entries.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1}>

@@ -19,7 +19,7 @@ interface ProductRow {
   season_end: string;
 }
 
-const labels = { offre: "Inscription qui ouvre l'activité", ...productFieldLabels, jours: 'Jours', debut: 'Début de saison', fin: 'Fin de saison', places: 'Places par prestation et par jour', prestations: 'Prestations', ...pricingFieldLabels };
+const labels = { offre: "Inscription qui ouvre l'activité", ...productFieldLabels, jours: 'Jours', debut: 'Début de saison', fin: 'Fin de saison', places: 'Places par prestation et par jour', prestations: 'Prestations' };
 
 export function CatalogueListPage(props: {
   products: ProductRow[];
@@ -70,10 +70,10 @@ export function CatalogueListPage(props: {
       <p>Les jours de service sont créés d'après la saison et les jours choisis (sans les jours fériés ni les vacances de Noël pour une activité du temps scolaire). L'activité reste invisible des familles jusqu'à sa publication.</p>
       <form method="post" action="/agent/catalogue" novalidate>
         <DefaultSubmit label="Créer l'activité" />
-        <ErrorSummary errors={errors} labels={{ ...labels, ...rowLabels }} />
+        <ErrorSummary errors={errors} labels={{ ...labels, ...rowLabels, ...pricingFieldLabels }} />
         <SelectField name="offre" label={labels.offre} required value={values.offre} error={errors.offre} placeholder="Choisissez" options={offers.map((o) => ({ value: String(o.id), label: `${o.label} – ${o.commune}` }))} />
         <ProductDetailFields values={values} errors={errors} />
-        <fieldset class={errors.jours ? 'field field--error' : 'field'}>
+        <fieldset id="jours" class={errors.jours ? 'field field--error' : 'field'}>
           <legend>{labels.jours}</legend>
           {errors.jours ? <p class="field__error">{errors.jours}</p> : null}
           {WEEKDAYS.map((day, index) => (
