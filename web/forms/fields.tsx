@@ -129,9 +129,9 @@ export function FileField(props: { name: string; label: string; hint: string; er
  * form's own button, first in the form, out of sight, of the tab order and of assistive
  * technologies, makes Enter do what the form is for, with or without JavaScript.
  */
-export function DefaultSubmit({ label }: { label: string }) {
+export function DefaultSubmit({ label, name, value }: { label: string; name?: string; value?: string }) {
   return (
-    <button type="submit" class="visually-hidden" tabindex={-1} aria-hidden="true">
+    <button type="submit" name={name} value={value} class="visually-hidden" tabindex={-1} aria-hidden="true">
       {label}
     </button>
   );
