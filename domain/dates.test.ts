@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatLongDate, formatShortDate, isoWeekday, parisDate, parseIsoDate, remembered } from './dates.ts';
+import { addDays, formatLongDate, formatParisWeekdayHour, formatShortDate, formatShortDeadline, isoWeekday, parisDate, parisInstant, parseIsoDate, remembered } from './dates.ts';
 
 describe('dates', () => {
   it('writes dates the way the reference platform does', () => {
     expect(formatShortDate('2023-06-28')).toBe('28-06-2023');
     expect(formatLongDate('2023-06-28')).toBe('mercredi 28 juin 2023');
     expect(formatLongDate('2027-02-01')).toBe('lundi 1 février 2027');
+  });
+
+  it('writes an hour with a space on each side of its « h »', () => {
+    expect(formatParisWeekdayHour(parisInstant('2026-12-07', 12))).toBe('lundi 7 décembre à 12 h');
+    expect(formatParisWeekdayHour(new Date(parisInstant('2026-12-07', 23).getTime() + 6 * 60_000))).toBe('lundi 7 décembre à 23 h 06');
+    expect(formatShortDeadline(new Date(parisInstant('2026-12-14', 11).getTime() + 30 * 60_000))).toBe('lun. 11 h 30');
   });
 
   it('knows ISO weekdays', () => {

@@ -100,18 +100,21 @@ export function parisInstant(day: IsoDate, hour: number): Date {
   return new Date(instant);
 }
 
+/** "12 h", "23 h 06": an hour as French typography writes it, a space on each side of the « h ». */
+const hourWords = (p: { hour: number; minute: number }) => `${p.hour} h${p.minute ? ` ${String(p.minute).padStart(2, '0')}` : ''}`;
+
 /** "lundi 12 h": the weekday and hour of an instant in Paris. */
 export function formatParisWeekdayHour(instant: Date): string {
   const p = parisParts(instant);
   const day = toIsoDate(new Date(Date.UTC(p.year, p.month - 1, p.day)));
-  return `${WEEKDAYS[parseIsoDate(day).getUTCDay()]} ${p.day} ${MONTHS[p.month - 1]} à ${p.hour} h${p.minute ? String(p.minute).padStart(2, '0') : ''}`;
+  return `${WEEKDAYS[parseIsoDate(day).getUTCDay()]} ${p.day} ${MONTHS[p.month - 1]} à ${hourWords(p)}`;
 }
 
 /** "lun. 12 h": the short form of a deadline that fits in a calendar cell. */
 export function formatShortDeadline(instant: Date): string {
   const p = parisParts(instant);
   const weekday = WEEKDAYS[new Date(Date.UTC(p.year, p.month - 1, p.day)).getUTCDay()]!;
-  return `${weekday.slice(0, 3)}. ${p.hour} h${p.minute ? String(p.minute).padStart(2, '0') : ''}`;
+  return `${weekday.slice(0, 3)}. ${hourWords(p)}`;
 }
 
 /** Age in whole years on a day (a child born on 29 February turns a year older on 1 March). */

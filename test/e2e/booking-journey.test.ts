@@ -1,8 +1,11 @@
 // The reference's worked example in a real browser, with and without JavaScript: "Matin", one
 // child, four Wednesdays → "Quantité : 4" and "Total : 31,60 €"; one date removed → 23,70 €.
+// Enter in the list's name (a phone keyboard's « OK ») saves the list and leaves the calendar be.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoAccounts } from '../../db/demo/data.ts';
+import { PASSWORD } from '../helpers/accounts.ts';
+import { bookingFamily } from '../helpers/booking.ts';
 import { signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
 
@@ -75,6 +78,24 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('book
     await page.getByRole('button', { name: '← Mois précédent' }).click();
     await expect.poll(() => page.locator('#calendar-title').textContent()).toBe(title);
     expect(await page.locator(`#date-${day}`).isChecked()).toBe(true);
+    await context.close();
+  }, 60_000);
+
+  it('saves the days as a list when Enter is pressed in its name', async () => {
+    const email = `liste-entree-${javaScriptEnabled ? 'js' : 'nojs'}@example.fr`;
+    const family = await bookingFamily(e2e.stack.database.db, email, [{ first: 'Zoé', birth: '2016-02-02' }]);
+    const { context, page } = await signedIn(e2e.browser, e2e.stack.url, email, PASSWORD, javaScriptEnabled);
+    await page.goto(`${e2e.stack.url}/communes/rosieres`);
+    await page.getByRole('link', { name: 'Inscription Accueil Périscolaire (mercredis)', exact: true }).click();
+    await page.getByLabel('Matin', { exact: true }).check();
+    await page.getByLabel(/^Zoé Pardon/).check();
+    if (javaScriptEnabled) await page.waitForLoadState('networkidle');
+    await page.locator('#calendar input[name=date]').first().check();
+    await page.getByLabel(/^Nom de la liste/).fill('Les mercredis de Zoé');
+    await page.getByLabel(/^Nom de la liste/).press('Enter');
+    await page.waitForURL(/\/mon-compte\/listes/);
+    expect(await text(page)).toContain('La liste est enregistrée.');
+    expect(await e2e.stack.database.db.selectFrom('booking_lists').select('name').where('user_id', '=', family.user.id).execute()).toEqual([{ name: 'Les mercredis de Zoé' }]);
     await context.close();
   }, 60_000);
 });

@@ -2,6 +2,8 @@
 // the Rosières Wednesday accueil with its six prestations (one more row at a time) and its
 // quotient familial tiers at creation; a démarche's form of seven fields, seen as families will
 // before it is created, then edited. With JavaScript, axe-core checks the pages the buttons bring.
+// « Ajouter une prestation » brings the page back at the new row, and Enter in a field does what
+// the form is for (creates, saves), not the first secondary button of the form.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { addMonths } from '../../domain/booking-calendar.ts';
@@ -40,6 +42,8 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('staf
       if ((await page.locator(`#libelle_${i + 1}`).count()) === 0) {
         await page.getByRole('button', { name: 'Ajouter une prestation' }).click();
         await expect.poll(() => page.locator(`#libelle_${i + 1}`).count()).toBe(1);
+        expect(new URL(page.url()).hash).toBe(`#ligne-prestation-${i + 1}`);
+        expect(await page.locator(`#libelle_${i + 1}`).evaluate((input) => input.getBoundingClientRect().top >= 0 && input.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true);
       }
       await page.getByLabel(`Prestation ${i + 1}`, { exact: true }).fill(label);
       await page.getByLabel(`Prix ${i + 1} (€)`, { exact: true }).fill(price);
@@ -52,7 +56,7 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('staf
     await page.locator('#qf_taux_1').fill('60');
     await page.getByLabel('Tranche 2 : libellé').fill('QF 2');
     await page.locator('#qf_taux_2').fill('100');
-    await page.getByRole('button', { name: "Créer l'activité" }).click();
+    await page.locator('#qf_taux_2').press('Enter');
     await expect.poll(() => text(page)).toContain("L'activité est créée avec ses jours");
     const product = await db.selectFrom('products').select(['id', 'pricing']).where('name', '=', `Accueil du mercredi (${suffix})`).executeTakeFirstOrThrow();
     const prestations = await db.selectFrom('prestations').select('label').where('product_id', '=', product.id).orderBy('position').execute();
@@ -69,6 +73,7 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('staf
       if ((await page.locator(`#libelle_${i + 1}`).count()) === 0) {
         await page.getByRole('button', { name: 'Ajouter un champ' }).click();
         await expect.poll(() => page.locator(`#libelle_${i + 1}`).count()).toBe(1);
+        expect(new URL(page.url()).hash).toBe(`#ligne-champ-${i + 1}`);
       }
       await page.getByLabel(`Champ ${i + 1} : libellé`, { exact: true }).fill(label);
     }
@@ -84,7 +89,7 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('staf
     await expect.poll(() => text(page)).toContain('Le formulaire est créé');
     await page.getByRole('link', { name: new RegExp(`Salle des fêtes \\(${suffix}\\)`) }).click();
     await page.getByLabel('Champ 7 : libellé', { exact: true }).fill('Remarques');
-    await page.getByRole('button', { name: 'Enregistrer le formulaire' }).click();
+    await page.getByLabel('Champ 7 : libellé', { exact: true }).press('Enter');
     await expect.poll(() => text(page)).toContain('Le formulaire est enregistré.');
     const form = await db.selectFrom('request_forms').select('fields').where('title', '=', `Salle des fêtes (${suffix})`).executeTakeFirstOrThrow();
     expect(readRequestFields(form.fields).map((f) => f.label)).toEqual([...fields.slice(0, 6), 'Remarques']);

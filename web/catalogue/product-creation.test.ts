@@ -101,6 +101,21 @@ describe('a new product with its prestations and tariffs', () => {
     expect(await productsNamed('Accueil refusé')).toEqual([]);
   });
 
+  it('lists a refused form\'s errors in the order of the page, each linked to a field that is there, and Enter still creates', async () => {
+    const fields = product('', [['Matin', '7,90'], ['Soir', 'sept']], { qf_libelle_1: 'QF 1', qf_taux_1: 'beaucoup' }).filter(([name]) => name !== 'jours');
+    const response = await post('/agent/catalogue', fields, staff);
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    const summary = /<div class="error-summary"[\s\S]*?<\/ul>/.exec(html)![0];
+    const links = [...summary.matchAll(/href="#([^"]+)"/g)].map((match) => match[1]!);
+    expect(links).toEqual(['nom', 'jours', 'prix_2', 'qf']);
+    for (const id of links) expect(html, id).toContain(`id="${id}"`);
+    // The form's first submit button, the one Enter in a field presses, is the one that creates.
+    const form = /<form method="post" action="\/agent\/catalogue"[\s\S]*?<\/form>/.exec(html)![0];
+    expect(/<button[^>]*type="submit"[^>]*>([^<]*)</.exec(form)![1]).toBe('Créer l&#39;activité');
+    expect(/<button[^>]*type="submit"[^>]*>/.exec(form)![0]).not.toContain('name=');
+  });
+
   it('counts places per prestation and per day, as booking takes them', async () => {
     const demo = await demoProduct(database.db);
     const { service_date: day } = await database.db

@@ -123,9 +123,28 @@ export function FileField(props: { name: string; label: string; hint: string; er
   );
 }
 
-/** The list of errors at the top of a form, each a link to its field. */
+/**
+ * Enter in a text field submits its form through the form's first submit button. Where a
+ * secondary button (one more row, a preview) comes before the form's own, this copy of the
+ * form's own button, first in the form, out of sight, of the tab order and of assistive
+ * technologies, makes Enter do what the form is for, with or without JavaScript.
+ */
+export function DefaultSubmit({ label, name, value }: { label: string; name?: string; value?: string }) {
+  return (
+    <button type="submit" name={name} value={value} class="visually-hidden" tabindex={-1} aria-hidden="true">
+      {label}
+    </button>
+  );
+}
+
+/**
+ * The list of errors at the top of a form, each a link to its field, in the order of `labels`
+ * (the page's), so that going down the list goes down the form.
+ */
 export function ErrorSummary({ errors, labels }: { errors: FieldErrors; labels: Record<string, string> }) {
-  const entries = Object.entries(errors);
+  const order = Object.keys(labels);
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length);
+  const entries = Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b));
   if (entries.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1}>

@@ -241,8 +241,11 @@ describe('Commander', () => {
     // The provider's notification of the refused payment, after the browser's return: nothing more happens.
     expect(await (await app.request(`/paiement/notification${back.search}`)).text()).toBe('OK');
     expect((await temporal.client.workflow.getHandle(orderWorkflowId(number)).query(orderState)).status).toBe('checkout');
-    // « Mes commandes » leads back to it as well.
-    expect(await (await app.request(`/mon-compte/commandes/${number}`, { headers: { Cookie: cookie } })).text()).toContain('Reprendre le paiement');
+    // « Mes commandes » lists it and leads back to it as well.
+    expect(await (await app.request('/mon-compte/commandes', { headers: { Cookie: cookie } })).text()).toContain(`href="/mon-compte/commandes/${number}"`);
+    const waiting = await (await app.request(`/mon-compte/commandes/${number}`, { headers: { Cookie: cookie } })).text();
+    expect(waiting).toContain('Reprendre le paiement');
+    expect(waiting).toContain('Aucun paiement reçu : rien ne vous a été prélevé.');
     // The payment step again, as the page's link leads: the wallet pays.
     expect((await app.request(`/commande/${number}/paiement`, { headers: { Cookie: cookie } })).status).toBe(200);
     const paid = await postForm(app, `/commande/${number}/paiement`, { porte_monnaie: 'tout' }, { Cookie: cookie });

@@ -6,8 +6,9 @@ export function familyOrders(db: Db, userId: number) {
   return db
     .selectFrom('orders')
     .select(['id', 'number', 'state', 'total_cents', 'discount_cents', 'wallet_cents', 'card_cents', 'created_at', 'paid_at', 'abandon_reason'])
+    // Open orders too: one whose card was refused is open again, its places held, and its page is
+    // where the family resumes the payment.
     .where('user_id', '=', userId)
-    .where('state', '!=', 'open')
     .orderBy('created_at', 'desc')
     .limit(200)
     .execute();

@@ -4,7 +4,7 @@
 import type { Child } from 'hono/jsx';
 import { formatEuros } from '../../../domain/money.ts';
 import { formatLongDate, type IsoDate } from '../../../domain/dates.ts';
-import { Notice } from '../../forms/fields.tsx';
+import { DefaultSubmit, Notice } from '../../forms/fields.tsx';
 import { refusalWords } from './refused.tsx';
 
 export interface Beneficiary {
@@ -42,6 +42,8 @@ export function PersonaliseForm({ productId, prestations, prestationId, benefici
   const refresh = { 'hx-get': `/produits/${productId}/calendrier`, 'hx-include': '#personalise', 'hx-target': '#calendar', 'hx-swap': 'outerHTML', 'hx-trigger': 'change' };
   return (
     <form id="personalise" method="post" action={`/produits/${productId}/panier`} hx-post={`/produits/${productId}/panier`} hx-target="#booking-result" hx-swap="innerHTML" novalidate>
+      {/* The form's one text field is the list's name: Enter there (a phone keyboard's « OK ») saves the list instead of pressing « ← Mois précédent ». */}
+      <DefaultSubmit label="Enregistrer comme liste" name="action" value="liste" />
       {applied ? (
         <Notice kind="info">
           <p>

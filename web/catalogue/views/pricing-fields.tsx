@@ -11,7 +11,7 @@ export const pricingFieldLabels = { qf: 'Tranches de quotient familial', hors_co
 export function PricingFields({ values, errors }: { values: FormValues; errors: FieldErrors }) {
   return (
     <>
-      <fieldset class={errors.qf ? 'field field--error' : 'field'} aria-describedby={errors.qf ? 'qf-error' : 'qf-hint'}>
+      <fieldset id="qf" class={errors.qf ? 'field field--error' : 'field'} aria-describedby={errors.qf ? 'qf-error' : 'qf-hint'}>
         <legend>Tranches de quotient familial (facultatif)</legend>
         <p class="field__hint" id="qf-hint">
           Chaque tranche applique un taux au prix de la prestation, par exemple 50 % jusqu'à 600 € de quotient. La dernière tranche n'a pas de plafond ; une famille sans quotient connu paie la dernière.

@@ -3,7 +3,7 @@
 // season and weekdays.
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
-import { ErrorSummary, Field, Notice, SelectField } from '../../forms/fields.tsx';
+import { DefaultSubmit, ErrorSummary, Field, Notice, SelectField } from '../../forms/fields.tsx';
 import { ProductDetailFields, productFieldLabels } from './product-fields.tsx';
 import { PricingFields, pricingFieldLabels } from './pricing-fields.tsx';
 import { PrestationRows } from './prestation-rows.tsx';
@@ -19,7 +19,7 @@ interface ProductRow {
   season_end: string;
 }
 
-const labels = { offre: "Inscription qui ouvre l'activité", ...productFieldLabels, jours: 'Jours', debut: 'Début de saison', fin: 'Fin de saison', places: 'Places par prestation et par jour', prestations: 'Prestations', ...pricingFieldLabels };
+const labels = { offre: "Inscription qui ouvre l'activité", ...productFieldLabels, jours: 'Jours', debut: 'Début de saison', fin: 'Fin de saison', places: 'Places par prestation et par jour', prestations: 'Prestations' };
 
 export function CatalogueListPage(props: {
   products: ProductRow[];
@@ -69,10 +69,11 @@ export function CatalogueListPage(props: {
       <h2>Nouvelle activité</h2>
       <p>Les jours de service sont créés d'après la saison et les jours choisis (sans les jours fériés ni les vacances de Noël pour une activité du temps scolaire). L'activité reste invisible des familles jusqu'à sa publication.</p>
       <form method="post" action="/agent/catalogue" novalidate>
-        <ErrorSummary errors={errors} labels={{ ...labels, ...rowLabels }} />
+        <DefaultSubmit label="Créer l'activité" />
+        <ErrorSummary errors={errors} labels={{ ...labels, ...rowLabels, ...pricingFieldLabels }} />
         <SelectField name="offre" label={labels.offre} required value={values.offre} error={errors.offre} placeholder="Choisissez" options={offers.map((o) => ({ value: String(o.id), label: `${o.label} – ${o.commune}` }))} />
         <ProductDetailFields values={values} errors={errors} />
-        <fieldset class={errors.jours ? 'field field--error' : 'field'}>
+        <fieldset id="jours" class={errors.jours ? 'field field--error' : 'field'}>
           <legend>{labels.jours}</legend>
           {errors.jours ? <p class="field__error">{errors.jours}</p> : null}
           {WEEKDAYS.map((day, index) => (
@@ -99,7 +100,7 @@ export function CatalogueListPage(props: {
           hint="Chaque prestation a ses places : 30 places pour « Matin » et 30 pour « Après-midi » accueillent jusqu'à 60 enfants ce jour-là. Chaque jour se règle ensuite sur la page de l'activité."
           extra={{ inputmode: 'numeric' }}
         />
-        <PrestationRows rows={prestationRows.shown} max={prestationRows.max} values={values} errors={errors} />
+        <PrestationRows action="/agent/catalogue" rows={prestationRows.shown} max={prestationRows.max} values={values} errors={errors} />
         <h3>Tarifs</h3>
         <PricingFields values={values} errors={errors} />
         <button class="button" type="submit">

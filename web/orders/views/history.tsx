@@ -85,14 +85,19 @@ export function OrderDetailPage(props: {
       ) : null}
       <Recap lines={lines} totalCents={order.total_cents} voucher={voucher} caption={`Commande ${order.number}`} />
       <h2>Paiements</h2>
-      <ul>
-        {order.wallet_cents > 0 ? <li>Porte-monnaie : {formatEuros(order.wallet_cents)}</li> : null}
-        {order.card_cents > 0 ? (
-          <li>
-            Carte{cardPayment?.card_type ? ` ${cardPayment.card_type}` : ''} : {formatEuros(order.card_cents)} ({paymentStates[cardPayment?.state ?? 'pending']})
-          </li>
-        ) : null}
-      </ul>
+      {order.wallet_cents === 0 && order.card_cents === 0 ? (
+        // A card refused or a checkout left leaves the order without any payment: the heading alone would read as a page cut short.
+        <p>{order.state === 'paid' ? 'Rien à payer.' : 'Aucun paiement reçu : rien ne vous a été prélevé.'}</p>
+      ) : (
+        <ul>
+          {order.wallet_cents > 0 ? <li>Porte-monnaie : {formatEuros(order.wallet_cents)}</li> : null}
+          {order.card_cents > 0 ? (
+            <li>
+              Carte{cardPayment?.card_type ? ` ${cardPayment.card_type}` : ''} : {formatEuros(order.card_cents)} ({paymentStates[cardPayment?.state ?? 'pending']})
+            </li>
+          ) : null}
+        </ul>
+      )}
       {cancellations.length > 0 ? (
         <>
           <h2>Annulations et remboursements</h2>

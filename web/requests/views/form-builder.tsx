@@ -1,6 +1,7 @@
 // The fields of a démarche's form as staff build them, one row each (label, kind, answers of a
 // choice, required), as many as it needs: the rows typed, a few empty ones, a button for one more
-// and one to see the form as families will; each error next to its own field.
+// (the page it brings opens at that row) and one to see the form as families will; each error next
+// to its own field.
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
 import { FIELD_KIND_LABELS, FIELD_KINDS } from '../../../domain/request-forms.ts';
 import { ADD_ROW } from '../../forms/form-rows.ts';
@@ -19,16 +20,16 @@ export const rowLabels = (rows: number): Record<string, string> =>
     ]).flat(),
   );
 
-export function FieldRows({ rows, max, values, errors }: { rows: number; max: number; values: FormValues; errors: FieldErrors }) {
+export function FieldRows({ rows, max, values, errors, action }: { rows: number; max: number; values: FormValues; errors: FieldErrors; action: string }) {
   return (
-    <fieldset class={errors.champs ? 'field field--error' : 'field'} aria-describedby="champs-hint">
+    <fieldset id="champs" class={errors.champs ? 'field field--error' : 'field'} aria-describedby="champs-hint">
       <legend>Champs (au moins un)</legend>
       <p class="field__hint" id="champs-hint">
         Pour un champ « Choix », donnez les réponses possibles séparées par des points-virgules. Trois champs « Fichier » au plus. Les lignes laissées vides sont ignorées.
       </p>
       <FieldError name="champs" error={errors.champs} />
       {Array.from({ length: rows }, (_, i) => (
-        <div class="inline-fields">
+        <div class="inline-fields" id={`ligne-champ-${i + 1}`}>
           <Field name={`libelle_${i + 1}`} label={`Champ ${i + 1} : libellé`} value={values[`libelle_${i + 1}`]} error={errors[`libelle_${i + 1}`]} />
           <SelectField name={`type_${i + 1}`} label={`Champ ${i + 1} : type`} value={values[`type_${i + 1}`] ?? 'text'} error={errors[`type_${i + 1}`]} options={FIELD_KINDS.map((kind) => ({ value: kind, label: FIELD_KIND_LABELS[kind] }))} />
           <Field name={`choix_${i + 1}`} label={`Champ ${i + 1} : réponses (pour un choix)`} value={values[`choix_${i + 1}`]} error={errors[`choix_${i + 1}`]} />
@@ -39,7 +40,7 @@ export function FieldRows({ rows, max, values, errors }: { rows: number; max: nu
         </div>
       ))}
       {rows < max ? (
-        <button class="button button--secondary" type="submit" name={ADD_ROW.name} value={ADD_ROW.value}>
+        <button class="button button--secondary" type="submit" name={ADD_ROW.name} value={ADD_ROW.value} formaction={`${action}#ligne-champ-${rows + 1}`}>
           Ajouter un champ
         </button>
       ) : (

@@ -3,7 +3,7 @@
 // answered); and, below, the form as families see it.
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
 import type { RequestField } from '../../../domain/request-forms.ts';
-import { ErrorSummary, Field, Notice, TextArea } from '../../forms/fields.tsx';
+import { DefaultSubmit, ErrorSummary, Field, Notice, TextArea } from '../../forms/fields.tsx';
 import { FieldRows, PreviewButton, rowLabels } from './form-builder.tsx';
 import { FormPreview } from './form-preview.tsx';
 
@@ -53,11 +53,12 @@ export function RequestFormEditPage(props: {
         </Notice>
       ) : null}
       <form method="post" action={action} novalidate>
+        <DefaultSubmit label="Enregistrer le formulaire" />
         <ErrorSummary errors={errors} labels={{ ...labels, ...rowLabels(rows.shown) }} />
         <input type="hidden" name="version" value={form.version} />
         <Field name="titre" label={labels.titre} required value={values.titre} error={errors.titre} />
         <TextArea name="description" label={labels.description} value={values.description} error={errors.description} rows={3} />
-        {form.answered > 0 ? null : <FieldRows rows={rows.shown} max={rows.max} values={values} errors={errors} />}
+        {form.answered > 0 ? null : <FieldRows action={action} rows={rows.shown} max={rows.max} values={values} errors={errors} />}
         <PreviewButton action={action} />{' '}
         <button class="button" type="submit">
           Enregistrer le formulaire

@@ -3,7 +3,7 @@
 // file), as many as it needs, seen as families will before it is created.
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
 import type { RequestField } from '../../../domain/request-forms.ts';
-import { ErrorSummary, Field, Notice, SelectField, TextArea } from '../../forms/fields.tsx';
+import { DefaultSubmit, ErrorSummary, Field, Notice, SelectField, TextArea } from '../../forms/fields.tsx';
 import { FieldRows, PreviewButton, rowLabels } from './form-builder.tsx';
 import { FormPreview } from './form-preview.tsx';
 
@@ -75,11 +75,12 @@ export function RequestFormsPage(props: {
       <h2>Nouveau formulaire</h2>
       <p>Les familles le trouvent sous « Démarches en ligne » une fois publié. Chaque demande reçue attend votre réponse ici : accepter, refuser ou demander un complément.</p>
       <form method="post" action="/agent/demarches/formulaires" novalidate>
+        <DefaultSubmit label="Créer le formulaire" />
         <ErrorSummary errors={errors} labels={{ ...labels, ...rowLabels(rows.shown) }} />
         <SelectField name="commune" label={labels.commune} required value={values.commune} error={errors.commune} placeholder="Choisissez" options={communes.map((c) => ({ value: String(c.id), label: c.name }))} />
         <Field name="titre" label={labels.titre} required value={values.titre} error={errors.titre} hint="Par exemple : « Réservation de la salle des fêtes »." />
         <TextArea name="description" label={labels.description} value={values.description} error={errors.description} rows={3} />
-        <FieldRows rows={rows.shown} max={rows.max} values={values} errors={errors} />
+        <FieldRows action="/agent/demarches/formulaires" rows={rows.shown} max={rows.max} values={values} errors={errors} />
         <PreviewButton action="/agent/demarches/formulaires" />{' '}
         <button class="button" type="submit">
           Créer le formulaire
