@@ -11,7 +11,7 @@ import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/orders/
 import { cartCommuneName, createOrderFromCart, familyOrder, orderInCheckout, undoUnstartedOrder } from '../../db/queries/orders/orders.ts';
 import { OrderStepRefused, recordTermsAccepted, setOrderAddress } from '../../db/queries/orders/order-steps.ts';
 import { HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
-import { cardPaymentOf } from '../../db/queries/payments/index.ts';
+import { cardPaymentOf, familyPayment } from '../../db/queries/payments/index.ts';
 import { balance } from '../../db/queries/wallet/index.ts';
 import { amountDue } from '../../domain/money.ts';
 import { payOrder } from '../../workflows/orders/basket.messages.ts';
@@ -253,8 +253,13 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     }
     // The Update answered once the wallet part was debited and, for a card part, its payment named.
     const state = result.state;
-    if (plan.cardCents === 0 || !state.cardReference) return c.redirect(`/commande/${number}/confirmation`, 303);
-    return goToCardPayment(c, { reference: state.cardReference, amountCents: plan.cardCents, cardType: card! });
+    if (state.status !== 'awaiting-card' || !state.cardReference) return c.redirect(`/commande/${number}/confirmation`, 303);
+    // The card part as the order's payment row holds it, not as this page reckoned it: a « Payer »
+    // sent again after a crash reads a wallet the first one may already have debited, and its
+    // split is not the one the workflow pays (a form for another amount would never be answered).
+    const payment = await familyPayment(db, user.id, state.cardReference);
+    if (payment?.state !== 'pending' || !payment.card_type || !Object.hasOwn(CARD_TYPES, payment.card_type)) return c.redirect(`/commande/${number}/confirmation`, 303);
+    return goToCardPayment(c, { reference: payment.reference, amountCents: payment.amount_cents, cardType: payment.card_type as CardType });
   });
 
   /** The form that takes the parent to the provider's payment page for the order's card part. */
