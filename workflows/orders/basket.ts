@@ -9,7 +9,7 @@
 // One timer watches the places' expiry. The cart and the order move it later in the database
 // without telling the workflow (a message per change would cost more than it saves): when the
 // timer fires, the database says which places are due, and the timer is set again for the rest.
-import { CancellationScope, condition, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
+import { CancellationScope, condition, patched, setHandler, sleep, upsertSearchAttributes, workflowInfo } from '@temporalio/workflow';
 import type { BasketInput } from './basket.messages.ts';
 import { payOrder, placeOrder } from './basket.messages.ts';
 import { HOLD_AFTER_REFUSAL_MS, HOLD_WHILE_ORDERING_MS, orderState, type OrderInput, type OrderState, type OrderStatus, type PaymentPlan } from './order.messages.ts';
@@ -18,6 +18,9 @@ import { awaitCardNotification, NotPaid, settleOrder } from './order-payment.ts'
 import { localSteps as steps } from './order-versions.ts';
 import { ProcessStateAttribute, TotalCentsAttribute } from '../common/search-attributes.ts';
 import { workflowNow } from '../common/clock.ts';
+
+/** Orders that keep the first « Payer »'s plan when a second comes before it was taken. */
+const FIRST_PLAN_KEPT_PATCH = 'first-payment-plan-kept';
 
 /** Clocks differ a little: an expiry the database does not see due yet is looked at again this much later. */
 const RECHECK_MS = 5_000;
@@ -70,7 +73,9 @@ export async function basket(input: BasketInput): Promise<OrderState> {
   setHandler(
     payOrder,
     async (plan) => {
-      state.plan = plan;
+      // « Payer » sent again before the first was taken (its answer lost with a worker that died
+      // mid-step): the order pays as the first said, the split its row already holds.
+      if (!state.plan || !patched(FIRST_PLAN_KEPT_PATCH)) state.plan = plan;
       await condition(() => paymentAnswered(state));
       return state;
     },
