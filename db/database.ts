@@ -8,6 +8,7 @@ import type { WaitlistEntriesTable } from './waitlist-tables.ts';
 import type { AttendanceTable, AuditLogTable, CardRefundsTable, ClosuresTable } from './back-office-tables.ts';
 import type { BookingListsTable, ErasureRequestsTable, ETicketsTable, FormerEmailsTable } from './family-tables.ts';
 import type { OrderLinesTable, OrdersTable } from './order-tables.ts';
+import type { JournalEntriesTable, RegieClosingsTable, RegieCommunesTable, RegieCountersTable, RegieMembersTable, RegiesTable } from './regie-tables.ts';
 import type { OnlineRequestsTable, RequestFormsTable, RequestMessagesTable } from './request-tables.ts';
 import type { CreatedAt, IsoDate, Timestamp } from './column-types.ts';
 
@@ -42,6 +43,8 @@ export interface ServiceOffersTable {
 export interface ProductsTable {
   id: Generated<number>;
   commune_id: number;
+  /** The régie its money goes through; a product created without one joins its commune's (a trigger). */
+  regie_id: ColumnType<number, number | undefined, number>;
   category: ProductCategory;
   kind: 'dated' | 'ticket' | 'subscription';
   name: string;
@@ -307,9 +310,14 @@ export interface PaymentsTable {
   card_type: string | null;
   provider_transaction: string | null;
   provider_error: string | null;
+  provider: ColumnType<PaymentProviderName, PaymentProviderName | undefined, PaymentProviderName>;
+  /** The régie whose provider account took it. */
+  regie_id: number | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
+
+export type PaymentProviderName = 'paybox' | 'payfip';
 
 export interface VouchersTable {
   id: Generated<number>;
@@ -378,6 +386,12 @@ export interface Database {
   absences: AbsencesTable;
   absence_days: AbsenceDaysTable;
   waitlist_entries: WaitlistEntriesTable;
+  regies: RegiesTable;
+  regie_communes: RegieCommunesTable;
+  regie_members: RegieMembersTable;
+  regie_counters: RegieCountersTable;
+  journal_entries: JournalEntriesTable;
+  regie_closings: RegieClosingsTable;
 }
 
 export type Dependant = Selectable<DependantsTable>;

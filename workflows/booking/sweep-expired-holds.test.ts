@@ -49,7 +49,7 @@ describe('hold sweep', () => {
     const lost = await orderOf('orpheline@example.fr', longAgo);
     const paying = await orderOf('payante@example.fr', longAgo);
     await moveMoney(database.db, { userId: paying.family.user.id, amountCents: 5000, kind: 'topup', label: 'Recharge', idempotencyKey: 'sweep-topup' });
-    await moveMoney(database.db, { userId: paying.family.user.id, amountCents: -790, kind: 'payment', label: 'Commande', idempotencyKey: `order-${paying.order.number}/wallet-debit` });
+    await moveMoney(database.db, { userId: paying.family.user.id, amountCents: -790, kind: 'adjustment', label: 'Commande', idempotencyKey: `order-${paying.order.number}/wallet-debit` });
     const live = await orderOf('vivante@example.fr', testNow());
 
     await temporal.client.workflow.execute(sweepExpiredHolds, { taskQueue: temporal.taskQueue, workflowId: `sweep-orders-${temporal.taskQueue}` });

@@ -5,17 +5,18 @@ import type { Db } from '../../connection.ts';
 import { ticketCode } from '../../../lib/tokens.ts';
 import { orderNumberOfReference, paymentReference } from '../payments/index.ts';
 import { moveMoney } from '../wallet/index.ts';
+import { collectingRegie, journalOrderCardPayment } from '../regies/index.ts';
 import { OrderStepRefused, orderById } from './order-steps.ts';
 
 /** Takes the wallet part; InsufficientFunds (db/queries/wallet/wallet.ts) when the balance no longer allows it. */
 export async function debitWalletForOrder(db: Db, orderId: number, key: string): Promise<void> {
   const order = await orderById(db, orderId);
-  await moveMoney(db, { userId: order.user_id, amountCents: -order.wallet_cents, kind: 'payment', label: `Commande ${order.number}`, idempotencyKey: key });
+  await moveMoney(db, { userId: order.user_id, amountCents: -order.wallet_cents, kind: 'payment', label: `Commande ${order.number}`, idempotencyKey: key, journal: { to: 'order', orderId, part: 'wallet' } });
 }
 
 export async function refundWalletForOrder(db: Db, orderId: number, key: string): Promise<void> {
   const order = await orderById(db, orderId);
-  await moveMoney(db, { userId: order.user_id, amountCents: order.wallet_cents, kind: 'refund', label: `Remboursement de la commande ${order.number}`, idempotencyKey: key });
+  await moveMoney(db, { userId: order.user_id, amountCents: order.wallet_cents, kind: 'refund', label: `Remboursement de la commande ${order.number}`, idempotencyKey: key, journal: { to: 'order', orderId, part: 'wallet' } });
 }
 
 /**
@@ -24,7 +25,7 @@ export async function refundWalletForOrder(db: Db, orderId: number, key: string)
  */
 export async function creditCardPartToWallet(db: Db, orderId: number, key: string): Promise<void> {
   const order = await orderById(db, orderId);
-  await moveMoney(db, { userId: order.user_id, amountCents: order.card_cents, kind: 'refund', label: `Paiement par carte de la commande ${order.number} rendu`, idempotencyKey: key });
+  await moveMoney(db, { userId: order.user_id, amountCents: order.card_cents, kind: 'refund', label: `Paiement par carte de la commande ${order.number} rendu`, idempotencyKey: key, journal: { to: 'order', orderId, part: 'card' } });
 }
 
 /**
@@ -45,7 +46,7 @@ export async function createOrderCardPayment(db: Db, orderId: number, cardType: 
     const reference = paymentReference(`order-${order.number}`);
     const payment = await trx
       .insertInto('payments')
-      .values({ user_id: order.user_id, purpose: 'order', method: 'card', amount_cents: order.card_cents, reference, card_type: cardType })
+      .values({ user_id: order.user_id, purpose: 'order', method: 'card', amount_cents: order.card_cents, reference, card_type: cardType, regie_id: await collectingRegie(trx, order.id) })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.updateTable('orders').set({ card_payment_id: payment.id }).where('id', '=', order.id).execute();
@@ -60,13 +61,30 @@ export interface CardSettlement {
   errorCode?: string;
 }
 
+/** Settles a pending card payment; paid, its receipt goes to the régies' journal in the same transaction. */
 export async function settleOrderCardPayment(db: Db, settlement: CardSettlement, now: Date): Promise<void> {
-  await db
-    .updateTable('payments')
-    .set({ state: settlement.state, provider_transaction: settlement.transaction ?? null, provider_error: settlement.errorCode ?? null, updated_at: now })
-    .where('id', '=', settlement.paymentId)
-    .where('state', '=', 'pending')
-    .execute();
+  await db.transaction().execute(async (trx) => {
+    const settled = await trx
+      .updateTable('payments')
+      .set({ state: settlement.state, provider_transaction: settlement.transaction ?? null, provider_error: settlement.errorCode ?? null, updated_at: now })
+      .where('id', '=', settlement.paymentId)
+      .where('state', '=', 'pending')
+      .returning(['id', 'reference', 'user_id'])
+      .executeTakeFirst();
+    if (!settled || settlement.state !== 'paid') return;
+    const order = await orderOfPayment(trx, settled);
+    if (order) await journalOrderCardPayment(trx, settled.id, order.id, now);
+  });
+}
+
+/** The order a card payment was made for: its current one, or an earlier try named by its reference. */
+function orderOfPayment(trx: Db, payment: { id: number; reference: string; user_id: number }) {
+  const number = orderNumberOfReference(payment.reference);
+  return trx
+    .selectFrom('orders')
+    .select(['id', 'number', 'state'])
+    .where((eb) => eb.or([eb('card_payment_id', '=', payment.id), ...(number ? [eb.and([eb('number', '=', number), eb('user_id', '=', payment.user_id)])] : [])]))
+    .executeTakeFirst();
 }
 
 /** Paid: every held place becomes a reservation with its e-ticket, in one transaction. */
@@ -142,12 +160,7 @@ export async function settleLateOrderPayment(db: Db, paymentId: number, amountCe
     const payment = await trx.selectFrom('payments').selectAll().where('id', '=', paymentId).forUpdate().executeTakeFirstOrThrow();
     if (payment.state === 'paid' || payment.purpose !== 'order' || amountCents !== payment.amount_cents) return 'nothing-to-do';
     // An earlier try's payment is no longer the order's card payment: its reference names the order.
-    const number = orderNumberOfReference(payment.reference);
-    const order = await trx
-      .selectFrom('orders')
-      .select(['number', 'state'])
-      .where((eb) => eb.or([eb('card_payment_id', '=', payment.id), ...(number ? [eb.and([eb('number', '=', number), eb('user_id', '=', payment.user_id)])] : [])]))
-      .executeTakeFirst();
+    const order = await orderOfPayment(trx, payment);
     if (!order) return 'nothing-to-do';
     // Still pending, the payment is the running order's to settle; only an order ended leaves it here.
     if (payment.state === 'pending' && order.state !== 'abandoned') return 'nothing-to-do';
@@ -157,8 +170,11 @@ export async function settleLateOrderPayment(db: Db, paymentId: number, amountCe
       kind: 'refund',
       label: order.state === 'abandoned' ? `Paiement par carte reçu après l'abandon de la commande ${order.number}` : `Paiement par carte refusé puis reçu de la commande ${order.number}, rendu`,
       idempotencyKey: `payment-${payment.id}/late-refund`,
+      journal: { to: 'order', orderId: order.id, part: 'card' },
+      at: now,
     });
     await trx.updateTable('payments').set({ state: 'paid', updated_at: now }).where('id', '=', payment.id).execute();
+    await journalOrderCardPayment(trx, payment.id, order.id, now);
     return 'refunded-to-wallet';
   });
 }

@@ -7,6 +7,7 @@ import type { Db } from '../../connection.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { recordAudit } from '../staff/index.ts';
 import { cancelAndRefund, refundDue } from './refunds.ts';
+import { journalCardRefund } from '../regies/index.ts';
 
 export type RefundTo = { to: 'wallet' } | { to: 'card'; providerReference: string };
 
@@ -119,7 +120,8 @@ export async function staffCancelReservations(db: Db, input: StaffCancellation):
           if (input.refund.to !== 'card' || paymentId === null) return 0;
           cardCents = Math.min(net, cardLeft);
           if (cardCents > 0) {
-            await trx.insertInto('card_refunds').values({ payment_id: paymentId, reservation_id: reservation.id, amount_cents: cardCents, provider_reference: input.refund.providerReference, staff_id: input.staffId }).execute();
+            const cardRefund = await trx.insertInto('card_refunds').values({ payment_id: paymentId, reservation_id: reservation.id, amount_cents: cardCents, provider_reference: input.refund.providerReference, staff_id: input.staffId }).returning('id').executeTakeFirstOrThrow();
+            await journalCardRefund(trx, cardRefund.id, { staffId: input.staffId, at: input.now });
             cardLeft -= cardCents;
           }
           return cardCents;

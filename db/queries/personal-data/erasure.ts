@@ -157,6 +157,8 @@ export async function recordWalletReturn(db: Db, input: { requestId: number; sta
       // The request's lock and status make this run once per transfer; a later balance gets its own.
       idempotencyKey: `erasure-${input.requestId}/wallet-return-${randomUUID()}`,
       createdBy: input.staffId,
+      journal: { to: 'family', kind: 'erasure-transfer', method: 'transfer', providerReference: input.reference },
+      at: input.now,
     });
     await trx
       .updateTable('erasure_requests')

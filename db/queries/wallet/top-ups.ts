@@ -5,6 +5,7 @@ import { formatEuros } from '../../../domain/money.ts';
 import type { Db } from '../../connection.ts';
 import type { PaymentState } from '../../database.ts';
 import { moveMoney } from './wallet.ts';
+import { cardMethod } from '../regies/index.ts';
 
 export interface TopUpOutcome {
   paymentId: number;
@@ -15,7 +16,12 @@ export interface TopUpOutcome {
 }
 
 export async function settleTopUp(db: Db, input: TopUpOutcome, now: Date): Promise<PaymentState> {
-  const payment = await db.selectFrom('payments').selectAll().where('id', '=', input.paymentId).executeTakeFirstOrThrow();
+  // One transaction: the credit, its journal entry and the payment's state change together.
+  return db.transaction().execute((trx) => settle(trx, input, now));
+}
+
+async function settle(db: Db, input: TopUpOutcome, now: Date): Promise<PaymentState> {
+  const payment = await db.selectFrom('payments').selectAll().where('id', '=', input.paymentId).forUpdate().executeTakeFirstOrThrow();
   if (payment.state === 'paid') return 'paid';
   if (input.outcome === 'paid') {
     if (input.amountCents !== payment.amount_cents) {
@@ -28,6 +34,8 @@ export async function settleTopUp(db: Db, input: TopUpOutcome, now: Date): Promi
       kind: 'topup',
       label: `Recharge par carte de ${formatEuros(payment.amount_cents)}`,
       idempotencyKey: `topup-${payment.id}/credit`,
+      journal: { to: 'family', kind: 'top-up', method: cardMethod(payment), regieId: payment.regie_id, paymentId: payment.id, providerReference: input.transaction ?? payment.reference },
+      at: now,
     });
   }
   // A settled payment keeps its state, except that an expired one flagged "already made" is kept for staff to reconcile.

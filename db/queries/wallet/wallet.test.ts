@@ -9,7 +9,7 @@ describe('wallet', () => {
   it('credits and debits, with a ledger whose sum is the balance', async () => {
     const user = await createParent(database.db, 'wallet@example.fr');
     await moveMoney(database.db, { userId: user.id, amountCents: 2000, kind: 'topup', label: 'Recharge par carte', idempotencyKey: 'topup-1/credit' });
-    const paid = await moveMoney(database.db, { userId: user.id, amountCents: -790, kind: 'payment', label: 'Commande 2026-000001', idempotencyKey: 'order-1/wallet' });
+    const paid = await moveMoney(database.db, { userId: user.id, amountCents: -790, kind: 'adjustment', label: 'Commande 2026-000001', idempotencyKey: 'order-1/wallet' });
     expect(paid).toMatchObject({ balanceCents: 1210, applied: true });
     expect((await walletHistory(database.db, user.id)).map((e) => e.amount_cents)).toEqual([-790, 2000]);
     expect(await ledgerMismatches(database.db)).toEqual([]);
@@ -28,7 +28,7 @@ describe('wallet', () => {
     const user = await createParent(database.db, 'race@example.fr');
     await moveMoney(database.db, { userId: user.id, amountCents: 5000, kind: 'topup', label: 'Recharge', idempotencyKey: 'topup-3/credit' });
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, (_, i) => moveMoney(database.db, { userId: user.id, amountCents: -790, kind: 'payment', label: `Commande ${i}`, idempotencyKey: `order-race-${i}/wallet` })),
+      Array.from({ length: 20 }, (_, i) => moveMoney(database.db, { userId: user.id, amountCents: -790, kind: 'adjustment', label: `Commande ${i}`, idempotencyKey: `order-race-${i}/wallet` })),
     );
     const paid = results.filter((r) => r.status === 'fulfilled');
     const refused = results.filter((r) => r.status === 'rejected');

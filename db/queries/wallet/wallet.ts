@@ -4,6 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
 import { recordAudit } from '../staff/index.ts';
+import { journalWalletMovement, type WalletJournal } from '../regies/index.ts';
 import type { WalletEntryKind } from '../../database.ts';
 
 export class InsufficientFunds extends Error {
@@ -12,14 +13,30 @@ export class InsufficientFunds extends Error {
   }
 }
 
-export interface WalletMovement {
+interface Movement {
   userId: number;
   /** Positive to credit, negative to debit. */
   amountCents: number;
-  kind: WalletEntryKind;
   label: string;
   idempotencyKey: string;
   createdBy?: number | null;
+  /** When it happened (the product's clock), for the day of the régie's books. */
+  at?: Date;
+}
+
+/**
+ * A movement and what it is to the régies, whose journal entries are written with it: a payment or
+ * a refund names what it pays or refunds; a top-up or an adjustment is the family's régie's, by
+ * card unless it says otherwise.
+ */
+export type WalletMovement = Movement & (
+  | { kind: Extract<WalletEntryKind, 'payment' | 'refund'>; journal: WalletJournal }
+  | { kind: Extract<WalletEntryKind, 'topup' | 'adjustment'>; journal?: WalletJournal }
+);
+
+function journalOf(movement: WalletMovement): WalletJournal {
+  if (movement.journal) return movement.journal;
+  return movement.kind === 'topup' ? { to: 'family', kind: 'top-up', method: 'card' } : { to: 'family', kind: 'adjustment' };
 }
 
 export interface MovementResult {
@@ -62,6 +79,7 @@ export async function moveMoney(db: Db, movement: WalletMovement): Promise<Movem
         .where('user_id', '=', movement.userId)
         .returning('balance_cents')
         .executeTakeFirstOrThrow();
+      await journalWalletMovement(trx, movement, entry.id, journalOf(movement));
       return { entryId: entry.id, balanceCents: account.balance_cents, applied: true };
     });
   } catch (error) {
@@ -108,7 +126,7 @@ export async function adjustWallet(db: Db, input: { staffId: number; userId: num
   if (await db.selectFrom('wallet_entries').select('id').where('idempotency_key', '=', idempotencyKey).executeTakeFirst()) return 'replayed';
   try {
     // Its own transaction: a debit below zero aborts it before InsufficientFunds reads the balance.
-    const moved = await moveMoney(db, { userId: input.userId, amountCents: input.amountCents, kind: 'adjustment', label: `Ajustement par la mairie : ${input.reason}`, idempotencyKey, createdBy: input.staffId });
+    const moved = await moveMoney(db, { userId: input.userId, amountCents: input.amountCents, kind: 'adjustment', label: `Ajustement par la mairie : ${input.reason}`, idempotencyKey, createdBy: input.staffId, journal: { to: 'family', kind: 'adjustment' } });
     if (!moved.applied) return 'replayed';
   } catch (error) {
     // The same token sent twice at once with another amount: the first one counts.
