@@ -183,6 +183,12 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
     .returning('id')
     .executeTakeFirstOrThrow();
 
+  // Rosières' agent is its régie's régisseur: the closing's forms are theirs.
+  const regie = await db.selectFrom('regie_communes').select('regie_id as id').where('commune_id', '=', rosieres.id).orderBy('regie_id').executeTakeFirstOrThrow();
+  const rosieresAgent = await db.selectFrom('users').select('id').where('email', '=', 'agent-rosieres@example.fr').executeTakeFirstOrThrow();
+  await db.insertInto('regie_members').values({ regie_id: regie.id, user_id: rosieresAgent.id, role: 'regisseur' }).execute();
+  const receipt = await db.selectFrom('journal_entries').select('id').where('idempotency_key', '=', 'world-a/journal').executeTakeFirstOrThrow();
+
   return {
     cookies,
     parentA: { id: a.user.id },
@@ -211,6 +217,8 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       'commune-absence': absenceForStaff,
       'waitlist-entry': waiting.id,
       'commune-offer': offer.id,
+      'commune-regie': regie.id,
+      'wallet-receipt': receipt.id,
       commune: 'rosieres',
       category: 'garderies',
       product: product.id,
