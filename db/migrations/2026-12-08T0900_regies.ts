@@ -72,6 +72,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     end
     $$`.execute(db);
   await sql`create trigger products_default_regie before insert on products for each row execute function products_default_regie()`.execute(db);
+  // A new commune comes with its régie, so that its families' top-ups have one from the start.
+  await sql`
+    create function communes_default_regie() returns trigger language plpgsql as $$
+    declare
+      made bigint;
+    begin
+      insert into regies (name, methods) values ('Régie de recettes de ' || new.name, array['card', 'wallet', 'cash', 'cheque', 'transfer']::text[])
+      on conflict (name) do nothing returning id into made;
+      if made is not null then
+        insert into regie_communes (regie_id, commune_id) values (made, new.id);
+      end if;
+      return new;
+    end
+    $$`.execute(db);
+  await sql`create trigger communes_default_regie after insert on communes for each row execute function communes_default_regie()`.execute(db);
   await sql`alter table products alter column regie_id set not null`.execute(db);
   await db.schema.createIndex('products_regie_idx').on('products').column('regie_id').execute();
 
@@ -153,6 +168,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('regie_counters').execute();
   await db.schema.alterTable('payments').dropColumn('regie_id').execute();
   await db.schema.alterTable('payments').dropColumn('provider').execute();
+  await sql`drop trigger communes_default_regie on communes`.execute(db);
+  await sql`drop function communes_default_regie()`.execute(db);
   await sql`drop trigger products_default_regie on products`.execute(db);
   await sql`drop function products_default_regie()`.execute(db);
   await db.schema.alterTable('products').dropColumn('regie_id').execute();
