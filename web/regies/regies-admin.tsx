@@ -86,6 +86,7 @@ export function regiesAdminRoutes({ db }: AppDeps): Hono<AppEnv> {
           <a href="/agent/regies">← Régies de recettes</a>
         </p>
         <h1>Nouvelle régie</h1>
+        <h2>La régie</h2>
         {await formOf('/agent/regies/nouvelle', form, errors, false, 'Créer la régie')}
       </>,
       { title: 'Nouvelle régie' },

@@ -108,14 +108,17 @@ export function RegiePage({ regie, summary, message, form, products, attachable,
       ) : null}
 
       <h2>Produits de la régie</h2>
-      {products.length === 0 ? <p>Aucun produit.</p> : null}
-      <ul>
-        {products.map((p) => (
-          <li>
-            {p.name} – {p.commune}
-          </li>
-        ))}
-      </ul>
+      {products.length === 0 ? (
+        <p>Aucun produit.</p>
+      ) : (
+        <ul>
+          {products.map((p) => (
+            <li>
+              {p.name} – {p.commune}
+            </li>
+          ))}
+        </ul>
+      )}
       <h3>Rattacher un produit à cette régie</h3>
       <p>Les produits de vos communes couverts par cette régie et tenus par une autre : leurs paiements à venir entreront dans le journal de celle-ci.</p>
       <form method="post" action={`/agent/regies/${regie.id}/produits`} novalidate>
