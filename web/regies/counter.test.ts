@@ -6,7 +6,9 @@ import { addDays } from '../../domain/dates.ts';
 import { booksProblems } from '../../db/queries/regies/index.ts';
 import { moveMoney } from '../../db/queries/wallet/index.ts';
 import { createParent, createStaff, login } from '../../test/helpers/accounts.ts';
-import { createTestApp, postForm } from '../../test/helpers/app.ts';
+import { createTestApp, postForm, TEST_ORIGIN } from '../../test/helpers/app.ts';
+import { axeViolations } from '../../test/helpers/axe.ts';
+import { launchBrowser } from '../../test/helpers/browser.ts';
 import { testNow, testToday } from '../../test/helpers/clock.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
@@ -112,5 +114,21 @@ describe('counter payments', () => {
     expect((await get(`/mon-compte/porte-monnaie/recus/${entryId}`, await login(app(), neighbour.email))).status).toBe(404);
 
     expect(await booksProblems(database.db)).toEqual([]);
-  });
+
+    // The journal with its rows and totals, in Chromium with the site's stylesheet: nothing for axe-core to find.
+    const browser = await launchBrowser();
+    try {
+      const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+      await context.route(`${TEST_ORIGIN}/**`, async (request) => {
+        const url = new URL(request.request().url());
+        const response = await app().request(`${url.pathname}${url.search}`, { headers: { Cookie: staff } });
+        await request.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
+      });
+      const page = await context.newPage();
+      await page.goto(`${TEST_ORIGIN}${journal}`);
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
 });
