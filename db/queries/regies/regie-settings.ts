@@ -107,13 +107,15 @@ export async function regieDetail(db: Db, regieId: number): Promise<RegieDetail 
   };
 }
 
-/** Staff who may sit in a régie: active staff accounts with the communes they serve. */
+/** Staff who may sit in a régie: staff accounts not disabled, with the communes they serve. */
 export async function regieStaffCandidates(db: Db): Promise<{ id: number; name: string; communeIds: number[] }[]> {
   const rows = await db
     .selectFrom('users')
     .innerJoin('staff_communes', 'staff_communes.user_id', 'users.id')
     .select(['users.id', personName.as('name'), 'staff_communes.commune_id'])
     .where('users.role', '=', 'staff')
+    // A disabled account answers for no till.
+    .where('users.status', '!=', 'suspended')
     .orderBy('users.last_name')
     .orderBy('users.email')
     .execute();
