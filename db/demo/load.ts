@@ -11,6 +11,7 @@ import type { Database } from '../database.ts';
 import { seedReferenceData } from '../seed.ts';
 import { demoAccounts, demoFamily, demoProducts, type DemoProduct } from './data.ts';
 import { demoHouseholds } from './families.ts';
+import { loadDemoRegies } from './regies.ts';
 import { demoSeasons } from './seasons.ts';
 
 type Trx = Transaction<Database>;
@@ -169,7 +170,7 @@ export async function loadDemoCatalogue(db: Db, today = parisDate(systemClock()(
   });
 }
 
-/** The families whose stories the first start plays (demo/families.ts). */
+/** The families whose stories the first start plays (demo/families.ts), and the régies' demo (demo/regies.ts). */
 export async function loadDemoHouseholds(db: Db): Promise<void> {
   const communeIds = await seedReferenceData(db);
   const passwordHashes = await Promise.all(demoHouseholds.map((household) => hashPassword(household.password)));
@@ -180,4 +181,5 @@ export async function loadDemoHouseholds(db: Db): Promise<void> {
       await insertHousehold(trx, userId, { ...household, communeId });
     }
   });
+  await loadDemoRegies(db);
 }

@@ -44,8 +44,8 @@ export type Access =
   | { who: 'signed-in'; object?: undefined; input?: Input }
   | { who: 'parent'; object?: FamilyObject | 'product' | 'request-form'; input?: Input }
   | { who: 'staff'; object?: CommuneObject; input?: Input }
-  /** Administrators only (all communes): staff accounts. */
-  | { who: 'admin'; object?: 'staff-account'; input?: Input };
+  /** Administrators only (all communes): staff accounts, régies' settings. */
+  | { who: 'admin'; object?: 'staff-account' | 'commune-regie'; input?: Input };
 
 /** "METHOD /path/:param", the path as registered, without the parameter's pattern. */
 export type RouteKey = `${'GET' | 'POST'} /${string}`;

@@ -2,7 +2,9 @@
 // their places, how full each product is over the next four weeks, and every back-office section.
 import type { ServiceLoad } from '../../../db/queries/dashboard/dashboard.ts';
 import { formatLongDate, type IsoDate } from '../../../domain/dates.ts';
+import type { WeeklyReceipts } from '../../../db/queries/regies/index.ts';
 import { LoadChart } from './load-chart.tsx';
+import { TreasuryChart } from './treasury-chart.tsx';
 
 export interface DashboardProps {
   waiting: { accounts: number; subscriptions: number; payments: number; requests: number; documents: number; erasures: number; absences: number };
@@ -13,6 +15,8 @@ export interface DashboardProps {
   next: { day: IsoDate; load: ServiceLoad[] } | null;
   /** Administrators also manage the staff accounts. */
   admin: boolean;
+  /** Money the staff's régies received, per week (Mondays) and method. */
+  treasury: { weeks: IsoDate[]; receipts: WeeklyReceipts[] };
 }
 
 const sections = [
@@ -30,6 +34,7 @@ const sections = [
   ['/agent/absences', 'Absences à examiner'],
   ['/agent/bons', 'Bons de réduction'],
   ['/agent/paiements', 'Paiements à vérifier'],
+  ['/agent/regies', 'Régies de recettes'],
   ['/agent/effacements', 'Demandes d’effacement (RGPD)'],
   ['/agent/journal', 'Journal des actions'],
 ] as const;
@@ -60,7 +65,7 @@ function DayServices({ day, load, heading }: { day: IsoDate; load: ServiceLoad[]
   );
 }
 
-export function DashboardPage({ waiting, today, tomorrow, load, next, admin }: DashboardProps) {
+export function DashboardPage({ waiting, today, tomorrow, load, next, admin, treasury }: DashboardProps) {
   const products = new Map<number, ServiceLoad[]>();
   for (const row of load) products.set(row.productId, [...(products.get(row.productId) ?? []), row]);
   return (
@@ -106,6 +111,12 @@ export function DashboardPage({ waiting, today, tomorrow, load, next, admin }: D
       <DayServices day={tomorrow} load={load} />
       {next ? <DayServices day={next.day} load={next.load} heading="Prochain service : " /> : null}
       {next === null && !load.some((row) => row.day === today || row.day === tomorrow) ? <p>Aucun service à venir dans vos communes.</p> : null}
+
+      <h2>Trésorerie des régies : les dix dernières semaines</h2>
+      <p>
+        L’argent reçu par les <a href="/agent/regies">régies de vos communes</a>, semaine par semaine et par moyen de paiement (recharges des porte-monnaie comprises, leur utilisation non : cet argent était déjà reçu).
+      </p>
+      {treasury.receipts.length === 0 ? <p>Aucune recette ces dix dernières semaines.</p> : <TreasuryChart weeks={treasury.weeks} receipts={treasury.receipts} />}
 
       <h2>Remplissage des quatre prochaines semaines</h2>
       <p>Pour chaque activité et chaque jour de service : les places réservées (remplissage bleu, rouge quand le jour est complet) dans les places offertes, celles de toutes ses prestations additionnées (barre grise cerclée), avec les chiffres « réservées/offertes » au-dessus de chaque barre.</p>

@@ -57,6 +57,9 @@ export function WalletPage({ balanceCents, entries, pending = [], errors = {}, m
         </form>
       </section>
       <h2>Historique</h2>
+      <p>
+        <a href="/mon-compte/porte-monnaie/recus">Mes reçus</a> : chaque recharge, au guichet ou par carte, et chaque paiement reçu par la régie, en PDF.
+      </p>
       {entries.length === 0 ? (
         <p>Aucun mouvement pour le moment.</p>
       ) : (
