@@ -30,6 +30,7 @@ const sections = [
   ['/agent/absences', 'Absences à examiner'],
   ['/agent/bons', 'Bons de réduction'],
   ['/agent/paiements', 'Paiements à vérifier'],
+  ['/agent/regies', 'Régies : clôture et relevés'],
   ['/agent/effacements', 'Demandes d’effacement (RGPD)'],
   ['/agent/journal', 'Journal des actions'],
 ] as const;

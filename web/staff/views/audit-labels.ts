@@ -41,6 +41,7 @@ const ACTIONS: Record<string, string> = {
   'waitlist.moved-up': 'Famille remontée en tête de liste d’attente',
   'waitlist.offered-by-hand': 'Place proposée à la main (liste d’attente)',
   'erasure.wallet-returned': 'Solde rendu avant effacement',
+  'regie.day-closed': 'Journée de la régie clôturée',
   'staff.invited': 'Agent invité',
   'staff.invitation-accepted': 'Invitation acceptée par l’agent',
   'staff.enabled': 'Compte agent réactivé',
@@ -60,6 +61,7 @@ const SUBJECTS: Record<string, string> = {
   absence: 'Absence',
   document: 'Pièce',
   order: 'Commande',
+  regie: 'Régie',
 };
 
 export const actionLabel = (action: string): string => ACTIONS[action] ?? action;
