@@ -303,6 +303,8 @@ export async function regiesLeftOpen(db: Db, today: string): Promise<RegieLeftOp
     .select(['regie_members.regie_id', 'users.id', 'users.email', 'users.first_name'])
     .where('regie_members.regie_id', 'in', rows.map((row) => Number(row.id)))
     .where('users.role', 'in', ['staff', 'admin'])
+    // A disabled staff account is told nothing: it can no longer close anything.
+    .where('users.status', '<>', 'suspended')
     .orderBy('users.id')
     .execute();
   return rows.map((row) => ({
