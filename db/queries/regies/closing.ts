@@ -57,11 +57,15 @@ export async function staffRegie(db: Db, user: Staff, regieId: number): Promise<
 
 /** The days up to `today` that have entries and are not closed, the oldest first: they close in this order. */
 export async function openDays(db: Db, regieId: number, today: string): Promise<{ day: string; entries: number }[]> {
-  const rows = await db
+  // Days close in order: only those after the last one closed can be open, which keeps the read short.
+  const last = await db.selectFrom('regie_closings').select((eb) => eb.fn.max('day').as('day')).where('regie_id', '=', regieId).executeTakeFirst();
+  let query = db
     .selectFrom('journal_entries')
     .select(['day', (eb) => eb.fn.countAll<string>().as('entries')])
     .where('regie_id', '=', regieId)
-    .where('day', '<=', today)
+    .where('day', '<=', today);
+  if (last?.day) query = query.where('day', '>', last.day);
+  const rows = await query
     .where((eb) => eb.not(eb.exists(eb.selectFrom('regie_closings').select('id').where('regie_closings.regie_id', '=', regieId).whereRef('regie_closings.day', '=', 'journal_entries.day'))))
     .groupBy('day')
     .orderBy('day')
@@ -114,6 +118,8 @@ export async function dayFigures(db: Db, regie: { id: number; methods: RegieMeth
     .innerJoin('payments', 'payments.id', 'journal_entries.payment_id')
     .select(['journal_entries.method', (eb) => eb.fn.sum<string>('journal_entries.amount_cents').as('cents')])
     .where('journal_entries.regie_id', '=', regie.id)
+    // A payment is in the journal from the day the provider confirmed it (or the next day open): never before.
+    .where('journal_entries.day', '>=', day)
     .where('journal_entries.series', '=', 'receipt')
     .where('journal_entries.method', 'in', PROVIDER_METHODS)
     .where('payments.state', '=', 'paid')
@@ -126,6 +132,7 @@ export async function dayFigures(db: Db, regie: { id: number; methods: RegieMeth
     .innerJoin('card_refunds', 'card_refunds.id', 'journal_entries.card_refund_id')
     .select(['journal_entries.method', (eb) => eb.fn.sum<string>('journal_entries.amount_cents').as('cents')])
     .where('journal_entries.regie_id', '=', regie.id)
+    .where('journal_entries.day', '>=', day)
     .where('journal_entries.method', 'in', PROVIDER_METHODS)
     .where(parisDay('card_refunds.created_at'), '=', day)
     .groupBy('journal_entries.method')
@@ -168,7 +175,7 @@ async function providerDifferences(db: Db, regieId: number, day: string): Promis
     select coalesce(p.provider_transaction, p.reference) as reference, p.state, ${parisDay('p.updated_at')} as confirmed_day,
            min(j.day)::text as journal_day, sum(j.amount_cents)::int as cents
     from journal_entries j join payments p on p.id = j.payment_id
-    where j.regie_id = ${regieId} and j.series = 'receipt' and j.method in (${sql.join(PROVIDER_METHODS)})
+    where j.regie_id = ${regieId} and j.day >= ${day} and j.series = 'receipt' and j.method in (${sql.join(PROVIDER_METHODS)})
       and (j.day = ${day} or (p.state = 'paid' and ${parisDay('p.updated_at')} = ${day}))
     group by p.id
     having not (min(j.day) = ${day}::date and p.state = 'paid' and ${parisDay('p.updated_at')} = ${day})
@@ -291,7 +298,9 @@ export interface RegieLeftOpen {
 export async function regiesLeftOpen(db: Db, today: string): Promise<RegieLeftOpen[]> {
   const { rows } = await sql<{ id: number; name: string; days: string[] }>`
     select r.id, r.name, array_agg(distinct j.day::text order by j.day::text) as days
-    from journal_entries j join regies r on r.id = j.regie_id
+    from regies r join journal_entries j on j.regie_id = r.id
+      -- Days close in order: only those after each régie's last closed day can be open.
+      and j.day > coalesce((select max(c.day) from regie_closings c where c.regie_id = r.id), '-infinity'::date)
     where j.day < ${today}
       and not exists (select 1 from regie_closings c where c.regie_id = j.regie_id and c.day = j.day)
     group by r.id, r.name
