@@ -111,6 +111,23 @@ describe('the daily closing', () => {
     expect(await booksProblems(database.db)).toEqual([]);
   });
 
+  it('keeps in its totals exactly the entries of the day, however many movements race with the closing', async () => {
+    const { regie, regisseur, parent } = await newRegie(['cash']);
+    const day = addDays(today, -1);
+    await topUp(parent.id, regie.id, 100, day, 'cash', 'race-close-0');
+    const racing = Array.from({ length: 8 }, (_, i) => topUp(parent.id, regie.id, 100 + i, day, 'cash', `race-close-${i + 1}`));
+    const closing = closeDay(database.db, { regieId: regie.id, day, today, staffId: regisseur.id, counted: { cash: 100 }, note: 'Recharges arrivées pendant la clôture.' });
+    const [closed] = await Promise.all([closing, ...racing]);
+    expect(closed.ok).toBe(true);
+    const row = await database.db.selectFrom('regie_closings').select('totals').where('regie_id', '=', regie.id).executeTakeFirstOrThrow();
+    const entries = await database.db.selectFrom('journal_entries').select(['day', 'amount_cents']).where('regie_id', '=', regie.id).execute();
+    const onDay = entries.filter((entry) => entry.day === day).reduce((sum, entry) => sum + entry.amount_cents, 0);
+    expect(row.totals.cash?.journalCents).toBe(onDay);
+    expect(entries.every((entry) => entry.day === day || entry.day === addDays(day, 1))).toBe(true);
+    expect(entries).toHaveLength(9);
+    expect(await booksProblems(database.db)).toEqual([]);
+  });
+
   it("checks card receipts against the provider's confirmations and names a payment left to reconcile", async () => {
     const { regie, regisseur, parent } = await newRegie();
     const day = addDays(today, -1);
