@@ -20,6 +20,7 @@ import { createLogger, type Logger } from './logger.ts';
 import { HOUSEKEEPING_SCHEDULE_ID } from './workflows/housekeeping/index.ts';
 import { RECONCILE_SCHEDULE_ID } from './workflows/reconcile/index.ts';
 import { HOLD_SWEEP_SCHEDULE_ID } from './workflows/booking/index.ts';
+import { CLOSING_REMINDER_SCHEDULE_ID } from './workflows/regies/index.ts';
 import { createWorkflowClient } from './web/workflows.ts';
 import { searchAttributes } from './workflows/common/search-attributes.ts';
 
@@ -96,21 +97,25 @@ export async function registerSearchAttributes(connection: Connection, namespace
  * The product's schedules, created once per cluster: the hold sweep (every 5 minutes, closes holds
  * whose workflow was lost or late), the housekeeping (every hour, purges expired sessions, spent
  * links and old rate-limit rows) and the reconciler (every 10 minutes, starts the processes whose
- * rows wait for them and whose start was lost).
+ * rows wait for them and whose start was lost); and each evening at 19:00 in Paris, once the
+ * counters have shut, the reminder of the régies' days left open.
  */
 /** `prefix` keeps tests sharing one cluster apart. */
 export const productSchedules = [
   { scheduleId: HOLD_SWEEP_SCHEDULE_ID, every: '5 minutes', workflowType: 'sweepExpiredHolds' },
   { scheduleId: HOUSEKEEPING_SCHEDULE_ID, every: '1 hour', workflowType: 'housekeeping' },
   { scheduleId: RECONCILE_SCHEDULE_ID, every: '10 minutes', workflowType: 'reconcileProcesses' },
+  { scheduleId: CLOSING_REMINDER_SCHEDULE_ID, parisHour: 19, workflowType: 'closingReminder' },
 ] as const;
 
 export async function ensureSchedules(client: Client, taskQueue: string, prefix = ''): Promise<void> {
-  for (const { scheduleId, every, workflowType } of productSchedules) {
+  for (const schedule of productSchedules) {
+    const { scheduleId, workflowType } = schedule;
+    const spec = 'every' in schedule ? { intervals: [{ every: schedule.every }] } : { calendars: [{ hour: schedule.parisHour, minute: 0 }], timezone: 'Europe/Paris' };
     try {
       await client.schedule.create({
         scheduleId: `${prefix}${scheduleId}`,
-        spec: { intervals: [{ every }] },
+        spec,
         action: { type: 'startWorkflow', workflowType, taskQueue, args: [] },
         policies: { overlap: ScheduleOverlapPolicy.SKIP },
       });

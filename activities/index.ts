@@ -14,6 +14,7 @@ import { createInterruptedOrderActivities } from './orders/index.ts';
 import { createOrderActivities } from './orders/index.ts';
 import { createTopUpActivities } from './wallet/index.ts';
 import { createReconcileActivities, type ProcessStarter } from './reconcile/index.ts';
+import { createRegieActivities } from './regies/index.ts';
 import { createWaitlistActivities } from './waitlist/index.ts';
 
 export interface ActivityDeps {
@@ -45,6 +46,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createAbsenceActivities({ ...deps, mail }),
     ...createWaitlistActivities({ ...deps, mail }),
     ...createReconcileActivities(deps),
+    ...createRegieActivities({ ...deps, mail }),
   };
 }
 

@@ -16,5 +16,6 @@ export { order } from './orders/legacy/order.ts';
 export { lateCardPayment } from './payments/late-card-payment.ts';
 export { erasure } from './personal-data/erasure.ts';
 export { reconcileProcesses } from './reconcile/reconcile.ts';
+export { closingReminder } from './regies/closing-reminder.ts';
 export { waitlist } from './waitlist/waitlist.ts';
 export { walletTopUp } from './wallet/wallet-top-up.ts';

@@ -87,6 +87,12 @@ export function RegiePage({ regie, summary, message, form, products, attachable,
         <li>
           <a href={`/agent/regies/${regie.id}/encaissement`}>Encaissement au guichet</a>
         </li>
+        <li>
+          <a href={`/agent/regies/${regie.id}/cloture`}>Clôture de la journée</a>
+        </li>
+        <li>
+          <a href={`/agent/regies/${regie.id}/releves`}>Relevés mensuels et fichier PES</a>
+        </li>
       </ul>
 
       <h2>La régie</h2>

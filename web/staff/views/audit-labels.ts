@@ -45,6 +45,7 @@ const ACTIONS: Record<string, string> = {
   'regie.updated': 'Régie modifiée',
   'regie.counter-payment': 'Paiement reçu au guichet',
   'product.regie': 'Activité rattachée à une autre régie',
+  'regie.day-closed': 'Journée de la régie clôturée',
   'staff.invited': 'Agent invité',
   'staff.invitation-accepted': 'Invitation acceptée par l’agent',
   'staff.enabled': 'Compte agent réactivé',
