@@ -1,4 +1,5 @@
-// The demo's régies: each commune's agent is the régisseur of its commune's régie, and two
+// The demo's régies: each commune's agent is the régisseur of its commune's régie, with PES codes
+// to try the month's file, and two
 // families paid at the counter (a cheque at Rosières, cash at Bains), so that the journal, the
 // receipts and the treasury chart show something from the first start.
 import { sql } from 'kysely';
@@ -25,6 +26,13 @@ export async function loadDemoRegies(db: Db): Promise<void> {
     const regie = agent === null ? null : await communeRegie(db, agent);
     if (agent === null || regie === null) continue;
     await db.insertInto('regie_members').values({ regie_id: regie, user_id: agent, role: 'regisseur' }).onConflict((oc) => oc.constraint('regie_members_pkey').doNothing()).execute();
+    // Made-up PES codes (a Trésor post, a SIRET that belongs to no one), so that the month's file can be tried.
+    await db
+      .updateTable('regies')
+      .set({ pes_id_post: '043000', pes_id_coll: `2143${String(regie % 1_000_000).padStart(6, '0')}0001`, pes_cod_col: '186', pes_cod_bud: '01' })
+      .where('id', '=', regie)
+      .where('pes_id_post', 'is', null)
+      .execute();
   }
   for (const payment of counterPayments) {
     const [family, agent] = [await userId(db, payment.family), await userId(db, payment.agent)];
