@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
+import { familyRegie } from '../regies/index.ts';
 
 /**
  * The reference the provider knows a payment by (PBX_CMD): its kind and number, then a random
@@ -22,12 +23,15 @@ export function orderNumberOfReference(reference: string): string | null {
   return /^order-(.+)-[0-9a-f]{10}$/.exec(reference)?.[1] ?? null;
 }
 
-/** A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider. */
+/**
+ * A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider; the
+ * régie answering for the family's wallet takes it, on its provider account and in its journal.
+ */
 export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string }): Promise<{ id: number; reference: string }> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('payments')
-      .values({ user_id: input.userId, purpose: 'topup', method: 'card', amount_cents: input.amountCents, reference: `pending-${randomUUID()}`, card_type: input.cardType })
+      .values({ user_id: input.userId, purpose: 'topup', method: 'card', amount_cents: input.amountCents, reference: `pending-${randomUUID()}`, card_type: input.cardType, regie_id: await familyRegie(trx, input.userId, 'card') })
       .returning('id')
       .executeTakeFirstOrThrow();
     const reference = paymentReference(`topup-${row.id}`);
