@@ -5,7 +5,7 @@ import type { Db } from '../../connection.ts';
 import { shareCents, splitOrder, type JournalKind, type RegieMethod } from '../../../domain/regies.ts';
 import { familyRegie, orderProductShares, recordJournal, reservationRegie, type JournalLine } from './journal.ts';
 
-export type WalletJournal =
+export type WalletJournal = (
   /** An order's wallet part taken (a debit) or given back, or its card part given back to the wallet. */
   | { to: 'order'; orderId: number; part: 'wallet' | 'card' }
   /** A reservation's refund to the wallet. */
@@ -20,7 +20,14 @@ export type WalletJournal =
       paymentId?: number;
       providerReference?: string | null;
       documentNumber?: string | null;
-    };
+    }
+) & {
+  /**
+   * The entry's label when the wallet's carries staff's free text (a reason): the journal is
+   * append-only, so an erasure could never take it out, while the wallet's label is rewritten.
+   */
+  label?: string;
+};
 
 export interface JournalledMovement {
   userId: number;
@@ -34,7 +41,7 @@ export interface JournalledMovement {
 export async function journalWalletMovement(trx: Db, movement: JournalledMovement, walletEntryId: number, basis: WalletJournal): Promise<void> {
   const credit = movement.amountCents > 0;
   const cents = Math.abs(movement.amountCents);
-  const common = { userId: movement.userId, walletEntryId, label: movement.label, recordedBy: movement.createdBy ?? null, ...(movement.at ? { at: movement.at } : {}) };
+  const common = { userId: movement.userId, walletEntryId, label: basis.label ?? movement.label, recordedBy: movement.createdBy ?? null, ...(movement.at ? { at: movement.at } : {}) };
   const lines: JournalLine[] = [];
   if (basis.to === 'order') {
     const order = await trx.selectFrom('orders').select(['wallet_cents', 'card_cents', 'card_payment_id']).where('id', '=', basis.orderId).executeTakeFirstOrThrow();
