@@ -48,6 +48,10 @@ describe('« Mon porte-monnaie » against the journal', () => {
     // A top-up by card, one by cheque at the counter.
     const topUp = await createTopUpPayment(db, { userId: family.user.id, amountCents: 2500, cardType: 'CB' });
     await settleTopUp(db, { paymentId: topUp.id, outcome: 'paid', amountCents: 2500, transaction: '9001' }, now);
+    // Taken by the régie answering for the family's wallet, on its provider account and in its journal.
+    const taken = await db.selectFrom('payments').innerJoin('journal_entries', 'journal_entries.payment_id', 'payments.id').select(['payments.regie_id as account', 'journal_entries.regie_id as journal']).where('payments.id', '=', topUp.id).executeTakeFirstOrThrow();
+    expect(taken.account).not.toBeNull();
+    expect(taken.account).toBe(taken.journal);
     await moveMoney(db, { userId: family.user.id, amountCents: 1500, kind: 'topup', label: 'Recharge par chèque', idempotencyKey: 'guichet-cheque', at: now, journal: { to: 'family', kind: 'top-up', method: 'cheque', documentNumber: '0001234' } });
     // An order of two régies, part wallet, part card; then Bains cancels its meal to the wallet.
     const from = addDays(testToday(), 21);
