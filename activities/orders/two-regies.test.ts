@@ -10,7 +10,7 @@ import { createOrderFromCart } from '../../db/queries/orders/orders.ts';
 import { staffCancelReservations } from '../../db/queries/orders/staff-cancellation.ts';
 import { booksProblems } from '../../db/queries/regies/index.ts';
 import { moveMoney } from '../../db/queries/wallet/index.ts';
-import { addDays, formatShortDate } from '../../domain/dates.ts';
+import { addDays } from '../../domain/dates.ts';
 import { createStaff } from '../../test/helpers/accounts.ts';
 import { bookableSeasonDay, testNow, testToday } from '../../test/helpers/clock.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
@@ -66,7 +66,7 @@ describe('an order of two régies', () => {
     expect(await booksProblems(db)).toEqual([]);
 
     // Bains cancels its two meals, one to the wallet, one to the card: each refund is Bains' own.
-    const reservations = await db.selectFrom('reservations').select(['id', 'service_date']).where('user_id', '=', family.user.id).where('product_id', '=', canteen.id).orderBy('service_date').execute();
+    const reservations = await db.selectFrom('reservations').select('id').where('user_id', '=', family.user.id).where('product_id', '=', canteen.id).orderBy('service_date').execute();
     const bainsStaff = await createStaff(db, 'agent@bains.fr', ['bains']);
     const rosieresStaff = await createStaff(db, 'agent@rosieres.fr', ['rosieres']);
     const cancel = (staff: { id: number; communeIds: number[] }, reservationId: number, refund: Parameters<typeof staffCancelReservations>[1]['refund']) =>
@@ -74,7 +74,6 @@ describe('an order of two régies', () => {
     // Rosières' staff do not see Bains' lines, even in an order they share.
     expect(await cancel({ id: rosieresStaff.id, communeIds: [wednesdays.commune_id] }, reservations[0]!.id, { to: 'wallet' })).toBe('none');
     await cancel({ id: bainsStaff.id, communeIds: [canteen.commune_id] }, reservations[0]!.id, { to: 'wallet' });
-    const refundedDay = reservations[0]!.service_date;
     await cancel({ id: bainsStaff.id, communeIds: [canteen.commune_id] }, reservations[1]!.id, { to: 'card', providerReference: 'REMB-77' });
     const refunds = await db.selectFrom('journal_entries').select(['regie_id', 'product_id', 'kind', 'series', 'method', 'amount_cents', 'wallet_cents']).where('series', '=', 'refund').where('user_id', '=', family.user.id).orderBy('id').execute();
     expect(refunds.map((entry) => [entry.regie_id, entry.product_id, entry.kind, entry.method])).toEqual([
@@ -86,7 +85,6 @@ describe('an order of two régies', () => {
     // Staff's reason is the wallet's to show (and the erasure's to take out), never the append-only journal's.
     const labels = await db.selectFrom('journal_entries').select('label').where('user_id', '=', family.user.id).execute();
     expect(labels.filter((entry) => entry.label.includes('Sortie scolaire'))).toEqual([]);
-    expect(labels.map((entry) => entry.label)).toContain(`Annulation par la commune : ${canteen.name}, ${formatShortDate(refundedDay)}`);
     const meal = Number(lines.find((line) => line.product_id === canteen.id)!.cents) / 2;
     expect(refunds.map((entry) => entry.amount_cents)).toEqual([meal, meal]);
     expect(await booksProblems(db)).toEqual([]);

@@ -44,10 +44,9 @@ export function refundDue(db: Db, reservation: Pick<Reservation, 'id' | 'order_l
 }
 
 /** Credits the wallet with `cents` of the reservation's refund under `key`, and records them on the reservation; the cents credited. */
-async function creditWallet(trx: Db, reservation: Pick<Reservation, 'id' | 'user_id'>, cents: number, refund: { key: string; label: string; journalLabel?: string; now?: Date }): Promise<number> {
+async function creditWallet(trx: Db, reservation: Pick<Reservation, 'id' | 'user_id'>, cents: number, refund: { key: string; label: string; now?: Date }): Promise<number> {
   if (cents <= 0) return 0;
-  const journal = { to: 'reservation' as const, reservationId: reservation.id, ...(refund.journalLabel ? { label: refund.journalLabel } : {}) };
-  const moved = await moveMoney(trx, { userId: reservation.user_id, amountCents: cents, kind: 'refund', label: refund.label, idempotencyKey: refund.key, journal, ...(refund.now ? { at: refund.now } : {}) });
+  const moved = await moveMoney(trx, { userId: reservation.user_id, amountCents: cents, kind: 'refund', label: refund.label, idempotencyKey: refund.key, journal: { to: 'reservation', reservationId: reservation.id }, ...(refund.now ? { at: refund.now } : {}) });
   if (!moved.applied) return 0;
   await trx.updateTable('reservations').set((eb) => ({ refunded_cents: eb('refunded_cents', '+', cents) })).where('id', '=', reservation.id).execute();
   return cents;
@@ -68,7 +67,7 @@ export async function refundKeptReservation(trx: Db, reservation: Pick<Reservati
 export async function cancelAndRefund(
   trx: Db,
   reservation: Pick<Reservation, 'id' | 'user_id' | 'order_line_id' | 'price_cents'>,
-  refund: { key: string; label: string; journalLabel?: string; now: Date; closureId?: number; elsewhereCents?: (dueCents: number) => Promise<number> },
+  refund: { key: string; label: string; now: Date; closureId?: number; elsewhereCents?: (dueCents: number) => Promise<number> },
 ): Promise<{ cents: number; walletCents: number }> {
   const due = await leftToRefund(trx, reservation);
   const elsewhere = refund.elsewhereCents ? await refund.elsewhereCents(due) : 0;

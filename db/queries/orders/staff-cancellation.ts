@@ -115,8 +115,6 @@ export async function staffCancelReservations(db: Db, input: StaffCancellation):
       const { walletCents } = await cancelAndRefund(trx, reservation, {
         key: `reservation-${reservation.id}/staff-cancellation`,
         label: `Annulation par la commune : ${reservation.product}, ${formatShortDate(reservation.service_date)} (${input.reason})`,
-        // Staff's reason stays out of the append-only journal, as the erasure takes it out of the wallet's label.
-        journalLabel: `Annulation par la commune : ${reservation.product}, ${formatShortDate(reservation.service_date)}`,
         now: input.now,
         elsewhereCents: async (net) => {
           if (input.refund.to !== 'card' || paymentId === null) return 0;

@@ -23,10 +23,7 @@ export function orderNumberOfReference(reference: string): string | null {
   return /^order-(.+)-[0-9a-f]{10}$/.exec(reference)?.[1] ?? null;
 }
 
-/**
- * A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider; the
- * régie answering for the family's wallet takes it, on its provider account and in its journal.
- */
+/** A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider, taken by the family's régie. */
 export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string }): Promise<{ id: number; reference: string }> {
   return db.transaction().execute(async (trx) => {
     const row = await trx

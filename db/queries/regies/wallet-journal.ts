@@ -2,10 +2,10 @@
 // wallet used to pay products, a refund to the wallet, an adjustment, a balance paid back), as
 // entries whose wallet effects add up to the movement, written in its transaction.
 import type { Db } from '../../connection.ts';
-import { shareCents, splitOrder, type JournalKind, type RegieMethod } from '../../../domain/regies.ts';
+import { KIND_LABELS, shareCents, splitOrder, type JournalKind, type RegieMethod } from '../../../domain/regies.ts';
 import { familyRegie, orderProductShares, recordJournal, reservationRegie, type JournalLine } from './journal.ts';
 
-export type WalletJournal = (
+export type WalletJournal =
   /** An order's wallet part taken (a debit) or given back, or its card part given back to the wallet. */
   | { to: 'order'; orderId: number; part: 'wallet' | 'card' }
   /** A reservation's refund to the wallet. */
@@ -20,14 +20,7 @@ export type WalletJournal = (
       paymentId?: number;
       providerReference?: string | null;
       documentNumber?: string | null;
-    }
-) & {
-  /**
-   * The entry's label when the wallet's carries staff's free text (a reason): the journal is
-   * append-only, so an erasure could never take it out, while the wallet's label is rewritten.
-   */
-  label?: string;
-};
+    };
 
 export interface JournalledMovement {
   userId: number;
@@ -41,10 +34,12 @@ export interface JournalledMovement {
 export async function journalWalletMovement(trx: Db, movement: JournalledMovement, walletEntryId: number, basis: WalletJournal): Promise<void> {
   const credit = movement.amountCents > 0;
   const cents = Math.abs(movement.amountCents);
-  const common = { userId: movement.userId, walletEntryId, label: basis.label ?? movement.label, recordedBy: movement.createdBy ?? null, ...(movement.at ? { at: movement.at } : {}) };
+  // The journal is append-only and kept for the accounts: its labels hold no free text (a staff
+  // reason may name someone; an erasure rewrites the wallet entry's label, never the journal's).
+  const common = { userId: movement.userId, walletEntryId, recordedBy: movement.createdBy ?? null, ...(movement.at ? { at: movement.at } : {}) };
   const lines: JournalLine[] = [];
   if (basis.to === 'order') {
-    const order = await trx.selectFrom('orders').select(['wallet_cents', 'card_cents', 'card_payment_id']).where('id', '=', basis.orderId).executeTakeFirstOrThrow();
+    const order = await trx.selectFrom('orders').select(['number', 'wallet_cents', 'card_cents']).where('id', '=', basis.orderId).executeTakeFirstOrThrow();
     const shares = await orderProductShares(trx, basis.orderId);
     const planned = basis.part === 'wallet' ? order.wallet_cents : order.card_cents;
     const parts = cents === planned
@@ -53,20 +48,21 @@ export async function journalWalletMovement(trx: Db, movement: JournalledMovemen
     parts.forEach((part, index) => {
       lines.push({
         ...common, regieId: part.regieId, productId: part.productId, orderId: basis.orderId, amountCents: part.cents,
+        label: credit ? `Remboursement de la commande ${order.number}` : `Commande ${order.number}`,
         kind: credit ? 'refund-to-wallet' : 'wallet-payment', series: credit ? 'refund' : 'receipt', method: 'wallet',
         walletCents: credit ? part.cents : -part.cents, key: `${movement.idempotencyKey}/journal-${index}`,
       });
     });
   } else if (basis.to === 'reservation') {
     const { regieId, productId } = await reservationRegie(trx, basis.reservationId);
-    lines.push({ ...common, regieId, productId, amountCents: cents, kind: credit ? 'refund-to-wallet' : 'wallet-payment', series: credit ? 'refund' : 'receipt', method: 'wallet', walletCents: movement.amountCents, key: `${movement.idempotencyKey}/journal` });
+    lines.push({ ...common, regieId, productId, amountCents: cents, label: `Réservation n° ${basis.reservationId}`, kind: credit ? 'refund-to-wallet' : 'wallet-payment', series: credit ? 'refund' : 'receipt', method: 'wallet', walletCents: movement.amountCents, key: `${movement.idempotencyKey}/journal` });
   } else {
     const method = basis.method ?? (basis.kind === 'erasure-transfer' ? 'transfer' : 'wallet');
     const regieId = basis.regieId ?? (await familyRegie(trx, movement.userId, basis.kind === 'top-up' ? method : undefined));
     // A top-up is money received; an adjustment's credit is given like a refund, its debit taken back like a receipt.
     const series = basis.kind === 'top-up' || (basis.kind === 'adjustment' && !credit) ? 'receipt' : 'refund';
     lines.push({
-      ...common, regieId, amountCents: cents, kind: basis.kind, series, method, walletCents: movement.amountCents,
+      ...common, regieId, amountCents: cents, kind: basis.kind, series, method, walletCents: movement.amountCents, label: KIND_LABELS[basis.kind],
       paymentId: basis.paymentId ?? null, providerReference: basis.providerReference ?? null, documentNumber: basis.documentNumber ?? null,
       key: `${movement.idempotencyKey}/journal`,
     });

@@ -126,7 +126,7 @@ export async function adjustWallet(db: Db, input: { staffId: number; userId: num
   if (await db.selectFrom('wallet_entries').select('id').where('idempotency_key', '=', idempotencyKey).executeTakeFirst()) return 'replayed';
   try {
     // Its own transaction: a debit below zero aborts it before InsufficientFunds reads the balance.
-    const moved = await moveMoney(db, { userId: input.userId, amountCents: input.amountCents, kind: 'adjustment', label: `Ajustement par la mairie : ${input.reason}`, idempotencyKey, createdBy: input.staffId, journal: { to: 'family', kind: 'adjustment', label: 'Ajustement par la mairie' } });
+    const moved = await moveMoney(db, { userId: input.userId, amountCents: input.amountCents, kind: 'adjustment', label: `Ajustement par la mairie : ${input.reason}`, idempotencyKey, createdBy: input.staffId, journal: { to: 'family', kind: 'adjustment' } });
     if (!moved.applied) return 'replayed';
   } catch (error) {
     // The same token sent twice at once with another amount: the first one counts.
