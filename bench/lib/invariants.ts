@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection.ts';
 import { reservationsRefundedBeyondNet } from '../../db/queries/orders/refunds.ts';
 import { slotCountMismatches } from '../../db/queries/booking/slot-counts.ts';
 import { ledgerMismatches } from '../../db/queries/wallet/wallet.ts';
+import { booksProblems } from '../../db/queries/regies/index.ts';
 
 export async function checkInvariants(db: Db, now: Date): Promise<Record<string, number>> {
   const count = async (query: ReturnType<typeof sql<{ n: number }>>) => Number((await query.execute(db)).rows[0]?.n ?? 0);
@@ -32,6 +33,8 @@ export async function checkInvariants(db: Db, now: Date): Promise<Record<string,
       and coalesce((select sum(e.amount_cents) from wallet_entries e where e.idempotency_key like 'order-' || o.number || '/wallet-%'), 0) <> 0`),
     walletsBelowZero: await count(sql<{ n: number }>`select count(*)::int as n from wallet_accounts where balance_cents < 0`),
     ledgerMismatches: (await ledgerMismatches(db)).length,
+    // The régies' journal against the wallets, the card payments and the card refunds (db/queries/regies/books.ts).
+    booksProblems: (await booksProblems(db)).length,
     // Whatever paths met (absence, closure, cancellations, erasure), a reservation is refunded its net paid price at most.
     reservationsRefundedBeyondNetPrice: (await reservationsRefundedBeyondNet(db)).length,
     slotCountMismatches: (await slotCountMismatches(db)).length,

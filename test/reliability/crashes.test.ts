@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { checkInvariants } from '../../bench/lib/invariants.ts';
+import { booksProblems } from '../../db/queries/regies/index.ts';
 import { BENCH_PASSWORD, rushRoster, seedRush } from '../../bench/lib/seed-families.ts';
 import { startCrashStack, type CrashStack } from './crash-stack.ts';
 import { diagnoseOrders } from './order-diagnosis.ts';
@@ -46,7 +47,6 @@ async function ordersThrough(families: PatientFamily[], fault: () => Promise<voi
   return run;
 }
 
-/** Each family of the run: its orders, its confirmed reservations, its wallet debits and balance. */
 /** Each family of the run: its orders, reservations, wallet debits, card payments and balance. */
 async function booksOf(emails: string[]) {
   const { rows } = await sql<{ email: string; paid: number; other: number; reservations: number; debits: number; cardPayments: number; balance: number; toppedUp: number; walletSpent: number; cardSpent: number; cardPaid: number }>`
@@ -88,12 +88,15 @@ async function expectEveryOrderOnce(families: PatientFamily[], outcomes: string[
     abandonedOrdersKeepingWalletMoney: 0,
     walletsBelowZero: 0,
     ledgerMismatches: 0,
+    booksProblems: 0,
     reservationsRefundedBeyondNetPrice: 0,
     slotCountMismatches: 0,
     holdsPastExpiry: 0,
     ordersStuck: 0,
     offeredPlacesBookedTwice: 0,
   });
+  // Named, so that a failure says which entry, payment or series is off.
+  expect(await booksProblems(stack.db)).toEqual([]);
 }
 
 describe('crashes during a run of orders', () => {

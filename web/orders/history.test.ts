@@ -1,6 +1,7 @@
 // "Mes commandes" and "Mes réservations": the history of a paid order, and cancellation before
 // the deadline with the refund credited to the wallet.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { booksProblems } from '../../db/queries/regies/index.ts';
 import { createOrderActivities } from '../../activities/orders/order.ts';
 import { createMailActivities } from '../../activities/mail/send-mail.ts';
 import { createMailer } from '../../lib/mail/mailer.ts';
@@ -16,6 +17,10 @@ import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
 
 const database = useTestDatabase();
+// Whatever the process did with the family's money, the régies' books hold.
+afterEach(async () => {
+  expect(await booksProblems(database.db)).toEqual([]);
+});
 const temporal = useTemporal({ worker: { db: () => database.db } });
 let clock = new Date('2026-11-27T09:00:00Z');
 const now = () => clock;

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import protos from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { booksProblems } from '../../db/queries/regies/index.ts';
 import { createActivities } from '../../activities/index.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { attachCertificate, declareAbsence } from '../../db/queries/absences/absences.ts';
@@ -26,6 +27,10 @@ import { waitlist } from '../waitlist/waitlist.ts';
 
 const workflowsPath = fileURLToPath(new URL('../index.ts', import.meta.url));
 const database = useTestDatabase();
+// Whatever the process did with the family's money, the régies' books hold.
+afterEach(async () => {
+  expect(await booksProblems(database.db)).toEqual([]);
+});
 let env: TestWorkflowEnvironment;
 let clock = testNow();
 let queue = '';

@@ -2,7 +2,8 @@
 // bookings, every reservation cancelled and refunded its net paid price once, each family mailed
 // once, through an activity that fails after committing and a worker stopped halfway.
 import { Worker } from '@temporalio/worker';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { booksProblems } from '../../db/queries/regies/index.ts';
 import { createActivities } from '../../activities/index.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { createClosure } from '../../db/queries/closures/closures.ts';
@@ -19,6 +20,10 @@ import { closure } from './closure.ts';
 import { testDocumentStore } from '../../test/helpers/documents.ts';
 
 const database = useTestDatabase();
+// Whatever the process did with the family's money, the régies' books hold.
+afterEach(async () => {
+  expect(await booksProblems(database.db)).toEqual([]);
+});
 const temporal = useTemporal();
 const now = () => new Date('2026-11-27T08:00:00Z');
 

@@ -4,7 +4,8 @@
 import { fileURLToPath } from 'node:url';
 import protos from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { booksProblems } from '../../db/queries/regies/index.ts';
 import { createActivities } from '../../activities/index.ts';
 import { createMailer } from '../../lib/mail/mailer.ts';
 import { extendCart } from '../../db/queries/booking/cart.ts';
@@ -25,6 +26,10 @@ import { until } from '../../test/helpers/until.ts';
 const E = protos.temporal.api.enums.v1.EventType;
 const workflowsPath = fileURLToPath(new URL('../index.ts', import.meta.url));
 const database = useTestDatabase();
+// Whatever the process did with the family's money, the régies' books hold.
+afterEach(async () => {
+  expect(await booksProblems(database.db)).toEqual([]);
+});
 let env: TestWorkflowEnvironment;
 const MINUTE = 60_000;
 

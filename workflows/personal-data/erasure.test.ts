@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { booksProblems } from '../../db/queries/regies/index.ts';
 import { createActivities } from '../../activities/index.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { erasureRequest, recordWalletReturn, requestErasure } from '../../db/queries/personal-data/erasure.ts';
@@ -36,6 +37,10 @@ import { until } from '../../test/helpers/until.ts';
 import { testNow } from '../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
+// Whatever the process did with the family's money, the régies' books hold.
+afterEach(async () => {
+  expect(await booksProblems(database.db)).toEqual([]);
+});
 let env: TestWorkflowEnvironment;
 let smtp: TestSmtpServer;
 let store: ReturnType<typeof createFolderStore>;

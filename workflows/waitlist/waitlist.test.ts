@@ -6,6 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { booksProblems } from '../../db/queries/regies/index.ts';
 import { createActivities } from '../../activities/index.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { releaseHolds } from '../../db/queries/booking/cart.ts';
@@ -23,6 +24,10 @@ import { bookableSeasonDay, testNow, testToday } from '../../test/helpers/clock.
 
 const workflowsPath = fileURLToPath(new URL('../index.ts', import.meta.url));
 const database = useTestDatabase();
+// Whatever the process did with the family's money, the régies' books hold.
+afterEach(async () => {
+  expect(await booksProblems(database.db)).toEqual([]);
+});
 let env: TestWorkflowEnvironment;
 let clock = testNow();
 const HOUR = 3_600_000;

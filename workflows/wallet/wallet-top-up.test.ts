@@ -3,7 +3,8 @@
 import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { booksProblems } from '../../db/queries/regies/index.ts';
 import { createActivities } from '../../activities/index.ts';
 import { createMailer } from '../../lib/mail/mailer.ts';
 import { balance, ledgerMismatches } from '../../db/queries/wallet/wallet.ts';
@@ -17,6 +18,10 @@ import { testNow } from '../../test/helpers/clock.ts';
 
 const workflowsPath = fileURLToPath(new URL('../index.ts', import.meta.url));
 const database = useTestDatabase();
+// Whatever the process did with the family's money, the régies' books hold.
+afterEach(async () => {
+  expect(await booksProblems(database.db)).toEqual([]);
+});
 let env: TestWorkflowEnvironment;
 const taskQueue = uniqueTaskQueue('topup');
 

@@ -8,24 +8,27 @@ import { moveMoney } from '../wallet/index.ts';
 import { collectingRegie, journalOrderCardPayment } from '../regies/index.ts';
 import { OrderStepRefused, orderById } from './order-steps.ts';
 
-/** Takes the wallet part; InsufficientFunds (db/queries/wallet/wallet.ts) when the balance no longer allows it. */
-export async function debitWalletForOrder(db: Db, orderId: number, key: string): Promise<void> {
+/**
+ * Takes the wallet part; InsufficientFunds (db/queries/wallet/wallet.ts) when the balance no longer
+ * allows it. `at`, the product's clock, dates the journal's entries as the card's are.
+ */
+export async function debitWalletForOrder(db: Db, orderId: number, key: string, at?: Date): Promise<void> {
   const order = await orderById(db, orderId);
-  await moveMoney(db, { userId: order.user_id, amountCents: -order.wallet_cents, kind: 'payment', label: `Commande ${order.number}`, idempotencyKey: key, journal: { to: 'order', orderId, part: 'wallet' } });
+  await moveMoney(db, { userId: order.user_id, amountCents: -order.wallet_cents, kind: 'payment', label: `Commande ${order.number}`, idempotencyKey: key, journal: { to: 'order', orderId, part: 'wallet' }, ...(at ? { at } : {}) });
 }
 
-export async function refundWalletForOrder(db: Db, orderId: number, key: string): Promise<void> {
+export async function refundWalletForOrder(db: Db, orderId: number, key: string, at?: Date): Promise<void> {
   const order = await orderById(db, orderId);
-  await moveMoney(db, { userId: order.user_id, amountCents: order.wallet_cents, kind: 'refund', label: `Remboursement de la commande ${order.number}`, idempotencyKey: key, journal: { to: 'order', orderId, part: 'wallet' } });
+  await moveMoney(db, { userId: order.user_id, amountCents: order.wallet_cents, kind: 'refund', label: `Remboursement de la commande ${order.number}`, idempotencyKey: key, journal: { to: 'order', orderId, part: 'wallet' }, ...(at ? { at } : {}) });
 }
 
 /**
  * The card part of an order paid but not confirmed (a place lost meanwhile): the provider's
  * refund is not automated, so the amount goes to the family's wallet, once.
  */
-export async function creditCardPartToWallet(db: Db, orderId: number, key: string): Promise<void> {
+export async function creditCardPartToWallet(db: Db, orderId: number, key: string, at?: Date): Promise<void> {
   const order = await orderById(db, orderId);
-  await moveMoney(db, { userId: order.user_id, amountCents: order.card_cents, kind: 'refund', label: `Paiement par carte de la commande ${order.number} rendu`, idempotencyKey: key, journal: { to: 'order', orderId, part: 'card' } });
+  await moveMoney(db, { userId: order.user_id, amountCents: order.card_cents, kind: 'refund', label: `Paiement par carte de la commande ${order.number} rendu`, idempotencyKey: key, journal: { to: 'order', orderId, part: 'card' }, ...(at ? { at } : {}) });
 }
 
 /**

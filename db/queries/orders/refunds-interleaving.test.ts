@@ -17,6 +17,7 @@ import { cancelFutureReservations, requestErasure } from '../personal-data/erasu
 import { netPaidPrice } from './refunds.ts';
 import { staffCancelReservations } from './staff-cancellation.ts';
 import { balance } from '../wallet/wallet.ts';
+import { booksProblems } from '../regies/index.ts';
 import { testNow } from '../../../test/helpers/clock.ts';
 
 const database = useTestDatabase();
@@ -84,6 +85,7 @@ async function run(voucherCents: number, steps: Path[][]): Promise<void> {
   expect(await balance(db, family.user.id)).toBeLessThanOrEqual(net);
   const { reservationsRefundedBeyondNetPrice, ledgerMismatches, walletsBelowZero } = await checkInvariants(db, testNow());
   expect({ reservationsRefundedBeyondNetPrice, ledgerMismatches, walletsBelowZero }).toEqual({ reservationsRefundedBeyondNetPrice: 0, ledgerMismatches: 0, walletsBelowZero: 0 });
+  expect(await booksProblems(db)).toEqual([]);
 }
 
 describe('refunds under random interleavings', () => {

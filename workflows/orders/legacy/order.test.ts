@@ -2,7 +2,8 @@
 // database: every payment path, the compensations, duplicated and out-of-order notifications.
 import { fileURLToPath } from 'node:url';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { booksProblems } from '../../../db/queries/regies/index.ts';
 import { createActivities } from '../../../activities/index.ts';
 import { createMailer } from '../../../lib/mail/mailer.ts';
 import { createOrderFromCart } from '../../../db/queries/orders/orders.ts';
@@ -19,6 +20,10 @@ import { testNow } from '../../../test/helpers/clock.ts';
 
 const workflowsPath = fileURLToPath(new URL('../../index.ts', import.meta.url));
 const database = useTestDatabase();
+// Whatever the process did with the family's money, the régies' books hold.
+afterEach(async () => {
+  expect(await booksProblems(database.db)).toEqual([]);
+});
 let env: TestWorkflowEnvironment;
 const taskQueue = uniqueTaskQueue('order');
 
