@@ -3,12 +3,18 @@
 // gave, and the result it said.
 import type { Db } from '../../connection.ts';
 import type { PayfipResult } from '../../database.ts';
+import { collectingRegie } from '../regies/index.ts';
 
 /** Whether a régie takes PayFiP: its act allows PayFiP's card or debit, and it has its client number. */
 export async function regieTakesPayfip(db: Db, regieId: number | null): Promise<boolean> {
   if (regieId === null) return false;
   const regie = await db.selectFrom('regies').select(['methods', 'payfip_numcli']).where('id', '=', regieId).executeTakeFirst();
   return !!regie?.payfip_numcli && (regie.methods.includes('payfip-card') || regie.methods.includes('payfip-sepa'));
+}
+
+/** Whether PayFiP may take an order's card part: the régie that will collect it (payments.regie_id) takes PayFiP. */
+export async function orderTakesPayfip(db: Db, orderId: number): Promise<boolean> {
+  return regieTakesPayfip(db, await collectingRegie(db, orderId));
 }
 
 /** What creating the operation needs: the payment, its régie's PayFiP settings, the payer's e-mail and the order's number. */

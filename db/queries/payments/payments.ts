@@ -68,7 +68,7 @@ export function pendingTopUps(db: Db, userId: number, now: Date) {
 
 /** A payment's state and card, for an order's pages. */
 export function cardPaymentOf(db: Db, paymentId: number) {
-  return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state']).where('id', '=', paymentId).executeTakeFirst();
+  return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state', 'provider']).where('id', '=', paymentId).executeTakeFirst();
 }
 
 /**
