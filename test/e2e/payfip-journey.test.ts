@@ -89,3 +89,29 @@ describe.each([
     await context.close();
   }, 120_000);
 });
+
+describe('a top-up by PayFiP', () => {
+  it('credits the wallet once PayFiP says paid, journalled by the family’s régie as PayFiP’s card', async () => {
+    const db = e2e.stack.database.db;
+    const email = 'payfip-recharge@example.fr';
+    const family = await bookingFamily(db, email);
+    const { context, page } = await signedIn(e2e.browser, e2e.stack.url, email, PASSWORD, true);
+    await page.goto(`${e2e.stack.url}/mon-compte/porte-monnaie`);
+    await page.getByLabel('10,00 €').check();
+    await page.getByLabel('Payer par PayFiP (carte ou prélèvement)').check();
+    await page.getByRole('button', { name: 'Recréditer mon porte-monnaie' }).click();
+    await page.waitForURL(/\/sandbox\/payfip\/tpa\/paiementws\.web\?idop=/, { timeout: 20_000 });
+    expect(await text(page)).toContain('Montant : 10,00 €');
+    await page.getByRole('button', { name: 'Carte bancaire acceptée' }).click();
+    await expect.poll(() => text(page), { timeout: 30_000 }).toContain('Nouveau solde : 10,00 €');
+    const journal = await db
+      .selectFrom('journal_entries')
+      .innerJoin('regies', 'regies.id', 'journal_entries.regie_id')
+      .select(['regies.name', 'journal_entries.kind', 'journal_entries.method', 'journal_entries.amount_cents'])
+      .where('journal_entries.user_id', '=', family.user.id)
+      .execute();
+    expect(journal).toEqual([{ name: 'Régie de recettes de Rosières', kind: 'top-up', method: 'payfip-card', amount_cents: 1000 }]);
+    expect(await booksProblems(db)).toEqual([]);
+    await context.close();
+  }, 120_000);
+});

@@ -40,7 +40,7 @@ export function payfipNotificationRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!payment) return c.redirect('/', 303);
     await workflows.payfipNotified(payment.id).catch((error: unknown) => logger.warn({ err: error, paymentId: payment.id }, 'PayFiP return not delivered'));
     const number = payment.order_number ?? orderNumberOfReference(payment.reference);
-    return c.redirect(payment.purpose === 'order' && number ? `/commande/${number}/confirmation` : '/mon-compte/porte-monnaie', 303);
+    return c.redirect(payment.purpose === 'order' && number ? `/commande/${number}/confirmation` : `/paiement/retour/${payment.reference}`, 303);
   });
 
   return router;

@@ -102,7 +102,16 @@ export function payfipSandboxRoutes(deps: { logger: Logger; now: () => Date }): 
   router.get('/tpa/paiementws.web', (c) => {
     const idOp = c.req.query('idop') ?? '';
     const operation = operations.get(idOp);
-    if (!operation) return c.text('PayFiP (bac à sable) : opération inconnue ou expirée', 404);
+    // As PayFiP's own page: an unknown or purged operation is a page saying so.
+    if (!operation) {
+      return c.render(
+        <section class="narrow sandbox">
+          <h1>Paiement PayFiP</h1>
+          <p class="notice">Bac à sable PayFiP : cette opération est inconnue ou a expiré. Retournez sur le site pour payer à nouveau.</p>
+        </section>,
+        { title: 'Paiement PayFiP (bac à sable)' },
+      );
+    }
     return c.render(
       <section class="narrow sandbox">
         <p class="notice">Bac à sable PayFiP : aucune carte ni aucun compte réel n'est débité.</p>

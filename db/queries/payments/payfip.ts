@@ -3,7 +3,7 @@
 // gave, and the result it said.
 import type { Db } from '../../connection.ts';
 import type { PayfipResult } from '../../database.ts';
-import { collectingRegie } from '../regies/index.ts';
+import { collectingRegie, familyRegie } from '../regies/index.ts';
 
 /** Whether a régie takes PayFiP: its act allows PayFiP's card or debit, and it has its client number. */
 export async function regieTakesPayfip(db: Db, regieId: number | null): Promise<boolean> {
@@ -15,6 +15,12 @@ export async function regieTakesPayfip(db: Db, regieId: number | null): Promise<
 /** Whether PayFiP may take an order's card part: the régie that will collect it (payments.regie_id) takes PayFiP. */
 export async function orderTakesPayfip(db: Db, orderId: number): Promise<boolean> {
   return regieTakesPayfip(db, await collectingRegie(db, orderId));
+}
+
+/** The régie that would take a family's top-up by PayFiP, when it takes PayFiP; null otherwise. */
+export async function familyPayfipRegie(db: Db, userId: number): Promise<number | null> {
+  const regieId = await familyRegie(db, userId, 'payfip-card');
+  return (await regieTakesPayfip(db, regieId)) ? regieId : null;
 }
 
 /** What creating the operation needs: the payment, its régie's PayFiP settings, the payer's e-mail and the order's number. */

@@ -22,12 +22,18 @@ export function orderNumberOfReference(reference: string): string | null {
   return /^order-(.+)-[0-9a-f]{10}$/.exec(reference)?.[1] ?? null;
 }
 
-/** A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider. */
-export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string }): Promise<{ id: number; reference: string }> {
+/**
+ * A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider.
+ * PayFiP's (`payfipRegieId`) is taken by that régie's PayFiP account.
+ */
+export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string; payfipRegieId?: number }): Promise<{ id: number; reference: string }> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('payments')
-      .values({ user_id: input.userId, purpose: 'topup', method: 'card', amount_cents: input.amountCents, reference: `pending-${randomUUID()}`, card_type: input.cardType })
+      .values({
+        user_id: input.userId, purpose: 'topup', method: 'card', amount_cents: input.amountCents, reference: `pending-${randomUUID()}`, card_type: input.cardType,
+        ...(input.payfipRegieId === undefined ? {} : { provider: 'payfip' as const, regie_id: input.payfipRegieId }),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const reference = paymentReference(`topup-${row.id}`);
