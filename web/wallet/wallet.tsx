@@ -90,9 +90,10 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
   router.get('/mon-compte/porte-monnaie/payfip/:reference{topup-[0-9]{1,12}-[0-9a-f]{10}}', async (c) => {
     const user = currentUser(c);
     const found = await familyPayment(db, user.id, c.req.param('reference'));
-    const payment = found ? await familyPayfipPayment(db, user.id, found.id) : undefined;
-    if (!payment) return c.notFound();
-    if (payment.state !== 'pending') return c.redirect(`/paiement/retour/${payment.reference}`, 303);
+    if (!found) return c.notFound();
+    // Another provider's top-up, or one settled: its return page says where it stands.
+    const payment = await familyPayfipPayment(db, user.id, found.id);
+    if (!payment || payment.state !== 'pending') return c.redirect(`/paiement/retour/${found.reference}`, 303);
     if (payment.payfip_idop) {
       const target = paymentPageUrl(deps.payfip?.paymentUrl ?? sandboxPayfipEndpoints(config.PUBLIC_URL).paymentUrl, payment.payfip_idop);
       if (c.req.header('HX-Request')) {
