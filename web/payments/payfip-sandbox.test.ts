@@ -20,7 +20,7 @@ const request: PayfipPaymentRequest = {
 describe('the PayFiP sandbox', () => {
   it('plays the web service: the operation, in progress until the payer chooses, then its result; unknown ones purged', async () => {
     const site = app();
-    const client = payfipClient({ serviceUrl: `${TEST_ORIGIN}/sandbox/payfip/tpa/services/securite`, fetch: (url, init) => site.request(String(url), init) });
+    const client = payfipClient({ serviceUrl: `${TEST_ORIGIN}/sandbox/payfip/tpa/services/securite`, fetch: async (url, init) => site.request(String(url), init) });
     const idOp = await client.creerPaiementSecurise(request);
     expect(idOp).toMatch(/^[0-9a-f-]{36}$/);
     expect(await client.recupererDetailPaiementSecurise(idOp)).toEqual({ kind: 'in-progress' });
