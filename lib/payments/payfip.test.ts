@@ -46,7 +46,8 @@ describe('the PayFiP web service envelopes', () => {
     expect(() => creerPaiementSecuriseEnvelope({ ...request, numcli: '12345' })).toThrow(PayfipError);
     expect(() => creerPaiementSecuriseEnvelope({ ...request, refdet: 'order-2026' })).toThrow(/refdet/);
     expect(() => creerPaiementSecuriseEnvelope({ ...request, refdet: 'A'.repeat(31) })).toThrow(/refdet/);
-    expect(() => creerPaiementSecuriseEnvelope({ ...request, montantCents: 0 })).toThrow(/amount/);
+    expect(() => creerPaiementSecuriseEnvelope({ ...request, montantCents: 99 })).toThrow(/amount/);
+    expect(() => creerPaiementSecuriseEnvelope({ ...request, montantCents: 10_000_001 })).toThrow(/amount/);
     expect(() => creerPaiementSecuriseEnvelope({ ...request, mel: 'a@b' })).toThrow(/e-mail/);
     expect(() => creerPaiementSecuriseEnvelope({ ...request, objet: 'Cantine — été' })).toThrow(/objet/);
   });

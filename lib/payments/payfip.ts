@@ -107,7 +107,8 @@ export function checkPaymentRequest(request: PayfipPaymentRequest): void {
   if (!NUMCLI.test(request.numcli)) throw new PayfipError('numcli', 'the client number must be 6 digits');
   if (!['T', 'X', 'W'].includes(request.saisie)) throw new PayfipError('saisie', 'saisie must be T, X or W');
   if (!REFDET.test(request.refdet)) throw new PayfipError('refdet', 'refdet must be 1 to 30 letters or digits');
-  if (!Number.isSafeInteger(request.montantCents) || request.montantCents < 1 || request.montantCents > 10_000_000) throw new PayfipError('montant', 'the amount must be whole cents, up to 100,000 €');
+  // 1 € to 100,000 €: the bounds eopayment applies for PayFiP.
+  if (!Number.isSafeInteger(request.montantCents) || request.montantCents < 100 || request.montantCents > 10_000_000) throw new PayfipError('montant', 'the amount must be whole cents, from 1 € to 100,000 €');
   if (request.mel.length < 6 || request.mel.length > 80 || !request.mel.includes('@')) throw new PayfipError('mel', 'the e-mail must have 6 to 80 characters');
   if (!/^[A-Za-z0-9 ]{0,100}$/.test(request.objet)) throw new PayfipError('objet', 'objet must be up to 100 of [A-Za-z0-9 ]');
   if (!Number.isInteger(request.exer) || request.exer < 2000 || request.exer > 9999) throw new PayfipError('exer', 'exer must be a year');

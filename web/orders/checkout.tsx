@@ -13,7 +13,7 @@ import { OrderStepRefused, recordTermsAccepted, setOrderAddress } from '../../db
 import { HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
 import { cardPaymentOf, familyPayfipPayment, familyPayment, orderTakesPayfip } from '../../db/queries/payments/index.ts';
 import { balance } from '../../db/queries/wallet/index.ts';
-import { amountDue } from '../../domain/money.ts';
+import { amountDue, formatEuros } from '../../domain/money.ts';
 import { payOrder } from '../../workflows/orders/basket.messages.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment } from '../../workflows/orders/order.messages.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -248,9 +248,9 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const wallet = await balance(db, user.id);
     const due = amountDue(order.total_cents, order.discount_cents);
     const walletCents = walletFirst ? Math.min(wallet, due) : 0;
-    if (card === 'PAYFIP' && due > walletCents && (order.workflow_type === 'order' || !(await orderTakesPayfip(db, order.id)))) {
+    if (card === 'PAYFIP' && due > walletCents && (order.workflow_type === 'order' || due - walletCents < 100 || !(await orderTakesPayfip(db, order.id)))) {
       c.status(400);
-      return paymentPage(c, "Le paiement par PayFiP n'est pas proposé pour cette commande : choisissez une carte.");
+      return paymentPage(c, due - walletCents < 100 ? `PayFiP ne prend pas les paiements de moins de ${formatEuros(100)} : choisissez une carte.` : "Le paiement par PayFiP n'est pas proposé pour cette commande : choisissez une carte.");
     }
     const plan = { walletCents, cardCents: due - walletCents, cardType: card };
     const result = order.workflow_type === 'order' ? await workflows.orderStep(number, (handle) => handle.executeUpdate(choosePayment, { args: [plan] }))

@@ -104,7 +104,8 @@ export function PaymentStepPage(props: { number: string; recap: Omit<RecapProps,
       </button>
     )),
     // The DGFiP's service, where the régie taking the payment offers it: card or SEPA debit, chosen on its page.
-    ...(props.payfip
+    // PayFiP takes 1 € or more.
+    ...(props.payfip && (part ? rest : due) >= 100
       ? [
           <button class="button button--secondary" type="submit" name="carte" value="PAYFIP">
             Payer par PayFiP (carte ou prélèvement){part}
