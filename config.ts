@@ -50,6 +50,9 @@ export const configSchema = z.object({
   PAYBOX_RANG: z.string().regex(/^\d{2,3}$/, 'must be 2 or 3 digits').optional(),
   PAYBOX_IDENTIFIANT: z.string().regex(/^\d{1,9}$/, 'must be digits').optional(),
   PAYBOX_HMAC_KEY: z.string().regex(/^[0-9A-Fa-f]{128}$/, 'must be the 128 hexadecimal characters of the merchant key').optional(),
+  /** PayFiP's web service and payment page; unset, the DGFiP's own, or the sandbox's where the sandbox plays the card provider. */
+  PAYFIP_SERVICE_URL: url(['http:', 'https:']).optional(),
+  PAYFIP_PAYMENT_URL: url(['http:', 'https:']).optional(),
   /** AES-256 key (base64 of 32 bytes) that encrypts every payload sent through Temporal; required in production. */
   TEMPORAL_PAYLOAD_KEY: payloadKey.optional(),
   /** The key before the last rotation, still used to decrypt what it encrypted. */
@@ -96,6 +99,9 @@ const paymentChecked = configSchema.superRefine((config, ctx) => {
   if (config.NODE_ENV !== 'production' && config.PUBLIC_URL?.startsWith('https:')) {
     // A public https address is a real deployment: development defaults (sandbox, tools) must not reach it.
     ctx.addIssue({ code: 'custom', path: ['NODE_ENV'], message: `is ${config.NODE_ENV} but PUBLIC_URL is a public https address: set NODE_ENV=production` });
+  }
+  for (const name of ['PAYFIP_SERVICE_URL', 'PAYFIP_PAYMENT_URL'] as const) {
+    if (config.NODE_ENV === 'production' && config[name]?.startsWith('http:')) ctx.addIssue({ code: 'custom', path: [name], message: 'must be https in production' });
   }
   const provider = defaultProvider(config);
   if (provider === 'sandbox' && config.NODE_ENV === 'production') {

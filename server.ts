@@ -12,6 +12,7 @@ import { bundleWorkflowCode } from '@temporalio/worker';
 import { clockOffsetMs, systemClock } from './lib/clock.ts';
 import { createFolderStore } from './lib/documents/store.ts';
 import { paymentProvider } from './lib/payments/configured-provider.ts';
+import { payfipEndpoints } from './lib/payments/payfip-config.ts';
 import { createSandboxKeys, type SandboxKeys } from './lib/payments/provider.ts';
 import { dataConverter } from './lib/temporal/data-converter.ts';
 import { workflowClockBundlerOptions } from './lib/temporal/workflow-clock.ts';
@@ -28,7 +29,7 @@ export interface RunningServer {
 }
 
 export async function startWebServer(deps: {
-  config: Pick<Config, 'NODE_ENV' | 'DEV_TOOLS' | 'TEMPORAL_UI_ORIGIN' | 'PUBLIC_URL' | 'PORT' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'DOCUMENTS_DIR' | 'HOLD_MINUTES' | 'SESSION_CACHE_SECONDS' | 'PAYMENT_PROVIDER' | 'PAYBOX_ENDPOINT' | 'PAYBOX_SITE' | 'PAYBOX_RANG' | 'PAYBOX_IDENTIFIANT' | 'PAYBOX_HMAC_KEY' | 'TEMPORAL_PAYLOAD_KEY' | 'TEMPORAL_PAYLOAD_PREVIOUS_KEY'>;
+  config: Pick<Config, 'NODE_ENV' | 'DEV_TOOLS' | 'TEMPORAL_UI_ORIGIN' | 'PUBLIC_URL' | 'PORT' | 'TEMPORAL_NAMESPACE' | 'TEMPORAL_TASK_QUEUE' | 'TRUSTED_PROXIES' | 'DOCUMENTS_DIR' | 'HOLD_MINUTES' | 'SESSION_CACHE_SECONDS' | 'PAYMENT_PROVIDER' | 'PAYBOX_ENDPOINT' | 'PAYBOX_SITE' | 'PAYBOX_RANG' | 'PAYBOX_IDENTIFIANT' | 'PAYBOX_HMAC_KEY' | 'TEMPORAL_PAYLOAD_KEY' | 'TEMPORAL_PAYLOAD_PREVIOUS_KEY'> & Partial<Pick<Config, 'PAYFIP_SERVICE_URL' | 'PAYFIP_PAYMENT_URL'>>;
   db: Db;
   temporalConnection: ConnectionLike;
   /** A worker of this process polls on `temporalConnection`: new baskets take their first task there, without the server's matching. */
@@ -49,6 +50,7 @@ export async function startWebServer(deps: {
     logger: deps.logger,
     documents: createFolderStore(path.resolve(deps.config.DOCUMENTS_DIR)),
     ...paymentProvider(deps.config, deps.sandbox ?? undefined),
+    payfip: payfipEndpoints(deps.config),
     eagerStart: deps.eagerStart ?? false,
     now: deps.now ?? systemClock(),
   });

@@ -10,6 +10,8 @@ import path from 'node:path';
 import { clockOffsetMs, systemClock } from './lib/clock.ts';
 import { createFolderStore } from './lib/documents/store.ts';
 import { createMailer } from './lib/mail/mailer.ts';
+import { payfipClient } from './lib/payments/payfip.ts';
+import { payfipEndpoints } from './lib/payments/payfip-config.ts';
 import { dataConverter } from './lib/temporal/data-converter.ts';
 import { workflowClockBundlerOptions } from './lib/temporal/workflow-clock.ts';
 import type { DataConverter } from '@temporalio/common';
@@ -186,7 +188,7 @@ export async function runAppWorker(options: { config: Config; logger: Logger; db
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, mailer, now: systemClock(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
+    deps: { db, mailer, now: systemClock(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)), payfip: payfipClient({ serviceUrl: payfipEndpoints(config).serviceUrl }) },
     dataConverter: dataConverter(config),
     workflowBundle: options.workflowBundle,
     logger,

@@ -13,6 +13,8 @@ import { createMailActivities } from './mail/index.ts';
 import { createInterruptedOrderActivities } from './orders/index.ts';
 import { createOrderActivities } from './orders/index.ts';
 import { createTopUpActivities } from './wallet/index.ts';
+import { createPayfipActivities } from './payments/index.ts';
+import type { PayfipService } from '../lib/payments/payfip.ts';
 import { createReconcileActivities, type ProcessStarter } from './reconcile/index.ts';
 import { createRegieActivities } from './regies/index.ts';
 import { createWaitlistActivities } from './waitlist/index.ts';
@@ -28,6 +30,8 @@ export interface ActivityDeps {
   documents: DocumentStore;
   /** Starts the product's processes (the reconciler); a worker built without a client has none. */
   processes?: ProcessStarter | undefined;
+  /** PayFiP's web service (lib/payments/payfip.ts); without it, PayFiP payments fail as refused. */
+  payfip?: PayfipService | undefined;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -37,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createApprovalActivities({ ...deps, mail }),
     ...createHoldActivities(deps),
     ...createTopUpActivities(deps),
+    ...createPayfipActivities(deps),
     ...createOrderActivities({ ...deps, mail }),
     ...createInterruptedOrderActivities(deps),
     ...createHousekeepingActivities(deps),

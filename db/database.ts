@@ -313,9 +313,15 @@ export interface PaymentsTable {
   provider: ColumnType<PaymentProviderName, PaymentProviderName | undefined, PaymentProviderName>;
   /** The régie whose provider account took it. */
   regie_id: number | null;
+  /** PayFiP's operation id (idOp), once its web service gave one. */
+  payfip_idop: string | null;
+  /** PayFiP's last answer: resultrans (P card paid, V SEPA debit paid, R/Z refused, A abandoned) or P1 (purged). */
+  payfip_result: PayfipResult | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
+
+export type PayfipResult = 'P' | 'V' | 'R' | 'Z' | 'A' | 'P1';
 
 export type PaymentProviderName = 'paybox' | 'payfip';
 

@@ -14,6 +14,7 @@ export { deliverMail } from './mail/deliver-mail.ts';
 export { basket } from './orders/basket.ts';
 export { order } from './orders/legacy/order.ts';
 export { lateCardPayment } from './payments/late-card-payment.ts';
+export { payfipPayment } from './payments/payfip.ts';
 export { erasure } from './personal-data/erasure.ts';
 export { reconcileProcesses } from './reconcile/reconcile.ts';
 export { closingReminder } from './regies/closing-reminder.ts';

@@ -124,6 +124,22 @@ async function insertHousehold(
   }
 }
 
+/**
+ * The demo's régies take PayFiP (card and SEPA debit) beside Paybox, in test mode (saisie T),
+ * each with its 6-digit client number: `npm start` offers both at the checkout. A régie set
+ * already keeps its settings.
+ */
+async function takePayfip(trx: Trx, communeIds: number[]): Promise<void> {
+  for (const [index, communeId] of communeIds.entries()) {
+    await trx
+      .updateTable('regies')
+      .set({ payfip_numcli: String(123456 + index), payfip_saisie: 'T', methods: sql`array(select distinct unnest(methods || array['payfip-card', 'payfip-sepa']::text[]))` })
+      .where('id', 'in', trx.selectFrom('regie_communes').select('regie_id').where('commune_id', '=', communeId))
+      .where('payfip_numcli', 'is', null)
+      .execute();
+  }
+}
+
 /** Reference data, the products, the staff, the admin and the walkthrough's family (Pardon). */
 export async function loadDemoCatalogue(db: Db, today = parisDate(systemClock()())): Promise<void> {
   const communeIds = await seedReferenceData(db);
@@ -131,6 +147,7 @@ export async function loadDemoCatalogue(db: Db, today = parisDate(systemClock()(
   await db.transaction().execute(async (trx) => {
     const seasons = demoSeasons(today);
     for (const product of demoProducts) await insertProduct(trx, communeIds.get(product.communeSlug)!, product, seasons);
+    await takePayfip(trx, [...communeIds.values()]);
 
     for (const [index, account] of demoAccounts.entries()) {
       if (account.role === 'parent') continue;

@@ -5,6 +5,8 @@ import { inject } from 'vitest';
 import path from 'node:path';
 import { createFolderStore } from '../../lib/documents/store.ts';
 import { createMailer } from '../../lib/mail/mailer.ts';
+import { payfipClient } from '../../lib/payments/payfip.ts';
+import { payfipEndpoints } from '../../lib/payments/payfip-config.ts';
 import { loadConfig } from '../../config.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { testNow, testToday } from './clock.ts';
@@ -44,7 +46,7 @@ export async function startTestStack(): Promise<TestStack> {
     connection: workerConnection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db: database.db, mailer, now: testNow, publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
+    deps: { db: database.db, mailer, now: testNow, publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)), payfip: payfipClient({ serviceUrl: payfipEndpoints(config).serviceUrl }) },
     workflowBundle: await workflowBundle(workflowsPath),
   });
   const workerRun = worker.run();

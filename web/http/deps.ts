@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/connection.ts';
 import type { DocumentStore } from '../../lib/documents/store.ts';
 import type { CardProvider, SandboxKeys } from '../../lib/payments/provider.ts';
+import type { PayfipEndpoints } from '../../lib/payments/payfip-config.ts';
 import type { Logger } from '../../logger.ts';
 import type { WorkflowClient } from '../workflows.ts';
 
@@ -21,6 +22,8 @@ export interface AppInput {
   /** The card payment provider, and the sandbox's keys when the sandbox plays it. */
   payments: CardProvider;
   sandbox: SandboxKeys | null;
+  /** PayFiP's addresses (the payment page the family is sent to); absent, the sandbox's on this server. */
+  payfip?: PayfipEndpoints;
   /** The clock: tests move it to cross the 2-hour session limit. */
   now: () => Date;
 }

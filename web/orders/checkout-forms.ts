@@ -19,8 +19,8 @@ export const termsForm = z.object({
   cgv: z.literal('1', { error: 'Cochez la case pour accepter les conditions générales de vente avant de commander.' }),
 });
 
-/** No card chosen is null: the order refuses a card part without one. */
+/** No card chosen is null: the order refuses a card part without one. PAYFIP: the DGFiP's service, where the régie offers it. */
 export const paymentPlanForm = z.object({
-  carte: text.transform((value): CardType | null => (Object.hasOwn(CARD_TYPES, value) ? (value as CardType) : null)),
+  carte: text.transform((value): CardType | 'PAYFIP' | null => (Object.hasOwn(CARD_TYPES, value) || value === 'PAYFIP' ? (value as CardType | 'PAYFIP') : null)),
   porte_monnaie: text.transform((value) => value === 'tout' || value === 'solde'),
 });

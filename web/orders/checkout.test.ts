@@ -19,6 +19,7 @@ import { AccountAttribute, OrderNumberAttribute, ProcessStateAttribute, TotalCen
 import { orderState, orderWorkflowId } from '../../workflows/orders/order.messages.ts';
 import { freePort } from '../../scripts/lib/free-port.ts';
 import { bookableSeasonDay, testNow, testToday } from '../../test/helpers/clock.ts';
+import { booksProblems } from '../../db/queries/regies/index.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
@@ -286,5 +287,31 @@ describe('Commander', () => {
     expect(first).toBeDefined();
     expect(reference(await second.text())).toBe(first);
     expect(await database.db.selectFrom('payments').select('reference').where('user_id', '=', family.user.id).execute()).toEqual([{ reference: first }]);
+  });
+
+  it('offers PayFiP only where the régie collecting the order takes it; PayFiP out of reach, the order comes back to the payment step', async () => {
+    const { app, family, cookie, number } = await atPaymentStep('payfip-choix@example.fr', nextDay);
+    const rosieres = database.db.selectFrom('regies').select('id').where('name', '=', 'Régie de recettes de Rosières');
+    await database.db.updateTable('regies').set({ payfip_numcli: null }).where('id', 'in', rosieres).execute();
+    const without = await (await app.request(`/commande/${number}/paiement`, { headers: { Cookie: cookie } })).text();
+    expect(without).not.toContain('value="PAYFIP"');
+    const forged = await postForm(app, `/commande/${number}/paiement`, { carte: 'PAYFIP' }, { Cookie: cookie });
+    expect(forged.status).toBe(400);
+    expect(await forged.text()).toContain("Le paiement par PayFiP n&#39;est pas proposé pour cette commande");
+    expect(await database.db.selectFrom('payments').select('id').where('user_id', '=', family.user.id).execute()).toEqual([]);
+
+    await database.db.updateTable('regies').set({ payfip_numcli: '123456' }).where('id', 'in', rosieres).execute();
+    expect(await (await app.request(`/commande/${number}/paiement`, { headers: { Cookie: cookie } })).text()).toContain('Payer par PayFiP (carte ou prélèvement)');
+    const chosen = await postForm(app, `/commande/${number}/paiement`, { carte: 'PAYFIP' }, { Cookie: cookie });
+    expect(chosen.status).toBe(303);
+    expect(chosen.headers.get('location')).toBe(`/commande/${number}/payfip`);
+    expect(await database.db.selectFrom('payments').select(['provider', 'card_type', 'state']).where('user_id', '=', family.user.id).execute()).toEqual([
+      { provider: 'payfip', card_type: 'PAYFIP', state: expect.any(String) },
+    ]);
+    // This worker has no PayFiP web service: the operation is never created, the family may pay another way.
+    const confirmation = async () => (await app.request(`/commande/${number}/confirmation`, { headers: { Cookie: cookie } })).text();
+    const html = await until(confirmation, (text) => text.includes('paiement non abouti'));
+    expect(html).toContain(`href="/commande/${number}/paiement"`);
+    expect(await booksProblems(database.db)).toEqual([]);
   });
 });

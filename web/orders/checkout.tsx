@@ -11,9 +11,9 @@ import { orderHoldIds, orderVoucher, recapLines } from '../../db/queries/orders/
 import { cartCommuneName, createOrderFromCart, familyOrder, orderInCheckout, undoUnstartedOrder } from '../../db/queries/orders/orders.ts';
 import { OrderStepRefused, recordTermsAccepted, setOrderAddress } from '../../db/queries/orders/order-steps.ts';
 import { HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
-import { cardPaymentOf, familyPayment } from '../../db/queries/payments/index.ts';
+import { cardPaymentOf, familyPayfipPayment, familyPayment, orderTakesPayfip } from '../../db/queries/payments/index.ts';
 import { balance } from '../../db/queries/wallet/index.ts';
-import { amountDue } from '../../domain/money.ts';
+import { amountDue, formatEuros } from '../../domain/money.ts';
 import { payOrder } from '../../workflows/orders/basket.messages.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment } from '../../workflows/orders/order.messages.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -25,6 +25,9 @@ import { addressChoiceForm, paymentPlanForm, termsForm, voucherForm } from './ch
 import { AddressStepPage, PaymentStepPage, RecapStepPage, TermsStepPage } from './views/step-pages.tsx';
 import { OrderResultPage, TermsOfSalePage, type PaymentRefusal } from './views/result-pages.tsx';
 import { OrderNotStartedPage } from './views/steps.tsx';
+import { PayfipWaitPage } from './views/payfip-wait.tsx';
+import { paymentPageUrl } from '../../lib/payments/payfip.ts';
+import { sandboxPayfipEndpoints } from '../../lib/payments/payfip-config.ts';
 import { GoToPaymentPage } from '../wallet/index.ts';
 import type { AccessTable } from '../http/access.ts';
 import { signedReturns } from '../payments/index.ts';
@@ -44,6 +47,7 @@ export const checkoutAccess = {
   'POST /commande/:number/conditions': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/conditions' } },
   'GET /commande/:number/paiement': { who: 'parent', object: 'order' },
   'POST /commande/:number/paiement': { who: 'parent', object: 'order', input: { form: 'GET /commande/:number/paiement' } },
+  'GET /commande/:number/payfip': { who: 'parent', object: 'order' },
   'GET /commande/:number/confirmation': { who: 'parent', object: 'order' },
   'GET /conditions-generales-de-vente': { who: 'anyone' },
 } satisfies AccessTable;
@@ -207,7 +211,8 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
 
   async function paymentPage(c: Context<AppEnv>, error?: string | null) {
     const order = orderOf(c);
-    const page = <PaymentStepPage number={order.number} recap={await recapOf(order)} discountCents={order.discount_cents} walletCents={await balance(db, currentUser(c).id)} error={error} />;
+    const payfip = await orderTakesPayfip(db, order.id);
+    const page = <PaymentStepPage number={order.number} recap={await recapOf(order)} discountCents={order.discount_cents} walletCents={await balance(db, currentUser(c).id)} payfip={payfip} error={error} />;
     return c.render(page, { title: 'Paiement' });
   }
 
@@ -223,6 +228,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const pending = order.card_payment_id
       ? await cardPaymentOf(db, order.card_payment_id)
       : undefined;
+    if (pending?.state === 'pending' && pending.provider === 'payfip') return c.redirect(`/commande/${order.number}/payfip`, 303);
     if (pending?.state === 'pending' && pending.card_type && Object.hasOwn(CARD_TYPES, pending.card_type)) {
       return goToCardPayment(c, { reference: pending.reference, amountCents: pending.amount_cents, cardType: pending.card_type as CardType });
     }
@@ -242,6 +248,10 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const wallet = await balance(db, user.id);
     const due = amountDue(order.total_cents, order.discount_cents);
     const walletCents = walletFirst ? Math.min(wallet, due) : 0;
+    if (card === 'PAYFIP' && due > walletCents && (order.workflow_type === 'order' || due - walletCents < 100 || !(await orderTakesPayfip(db, order.id)))) {
+      c.status(400);
+      return paymentPage(c, due - walletCents < 100 ? `PayFiP ne prend pas les paiements de moins de ${formatEuros(100)} : choisissez une carte.` : "Le paiement par PayFiP n'est pas proposé pour cette commande : choisissez une carte.");
+    }
     const plan = { walletCents, cardCents: due - walletCents, cardType: card };
     const result = order.workflow_type === 'order' ? await workflows.orderStep(number, (handle) => handle.executeUpdate(choosePayment, { args: [plan] }))
       : !order.billing_address ? { refused: "Choisissez d'abord l'adresse de facturation." }
@@ -258,6 +268,10 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     // sent again after a crash reads a wallet the first one may already have debited, and its
     // split is not the one the workflow pays (a form for another amount would never be answered).
     const payment = await familyPayment(db, user.id, state.cardReference);
+    if (payment?.state === 'pending' && payment.provider === 'payfip') {
+      await workflows.startPayfip(payment.id, { userId: user.id, commune: null });
+      return c.redirect(`/commande/${number}/payfip`, 303);
+    }
     if (payment?.state !== 'pending' || !payment.card_type || !Object.hasOwn(CARD_TYPES, payment.card_type)) return c.redirect(`/commande/${number}/confirmation`, 303);
     return goToCardPayment(c, { reference: payment.reference, amountCents: payment.amount_cents, cardType: payment.card_type as CardType });
   });
@@ -275,6 +289,29 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     });
     return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={payment.amountCents} />, { title: 'Paiement sécurisé' });
   }
+
+  /**
+   * While PayFiP creates the operation: the page waits (htmx asks again, or the parent follows the
+   * link), then sends the parent to PayFiP's page. Its workflow is started again if its start was
+   * lost (a start already made is left alone).
+   */
+  router.get(`/commande/:number${NUMBER}/payfip`, async (c) => {
+    const order = orderOf(c);
+    const payment = order.card_payment_id ? await familyPayfipPayment(db, currentUser(c).id, order.card_payment_id) : undefined;
+    if (!payment || payment.state !== 'pending') return c.redirect(`/commande/${order.number}/confirmation`, 303);
+    if (payment.payfip_idop) {
+      const target = paymentPageUrl(deps.payfip?.paymentUrl ?? sandboxPayfipEndpoints(config.PUBLIC_URL).paymentUrl, payment.payfip_idop);
+      // htmx follows a redirect itself: the whole page must go to PayFiP.
+      if (c.req.header('HX-Request')) {
+        c.header('HX-Redirect', target);
+        return c.body(null, 204);
+      }
+      return c.redirect(target, 303);
+    }
+    await workflows.startPayfip(payment.id, { userId: currentUser(c).id, commune: null });
+    c.header('Refresh', '2');
+    return c.render(<PayfipWaitPage number={order.number} amountCents={payment.amount_cents} poll={c.req.path} />, { title: 'Paiement par PayFiP' });
+  });
 
   /** What the family may do after a refused payment: the wallet's balance against what is due. */
   async function refusalOf(c: Context<AppEnv>, refusal: { reason: string; until: string }): Promise<PaymentRefusal> {

@@ -3,7 +3,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
-import { createTopUpPayment, familyPayment, pendingTopUps } from '../../db/queries/payments/index.ts';
+import { createTopUpPayment, familyPayfipPayment, familyPayfipRegie, familyPayment, pendingTopUps } from '../../db/queries/payments/index.ts';
+import { paymentPageUrl } from '../../lib/payments/payfip.ts';
+import { sandboxPayfipEndpoints } from '../../lib/payments/payfip-config.ts';
 import { balance, walletHistory } from '../../db/queries/wallet/wallet.ts';
 import { communeName } from '../../db/queries/accounts/index.ts';
 import { TOP_UP_AMOUNTS_CENTS } from '../../workflows/wallet/wallet-top-up.messages.ts';
@@ -12,16 +14,17 @@ import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { readForm, validateForm } from '../forms/forms.ts';
 import { GoToPaymentPage, PaymentResultPage, WalletPage } from './views/wallet.tsx';
+import { PayfipTopUpWaitPage } from './views/payfip-wait.tsx';
 import type { AccessTable } from '../http/access.ts';
 import { signedReturns } from '../payments/index.ts';
 
-/** « Recharger »: one of the amounts offered, and a card type. */
+/** « Recharger »: one of the amounts offered, and a card type (or PAYFIP, where the family's régie offers it). */
 const topUpForm = z.object({
   montant: z
     .string({ error: 'Choisissez un montant : 1, 5, 10, 25 ou 50 €.' })
     .transform(Number)
     .refine((cents) => (TOP_UP_AMOUNTS_CENTS as readonly number[]).includes(cents), 'Choisissez un montant : 1, 5, 10, 25 ou 50 €.'),
-  carte: z.string({ error: 'Choisissez une carte.' }).refine((card): card is CardType => Object.hasOwn(CARD_TYPES, card), 'Choisissez une carte.'),
+  carte: z.string({ error: 'Choisissez une carte.' }).refine((card): card is CardType | 'PAYFIP' => Object.hasOwn(CARD_TYPES, card) || card === 'PAYFIP', 'Choisissez une carte.'),
 });
 
 /** Who may call each route below (see web/http/access.ts). */
@@ -29,6 +32,7 @@ export const walletAccess = {
   'GET /mon-compte/porte-monnaie': { who: 'parent' },
   'POST /mon-compte/porte-monnaie/recharger': { who: 'parent', input: { form: 'GET /mon-compte/porte-monnaie' } },
   'GET /paiement/retour/:reference': { who: 'parent', object: 'top-up' },
+  'GET /mon-compte/porte-monnaie/payfip/:reference': { who: 'parent', object: 'top-up' },
 } satisfies AccessTable;
 
 export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
@@ -37,7 +41,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
 
   const page = async (userId: number, extra: { errors?: Record<string, string>; message?: string | null; pending?: Awaited<ReturnType<typeof pendingTopUps>> } = {}) => (
-    <WalletPage balanceCents={await balance(db, userId)} entries={await walletHistory(db, userId)} pending={extra.pending ?? (await pendingTopUps(db, userId, now()))} {...extra} />
+    <WalletPage balanceCents={await balance(db, userId)} entries={await walletHistory(db, userId)} pending={extra.pending ?? (await pendingTopUps(db, userId, now()))} payfip={(await familyPayfipRegie(db, userId)) !== null} {...extra} />
   );
 
   router.get('/mon-compte/porte-monnaie', async (c) => {
@@ -56,8 +60,20 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.render(await page(user.id, { errors: input.errors }), { title: 'Mon porte-monnaie' });
     }
     const { montant: amount, carte: card } = input.data;
+    const family = { userId: user.id, commune: user.commune_id ? await communeName(db, user.commune_id) : null };
+    if (card === 'PAYFIP') {
+      const regieId = await familyPayfipRegie(db, user.id);
+      if (regieId === null) {
+        c.status(400);
+        return c.render(await page(user.id, { errors: { carte: "Le paiement par PayFiP n'est pas proposé par votre commune : choisissez une carte." } }), { title: 'Mon porte-monnaie' });
+      }
+      const payment = await createTopUpPayment(db, { userId: user.id, amountCents: amount, cardType: card, payfipRegieId: regieId });
+      await workflows.startTopUp(payment.id, family);
+      await workflows.startPayfip(payment.id, family);
+      return c.redirect(`/mon-compte/porte-monnaie/payfip/${payment.reference}`, 303);
+    }
     const payment = await createTopUpPayment(db, { userId: user.id, amountCents: amount, cardType: card });
-    await workflows.startTopUp(payment.id, { userId: user.id, commune: user.commune_id ? await communeName(db, user.commune_id) : null });
+    await workflows.startTopUp(payment.id, family);
     const back = `${config.PUBLIC_URL}/paiement/retour/${payment.reference}`;
     const form = payments.paymentForm({
       totalCents: amount,
@@ -68,6 +84,27 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
       time: now(),
     });
     return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={amount} />, { title: 'Paiement sécurisé' });
+  });
+
+  // While PayFiP creates the operation: the page waits, then sends the family to PayFiP's page.
+  router.get('/mon-compte/porte-monnaie/payfip/:reference{topup-[0-9]{1,12}-[0-9a-f]{10}}', async (c) => {
+    const user = currentUser(c);
+    const found = await familyPayment(db, user.id, c.req.param('reference'));
+    if (!found) return c.notFound();
+    // Another provider's top-up, or one settled: its return page says where it stands.
+    const payment = await familyPayfipPayment(db, user.id, found.id);
+    if (!payment || payment.state !== 'pending') return c.redirect(`/paiement/retour/${found.reference}`, 303);
+    if (payment.payfip_idop) {
+      const target = paymentPageUrl(deps.payfip?.paymentUrl ?? sandboxPayfipEndpoints(config.PUBLIC_URL).paymentUrl, payment.payfip_idop);
+      if (c.req.header('HX-Request')) {
+        c.header('HX-Redirect', target);
+        return c.body(null, 204);
+      }
+      return c.redirect(target, 303);
+    }
+    await workflows.startPayfip(payment.id, { userId: user.id, commune: null });
+    c.header('Refresh', '2');
+    return c.render(<PayfipTopUpWaitPage amountCents={payment.amount_cents} poll={c.req.path} />, { title: 'Paiement par PayFiP' });
   });
 
   // The browser's return: only the provider's signature is trusted in it; the page shows the

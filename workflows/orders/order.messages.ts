@@ -52,4 +52,5 @@ export const orderAmountDue = (state: Pick<OrderState, 'totalCents' | 'voucher'>
 
 export const orderWorkflowId = (number: string) => `order-${number}`;
 export { HOLD_AFTER_REFUSAL_MS, HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
-export const CARD_TYPE_NAMES = ['CB', 'VISA', 'MASTERCARD', 'E_CARD'];
+/** Paybox's card types, and PAYFIP: the DGFiP's service, where the payer chooses card or SEPA debit on its page. */
+export const CARD_TYPE_NAMES = ['CB', 'VISA', 'MASTERCARD', 'E_CARD', 'PAYFIP'];

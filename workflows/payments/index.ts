@@ -3,3 +3,4 @@
 // workflows/index.ts.
 export { CARD_PAYMENT_TIMEOUT, cardPaymentNotified } from './card-payment.messages.ts';
 export type { CardNotification } from './card-payment.messages.ts';
+export { PAYFIP_ASK_AGAIN, PAYFIP_ASKS_IN_PROGRESS, PAYFIP_PAGE_WAIT, payfipNotified, payfipWorkflowId } from './payfip.messages.ts';

@@ -49,7 +49,7 @@ export async function createOrderCardPayment(db: Db, orderId: number, cardType: 
     const reference = paymentReference(`order-${order.number}`);
     const payment = await trx
       .insertInto('payments')
-      .values({ user_id: order.user_id, purpose: 'order', method: 'card', amount_cents: order.card_cents, reference, card_type: cardType, regie_id: await collectingRegie(trx, order.id) })
+      .values({ user_id: order.user_id, purpose: 'order', method: 'card', amount_cents: order.card_cents, reference, card_type: cardType, provider: cardType === 'PAYFIP' ? 'payfip' : 'paybox', regie_id: await collectingRegie(trx, order.id) })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.updateTable('orders').set({ card_payment_id: payment.id }).where('id', '=', order.id).execute();

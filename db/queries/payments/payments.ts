@@ -23,12 +23,19 @@ export function orderNumberOfReference(reference: string): string | null {
   return /^order-(.+)-[0-9a-f]{10}$/.exec(reference)?.[1] ?? null;
 }
 
-/** A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider, taken by the family's régie. */
-export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string }): Promise<{ id: number; reference: string }> {
+/**
+ * A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider,
+ * taken by the family's régie.
+ * PayFiP's (`payfipRegieId`) is taken by that régie's PayFiP account.
+ */
+export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string; payfipRegieId?: number }): Promise<{ id: number; reference: string }> {
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .insertInto('payments')
-      .values({ user_id: input.userId, purpose: 'topup', method: 'card', amount_cents: input.amountCents, reference: `pending-${randomUUID()}`, card_type: input.cardType, regie_id: await familyRegie(trx, input.userId, 'card') })
+      .values({
+        user_id: input.userId, purpose: 'topup', method: 'card', amount_cents: input.amountCents, reference: `pending-${randomUUID()}`, card_type: input.cardType,
+        ...(input.payfipRegieId === undefined ? { regie_id: await familyRegie(trx, input.userId, 'card') } : { provider: 'payfip' as const, regie_id: input.payfipRegieId }),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     const reference = paymentReference(`topup-${row.id}`);
@@ -69,7 +76,7 @@ export function pendingTopUps(db: Db, userId: number, now: Date) {
 
 /** A payment's state and card, for an order's pages. */
 export function cardPaymentOf(db: Db, paymentId: number) {
-  return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state']).where('id', '=', paymentId).executeTakeFirst();
+  return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state', 'provider']).where('id', '=', paymentId).executeTakeFirst();
 }
 
 /**

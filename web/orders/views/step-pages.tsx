@@ -91,16 +91,28 @@ export function TermsStepPage({ number, error }: { number: string; error?: strin
   );
 }
 
-export function PaymentStepPage(props: { number: string; recap: Omit<RecapProps, 'caption'>; discountCents: number; walletCents: number; error?: string | null | undefined }) {
+export function PaymentStepPage(props: { number: string; recap: Omit<RecapProps, 'caption'>; discountCents: number; walletCents: number; payfip: boolean; error?: string | null | undefined }) {
   const { number, recap, walletCents: wallet, error } = props;
   const due = amountDue(recap.totalCents, props.discountCents);
   const rest = due - Math.min(wallet, due);
-  const cards = (Object.keys(CARD_TYPES) as CardType[]).map((type) => (
-    <button class="button button--secondary" type="submit" name="carte" value={type}>
-      {CARD_TYPES[type].label}
-      {wallet > 0 && wallet < due ? ` (${formatEuros(rest)})` : ''}
-    </button>
-  ));
+  const part = wallet > 0 && wallet < due ? ` (${formatEuros(rest)})` : '';
+  const cards = [
+    ...(Object.keys(CARD_TYPES) as CardType[]).map((type) => (
+      <button class="button button--secondary" type="submit" name="carte" value={type}>
+        {CARD_TYPES[type].label}
+        {part}
+      </button>
+    )),
+    // The DGFiP's service, where the régie taking the payment offers it: card or SEPA debit, chosen on its page.
+    // PayFiP takes 1 € or more.
+    ...(props.payfip && (part ? rest : due) >= 100
+      ? [
+          <button class="button button--secondary" type="submit" name="carte" value="PAYFIP">
+            Payer par PayFiP (carte ou prélèvement){part}
+          </button>,
+        ]
+      : []),
+  ];
   return (
     <CheckoutPage step={4} title="Choisissez votre moyen de paiement">
       {error ? <Notice kind="warning">{error}</Notice> : null}

@@ -13,9 +13,11 @@ export interface WalletPageProps {
   entries: { id: number; amount_cents: number; label: string; created_at: Date }[];
   errors?: Record<string, string>;
   message?: string | null;
+  /** The family's régie takes PayFiP: offered beside the cards. */
+  payfip?: boolean;
 }
 
-export function WalletPage({ balanceCents, entries, pending = [], errors = {}, message }: WalletPageProps) {
+export function WalletPage({ balanceCents, entries, pending = [], errors = {}, message, payfip = false }: WalletPageProps) {
   return (
     <>
       <h1>Mon porte-monnaie</h1>
@@ -50,6 +52,12 @@ export function WalletPage({ balanceCents, entries, pending = [], errors = {}, m
                 <label for={`carte-${type}`}>{CARD_TYPES[type].label}</label>
               </div>
             ))}
+            {payfip ? (
+              <div class="radio">
+                <input type="radio" name="carte" id="carte-PAYFIP" value="PAYFIP" />
+                <label for="carte-PAYFIP">Payer par PayFiP (carte ou prélèvement)</label>
+              </div>
+            ) : null}
           </fieldset>
           <button class="button" type="submit">
             Recréditer mon porte-monnaie
