@@ -50,6 +50,9 @@ export const configSchema = z.object({
   PAYBOX_RANG: z.string().regex(/^\d{2,3}$/, 'must be 2 or 3 digits').optional(),
   PAYBOX_IDENTIFIANT: z.string().regex(/^\d{1,9}$/, 'must be digits').optional(),
   PAYBOX_HMAC_KEY: z.string().regex(/^[0-9A-Fa-f]{128}$/, 'must be the 128 hexadecimal characters of the merchant key').optional(),
+  /** Paybox Direct (PPPS), where card refunds are asked, and the merchant's key for it (CLE); without them a refund asked of Paybox is refused, and staff give it to the wallet. */
+  PAYBOX_PPPS_ENDPOINT: url(['https:']).optional(),
+  PAYBOX_CLE: z.string().regex(/^[!-~]{1,64}$/, 'must be the Paybox Direct key from the back office').optional(),
   /** AES-256 key (base64 of 32 bytes) that encrypts every payload sent through Temporal; required in production. */
   TEMPORAL_PAYLOAD_KEY: payloadKey.optional(),
   /** The key before the last rotation, still used to decrypt what it encrypted. */

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { clockOffsetMs, systemClock } from './lib/clock.ts';
 import { createFolderStore } from './lib/documents/store.ts';
 import { createMailer } from './lib/mail/mailer.ts';
+import { cardRefunds } from './lib/payments/configured-provider.ts';
 import { dataConverter } from './lib/temporal/data-converter.ts';
 import { workflowClockBundlerOptions } from './lib/temporal/workflow-clock.ts';
 import type { DataConverter } from '@temporalio/common';
@@ -181,7 +182,7 @@ export async function runAppWorker(options: { config: Config; logger: Logger; db
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, mailer, now: systemClock(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)) },
+    deps: { db, mailer, now: systemClock(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)), refunds: cardRefunds(config) },
     dataConverter: dataConverter(config),
     workflowBundle: options.workflowBundle,
     logger,

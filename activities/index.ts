@@ -11,7 +11,8 @@ import type { DocumentStore } from '../lib/documents/store.ts';
 import type { Mailer } from '../lib/mail/mailer.ts';
 import { createMailActivities } from './mail/index.ts';
 import { createInterruptedOrderActivities } from './orders/index.ts';
-import { createOrderActivities } from './orders/index.ts';
+import { createCardRefundActivities, createOrderActivities } from './orders/index.ts';
+import type { CardRefunds } from '../lib/payments/card-refunds.ts';
 import { createTopUpActivities } from './wallet/index.ts';
 import { createReconcileActivities, type ProcessStarter } from './reconcile/index.ts';
 import { createWaitlistActivities } from './waitlist/index.ts';
@@ -27,6 +28,8 @@ export interface ActivityDeps {
   documents: DocumentStore;
   /** Starts the product's processes (the reconciler); a worker built without a client has none. */
   processes?: ProcessStarter | undefined;
+  /** Who refunds card payments at the provider; without it every refund asked is refused, saying so. */
+  refunds?: CardRefunds | undefined;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -38,6 +41,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTopUpActivities(deps),
     ...createOrderActivities({ ...deps, mail }),
     ...createInterruptedOrderActivities(deps),
+    ...createCardRefundActivities(deps),
     ...createHousekeepingActivities(deps),
     ...createClosureActivities({ ...deps, mail }),
     ...createDocumentActivities({ ...deps, mail }),

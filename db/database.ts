@@ -313,6 +313,9 @@ export interface PaymentsTable {
   provider: ColumnType<PaymentProviderName, PaymentProviderName | undefined, PaymentProviderName>;
   /** The régie whose provider account took it. */
   regie_id: number | null;
+  /** Paybox's call and transaction numbers (NUMAPPEL, NUMTRANS), which its refund call names. */
+  paybox_numappel: string | null;
+  paybox_numtrans: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

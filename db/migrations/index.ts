@@ -29,6 +29,7 @@ import * as waitingList from './2026-12-06T0900_waiting_list.ts';
 import * as reservationRefunds from './2026-12-07T1100_reservation_refunds.ts';
 import * as formerEmails from './2026-12-07T1200_former_emails.ts';
 import * as regies from './2026-12-08T0900_regies.ts';
+import * as providerRefunds from './2026-12-08T1300_provider_refunds.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T1100_reservation_refunds': reservationRefunds,
   '2026-12-07T1200_former_emails': formerEmails,
   '2026-12-08T0900_regies': regies,
+  '2026-12-08T1300_provider_refunds': providerRefunds,
 };

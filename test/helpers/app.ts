@@ -32,6 +32,12 @@ export interface TestAppOptions {
 // One sandbox per test process: an RSA key pair takes a moment to make.
 let sandbox: SandboxKeys | undefined;
 
+/** The sandbox the test apps of this process play the provider with. */
+export function testSandbox(): SandboxKeys {
+  sandbox ??= createSandboxKeys(TEST_ORIGIN);
+  return sandbox;
+}
+
 export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
   sandbox ??= createSandboxKeys(TEST_ORIGIN);
   return createApp({

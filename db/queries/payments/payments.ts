@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
+import { familyRegie } from '../regies/index.ts';
 
 /**
  * The reference the provider knows a payment by (PBX_CMD): its kind and number, then a random
@@ -23,16 +24,18 @@ export function orderNumberOfReference(reference: string): string | null {
 }
 
 /** A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider. */
-export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string }): Promise<{ id: number; reference: string }> {
+export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string }): Promise<{ id: number; reference: string; regieId: number }> {
   return db.transaction().execute(async (trx) => {
+    // The family's régie takes it, on its own Paybox account when it has one.
+    const regieId = await familyRegie(trx, input.userId, 'card');
     const row = await trx
       .insertInto('payments')
-      .values({ user_id: input.userId, purpose: 'topup', method: 'card', amount_cents: input.amountCents, reference: `pending-${randomUUID()}`, card_type: input.cardType })
+      .values({ user_id: input.userId, purpose: 'topup', method: 'card', amount_cents: input.amountCents, reference: `pending-${randomUUID()}`, card_type: input.cardType, regie_id: regieId })
       .returning('id')
       .executeTakeFirstOrThrow();
     const reference = paymentReference(`topup-${row.id}`);
     await trx.updateTable('payments').set({ reference }).where('id', '=', row.id).execute();
-    return { id: row.id, reference };
+    return { id: row.id, reference, regieId };
   });
 }
 
@@ -68,7 +71,7 @@ export function pendingTopUps(db: Db, userId: number, now: Date) {
 
 /** A payment's state and card, for an order's pages. */
 export function cardPaymentOf(db: Db, paymentId: number) {
-  return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state']).where('id', '=', paymentId).executeTakeFirst();
+  return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state', 'regie_id']).where('id', '=', paymentId).executeTakeFirst();
 }
 
 /**
@@ -97,4 +100,13 @@ export function cardPaymentsOfCommunes(db: Db, communeIds: number[], limit = 500
     .orderBy('payments.updated_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+/**
+ * Paybox's call and transaction numbers of a paid payment, from its verified notification: its
+ * refund call names them. Kept from the first notification that brings them.
+ */
+export async function recordPayboxNumbers(db: Db, paymentId: number, numbers: { numAppel: string; numTrans: string }): Promise<void> {
+  if (!/^\d{1,20}$/.test(numbers.numAppel) || !/^\d{1,20}$/.test(numbers.numTrans)) return;
+  await db.updateTable('payments').set({ paybox_numappel: numbers.numAppel, paybox_numtrans: numbers.numTrans }).where('id', '=', paymentId).where('paybox_numtrans', 'is', null).execute();
 }
