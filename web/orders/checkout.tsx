@@ -13,6 +13,7 @@ import { OrderStepRefused, recordTermsAccepted, setOrderAddress } from '../../db
 import { HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
 import { cardPaymentOf, familyPayment } from '../../db/queries/payments/index.ts';
 import { balance } from '../../db/queries/wallet/index.ts';
+import { regiePayboxAccount } from '../../db/queries/regies/index.ts';
 import { amountDue } from '../../domain/money.ts';
 import { payOrder } from '../../workflows/orders/basket.messages.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment } from '../../workflows/orders/order.messages.ts';
@@ -224,7 +225,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
       ? await cardPaymentOf(db, order.card_payment_id)
       : undefined;
     if (pending?.state === 'pending' && pending.card_type && Object.hasOwn(CARD_TYPES, pending.card_type)) {
-      return goToCardPayment(c, { reference: pending.reference, amountCents: pending.amount_cents, cardType: pending.card_type as CardType });
+      return goToCardPayment(c, { reference: pending.reference, amountCents: pending.amount_cents, cardType: pending.card_type as CardType, regieId: pending.regie_id });
     }
     return null;
   }
@@ -259,11 +260,11 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     // split is not the one the workflow pays (a form for another amount would never be answered).
     const payment = await familyPayment(db, user.id, state.cardReference);
     if (payment?.state !== 'pending' || !payment.card_type || !Object.hasOwn(CARD_TYPES, payment.card_type)) return c.redirect(`/commande/${number}/confirmation`, 303);
-    return goToCardPayment(c, { reference: payment.reference, amountCents: payment.amount_cents, cardType: payment.card_type as CardType });
+    return goToCardPayment(c, { reference: payment.reference, amountCents: payment.amount_cents, cardType: payment.card_type as CardType, regieId: payment.regie_id });
   });
 
   /** The form that takes the parent to the provider's payment page for the order's card part. */
-  function goToCardPayment(c: Context<AppEnv>, payment: { reference: string; amountCents: number; cardType: CardType }) {
+  async function goToCardPayment(c: Context<AppEnv>, payment: { reference: string; amountCents: number; cardType: CardType; regieId: number | null }) {
     const back = `${config.PUBLIC_URL}/commande/${orderOf(c).number}/confirmation`;
     const form = payments.paymentForm({
       totalCents: payment.amountCents,
@@ -272,7 +273,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
       cardType: payment.cardType,
       urls: { done: back, refused: back, cancelled: back, waiting: back, notify: `${config.PUBLIC_URL}/paiement/notification` },
       time: now(),
-    });
+    }, await regiePayboxAccount(db, payment.regieId));
     return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={payment.amountCents} />, { title: 'Paiement sécurisé' });
   }
 

@@ -6,6 +6,7 @@ import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import { createTopUpPayment, familyPayment, pendingTopUps } from '../../db/queries/payments/index.ts';
 import { balance, walletHistory } from '../../db/queries/wallet/wallet.ts';
 import { communeName } from '../../db/queries/accounts/index.ts';
+import { regiePayboxAccount } from '../../db/queries/regies/index.ts';
 import { TOP_UP_AMOUNTS_CENTS } from '../../workflows/wallet/wallet-top-up.messages.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -66,7 +67,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
       cardType: card,
       urls: { done: back, refused: back, cancelled: back, waiting: back, notify: `${config.PUBLIC_URL}/paiement/notification` },
       time: now(),
-    });
+    }, await regiePayboxAccount(db, payment.regieId));
     return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={amount} />, { title: 'Paiement sécurisé' });
   });
 

@@ -3,3 +3,4 @@ export { collectingRegie, familyRegie, inTransaction, orderProductShares, orderS
 export { journalWalletMovement, type WalletJournal } from './wallet-journal.ts';
 export { cardMethod, journalCardRefund, journalOrderCardPayment } from './card-journal.ts';
 export { booksProblems, booksReport, type BooksReport } from './books.ts';
+export { regiePayboxAccount } from './paybox-account.ts';
