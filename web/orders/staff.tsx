@@ -30,7 +30,8 @@ export const staffOrderAccess = {
   'GET /agent/commandes': { who: 'staff' },
   'GET /agent/commandes/:number': { who: 'staff', object: 'commune-order' },
   'POST /agent/commandes/:number/annuler': { who: 'staff', object: 'commune-order', input: { form: 'GET /agent/commandes/:number' } },
-  'POST /agent/commandes/:number/remboursement': { who: 'staff', object: 'commune-order', input: { form: 'GET /agent/commandes/:number' } },
+  // Shown on the order's page only beside a card refund the provider refused or has yet to answer.
+  'POST /agent/commandes/:number/remboursement': { who: 'staff', object: 'commune-order', input: { fields: ['remboursement', 'suite'] } },
 } satisfies AccessTable;
 
 const NUMBER = '{[0-9]{4}-[0-9]{6}}';

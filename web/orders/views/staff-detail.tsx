@@ -47,11 +47,11 @@ export function OrderDetailPage(props: { detail: Detail; temporalUi: string; mes
           <a href={`${temporalUi}/namespaces/default/workflows/order-${order.number}`}>Le processus order-{order.number} dans Temporal</a>
         </li>
       </ul>
+      <FieldError name="remboursement" error={errors.remboursement} />
+      <FieldError name="suite" error={errors.suite} />
       {cardRefunds.length > 0 ? (
         <>
           <h2>Remboursements sur la carte</h2>
-          <FieldError name="remboursement" error={errors.remboursement} />
-          <FieldError name="suite" error={errors.suite} />
           <ul>
             {cardRefunds.map((refund) => (
               <CardRefundItem number={order.number} refund={refund} />
