@@ -16,6 +16,8 @@ import { bookableSeasonDay, testNow, testToday } from '../../test/helpers/clock.
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTemporal } from '../../test/helpers/temporal.ts';
 import { until } from '../../test/helpers/until.ts';
+import { launchBrowser } from '../../test/helpers/browser.ts';
+import { axeViolations } from '../../test/helpers/axe.ts';
 import { orderWorkflowId } from '../../workflows/orders/order.messages.ts';
 
 const database = useTestDatabase();
@@ -167,4 +169,35 @@ describe('a card refund through the pages', () => {
     expect(await orderPage(order.number)).toMatch(/Remboursé par virement de la régie le \d\d-\d\d-\d{4} : 7,90 €, référence VIR-2026-0042/);
     expect(await booksProblems(database.db)).toEqual([]);
   });
+
+  it('shows a refused refund and its confirmation with nothing axe-core finds (WCAG 2.1 A and AA)', async () => {
+    const order = await paidByCard('refus-accessible@example.fr');
+    ppps().refuseNext(1);
+    const id = await cancelToCard(order.number, order.reservations[0]!.id);
+    await until(() => refundState(id), (state) => state === 'refused');
+    const pages: [string, string][] = [
+      ['order', await (await app().request(`/agent/commandes/${order.number}`, { headers: { Cookie: staff } })).text()],
+      ['confirmation', await (await postForm(app(), `/agent/commandes/${order.number}/remboursement`, { remboursement: String(id), suite: 'porte-monnaie' }, { Cookie: staff })).text()],
+    ];
+    const browser = await launchBrowser();
+    const found: string[] = [];
+    try {
+      for (const [name, html] of pages) {
+        const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+        await context.route(`${TEST_ORIGIN}/**`, async (request) => {
+          const url = new URL(request.request().url());
+          if (url.pathname === '/page-a-verifier') return request.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+          const asset = await app().request(`${url.pathname}${url.search}`, { headers: { Cookie: staff } });
+          return request.fulfill({ status: asset.status, headers: Object.fromEntries(asset.headers), body: Buffer.from(await asset.arrayBuffer()) });
+        });
+        const page = await context.newPage();
+        await page.goto(`${TEST_ORIGIN}/page-a-verifier`);
+        for (const violation of await axeViolations(page)) found.push(`${name}: ${violation}`);
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+    }
+    expect(found).toEqual([]);
+  }, 120_000);
 });
