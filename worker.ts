@@ -59,6 +59,7 @@ function processStarter(options: AppWorkerOptions): ProcessStarter {
     startAbsence: starts.startAbsence,
     startOnlineRequest: starts.startOnlineRequest,
     waitlistPlaceFreed: starts.waitlistPlaceFreed,
+    startCardRefund: starts.startCardRefund,
   };
 }
 
