@@ -53,6 +53,9 @@ export const configSchema = z.object({
   /** PayFiP's web service and payment page; unset, the DGFiP's own, or the sandbox's where the sandbox plays the card provider. */
   PAYFIP_SERVICE_URL: url(['http:', 'https:']).optional(),
   PAYFIP_PAYMENT_URL: url(['http:', 'https:']).optional(),
+  /** Paybox Direct (PPPS), where card refunds are asked, and the merchant's key for it (CLE); without them a refund asked of Paybox is refused, and staff give it to the wallet. */
+  PAYBOX_PPPS_ENDPOINT: url(['https:']).optional(),
+  PAYBOX_CLE: z.string().regex(/^[!-~]{1,64}$/, 'must be the Paybox Direct key from the back office').optional(),
   /** AES-256 key (base64 of 32 bytes) that encrypts every payload sent through Temporal; required in production. */
   TEMPORAL_PAYLOAD_KEY: payloadKey.optional(),
   /** The key before the last rotation, still used to decrypt what it encrypted. */

@@ -12,6 +12,7 @@ import { createFolderStore } from './lib/documents/store.ts';
 import { createMailer } from './lib/mail/mailer.ts';
 import { payfipClient } from './lib/payments/payfip.ts';
 import { payfipEndpoints } from './lib/payments/payfip-config.ts';
+import { cardRefunds } from './lib/payments/configured-provider.ts';
 import { dataConverter } from './lib/temporal/data-converter.ts';
 import { workflowClockBundlerOptions } from './lib/temporal/workflow-clock.ts';
 import type { DataConverter } from '@temporalio/common';
@@ -61,6 +62,7 @@ function processStarter(options: AppWorkerOptions): ProcessStarter {
     startAbsence: starts.startAbsence,
     startOnlineRequest: starts.startOnlineRequest,
     waitlistPlaceFreed: starts.waitlistPlaceFreed,
+    startCardRefund: starts.startCardRefund,
   };
 }
 
@@ -188,7 +190,7 @@ export async function runAppWorker(options: { config: Config; logger: Logger; db
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    deps: { db, mailer, now: systemClock(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)), payfip: payfipClient({ serviceUrl: payfipEndpoints(config).serviceUrl }) },
+    deps: { db, mailer, now: systemClock(), publicUrl: config.PUBLIC_URL, documents: createFolderStore(path.resolve(config.DOCUMENTS_DIR)), payfip: payfipClient({ serviceUrl: payfipEndpoints(config).serviceUrl }), refunds: cardRefunds(config) },
     dataConverter: dataConverter(config),
     workflowBundle: options.workflowBundle,
     logger,

@@ -11,7 +11,8 @@ import type { DocumentStore } from '../lib/documents/store.ts';
 import type { Mailer } from '../lib/mail/mailer.ts';
 import { createMailActivities } from './mail/index.ts';
 import { createInterruptedOrderActivities } from './orders/index.ts';
-import { createOrderActivities } from './orders/index.ts';
+import { createCardRefundActivities, createOrderActivities } from './orders/index.ts';
+import type { CardRefunds } from '../lib/payments/card-refunds.ts';
 import { createTopUpActivities } from './wallet/index.ts';
 import { createPayfipActivities } from './payments/index.ts';
 import type { PayfipService } from '../lib/payments/payfip.ts';
@@ -32,6 +33,8 @@ export interface ActivityDeps {
   processes?: ProcessStarter | undefined;
   /** PayFiP's web service (lib/payments/payfip.ts); without it, PayFiP payments fail as refused. */
   payfip?: PayfipService | undefined;
+  /** Who refunds card payments at the provider; without it every refund asked is refused, saying so. */
+  refunds?: CardRefunds | undefined;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -44,6 +47,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createPayfipActivities(deps),
     ...createOrderActivities({ ...deps, mail }),
     ...createInterruptedOrderActivities(deps),
+    ...createCardRefundActivities(deps),
     ...createHousekeepingActivities(deps),
     ...createClosureActivities({ ...deps, mail }),
     ...createDocumentActivities({ ...deps, mail }),

@@ -40,13 +40,26 @@ export interface ClosuresTable {
   families_mailed: ColumnType<number, number | undefined, number>;
 }
 
-/** A card refund made at the payment provider by staff, recorded with its reference. */
+export type CardRefundState = 'requested' | 'done' | 'refused' | 'to-wallet';
+
+/**
+ * A card refund decided by staff: requested, then done by the provider (its reference kept) or by
+ * the régie's transfer, or refused by the provider (tried again, or given to the wallet instead).
+ */
 export interface CardRefundsTable {
   id: Generated<number>;
   payment_id: number;
   reservation_id: number;
   amount_cents: number;
-  provider_reference: string;
+  provider_reference: string | null;
   staff_id: number;
+  state: ColumnType<CardRefundState, CardRefundState | undefined, CardRefundState>;
+  method: ColumnType<'provider' | 'transfer', 'provider' | 'transfer' | undefined, 'provider' | 'transfer'>;
+  /** The try at the provider: each asks its own question (NUMQUESTION), a retry of one asks the same. */
+  attempt: ColumnType<number, number | undefined, number>;
+  /** The provider's answer to the last try (CODEREPONSE, COMMENTAIRE). */
+  provider_code: string | null;
+  provider_comment: string | null;
   created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }

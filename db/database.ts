@@ -317,6 +317,9 @@ export interface PaymentsTable {
   payfip_idop: string | null;
   /** PayFiP's last answer: resultrans (P card paid, V SEPA debit paid, R/Z refused, A abandoned) or P1 (purged). */
   payfip_result: PayfipResult | null;
+  /** Paybox's call and transaction numbers (NUMAPPEL, NUMTRANS), which its refund call names. */
+  paybox_numappel: string | null;
+  paybox_numtrans: string | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -12,6 +12,8 @@ export interface RegiesTable {
   paybox_rang: string | null;
   paybox_identifiant: string | null;
   paybox_hmac_key: string | null;
+  /** The régie's Paybox Direct key (CLE), for refunds at the provider. */
+  paybox_cle: string | null;
   payfip_numcli: string | null;
   payfip_saisie: ColumnType<'T' | 'X' | 'W', 'T' | 'X' | 'W' | undefined, 'T' | 'X' | 'W'>;
   pes_id_post: string | null;

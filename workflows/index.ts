@@ -12,6 +12,7 @@ export { documentExpiry } from './documents/document-expiry.ts';
 export { housekeeping } from './housekeeping/housekeeping.ts';
 export { deliverMail } from './mail/deliver-mail.ts';
 export { basket } from './orders/basket.ts';
+export { cardRefund } from './orders/card-refund.ts';
 export { order } from './orders/legacy/order.ts';
 export { lateCardPayment } from './payments/late-card-payment.ts';
 export { payfipPayment } from './payments/payfip.ts';

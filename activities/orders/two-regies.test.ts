@@ -8,6 +8,7 @@ import { createMailer } from '../../lib/mail/mailer.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { createOrderFromCart } from '../../db/queries/orders/orders.ts';
 import { staffCancelReservations } from '../../db/queries/orders/staff-cancellation.ts';
+import { settleCardRefund } from '../../db/queries/orders/card-refunds.ts';
 import { booksProblems } from '../../db/queries/regies/index.ts';
 import { moveMoney } from '../../db/queries/wallet/index.ts';
 import { addDays } from '../../domain/dates.ts';
@@ -74,7 +75,10 @@ describe('an order of two régies', () => {
     // Rosières' staff do not see Bains' lines, even in an order they share.
     expect(await cancel({ id: rosieresStaff.id, communeIds: [wednesdays.commune_id] }, reservations[0]!.id, { to: 'wallet' })).toBe('none');
     await cancel({ id: bainsStaff.id, communeIds: [canteen.commune_id] }, reservations[0]!.id, { to: 'wallet' });
-    await cancel({ id: bainsStaff.id, communeIds: [canteen.commune_id] }, reservations[1]!.id, { to: 'card', providerReference: 'REMB-77' });
+    await cancel({ id: bainsStaff.id, communeIds: [canteen.commune_id] }, reservations[1]!.id, { to: 'card' });
+    // Paybox makes the refund asked (the card-refund workflow's part): then it is journalled.
+    const asked = await db.selectFrom('card_refunds').select(['id', 'attempt']).where('reservation_id', '=', reservations[1]!.id).executeTakeFirstOrThrow();
+    await settleCardRefund(db, asked.id, asked.attempt, { outcome: 'refunded', reference: 'REMB-77', code: '00000' }, now);
     const refunds = await db.selectFrom('journal_entries').select(['regie_id', 'product_id', 'kind', 'series', 'method', 'amount_cents', 'wallet_cents']).where('series', '=', 'refund').where('user_id', '=', family.user.id).orderBy('id').execute();
     expect(refunds.map((entry) => [entry.regie_id, entry.product_id, entry.kind, entry.method])).toEqual([
       [bains, canteen.id, 'refund-to-wallet', 'wallet'],

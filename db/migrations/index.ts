@@ -31,6 +31,7 @@ import * as formerEmails from './2026-12-07T1200_former_emails.ts';
 import * as regies from './2026-12-08T0900_regies.ts';
 import * as payfip from './2026-12-08T1000_payfip.ts';
 import * as regieClosing from './2026-12-08T1200_regie_closing.ts';
+import * as providerRefunds from './2026-12-08T1300_provider_refunds.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T0900_regies': regies,
   '2026-12-08T1000_payfip': payfip,
   '2026-12-08T1200_regie_closing': regieClosing,
+  '2026-12-08T1300_provider_refunds': providerRefunds,
 };

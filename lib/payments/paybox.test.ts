@@ -5,8 +5,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildPaymentForm, interpretErrorCode, signFields, verifyNotification, type PayboxMerchant } from './paybox.ts';
+import { buildPaymentForm, interpretErrorCode, PBX_RETOUR, signFields, verifyNotification, type PayboxMerchant } from './paybox.ts';
 import { testNow } from '../../test/helpers/clock.ts';
+import { createSandboxKeys, payboxProvider, sandboxProvider } from './provider.ts';
 
 const merchant: PayboxMerchant = {
   site: '1999888',
@@ -46,6 +47,19 @@ describe('payment form', () => {
     expect(signFields([['PBX_SITE', '1999888']], '00')).toMatch(/^[0-9A-F]{128}$/);
   });
 
+  it("is signed for the régie's own account when it has one, on the configuration's host; the sandbox keeps its own keys", () => {
+    const request = { totalCents: 500, reference: 'topup-1-ab', email: 'x@y.z', cardType: 'CB' as const, urls: { done: 'a', refused: 'b', cancelled: 'c', waiting: 'd', notify: 'e' }, time: testNow() };
+    const regie = { site: '1234567', rang: '01', identifiant: '987654321', hmacKeyHex: 'AB'.repeat(64) };
+    const own = payboxProvider(merchant, 'unused').paymentForm(request, regie);
+    expect(own.action).toBe('https://preprod-tpeweb.example.test/cgi/MYchoix_pagepaiement.cgi');
+    expect(Object.fromEntries(own.fields)).toMatchObject({ PBX_SITE: '1234567', PBX_RANG: '01', PBX_IDENTIFIANT: '987654321' });
+    expect(own.fields.at(-1)).toEqual(['PBX_HMAC', signFields(own.fields.slice(0, -1), regie.hmacKeyHex)]);
+    expect(Object.fromEntries(payboxProvider(merchant, 'unused').paymentForm(request, null).fields).PBX_SITE).toBe('1999888');
+    const keys = createSandboxKeys('http://localhost:3000');
+    const sandbox = sandboxProvider(keys).paymentForm(request, regie);
+    expect(sandbox.fields.at(-1)).toEqual(['PBX_HMAC', signFields(sandbox.fields.slice(0, -1), keys.merchant.hmacKeyHex)]);
+  });
+
   it('refuses an amount that is not a positive number of cents', () => {
     expect(() => buildPaymentForm(merchant, { ...{ totalCents: 0 }, reference: 'x', email: 'x@y.z', cardType: 'CB', urls: { done: '', refused: '', cancelled: '', waiting: '', notify: '' }, time: testNow() })).toThrow(RangeError);
   });
@@ -70,9 +84,16 @@ describe('notification', () => {
       reference: 'order-2026-000123-card-1',
       authorization: 'XXXXXX',
       transaction: '12345678',
+      numTrans: '',
       errorCode: '00000',
       outcome: 'paid',
     });
+  });
+
+  it('brings the call and transaction numbers a refund needs, when the form asked for them', () => {
+    expect(PBX_RETOUR).toBe('montant:M;ref:R;auto:A;trans:T;erreur:E;numtrans:S;sign:K');
+    const query = signedQuery('montant=1160&ref=order-2026-000123-card-1&auto=XXXXXX&trans=12345678&erreur=00000&numtrans=87654321');
+    expect(verifyNotification(query, publicKey)).toMatchObject({ transaction: '12345678', numTrans: '87654321', outcome: 'paid' });
   });
 
   it('is rejected when tampered with, unsigned, or signed by another key', () => {

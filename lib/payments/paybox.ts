@@ -15,6 +15,9 @@ export interface PayboxMerchant {
   endpoint: string;
 }
 
+/** A régie's own Paybox account: the payment host stays the configuration's. */
+export type PayboxAccount = Omit<PayboxMerchant, 'endpoint'>;
+
 export const CARD_TYPES = {
   CB: { typePaiement: 'CARTE', typeCarte: 'CB', label: 'Payer par Carte CB' },
   VISA: { typePaiement: 'CARTE', typeCarte: 'VISA', label: 'Payer par Carte Visa' },
@@ -23,8 +26,12 @@ export const CARD_TYPES = {
 } as const;
 export type CardType = keyof typeof CARD_TYPES;
 
-/** The variables the provider returns, signature last as it requires. */
-export const PBX_RETOUR = 'montant:M;ref:R;auto:A;trans:T;erreur:E;sign:K';
+/**
+ * The variables the provider returns, signature last as it requires. `trans` (T) is the call
+ * number (NUMAPPEL) and `numtrans` (S) the transaction number (NUMTRANS): the refund call names
+ * both. Notifications of forms posted before `numtrans` was asked still parse, without it.
+ */
+export const PBX_RETOUR = 'montant:M;ref:R;auto:A;trans:T;erreur:E;numtrans:S;sign:K';
 
 export interface PaymentRequest {
   totalCents: number;
@@ -88,7 +95,10 @@ export interface Notification {
   amountCents: number;
   reference: string;
   authorization: string;
+  /** The call number (NUMAPPEL). */
   transaction: string;
+  /** The transaction number (NUMTRANS); empty in notifications of forms posted before it was asked. */
+  numTrans: string;
   errorCode: string;
   outcome: PaymentOutcome;
 }
@@ -126,6 +136,7 @@ export function verifyNotification(rawQuery: string, publicKeyPem: string): Noti
     reference: values.get('ref')!,
     authorization: values.get('auto') ?? '',
     transaction: values.get('trans') ?? '',
+    numTrans: values.get('numtrans') ?? '',
     errorCode,
     outcome: interpretErrorCode(errorCode),
   };

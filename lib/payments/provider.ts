@@ -3,11 +3,12 @@
 // sandbox plays Paybox on our own server, with a merchant key and an RSA key pair made at start-up.
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { buildPaymentForm, verifyNotification, type Notification, type PaymentForm, type PaymentRequest, type PayboxMerchant } from './paybox.ts';
+import { buildPaymentForm, verifyNotification, type Notification, type PaymentForm, type PaymentRequest, type PayboxAccount, type PayboxMerchant } from './paybox.ts';
 
 export interface CardProvider {
   name: 'paybox' | 'sandbox';
-  paymentForm(request: PaymentRequest): PaymentForm;
+  /** The form, signed for the account of the régie taking the payment when it has one (never in the sandbox, which keeps its own keys). */
+  paymentForm(request: PaymentRequest, account?: PayboxAccount | null): PaymentForm;
   verify(rawQuery: string): Notification | null;
   /** Origins the payment form posts to, for the Content-Security-Policy's form-action. */
   formOrigins: string[];
@@ -16,7 +17,7 @@ export interface CardProvider {
 export function payboxProvider(merchant: PayboxMerchant, publicKeyPem: string): CardProvider {
   return {
     name: 'paybox',
-    paymentForm: (request) => buildPaymentForm(merchant, request),
+    paymentForm: (request, account) => buildPaymentForm(account ? { ...account, endpoint: merchant.endpoint } : merchant, request),
     verify: (rawQuery) => verifyNotification(rawQuery, publicKeyPem),
     formOrigins: [new URL(merchant.endpoint).origin],
   };
@@ -45,5 +46,6 @@ export function createSandboxKeys(publicUrl: string): SandboxKeys {
 }
 
 export function sandboxProvider(keys: SandboxKeys): CardProvider {
-  return { ...payboxProvider(keys.merchant, keys.publicKeyPem), name: 'sandbox', formOrigins: [] };
+  const paybox = payboxProvider(keys.merchant, keys.publicKeyPem);
+  return { ...paybox, paymentForm: (request) => paybox.paymentForm(request), name: 'sandbox', formOrigins: [] };
 }

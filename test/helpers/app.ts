@@ -9,7 +9,7 @@ import { createTestLogger } from './logs.ts';
 import type { AppEnv } from '../../web/http/env.ts';
 import type { DocumentStore } from '../../lib/documents/store.ts';
 import { testDocumentStore } from './documents.ts';
-import { createSandboxKeys, sandboxProvider, type SandboxKeys } from '../../lib/payments/provider.ts';
+import { createSandboxKeys, sandboxProvider, type CardProvider, type SandboxKeys } from '../../lib/payments/provider.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 
@@ -27,10 +27,18 @@ export interface TestAppOptions {
   sessionCacheSeconds?: number;
   /** How long « Commander » waits for its basket (the app's 20 s unless a test of an unreachable Temporal shortens it). */
   placeOrderDeadlineMs?: number;
+  /** The card provider (the sandbox unless a test needs Paybox's own forms). */
+  payments?: CardProvider;
 }
 
 // One sandbox per test process: an RSA key pair takes a moment to make.
 let sandbox: SandboxKeys | undefined;
+
+/** The sandbox the test apps of this process play the provider with. */
+export function testSandbox(): SandboxKeys {
+  sandbox ??= createSandboxKeys(TEST_ORIGIN);
+  return sandbox;
+}
 
 export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
   sandbox ??= createSandboxKeys(TEST_ORIGIN);
@@ -42,7 +50,7 @@ export function createTestApp(options: TestAppOptions): Hono<AppEnv> {
     documents: options.documents ?? testDocumentStore(),
     now: options.now ?? testNow,
     ...(options.placeOrderDeadlineMs ? { placeOrderDeadlineMs: options.placeOrderDeadlineMs } : {}),
-    payments: sandboxProvider(sandbox),
+    payments: options.payments ?? sandboxProvider(sandbox),
     sandbox,
   });
 }

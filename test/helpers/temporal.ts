@@ -10,6 +10,7 @@ import { temporalTestServerExecutable } from '../../scripts/lib/temporal-binarie
 import { createMailer } from '../../lib/mail/mailer.ts';
 import { testDocumentStore } from './documents.ts';
 import type { Db } from '../../db/connection.ts';
+import type { CardRefunds } from '../../lib/payments/card-refunds.ts';
 import { clockOffsetMs } from '../../lib/clock.ts';
 import { workflowClockBundlerOptions } from '../../lib/temporal/workflow-clock.ts';
 import { testNow } from './clock.ts';
@@ -74,13 +75,13 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
 }
 
 /** A worker of the real app (every workflow, real activities, mail kept in the outbox). */
-export async function startAppWorker(db: Db, taskQueue: string, now: () => Date = testNow, dataConverter?: DataConverter): Promise<{ stop(): Promise<void> }> {
+export async function startAppWorker(db: Db, taskQueue: string, now: () => Date = testNow, dataConverter?: DataConverter, refunds?: CardRefunds): Promise<{ stop(): Promise<void> }> {
   const connection = await connectWorker();
   const worker = await createAppWorker({
     connection,
     namespace: 'default',
     taskQueue,
-    deps: { db, mailer: createMailer({ from: 'test@citoyens.test' }), now, publicUrl: 'http://localhost:3000', documents: testDocumentStore() },
+    deps: { db, mailer: createMailer({ from: 'test@citoyens.test' }), now, publicUrl: 'http://localhost:3000', documents: testDocumentStore(), refunds },
     workflowBundle: await workflowBundle(workflowsPath),
     dataConverter,
   });
@@ -98,13 +99,13 @@ export async function startAppWorker(db: Db, taskQueue: string, now: () => Date 
  * Registers hooks that give a test file a client on the run's Temporal server and, when asked,
  * a worker of the real app on a task queue of the file's own.
  */
-export function useTemporal(options: { worker?: { db: () => Db; now?: () => Date }; dataConverter?: DataConverter } = {}): { readonly client: Client; readonly taskQueue: string } {
+export function useTemporal(options: { worker?: { db: () => Db; now?: () => Date; refunds?: () => CardRefunds }; dataConverter?: DataConverter } = {}): { readonly client: Client; readonly taskQueue: string } {
   const taskQueue = uniqueTaskQueue('app');
   let client: Client | undefined;
   let worker: { stop(): Promise<void> } | undefined;
   beforeAll(async () => {
     client = await connectClient(options.dataConverter);
-    if (options.worker) worker = await startAppWorker(options.worker.db(), taskQueue, options.worker.now, options.dataConverter);
+    if (options.worker) worker = await startAppWorker(options.worker.db(), taskQueue, options.worker.now, options.dataConverter, options.worker.refunds?.());
   });
   afterAll(async () => {
     await worker?.stop();

@@ -13,6 +13,7 @@ import { OrderStepRefused, recordTermsAccepted, setOrderAddress } from '../../db
 import { HOLD_WHILE_ORDERING_MS } from '../../domain/checkout.ts';
 import { cardPaymentOf, familyPayfipPayment, familyPayment, orderTakesPayfip } from '../../db/queries/payments/index.ts';
 import { balance } from '../../db/queries/wallet/index.ts';
+import { regiePayboxAccount } from '../../db/queries/regies/index.ts';
 import { amountDue, formatEuros } from '../../domain/money.ts';
 import { payOrder } from '../../workflows/orders/basket.messages.ts';
 import { acceptTerms, applyVoucher, chooseAddress, choosePayment } from '../../workflows/orders/order.messages.ts';
@@ -230,7 +231,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
       : undefined;
     if (pending?.state === 'pending' && pending.provider === 'payfip') return c.redirect(`/commande/${order.number}/payfip`, 303);
     if (pending?.state === 'pending' && pending.card_type && Object.hasOwn(CARD_TYPES, pending.card_type)) {
-      return goToCardPayment(c, { reference: pending.reference, amountCents: pending.amount_cents, cardType: pending.card_type as CardType });
+      return goToCardPayment(c, { reference: pending.reference, amountCents: pending.amount_cents, cardType: pending.card_type as CardType, regieId: pending.regie_id });
     }
     return null;
   }
@@ -273,11 +274,11 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
       return c.redirect(`/commande/${number}/payfip`, 303);
     }
     if (payment?.state !== 'pending' || !payment.card_type || !Object.hasOwn(CARD_TYPES, payment.card_type)) return c.redirect(`/commande/${number}/confirmation`, 303);
-    return goToCardPayment(c, { reference: payment.reference, amountCents: payment.amount_cents, cardType: payment.card_type as CardType });
+    return goToCardPayment(c, { reference: payment.reference, amountCents: payment.amount_cents, cardType: payment.card_type as CardType, regieId: payment.regie_id });
   });
 
   /** The form that takes the parent to the provider's payment page for the order's card part. */
-  function goToCardPayment(c: Context<AppEnv>, payment: { reference: string; amountCents: number; cardType: CardType }) {
+  async function goToCardPayment(c: Context<AppEnv>, payment: { reference: string; amountCents: number; cardType: CardType; regieId: number | null }) {
     const back = `${config.PUBLIC_URL}/commande/${orderOf(c).number}/confirmation`;
     const form = payments.paymentForm({
       totalCents: payment.amountCents,
@@ -286,7 +287,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
       cardType: payment.cardType,
       urls: { done: back, refused: back, cancelled: back, waiting: back, notify: `${config.PUBLIC_URL}/paiement/notification` },
       time: now(),
-    });
+    }, await regiePayboxAccount(db, payment.regieId));
     return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={payment.amountCents} />, { title: 'Paiement sécurisé' });
   }
 

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { createOrderCardPayment } from '../../db/queries/orders/order-outcome.ts';
 import { balance, ledgerMismatches } from '../../db/queries/wallet/wallet.ts';
+import { booksProblems, journalOrderCardPayment } from '../../db/queries/regies/index.ts';
 import { createStaff, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../../test/helpers/app.ts';
 import { bookingFamily, holdPlaces, payCart } from '../../test/helpers/booking.ts';
@@ -38,6 +39,7 @@ beforeAll(async () => {
   // Paid by card: 15,80 € less the voucher.
   const { paymentId } = await createOrderCardPayment(database.db, order.orderId, 'CB');
   await database.db.updateTable('payments').set({ state: 'paid' }).where('id', '=', paymentId).execute();
+  await journalOrderCardPayment(database.db, paymentId, order.orderId);
 });
 
 describe('commandes', () => {
@@ -146,33 +148,37 @@ describe('commandes', () => {
     expect(await balance(database.db, family.user.id)).toBe(790);
   });
 
-  it('cancels the whole order to the card: the refund recorded with its reference, never above what the card paid', async () => {
-    const noReference = await postForm(app(), `/agent/commandes/${number}/annuler`, { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: '' }, { Cookie: staff });
-    expect(noReference.status).toBe(400);
-    const typed = await noReference.text();
-    expect(typed).toContain('Indiquez la référence du remboursement chez le prestataire');
+  it('cancels the whole order to the card: the refund asked of the provider (no reference typed), never above what the card paid', async () => {
+    const whole = { tout: '1', motif: 'Travaux', rembourser: 'carte' };
+    // A Paybox payment: no reference asked, the form has no such field.
+    expect(await (await get(`/agent/commandes/${number}`, staff)).text()).not.toContain('name="reference"');
+    const badReference = await postForm(app(), `/agent/commandes/${number}/annuler`, { ...whole, reference: '<b>' }, { Cookie: staff });
+    expect(badReference.status).toBe(400);
+    const typed = await badReference.text();
     // What was typed is kept: the reason, and the card chosen.
     expect(typed).toContain('value="Travaux"');
     expect(typed).toMatch(/id="rembourser-carte"[^>]*checked/);
-    const whole = { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: 'RMB-2026-0042' };
     const preview = await postForm(app(), `/agent/commandes/${number}/annuler`, whole, { Cookie: staff });
     expect(preview.status).toBe(200);
     const shown = await preview.text();
     expect(shown).toContain(`Confirmer l&#39;annulation de toute la commande ${number}`);
     expect(shown).toContain('1 réservation(s) annulée(s) (Maëlys), 6,40\u00a0€ remboursés : 6,40\u00a0€ sur la carte bancaire.');
     expect(shown).toContain('16-12-2026');
-    expect(shown).toContain('référence RMB-2026-0042');
+    expect(shown).toContain('demandé à Paybox');
     expect(shown).toContain('name="tout" value="1"');
     expect(await database.db.selectFrom('card_refunds').select('id').execute()).toEqual([]);
     expect((await database.db.selectFrom('reservations').select('state').where('user_id', '=', userId).where('service_date', '=', '2026-12-16').executeTakeFirstOrThrow()).state).toBe('confirmed');
     const cancelled = await postForm(app(), `/agent/commandes/${number}/annuler`, { ...whole, confirmation: 'oui' }, { Cookie: staff });
     expect(cancelled.headers.get('location')).toBe(`/agent/commandes/${number}?ok=annule&porte-monnaie=0&carte=640`);
-    const refunds = await database.db.selectFrom('card_refunds').select(['amount_cents', 'provider_reference']).execute();
-    expect(refunds).toEqual([{ amount_cents: 640, provider_reference: 'RMB-2026-0042' }]);
-    // The wallet got the first line only; the page shows the card refund.
+    // Asked, not done: nothing in the journal until the provider says it refunded.
+    const refunds = await database.db.selectFrom('card_refunds').select(['id', 'amount_cents', 'provider_reference', 'state']).execute();
+    expect(refunds).toEqual([{ id: refunds[0]!.id, amount_cents: 640, provider_reference: null, state: 'requested' }]);
+    expect(await database.db.selectFrom('journal_entries').select('id').where('card_refund_id', '=', refunds[0]!.id).execute()).toEqual([]);
+    expect(await booksProblems(database.db)).toEqual([]);
+    // The wallet got the first line only; the page shows the refund waiting for the provider.
     expect(await balance(database.db, userId)).toBe(640);
-    expect(await (await get(`/agent/commandes/${number}`, staff)).text()).toMatch(/Remboursé sur la carte le \d\d-\d\d-\d{4} : 6,40\u00a0€, référence RMB-2026-0042/);
-    const none = await postForm(app(), `/agent/commandes/${number}/annuler`, { tout: '1', motif: 'Travaux', rembourser: 'carte', reference: 'RMB-2026-0043', confirmation: 'oui' }, { Cookie: staff });
+    expect(await (await get(`/agent/commandes/${number}`, staff)).text()).toMatch(/Remboursement de 6,40\u00a0€ sur la carte demandé au prestataire le \d\d-\d\d-\d{4}, en attente de sa réponse/);
+    const none = await postForm(app(), `/agent/commandes/${number}/annuler`, { ...whole, confirmation: 'oui' }, { Cookie: staff });
     expect(none.status).toBe(400);
     expect(await database.db.selectFrom('card_refunds').select('id').execute()).toHaveLength(1);
   });

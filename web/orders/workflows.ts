@@ -6,7 +6,9 @@ import { basketWorkflowId, placeOrder, type BasketInput } from '../../workflows/
 import type { order as orderWorkflow } from '../../workflows/orders/legacy/order.ts';
 import { orderState, orderWorkflowId, type OrderInput, type OrderState } from '../../workflows/orders/order.messages.ts';
 import { OrderNumberAttribute, ProcessStateAttribute } from '../../workflows/common/search-attributes.ts';
-import { familyAttributes, type Family, type WorkflowDoor } from '../http/workflow-door.ts';
+import { familyAttributes, once, type Family, type WorkflowDoor } from '../http/workflow-door.ts';
+import type { cardRefund as cardRefundWorkflow } from '../../workflows/orders/card-refund.ts';
+import { cardRefundWorkflowId, type CardRefundInput } from '../../workflows/orders/card-refund.messages.ts';
 
 export function orderWorkflows({ temporal, taskQueue, logger, eagerStart, placeOrderDeadlineMs }: WorkflowDoor) {
   /** The basket's workflow, its order number searchable from the first place put in the cart. */
@@ -58,6 +60,12 @@ export function orderWorkflows({ temporal, taskQueue, logger, eagerStart, placeO
         return { refused: error.cause?.message ?? error.message };
       }
     },
+    /**
+     * A card refund's try at the provider (its row written already): a new run of the refund's id
+     * for each try; a start repeated while one runs is ignored.
+     */
+    startCardRefund: (input: CardRefundInput): Promise<void> =>
+      once(temporal.workflow.start<typeof cardRefundWorkflow>('cardRefund', { taskQueue, workflowId: cardRefundWorkflowId(input.cardRefundId), workflowIdReusePolicy: 'ALLOW_DUPLICATE', args: [input] })),
     orderState: (number: string): Promise<OrderState> => temporal.workflow.getHandle<typeof orderWorkflow>(orderWorkflowId(number)).query(orderState),
     /** Sends a checkout step (an Update): the order's new state, or the reason it was refused. */
     orderStep: async (number: string, send: (order: WorkflowHandle<typeof orderWorkflow>) => Promise<OrderState>): Promise<{ state: OrderState } | { refused: string }> => {

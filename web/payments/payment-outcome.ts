@@ -3,7 +3,7 @@
 // same signed fields on the browser's return. Either suffices, so that a notification lost on the
 // way (our site down for a moment) does not leave a paid order waiting; the workflow takes the
 // first and ignores the second.
-import { markPaymentToReconcile, paymentByReference } from '../../db/queries/payments/payments.ts';
+import { markPaymentToReconcile, paymentByReference, recordPayboxNumbers } from '../../db/queries/payments/payments.ts';
 import { isPaid } from '../../domain/card-outcome.ts';
 import type { AppDeps } from '../http/deps.ts';
 
@@ -28,6 +28,8 @@ export function paymentOutcomes(deps: Pick<AppDeps, 'db' | 'workflows' | 'logger
       logger.warn({ reference: notification.reference, amount: notification.amountCents }, 'payment notification for an unknown payment or another amount');
       return 'unknown-payment';
     }
+    // What a refund at the provider will need, kept before anything else the outcome sets in motion.
+    if (isPaid(notification.outcome) && notification.numTrans) await recordPayboxNumbers(db, payment.id, { numAppel: notification.transaction, numTrans: notification.numTrans });
     if (via === 'return' && payment.state !== 'pending') return 'delivered';
     const signal = { outcome: notification.outcome, amountCents: notification.amountCents, transaction: notification.transaction, errorCode: notification.errorCode, reference: payment.reference };
     // An order's payment already settled is no longer waited on, even by a workflow still running

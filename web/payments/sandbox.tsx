@@ -1,10 +1,12 @@
 // The payment sandbox, in development and tests only: it plays Paybox. It checks the form's
 // HMAC as the provider does, shows a card page with test cards, sends the signed
-// server-to-server notification, then sends the browser back.
+// server-to-server notification, then sends the browser back; and it answers Paybox Direct's
+// refund call (lib/payments/sandbox-ppps.ts).
 import { createSign } from 'node:crypto';
 import { Hono } from 'hono';
 import { signFields } from '../../lib/payments/paybox.ts';
 import type { SandboxKeys } from '../../lib/payments/provider.ts';
+import { sandboxPpps } from '../../lib/payments/sandbox-ppps.ts';
 import { formatEuros } from '../../domain/money.ts';
 import type { Logger } from '../../logger.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -33,6 +35,8 @@ export const sandboxAccess = {
   // The card provider's pages, played by the sandbox outside production.
   'POST /sandbox/paybox/cgi/MYchoix_pagepaiement.cgi': { who: 'anyone', input: 'provider' },
   'POST /sandbox/paybox/payer': { who: 'anyone', input: 'provider' },
+  // Paybox Direct's refund call, made by our own activity to the sandbox.
+  'POST /sandbox/paybox/PPPS.php': { who: 'anyone', input: 'provider' },
 } satisfies AccessTable;
 
 export function sandboxRoutes(keys: SandboxKeys, logger: Logger): Hono<AppEnv> {
@@ -80,6 +84,8 @@ export function sandboxRoutes(keys: SandboxKeys, logger: Logger): Hono<AppEnv> {
       ['auto', card.code === '00000' ? 'XXXXXX' : ''],
       ['trans', transaction],
       ['erreur', card.code],
+      // Only for a form that asked for it, as the provider returns only what PBX_RETOUR names.
+      ...(get('PBX_RETOUR').includes('numtrans:S') ? [['numtrans', `1${transaction}`] as [string, string]] : []),
     ]).toString();
     const signature = createSign('RSA-SHA1').update(variables).sign(keys.privateKeyPem).toString('base64');
     const query = `${variables}&sign=${encodeURIComponent(signature)}`;
@@ -93,6 +99,8 @@ export function sandboxRoutes(keys: SandboxKeys, logger: Logger): Hono<AppEnv> {
     const back = card.choice === 'accepted' ? get('PBX_EFFECTUE') : card.choice === 'refused' ? get('PBX_REFUSE') : get('PBX_ANNULE');
     return c.redirect(`${back}?${query}`, 303);
   });
+
+  router.post('/PPPS.php', async (c) => c.text(sandboxPpps(keys).answer(await c.req.text())));
 
   return router;
 }

@@ -8,6 +8,7 @@ import { paymentPageUrl } from '../../lib/payments/payfip.ts';
 import { sandboxPayfipEndpoints } from '../../lib/payments/payfip-config.ts';
 import { balance, walletHistory } from '../../db/queries/wallet/wallet.ts';
 import { communeName } from '../../db/queries/accounts/index.ts';
+import { regiePayboxAccount } from '../../db/queries/regies/index.ts';
 import { TOP_UP_AMOUNTS_CENTS } from '../../workflows/wallet/wallet-top-up.messages.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -82,7 +83,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
       cardType: card,
       urls: { done: back, refused: back, cancelled: back, waiting: back, notify: `${config.PUBLIC_URL}/paiement/notification` },
       time: now(),
-    });
+    }, await regiePayboxAccount(db, payment.regieId));
     return c.render(<GoToPaymentPage action={form.action} fields={form.fields} amountCents={amount} />, { title: 'Paiement sécurisé' });
   });
 

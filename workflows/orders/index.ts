@@ -5,3 +5,5 @@ export { basketWorkflowId, placeOrder } from './basket.messages.ts';
 export type { BasketInput } from './basket.messages.ts';
 export { orderState, orderWorkflowId } from './order.messages.ts';
 export type { OrderInput, OrderState } from './order.messages.ts';
+export { cardRefundWorkflowId } from './card-refund.messages.ts';
+export type { CardRefundInput } from './card-refund.messages.ts';

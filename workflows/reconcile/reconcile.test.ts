@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import { addDays } from '../../domain/dates.ts';
 import { createStaff } from '../../test/helpers/accounts.ts';
-import { backdateByAnHour, bookingFamily, demoProduct, serviceDaysFrom } from '../../test/helpers/booking.ts';
+import { backdateByAnHour, bookingFamily, demoProduct, holdPlaces, payCart, serviceDaysFrom } from '../../test/helpers/booking.ts';
 import { bookableSeasonDay, testNow, testToday } from '../../test/helpers/clock.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { useTestSchedules } from '../../test/helpers/schedules.ts';
@@ -18,6 +18,7 @@ import { housekeeping } from '../housekeeping/housekeeping.ts';
 import { RECONCILE_SCHEDULE_ID } from './reconcile.messages.ts';
 import { reconcileProcesses } from './reconcile.ts';
 import { waitlistWorkflowId } from '../waitlist/waitlist.messages.ts';
+import { cardRefundWorkflowId } from '../orders/card-refund.messages.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
@@ -90,7 +91,7 @@ describe('reconciler', () => {
 
     const run = (n: number) => temporal.client.workflow.execute(reconcileProcesses, { taskQueue: temporal.taskQueue, workflowId: `reconcile-test-${n}-${temporal.taskQueue}` });
     // The rows of `ended` other than its closure were lost too: started with the others.
-    expect(await run(1)).toEqual({ closures: 1, lines: 1, absences: 2, requests: 2, endedUnfinished: 1, failed: 0 });
+    expect(await run(1)).toEqual({ closures: 1, lines: 1, absences: 2, requests: 2, cardRefunds: 0, endedUnfinished: 1, failed: 0 });
     for (const workflowId of [lost.absence, lost.request, ended.absence, ended.request]) expect(await statusOf(workflowId), workflowId).toBe('RUNNING');
     // A closure with no reservation to cancel ends as soon as it has closed its day.
     expect(['RUNNING', 'COMPLETED']).toContain(await statusOf(lost.closure));
@@ -103,7 +104,27 @@ describe('reconciler', () => {
     // Again: everything runs; nothing is started twice; the ended closure is still reported.
     const again = await run(2);
     // (A process started by the first pass may have ended meanwhile: it is reported, never started again.)
-    expect({ ...again, lines: 0, endedUnfinished: 0 }).toEqual({ closures: 0, lines: 0, absences: 0, requests: 0, endedUnfinished: 0, failed: 0 });
+    expect({ ...again, lines: 0, endedUnfinished: 0 }).toEqual({ closures: 0, lines: 0, absences: 0, requests: 0, cardRefunds: 0, endedUnfinished: 0, failed: 0 });
     expect(again.endedUnfinished).toBeGreaterThanOrEqual(1);
+  });
+
+  it('asks again a card refund whose try was never answered, with the same question', async () => {
+    const db = database.db;
+    const staff = await createStaff(db, 'remboursement.agent@mairie.fr', ['rosieres']);
+    const family = await bookingFamily(db, 'remboursement-perdu@example.fr');
+    const [day] = await serviceDaysFrom(db, 'Matin', addDays(testToday(), 42), 1);
+    if (!(await holdPlaces(db, family, 'Matin', [day!], testNow())).ok) throw new Error('hold refused');
+    const order = await payCart(db, family.user.id, testNow());
+    const payment = await db.insertInto('payments').values({ user_id: family.user.id, purpose: 'order', method: 'card', amount_cents: order.totalCents, reference: `order-${order.number}-perdu`, state: 'paid' }).returning('id').executeTakeFirstOrThrow();
+    const reservation = await db.selectFrom('reservations').select('id').where('user_id', '=', family.user.id).executeTakeFirstOrThrow();
+    // Asked an hour ago, its workflow's start lost.
+    const refund = await db.insertInto('card_refunds').values({ payment_id: payment.id, reservation_id: reservation.id, amount_cents: 100, staff_id: staff.id, state: 'requested', updated_at: hourAgo() }).returning('id').executeTakeFirstOrThrow();
+    started.push(cardRefundWorkflowId(refund.id));
+    const result = await temporal.client.workflow.execute(reconcileProcesses, { taskQueue: temporal.taskQueue, workflowId: `reconcile-test-refund-${temporal.taskQueue}` });
+    expect(result.cardRefunds).toBe(1);
+    await temporal.client.workflow.getHandle(cardRefundWorkflowId(refund.id)).result();
+    // This worker has no refund account: the try is answered, refused, for staff to decide.
+    const row = await db.selectFrom('card_refunds').select(['state', 'attempt', 'provider_code']).where('id', '=', refund.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ state: 'refused', attempt: 1, provider_code: 'non-configuré' });
   });
 });

@@ -84,7 +84,7 @@ export async function cancelAndRefund(
  * The wallet keys of a reservation's refunds, each path's (the id captured): absence days,
  * closures, erasures, staff and family cancellations. A new path's key must match it.
  */
-const RESERVATION_REFUND_KEY = '^(?:(?:absence-\\d+/day-|closure-\\d+/reservation-|erasure-\\d+/reservation-)(\\d+)|reservation-(\\d+)/(?:staff-cancellation|cancellation-refund))$';
+const RESERVATION_REFUND_KEY = '^(?:(?:absence-\\d+/day-|closure-\\d+/reservation-|erasure-\\d+/reservation-)(\\d+)|reservation-(\\d+)/(?:staff-cancellation|cancellation-refund|card-refund-to-wallet))$';
 
 /** What each of the family's order lines cost net of its order's voucher, by line id. */
 export async function familyNetLinePrices(db: Db, userId: number): Promise<Map<number, number>> {
@@ -118,7 +118,8 @@ export async function reservationsRefundedBeyondNet(db: Db): Promise<{ reservati
       from wallet_entries e, regexp_match(e.idempotency_key, ${RESERVATION_REFUND_KEY}) as m
       where e.kind = 'refund'
       union all
-      select reservation_id, amount_cents from card_refunds
+      -- A card refund given to the wallet instead is counted once, by its wallet entry.
+      select reservation_id, amount_cents from card_refunds where state <> 'to-wallet'
     )
     select r.id as reservation_id, r.order_line_id, r.price_cents, sum(f.cents)::int as refunded
     from refunds f join reservations r on r.id = f.reservation_id

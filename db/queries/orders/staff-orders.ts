@@ -62,7 +62,7 @@ export async function staffOrder(db: Db, communeIds: number[], number: string) {
     .innerJoin('users', 'users.id', 'orders.user_id')
     .leftJoin('payments', 'payments.id', 'orders.card_payment_id')
     .selectAll('orders')
-    .select(['users.email', 'users.first_name', 'users.last_name', 'payments.reference as card_reference', 'payments.state as card_state', 'payments.provider_transaction', 'payments.provider_error'])
+    .select(['users.email', 'users.first_name', 'users.last_name', 'payments.reference as card_reference', 'payments.state as card_state', 'payments.provider_transaction', 'payments.provider_error', 'payments.provider as card_provider'])
     .where('orders.number', '=', number)
     .where(inCommunes(communeIds))
     .executeTakeFirst();
@@ -95,7 +95,7 @@ export async function staffOrder(db: Db, communeIds: number[], number: string) {
   const cardRefunds = order.card_payment_id && reservationIds.length > 0
     ? await db
         .selectFrom('card_refunds')
-        .select(['reservation_id', 'amount_cents', 'provider_reference', 'created_at'])
+        .select(['id', 'reservation_id', 'amount_cents', 'provider_reference', 'created_at', 'updated_at', 'state', 'method', 'provider_code', 'provider_comment'])
         .where('payment_id', '=', order.card_payment_id)
         .where('reservation_id', 'in', reservationIds)
         .orderBy('id')

@@ -25,22 +25,23 @@ export function orderNumberOfReference(reference: string): string | null {
 
 /**
  * A top-up payment, pending, with its reference (`topup-<id>-<random>`) sent to the provider,
- * taken by the family's régie.
- * PayFiP's (`payfipRegieId`) is taken by that régie's PayFiP account.
+ * taken by the family's régie (on its own Paybox account when it has one), or by PayFiP for the
+ * régie `payfipRegieId`.
  */
-export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string; payfipRegieId?: number }): Promise<{ id: number; reference: string }> {
+export async function createTopUpPayment(db: Db, input: { userId: number; amountCents: number; cardType: string; payfipRegieId?: number }): Promise<{ id: number; reference: string; regieId: number }> {
   return db.transaction().execute(async (trx) => {
+    const regieId = input.payfipRegieId ?? (await familyRegie(trx, input.userId, 'card'));
     const row = await trx
       .insertInto('payments')
       .values({
         user_id: input.userId, purpose: 'topup', method: 'card', amount_cents: input.amountCents, reference: `pending-${randomUUID()}`, card_type: input.cardType,
-        ...(input.payfipRegieId === undefined ? { regie_id: await familyRegie(trx, input.userId, 'card') } : { provider: 'payfip' as const, regie_id: input.payfipRegieId }),
+        regie_id: regieId, ...(input.payfipRegieId === undefined ? {} : { provider: 'payfip' as const }),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     const reference = paymentReference(`topup-${row.id}`);
     await trx.updateTable('payments').set({ reference }).where('id', '=', row.id).execute();
-    return { id: row.id, reference };
+    return { id: row.id, reference, regieId };
   });
 }
 
@@ -76,7 +77,7 @@ export function pendingTopUps(db: Db, userId: number, now: Date) {
 
 /** A payment's state and card, for an order's pages. */
 export function cardPaymentOf(db: Db, paymentId: number) {
-  return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state', 'provider']).where('id', '=', paymentId).executeTakeFirst();
+  return db.selectFrom('payments').select(['reference', 'amount_cents', 'card_type', 'state', 'provider', 'regie_id']).where('id', '=', paymentId).executeTakeFirst();
 }
 
 /**
@@ -105,4 +106,13 @@ export function cardPaymentsOfCommunes(db: Db, communeIds: number[], limit = 500
     .orderBy('payments.updated_at', 'desc')
     .limit(limit)
     .execute();
+}
+
+/**
+ * Paybox's call and transaction numbers of a paid payment, from its verified notification: its
+ * refund call names them. Kept from the first notification that brings them.
+ */
+export async function recordPayboxNumbers(db: Db, paymentId: number, numbers: { numAppel: string; numTrans: string }): Promise<void> {
+  if (!/^\d{1,20}$/.test(numbers.numAppel) || !/^\d{1,20}$/.test(numbers.numTrans)) return;
+  await db.updateTable('payments').set({ paybox_numappel: numbers.numAppel, paybox_numtrans: numbers.numTrans }).where('id', '=', paymentId).where('paybox_numtrans', 'is', null).execute();
 }

@@ -1,5 +1,6 @@
 // The rows whose process should be running: a closure still closing its days, a waiting list with
-// families in it, an absence or an online request waiting for someone. Read by the reconciler
+// families in it, an absence or an online request waiting for someone, a card refund waiting for
+// the provider's answer. Read by the reconciler
 // (activities/reconcile/), which starts any whose workflow never started. Only rows written more
 // than 5 minutes ago (their start may still be in flight) and less than a day ago (a workflow
 // that ran is remembered by Temporal for its namespace's retention, at least a day: older rows
@@ -14,6 +15,8 @@ export interface UnfinishedProcesses {
   lines: { productId: number; day: IsoDate }[];
   absences: { id: number; userId: number; declaredAt: Date; certificateDueAt: Date; certificateId: number | null }[];
   requests: { requestId: number; userId: number; commune: string }[];
+  /** Card refunds asked and not answered: their try asks the provider the same question again. */
+  cardRefunds: { cardRefundId: number; attempt: number }[];
 }
 
 const SETTLE = sql<Date>`now() - interval '5 minutes'`;
@@ -24,7 +27,7 @@ const DAY_MS = 86_400_000;
 export async function unfinishedProcesses(db: Db, now: Date, today: IsoDate): Promise<UnfinishedProcesses> {
   const before = new Date(now.getTime() - 5 * 60_000);
   const since = new Date(now.getTime() - DAY_MS);
-  const [closures, lines, absences, requests] = await Promise.all([
+  const [closures, lines, absences, requests, cardRefunds] = await Promise.all([
     db.selectFrom('closures').select('id').where('state', '=', 'running').where('created_at', '<', SETTLE).where('created_at', '>', RETENTION).orderBy('id').execute(),
     db
       .selectFrom('waitlist_entries')
@@ -55,11 +58,20 @@ export async function unfinishedProcesses(db: Db, now: Date, today: IsoDate): Pr
       .where('online_requests.created_at', '>', RETENTION)
       .orderBy('online_requests.id')
       .execute(),
+    db
+      .selectFrom('card_refunds')
+      .select(['id as cardRefundId', 'attempt'])
+      .where('state', '=', 'requested')
+      .where('updated_at', '<', before)
+      .where('updated_at', '>', since)
+      .orderBy('id')
+      .execute(),
   ]);
   return {
     closures: closures.map((row) => row.id),
     lines,
     absences,
     requests,
+    cardRefunds,
   };
 }

@@ -22,6 +22,7 @@ import { abandonOrder, confirmOrder, createOrderCardPayment, creditCardPartToWal
 import { planOrderPayment, reopenOrderPayment } from '../orders/order-steps.ts';
 import { createOrderFromCart } from '../orders/orders.ts';
 import { staffCancelReservations } from '../orders/staff-cancellation.ts';
+import { settleCardRefund } from '../orders/card-refunds.ts';
 import { createTopUpPayment } from '../payments/index.ts';
 import { cancelFutureReservations, recordWalletReturn, requestErasure, walletToReturn } from '../personal-data/erasure.ts';
 import { InsufficientFunds, adjustWallet, balance, moveMoney } from '../wallet/index.ts';
@@ -180,7 +181,11 @@ async function perform(family: Awaited<ReturnType<typeof twoCommunesFamily>>, st
     case 'staff-cancel': {
       const reservation = await pick(step.pick);
       // To the card only where a card paid the order ('no-card' otherwise, and nothing moves).
-      if (reservation) await staffCancelReservations(db, { communeIds, number: reservation.number, reservations: [reservation.id], reason: 'Erreur', refund: step.to === 'card' ? { to: 'card', providerReference: `REMB-${index}` } : { to: 'wallet' }, staffId, now });
+      if (!reservation) return;
+      await staffCancelReservations(db, { communeIds, number: reservation.number, reservations: [reservation.id], reason: 'Erreur', refund: { to: step.to }, staffId, now });
+      // The provider makes the card refund asked (its workflow's part): then it is journalled.
+      const asked = await db.selectFrom('card_refunds').select(['id', 'attempt']).where('reservation_id', '=', reservation.id).where('state', '=', 'requested').executeTakeFirst();
+      if (asked) await settleCardRefund(db, asked.id, asked.attempt, { outcome: 'refunded', reference: `REMB-${index}`, code: '00000' }, now);
       return;
     }
     case 'closure': {

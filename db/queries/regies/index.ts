@@ -4,3 +4,4 @@ export { journalWalletMovement, type WalletJournal } from './wallet-journal.ts';
 export { cardMethod, journalCardRefund, journalOrderCardPayment } from './card-journal.ts';
 export { booksProblems, booksReport, type BooksReport } from './books.ts';
 export { weeklyReceipts, type WeeklyReceipts } from './treasury.ts';
+export { regiePayboxAccount } from './paybox-account.ts';

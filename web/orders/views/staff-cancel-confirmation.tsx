@@ -32,7 +32,8 @@ export function StaffCancelConfirmationPage(props: { number: string; preview: Ca
           Famille : {preview.family.name} ({preview.family.email}), prévenue par un courriel
         </li>
         <li>Motif : {reason}</li>
-        {card > 0 && reference ? <li>Remboursement sur la carte fait chez le prestataire de paiement, référence {reference}</li> : null}
+        {card > 0 && preview.byTransfer ? <li>Remboursement par virement de la régie, référence {reference}</li> : null}
+        {card > 0 && !preview.byTransfer ? <li>Remboursement sur la carte demandé à Paybox une fois confirmé : la page de la commande dira sa réponse</li> : null}
       </ul>
       <table>
         <caption>Réservations annulées</caption>

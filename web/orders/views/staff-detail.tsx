@@ -1,22 +1,26 @@
 // Staff: an order's page: its family, state, amounts, card payment with the provider's references
-// and its process in the Temporal UI; its lines, of which staff cancel some or all with a reason,
-// refunded to the wallet or recorded as refunded to the card at the provider with its reference.
+// and its process in the Temporal UI; its card refunds (asked of the provider, done, refused with
+// the reason, to try again or give to the wallet); its lines, of which staff cancel some or all
+// with a reason, refunded to the wallet or to the card.
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
 import type { staffOrder } from '../../../db/queries/orders/staff-orders.ts';
-import { formatShortDate, parisDate } from '../../../domain/dates.ts';
+import { formatShortDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { ErrorSummary, Field, FieldError, Notice } from '../../forms/fields.tsx';
 import { stateWords } from './staff.tsx';
+import { CardRefundItem } from './card-refund-item.tsx';
 
 type Detail = NonNullable<Awaited<ReturnType<typeof staffOrder>>>;
 
-const labels = { reservation: 'Réservations à annuler', motif: 'Motif', rembourser: 'Remboursement', reference: 'Référence du remboursement chez le prestataire' };
+const labels = { reservation: 'Réservations à annuler', motif: 'Motif', rembourser: 'Remboursement', reference: 'Référence du virement de remboursement de la régie' };
 
 export function OrderDetailPage(props: { detail: Detail; temporalUi: string; message: string | null; errors?: FieldErrors | undefined; values?: FormValues | undefined; checked?: string[] | undefined }) {
   const { detail, temporalUi, message, errors = {}, values = {}, checked = [] } = props;
   const { order, lines, otherLines, cardRefunds } = detail;
   const cancellable = lines.filter((line) => line.reservation_state === 'confirmed');
   const cardPaid = order.card_state === 'paid';
+  // PayFiP has no refund of its own: the régie refunds by transfer, and staff say its reference.
+  const byTransfer = order.card_provider === 'payfip';
   const refundTo = values.rembourser ?? 'porte-monnaie';
   return (
     <>
@@ -39,15 +43,22 @@ export function OrderDetailPage(props: { detail: Detail; temporalUi: string; mes
             {order.provider_error ? `, code ${order.provider_error}` : ''}
           </li>
         ) : null}
-        {cardRefunds.map((refund) => (
-          <li>
-            Remboursé sur la carte le {formatShortDate(parisDate(refund.created_at))} : {formatEuros(refund.amount_cents)}, référence {refund.provider_reference}
-          </li>
-        ))}
         <li>
           <a href={`${temporalUi}/namespaces/default/workflows/order-${order.number}`}>Le processus order-{order.number} dans Temporal</a>
         </li>
       </ul>
+      <FieldError name="remboursement" error={errors.remboursement} />
+      <FieldError name="suite" error={errors.suite} />
+      {cardRefunds.length > 0 ? (
+        <>
+          <h2>Remboursements sur la carte</h2>
+          <ul>
+            {cardRefunds.map((refund) => (
+              <CardRefundItem number={order.number} refund={refund} />
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>Lignes</h2>
       <form method="post" action={`/agent/commandes/${order.number}/annuler`} novalidate>
         <ErrorSummary errors={errors} labels={labels} />
@@ -107,11 +118,15 @@ export function OrderDetailPage(props: { detail: Detail; temporalUi: string; mes
               {cardPaid ? (
                 <div class="radio">
                   <input type="radio" id="rembourser-carte" name="rembourser" value="carte" checked={refundTo === 'carte'} />
-                  <label for="rembourser-carte">Sur la carte bancaire (remboursement fait chez le prestataire de paiement ; au plus ce que la carte a payé, le reste au porte-monnaie)</label>
+                  <label for="rembourser-carte">
+                    {byTransfer
+                      ? 'Sur le compte de la famille, par virement de la régie (PayFiP ne rembourse pas lui-même ; au plus ce que le paiement a pris, le reste au porte-monnaie)'
+                      : 'Sur la carte bancaire (demandé à Paybox une fois confirmé ; au plus ce que la carte a payé, le reste au porte-monnaie)'}
+                  </label>
                 </div>
               ) : null}
             </fieldset>
-            {cardPaid ? <Field name="reference" label={labels.reference} hint="Seulement pour un remboursement sur la carte." value={values.reference} error={errors.reference} extra={{ maxlength: '60' }} /> : null}
+            {cardPaid && byTransfer ? <Field name="reference" label={labels.reference} hint="Seulement pour un remboursement sur le compte de la famille." value={values.reference} error={errors.reference} extra={{ maxlength: '60' }} /> : null}
             <p>La page suivante dit ce qui sera annulé et remboursé, et où : rien n'est fait avant de confirmer.</p>
             <div class="form-actions">
               <button class="button button--secondary" type="submit">
