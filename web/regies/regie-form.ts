@@ -37,6 +37,7 @@ const schema = z.object({
   paybox_rang: optionalPattern(/^\d{2}$/, 'Le rang Paybox compte 2 chiffres.'),
   paybox_identifiant: optionalPattern(/^\d{1,9}$/, 'L’identifiant Paybox compte 1 à 9 chiffres.'),
   paybox_cle: optionalPattern(/^[0-9A-Fa-f]{128}$/, 'La clé HMAC compte 128 caractères hexadécimaux (0 à 9, A à F).').transform((value) => value?.toUpperCase() ?? null),
+  paybox_direct: optionalPattern(/^[!-~]{1,64}$/, 'La clé Paybox Direct compte 1 à 64 caractères, sans espace ni accent.'),
   payfip_numcli: optionalPattern(/^\d{6}$/, 'Le numéro client PayFiP compte 6 chiffres.'),
   payfip_saisie: z.enum(['T', 'X', 'W'], { error: 'Choisissez le mode PayFiP : test, activation ou production.' }),
   pes_id_post: optionalPattern(/^\d{6,7}$/, 'Le code du poste comptable compte 6 ou 7 chiffres.'),
@@ -57,7 +58,7 @@ export async function readRegieForm(c: Context<AppEnv>): Promise<RegieFormValues
   return { values, lists: { moyens: strings(body.moyens), communes: strings(body.communes), suppleants: strings(body.suppleants) } };
 }
 
-export type RegieFormResult = { ok: true; settings: RegieSettings; hmacKey: string | null } | { ok: false; errors: FieldErrors };
+export type RegieFormResult = { ok: true; settings: RegieSettings; hmacKey: string | null; directKey: string | null } | { ok: false; errors: FieldErrors };
 
 /** Checks the form against its rules, the communes that exist and the staff who serve them. */
 export function checkRegieForm(form: RegieFormValues, known: { communeIds: number[]; staff: { id: number; communeIds: number[] }[] }): RegieFormResult {
@@ -76,6 +77,7 @@ export function checkRegieForm(form: RegieFormValues, known: { communeIds: numbe
   return {
     ok: true,
     hmacKey: data.paybox_cle,
+    directKey: data.paybox_direct,
     settings: {
       name: data.nom, methods: data.moyens, communeIds: data.communes, regisseurId: data.regisseur, deputyIds: data.suppleants,
       payboxSite: data.paybox_site, payboxRang: data.paybox_rang, payboxIdentifiant: data.paybox_identifiant,
@@ -100,7 +102,7 @@ export function formOfSettings(settings: RegieSettings): RegieFormValues {
 
 export const REGIE_FIELD_LABELS: Record<string, string> = {
   nom: 'Nom de la régie', communes: 'Communes', regisseur: 'Régisseur', suppleants: 'Suppléants', moyens: 'Moyens de paiement autorisés',
-  paybox_site: 'Site Paybox', paybox_rang: 'Rang Paybox', paybox_identifiant: 'Identifiant Paybox', paybox_cle: 'Clé HMAC Paybox',
+  paybox_site: 'Site Paybox', paybox_rang: 'Rang Paybox', paybox_identifiant: 'Identifiant Paybox', paybox_cle: 'Clé HMAC Paybox', paybox_direct: 'Clé Paybox Direct',
   payfip_numcli: 'Numéro client PayFiP', payfip_saisie: 'Mode PayFiP', pes_id_post: 'Poste comptable (IdPost)', pes_id_coll: 'SIRET de la collectivité (IdColl)',
   pes_cod_col: 'Code collectivité (CodCol)', pes_cod_bud: 'Code budget (CodBud)',
 };

@@ -35,15 +35,15 @@ export function regiesAdminRoutes({ db }: AppDeps): Hono<AppEnv> {
 
   const known = async () => ({ communes: await allCommunes(db), staff: await regieStaffCandidates(db) });
 
-  const formOf = async (action: string, form: RegieFormValues, errors: FieldErrors, hasHmacKey: boolean, submit: string) => {
+  const formOf = async (action: string, form: RegieFormValues, errors: FieldErrors, keys: { hasHmacKey: boolean; hasDirectKey: boolean }, submit: string) => {
     const { communes, staff } = await known();
-    return <RegieForm action={action} form={form} errors={errors} communes={communes} staff={staff} hasHmacKey={hasHmacKey} submit={submit} />;
+    return <RegieForm action={action} form={form} errors={errors} communes={communes} staff={staff} hasHmacKey={keys.hasHmacKey} hasDirectKey={keys.hasDirectKey} submit={submit} />;
   };
 
   const regiePage = async (c: Context<AppEnv>, regie: RegieDetail, extra: { form?: RegieFormValues; errors?: FieldErrors; attach?: { value?: string; errors: FieldErrors }; message?: string | null } = {}) => {
     const user = currentUser(c);
     const summary = (await regieSummaries(db, null)).find((r) => r.id === regie.id)!;
-    const form = user.role === 'admin' ? await formOf(`/agent/regies/${regie.id}`, extra.form ?? formOfSettings(regie), extra.errors ?? {}, regie.hasHmacKey, 'Enregistrer la régie') : null;
+    const form = user.role === 'admin' ? await formOf(`/agent/regies/${regie.id}`, extra.form ?? formOfSettings(regie), extra.errors ?? {}, regie, 'Enregistrer la régie') : null;
     return c.render(
       <RegiePage
         regie={regie}
@@ -67,7 +67,7 @@ export function regiesAdminRoutes({ db }: AppDeps): Hono<AppEnv> {
       return again(form, errors);
     };
     if (!checked.ok) return refuse(checked.errors);
-    const saved = await saveRegie(db, { regieId, settings: checked.settings, hmacKey: checked.hmacKey, adminId: currentUser(c).id });
+    const saved = await saveRegie(db, { regieId, settings: checked.settings, hmacKey: checked.hmacKey, directKey: checked.directKey, adminId: currentUser(c).id });
     if (saved === 'name-taken') return refuse({ nom: 'Une autre régie porte déjà ce nom.' });
     if ('communeWithProducts' in saved) return refuse({ communes: `La régie tient encore des produits de ${saved.communeWithProducts} : rattachez-les d’abord à une autre régie de cette commune.` });
     return c.redirect(`/agent/regies/${saved.id}?ok=${regieId === null ? 'creee' : 'modifiee'}`, 303);
@@ -87,7 +87,7 @@ export function regiesAdminRoutes({ db }: AppDeps): Hono<AppEnv> {
         </p>
         <h1>Nouvelle régie</h1>
         <h2>La régie</h2>
-        {await formOf('/agent/regies/nouvelle', form, errors, false, 'Créer la régie')}
+        {await formOf('/agent/regies/nouvelle', form, errors, { hasHmacKey: false, hasDirectKey: false }, 'Créer la régie')}
       </>,
       { title: 'Nouvelle régie' },
     );

@@ -43,7 +43,7 @@ describe('régies', () => {
     expect(badHtml).toContain('value="Régie cantine"');
     expect(badHtml).toMatch(/value="payfip-card" checked/);
 
-    const body = new URLSearchParams({ nom: 'Régie cantine', paybox_site: '1234567', paybox_rang: '01', paybox_identifiant: '123456789', paybox_cle: KEY, payfip_numcli: '012345', payfip_saisie: 'W', pes_id_coll: '21430198700017', regisseur: String(agent.id) });
+    const body = new URLSearchParams({ nom: 'Régie cantine', paybox_site: '1234567', paybox_rang: '01', paybox_identifiant: '123456789', paybox_cle: KEY, paybox_direct: 'PPPS-secret-42', payfip_numcli: '012345', payfip_saisie: 'W', pes_id_coll: '21430198700017', regisseur: String(agent.id) });
     for (const method of ['card', 'payfip-card', 'cash', 'cheque']) body.append('moyens', method);
     body.append('communes', String(rosieres));
     const post = (path: string, cookie: string, form: URLSearchParams) => app().request(path, { method: 'POST', body: form.toString(), headers: { Cookie: cookie, Origin: 'http://localhost:3000', 'Content-Type': 'application/x-www-form-urlencoded' } });
@@ -52,20 +52,23 @@ describe('régies', () => {
     expect(created.status).toBe(303);
     const id = Number(/\/agent\/regies\/(\d+)/.exec(created.headers.get('location')!)![1]);
     const row = await database.db.selectFrom('regies').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect([row.methods, row.paybox_hmac_key, row.payfip_saisie, row.payfip_numcli]).toEqual([['card', 'payfip-card', 'cash', 'cheque'], KEY, 'W', '012345']);
+    expect([row.methods, row.paybox_hmac_key, row.paybox_cle, row.payfip_saisie, row.payfip_numcli]).toEqual([['card', 'payfip-card', 'cash', 'cheque'], KEY, 'PPPS-secret-42', 'W', '012345']);
     expect(await database.db.selectFrom('regie_members').select(['user_id', 'role']).where('regie_id', '=', id).execute()).toEqual([{ user_id: agent.id, role: 'regisseur' }]);
 
     const page = await (await get(`/agent/regies/${id}`, admin)).text();
     expect(page).toContain('Clé enregistrée');
     expect(page).not.toContain(KEY);
-    // Saved again with the key left empty: the key stays.
+    expect(page).not.toContain('PPPS-secret-42');
+    // Saved again with the keys left empty: the keys stay.
     body.delete('paybox_cle');
+    body.delete('paybox_direct');
     body.set('nom', 'Régie cantine et garderie');
     expect((await post(`/agent/regies/${id}`, admin, body)).status).toBe(303);
-    expect((await database.db.selectFrom('regies').select(['name', 'paybox_hmac_key']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ name: 'Régie cantine et garderie', paybox_hmac_key: KEY });
+    expect((await database.db.selectFrom('regies').select(['name', 'paybox_hmac_key', 'paybox_cle']).where('id', '=', id).executeTakeFirstOrThrow())).toEqual({ name: 'Régie cantine et garderie', paybox_hmac_key: KEY, paybox_cle: 'PPPS-secret-42' });
     const audit = await database.db.selectFrom('audit_log').select(['action', 'details']).where('subject_type', '=', 'regie').where('subject_id', '=', id).orderBy('id').execute();
     expect(audit.map((entry) => entry.action)).toEqual(['regie.created', 'regie.updated']);
     expect(JSON.stringify(audit)).not.toContain(KEY);
+    expect(JSON.stringify(audit)).not.toContain('PPPS-secret-42');
 
     // A name taken, a régisseur of another commune: refused next to their fields, nothing changed.
     body.set('nom', (await database.db.selectFrom('regies').select('name').where('id', '=', await regieOf('rosieres')).executeTakeFirstOrThrow()).name);

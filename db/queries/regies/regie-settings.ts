@@ -36,6 +36,8 @@ export interface RegieDetail extends RegieSettings {
   id: number;
   /** Whether a key is stored: the key itself never leaves the database for a page. */
   hasHmacKey: boolean;
+  /** Paybox Direct's key (CLE), with which card refunds are asked: write-only too. */
+  hasDirectKey: boolean;
 }
 
 const personName = sql<string>`coalesce(nullif(concat_ws(' ', users.first_name, users.last_name), ''), users.email)`;
@@ -98,6 +100,7 @@ export async function regieDetail(db: Db, regieId: number): Promise<RegieDetail 
     payboxRang: row.paybox_rang,
     payboxIdentifiant: row.paybox_identifiant,
     hasHmacKey: row.paybox_hmac_key !== null,
+    hasDirectKey: row.paybox_cle !== null,
     payfipNumcli: row.payfip_numcli,
     payfipSaisie: row.payfip_saisie,
     pesIdPost: row.pes_id_post,
@@ -136,16 +139,17 @@ export function allCommunes(db: Db) {
 export type SaveRegieRefusal = 'name-taken' | { communeWithProducts: string };
 
 /**
- * Creates (`regieId` null) or changes a régie, audited. `hmacKey` null keeps the stored key. A
+ * Creates (`regieId` null) or changes a régie, audited. `hmacKey` (and `directKey`) null keeps the stored key. A
  * commune is taken off only when the régie holds none of its products: every product's régie
  * covers its commune.
  */
-export async function saveRegie(db: Db, input: { regieId: number | null; settings: RegieSettings; hmacKey: string | null; adminId: number }): Promise<{ id: number } | SaveRegieRefusal> {
+export async function saveRegie(db: Db, input: { regieId: number | null; settings: RegieSettings; hmacKey: string | null; directKey?: string | null; adminId: number }): Promise<{ id: number } | SaveRegieRefusal> {
   const s = input.settings;
   const columns = {
     name: s.name, methods: s.methods, paybox_site: s.payboxSite, paybox_rang: s.payboxRang, paybox_identifiant: s.payboxIdentifiant,
     payfip_numcli: s.payfipNumcli, payfip_saisie: s.payfipSaisie, pes_id_post: s.pesIdPost, pes_id_coll: s.pesIdColl, pes_cod_col: s.pesCodCol, pes_cod_bud: s.pesCodBud,
     ...(input.hmacKey !== null ? { paybox_hmac_key: input.hmacKey } : {}),
+    ...(input.directKey ? { paybox_cle: input.directKey } : {}),
   };
   try {
     return await inTransaction(db, async (trx) => {
@@ -173,7 +177,7 @@ export async function saveRegie(db: Db, input: { regieId: number | null; setting
       ];
       if (members.length > 0) await trx.insertInto('regie_members').values(members).execute();
       // The key itself is never written to the audit log: only that it was replaced.
-      await recordAudit(trx, { actorId: input.adminId, action: input.regieId === null ? 'regie.created' : 'regie.updated', subject: { type: 'regie', id }, details: { ...s, hmacKeyReplaced: input.hmacKey !== null } });
+      await recordAudit(trx, { actorId: input.adminId, action: input.regieId === null ? 'regie.created' : 'regie.updated', subject: { type: 'regie', id }, details: { ...s, hmacKeyReplaced: input.hmacKey !== null, directKeyReplaced: Boolean(input.directKey) } });
       return { id };
     });
   } catch (error) {

@@ -13,6 +13,7 @@ export interface RegieFormProps {
   communes: { id: number; name: string }[];
   staff: { id: number; name: string; communeIds: number[] }[];
   hasHmacKey: boolean;
+  hasDirectKey: boolean;
   submit: string;
 }
 
@@ -33,7 +34,7 @@ function Checkboxes(props: { name: string; legend: string; options: { value: str
   );
 }
 
-export function RegieForm({ action, form, errors, communes, staff, hasHmacKey, submit }: RegieFormProps) {
+export function RegieForm({ action, form, errors, communes, staff, hasHmacKey, hasDirectKey, submit }: RegieFormProps) {
   const { values, lists } = form;
   const communeName = (id: number) => communes.find((c) => c.id === id)?.name ?? '';
   const staffOptions = staff.map((s) => ({ value: String(s.id), label: `${s.name} (${s.communeIds.map(communeName).filter(Boolean).join(', ')})` }));
@@ -56,6 +57,14 @@ export function RegieForm({ action, form, errors, communes, staff, hasHmacKey, s
         type="password"
         hint={hasHmacKey ? 'Clé enregistrée : elle n’est jamais affichée. Laissez vide pour la garder.' : 'Aucune clé enregistrée. Elle ne sera plus affichée une fois enregistrée.'}
         error={errors.paybox_cle}
+        autocomplete="new-password"
+      />
+      <Field
+        name="paybox_direct"
+        label={hasDirectKey ? 'Remplacer la clé Paybox Direct (remboursements sur la carte)' : 'Clé Paybox Direct (remboursements sur la carte)'}
+        type="password"
+        hint={hasDirectKey ? 'Clé enregistrée : elle n’est jamais affichée. Laissez vide pour la garder.' : 'Aucune clé enregistrée. Elle ne sera plus affichée une fois enregistrée.'}
+        error={errors.paybox_direct}
         autocomplete="new-password"
       />
 

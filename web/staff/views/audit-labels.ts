@@ -46,6 +46,8 @@ const ACTIONS: Record<string, string> = {
   'regie.counter-payment': 'Paiement reçu au guichet',
   'product.regie': 'Activité rattachée à une autre régie',
   'regie.day-closed': 'Journée de la régie clôturée',
+  'card-refund.retried': 'Remboursement sur la carte demandé à nouveau',
+  'card-refund.to-wallet': 'Remboursement sur la carte versé au porte-monnaie',
   'staff.invited': 'Agent invité',
   'staff.invitation-accepted': 'Invitation acceptée par l’agent',
   'staff.enabled': 'Compte agent réactivé',
