@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
 import { METHOD_LABELS, type CounterMethod } from '../../../domain/regies.ts';
+import { accountClosed } from '../accounts/index.ts';
 import { moveMoney } from '../wallet/index.ts';
 import { recordAudit } from '../staff/index.ts';
 
@@ -18,7 +19,8 @@ export interface CounterFamily {
 /**
  * The families the staff member may record for at this régie's counter: those of the régie's
  * communes that are also theirs (all of the régie's for an administrator, `staffCommuneIds` null),
- * found by name, a child's name or e-mail.
+ * found by name, a child's name or e-mail. A closed account is left out: money credited to a
+ * family whose erasure is under way would stay on an account about to be erased.
  */
 export async function counterFamilies(db: Db, input: { regieId: number; staffCommuneIds: number[] | null; text: string; familyId?: number }): Promise<CounterFamily[]> {
   const pattern = `%${input.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -28,7 +30,7 @@ export async function counterFamilies(db: Db, input: { regieId: number; staffCom
     .innerJoin('communes', 'communes.id', 'users.commune_id')
     .select(['users.id', 'users.email', 'communes.name as commune', sql<string>`coalesce(nullif(concat_ws(' ', users.last_name, users.first_name), ''), users.email)`.as('name')])
     .where('users.role', '=', 'parent')
-    .where('users.status', '!=', 'erased')
+    .where(sql<boolean>`not ${accountClosed}`)
     .$if(input.staffCommuneIds !== null, (q) => q.where('users.commune_id', 'in', input.staffCommuneIds!.length > 0 ? input.staffCommuneIds! : [-1]))
     .$if(input.familyId !== undefined, (q) => q.where('users.id', '=', input.familyId!))
     .$if(input.text.length > 0, (q) =>
