@@ -1,6 +1,7 @@
-// Counter payments under attack: a family whose account is closed (its erasure under way) is
-// credited nothing, so no money is left on an account about to be erased; a receipt of another
-// régie named under mine is not found; the CSV does not run a family's name as a formula.
+// Counter payments under attack: a form sent again with another amount is told what was really
+// recorded; a family whose account is closed (its erasure under way) is credited nothing, so no
+// money is left on an account about to be erased; a receipt of another régie named under mine is
+// not found; the CSV does not run a family's name as a formula.
 import { describe, expect, it } from 'vitest';
 import { booksProblems } from '../../db/queries/regies/index.ts';
 import { requestErasure } from '../../db/queries/personal-data/erasure.ts';
@@ -25,6 +26,23 @@ async function communeRegie(slug: string) {
 const walletOf = async (userId: number) => (await database.db.selectFrom('wallet_entries').select('amount_cents').where('user_id', '=', userId).execute()).map((row) => row.amount_cents);
 
 describe('counter payments under attack', () => {
+  it('tell the amount really recorded when a used form comes back with another one', async () => {
+    const family = await createParent(database.db, 'rejoue@example.fr', { commune: 'rosieres', status: 'validated' });
+    await createStaff(database.db, 'rejoue@rosieres.fr', ['rosieres']);
+    const staff = await login(app(), 'rejoue@rosieres.fr');
+    const path = `/agent/regies/${await communeRegie('rosieres')}/encaissement`;
+    const form = { famille: String(family.id), montant: '25,50', moyen: 'cash', numero: '', jeton: await token(path, staff), confirmation: 'oui' };
+    expect((await postForm(app(), path, form, { Cookie: staff })).status).toBe(303);
+    // The same form from the browser's history, its amount corrected: nothing moves, and the page says what was kept.
+    const again = await postForm(app(), path, { ...form, montant: '52,50' }, { Cookie: staff });
+    expect(again.status).toBe(400);
+    const html = await again.text();
+    expect(html).toContain('25,50\u00a0€');
+    expect(html).not.toContain('le paiement de 52,50');
+    expect(await walletOf(family.id)).toEqual([2550]);
+    expect(await booksProblems(database.db)).toEqual([]);
+  });
+
   it('credit nothing to a family whose account is closed for its erasure', async () => {
     const family = await createParent(database.db, 'efface@example.fr', { commune: 'rosieres', status: 'validated' });
     await createStaff(database.db, 'efface@rosieres.fr', ['rosieres']);

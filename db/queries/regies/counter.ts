@@ -62,11 +62,21 @@ export interface CounterPayment {
   at: Date;
 }
 
-/** Credits the wallet and journals the receipt; the receipt's journal entry, or 'replayed' when the form was sent before. */
-export async function recordCounterPayment(db: Db, payment: CounterPayment): Promise<{ outcome: 'applied' | 'replayed'; entryId: number | null }> {
+export type CounterOutcome = { outcome: 'applied'; entryId: number | null } | { outcome: 'replayed'; entryId: number | null; recordedCents: number };
+
+/**
+ * Credits the wallet and journals the receipt; the receipt's journal entry, or 'replayed' when the
+ * form was sent before, with the amount then recorded (a form sent again may carry another one).
+ */
+export async function recordCounterPayment(db: Db, payment: CounterPayment): Promise<CounterOutcome> {
   const idempotencyKey = `counter-${payment.regieId}-${payment.formToken}`;
   const entryOf = async () => (await db.selectFrom('journal_entries').select('id').where('idempotency_key', '=', `${idempotencyKey}/journal`).executeTakeFirst())?.id ?? null;
-  if (await db.selectFrom('wallet_entries').select('id').where('idempotency_key', '=', idempotencyKey).executeTakeFirst()) return { outcome: 'replayed', entryId: await entryOf() };
+  const replayed = async (): Promise<CounterOutcome | null> => {
+    const first = await db.selectFrom('wallet_entries').select('amount_cents').where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+    return first ? { outcome: 'replayed', entryId: await entryOf(), recordedCents: first.amount_cents } : null;
+  };
+  const before = await replayed();
+  if (before) return before;
   const label = `${METHOD_LABELS[payment.method]} reçu au guichet${payment.documentNumber ? ` (n° ${payment.documentNumber})` : ''}`;
   try {
     const moved = await db.transaction().execute(async (trx) => {
@@ -82,10 +92,11 @@ export async function recordCounterPayment(db: Db, payment: CounterPayment): Pro
       }
       return result;
     });
-    return { outcome: moved.applied ? 'applied' : 'replayed', entryId: await entryOf() };
+    if (!moved.applied) return (await replayed())!;
+    return { outcome: 'applied', entryId: await entryOf() };
   } catch (error) {
     // The same token sent twice at once with another amount: the first one counts.
-    if (error instanceof Error && error.message.startsWith(`idempotency key ${idempotencyKey}`)) return { outcome: 'replayed', entryId: await entryOf() };
+    if (error instanceof Error && error.message.startsWith(`idempotency key ${idempotencyKey}`)) return (await replayed())!;
     throw error;
   }
 }
