@@ -88,7 +88,9 @@ describe('the daily closing page', () => {
     expect(html).toContain('Écarts constatés');
     expect(html).toContain('name="confirmation" value="oui"');
     expect(await closings()).toEqual([]);
-    const done = await close({ jour: day, compte_especes: '29', compte_cheques: '45,50', note: 'Un euro rendu en trop.', confirmation: 'oui' });
+    // « Confirmer » posts the page's fingerprint of the totals it showed.
+    const etat = /name="etat" value="([0-9a-f]+)"/.exec(html)![1]!;
+    const done = await close({ jour: day, compte_especes: '29', compte_cheques: '45,50', note: 'Un euro rendu en trop.', etat, confirmation: 'oui' });
     expect(done.status).toBe(303);
     expect(await closings()).toMatchObject([{ day, note: 'Un euro rendu en trop.', totals: { cash: { journalCents: 3000, checkedCents: 2900 }, cheque: { journalCents: 4550, checkedCents: 4550 } } }]);
     const page = await (await get(done.headers.get('location')!, regisseur)).text();

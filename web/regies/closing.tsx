@@ -4,7 +4,7 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { closeDay, closedDays, closingBalance, dayFigures, noteNeeded, openDays, staffRegie, type StaffRegie } from '../../db/queries/regies/closing.ts';
+import { closeDay, closedDays, closingBalance, closingStamp, dayFigures, noteNeeded, openDays, staffRegie, type StaffRegie } from '../../db/queries/regies/closing.ts';
 import { parisDate } from '../../domain/dates.ts';
 import { parseEuros } from '../../domain/money.ts';
 import { COUNTED_FIELDS } from '../../domain/regie-closing.ts';
@@ -51,6 +51,8 @@ const closingSchema = z.object({
     .optional()
     .transform((value) => value?.trim() || null)
     .refine((value) => value === null || (value.length <= 1000 && !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)), 'La note tient en 1 000 caractères, sans caractères de contrôle.'),
+  // The confirmation page's fingerprint of the totals it showed (closingStamp).
+  etat: z.string().optional(),
 });
 type ClosingForm = z.infer<typeof closingSchema>;
 
@@ -103,10 +105,11 @@ export function closingRoutes({ db, now }: AppDeps): Hono<AppEnv> {
         if (balance.differences.length > 0 && !data.note) errors.note = noteNeeded(balance.differences);
         if (Object.keys(errors).length > 0) return errors;
         const totals = Object.entries(balance.totals).map(([method, total]) => ({ method: method as RegieMethod, ...total }));
-        return c.render(<ClosingConfirmationPage regie={regie} figures={figures} totals={totals} differences={balance.differences} note={data.note} values={values} />, { title: 'Confirmer la clôture' });
+        return c.render(<ClosingConfirmationPage regie={regie} figures={figures} totals={totals} differences={balance.differences} note={data.note} values={{ ...values, etat: closingStamp(balance) }} />, { title: 'Confirmer la clôture' });
       },
       save: async (data): Promise<FieldErrors | void> => {
-        const closed = await closeDay(db, { regieId: regie.id, day: data.jour, today, staffId: currentUser(c).id, counted: countedOf(data), note: data.note });
+        // Without the page's fingerprint the régisseur confirmed no figures: refused as changed.
+        const closed = await closeDay(db, { regieId: regie.id, day: data.jour, today, staffId: currentUser(c).id, counted: countedOf(data), note: data.note, stamp: data.etat ?? '' });
         if (!closed.ok) return { [fieldOf(closed.field)]: closed.message };
       },
       then: `/agent/regies/${regie.id}/cloture?ok=ok`,

@@ -104,7 +104,8 @@ export function counterRoutes({ db, now }: AppDeps): Hono<AppEnv> {
         const outcome = await recordCounterPayment(db, {
           regieId: regie.id, staffId: user.id, userId: data.famille, amountCents: data.montant, method: data.moyen, documentNumber: data.numero || null, formToken: data.jeton, at: now(),
         });
-        if (outcome.outcome === 'replayed') return { montant: `Ce formulaire a déjà été envoyé : le paiement de ${formatEuros(data.montant)} est enregistré une seule fois, rien n’a été changé cette fois-ci.` };
+        // Said with the amount recorded the first time: the form may come back from the history with another one typed.
+        if (outcome.outcome === 'replayed') return { montant: `Ce formulaire a déjà été envoyé : le paiement de ${formatEuros(outcome.recordedCents)} est enregistré une seule fois, rien n’a été changé cette fois-ci. Pour un autre montant, rechargez la page.` };
         entryId = outcome.entryId;
       },
       then: () => `/agent/regies/${regie.id}/encaissement?ok=encaisse${entryId !== null ? `&recu=${entryId}` : ''}`,

@@ -2,6 +2,7 @@
 // journal against what the providers confirmed or what the till holds), and the closing itself,
 // written under the régie row's exclusive lock: the journal writer holds it shared, so no entry
 // lands on a day while it is being closed, and those after go to the next day.
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
 import type { ClosingTotals } from '../../regie-tables.ts';
@@ -217,6 +218,15 @@ export function closingBalance(figures: DayFigures, counted: Partial<Record<Coun
   return { totals, differences: [...differences, ...figures.providerDifferences], missing };
 }
 
+/**
+ * A fingerprint of what a closing would keep (its totals and differences), carried by the
+ * confirmation page: a payment landing on the day between the page and « Confirmer » changes it.
+ */
+export function closingStamp(balance: { totals: ClosingTotals; differences: string[] }): string {
+  const totals = Object.entries(balance.totals).sort(([a], [b]) => a.localeCompare(b));
+  return createHash('sha256').update(JSON.stringify([totals, balance.differences])).digest('hex').slice(0, 24);
+}
+
 /** What the régisseur is told when differences need their note. */
 export const noteNeeded = (differences: string[]) => `Expliquez ${differences.length > 1 ? 'les écarts' : 'l’écart'} dans la note avant de clôturer : ${differences.join(' ')}`;
 
@@ -226,11 +236,12 @@ export type CloseDayResult =
 
 /**
  * Closes the régie's oldest open day, as the régisseur or a deputy, with what they counted. The
- * figures are read again under the lock: what the régisseur confirmed is what is kept.
+ * figures are read again under the lock and, with the confirmation page's `stamp`, must be those
+ * it showed: what the régisseur confirmed is what is kept.
  */
 export async function closeDay(
   db: Db,
-  input: { regieId: number; day: string; today: string; staffId: number; counted: Partial<Record<CounterMethod, number>>; note: string | null },
+  input: { regieId: number; day: string; today: string; staffId: number; counted: Partial<Record<CounterMethod, number>>; note: string | null; stamp?: string },
 ): Promise<CloseDayResult> {
   return inTransaction(db, async (trx) => {
     const regie = await trx.selectFrom('regies').select(['id', 'methods']).where('id', '=', input.regieId).forUpdate().executeTakeFirstOrThrow();
@@ -249,6 +260,9 @@ export async function closeDay(
     const missing = balance.missing[0];
     if (missing) return { ok: false, field: missing, message: `Indiquez le montant compté en ${METHOD_LABELS[missing].toLowerCase()} (0 s’il n’y a rien).` };
     if (balance.differences.length > 0 && !input.note) return { ok: false, field: 'note', message: noteNeeded(balance.differences) };
+    if (input.stamp !== undefined && input.stamp !== closingStamp(balance)) {
+      return { ok: false, field: 'jour', message: 'Les chiffres de la journée ont changé depuis leur affichage (un paiement est arrivé) : vérifiez-les puis confirmez à nouveau. Rien n’a été changé.' };
+    }
     const closing = await trx
       .insertInto('regie_closings')
       .values({ regie_id: regie.id, day: input.day, totals: JSON.stringify(balance.totals), note: input.note, closed_by: input.staffId })

@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
 import { METHOD_LABELS, type CounterMethod } from '../../../domain/regies.ts';
+import { accountClosed } from '../accounts/index.ts';
 import { moveMoney } from '../wallet/index.ts';
 import { recordAudit } from '../staff/index.ts';
 
@@ -18,7 +19,8 @@ export interface CounterFamily {
 /**
  * The families the staff member may record for at this régie's counter: those of the régie's
  * communes that are also theirs (all of the régie's for an administrator, `staffCommuneIds` null),
- * found by name, a child's name or e-mail.
+ * found by name, a child's name or e-mail. A closed account is left out: money credited to a
+ * family whose erasure is under way would stay on an account about to be erased.
  */
 export async function counterFamilies(db: Db, input: { regieId: number; staffCommuneIds: number[] | null; text: string; familyId?: number }): Promise<CounterFamily[]> {
   const pattern = `%${input.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -28,7 +30,7 @@ export async function counterFamilies(db: Db, input: { regieId: number; staffCom
     .innerJoin('communes', 'communes.id', 'users.commune_id')
     .select(['users.id', 'users.email', 'communes.name as commune', sql<string>`coalesce(nullif(concat_ws(' ', users.last_name, users.first_name), ''), users.email)`.as('name')])
     .where('users.role', '=', 'parent')
-    .where('users.status', '!=', 'erased')
+    .where(sql<boolean>`not ${accountClosed}`)
     .$if(input.staffCommuneIds !== null, (q) => q.where('users.commune_id', 'in', input.staffCommuneIds!.length > 0 ? input.staffCommuneIds! : [-1]))
     .$if(input.familyId !== undefined, (q) => q.where('users.id', '=', input.familyId!))
     .$if(input.text.length > 0, (q) =>
@@ -60,11 +62,21 @@ export interface CounterPayment {
   at: Date;
 }
 
-/** Credits the wallet and journals the receipt; the receipt's journal entry, or 'replayed' when the form was sent before. */
-export async function recordCounterPayment(db: Db, payment: CounterPayment): Promise<{ outcome: 'applied' | 'replayed'; entryId: number | null }> {
+export type CounterOutcome = { outcome: 'applied'; entryId: number | null } | { outcome: 'replayed'; entryId: number | null; recordedCents: number };
+
+/**
+ * Credits the wallet and journals the receipt; the receipt's journal entry, or 'replayed' when the
+ * form was sent before, with the amount then recorded (a form sent again may carry another one).
+ */
+export async function recordCounterPayment(db: Db, payment: CounterPayment): Promise<CounterOutcome> {
   const idempotencyKey = `counter-${payment.regieId}-${payment.formToken}`;
   const entryOf = async () => (await db.selectFrom('journal_entries').select('id').where('idempotency_key', '=', `${idempotencyKey}/journal`).executeTakeFirst())?.id ?? null;
-  if (await db.selectFrom('wallet_entries').select('id').where('idempotency_key', '=', idempotencyKey).executeTakeFirst()) return { outcome: 'replayed', entryId: await entryOf() };
+  const replayed = async (): Promise<CounterOutcome | null> => {
+    const first = await db.selectFrom('wallet_entries').select('amount_cents').where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
+    return first ? { outcome: 'replayed', entryId: await entryOf(), recordedCents: first.amount_cents } : null;
+  };
+  const before = await replayed();
+  if (before) return before;
   const label = `${METHOD_LABELS[payment.method]} reçu au guichet${payment.documentNumber ? ` (n° ${payment.documentNumber})` : ''}`;
   try {
     const moved = await db.transaction().execute(async (trx) => {
@@ -80,10 +92,11 @@ export async function recordCounterPayment(db: Db, payment: CounterPayment): Pro
       }
       return result;
     });
-    return { outcome: moved.applied ? 'applied' : 'replayed', entryId: await entryOf() };
+    if (!moved.applied) return (await replayed())!;
+    return { outcome: 'applied', entryId: await entryOf() };
   } catch (error) {
     // The same token sent twice at once with another amount: the first one counts.
-    if (error instanceof Error && error.message.startsWith(`idempotency key ${idempotencyKey}`)) return { outcome: 'replayed', entryId: await entryOf() };
+    if (error instanceof Error && error.message.startsWith(`idempotency key ${idempotencyKey}`)) return (await replayed())!;
     throw error;
   }
 }
