@@ -43,6 +43,19 @@ describe('counter payments under attack', () => {
     expect(await booksProblems(database.db)).toEqual([]);
   });
 
+  it('move the money once when the same form is posted again under another régie of the agent', async () => {
+    const family = await createParent(database.db, 'deux-regies@example.fr', { commune: 'rosieres', status: 'validated' });
+    await createStaff(database.db, 'deux-regies@rosieres.fr', ['rosieres', 'bains']);
+    const staff = await login(app(), 'deux-regies@rosieres.fr');
+    const path = `/agent/regies/${await communeRegie('rosieres')}/encaissement`;
+    const form = { famille: String(family.id), montant: '18', moyen: 'cash', numero: '', jeton: await token(path, staff), confirmation: 'oui' };
+    expect((await postForm(app(), path, form, { Cookie: staff })).status).toBe(303);
+    const elsewhere = await postForm(app(), `/agent/regies/${await communeRegie('bains')}/encaissement`, form, { Cookie: staff });
+    expect(elsewhere.status).not.toBe(303);
+    expect(await walletOf(family.id)).toEqual([1800]);
+    expect(await booksProblems(database.db)).toEqual([]);
+  });
+
   it('credit nothing to a family whose account is closed for its erasure', async () => {
     const family = await createParent(database.db, 'efface@example.fr', { commune: 'rosieres', status: 'validated' });
     await createStaff(database.db, 'efface@rosieres.fr', ['rosieres']);

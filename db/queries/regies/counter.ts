@@ -69,7 +69,8 @@ export type CounterOutcome = { outcome: 'applied'; entryId: number | null } | { 
  * form was sent before, with the amount then recorded (a form sent again may carry another one).
  */
 export async function recordCounterPayment(db: Db, payment: CounterPayment): Promise<CounterOutcome> {
-  const idempotencyKey = `counter-${payment.regieId}-${payment.formToken}`;
+  // The form's token alone: the same form posted again under another régie's address moves nothing either.
+  const idempotencyKey = `counter-${payment.formToken}`;
   const entryOf = async () => (await db.selectFrom('journal_entries').select('id').where('idempotency_key', '=', `${idempotencyKey}/journal`).executeTakeFirst())?.id ?? null;
   const replayed = async (): Promise<CounterOutcome | null> => {
     const first = await db.selectFrom('wallet_entries').select('amount_cents').where('idempotency_key', '=', idempotencyKey).executeTakeFirst();
