@@ -3,6 +3,7 @@
 // at the month's start and end (money received before its titles, compte 4713), the days closed
 // and by whom, and the signature block. The standard Helvetica font covers French.
 import PDFDocument from 'pdfkit';
+import { drawWinAnsi } from './pdf-text.ts';
 import { formatLongDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
 import { formatMonth } from '../../domain/regie-closing.ts';
@@ -12,6 +13,7 @@ import type { StatementFacts } from './statement-facts.ts';
 export function statementPdf(facts: StatementFacts, madeOn: string): Promise<Uint8Array> {
   const title = `Relevé mensuel de ${facts.regie.name}, ${formatMonth(facts.month)}`;
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: 'Plateforme Citoyens' } });
+  drawWinAnsi(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve, reject) => {
