@@ -30,6 +30,20 @@ export const COUNTED_FIELDS = {
   'cheques-vacances': 'compte_cheques_vacances',
 } as const satisfies Record<CounterMethod, string>;
 
+/** How the closing names what was counted of each method (« compté en CESU », never « en cesu »). */
+export const COUNTED_IN = {
+  cash: 'en espèces',
+  cheque: 'en chèques',
+  cesu: 'en CESU',
+  'cheques-vacances': 'en chèques vacances',
+} as const satisfies Record<CounterMethod, string>;
+
+/** The closing form's label of a counted method's field. */
+export const countedLabel = (method: CounterMethod): string => `Compté ${COUNTED_IN[method]} (en euros)`;
+
+/** The message asking for a counted method's amount the régisseur left empty. */
+export const countedMissing = (method: CounterMethod): string => `Indiquez le montant compté ${COUNTED_IN[method]} (0 s’il n’y a rien).`;
+
 /** What a method of the day adds up to: the journal (receipts less refunds) and its check. */
 export interface MethodBalance {
   method: RegieMethod;

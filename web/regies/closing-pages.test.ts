@@ -71,8 +71,9 @@ describe('the daily closing page', () => {
     const html = await mistyped.text();
     expect(html).toContain('Indiquez le montant compté en espèces en euros (exemple : 125,50).');
     expect(html).toContain('value="trente"');
+    expect(html).toContain('Compté en chèques (en euros)');
     const missing = await close({ jour: day, compte_especes: '30' });
-    expect(await missing.text()).toContain('Indiquez le montant compté en chèque (0 s’il n’y a rien).');
+    expect(await missing.text()).toContain('Indiquez le montant compté en chèques (0 s’il n’y a rien).');
     const gap = await close({ jour: day, compte_especes: '29', compte_cheques: '45,50', confirmation: 'oui' });
     expect(gap.status).toBe(400);
     expect(await gap.text()).toContain('Espèces : 29,00\u00a0€ compté pour 30,00\u00a0€ au journal (manque de 1,00\u00a0€).');
