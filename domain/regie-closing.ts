@@ -60,6 +60,14 @@ export function methodDifference(balance: MethodBalance): string | null {
   return `${METHOD_LABELS[balance.method]} : ${formatEuros(balance.checkedCents)} ${said} pour ${formatEuros(balance.journalCents)} au journal (${gap > 0 ? 'excédent' : 'manque'} de ${formatEuros(Math.abs(gap))}).`;
 }
 
+/**
+ * The differences a closed day kept, in the régisseur's words, for the month's statement: what the
+ * public accountant must see beside the régisseur's note.
+ */
+export function closedDayGaps(totals: Partial<Record<RegieMethod, { journalCents: number; checkedCents: number }>>): string[] {
+  return (Object.entries(totals) as [RegieMethod, { journalCents: number; checkedCents: number }][]).flatMap(([method, total]) => methodDifference({ method, ...total }) ?? []);
+}
+
 /** « 2026-12 »: a month of the books. */
 export const isMonth = (text: string): boolean => /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
 

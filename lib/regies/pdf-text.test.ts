@@ -33,7 +33,7 @@ describe('the régies’ PDFs', () => {
       {
         regie: { id: 1, name: 'Régie de recettes de Rosières' }, month: '2026-11', first: '2026-11-01', last: '2026-11-30',
         receiptsByMethod: [{ method: 'cheque', cents: 123450 }], receiptsByProduct: [{ productId: 1, label: 'Accueil du mercredi', cents: 123450 }], refundsByMethod: [],
-        receiptsCents: 123450, refundsCents: 0, productReceiptsCents: 123450, walletOpeningCents: 0, walletClosingCents: 0, closings: [{ day: '2026-11-30', closedBy: 'Łucja Nowak', note: null }],
+        receiptsCents: 123450, refundsCents: 0, productReceiptsCents: 123450, walletOpeningCents: 0, walletClosingCents: 0, closings: [{ day: '2026-11-30', closedBy: 'Łucja Nowak', note: 'Un chèque rendu.', totals: { cheque: { journalCents: 123450, checkedCents: 122950 } } }],
       },
       '2026-12-01',
     );
@@ -44,5 +44,7 @@ describe('the régies’ PDFs', () => {
       expect(drawn).not.toContain(' /234');
     }
     expect(drawnBytes(statement)).toContain('Lucja Nowak');
+    // The day's difference is printed beside the régisseur's note, for the accountant who signs after.
+    expect(drawnBytes(statement)).toContain('Écart constaté : Chèque : 1\u00a0229,50\u00a0\u0080 compté pour 1\u00a0234,50\u00a0\u0080 au journal (manque de 5,00\u00a0\u0080).');
   });
 });
