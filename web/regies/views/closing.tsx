@@ -157,7 +157,7 @@ export function ClosingPage(props: {
           <ul>
             {open.map((day) => (
               <li>
-                {formatLongDate(day.day)} : {day.entries} écriture(s)
+                {formatLongDate(day.day)} : {day.entries} {day.entries > 1 ? 'écritures' : 'écriture'}
               </li>
             ))}
           </ul>
