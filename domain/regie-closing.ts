@@ -30,6 +30,20 @@ export const COUNTED_FIELDS = {
   'cheques-vacances': 'compte_cheques_vacances',
 } as const satisfies Record<CounterMethod, string>;
 
+/** How the closing names what was counted of each method (« compté en CESU », never « en cesu »). */
+export const COUNTED_IN = {
+  cash: 'en espèces',
+  cheque: 'en chèques',
+  cesu: 'en CESU',
+  'cheques-vacances': 'en chèques vacances',
+} as const satisfies Record<CounterMethod, string>;
+
+/** The closing form's label of a counted method's field. */
+export const countedLabel = (method: CounterMethod): string => `Compté ${COUNTED_IN[method]} (en euros)`;
+
+/** The message asking for a counted method's amount the régisseur left empty. */
+export const countedMissing = (method: CounterMethod): string => `Indiquez le montant compté ${COUNTED_IN[method]} (0 s’il n’y a rien).`;
+
 /** What a method of the day adds up to: the journal (receipts less refunds) and its check. */
 export interface MethodBalance {
   method: RegieMethod;
@@ -44,6 +58,14 @@ export function methodDifference(balance: MethodBalance): string | null {
   const gap = balance.checkedCents - balance.journalCents;
   const said = methodCheck(balance.method) === 'counted' ? 'compté' : 'confirmé par le prestataire';
   return `${METHOD_LABELS[balance.method]} : ${formatEuros(balance.checkedCents)} ${said} pour ${formatEuros(balance.journalCents)} au journal (${gap > 0 ? 'excédent' : 'manque'} de ${formatEuros(Math.abs(gap))}).`;
+}
+
+/**
+ * The differences a closed day kept, in the régisseur's words, for the month's statement: what the
+ * public accountant must see beside the régisseur's note.
+ */
+export function closedDayGaps(totals: Partial<Record<RegieMethod, { journalCents: number; checkedCents: number }>>): string[] {
+  return (Object.entries(totals) as [RegieMethod, { journalCents: number; checkedCents: number }][]).flatMap(([method, total]) => methodDifference({ method, ...total }) ?? []);
 }
 
 /** « 2026-12 »: a month of the books. */

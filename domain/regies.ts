@@ -52,6 +52,12 @@ export const KIND_LABELS: Record<JournalKind, string> = {
   'erasure-transfer': 'Solde rendu par virement (effacement)',
 };
 
+/**
+ * What a family's receipt says the money was for: a top-up in the family's words, without the
+ * accounting's « recette perçue avant émission de titre » the régie's journal keeps.
+ */
+export const familyKindLabel = (kind: JournalKind): string => (kind === 'top-up' ? 'Recharge du porte-monnaie' : KIND_LABELS[kind]);
+
 export interface ProductShare {
   productId: number;
   regieId: number;

@@ -1,6 +1,7 @@
 // A receipt of the régie as a one-page PDF: its number in the régie's journal, who paid what, how,
 // when, and who took it at the counter. The standard Helvetica font covers French.
 import PDFDocument from 'pdfkit';
+import { drawWinAnsi } from './pdf-text.ts';
 
 export interface ReceiptPaper {
   /** « R-2026-000012 ». */
@@ -22,6 +23,7 @@ export interface ReceiptPaper {
 
 export function receiptPdf(receipt: ReceiptPaper): Promise<Uint8Array> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Reçu ${receipt.number}`, Author: receipt.regie } });
+  drawWinAnsi(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve, reject) => {

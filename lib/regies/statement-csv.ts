@@ -2,7 +2,7 @@
 // figures as the PDF the régisseur signs, in cents and in euros.
 import { formatLongDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
-import { formatMonth } from '../../domain/regie-closing.ts';
+import { closedDayGaps, formatMonth } from '../../domain/regie-closing.ts';
 import { METHOD_LABELS } from '../../domain/regies.ts';
 import { toCsv } from '../csv.ts';
 import type { StatementFacts } from './statement-facts.ts';
@@ -19,6 +19,6 @@ export function statementCsv(facts: StatementFacts): string {
   line('Totaux', 'Recettes des activités (titres du fichier PES)', facts.productReceiptsCents);
   line('Porte-monnaie', `Solde des porte-monnaie au ${formatLongDate(facts.first)} (ouverture)`, facts.walletOpeningCents);
   line('Porte-monnaie', `Solde des porte-monnaie au ${formatLongDate(facts.last)} au soir (clôture)`, facts.walletClosingCents);
-  for (const closing of facts.closings) rows.push([facts.regie.name, formatMonth(facts.month), 'Journées clôturées', `${formatLongDate(closing.day)} par ${closing.closedBy}`, null, closing.note]);
+  for (const closing of facts.closings) rows.push([facts.regie.name, formatMonth(facts.month), 'Journées clôturées', [`${formatLongDate(closing.day)} par ${closing.closedBy}`, ...closedDayGaps(closing.totals).map((gap) => `écart constaté : ${gap}`)].join(' ; '), null, closing.note]);
   return toCsv(['Régie', 'Mois', 'Rubrique', 'Libellé', 'Montant (centimes)', 'Montant'], rows);
 }

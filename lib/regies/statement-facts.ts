@@ -15,5 +15,5 @@ export interface StatementFacts {
   productReceiptsCents: number;
   walletOpeningCents: number;
   walletClosingCents: number;
-  closings: { day: string; closedBy: string; note: string | null }[];
+  closings: { day: string; closedBy: string; note: string | null; totals: Partial<Record<RegieMethod, { journalCents: number; checkedCents: number }>> }[];
 }

@@ -3,15 +3,17 @@
 // at the month's start and end (money received before its titles, compte 4713), the days closed
 // and by whom, and the signature block. The standard Helvetica font covers French.
 import PDFDocument from 'pdfkit';
+import { drawWinAnsi } from './pdf-text.ts';
 import { formatLongDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
-import { formatMonth } from '../../domain/regie-closing.ts';
+import { closedDayGaps, formatMonth } from '../../domain/regie-closing.ts';
 import { METHOD_LABELS } from '../../domain/regies.ts';
 import type { StatementFacts } from './statement-facts.ts';
 
 export function statementPdf(facts: StatementFacts, madeOn: string): Promise<Uint8Array> {
   const title = `Relevé mensuel de ${facts.regie.name}, ${formatMonth(facts.month)}`;
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: 'Plateforme Citoyens' } });
+  drawWinAnsi(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Uint8Array>((resolve, reject) => {
@@ -62,7 +64,10 @@ export function statementPdf(facts: StatementFacts, madeOn: string): Promise<Uin
 
   heading('Journées clôturées');
   if (facts.closings.length === 0) none('Aucune journée clôturée ce mois-ci.');
-  for (const closing of facts.closings) doc.text(`${formatLongDate(closing.day)} : clôturée par ${closing.closedBy}${closing.note ? ` (note : ${closing.note})` : ''}`, left, doc.y, { width });
+  for (const closing of facts.closings) {
+    doc.text(`${formatLongDate(closing.day)} : clôturée par ${closing.closedBy}${closing.note ? ` (note : ${closing.note})` : ''}`, left, doc.y, { width });
+    for (const gap of closedDayGaps(closing.totals)) doc.text(`Écart constaté : ${gap}`, left + 16, doc.y, { width: width - 16 });
+  }
 
   doc.moveDown(2);
   if (doc.y > doc.page.height - doc.page.margins.bottom - 110) doc.addPage();

@@ -66,7 +66,7 @@ describe('the daily closing in a browser', () => {
     };
     await page.goto(`${TEST_ORIGIN}/agent/regies/${regieId}/cloture`);
     await check('closing page');
-    await page.getByLabel('Espèces comptés (en euros)').fill('19,80');
+    await page.getByLabel('Compté en espèces (en euros)').fill('19,80');
     await page.keyboard.press('Tab');
     await page.keyboard.type('12,50');
     await page.keyboard.press('Enter');

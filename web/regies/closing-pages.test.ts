@@ -71,8 +71,9 @@ describe('the daily closing page', () => {
     const html = await mistyped.text();
     expect(html).toContain('Indiquez le montant compté en espèces en euros (exemple : 125,50).');
     expect(html).toContain('value="trente"');
+    expect(html).toContain('Compté en chèques (en euros)');
     const missing = await close({ jour: day, compte_especes: '30' });
-    expect(await missing.text()).toContain('Indiquez le montant compté en chèque (0 s’il n’y a rien).');
+    expect(await missing.text()).toContain('Indiquez le montant compté en chèques (0 s’il n’y a rien).');
     const gap = await close({ jour: day, compte_especes: '29', compte_cheques: '45,50', confirmation: 'oui' });
     expect(gap.status).toBe(400);
     expect(await gap.text()).toContain('Espèces : 29,00\u00a0€ compté pour 30,00\u00a0€ au journal (manque de 1,00\u00a0€).');
@@ -113,6 +114,8 @@ describe('the monthly exports', () => {
     const html = await page.text();
     expect(html).toContain('75,50\u00a0€');
     expect(html).toContain('le SIRET de la collectivité (IdColl)');
+    // The accountant reads the till's difference beside the régisseur's note, not the note alone.
+    expect(html).toContain('Écart constaté : Espèces : 29,00\u00a0€ compté pour 30,00\u00a0€ au journal (manque de 1,00\u00a0€).');
     expect((await get(`/agent/regies/${regieId}/releves?mois=2026-13`, colleague)).status).toBe(400);
 
     const pdf = await get(`/agent/regies/${regieId}/releves/releve.pdf?mois=${month}`, colleague);
@@ -121,6 +124,7 @@ describe('the monthly exports', () => {
     const csv = await (await get(`/agent/regies/${regieId}/releves/releve.csv?mois=${month}`, colleague)).text();
     expect(csv).toContain('Total des recettes;7550;');
     expect(csv).toContain('Chèque;4550;');
+    expect(csv).toContain('écart constaté : Espèces : 29,00\u00a0€ compté pour 30,00\u00a0€ au journal (manque de 1,00\u00a0€)');
   });
 
   it('says what the PES header lacks, then gives the file in ISO-8859-1', async () => {

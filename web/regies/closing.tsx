@@ -7,8 +7,8 @@ import { z } from 'zod';
 import { closeDay, closedDays, closingBalance, closingStamp, dayFigures, noteNeeded, openDays, staffRegie, type StaffRegie } from '../../db/queries/regies/closing.ts';
 import { parisDate } from '../../domain/dates.ts';
 import { parseEuros } from '../../domain/money.ts';
-import { COUNTED_FIELDS } from '../../domain/regie-closing.ts';
-import { METHOD_LABELS, type CounterMethod, type RegieMethod } from '../../domain/regies.ts';
+import { COUNTED_FIELDS, COUNTED_IN, countedMissing } from '../../domain/regie-closing.ts';
+import { type CounterMethod, type RegieMethod } from '../../domain/regies.ts';
 import type { AccessTable } from '../http/access.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -33,7 +33,7 @@ const countedAmount = (method: CounterMethod) =>
       if (text === undefined || text.trim() === '') return null;
       const cents = parseEuros(text, { maxDigits: 7 });
       if (cents === null) {
-        ctx.addIssue({ code: 'custom', message: `Indiquez le montant compté en ${METHOD_LABELS[method].toLowerCase()} en euros (exemple : 125,50).` });
+        ctx.addIssue({ code: 'custom', message: `Indiquez le montant compté ${COUNTED_IN[method]} en euros (exemple : 125,50).` });
         return z.NEVER;
       }
       return cents;
@@ -101,7 +101,7 @@ export function closingRoutes({ db, now }: AppDeps): Hono<AppEnv> {
         const figures = await dayFigures(db, regie, data.jour);
         const balance = closingBalance(figures, countedOf(data));
         const errors: FieldErrors = {};
-        for (const method of balance.missing) errors[COUNTED_FIELDS[method]] = `Indiquez le montant compté en ${METHOD_LABELS[method].toLowerCase()} (0 s’il n’y a rien).`;
+        for (const method of balance.missing) errors[COUNTED_FIELDS[method]] = countedMissing(method);
         if (balance.differences.length > 0 && !data.note) errors.note = noteNeeded(balance.differences);
         if (Object.keys(errors).length > 0) return errors;
         const totals = Object.entries(balance.totals).map(([method, total]) => ({ method: method as RegieMethod, ...total }));

@@ -107,7 +107,11 @@ describe('counter payments', () => {
     const staffReceipt = await get(`/agent/regies/${regie}/recu?entree=${entryId}`, staff);
     expect(staffReceipt.headers.get('content-type')).toBe('application/pdf');
     const parent = await login(app(), family.email);
-    expect(await (await get('/mon-compte/porte-monnaie/recus', parent)).text()).toContain(`/mon-compte/porte-monnaie/recus/${entryId}`);
+    const receipts = await (await get('/mon-compte/porte-monnaie/recus', parent)).text();
+    expect(receipts).toContain(`/mon-compte/porte-monnaie/recus/${entryId}`);
+    // The family reads a top-up in its own words, not the accountant's.
+    expect(receipts).toContain('Recharge du porte-monnaie – ');
+    expect(receipts).not.toContain('émission de titre');
     const own = await get(`/mon-compte/porte-monnaie/recus/${entryId}`, parent);
     expect(own.status).toBe(200);
     expect(new TextDecoder().decode((await own.arrayBuffer()).slice(0, 5))).toBe('%PDF-');

@@ -9,7 +9,7 @@ import type { ClosingTotals } from '../../regie-tables.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { formatLongDate } from '../../../domain/dates.ts';
 import { COUNTER_METHODS, METHOD_LABELS, type CounterMethod, type RegieMethod, type RegieRole } from '../../../domain/regies.ts';
-import { PROVIDER_METHODS, isCounted, methodCheck, methodDifference, type MethodCheck } from '../../../domain/regie-closing.ts';
+import { PROVIDER_METHODS, countedMissing, isCounted, methodCheck, methodDifference, type MethodCheck } from '../../../domain/regie-closing.ts';
 import { staffCommuneIds } from '../accounts/index.ts';
 import { recordAudit } from '../staff/index.ts';
 import { inTransaction } from './journal.ts';
@@ -258,7 +258,7 @@ export async function closeDay(
     const figures = await dayFigures(trx, regie, input.day);
     const balance = closingBalance(figures, input.counted);
     const missing = balance.missing[0];
-    if (missing) return { ok: false, field: missing, message: `Indiquez le montant compté en ${METHOD_LABELS[missing].toLowerCase()} (0 s’il n’y a rien).` };
+    if (missing) return { ok: false, field: missing, message: countedMissing(missing) };
     if (balance.differences.length > 0 && !input.note) return { ok: false, field: 'note', message: noteNeeded(balance.differences) };
     if (input.stamp !== undefined && input.stamp !== closingStamp(balance)) {
       return { ok: false, field: 'jour', message: 'Les chiffres de la journée ont changé depuis leur affichage (un paiement est arrivé) : vérifiez-les puis confirmez à nouveau. Rien n’a été changé.' };

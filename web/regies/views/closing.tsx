@@ -4,8 +4,8 @@
 import type { ClosedDay, DayFigures, StaffRegie } from '../../../db/queries/regies/closing.ts';
 import { formatLongDate, formatShortDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
-import { COUNTED_FIELDS, isCounted } from '../../../domain/regie-closing.ts';
-import { METHOD_LABELS, type RegieMethod } from '../../../domain/regies.ts';
+import { COUNTED_FIELDS, countedLabel, isCounted } from '../../../domain/regie-closing.ts';
+import { METHOD_LABELS, type CounterMethod, type RegieMethod } from '../../../domain/regies.ts';
 import { ConfirmationForm } from '../../forms/confirmation.tsx';
 import { ErrorSummary, Field, FieldError, Notice, TextArea } from '../../forms/fields.tsx';
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
@@ -81,7 +81,7 @@ const counted = (figures: DayFigures) => figures.methods.filter((figure) => isCo
 
 export function closingLabels(figures: DayFigures | null): Record<string, string> {
   const labels: Record<string, string> = { jour: 'Journée' };
-  for (const figure of figures ? counted(figures) : []) labels[COUNTED_FIELDS[figure.method as keyof typeof COUNTED_FIELDS]] = `${METHOD_LABELS[figure.method]} comptés (en euros)`;
+  for (const figure of figures ? counted(figures) : []) labels[COUNTED_FIELDS[figure.method as keyof typeof COUNTED_FIELDS]] = countedLabel(figure.method as CounterMethod);
   labels.note = 'Note de clôture';
   return labels;
 }
@@ -157,7 +157,7 @@ export function ClosingPage(props: {
           <ul>
             {open.map((day) => (
               <li>
-                {formatLongDate(day.day)} : {day.entries} écriture(s)
+                {formatLongDate(day.day)} : {day.entries} {day.entries > 1 ? 'écritures' : 'écriture'}
               </li>
             ))}
           </ul>

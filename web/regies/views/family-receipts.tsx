@@ -2,7 +2,7 @@
 import { formatShortDate } from '../../../domain/dates.ts';
 import { entryNumber } from '../../../domain/journal-numbers.ts';
 import { formatEuros } from '../../../domain/money.ts';
-import { KIND_LABELS, METHOD_LABELS, type JournalKind, type JournalSeries, type RegieMethod } from '../../../domain/regies.ts';
+import { familyKindLabel, METHOD_LABELS, type JournalKind, type JournalSeries, type RegieMethod } from '../../../domain/regies.ts';
 
 export interface FamilyReceipt {
   id: number;
@@ -44,7 +44,7 @@ export function FamilyReceiptsPage({ receipts }: { receipts: FamilyReceipt[] }) 
                 </td>
                 <td data-label="Date">{formatShortDate(receipt.day)}</td>
                 <td data-label="Opération">
-                  {KIND_LABELS[receipt.kind]} – {METHOD_LABELS[receipt.method]}, {receipt.regie}
+                  {familyKindLabel(receipt.kind)} – {METHOD_LABELS[receipt.method]}, {receipt.regie}
                 </td>
                 <td data-label="Montant">{formatEuros(receipt.amount_cents)}</td>
               </tr>

@@ -4,7 +4,7 @@ import type { StaffRegie } from '../../../db/queries/regies/closing.ts';
 import type { MonthStatement } from '../../../db/queries/regies/statement.ts';
 import { formatLongDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
-import { formatMonth } from '../../../domain/regie-closing.ts';
+import { closedDayGaps, formatMonth } from '../../../domain/regie-closing.ts';
 import { METHOD_LABELS } from '../../../domain/regies.ts';
 import { Notice } from '../../forms/fields.tsx';
 
@@ -97,6 +97,12 @@ export function StatementPage({ regie, statement, missing }: { regie: StaffRegie
             <li>
               {formatLongDate(closing.day)} : clôturée par {closing.closedBy}
               {closing.note ? ` (note : ${closing.note})` : ''}
+              {closedDayGaps(closing.totals).map((gap) => (
+                <>
+                  <br />
+                  Écart constaté : {gap}
+                </>
+              ))}
             </li>
           ))}
         </ul>
