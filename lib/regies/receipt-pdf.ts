@@ -1,6 +1,7 @@
 // A receipt of the régie as a one-page PDF: its number in the régie's journal, who paid what, how,
 // when, and who took it at the counter. The standard Helvetica font covers French.
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../pdf/pdf-bytes.ts';
 import { drawWinAnsi } from './pdf-text.ts';
 
 export interface ReceiptPaper {
@@ -24,12 +25,7 @@ export interface ReceiptPaper {
 export function receiptPdf(receipt: ReceiptPaper): Promise<Uint8Array> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Reçu ${receipt.number}`, Author: receipt.regie } });
   drawWinAnsi(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   doc.font('Helvetica-Bold').fontSize(20).text(`Reçu n° ${receipt.number}`);
   doc.moveDown(0.3).font('Helvetica').fontSize(12).text(receipt.regie);
   doc.moveDown(1);

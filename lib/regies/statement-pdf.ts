@@ -3,6 +3,7 @@
 // at the month's start and end (money received before its titles, compte 4713), the days closed
 // and by whom, and the signature block. The standard Helvetica font covers French.
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../pdf/pdf-bytes.ts';
 import { drawWinAnsi } from './pdf-text.ts';
 import { formatLongDate } from '../../domain/dates.ts';
 import { formatEuros } from '../../domain/money.ts';
@@ -14,12 +15,7 @@ export function statementPdf(facts: StatementFacts, madeOn: string): Promise<Uin
   const title = `Relevé mensuel de ${facts.regie.name}, ${formatMonth(facts.month)}`;
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: title, Author: 'Plateforme Citoyens' } });
   drawWinAnsi(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   const left = doc.page.margins.left;
   const width = doc.page.width - doc.page.margins.left - doc.page.margins.right;
 

@@ -1,6 +1,7 @@
 // An e-ticket as a one-page PDF to download or print: what it is for, and its QR code and code
 // for the staff to check the child in. The standard Helvetica font covers French.
 import PDFDocument from 'pdfkit';
+import { pdfBytes } from '../pdf/pdf-bytes.ts';
 import { qrModules } from './qr.ts';
 
 export interface TicketFacts {
@@ -16,12 +17,7 @@ export interface TicketFacts {
 
 export function ticketPdf(ticket: TicketFacts): Promise<Uint8Array> {
   const doc = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `E-billet ${ticket.code}`, Author: 'Plateforme Citoyens' } });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
   doc.font('Helvetica-Bold').fontSize(20).text('E-billet');
   doc.moveDown(0.5).font('Helvetica').fontSize(12);

@@ -3,26 +3,13 @@
 // the régie answers for at the month's start and end, and the days closed and by whom. The PES
 // file carries the same product receipts (pes.ts).
 import type { Db } from '../../connection.ts';
-import { KIND_LABELS, type JournalKind, type RegieMethod } from '../../../domain/regies.ts';
+import { KIND_LABELS, type JournalKind } from '../../../domain/regies.ts';
 import { monthDays } from '../../../domain/regie-closing.ts';
 import { closedDays, type ClosedDay } from './closing.ts';
+import type { StatementFacts } from '../../../lib/regies/statement-facts.ts';
 
-export interface MonthStatement {
-  regie: { id: number; name: string };
-  month: string;
-  first: string;
-  last: string;
-  receiptsByMethod: { method: RegieMethod; cents: number }[];
-  /** Per product; money received for no product (a top-up, an adjustment) per kind. */
-  receiptsByProduct: { productId: number | null; label: string; cents: number }[];
-  refundsByMethod: { method: RegieMethod; cents: number }[];
-  receiptsCents: number;
-  refundsCents: number;
-  /** The receipts for products: the titles of the PES file. */
-  productReceiptsCents: number;
-  /** The sum of the wallet effects of the régie's journal before the month, and to its end. */
-  walletOpeningCents: number;
-  walletClosingCents: number;
+/** The figures of the statement's files (lib/regies/statement-facts.ts), with the closings as read and the entries counted. */
+export interface MonthStatement extends StatementFacts {
   closings: ClosedDay[];
   entries: number;
 }

@@ -22,12 +22,15 @@ export type WalletJournal =
       documentNumber?: string | null;
     };
 
+/** A wallet movement as the journal reads it (db/queries/wallet/wallet.ts moves it). */
 export interface JournalledMovement {
   userId: number;
+  /** Positive to credit, negative to debit. */
   amountCents: number;
   label: string;
   idempotencyKey: string;
   createdBy?: number | null;
+  /** When it happened (the product's clock), for the day of the régie's books. */
   at?: Date;
 }
 

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
 import { recordAudit } from '../staff/index.ts';
-import { journalWalletMovement, type WalletJournal } from '../regies/index.ts';
+import { journalWalletMovement, type JournalledMovement, type WalletJournal } from '../regies/index.ts';
 import type { WalletEntryKind } from '../../database.ts';
 
 export class InsufficientFunds extends Error {
@@ -13,23 +13,12 @@ export class InsufficientFunds extends Error {
   }
 }
 
-interface Movement {
-  userId: number;
-  /** Positive to credit, negative to debit. */
-  amountCents: number;
-  label: string;
-  idempotencyKey: string;
-  createdBy?: number | null;
-  /** When it happened (the product's clock), for the day of the régie's books. */
-  at?: Date;
-}
-
 /**
  * A movement and what it is to the régies, whose journal entries are written with it: a payment or
  * a refund names what it pays or refunds; a top-up or an adjustment is the family's régie's, by
  * card unless it says otherwise.
  */
-export type WalletMovement = Movement & (
+export type WalletMovement = JournalledMovement & (
   | { kind: Extract<WalletEntryKind, 'payment' | 'refund'>; journal: WalletJournal }
   | { kind: Extract<WalletEntryKind, 'topup' | 'adjustment'>; journal?: WalletJournal }
 );
