@@ -104,12 +104,13 @@ async function startIdsAt(db: Db, first: number): Promise<void> {
     await sql`alter table ${sql.id(table_name)} alter column ${sql.id(column_name)} restart with ${sql.lit(first)}`.execute(db);
   }
   // Plain sequences name things too (order numbers, six digits, become workflow IDs): a smaller
-  // block of their own.
+  // block of their own, a thousand numbers, so that a suite of up to 999 databases still writes
+  // six digits and never names a workflow another file left running on the shared server.
   const sequences = await sql<{ name: string }>`
     select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
     where c.relkind = 'S' and n.nspname = 'public'
       and not exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype = 'i')`.execute(db);
   for (const { name } of sequences.rows) {
-    await sql`alter sequence ${sql.id(name)} restart with ${sql.lit(first / 100)}`.execute(db);
+    await sql`alter sequence ${sql.id(name)} restart with ${sql.lit(first / 1_000)}`.execute(db);
   }
 }
