@@ -38,6 +38,9 @@ export async function startTemporalDevServer(options: TemporalDevServerOptions):
   return binary ? startFromBinary(binary, options) : startFromSdkDownload(options);
 }
 
+/** How long the dev server has to stop on SIGTERM before it is killed. */
+const STOP_GRACE_MS = 8_000;
+
 async function startFromBinary(binary: string, options: TemporalDevServerOptions): Promise<RunningTemporal> {
   const args = [
     'server', 'start-dev',
@@ -58,7 +61,8 @@ async function startFromBinary(binary: string, options: TemporalDevServerOptions
   const killOnExit = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   };
-  if (options.ownProcessGroup) process.once('exit', killOnExit);
+  // Never left behind: a program that exits (a forced exit after a stalled shutdown included) takes it along.
+  process.once('exit', killOnExit);
   const log = options.onLog ?? (() => {});
   child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString()));
@@ -74,7 +78,12 @@ async function startFromBinary(binary: string, options: TemporalDevServerOptions
     uiUrl: options.uiPort ? `http://localhost:${options.uiPort}` : null,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      // A server that outlives its SIGTERM (busy flushing, or stuck) would be left running after
+      // `npm start` exits, holding its ports: killed after a few seconds (its SQLite journal keeps
+      // what was committed).
+      const timer = setTimeout(killOnExit, STOP_GRACE_MS);
       await exited;
+      clearTimeout(timer);
       process.removeListener('exit', killOnExit);
     },
   };

@@ -64,7 +64,9 @@ describe.each([
 
     // Rosières' régie collects the payment, and takes PayFiP: the family may choose it beside the cards.
     await page.getByRole('button', { name: 'Payer par PayFiP (carte ou prélèvement)' }).click();
-    await page.waitForURL(/\/sandbox\/payfip\/tpa\/paiementws\.web\?idop=/, { timeout: 20_000 });
+    // The waiting page's poll and its refresh (for browsers without JavaScript) may both move it on: one aborts the other.
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/sandbox\/payfip\/tpa\/paiementws\.web\?idop=/);
+    await page.waitForLoadState();
     expect(await text(page)).toContain('Montant : 18,80 €');
     await page.getByRole('button', { name: choice }).click();
 
@@ -100,7 +102,9 @@ describe('a top-up by PayFiP', () => {
     await page.getByLabel('10,00 €').check();
     await page.getByLabel('Payer par PayFiP (carte ou prélèvement)').check();
     await page.getByRole('button', { name: 'Recréditer mon porte-monnaie' }).click();
-    await page.waitForURL(/\/sandbox\/payfip\/tpa\/paiementws\.web\?idop=/, { timeout: 20_000 });
+    // The waiting page's poll and its refresh (for browsers without JavaScript) may both move it on: one aborts the other.
+    await expect.poll(() => page.url(), { timeout: 20_000 }).toMatch(/\/sandbox\/payfip\/tpa\/paiementws\.web\?idop=/);
+    await page.waitForLoadState();
     expect(await text(page)).toContain('Montant : 10,00 €');
     await page.getByRole('button', { name: 'Carte bancaire acceptée' }).click();
     await expect.poll(() => text(page), { timeout: 30_000 }).toContain('Nouveau solde : 10,00 €');
