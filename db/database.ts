@@ -8,6 +8,7 @@ import type { WaitlistEntriesTable } from './waitlist-tables.ts';
 import type { AttendanceTable, AuditLogTable, CardRefundsTable, ClosuresTable } from './back-office-tables.ts';
 import type { BookingListsTable, ErasureRequestsTable, ETicketsTable, FormerEmailsTable } from './family-tables.ts';
 import type { OrderLinesTable, OrdersTable } from './order-tables.ts';
+import type { PaymentsTable, WalletAccountsTable, WalletEntriesTable } from './money-tables.ts';
 import type { JournalEntriesTable, RegieClosingsTable, RegieCommunesTable, RegieCountersTable, RegieMembersTable, RegiesTable } from './regie-tables.ts';
 import type { OnlineRequestsTable, RequestFormsTable, RequestMessagesTable } from './request-tables.ts';
 import type { CreatedAt, IsoDate, Timestamp } from './column-types.ts';
@@ -278,56 +279,6 @@ export interface ReservationsTable {
   refunded_cents: ColumnType<number, number | undefined, number>;
 }
 
-export interface WalletAccountsTable {
-  user_id: number;
-  balance_cents: ColumnType<number, number | undefined, number>;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-export type WalletEntryKind = 'topup' | 'payment' | 'refund' | 'adjustment';
-
-export interface WalletEntriesTable {
-  id: Generated<number>;
-  user_id: number;
-  amount_cents: number;
-  kind: WalletEntryKind;
-  label: string;
-  idempotency_key: string;
-  created_by: number | null;
-  created_at: CreatedAt;
-}
-
-export type PaymentState = 'pending' | 'paid' | 'refused' | 'cancelled' | 'expired' | 'to-reconcile';
-
-export interface PaymentsTable {
-  id: Generated<number>;
-  user_id: number;
-  purpose: 'topup' | 'order';
-  method: 'card' | 'wallet';
-  amount_cents: number;
-  state: ColumnType<PaymentState, PaymentState | undefined, PaymentState>;
-  reference: string;
-  card_type: string | null;
-  provider_transaction: string | null;
-  provider_error: string | null;
-  provider: ColumnType<PaymentProviderName, PaymentProviderName | undefined, PaymentProviderName>;
-  /** The régie whose provider account took it. */
-  regie_id: number | null;
-  /** PayFiP's operation id (idOp), once its web service gave one. */
-  payfip_idop: string | null;
-  /** PayFiP's last answer: resultrans (P card paid, V SEPA debit paid, R/Z refused, A abandoned) or P1 (purged). */
-  payfip_result: PayfipResult | null;
-  /** Paybox's call and transaction numbers (NUMAPPEL, NUMTRANS), which its refund call names. */
-  paybox_numappel: string | null;
-  paybox_numtrans: string | null;
-  created_at: CreatedAt;
-  updated_at: ColumnType<Date, Date | undefined, Date>;
-}
-
-export type PayfipResult = 'P' | 'V' | 'R' | 'Z' | 'A' | 'P1';
-
-export type PaymentProviderName = 'paybox' | 'payfip';
-
 export interface VouchersTable {
   id: Generated<number>;
   code: string;
@@ -415,3 +366,4 @@ export type NewUser = Insertable<UsersTable>;
 export type OutboxMail = Selectable<OutboxMailsTable>;
 
 export type { OrderState } from './order-tables.ts';
+export type { PayfipResult, PaymentProviderName, PaymentState, WalletEntryKind } from './money-tables.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../../domain/dates.ts';
+import { addDays, parisDate } from '../../../domain/dates.ts';
 import { createParent, createStaff } from '../../../test/helpers/accounts.ts';
 import { bookableSeasonDay, testNow, testToday } from '../../../test/helpers/clock.ts';
 import { bookingFamily, holdPlaces, serviceDaysFrom } from '../../../test/helpers/booking.ts';
@@ -55,16 +55,17 @@ describe("the régies' journal", () => {
     const parents = await Promise.all(Array.from({ length: 5 }, (_, i) => createParent(database.db, `course-${i}@example.fr`, { status: 'validated', commune: 'rosieres' })));
     const regie = await familyRegie(database.db, parents[0]!.id);
     const staff = await createStaff(database.db, 'regisseur@example.fr', ['rosieres']);
-    const today = '2026-12-08';
+    const at = testNow();
+    const today = parisDate(at);
     await database.db.insertInto('regie_closings').values({ regie_id: regie, day: today, totals: '{}', closed_by: staff.id }).execute();
     const results = await Promise.allSettled(
-      parents.flatMap((parent, i) => Array.from({ length: 6 }, (_, j) => moveMoney(database.db, { userId: parent.id, amountCents: 100 + j, kind: 'topup', label: 'Recharge', idempotencyKey: `race-${i}-${j}`, at: new Date('2026-12-08T10:00:00Z') }))),
+      parents.flatMap((parent, i) => Array.from({ length: 6 }, (_, j) => moveMoney(database.db, { userId: parent.id, amountCents: 100 + j, kind: 'topup', label: 'Recharge', idempotencyKey: `race-${i}-${j}`, at }))),
     );
     expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
-    const rows = await database.db.selectFrom('journal_entries').select(['number', 'day']).where('regie_id', '=', regie).where('year', '=', 2026).where('series', '=', 'receipt').orderBy('number').execute();
+    const rows = await database.db.selectFrom('journal_entries').select(['number', 'day']).where('regie_id', '=', regie).where('year', '=', Number(today.slice(0, 4))).where('series', '=', 'receipt').orderBy('number').execute();
     expect(rows.map((r) => r.number)).toEqual(Array.from({ length: rows.length }, (_, i) => i + 1));
     const late = await database.db.selectFrom('journal_entries').select('day').where('idempotency_key', 'like', 'race-%').execute();
-    expect(new Set(late.map((r) => r.day))).toEqual(new Set(['2026-12-09']));
+    expect(new Set(late.map((r) => r.day))).toEqual(new Set([addDays(today, 1)]));
     expect(await booksProblems(database.db)).toEqual([]);
     await expect(database.db.deleteFrom('journal_entries').execute()).rejects.toThrow(/append-only/);
   });
