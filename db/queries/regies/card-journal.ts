@@ -1,9 +1,9 @@
 // The journal's side of card payments and their refunds: an order's card part received, shared
 // among its products as its wallet part is; a card refund given back at the provider.
 import type { Db } from '../../connection.ts';
-import { shareCents, splitOrder, type RegieMethod } from '../../../domain/regies.ts';
+import type { RegieMethod } from '../../../domain/regies.ts';
 import type { PaymentProviderName } from '../../database.ts';
-import { orderProductShares, recordJournal, reservationRegie } from './journal.ts';
+import { orderPartShares, recordJournal, reservationRegie } from './journal.ts';
 
 /** The journal's method of a card payment: Paybox's card, or PayFiP's card or SEPA debit. */
 export function cardMethod(payment: { provider: PaymentProviderName; card_type: string | null }): RegieMethod {
@@ -14,15 +14,11 @@ export function cardMethod(payment: { provider: PaymentProviderName; card_type: 
 /** An order's card payment confirmed paid: its amount received, per product of the order. */
 export async function journalOrderCardPayment(trx: Db, paymentId: number, orderId: number, at?: Date): Promise<void> {
   const payment = await trx.selectFrom('payments').select(['id', 'user_id', 'amount_cents', 'provider', 'card_type', 'reference', 'provider_transaction']).where('id', '=', paymentId).executeTakeFirstOrThrow();
-  const order = await trx.selectFrom('orders').select(['number', 'wallet_cents', 'card_cents']).where('id', '=', orderId).executeTakeFirstOrThrow();
-  const shares = await orderProductShares(trx, orderId);
-  const parts = payment.amount_cents === order.card_cents
-    ? splitOrder(shares, order.wallet_cents, order.card_cents).map((share) => ({ ...share, cents: share.cardCents }))
-    : shareCents(shares, payment.amount_cents);
+  const { number, parts } = await orderPartShares(trx, orderId, 'card', payment.amount_cents);
   await recordJournal(trx, parts.map((part, index) => ({
     regieId: part.regieId, productId: part.productId, orderId, paymentId: payment.id, userId: payment.user_id,
     kind: 'card-payment', series: 'receipt', method: cardMethod(payment), amountCents: part.cents,
-    providerReference: payment.provider_transaction ?? payment.reference, label: `Commande ${order.number}`,
+    providerReference: payment.provider_transaction ?? payment.reference, label: `Commande ${number}`,
     key: `payment-${payment.id}/journal-${index}`, ...(at ? { at } : {}),
   })));
 }

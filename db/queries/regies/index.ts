@@ -1,5 +1,5 @@
 // The régies' door for other capabilities' queries: the journal every money movement writes.
-export { collectingRegie, familyRegie, inTransaction, orderProductShares, orderSplit, recordJournal, reservationRegie, type JournalLine } from './journal.ts';
+export { collectingRegie, familyRegie, inTransaction, orderPartShares, orderProductShares, recordJournal, reservationRegie, type JournalLine } from './journal.ts';
 export { journalWalletMovement, type JournalledMovement, type WalletJournal } from './wallet-journal.ts';
 export { cardMethod, journalCardRefund, journalOrderCardPayment } from './card-journal.ts';
 export { booksProblems, booksReport, type BooksReport } from './books.ts';

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../connection.ts';
 import { addDays, parisDate } from '../../../domain/dates.ts';
-import { bookYear, splitOrder, type JournalKind, type JournalSeries, type ProductShare, type RegieMethod } from '../../../domain/regies.ts';
+import { bookYear, shareCents, splitOrder, type JournalKind, type JournalSeries, type ProductShare, type RegieMethod } from '../../../domain/regies.ts';
 import { systemClock } from '../../../lib/clock.ts';
 
 export interface JournalLine {
@@ -112,10 +112,19 @@ export async function collectingRegie(db: Db, orderId: number): Promise<number |
   return chosen;
 }
 
-/** An order's wallet and card parts per product, as the journal records them. */
-export async function orderSplit(db: Db, orderId: number) {
-  const order = await db.selectFrom('orders').select(['wallet_cents', 'card_cents']).where('id', '=', orderId).executeTakeFirstOrThrow();
-  return splitOrder(await orderProductShares(db, orderId), order.wallet_cents, order.card_cents);
+/**
+ * An order's wallet or card part shared among its products, as the journal records it: the
+ * planned part as `splitOrder` shares it (so a product's wallet and card parts add up to its
+ * share), any other amount (an earlier try's payment) in proportion to the lines.
+ */
+export async function orderPartShares(db: Db, orderId: number, part: 'wallet' | 'card', cents: number) {
+  const order = await db.selectFrom('orders').select(['number', 'wallet_cents', 'card_cents']).where('id', '=', orderId).executeTakeFirstOrThrow();
+  const shares = await orderProductShares(db, orderId);
+  const planned = part === 'wallet' ? order.wallet_cents : order.card_cents;
+  const parts = cents === planned
+    ? splitOrder(shares, order.wallet_cents, order.card_cents).map((share) => ({ ...share, cents: part === 'wallet' ? share.walletCents : share.cardCents }))
+    : shareCents(shares, cents);
+  return { number: order.number, parts };
 }
 
 /**

@@ -2,8 +2,8 @@
 // wallet used to pay products, a refund to the wallet, an adjustment, a balance paid back), as
 // entries whose wallet effects add up to the movement, written in its transaction.
 import type { Db } from '../../connection.ts';
-import { KIND_LABELS, shareCents, splitOrder, type JournalKind, type RegieMethod } from '../../../domain/regies.ts';
-import { familyRegie, orderProductShares, recordJournal, reservationRegie, type JournalLine } from './journal.ts';
+import { KIND_LABELS, type JournalKind, type RegieMethod } from '../../../domain/regies.ts';
+import { familyRegie, orderPartShares, recordJournal, reservationRegie, type JournalLine } from './journal.ts';
 
 export type WalletJournal =
   /** An order's wallet part taken (a debit) or given back, or its card part given back to the wallet. */
@@ -42,16 +42,11 @@ export async function journalWalletMovement(trx: Db, movement: JournalledMovemen
   const common = { userId: movement.userId, walletEntryId, recordedBy: movement.createdBy ?? null, ...(movement.at ? { at: movement.at } : {}) };
   const lines: JournalLine[] = [];
   if (basis.to === 'order') {
-    const order = await trx.selectFrom('orders').select(['number', 'wallet_cents', 'card_cents']).where('id', '=', basis.orderId).executeTakeFirstOrThrow();
-    const shares = await orderProductShares(trx, basis.orderId);
-    const planned = basis.part === 'wallet' ? order.wallet_cents : order.card_cents;
-    const parts = cents === planned
-      ? splitOrder(shares, order.wallet_cents, order.card_cents).map((share) => ({ ...share, cents: basis.part === 'wallet' ? share.walletCents : share.cardCents }))
-      : shareCents(shares, cents);
+    const { number, parts } = await orderPartShares(trx, basis.orderId, basis.part, cents);
     parts.forEach((part, index) => {
       lines.push({
         ...common, regieId: part.regieId, productId: part.productId, orderId: basis.orderId, amountCents: part.cents,
-        label: credit ? `Remboursement de la commande ${order.number}` : `Commande ${order.number}`,
+        label: credit ? `Remboursement de la commande ${number}` : `Commande ${number}`,
         kind: credit ? 'refund-to-wallet' : 'wallet-payment', series: credit ? 'refund' : 'receipt', method: 'wallet',
         walletCents: credit ? part.cents : -part.cents, key: `${movement.idempotencyKey}/journal-${index}`,
       });
