@@ -26,9 +26,7 @@ import { addressChoiceForm, paymentPlanForm, termsForm, voucherForm } from './ch
 import { AddressStepPage, PaymentStepPage, RecapStepPage, TermsStepPage } from './views/step-pages.tsx';
 import { OrderResultPage, TermsOfSalePage, type PaymentRefusal } from './views/result-pages.tsx';
 import { OrderNotStartedPage } from './views/steps.tsx';
-import { PayfipWaitPage } from './views/payfip-wait.tsx';
-import { paymentPageUrl } from '../../lib/payments/payfip.ts';
-import { sandboxPayfipEndpoints } from '../../lib/payments/payfip-config.ts';
+import { payfipPageOrWait } from '../payments/index.ts';
 import { GoToPaymentPage } from '../wallet/index.ts';
 import type { AccessTable } from '../http/access.ts';
 import { signedReturns } from '../payments/index.ts';
@@ -300,18 +298,7 @@ export function checkoutRoutes(deps: AppDeps): Hono<AppEnv> {
     const order = orderOf(c);
     const payment = order.card_payment_id ? await familyPayfipPayment(db, currentUser(c).id, order.card_payment_id) : undefined;
     if (!payment || payment.state !== 'pending') return c.redirect(`/commande/${order.number}/confirmation`, 303);
-    if (payment.payfip_idop) {
-      const target = paymentPageUrl(deps.payfip?.paymentUrl ?? sandboxPayfipEndpoints(config.PUBLIC_URL).paymentUrl, payment.payfip_idop);
-      // htmx follows a redirect itself: the whole page must go to PayFiP.
-      if (c.req.header('HX-Request')) {
-        c.header('HX-Redirect', target);
-        return c.body(null, 204);
-      }
-      return c.redirect(target, 303);
-    }
-    await workflows.startPayfip(payment.id, { userId: currentUser(c).id, commune: null });
-    c.header('Refresh', '2');
-    return c.render(<PayfipWaitPage number={order.number} amountCents={payment.amount_cents} poll={c.req.path} />, { title: 'Paiement par PayFiP' });
+    return payfipPageOrWait(c, deps, payment, { start: () => workflows.startPayfip(payment.id, { userId: currentUser(c).id, commune: null }), title: `Commande ${order.number} : paiement par PayFiP` });
   });
 
   /** What the family may do after a refused payment: the wallet's balance against what is due. */

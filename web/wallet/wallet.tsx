@@ -4,8 +4,6 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { CARD_TYPES, type CardType } from '../../lib/payments/paybox.ts';
 import { createTopUpPayment, familyPayfipPayment, familyPayfipRegie, familyPayment, pendingTopUps } from '../../db/queries/payments/index.ts';
-import { paymentPageUrl } from '../../lib/payments/payfip.ts';
-import { sandboxPayfipEndpoints } from '../../lib/payments/payfip-config.ts';
 import { balance, walletHistory } from '../../db/queries/wallet/wallet.ts';
 import { communeName } from '../../db/queries/accounts/index.ts';
 import { regiePayboxAccount } from '../../db/queries/regies/index.ts';
@@ -15,9 +13,9 @@ import type { AppEnv } from '../http/env.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { readForm, validateForm } from '../forms/forms.ts';
 import { GoToPaymentPage, PaymentResultPage, WalletPage } from './views/wallet.tsx';
-import { PayfipTopUpWaitPage } from './views/payfip-wait.tsx';
 import type { AccessTable } from '../http/access.ts';
-import { signedReturns } from '../payments/index.ts';
+import { payfipPageOrWait, signedReturns } from '../payments/index.ts';
+import { formatEuros } from '../../domain/money.ts';
 
 /** « Recharger »: one of the amounts offered, and a card type (or PAYFIP, where the family's régie offers it). */
 const topUpForm = z.object({
@@ -95,17 +93,7 @@ export function walletRoutes(deps: AppDeps): Hono<AppEnv> {
     // Another provider's top-up, or one settled: its return page says where it stands.
     const payment = await familyPayfipPayment(db, user.id, found.id);
     if (!payment || payment.state !== 'pending') return c.redirect(`/paiement/retour/${found.reference}`, 303);
-    if (payment.payfip_idop) {
-      const target = paymentPageUrl(deps.payfip?.paymentUrl ?? sandboxPayfipEndpoints(config.PUBLIC_URL).paymentUrl, payment.payfip_idop);
-      if (c.req.header('HX-Request')) {
-        c.header('HX-Redirect', target);
-        return c.body(null, 204);
-      }
-      return c.redirect(target, 303);
-    }
-    await workflows.startPayfip(payment.id, { userId: user.id, commune: null });
-    c.header('Refresh', '2');
-    return c.render(<PayfipTopUpWaitPage amountCents={payment.amount_cents} poll={c.req.path} />, { title: 'Paiement par PayFiP' });
+    return payfipPageOrWait(c, deps, payment, { start: () => workflows.startPayfip(payment.id, { userId: user.id, commune: null }), title: `Recharge de ${formatEuros(payment.amount_cents)} par PayFiP` });
   });
 
   // The browser's return: only the provider's signature is trusted in it; the page shows the
