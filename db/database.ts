@@ -9,6 +9,7 @@ import type { AttendanceTable, AuditLogTable, CardRefundsTable, ClosuresTable } 
 import type { BookingListsTable, ErasureRequestsTable, ETicketsTable, FormerEmailsTable } from './family-tables.ts';
 import type { OrderLinesTable, OrdersTable } from './order-tables.ts';
 import type { PaymentsTable, WalletAccountsTable, WalletEntriesTable } from './money-tables.ts';
+import type { ChildAuthorisationsTable, ChildContactsTable, ChildDeparturesTable, ChildFileChangesTable, ChildHealthRecordsTable } from './child-file-tables.ts';
 import type { JournalEntriesTable, RegieClosingsTable, RegieCommunesTable, RegieCountersTable, RegieMembersTable, RegiesTable } from './regie-tables.ts';
 import type { OnlineRequestsTable, RequestFormsTable, RequestMessagesTable } from './request-tables.ts';
 import type { CreatedAt, IsoDate, Timestamp } from './column-types.ts';
@@ -177,7 +178,7 @@ export interface RateLimitsTable {
   locked_until: Timestamp | null;
 }
 
-export type DocumentKind = 'justificatif-domicile' | 'attestation-caf' | 'livret-famille' | 'attestation-assurance' | 'certificat-medical' | 'autre';
+export type DocumentKind = 'justificatif-domicile' | 'attestation-caf' | 'livret-famille' | 'attestation-assurance' | 'certificat-medical' | 'pai' | 'autre';
 export type DocumentStatus = 'pending' | 'accepted' | 'refused' | 'expired';
 
 export interface DocumentsTable {
@@ -352,6 +353,11 @@ export interface Database {
   regie_counters: RegieCountersTable;
   journal_entries: JournalEntriesTable;
   regie_closings: RegieClosingsTable;
+  child_health_records: ChildHealthRecordsTable;
+  child_contacts: ChildContactsTable;
+  child_authorisations: ChildAuthorisationsTable;
+  child_departures: ChildDeparturesTable;
+  child_file_changes: ChildFileChangesTable;
 }
 
 export type Dependant = Selectable<DependantsTable>;

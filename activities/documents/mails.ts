@@ -7,6 +7,7 @@ const kinds: Record<string, string> = {
   'livret-famille': 'livret de famille',
   'attestation-assurance': "attestation d'assurance",
   'certificat-medical': 'certificat médical',
+  pai: 'projet d’accueil individualisé (PAI)',
 };
 const named = (kind: string) => kinds[kind] ?? 'pièce justificative';
 const hello = (firstName: string | null) => (firstName ? `Bonjour ${firstName},` : 'Bonjour,');

@@ -32,6 +32,7 @@ import * as regies from './2026-12-08T0900_regies.ts';
 import * as payfip from './2026-12-08T1000_payfip.ts';
 import * as regieClosing from './2026-12-08T1200_regie_closing.ts';
 import * as providerRefunds from './2026-12-08T1300_provider_refunds.ts';
+import * as childFile from './2026-12-09T0900_child_file.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -65,4 +66,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1000_payfip': payfip,
   '2026-12-08T1200_regie_closing': regieClosing,
   '2026-12-08T1300_provider_refunds': providerRefunds,
+  '2026-12-09T0900_child_file': childFile,
 };

@@ -16,6 +16,7 @@ const theirs = {
   requests: (userId: number) => sql<number>`(select id from online_requests where user_id = ${userId})`,
   subscriptions: (userId: number) => sql<number>`(select id from subscriptions where user_id = ${userId})`,
   absences: (userId: number) => sql<number>`(select id from absences where user_id = ${userId})`,
+  children: (userId: number) => sql<number>`(select id from dependants where guardian_id = ${userId})`,
 };
 
 /** The audit entries about the family: its account, reservations, subscriptions and requests. */
@@ -119,6 +120,11 @@ export const exportPlan: ExportPlan = {
   absences: { rows: (db, { id }) => db.selectFrom('absences').selectAll().where('user_id', '=', id).execute() },
   absence_days: { rows: (db, { id }) => db.selectFrom('absence_days').selectAll().where('absence_id', 'in', theirs.absences(id)).execute() },
   waitlist_entries: { rows: (db, { id }) => db.selectFrom('waitlist_entries').selectAll().where('user_id', '=', id).execute() },
+  child_health_records: { rows: (db, { id }) => db.selectFrom('child_health_records').selectAll().where('dependant_id', 'in', theirs.children(id)).orderBy('id').execute() },
+  child_contacts: { rows: (db, { id }) => db.selectFrom('child_contacts').selectAll().where('dependant_id', 'in', theirs.children(id)).orderBy('id').execute() },
+  child_authorisations: { rows: (db, { id }) => db.selectFrom('child_authorisations').selectAll().where('dependant_id', 'in', theirs.children(id)).orderBy('id').execute() },
+  child_departures: { rows: (db, { id }) => db.selectFrom('child_departures').selectAll().where('reservation_id', 'in', theirs.reservations(id)).orderBy('id').execute() },
+  child_file_changes: { rows: (db, { id }) => db.selectFrom('child_file_changes').selectAll().where('dependant_id', 'in', theirs.children(id)).orderBy('id').execute() },
 };
 
 /** The family's rows of every table that holds some, by table. */
