@@ -24,6 +24,7 @@ let productId: number;
 let jeremy: number;
 let lea: number;
 let jeremyId: number;
+let familyId: number;
 
 beforeAll(async () => {
   await loadDemoCatalogue(database.db, bookableSeasonDay());
@@ -36,7 +37,8 @@ beforeAll(async () => {
   if (!(await holdPlaces(database.db, family, 'Matin', [DAYS[1]!], testNow())).ok) throw new Error('hold refused');
   await payCart(database.db, family.user.id, testNow());
   const rows = await database.db.selectFrom('reservations').select(['id', 'dependant_id']).where('user_id', '=', family.user.id).execute();
-  [jeremyId] = [family.dependants[0]!.id];
+  jeremyId = family.dependants[0]!.id;
+  familyId = family.user.id;
   jeremy = rows.find((r) => r.dependant_id === family.dependants[0]!.id)!.id;
   lea = rows.find((r) => r.dependant_id === family.dependants[1]!.id)!.id;
   await database.db.updateTable('reservations').set({ state: 'cancelled', cancelled_at: testNow() }).where('id', '=', lea).execute();
@@ -94,6 +96,8 @@ describe('the fiche sanitaire for staff', () => {
     expect(await (await get(`/agent/presences/${productId}/impression`, staff)).text()).toContain('<strong>Allergie / PAI / régime</strong>');
     const csv = await (await get(`/agent/presences/${productId}/export.csv?jour=${DAYS[1]}`, staff)).text();
     expect(csv).not.toMatch(/Allergie \/ PAI|Arachide/);
+    // Nor the family's page, on any day.
+    expect(await (await get(`/agent/familles/${familyId}`, staff)).text()).not.toMatch(/Arachide|Ventoline/);
 
     for (const day of [DAYS[0]!, DAYS[2]!]) {
       const other = await on(day);

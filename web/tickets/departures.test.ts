@@ -92,6 +92,10 @@ describe('departures', () => {
     expect(html).toContain(`<input id="heure-${reservation.Anna}" name="heure" type="time" value="17:00"`);
     const print = await (await get(`/agent/presences/${productId}/impression`, staff)).text();
     expect(print).toContain('Mamie Pardon (grand-mère) : 06 11 22 33 44');
+    // The family's page names them too, with the contacts the family removed or only to call left out.
+    const family = await (await get(`/agent/familles/${guardianId}`, staff)).text();
+    expect(family).toContain('Peuvent aussi venir chercher l&#39;enfant : Mamie Pardon (grand-mère, 06 11 22 33 44)');
+    expect(family).not.toMatch(/Tonton|Docteur/);
   });
 
   it('records the departure with a listed person, once: the same form again changes nothing, another one is refused', async () => {
