@@ -117,6 +117,17 @@ export function formatShortDeadline(instant: Date): string {
   return `${weekday.slice(0, 3)}. ${hourWords(p)}`;
 }
 
+/** "16 h 45": the time of an instant in Paris, as French typography writes it. */
+export function formatParisTime(instant: Date): string {
+  return hourWords(parisParts(instant));
+}
+
+/** "16:45": the time of an instant in Paris, as a time field holds it. */
+export function parisClockTime(instant: Date): string {
+  const p = parisParts(instant);
+  return `${pad2(p.hour)}:${pad2(p.minute)}`;
+}
+
 /** Age in whole years on a day (a child born on 29 February turns a year older on 1 March). */
 export function ageOn(birth: IsoDate, day: IsoDate): number {
   const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];

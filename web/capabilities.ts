@@ -5,6 +5,7 @@ import { accounts } from './accounts/routes.ts';
 import { approvals } from './approvals/routes.ts';
 import { booking } from './booking/routes.ts';
 import { catalogue } from './catalogue/routes.ts';
+import { childFile } from './child-file/routes.ts';
 import { closures } from './closures/routes.ts';
 import { dashboard } from './dashboard/routes.ts';
 import { documents } from './documents/routes.ts';
@@ -28,7 +29,7 @@ import { wallet } from './wallet/routes.ts';
 
 export const capabilities: readonly WebCapability[] = [
   site, accounts, documents, family, services, catalogue, requests, tickets, booking, personalData, wallet, payments, orders,
-  absences, waitlist, vouchers, approvals, kitchen, closures, regies, dashboard, staff, mail,
+  absences, waitlist, vouchers, approvals, kitchen, closures, regies, dashboard, staff, mail, childFile,
 ];
 
 /** Every declared route ("METHOD /path/:param") with its access; a route declared twice throws. */

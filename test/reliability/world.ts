@@ -21,7 +21,7 @@ import { createTestApp, postForm, TEST_ORIGIN } from '../helpers/app.ts';
 import { useTestDatabase } from '../helpers/database.ts';
 import { useTemporal } from '../helpers/temporal.ts';
 import { concretePath, type DeclaredRoute } from './route-table.ts';
-import { addHomeAddress, bookingFamily, demoProduct, holdPlaces } from '../helpers/booking.ts';
+import { addHomeAddress, bookingFamily, demoProduct, holdPlaces, payCart } from '../helpers/booking.ts';
 
 export const visitors = ['anonymous', 'parentA', 'parentB', 'otherStaff', 'staff', 'admin'] as const;
 export type Visitor = (typeof visitors)[number];
@@ -189,6 +189,23 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   await db.insertInto('regie_members').values({ regie_id: regie.id, user_id: rosieresAgent.id, role: 'regisseur' }).execute();
   const receipt = await db.selectFrom('journal_entries').select('id').where('idempotency_key', '=', 'world-a/journal').executeTakeFirstOrThrow();
 
+  // A child of Rosières booked today and noted present, with a fiche sanitaire, a person to call
+  // and one who may collect: the staff's health view and the departure form are shown for it.
+  await db.insertInto('slots').values({ product_id: product.id, prestation_id: prestation, service_date: TODAY, capacity: 10 }).execute();
+  const today = await bookingFamily(db, 'famille-du-jour@example.fr', [{ first: 'Maëlys', birth: '2018-03-14' }]);
+  if (!(await holdPlaces(db, today, 'Matin', [TODAY], now())).ok) throw new Error("could not book today's day");
+  await payCart(db, today.user.id, now());
+  const servedToday = await db.selectFrom('reservations').select('id').where('user_id', '=', today.user.id).executeTakeFirstOrThrow();
+  const child = today.dependants[0]!.id;
+  await db.insertInto('attendance').values({ reservation_id: servedToday.id, status: 'present', reason: null, method: 'list', recorded_by: rosieresAgent.id, recorded_at: now() }).execute();
+  await db.insertInto('child_health_records').values({ dependant_id: child, version: 1, allergies: 'Arachide', diets: ['sans porc'], has_pai: true, recorded_by: today.user.id, recorded_at: now() }).execute();
+  await db
+    .insertInto('child_contacts')
+    .values([
+      { dependant_id: child, first_name: 'Mamie', last_name: 'Pardon', phone: '06 11 22 33 44', relationship: 'grand-mère', is_emergency: true, may_collect: true, created_by: today.user.id, created_at: now(), updated_by: today.user.id, updated_at: now() },
+    ])
+    .execute();
+
   return {
     cookies,
     parentA: { id: a.user.id },
@@ -218,6 +235,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       'waitlist-entry': waiting.id,
       'commune-offer': offer.id,
       'commune-regie': regie.id,
+      'child-health-reservation': servedToday.id,
       'wallet-receipt': receipt.id,
       commune: 'rosieres',
       category: 'garderies',

@@ -9,6 +9,7 @@ import { familySubscriptions } from '../../db/queries/services/index.ts';
 import { communeName, findUser, staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { balance } from '../../db/queries/wallet/index.ts';
 import { familyAttendance } from '../../db/queries/tickets/index.ts';
+import { collectorsOf } from '../../db/queries/child-file/index.ts';
 import { parisDate } from '../../domain/dates.ts';
 import { describeAccountStatus } from '../accounts/index.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -28,12 +29,16 @@ export function familyPages({ db, workflows, now, config }: Pick<AppDeps, 'db' |
     const workflow = user.status === 'pending' ? await workflows.accountValidationState(id).catch(() => null) : null;
     const documents = await familyDocuments(db, [id]);
     const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email;
+    const dependants = await listDependants(db, id);
+    // Who may collect each child, never the fiche sanitaire: that is shown on the service day only.
+    const collectors = await collectorsOf(db, dependants.map((d) => d.id));
     return c.render(
       <FamilyPage
         family={{ id, name, email: user.email, phone: user.phone, commune, quotientFamilial: user.quotient_familial }}
         {...extra}
         status={describeAccountStatus(user, workflow, 'staff')}
-        dependants={await listDependants(db, id)}
+        dependants={dependants}
+        collectors={collectors}
         documents={documents}
         subscriptions={await familySubscriptions(db, id)}
         addresses={await listAddresses(db, id)}

@@ -8,7 +8,7 @@ import { attendanceList, checkInByCode, dayCapacity, markAllPresent, markAttenda
 import { openingDay, serviceDaysAround } from '../../db/queries/tickets/service-days.ts';
 import { staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { presenceAllowed } from '../../domain/attendance.ts';
-import { ageOn, formatLongDate, isIsoDate, parisDate, type IsoDate } from '../../domain/dates.ts';
+import { ageOn, formatLongDate, isIsoDate, parisClockTime, parisDate, type IsoDate } from '../../domain/dates.ts';
 import { toCsv } from '../../lib/csv.ts';
 import { csvDownload } from '../http/csv-download.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -20,6 +20,9 @@ import { staffProduct } from '../catalogue/index.ts';
 import { AttendanceDayPage, AttendanceIndexPage, type Refusal } from './views/attendance.tsx';
 import { AttendancePrintPage } from './views/attendance-print.tsx';
 import type { AccessTable } from '../http/access.ts';
+import { atTheDoor, departuresOf } from '../../db/queries/child-file/index.ts';
+import { departureAccess, departureRoutes } from './departures.tsx';
+import type { DepartureForm } from './views/attendance-door.tsx';
 
 /** Who may call each route below (see web/http/access.ts). */
 export const attendanceAccess = {
@@ -30,6 +33,7 @@ export const attendanceAccess = {
   'POST /agent/presences/:id/pointage': { who: 'staff', object: 'commune-product', input: { form: 'GET /agent/presences/:id' } },
   'POST /agent/presences/:id/code': { who: 'staff', object: 'commune-product', input: { form: 'GET /agent/presences/:id' } },
   'POST /agent/presences/:id/tous-presents': { who: 'staff', object: 'commune-product', input: { form: 'GET /agent/presences/:id' } },
+  ...departureAccess,
 } satisfies AccessTable;
 
 /** « Pointer quand même » sends the form again with this field: any other value confirms nothing. */
@@ -73,12 +77,13 @@ function confirmation(c: Context<AppEnv>, rows: AttendanceRow[]): string | null 
     .map((id) => rows.find((row) => String(row.reservationId) === id))
     .filter((row) => row !== undefined)
     .map((row) => `${row.firstName} ${row.lastName}`);
-  if (named.length === 0) return flash(c, { present: 'Présence enregistrée.', absent: 'Absence enregistrée.', code: 'Billet pointé : présence enregistrée.', tous: 'Aucun enfant à pointer : ils étaient déjà tous notés.' });
+  if (named.length === 0) return flash(c, { present: 'Présence enregistrée.', absent: 'Absence enregistrée.', code: 'Billet pointé : présence enregistrée.', tous: 'Aucun enfant à pointer : ils étaient déjà tous notés.', sortie: 'Départ enregistré.' });
   return flash(c, {
     present: `Présence ${of(named[0]!)} enregistrée.`,
     absent: `Absence ${of(named[0]!)} enregistrée.`,
     code: `Billet ${of(named[0]!)} pointé : présence enregistrée.`,
     tous: named.length === 1 ? `Présence ${of(named[0]!)} enregistrée.` : `Présences enregistrées (${named.length}) : ${named.join(', ')}.`,
+    sortie: `Départ ${of(named[0]!)} enregistré.`,
   });
 }
 
@@ -100,17 +105,27 @@ export function attendanceRoutes({ db, now }: AppDeps): Hono<AppEnv> {
     code?: { value: string; error?: string | undefined };
     refusal?: Refusal;
     ticked?: number[];
+    departure?: DepartureForm;
   }
+
+  /**
+   * What the door needs for the listed children. The health flag only on today's list (in
+   * Paris): staff see health data only for the reservations of their communes served today.
+   */
+  const doorOf = (rows: AttendanceRow[], day: IsoDate) =>
+    Promise.all([atTheDoor(db, rows.map((row) => row.childId), day, day === parisDate(now())), departuresOf(db, rows.map((row) => row.reservationId))]);
 
   const dayPage = async (c: Context<AppEnv>, values: Record<string, string | undefined>, extra: Extra = {}) => {
     const product = await productOf(c);
     const { day, prestation } = await dayOf(product.id, values);
     const [capacity, rows, around] = await Promise.all([dayCapacity(db, product.id, day), attendanceList(db, product.id, day, prestation), serviceDaysAround(db, product.id, day)]);
     const message = extra.message === undefined ? confirmation(c, rows) : extra.message;
+    const [door, departures] = await doorOf(rows, day);
     return c.render(
       <AttendanceDayPage
         product={product} day={day} today={parisDate(now())} around={around} prestationId={prestation} capacity={capacity} rows={rows}
         message={message} code={extra.code} refusal={extra.refusal} ticked={extra.ticked}
+        door={door} departures={departures} time={parisClockTime(now())} departure={extra.departure}
       />,
       { title: `Présences – ${product.name}` },
     );
@@ -140,7 +155,8 @@ export function attendanceRoutes({ db, now }: AppDeps): Hono<AppEnv> {
     const product = await productOf(c);
     const { day, prestation } = await dayOf(product.id, c.req.query());
     const rows = await attendanceList(db, product.id, day, prestation);
-    return c.render(<AttendancePrintPage product={product} day={day} prestationId={prestation} rows={rows} />, { title: `Liste d'appel – ${product.name}` });
+    const [door, departures] = await doorOf(rows, day);
+    return c.render(<AttendancePrintPage product={product} day={day} prestationId={prestation} rows={rows} door={door} departures={departures} />, { title: `Liste d'appel – ${product.name}` });
   });
 
   router.get(`/presences/:id${ID}/export.csv`, async (c) => {
@@ -243,6 +259,8 @@ export function attendanceRoutes({ db, now }: AppDeps): Hono<AppEnv> {
       then: (_data, values) => back(product.id, values, 'tous', marked),
     });
   });
+
+  departureRoutes(router, { db, now }, { dayPage, back });
 
   return router;
 }

@@ -50,6 +50,9 @@ const communeOfSubject = sql<number | null>`case audit_log.subject_type
   when 'request' then (select f.commune_id from online_requests r join request_forms f on f.id = r.form_id where r.id = audit_log.subject_id)
   when 'request-form' then (select f.commune_id from request_forms f where f.id = audit_log.subject_id)
   when 'regie' then (select min(rc.commune_id) from regie_communes rc where rc.regie_id = audit_log.subject_id)
+  when 'dependant' then coalesce(
+    (select p.commune_id from reservations r join products p on p.id = r.product_id where r.id = (audit_log.details->>'reservationId')::bigint),
+    (select u.commune_id from dependants d join users u on u.id = d.guardian_id where d.id = audit_log.subject_id))
 end`;
 
 const nameOf = (alias: string) => `coalesce(nullif(concat_ws(' ', ${alias}.first_name, ${alias}.last_name), ''), ${alias}.email)`;
@@ -68,12 +71,14 @@ const personOfSubject = sql<string | null>`case entries.subject_type
   when 'request' then (select ${sql.raw(nameOf('u'))} from online_requests r join users u on u.id = r.user_id where r.id = entries.subject_id)
   when 'reservation' then (select ${sql.raw(childOf('d'))} from reservations r join dependants d on d.id = r.dependant_id where r.id = entries.subject_id)
   when 'absence' then (select ${sql.raw(childOf('d'))} from absences a join dependants d on d.id = a.dependant_id where a.id = entries.subject_id)
+  when 'dependant' then (select ${sql.raw(childOf('d'))} from dependants d where d.id = entries.subject_id)
 end`;
 
 /** The family behind a child the entry names, so that a search by the family's name finds it too. */
 const familyOfChild = sql<string | null>`case entries.subject_type
   when 'reservation' then (select ${sql.raw(nameOf('u'))} from reservations r join users u on u.id = r.user_id where r.id = entries.subject_id)
   when 'absence' then (select ${sql.raw(nameOf('u'))} from absences a join users u on u.id = a.user_id where a.id = entries.subject_id)
+  when 'dependant' then (select ${sql.raw(nameOf('u'))} from dependants d join users u on u.id = d.guardian_id where d.id = entries.subject_id)
 end`;
 
 /** What the entry is about besides a person: the activity, the service offer, the form. */

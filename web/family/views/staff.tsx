@@ -1,5 +1,6 @@
 // Staff: the family search and a family's page (account, dependants, documents, services).
 import type { Address, Dependant } from '../../../db/database.ts';
+import type { Collector } from '../../../db/queries/child-file/index.ts';
 import { formatShortDate, type IsoDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { relationshipLabel } from '../../../domain/family.ts';
@@ -75,12 +76,24 @@ export interface FamilyPageProps {
   today: IsoDate;
   status: AccountStatusText;
   dependants: Dependant[];
+  /** Per child, the persons who may collect them (the guardians and the contacts the family allowed). */
+  collectors: Map<number, Collector[]>;
   documents: DocumentRow[];
   subscriptions: SubscriptionRow[];
   addresses: Address[];
 }
 
-export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, adjustmentToken, processesUrl, attendance, review, today }: FamilyPageProps) {
+/** The contacts the family allowed to collect a child, with their phone. */
+function MayCollect({ people }: { people: Collector[] }) {
+  if (people.length === 0) return null;
+  return (
+    <p class="collectors">
+      Peuvent aussi venir chercher l'enfant : {people.map((person) => `${[person.firstName, person.lastName].filter(Boolean).join(' ')} (${person.relationship}${person.phone ? `, ${person.phone}` : ''})`).join(' ; ')}
+    </p>
+  );
+}
+
+export function FamilyPage({ family, status, dependants, collectors, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, adjustmentToken, processesUrl, attendance, review, today }: FamilyPageProps) {
   return (
     <>
       <p>
@@ -111,6 +124,7 @@ export function FamilyPage({ family, status, dependants, documents, subscription
           {dependants.map((d) => (
             <li>
               {d.first_name} {d.last_name}, né(e) le {formatShortDate(d.birth_date)} ({relationshipLabel(d.relationship)}){d.notes ? ` – ${d.notes}` : ''}
+              <MayCollect people={(collectors.get(d.id) ?? []).filter((person) => person.kind === 'contact')} />
             </li>
           ))}
         </ul>

@@ -66,6 +66,10 @@ const KEYS: Record<string, string> = {
   requiredDocuments: 'Pièces exigées',
   pricing: 'Tarifs',
   effacé: 'Effacé',
+  reservationId: 'Réservation',
+  collectedBy: 'Parti',
+  contactId: 'Personne autorisée',
+  guardianId: 'Responsable légal',
 };
 
 const VALUES: Record<string, string> = {
@@ -79,6 +83,11 @@ const VALUES: Record<string, string> = {
   absent: 'absent',
   online: 'en ligne',
   mairie: 'à la mairie seulement',
+  'not-listed': 'personne non autorisée à venir chercher l’enfant',
+  'not-alone': 'pas autorisé à rentrer seul ce jour-là',
+  alone: 'seul',
+  contact: 'avec une personne autorisée',
+  guardian: 'avec un responsable légal',
 };
 
 /** A key whose number is an amount in cents: `cents`, `priceCents`, `walletCents`… */

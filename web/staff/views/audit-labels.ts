@@ -26,6 +26,9 @@ const ACTIONS: Record<string, string> = {
   'product.day-closed': 'Jour fermé',
   'offer.documents': 'Pièces exigées par un service modifiées',
   'attendance.marked': 'Présence pointée',
+  'child-departure.recorded': 'Départ d’un enfant enregistré',
+  'child-departure.refused': 'Départ d’un enfant refusé',
+  'child-health.viewed': 'Fiche sanitaire consultée',
   'closure.created': 'Fermeture exceptionnelle',
   'closure.not-started': 'Fermeture abandonnée avant son démarrage',
   'reservation.cancelled-by-staff': 'Réservation annulée par un agent',
@@ -68,6 +71,7 @@ const SUBJECTS: Record<string, string> = {
   document: 'Pièce',
   order: 'Commande',
   regie: 'Régie',
+  dependant: 'Enfant',
 };
 
 export const actionLabel = (action: string): string => ACTIONS[action] ?? action;

@@ -3,17 +3,21 @@
 // signature of whoever collects the child.
 import type { AttendanceRow } from '../../../db/queries/tickets/attendance.ts';
 import { ageOn, formatLongDate, type IsoDate } from '../../../domain/dates.ts';
+import type { AtTheDoor, Departure } from '../../../db/queries/child-file/index.ts';
+import { Collectors, departureText, HealthFlag } from './attendance-door.tsx';
 
 export interface AttendancePrintProps {
   product: { id: number; name: string; commune: string };
   day: IsoDate;
   prestationId: number | null;
   rows: AttendanceRow[];
+  door: Map<number, AtTheDoor>;
+  departures: Map<number, Departure>;
 }
 
 const pointage = (row: AttendanceRow) => (row.status === 'present' ? 'Présent' : row.status === 'absent' ? 'Absent' : row.declaredAbsence ? 'Absence maladie déclarée' : '');
 
-export function AttendancePrintPage({ product, day, prestationId, rows }: AttendancePrintProps) {
+export function AttendancePrintPage({ product, day, prestationId, rows, door, departures }: AttendancePrintProps) {
   const back = `/agent/presences/${product.id}?jour=${day}${prestationId ? `&prestation=${prestationId}` : ''}`;
   return (
     <div class="print-list">
@@ -70,10 +74,14 @@ export function AttendancePrintPage({ product, day, prestationId, rows }: Attend
                       {row.phone}
                     </>
                   ) : null}
+                  <Collectors door={door.get(row.childId)} shownGuardian={row.familyId} print />
                 </td>
-                <td>{row.notes ?? ''}</td>
+                <td>
+                  <HealthFlag door={door.get(row.childId)} reservationId={row.reservationId} print />
+                  {row.notes ?? ''}
+                </td>
                 <td class="to-fill"></td>
-                <td class="to-fill"></td>
+                {departures.has(row.reservationId) ? <td>{departureText(departures.get(row.reservationId)!)}</td> : <td class="to-fill"></td>}
                 <td class="to-fill"></td>
               </tr>
             ))}

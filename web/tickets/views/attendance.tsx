@@ -7,6 +7,8 @@ import type { ServiceDaysAround } from '../../../db/queries/tickets/service-days
 import { ageOn, formatLongDate, type IsoDate } from '../../../domain/dates.ts';
 import { absenceStatusWords } from '../../absences/index.ts';
 import { Field, Notice, SelectField } from '../../forms/fields.tsx';
+import type { AtTheDoor, Departure } from '../../../db/queries/child-file/index.ts';
+import { Collectors, DepartureFields, departureText, HealthFlag, type DepartureForm } from './attendance-door.tsx';
 
 export interface ProductChoice {
   id: number;
@@ -49,6 +51,12 @@ export interface AttendanceDayProps {
   refusal?: Refusal | undefined;
   /** The children ticked for « Tous présents » when the form comes back refused. */
   ticked?: number[] | undefined;
+  /** What the door needs per child (collectors, going home alone, the health flag when the rule holds). */
+  door: Map<number, AtTheDoor>;
+  departures: Map<number, Departure>;
+  /** Now in Paris, HH:MM: a departure's time to start from. */
+  time: string;
+  departure?: DepartureForm | undefined;
 }
 
 /** Why a pointage was refused, and the form « Pointer quand même » sends again when it only waits for a confirmation. */
@@ -107,7 +115,7 @@ function RefusalNotice({ base, refusal }: { base: string; refusal: Refusal }) {
   );
 }
 
-export function AttendanceDayPage({ product, day, today, around, prestationId, capacity, rows, message, code, refusal, ticked }: AttendanceDayProps) {
+export function AttendanceDayPage({ product, day, today, around, prestationId, capacity, rows, message, code, refusal, ticked, door, departures, time, departure }: AttendanceDayProps) {
   const base = `/agent/presences/${product.id}`;
   const query = `jour=${day}${prestationId ? `&prestation=${prestationId}` : ''}`;
   const present = rows.filter((row) => row.status === 'present').length;
@@ -196,9 +204,9 @@ export function AttendanceDayPage({ product, day, today, around, prestationId, c
                 <th scope="col">Enfant</th>
                 <th scope="col">Âge</th>
                 <th scope="col">Prestation</th>
-                <th scope="col">Responsable</th>
+                <th scope="col">Qui peut venir le chercher</th>
                 <th scope="col">Notes</th>
-                <th scope="col">Pointage</th>
+                <th scope="col">Pointage et départ</th>
               </tr>
             </thead>
             <tbody>
@@ -217,8 +225,12 @@ export function AttendanceDayPage({ product, day, today, around, prestationId, c
                         <a href={`tel:${row.phone.replace(/[^+\d]/g, '')}`}>{row.phone}</a>
                       </>
                     ) : null}
+                    <Collectors door={door.get(row.childId)} shownGuardian={row.familyId} />
                   </td>
-                  <td>{row.notes ?? ''}</td>
+                  <td>
+                    <HealthFlag door={door.get(row.childId)} reservationId={row.reservationId} />
+                    {row.notes ?? ''}
+                  </td>
                   <td>
                     <p>{statusText(row)}</p>
                     {row.declaredAbsence ? <p class="muted">Absence pour maladie déclarée par la famille ({absenceStatusWords[row.declaredAbsence].toLowerCase()})</p> : null}
@@ -229,6 +241,13 @@ export function AttendanceDayPage({ product, day, today, around, prestationId, c
                           Compris dans « Tous présents »<span class="visually-hidden"> : {row.firstName} {row.lastName}</span>
                         </label>
                       </p>
+                    ) : null}
+                    {departures.has(row.reservationId) ? <p class="departure__done">{departureText(departures.get(row.reservationId)!)}</p> : null}
+                    {day === today && row.status === 'present' && !departures.has(row.reservationId) ? (
+                      <DepartureFields
+                        base={base} day={day} prestationId={prestationId} reservationId={row.reservationId} child={`${row.firstName} ${row.lastName}`} door={door.get(row.childId)} time={time}
+                        refused={departure?.reservationId === row.reservationId ? departure : undefined}
+                      />
                     ) : null}
                     <form method="post" action={`${base}/pointage`} class="inline-form no-print" novalidate>
                       <input type="hidden" name="reservation" value={String(row.reservationId)} />
