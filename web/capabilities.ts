@@ -5,6 +5,7 @@ import { accounts } from './accounts/routes.ts';
 import { approvals } from './approvals/routes.ts';
 import { booking } from './booking/routes.ts';
 import { catalogue } from './catalogue/routes.ts';
+import { childFile } from './child-file/routes.ts';
 import { closures } from './closures/routes.ts';
 import { dashboard } from './dashboard/routes.ts';
 import { documents } from './documents/routes.ts';
@@ -27,7 +28,7 @@ import { waitlist } from './waitlist/routes.ts';
 import { wallet } from './wallet/routes.ts';
 
 export const capabilities: readonly WebCapability[] = [
-  site, accounts, documents, family, services, catalogue, requests, tickets, booking, personalData, wallet, payments, orders,
+  site, accounts, documents, family, childFile, services, catalogue, requests, tickets, booking, personalData, wallet, payments, orders,
   absences, waitlist, vouchers, approvals, kitchen, closures, regies, dashboard, staff, mail,
 ];
 
