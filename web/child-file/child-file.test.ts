@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorisationYears } from '../../domain/child-file.ts';
 import { addDays, formatShortDate } from '../../domain/dates.ts';
+import { waitingCounts } from '../../db/queries/dashboard/dashboard.ts';
 import { documentsToReview } from '../../db/queries/documents/index.ts';
 import { createParent, createStaff, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../../test/helpers/app.ts';
@@ -102,6 +103,11 @@ describe('the fiche sanitaire', () => {
     expect([document.kind, document.owner_id, document.status]).toEqual(['pai', user.id, 'pending']);
     const commune = await database.db.selectFrom('users').select('commune_id').where('id', '=', user.id).executeTakeFirstOrThrow();
     expect(await documentsToReview(database.db, [commune.commune_id!])).toEqual([]);
+    expect((await waitingCounts(database.db, [commune.commune_id!])).documents).toBe(0);
+    await createStaff(database.db, 'agent.pai@rosieres.fr', ['rosieres']);
+    const staff = await login(app(), 'agent.pai@rosieres.fr');
+    expect(await (await get(`/agent/familles/${user.id}`, staff)).text()).not.toContain('pai.png');
+    expect((await get(`/agent/documents/${document.id}`, staff)).status).toBe(403);
     // Saved again without a file, the PAI kept is the one sent.
     expect((await multipart(`/mon-compte/enfants/${childId}/sante`, cookie, [...fields, ['notes', 'Panier le mercredi']])).status).toBe(303);
     expect((await records(childId)).map((r) => r.pai_document_id)).toEqual([document.id, document.id]);
