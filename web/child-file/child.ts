@@ -17,7 +17,7 @@ export async function childOf(deps: Pick<AppDeps, 'db'>, c: Context<AppEnv>): Pr
 }
 
 export const childName = (child: Pick<Dependant, 'first_name' | 'last_name'>) => `${child.first_name} ${child.last_name}`;
-export const filePath = (child: Pick<Dependant, 'id'>) => `/mon-compte/enfants/${child.id}`;
+export const filePath = (child: Pick<Dependant, 'id'>) => childFileLinks(child.id).file;
 
 /**
  * A form's fields read once: one text per field as a browser sends it (the last, should a field
@@ -39,3 +39,9 @@ export function validateFields<S extends z.ZodType>(schema: S, values: FormValue
   // validateForm reads only its input's entries: a list in place of a text is the schema's to judge.
   return validateForm(schema, { ...values, ...lists } as unknown as FormValues);
 }
+
+/** The pages of a child's file, where other pages send the family. */
+export const childFileLinks = (dependantId: number) => {
+  const file = `/mon-compte/enfants/${dependantId}`;
+  return { file, health: `${file}/sante`, contacts: `${file}/contacts`, authorisations: `${file}/autorisations` };
+};
