@@ -28,8 +28,8 @@ import { waitlist } from './waitlist/routes.ts';
 import { wallet } from './wallet/routes.ts';
 
 export const capabilities: readonly WebCapability[] = [
-  site, accounts, documents, family, services, catalogue, requests, tickets, booking, personalData, wallet, payments, orders,
-  absences, waitlist, vouchers, approvals, kitchen, closures, regies, dashboard, staff, mail, childFile,
+  site, accounts, documents, family, childFile, services, catalogue, requests, tickets, booking, personalData, wallet, payments, orders,
+  absences, waitlist, vouchers, approvals, kitchen, closures, regies, dashboard, staff, mail,
 ];
 
 /** Every declared route ("METHOD /path/:param") with its access; a route declared twice throws. */

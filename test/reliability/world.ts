@@ -11,6 +11,7 @@ import type { Db } from '../../db/connection.ts';
 import { createOrderFromCart } from '../../db/queries/orders/orders.ts';
 import { createRequestForm } from '../../db/queries/requests/request-forms.ts';
 import { saveBookingList } from '../../db/queries/booking/booking-lists.ts';
+import { addContact } from '../../db/queries/child-file/contacts.ts';
 import { moveMoney } from '../../db/queries/wallet/wallet.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import type { Access, CommuneObject, FamilyObject, PublicObject } from '../../web/http/access.ts';
@@ -164,6 +165,8 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
     .values({ slot_id: waitedSlot.id, product_id: product.id, service_date: waitedSlot.service_date, dependant_id: b.dependants[0]!.id, user_id: b.user.id, joined_at: now(), rank_at: new Date(now().getTime() + 1000) })
     .execute();
 
+  // A person on A's child's file: the form that removes one is on its page only then.
+  await addContact(db, { dependantId: a.dependants[0]!.id, fields: { first_name: 'Josiane', last_name: 'Girard', phone: '06 11 22 33 44', relationship: 'grand-mère', is_emergency: true, may_collect: true }, userId: a.user.id, now: now() });
   const list = await saveBookingList(db, { userId: a.user.id, name: 'Les mercredis', productId: product.id, prestationId: prestation, children: [a.dependants[0]!.id], weekdays: [3] });
   if (list === 'name-taken') throw new Error('list exists');
 

@@ -27,7 +27,9 @@ const decisionSchema = z.discriminatedUnion('action', [
 
 
 /** A document staff decide with the account (a medical certificate is judged with its absence). */
-const awaitsDecision = (document: { status: string; kind: string }) => document.status === 'pending' && document.kind !== 'certificat-medical';
+// A medical certificate is judged with its absence, a PAI is health data kept for the child's file:
+// neither is a supporting document of the account.
+const awaitsDecision = (document: { status: string; kind: string }) => document.status === 'pending' && document.kind !== 'certificat-medical' && document.kind !== 'pai';
 
 /** Who may call each route below (see web/http/access.ts). */
 export const validationAccess = {
@@ -66,7 +68,7 @@ export function validationRoutes(deps: AppDeps): Hono<AppEnv> {
   async function renderReview(c: Context<AppEnv>, id: number, extra: { values?: FormValues; errors?: FieldErrors } = {}) {
     const account = await accountInScope(c, id);
     const workflow = account.status === 'pending' ? await workflows.accountValidationState(id) : null;
-    const documents = await familyDocuments(db, [id]);
+    const documents = (await familyDocuments(db, [id])).filter((document) => document.kind !== 'pai');
     const today = parisDate(now());
     const name = [account.first_name, account.last_name].filter(Boolean).join(' ') || account.email;
     return c.render(

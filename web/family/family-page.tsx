@@ -27,7 +27,8 @@ export function familyPages({ db, workflows, now, config }: Pick<AppDeps, 'db' |
     const user = (await findUser(db, id))!;
     const commune = user.commune_id ? await communeName(db, user.commune_id) : null;
     const workflow = user.status === 'pending' ? await workflows.accountValidationState(id).catch(() => null) : null;
-    const documents = await familyDocuments(db, [id]);
+    // A PAI is health data: staff see it with the child's health, on the days the child is booked.
+    const documents = (await familyDocuments(db, [id])).filter((document) => document.kind !== 'pai');
     const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email;
     const dependants = await listDependants(db, id);
     // Who may collect each child, never the fiche sanitaire: that is shown on the service day only.

@@ -39,7 +39,7 @@ export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
     const rows = await pendingRequests(db, communeIds);
     const userIds = [...new Set(rows.map((row) => row.user_id))];
     const dependants = await dependantsOf(db, userIds);
-    const documents = await familyDocuments(db, userIds);
+    const documents = (await familyDocuments(db, userIds)).filter((document) => document.kind !== 'pai');
     return rows.map((row) => ({
       id: row.id,
       offer: row.offer,

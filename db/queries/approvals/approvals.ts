@@ -19,6 +19,8 @@ export async function decideAccountStatus(db: Db, userId: number, verdict: Verdi
     .set({ status: verdict.approved ? 'accepted' : 'refused', refusal_reason: reason, reviewed_at: at.now })
     .where('owner_id', '=', userId)
     .where('status', '=', 'pending')
+    // A PAI is no supporting document of the account: it stays with the child's file.
+    .where('kind', '<>', 'pai')
     .returning(['id', 'kind'])
     .execute();
   for (const document of decided) {

@@ -10,7 +10,7 @@ export function pendingAccounts(db: Db, communeIds: number[]) {
     .leftJoin('communes', 'communes.id', 'users.commune_id')
     .select((eb) => [
       'users.id', 'users.email', 'users.first_name', 'users.last_name', 'users.created_at', 'communes.name as commune',
-      eb.selectFrom('documents').select(sql<number>`count(*)`.as('n')).whereRef('documents.owner_id', '=', 'users.id').as('documents'),
+      eb.selectFrom('documents').select(sql<number>`count(*)`.as('n')).whereRef('documents.owner_id', '=', 'users.id').where('documents.kind', '<>', 'pai').as('documents'),
     ])
     .where('users.role', '=', 'parent')
     .where('users.status', '=', 'pending')

@@ -35,7 +35,7 @@ export async function waitingCounts(db: Db, communeIds: number[]) {
       .innerJoin('users', 'users.id', 'documents.owner_id')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('documents.status', '=', 'pending')
-      .where('documents.kind', '<>', 'certificat-medical')
+      .where('documents.kind', 'not in', ['certificat-medical', 'pai'])
       .where('users.commune_id', 'in', communeIds)
       .executeTakeFirstOrThrow(),
     db

@@ -41,8 +41,9 @@ export function documentsToReview(db: Db, communeIds: number[]) {
     .innerJoin('users', 'users.id', 'documents.owner_id')
     .select(['documents.id', 'documents.kind', 'documents.file_name', 'documents.uploaded_at', 'users.id as familyId', 'users.email', 'users.first_name', 'users.last_name'])
     .where('documents.status', '=', 'pending')
-    // A medical certificate is judged with its absence (« Absences à examiner »).
-    .where('documents.kind', '<>', 'certificat-medical')
+    // A medical certificate is judged with its absence (« Absences à examiner »); a PAI is health
+    // data of the child's file, never a supporting document to decide.
+    .where('documents.kind', 'not in', ['certificat-medical', 'pai'])
     .where('users.commune_id', 'in', communeIds)
     .orderBy('documents.uploaded_at')
     .limit(200)

@@ -22,7 +22,9 @@ export function staffDocument(db: Db, communeIds: number[], documentId: number) 
           eb.selectFrom('users').select('users.id')
             .whereRef('users.id', '=', 'documents.owner_id')
             .where('users.role', '=', 'parent')
-            .where('users.commune_id', 'in', communeIds),
+            .where('users.commune_id', 'in', communeIds)
+            // A PAI is health data: not a file of the family's that any staff of its commune opens.
+            .where('documents.kind', '<>', 'pai'),
         ),
         eb.exists(
           eb.selectFrom('online_requests')

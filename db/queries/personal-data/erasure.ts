@@ -13,6 +13,7 @@ import { aboutFamily } from './family-export.ts';
 import { revokePasswordLinks } from '../accounts/index.ts';
 import { cancelAndRefund } from '../orders/index.ts';
 import { balance, moveMoney } from '../wallet/index.ts';
+import { eraseChildFiles } from '../child-file/index.ts';
 
 export const ERASED_MARK = { effacé: true } as const;
 
@@ -203,6 +204,9 @@ export async function erasePersonalData(db: Db, requestId: number, now: Date): P
     await trx.deleteFrom('online_requests').where('user_id', '=', userId).execute();
     // A certificate goes with the family's other files; its absence keeps its days and amounts.
     await trx.updateTable('absences').set({ certificate_id: null, refusal_reason: null }).where('user_id', '=', userId).execute();
+    // The children's files go before the documents, a PAI among them.
+    const children = await trx.selectFrom('dependants').select('id').where('guardian_id', '=', userId).execute();
+    await eraseChildFiles(trx, children.map((child) => child.id), now);
     await trx.deleteFrom('documents').where('owner_id', '=', userId).execute();
     await trx.deleteFrom('e_tickets').where('reservation_id', 'in', reservations).execute();
     await trx.updateTable('attendance').set({ reason: null }).where('reservation_id', 'in', reservations).execute();

@@ -15,6 +15,14 @@ import { submitRequest } from '../requests/online-requests.ts';
 import { createOrderCardPayment } from '../orders/order-outcome.ts';
 import { createRequestForm } from '../requests/request-forms.ts';
 import { moveMoney } from '../wallet/wallet.ts';
+import { saveAuthorisations } from '../child-file/authorisations.ts';
+import { addContact, listContacts } from '../child-file/contacts.ts';
+import { saveHealthRecord } from '../child-file/health.ts';
+
+const noHealth = {
+  allergies: null, diets: [], has_pai: false, pai_document_id: null, treatments: null, dtp_last_on: null, vaccinations: null,
+  doctor_name: null, doctor_phone: null, insurance_name: null, insurance_number: null, notes: null,
+};
 
 const database = useTestDatabase();
 let family: Awaited<ReturnType<typeof bookingFamily>>;
@@ -68,17 +76,14 @@ beforeAll(async () => {
   // Waiting for another day of the product.
   const other = await db.selectFrom('slots').select(['id', 'service_date']).where('prestation_id', '=', product.prestation_id).where('service_date', '=', '2026-12-16').executeTakeFirstOrThrow();
   await db.insertInto('waitlist_entries').values({ slot_id: other.id, product_id: product.product_id, service_date: other.service_date, dependant_id: family.dependants[0]!.id, user_id: userId, joined_at: now, rank_at: now }).execute();
-  // The child's file: a fiche sanitaire, a person who may collect them, an authorisation, a departure.
+  // The child's file: its fiche sanitaire, a person who may collect the child and collected them,
+  // an authorisation, and the log of these changes.
   const child = family.dependants[0]!.id;
-  await db.insertInto('child_health_records').values({ dependant_id: child, version: 1, allergies: 'Arachide', recorded_by: userId, recorded_at: now }).execute();
-  const contact = await db
-    .insertInto('child_contacts')
-    .values({ dependant_id: child, first_name: 'Mamie', last_name: 'Pardon', phone: '0601020304', relationship: 'grand-mère', may_collect: true, created_by: userId, created_at: now, updated_by: userId, updated_at: now })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db.insertInto('child_authorisations').values({ dependant_id: child, school_year: '2026-2027', kind: 'photo-video', granted: true, given_by: userId, given_at: now }).execute();
-  await db.insertInto('child_departures').values({ reservation_id: reservation.id, left_at: now, collected_by: 'contact', contact_id: contact.id, recorded_by: staff.id, recorded_at: now }).execute();
-  await db.insertInto('child_file_changes').values({ dependant_id: child, section: 'health', summary: 'Fiche sanitaire mise à jour', changed_by: userId, changed_at: now }).execute();
+  await saveHealthRecord(db, { dependantId: child, fields: { ...noHealth, allergies: 'Arachides' }, userId, now });
+  await addContact(db, { dependantId: child, fields: { first_name: 'Josiane', last_name: 'Pardon', phone: '06 11 22 33 44', relationship: 'grand-mère', is_emergency: true, may_collect: true }, userId, now });
+  await saveAuthorisations(db, { dependantId: child, schoolYear: '2026-2027', choices: [{ kind: 'photo-video', granted: true, weekdays: null }], userId, now });
+  const [contact] = await listContacts(db, child);
+  await db.insertInto('child_departures').values({ reservation_id: reservation.id, left_at: now, collected_by: 'contact', contact_id: contact!.id, recorded_by: staff.id, recorded_at: now }).execute();
   // Asked for, not yet carried out: the request is the family's data too.
   await db.insertInto('erasure_requests').values({ user_id: userId, iban: 'FR7630006000011234567890189' }).execute();
 });

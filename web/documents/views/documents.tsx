@@ -12,7 +12,10 @@ export const documentKinds: { value: DocumentKind; label: string }[] = [
   { value: 'autre', label: 'Autre' },
 ];
 
-export const kindLabel = (kind: string) => documentKinds.find((k) => k.value === kind)?.label ?? kind;
+/** Kinds sent from elsewhere (an absence, the child's file), never chosen in this page's list. */
+const otherKinds: Record<string, string> = { 'certificat-medical': 'Certificat médical', pai: "Projet d'accueil individualisé (PAI)" };
+
+export const kindLabel = (kind: string) => documentKinds.find((k) => k.value === kind)?.label ?? otherKinds[kind] ?? kind;
 
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 

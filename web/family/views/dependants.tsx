@@ -64,6 +64,11 @@ export function DependantsPage(props: { dependants: Dependant[]; values?: FormVa
                 <td data-label="Né(e) le">{formatShortDate(dependant.birth_date)}</td>
                 <td data-label="Lien">{relationshipLabel(dependant.relationship)}</td>
                 <td class="actions">
+                  {dependant.relationship === 'conjoint' ? null : (
+                    <a href={`/mon-compte/enfants/${dependant.id}`}>
+                      Fiche de l'enfant<span class="visually-hidden"> {dependant.first_name}</span>
+                    </a>
+                  )}
                   <a href={`/mon-compte/filiations/${dependant.id}`}>
                     Modifier<span class="visually-hidden"> {dependant.first_name}</span>
                   </a>

@@ -6,6 +6,11 @@ import { ErrorSummary, Field, FieldError } from '../../forms/fields.tsx';
 const kept: [string, string, string][] = [
   ['Votre compte : nom, e-mail, téléphone, commune, quotient familial', 'vous identifier, valider votre compte et calculer vos tarifs', 'tant que votre compte existe'],
   ['Vos enfants et vos adresses', 'réserver pour eux, facturer à la bonne adresse', 'tant que votre compte existe'],
+  [
+    'La fiche de chaque enfant : fiche sanitaire (allergies, régimes, PAI, traitements, vaccinations, médecin, assurance) et ses versions, personnes à prévenir ou autorisées à venir le chercher, autorisations, qui a modifié quoi',
+    'accueillir l’enfant en sécurité : les équipes la consultent les jours où il est inscrit',
+    'tant que votre compte existe ; les personnes qui sont venues chercher l’enfant restent, sans leur nom, pour les sorties notées',
+  ],
   ['Vos pièces justificatives', 'permettre à la mairie de valider votre compte et vos services', 'tant que votre compte existe, ou jusqu’à ce que la mairie les retire'],
   ['Vos commandes, paiements et votre porte-monnaie', 'vous délivrer les services payés et tenir les comptes publics', '10 ans, comme la loi l’impose pour les pièces comptables'],
   ['Vos réservations, e-billets et présences', 'accueillir vos enfants et vous rembourser les jours annulés', 'tant que votre compte existe'],
@@ -64,7 +69,7 @@ export function PersonalDataPage({ owesMoney, erasure = { values: {}, errors: {}
         <li>votre compte est fermé aussitôt : vous ne pouvez plus vous connecter ni réserver ;</li>
         <li>vos réservations à venir sont annulées et remboursées sur votre porte-monnaie ;</li>
         <li>s’il reste un solde, votre mairie vous le rembourse par virement sur le compte que vous indiquez ;</li>
-        <li>vos données sont effacées : compte, enfants, adresses, pièces justificatives, démarches, listes. Vos commandes et paiements restent 10 ans dans les comptes publics, sans votre nom ni vos coordonnées.</li>
+        <li>vos données sont effacées : compte, enfants et leur fiche (santé, personnes, autorisations), adresses, pièces justificatives, démarches, listes. Vos commandes et paiements restent 10 ans dans les comptes publics, sans votre nom ni vos coordonnées.</li>
       </ol>
       <p>Nous vous écrivons à chaque étape. Pensez à télécharger vos données avant : après l’effacement, nous ne pourrons plus vous les donner.</p>
       <form method="post" action="/mon-compte/donnees/effacement" novalidate>
