@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, formatLongDate, formatParisWeekdayHour, formatShortDate, formatShortDeadline, isoWeekday, parisDate, parisInstant, parseIsoDate, remembered } from './dates.ts';
+import { addDays, formatLongDate, formatParisWeekdayHour, formatShortDate, formatShortDeadline, isIsoDate, isoWeekday, parisDate, parisInstant, parseIsoDate, remembered } from './dates.ts';
 
 describe('dates', () => {
   it('writes dates the way the reference platform does', () => {
@@ -30,6 +30,11 @@ describe('dates', () => {
   it('rejects dates that do not exist', () => {
     expect(() => parseIsoDate('2023-02-30')).toThrow(RangeError);
     expect(() => parseIsoDate('28-06-2023')).toThrow(RangeError);
+  });
+
+  it("answers no, without throwing, for a form's day the calendar has not", () => {
+    for (const day of ['2023-02-29', '2019-02-30', '2019-13-01', '0000-00-00', '2026-1-5', '']) expect(isIsoDate(day), day).toBe(false);
+    for (const day of ['2024-02-29', '2026-12-31']) expect(isIsoDate(day), day).toBe(true);
   });
 
   it('tells the French calendar day of an instant', () => {

@@ -137,5 +137,11 @@ export function ageOn(birth: IsoDate, day: IsoDate): number {
 
 /** A real calendar day written "2026-12-09" (not "2026-02-30"). */
 export function isIsoDate(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && toIsoDate(parseIsoDate(value)) === value;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  // parseIsoDate refuses a day the calendar has not (2023-02-29): a form's bad input, not a fault.
+  try {
+    return toIsoDate(parseIsoDate(value)) === value;
+  } catch {
+    return false;
+  }
 }
