@@ -68,6 +68,14 @@ beforeAll(async () => {
   // Waiting for another day of the product.
   const other = await db.selectFrom('slots').select(['id', 'service_date']).where('prestation_id', '=', product.prestation_id).where('service_date', '=', '2026-12-16').executeTakeFirstOrThrow();
   await db.insertInto('waitlist_entries').values({ slot_id: other.id, product_id: product.product_id, service_date: other.service_date, dependant_id: family.dependants[0]!.id, user_id: userId, joined_at: now, rank_at: now }).execute();
+  // Listed in Rosières' yearly registration, the child's dossier confirmed.
+  const campaign = await db
+    .insertInto('registration_campaigns')
+    .values({ commune_id: rosieres.id, school_year: '2027-2028', opens_on: '2026-11-27', closes_on: '2027-06-30', when_incomplete: 'block', created_by: staff.id, created_at: now, opened_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('registration_families').values({ campaign_id: campaign.id, user_id: userId, joined_at: now }).execute();
+  await db.insertInto('registration_confirmations').values({ campaign_id: campaign.id, dependant_id: family.dependants[0]!.id, confirmed_by: userId, confirmed_at: now }).execute();
   // Asked for, not yet carried out: the request is the family's data too.
   await db.insertInto('erasure_requests').values({ user_id: userId, iban: 'FR7630006000011234567890189' }).execute();
 });
