@@ -115,3 +115,24 @@ export function campaignDatesProblem(opensOn: IsoDate, closesOn: IsoDate, school
   if (closesOn > schoolYearSeason(schoolYear).end) return { field: 'cloture', message: `La clôture doit précéder la fin de l’année scolaire ${schoolYear}.` };
   return null;
 }
+
+const AUTHORISATION_WORDS: Record<string, string> = {
+  'photo-video': 'photo et vidéo',
+  'home-alone': 'rentrer seul',
+  transport: 'transport',
+  'emergency-care': 'soins d’urgence',
+};
+
+/** What a dossier lacks, in the words of the family's page and mails (never a health detail). */
+export function missingWords(missing: Missing): string {
+  switch (missing.kind) {
+    case 'health':
+      return 'fiche sanitaire à compléter';
+    case 'authorisations':
+      return `autorisations à donner (${missing.kinds.map((kind) => AUTHORISATION_WORDS[kind] ?? kind).join(', ')})`;
+    case 'emergency-contact':
+      return 'une personne à prévenir en cas d’urgence à ajouter';
+    case 'documents':
+      return `pièces justificatives à déposer (${missing.kinds.length})`;
+  }
+}

@@ -82,3 +82,17 @@ export async function campaignSummary(db: Db, campaignId: number) {
     .executeTakeFirstOrThrow();
   return row;
 }
+
+/** The staff of the campaign's commune, who get its summary; the admins when it has none. */
+export async function campaignStaff(db: Db, campaignId: number): Promise<{ id: number; email: string }[]> {
+  const staff = await db
+    .selectFrom('registration_campaigns as c')
+    .innerJoin('staff_communes', 'staff_communes.commune_id', 'c.commune_id')
+    .innerJoin('users', 'users.id', 'staff_communes.user_id')
+    .select(['users.id', 'users.email'])
+    .where('c.id', '=', campaignId)
+    .where('users.role', '=', 'staff')
+    .orderBy('users.id')
+    .execute();
+  return staff.length > 0 ? staff : db.selectFrom('users').select(['id', 'email']).where('role', '=', 'admin').orderBy('id').execute();
+}
