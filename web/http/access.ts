@@ -20,7 +20,9 @@ export type CommuneObject =
   | 'commune-absence'
   | 'commune-offer'
   /** A régie: staff of one of its communes may see it. */
-  | 'commune-regie';
+  | 'commune-regie'
+  /** A yearly registration campaign (« dossier unique »). */
+  | 'commune-campaign';
 /** Public things a route may name. */
 export const publicObjects = ['commune', 'category', 'product', 'request-form', 'static-file', 'mail'] as const;
 export type PublicObject = (typeof publicObjects)[number];

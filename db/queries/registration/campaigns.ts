@@ -19,6 +19,12 @@ export interface NewCampaign {
   now: Date;
 }
 
+/** The communes a staff member may open a campaign for, by name. */
+export function communesNamed(db: Db, communeIds: number[]) {
+  if (communeIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('communes').select(['id', 'name']).where('id', 'in', communeIds).orderBy('name').execute();
+}
+
 /** The products a commune's campaign may name: its own. */
 export function communeProducts(db: Db, communeIds: number[]) {
   if (communeIds.length === 0) return Promise.resolve([]);
@@ -94,6 +100,25 @@ export function communeCampaigns(db: Db, communeIds: number[]) {
     .execute();
 }
 
+/** The families with a child booked on one of the campaign's products in the school year of `today`. */
+function bookedFamilies(db: Db, campaignId: number, today: string) {
+  const year = schoolYearOf(today);
+  return db
+    .selectFrom('reservations')
+    .innerJoin('registration_campaign_products as cp', 'cp.product_id', 'reservations.product_id')
+    .select('reservations.user_id')
+    .where('cp.campaign_id', '=', campaignId)
+    .where('reservations.state', '=', 'confirmed')
+    .where('reservations.service_date', '>=', year.start)
+    .where('reservations.service_date', '<=', year.end)
+    .groupBy('reservations.user_id');
+}
+
+/** How many families opening the campaign would list (and mail), for the confirmation page. */
+export async function familiesToList(db: Db, campaignId: number, today: string): Promise<number> {
+  return (await bookedFamilies(db, campaignId, today).execute()).length;
+}
+
 /**
  * Opens the campaign once: its rules apply to bookings from now on, and the families with a child
  * booked on one of its products in the current school year are listed. Answers the families
@@ -109,17 +134,8 @@ export async function openCampaign(db: Db, campaignId: number, staffId: number, 
       .returning('id')
       .executeTakeFirst();
     if (!opened) return null;
-    const year = schoolYearOf(today);
-    const booked = trx
-      .selectFrom('reservations')
-      .innerJoin('registration_campaign_products as cp', 'cp.product_id', 'reservations.product_id')
-      .select([sql<number>`${campaignId}::bigint`.as('campaign_id'), 'reservations.user_id', sql<Date>`${now}::timestamptz`.as('joined_at')])
-      .where('cp.campaign_id', '=', campaignId)
-      .where('reservations.state', '=', 'confirmed')
-      .where('reservations.service_date', '>=', year.start)
-      .where('reservations.service_date', '<=', year.end)
-      .groupBy('reservations.user_id');
-    await trx.insertInto('registration_families').columns(['campaign_id', 'user_id', 'joined_at']).expression(booked).onConflict((oc) => oc.doNothing()).execute();
+    const booked = bookedFamilies(trx, campaignId, today).select([sql<number>`${campaignId}::bigint`.as('campaign_id'), sql<Date>`${now}::timestamptz`.as('joined_at')]);
+    await trx.insertInto('registration_families').columns(['user_id', 'campaign_id', 'joined_at']).expression(booked).onConflict((oc) => oc.doNothing()).execute();
     await recordAudit(trx, { actorId: staffId, action: 'registration.campaign-opened', subject: { type: 'registration-campaign', id: campaignId }, details: {} });
     const families = await trx.selectFrom('registration_families').select('user_id').where('campaign_id', '=', campaignId).orderBy('user_id').execute();
     return families.map((row) => row.user_id);

@@ -26,10 +26,16 @@ export interface CampaignDossier {
   children: ChildDossier[];
 }
 
-/** Lists the family in these campaigns (opened, its school year not over), once. */
-async function join(db: Db, userId: number, campaignIds: number[], now: Date): Promise<void> {
-  if (campaignIds.length === 0) return;
-  await db.insertInto('registration_families').values(campaignIds.map((id) => ({ campaign_id: id, user_id: userId, joined_at: now }))).onConflict((oc) => oc.doNothing()).execute();
+/** Lists the family in these campaigns (opened, its school year not over), once; those it just joined. */
+async function join(db: Db, userId: number, campaignIds: number[], now: Date): Promise<number[]> {
+  if (campaignIds.length === 0) return [];
+  const joined = await db
+    .insertInto('registration_families')
+    .values(campaignIds.map((id) => ({ campaign_id: id, user_id: userId, joined_at: now })))
+    .onConflict((oc) => oc.doNothing())
+    .returning('campaign_id')
+    .execute();
+  return joined.map((row) => row.campaign_id);
 }
 
 /** Opened campaigns whose school year is not over: of the family's commune, and the one it was sent to. */
@@ -105,10 +111,11 @@ export async function campaignDossier(db: Db, userId: number, campaignId: number
 
 /**
  * The family's dossiers: the campaigns it is listed in, joining first those of its commune opened
- * and the one a refused booking sent it to (`asked`).
+ * and the one a refused booking sent it to (`asked`); `joined`, the campaigns it just joined (their
+ * reminders to start).
  */
-export async function familyDossiers(db: Db, family: { userId: number; communeId: number | null }, options: { asked: number | null; now: Date; today: string }): Promise<CampaignDossier[]> {
-  await join(db, family.userId, await campaignsToJoin(db, family, options.asked, options.today), options.now);
+export async function familyDossiers(db: Db, family: { userId: number; communeId: number | null }, options: { asked: number | null; now: Date; today: string }): Promise<{ dossiers: CampaignDossier[]; joined: number[] }> {
+  const joined = await join(db, family.userId, await campaignsToJoin(db, family, options.asked, options.today), options.now);
   const listed = await db
     .selectFrom('registration_families')
     .innerJoin('registration_campaigns as c', 'c.id', 'registration_families.campaign_id')
@@ -119,7 +126,7 @@ export async function familyDossiers(db: Db, family: { userId: number; communeId
     .execute();
   const current = listed.filter((row) => schoolYearSeason(row.school_year).end >= options.today);
   const dossiers = await Promise.all(current.map((row) => campaignDossier(db, family.userId, row.id)));
-  return dossiers.filter((dossier): dossier is CampaignDossier => dossier !== undefined);
+  return { dossiers: dossiers.filter((dossier): dossier is CampaignDossier => dossier !== undefined), joined };
 }
 
 export type Confirmation = { ok: true; familyCompleted: boolean } | { ok: false; reason: 'not-found' | 'missing' };

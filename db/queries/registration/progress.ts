@@ -45,7 +45,7 @@ export interface IncompleteFamily {
   userId: number;
   name: string;
   email: string;
-  children: { name: string; missing: Missing['kind'][]; confirmed: boolean }[];
+  children: { name: string; missing: Missing[]; confirmed: boolean }[];
 }
 
 /** The families listed and not complete, each child with the sections its dossier lacks. */
@@ -67,7 +67,7 @@ export async function incompleteFamilies(db: Db, campaignId: number): Promise<In
       userId: family.id,
       name: [family.first_name, family.last_name].filter(Boolean).join(' ') || family.email,
       email: family.email,
-      children: (dossier?.children ?? []).map((child) => ({ name: `${child.firstName} ${child.lastName}`, missing: child.missing.map((m) => m.kind), confirmed: child.confirmedAt !== null })),
+      children: (dossier?.children ?? []).map((child) => ({ name: `${child.firstName} ${child.lastName}`, missing: child.missing, confirmed: child.confirmedAt !== null })),
     });
   }
   return result;

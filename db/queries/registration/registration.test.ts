@@ -46,7 +46,7 @@ describe('registration campaign', () => {
     const [lea, hugo] = booked.dependants;
     // A fiche saved before the opening does not count; Hugo's file is not filled at all.
     await fillChildFile(database.db, lea!.id, campaign.schoolYear, new Date(now.getTime() - 60_000), { authorisations: false });
-    const [before] = await familyDossiers(database.db, { userId: booked.user.id, communeId: booked.user.commune_id }, { asked: null, now: later, today: days[0]! });
+    const { dossiers: [before] } = await familyDossiers(database.db, { userId: booked.user.id, communeId: booked.user.commune_id }, { asked: null, now: later, today: days[0]! });
     expect(before!.children.map((c) => [c.firstName, c.missing.map((m) => m.kind)])).toEqual([
       ['Léa', ['health', 'authorisations', 'documents']],
       ['Hugo', ['health', 'authorisations', 'emergency-contact', 'documents']],
@@ -62,14 +62,16 @@ describe('registration campaign', () => {
     expect(await confirmChild(database.db, { userId: booked.user.id, campaignId: campaign.id, dependantId: lea!.id, now: later })).toEqual({ ok: true, familyCompleted: false });
     // Another family's child, or a campaign the family is not in: as if it did not exist.
     expect(await confirmChild(database.db, { userId: stranger.user.id, campaignId: campaign.id, dependantId: lea!.id, now: later })).toEqual({ ok: false, reason: 'not-found' });
-    expect((await incompleteFamilies(database.db, campaign.id)).map((f) => f.children.map((c) => [c.name, c.missing, c.confirmed]))).toEqual([[['Léa Pardon', [], true], ['Hugo Pardon', [], false]]]);
+    expect((await incompleteFamilies(database.db, campaign.id)).map((f) => f.children.map((c) => [c.name, c.missing.map((m) => m.kind), c.confirmed]))).toEqual([[['Léa Pardon', [], true], ['Hugo Pardon', [], false]]]);
     expect(await confirmChild(database.db, { userId: booked.user.id, campaignId: campaign.id, dependantId: hugo!.id, now: later })).toEqual({ ok: true, familyCompleted: true });
     // Sent twice (two tabs): the family is completed once.
     expect(await confirmChild(database.db, { userId: booked.user.id, campaignId: campaign.id, dependantId: hugo!.id, now: later })).toEqual({ ok: true, familyCompleted: false });
 
     // The other family joins by opening its dossier (its commune's campaign).
-    const [joined] = await familyDossiers(database.db, { userId: stranger.user.id, communeId: stranger.user.commune_id }, { asked: null, now: later, today: days[0]! });
-    expect(joined!.id).toBe(campaign.id);
+    const joining = await familyDossiers(database.db, { userId: stranger.user.id, communeId: stranger.user.commune_id }, { asked: null, now: later, today: days[0]! });
+    expect(joining.dossiers.map((d) => d.id)).toEqual([campaign.id]);
+    expect(joining.joined).toEqual([campaign.id]);
+    expect((await familyDossiers(database.db, { userId: stranger.user.id, communeId: stranger.user.commune_id }, { asked: null, now: later, today: days[0]! })).joined).toEqual([]);
     expect(await campaignProgress(database.db, campaign.id, days[0]!)).toEqual([
       { productId: campaign.product.id, label: campaign.product.name, families: 1, complete: 1 },
       { productId: null, label: 'Toutes les familles', families: 2, complete: 1 },

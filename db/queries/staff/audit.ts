@@ -50,6 +50,7 @@ const communeOfSubject = sql<number | null>`case audit_log.subject_type
   when 'request' then (select f.commune_id from online_requests r join request_forms f on f.id = r.form_id where r.id = audit_log.subject_id)
   when 'request-form' then (select f.commune_id from request_forms f where f.id = audit_log.subject_id)
   when 'regie' then (select min(rc.commune_id) from regie_communes rc where rc.regie_id = audit_log.subject_id)
+  when 'registration-campaign' then (select c.commune_id from registration_campaigns c where c.id = audit_log.subject_id)
 end`;
 
 const nameOf = (alias: string) => `coalesce(nullif(concat_ws(' ', ${alias}.first_name, ${alias}.last_name), ''), ${alias}.email)`;

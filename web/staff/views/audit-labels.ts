@@ -52,6 +52,8 @@ const ACTIONS: Record<string, string> = {
   'staff.invitation-accepted': 'Invitation acceptée par l’agent',
   'staff.enabled': 'Compte agent réactivé',
   'staff.disabled': 'Compte agent désactivé',
+  'registration.campaign-created': 'Campagne de dossier annuel créée',
+  'registration.campaign-opened': 'Campagne de dossier annuel ouverte',
 };
 
 const SUBJECTS: Record<string, string> = {
@@ -68,6 +70,7 @@ const SUBJECTS: Record<string, string> = {
   document: 'Pièce',
   order: 'Commande',
   regie: 'Régie',
+  'registration-campaign': 'Campagne de dossier annuel',
 };
 
 export const actionLabel = (action: string): string => ACTIONS[action] ?? action;
