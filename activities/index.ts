@@ -18,6 +18,7 @@ import { createPayfipActivities } from './payments/index.ts';
 import type { PayfipService } from '../lib/payments/payfip.ts';
 import { createReconcileActivities, type ProcessStarter } from './reconcile/index.ts';
 import { createRegieActivities } from './regies/index.ts';
+import { createRegistrationActivities } from './registration/index.ts';
 import { createWaitlistActivities } from './waitlist/index.ts';
 
 export interface ActivityDeps {
@@ -56,6 +57,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createWaitlistActivities({ ...deps, mail }),
     ...createReconcileActivities(deps),
     ...createRegieActivities({ ...deps, mail }),
+    ...createRegistrationActivities({ ...deps, mail }),
   };
 }
 

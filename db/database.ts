@@ -10,6 +10,7 @@ import type { BookingListsTable, ErasureRequestsTable, ETicketsTable, FormerEmai
 import type { OrderLinesTable, OrdersTable } from './order-tables.ts';
 import type { PaymentsTable, WalletAccountsTable, WalletEntriesTable } from './money-tables.ts';
 import type { ChildAuthorisationsTable, ChildContactsTable, ChildDeparturesTable, ChildFileChangesTable, ChildHealthRecordsTable } from './child-file-tables.ts';
+import type { RegistrationCampaignProductsTable, RegistrationCampaignsTable, RegistrationConfirmationsTable, RegistrationFamiliesTable } from './registration-tables.ts';
 import type { JournalEntriesTable, RegieClosingsTable, RegieCommunesTable, RegieCountersTable, RegieMembersTable, RegiesTable } from './regie-tables.ts';
 import type { OnlineRequestsTable, RequestFormsTable, RequestMessagesTable } from './request-tables.ts';
 import type { CreatedAt, IsoDate, Timestamp } from './column-types.ts';
@@ -358,6 +359,10 @@ export interface Database {
   child_authorisations: ChildAuthorisationsTable;
   child_departures: ChildDeparturesTable;
   child_file_changes: ChildFileChangesTable;
+  registration_campaigns: RegistrationCampaignsTable;
+  registration_campaign_products: RegistrationCampaignProductsTable;
+  registration_families: RegistrationFamiliesTable;
+  registration_confirmations: RegistrationConfirmationsTable;
 }
 
 export type Dependant = Selectable<DependantsTable>;

@@ -37,6 +37,13 @@ describe('computePrice', () => {
     expect(formatEuros(totalCents([one, one, one])).replace('\u00a0', ' ')).toBe('23,70 €');
   });
 
+  it('charges the highest tier to a family whose yearly dossier is not complete, whatever its QF', () => {
+    expect(computePrice({ baseCents: 790, rules, quotientFamilial: 450, resident: true, siblingRank: 1, topTier: true })).toEqual({ cents: 790, note: 'Tarif QF 3, dossier annuel incomplet' });
+    const cheapestLast = { qfTiers: [{ label: 'QF A', upTo: 600, percent: 120 }, { label: 'QF B', upTo: null, percent: 80 }] };
+    expect(computePrice({ baseCents: 1000, rules: cheapestLast, quotientFamilial: null, resident: true, siblingRank: 1, topTier: true }).cents).toBe(1200);
+    expect(computePrice({ baseCents: 1000, rules: {}, quotientFamilial: 300, resident: true, siblingRank: 1, topTier: true })).toEqual({ cents: 1000, note: 'Dossier annuel incomplet' });
+  });
+
   it('ignores stored rules that do not parse', () => {
     expect(readPricingRules({ qfTiers: 'beaucoup' })).toEqual({});
     expect(readPricingRules(null)).toEqual({});

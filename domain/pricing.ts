@@ -23,6 +23,8 @@ export interface PriceInput {
   resident: boolean;
   /** 1 for the first child of the family booked that day, 2 for the second… */
   siblingRank: number;
+  /** The family's yearly dossier is not complete and the campaign charges the highest tier (domain/registration.ts). */
+  topTier?: boolean;
 }
 
 export interface Price {
@@ -33,14 +35,16 @@ export interface Price {
 
 const percentOf = (cents: number, percent: number) => Math.round((cents * percent) / 100);
 
-export function computePrice({ baseCents, rules, quotientFamilial, resident, siblingRank }: PriceInput): Price {
+export function computePrice({ baseCents, rules, quotientFamilial, resident, siblingRank, topTier = false }: PriceInput): Price {
   let cents = baseCents;
   const notes: string[] = [];
   if (rules.qfTiers?.length) {
-    const tier = (quotientFamilial === null ? undefined : rules.qfTiers.find((t) => t.upTo === null || quotientFamilial <= t.upTo)) ?? rules.qfTiers.at(-1)!;
+    const highest = rules.qfTiers.reduce((top, t) => (t.percent > top.percent ? t : top));
+    const tier = topTier ? highest : ((quotientFamilial === null ? undefined : rules.qfTiers.find((t) => t.upTo === null || quotientFamilial <= t.upTo)) ?? rules.qfTiers.at(-1)!);
     cents = percentOf(cents, tier.percent);
     notes.push(`Tarif ${tier.label}`);
   }
+  if (topTier) notes.push('dossier annuel incomplet');
   if (!resident && rules.nonResidentPercent !== undefined) {
     cents = percentOf(cents, rules.nonResidentPercent);
     notes.push('tarif hors commune');

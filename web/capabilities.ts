@@ -17,6 +17,7 @@ import { mail } from './mail/routes.ts';
 import { orders } from './orders/routes.ts';
 import { payments } from './payments/routes.ts';
 import { regies } from './regies/routes.ts';
+import { registration } from './registration/routes.ts';
 import { personalData } from './personal-data/routes.ts';
 import { requests } from './requests/routes.ts';
 import { services } from './services/routes.ts';
@@ -29,7 +30,7 @@ import { wallet } from './wallet/routes.ts';
 
 export const capabilities: readonly WebCapability[] = [
   site, accounts, documents, family, childFile, services, catalogue, requests, tickets, booking, personalData, wallet, payments, orders,
-  absences, waitlist, vouchers, approvals, kitchen, closures, regies, dashboard, staff, mail,
+  absences, waitlist, vouchers, approvals, kitchen, closures, regies, registration, dashboard, staff, mail,
 ];
 
 /** Every declared route ("METHOD /path/:param") with its access; a route declared twice throws. */

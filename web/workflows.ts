@@ -14,6 +14,7 @@ import { mailWorkflows } from './mail/workflows.ts';
 import { orderWorkflows } from './orders/workflows.ts';
 import { paymentWorkflows } from './payments/workflows.ts';
 import { erasureWorkflows } from './personal-data/workflows.ts';
+import { registrationWorkflows } from './registration/workflows.ts';
 import { waitlistWorkflows } from './waitlist/workflows.ts';
 import { walletWorkflows } from './wallet/workflows.ts';
 
@@ -35,6 +36,7 @@ export function createWorkflowClient(temporal: Client, taskQueue: string, logger
     ...paymentWorkflows(door),
     ...closureWorkflows(door),
     ...mailWorkflows(door),
+    ...registrationWorkflows(door),
   };
 }
 

@@ -19,5 +19,6 @@ export { payfipPayment } from './payments/payfip.ts';
 export { erasure } from './personal-data/erasure.ts';
 export { reconcileProcesses } from './reconcile/reconcile.ts';
 export { closingReminder } from './regies/closing-reminder.ts';
+export { registration } from './registration/registration.ts';
 export { waitlist } from './waitlist/waitlist.ts';
 export { walletTopUp } from './wallet/wallet-top-up.ts';

@@ -23,6 +23,7 @@ import { useTestDatabase } from '../helpers/database.ts';
 import { useTemporal } from '../helpers/temporal.ts';
 import { concretePath, type DeclaredRoute } from './route-table.ts';
 import { addHomeAddress, bookingFamily, demoProduct, holdPlaces, payCart } from '../helpers/booking.ts';
+import { demoCampaign, fillChildFile } from '../helpers/registration.ts';
 
 export const visitors = ['anonymous', 'parentA', 'parentB', 'otherStaff', 'staff', 'admin'] as const;
 export type Visitor = (typeof visitors)[number];
@@ -190,6 +191,10 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   const regie = await db.selectFrom('regie_communes').select('regie_id as id').where('commune_id', '=', rosieres.id).orderBy('regie_id').executeTakeFirstOrThrow();
   const rosieresAgent = await db.selectFrom('users').select('id').where('email', '=', 'agent-rosieres@example.fr').executeTakeFirstOrThrow();
   await db.insertInto('regie_members').values({ regie_id: regie.id, user_id: rosieresAgent.id, role: 'regisseur' }).execute();
+  // Rosières' yearly registration for the next school year, opened; A's child's file filled, so
+  // that its dossier shows « Je confirme ».
+  const campaign = await demoCampaign(db, { seasonDay: '2027-09-08', staffId: rosieresAgent.id, now: now(), today: TODAY });
+  await fillChildFile(db, a.dependants[0]!.id, campaign.schoolYear, now());
   const receipt = await db.selectFrom('journal_entries').select('id').where('idempotency_key', '=', 'world-a/journal').executeTakeFirstOrThrow();
 
   // A child of Rosières booked today and noted present, with a fiche sanitaire, a person to call
@@ -239,6 +244,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
       'commune-offer': offer.id,
       'commune-regie': regie.id,
       'child-health-reservation': servedToday.id,
+      'commune-campaign': campaign.id,
       'wallet-receipt': receipt.id,
       commune: 'rosieres',
       category: 'garderies',

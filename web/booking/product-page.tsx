@@ -12,6 +12,7 @@ import type { BookingProduct } from '../../db/queries/booking/booking.ts';
 import { validDocumentTypes } from '../../db/queries/documents/index.ts';
 import { listDependants } from '../../db/queries/family/index.ts';
 import { subscriptionStatuses } from '../../db/queries/services/index.ts';
+import { pendingRegistration } from '../../db/queries/registration/index.ts';
 import type { User } from '../../db/database.ts';
 import { createProductCache } from '../catalogue/index.ts';
 import { ids, repeated } from '../forms/schemas.ts';
@@ -140,6 +141,7 @@ export function productPages(deps: Pick<AppDeps, 'db' | 'now'>) {
       beneficiaries,
       chosenChildren: new Set(choices.children),
       calendar: await calendarFor(product, user, { ...choices, prestationId }),
+      registration: await pendingRegistration(db, user.id, product.id),
       ...(choices.listName === undefined ? {} : { listName: choices.listName }),
       ...extra,
     };

@@ -22,7 +22,9 @@ export type CommuneObject =
   /** A régie: staff of one of its communes may see it. */
   | 'commune-regie'
   /** A reservation of the commune's whose service day is today: its child's fiche sanitaire (another day's: 404). */
-  | 'child-health-reservation';
+  | 'child-health-reservation'
+  /** A yearly registration campaign (« dossier unique »). */
+  | 'commune-campaign';
 /** Public things a route may name. */
 export const publicObjects = ['commune', 'category', 'product', 'request-form', 'static-file', 'mail'] as const;
 export type PublicObject = (typeof publicObjects)[number];

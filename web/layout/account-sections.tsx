@@ -15,6 +15,7 @@ export const accountSections: { label: string; href: string }[] = [
   { label: 'Mon porte-monnaie', href: '/mon-compte/porte-monnaie' },
   { label: 'RGPD - Données personnelles', href: '/mon-compte/donnees' },
   { label: 'Mes filiations', href: '/mon-compte/filiations' },
+  { label: 'Mon dossier annuel', href: '/mon-compte/dossier-annuel' },
   { label: 'Mes pièces justificatives', href: '/mon-compte/documents' },
   { label: 'Changer mon mot de passe', href: '/mon-compte/mot-de-passe' },
 ];

@@ -9,6 +9,7 @@ import type { IsoDate } from '../../../domain/dates.ts';
 import type { Db } from '../../connection.ts';
 import { isUniqueViolation } from '../../errors.ts';
 import { familyBasket, nextOrderNumber } from '../orders/index.ts';
+import { registrationTerms } from '../registration/index.ts';
 
 export async function productForBooking(db: Db, productId: number) {
   const product = await db
@@ -101,7 +102,8 @@ export interface HoldRequest {
   expiresAt: Date;
 }
 
-export type HoldFailure = { date: IsoDate; reason: 'full' | 'already-booked' | 'no-service' };
+/** `registration`: the family's yearly dossier for that school year is not complete (`campaignId` names it). */
+export type HoldFailure = { date: IsoDate; reason: 'full' | 'already-booked' | 'no-service' | 'registration'; campaignId?: number };
 
 /** The places held, and the basket (the future order's number) of the cart they joined. */
 export type HoldResult = { ok: true; holdIds: number[]; basket: string } | { ok: false; failures: HoldFailure[] };
@@ -172,11 +174,12 @@ async function takePlaces(db: Db, request: HoldRequest, dates: IsoDate[]): Promi
     .where('expires_at', '<=', now)
     .execute();
   // Independent, so read at once.
-  const [booked, familyThatDay, found, cartBasket] = await Promise.all([
+  const [booked, familyThatDay, found, cartBasket, registration] = await Promise.all([
     bookedDays(db, product.id, childIds, dates[0]!, dates.at(-1)!, now),
     familyBookingsPerDay(db, request.userId, product.id, dates, now),
     slotsOf(db, product.id, request.prestationId, dates),
     familyBasket(db, request.userId, now),
+    registrationTerms(db, request.userId, product.id, dates),
   ]);
   let slots = found;
   // A day full by the count may hold places whose holds expired unseen: they go back first.
@@ -188,6 +191,7 @@ async function takePlaces(db: Db, request: HoldRequest, dates: IsoDate[]): Promi
   const failures = dates.flatMap((date): HoldFailure[] =>
     !slotOf.has(date) ? [{ date, reason: 'no-service' }]
     : childIds.some((id) => booked.get(id)?.has(date)) ? [{ date, reason: 'already-booked' }]
+    : registration.days.get(date) === 'refused' ? [{ date, reason: 'registration', campaignId: registration.campaignId! }]
     : slotOf.get(date)!.room < childIds.length ? [{ date, reason: 'full' }]
     : [],
   );
@@ -204,6 +208,7 @@ async function takePlaces(db: Db, request: HoldRequest, dates: IsoDate[]): Promi
         quotientFamilial: request.family.quotientFamilial,
         resident: request.family.communeId === product.commune_id,
         siblingRank: (familyThatDay.get(date) ?? 0) + index + 1,
+        topTier: registration.days.get(date) === 'top-tier',
       });
       return {
         slot_id: slotOf.get(date)!.id,

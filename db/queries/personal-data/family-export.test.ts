@@ -84,6 +84,14 @@ beforeAll(async () => {
   await saveAuthorisations(db, { dependantId: child, schoolYear: '2026-2027', choices: [{ kind: 'photo-video', granted: true, weekdays: null }], userId, now });
   const [contact] = await listContacts(db, child);
   await db.insertInto('child_departures').values({ reservation_id: reservation.id, left_at: now, collected_by: 'contact', contact_id: contact!.id, recorded_by: staff.id, recorded_at: now }).execute();
+  // Listed in Rosières' yearly registration, the child's dossier confirmed.
+  const campaign = await db
+    .insertInto('registration_campaigns')
+    .values({ commune_id: rosieres.id, school_year: '2027-2028', opens_on: '2026-11-27', closes_on: '2027-06-30', when_incomplete: 'block', created_by: staff.id, created_at: now, opened_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('registration_families').values({ campaign_id: campaign.id, user_id: userId, joined_at: now }).execute();
+  await db.insertInto('registration_confirmations').values({ campaign_id: campaign.id, dependant_id: family.dependants[0]!.id, confirmed_by: userId, confirmed_at: now }).execute();
   // Asked for, not yet carried out: the request is the family's data too.
   await db.insertInto('erasure_requests').values({ user_id: userId, iban: 'FR7630006000011234567890189' }).execute();
 });

@@ -125,6 +125,10 @@ export const exportPlan: ExportPlan = {
   child_authorisations: { rows: (db, { id }) => db.selectFrom('child_authorisations').selectAll().where('dependant_id', 'in', theirs.children(id)).orderBy('id').execute() },
   child_departures: { rows: (db, { id }) => db.selectFrom('child_departures').selectAll().where('reservation_id', 'in', theirs.reservations(id)).orderBy('id').execute() },
   child_file_changes: { rows: (db, { id }) => db.selectFrom('child_file_changes').selectAll().where('dependant_id', 'in', theirs.children(id)).orderBy('id').execute() },
+  registration_campaigns: { none: "the communes' yearly registration campaigns" },
+  registration_campaign_products: { none: "the communes' yearly registration campaigns" },
+  registration_families: { rows: (db, { id }) => db.selectFrom('registration_families').selectAll().where('user_id', '=', id).orderBy('campaign_id').execute() },
+  registration_confirmations: { rows: (db, { id }) => db.selectFrom('registration_confirmations').selectAll().where('dependant_id', 'in', theirs.children(id)).orderBy('campaign_id').execute() },
 };
 
 /** The family's rows of every table that holds some, by table. */

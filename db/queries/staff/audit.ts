@@ -53,6 +53,7 @@ const communeOfSubject = sql<number | null>`case audit_log.subject_type
   when 'dependant' then coalesce(
     (select p.commune_id from reservations r join products p on p.id = r.product_id where r.id = (audit_log.details->>'reservationId')::bigint),
     (select u.commune_id from dependants d join users u on u.id = d.guardian_id where d.id = audit_log.subject_id))
+  when 'registration-campaign' then (select c.commune_id from registration_campaigns c where c.id = audit_log.subject_id)
 end`;
 
 const nameOf = (alias: string) => `coalesce(nullif(concat_ws(' ', ${alias}.first_name, ${alias}.last_name), ''), ${alias}.email)`;

@@ -6,6 +6,7 @@ import { formatEuros } from '../../../domain/money.ts';
 import { formatLongDate, type IsoDate } from '../../../domain/dates.ts';
 import { DefaultSubmit, Notice } from '../../forms/fields.tsx';
 import { refusalWords } from './refused.tsx';
+import type { PendingRegistration } from '../../../db/queries/registration/index.ts';
 
 export interface Beneficiary {
   id: number;
@@ -26,6 +27,8 @@ export interface PersonaliseProps {
   listName?: string;
   /** A saved list applied to a month: its name, and its days left out with why. */
   applied?: { name: string; leftOut: { date: IsoDate; reason: string }[] } | undefined;
+  /** The product's yearly registration the family has not completed: its days of that year refused, or at the top tier. */
+  registration?: PendingRegistration | null;
 }
 
 /** A child's price beside its name; swapped out of band when the prestation or the children change. */
@@ -38,12 +41,20 @@ export function ChildPrice({ child, outOfBand = false }: { child: Beneficiary; o
 }
 
 
-export function PersonaliseForm({ productId, prestations, prestationId, beneficiaries, chosenChildren, calendar, errors = {}, listName, applied }: PersonaliseProps) {
+export function PersonaliseForm({ productId, prestations, prestationId, beneficiaries, chosenChildren, calendar, errors = {}, listName, applied, registration }: PersonaliseProps) {
   const refresh = { 'hx-get': `/produits/${productId}/calendrier`, 'hx-include': '#personalise', 'hx-target': '#calendar', 'hx-swap': 'outerHTML', 'hx-trigger': 'change' };
   return (
     <form id="personalise" method="post" action={`/produits/${productId}/panier`} hx-post={`/produits/${productId}/panier`} hx-target="#booking-result" hx-swap="innerHTML" novalidate>
       {/* The form's one text field is the list's name: Enter there (a phone keyboard's « OK ») saves the list instead of pressing « ← Mois précédent ». */}
       <DefaultSubmit label="Enregistrer comme liste" name="action" value="liste" />
+      {registration ? (
+        <Notice kind="warning">
+          <p>
+            Pour l’année scolaire {registration.schoolYear}, {registration.whenIncomplete === 'block' ? 'les jours de cette activité se réservent une fois votre dossier annuel complet' : 'les jours de cette activité sont facturés au tarif le plus élevé tant que votre dossier annuel n’est pas complet'} :{' '}
+            <a href={`/mon-compte/dossier-annuel?campagne=${registration.campaignId}`}>compléter mon dossier annuel</a>.
+          </p>
+        </Notice>
+      ) : null}
       {applied ? (
         <Notice kind="info">
           <p>

@@ -10,9 +10,11 @@ import { Day } from './calendar.tsx';
 export interface Refusal {
   date: IsoDate;
   reason: string;
+  /** A day refused until the family's yearly dossier is complete: its campaign. */
+  campaignId?: number | undefined;
 }
 
-export const refusalWords: Record<string, string> = { full: 'complet', 'already-booked': 'déjà réservé', 'no-service': "pas d'accueil ce jour-là", 'deadline-passed': 'délai dépassé', closed: 'fermé' };
+export const refusalWords: Record<string, string> = { full: 'complet', 'already-booked': 'déjà réservé', 'no-service': "pas d'accueil ce jour-là", 'deadline-passed': 'délai dépassé', closed: 'fermé', registration: 'dossier annuel à compléter' };
 
 const dayStates: Record<string, DayState> = { full: { kind: 'full' }, 'already-booked': { kind: 'already-booked' }, 'deadline-passed': { kind: 'deadline-passed' }, closed: { kind: 'closed' } };
 
@@ -55,6 +57,17 @@ function WaitingListButton({ failures, waitFor, inForm }: { failures: Refusal[];
   );
 }
 
+/** Days of next school year refused until the yearly dossier is complete: where to complete it. */
+function DossierLink({ failures }: { failures: Refusal[] }) {
+  const campaignId = failures.find((failure) => failure.reason === 'registration')?.campaignId;
+  if (campaignId === undefined) return null;
+  return (
+    <p>
+      Ces jours se réservent une fois votre dossier annuel complet : <a href={`/mon-compte/dossier-annuel?campagne=${campaignId}`}>compléter mon dossier annuel</a>.
+    </p>
+  );
+}
+
 export function RefusedDays({ failures, then, waitFor, inForm = false }: { failures: Refusal[]; then: string; waitFor?: WaitFor | undefined; inForm?: boolean }) {
   return (
     <Notice kind="warning">
@@ -68,6 +81,7 @@ export function RefusedDays({ failures, then, waitFor, inForm = false }: { failu
           </li>
         ))}
       </ul>
+      <DossierLink failures={failures} />
       <WaitingListButton failures={failures} waitFor={waitFor} inForm={inForm} />
     </Notice>
   );

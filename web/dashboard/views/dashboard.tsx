@@ -32,6 +32,7 @@ const sections = [
   ['/agent/fermetures', 'Fermetures exceptionnelles'],
   ['/agent/demarches', 'Démarches en ligne'],
   ['/agent/absences', 'Absences à examiner'],
+  ['/agent/inscriptions', 'Dossiers annuels'],
   ['/agent/bons', 'Bons de réduction'],
   ['/agent/paiements', 'Paiements à vérifier'],
   ['/agent/regies', 'Régies de recettes'],

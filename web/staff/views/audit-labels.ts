@@ -55,6 +55,8 @@ const ACTIONS: Record<string, string> = {
   'staff.invitation-accepted': 'Invitation acceptée par l’agent',
   'staff.enabled': 'Compte agent réactivé',
   'staff.disabled': 'Compte agent désactivé',
+  'registration.campaign-created': 'Campagne de dossier annuel créée',
+  'registration.campaign-opened': 'Campagne de dossier annuel ouverte',
 };
 
 const SUBJECTS: Record<string, string> = {
@@ -72,6 +74,7 @@ const SUBJECTS: Record<string, string> = {
   order: 'Commande',
   regie: 'Régie',
   dependant: 'Enfant',
+  'registration-campaign': 'Campagne de dossier annuel',
 };
 
 export const actionLabel = (action: string): string => ACTIONS[action] ?? action;

@@ -1,0 +1,155 @@
+// The family's side of the yearly registration: the campaigns that concern it (listed when staff
+// opened them, or when the family opens its dossier), what each child's dossier still lacks (read
+// from the child's file and the family's documents, judged by domain/registration.ts), and the
+// family's confirmation, child by child, which marks the family complete once all are confirmed.
+import type { Db } from '../../connection.ts';
+import { familyComplete, missingForChild, schoolYearSeason, type FamilyDocument, type Missing } from '../../../domain/registration.ts';
+import { listDependants } from '../family/index.ts';
+import { campaignById } from './campaigns.ts';
+
+export interface ChildDossier {
+  id: number;
+  firstName: string;
+  lastName: string;
+  missing: Missing[];
+  confirmedAt: Date | null;
+}
+
+export interface CampaignDossier {
+  id: number;
+  commune: string;
+  schoolYear: string;
+  closesOn: string;
+  whenIncomplete: 'block' | 'top-tier';
+  products: { id: number; name: string }[];
+  completedAt: Date | null;
+  children: ChildDossier[];
+}
+
+/** Lists the family in these campaigns (opened, its school year not over), once; those it just joined. */
+async function join(db: Db, userId: number, campaignIds: number[], now: Date): Promise<number[]> {
+  if (campaignIds.length === 0) return [];
+  const joined = await db
+    .insertInto('registration_families')
+    .values(campaignIds.map((id) => ({ campaign_id: id, user_id: userId, joined_at: now })))
+    .onConflict((oc) => oc.doNothing())
+    .returning('campaign_id')
+    .execute();
+  return joined.map((row) => row.campaign_id);
+}
+
+/** Opened campaigns whose school year is not over: of the family's commune, and the one it was sent to. */
+async function campaignsToJoin(db: Db, family: { userId: number; communeId: number | null }, asked: number | null, today: string): Promise<number[]> {
+  if (family.communeId === null && asked === null) return [];
+  const rows = await db
+    .selectFrom('registration_campaigns')
+    .select(['id', 'school_year'])
+    .where('opened_at', 'is not', null)
+    .where((eb) => eb.or([...(family.communeId === null ? [] : [eb('commune_id', '=', family.communeId)]), ...(asked === null ? [] : [eb('id', '=', asked)])]))
+    .execute();
+  return rows.filter((row) => schoolYearSeason(row.school_year).end >= today).map((row) => row.id);
+}
+
+/** Each child's facts for a school year, by child, read from the child's file. */
+async function childFacts(db: Db, childIds: number[], schoolYear: string) {
+  const [health, authorisations, contacts] = await Promise.all([
+    db.selectFrom('child_health_records').select(['dependant_id', (eb) => eb.fn.max('recorded_at').as('recorded_at')]).where('dependant_id', 'in', childIds).groupBy('dependant_id').execute(),
+    db.selectFrom('child_authorisations').select(['dependant_id', 'kind']).where('dependant_id', 'in', childIds).where('school_year', '=', schoolYear).execute(),
+    db.selectFrom('child_contacts').select(['dependant_id', (eb) => eb.fn.countAll<string>().as('count')]).where('dependant_id', 'in', childIds).where('is_emergency', '=', true).where('removed_at', 'is', null).groupBy('dependant_id').execute(),
+  ]);
+  return (childId: number) => {
+    const saved = health.find((row) => row.dependant_id === childId)?.recorded_at;
+    return {
+    healthRecordedAt: saved == null ? null : new Date(saved),
+    authorisationsGiven: authorisations.filter((row) => row.dependant_id === childId).map((row) => row.kind),
+    emergencyContacts: Number(contacts.find((row) => row.dependant_id === childId)?.count ?? 0),
+    };
+  };
+}
+
+function familyDocuments(db: Db, userId: number): Promise<FamilyDocument[]> {
+  return db
+    .selectFrom('documents')
+    .select(['kind', 'status', 'expires_on as expiresOn'])
+    .where('owner_id', '=', userId)
+    .execute() as Promise<FamilyDocument[]>;
+}
+
+/** One campaign's dossier for the family: each child with what it lacks and its confirmation. */
+export async function campaignDossier(db: Db, userId: number, campaignId: number): Promise<CampaignDossier | undefined> {
+  const [campaign, listed] = await Promise.all([
+    campaignById(db, campaignId),
+    db.selectFrom('registration_families').select('completed_at').where('campaign_id', '=', campaignId).where('user_id', '=', userId).executeTakeFirst(),
+  ]);
+  if (!campaign || !listed || campaign.opened_at === null) return undefined;
+  // The family's children, through the family's own door (a second guardian joins there).
+  const children = await listDependants(db, userId);
+  const childIds = children.map((child) => child.id);
+  const [facts, documents, confirmations] = await Promise.all([
+    childIds.length > 0 ? childFacts(db, childIds, campaign.school_year) : null,
+    familyDocuments(db, userId),
+    childIds.length > 0 ? db.selectFrom('registration_confirmations').select(['dependant_id', 'confirmed_at']).where('campaign_id', '=', campaignId).where('dependant_id', 'in', childIds).execute() : [],
+  ]);
+  const rules = { schoolYear: campaign.school_year, requiredDocuments: campaign.required_documents, healthSince: campaign.opened_at };
+  return {
+    id: campaign.id,
+    commune: campaign.commune,
+    schoolYear: campaign.school_year,
+    closesOn: campaign.closes_on,
+    whenIncomplete: campaign.when_incomplete,
+    products: campaign.products,
+    completedAt: listed.completed_at,
+    children: children.map((child) => ({
+      id: child.id,
+      firstName: child.first_name,
+      lastName: child.last_name,
+      missing: missingForChild(rules, facts!(child.id), documents),
+      confirmedAt: confirmations.find((row) => row.dependant_id === child.id)?.confirmed_at ?? null,
+    })),
+  };
+}
+
+/**
+ * The family's dossiers: the campaigns it is listed in, joining first those of its commune opened
+ * and the one a refused booking sent it to (`asked`); `joined`, the campaigns it just joined (their
+ * reminders to start).
+ */
+export async function familyDossiers(db: Db, family: { userId: number; communeId: number | null }, options: { asked: number | null; now: Date; today: string }): Promise<{ dossiers: CampaignDossier[]; joined: number[] }> {
+  const joined = await join(db, family.userId, await campaignsToJoin(db, family, options.asked, options.today), options.now);
+  const listed = await db
+    .selectFrom('registration_families')
+    .innerJoin('registration_campaigns as c', 'c.id', 'registration_families.campaign_id')
+    .select(['c.id', 'c.school_year'])
+    .where('registration_families.user_id', '=', family.userId)
+    .where('c.opened_at', 'is not', null)
+    .orderBy('c.closes_on')
+    .execute();
+  const current = listed.filter((row) => schoolYearSeason(row.school_year).end >= options.today);
+  const dossiers = await Promise.all(current.map((row) => campaignDossier(db, family.userId, row.id)));
+  return { dossiers: dossiers.filter((dossier): dossier is CampaignDossier => dossier !== undefined), joined };
+}
+
+export type Confirmation = { ok: true; familyCompleted: boolean } | { ok: false; reason: 'not-found' | 'missing' };
+
+/**
+ * The family confirms one child's dossier, which must lack nothing; once every child is confirmed
+ * the family is marked complete (`familyCompleted` says it just became so, once).
+ */
+export async function confirmChild(db: Db, input: { userId: number; campaignId: number; dependantId: number; now: Date }): Promise<Confirmation> {
+  const dossier = await campaignDossier(db, input.userId, input.campaignId);
+  const child = dossier?.children.find((c) => c.id === input.dependantId);
+  if (!dossier || !child) return { ok: false, reason: 'not-found' };
+  if (child.missing.length > 0) return { ok: false, reason: 'missing' };
+  await db.insertInto('registration_confirmations').values({ campaign_id: input.campaignId, dependant_id: input.dependantId, confirmed_by: input.userId, confirmed_at: input.now }).onConflict((oc) => oc.doNothing()).execute();
+  const confirmed = new Set([...dossier.children.filter((c) => c.confirmedAt !== null).map((c) => c.id), input.dependantId]);
+  if (!familyComplete(dossier.children.map((c) => c.id), confirmed)) return { ok: true, familyCompleted: false };
+  const marked = await db
+    .updateTable('registration_families')
+    .set({ completed_at: input.now })
+    .where('campaign_id', '=', input.campaignId)
+    .where('user_id', '=', input.userId)
+    .where('completed_at', 'is', null)
+    .returning('user_id')
+    .executeTakeFirst();
+  return { ok: true, familyCompleted: marked !== undefined };
+}
