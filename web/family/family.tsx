@@ -102,7 +102,7 @@ export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!dependant) return c.notFound();
     return dependantForm(c, {
       again: (form) => c.render(<EditDependantPage dependant={dependant} {...form} />, { title: 'Modifier une personne' }),
-      write: (fields) => updateDependant(db, user.id, dependant.id, fields),
+      write: (fields) => updateDependant(db, user.id, dependant.id, fields, now()),
       then: '/mon-compte/filiations?ok=modif',
     });
   });

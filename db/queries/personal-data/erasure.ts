@@ -182,6 +182,10 @@ export async function familyFileKeys(db: Db, userId: number): Promise<string[]> 
   return (await db.selectFrom('documents').select('storage_key').where('owner_id', '=', userId).execute()).map((row) => row.storage_key);
 }
 
+/** The children this guardian shares with another. */
+const sharedChildren = (db: Db, userId: number) =>
+  db.selectFrom('dependants').select('id').where((eb) => eb.or([eb('guardian_id', '=', userId), eb('co_guardian_id', '=', userId)])).where('co_guardian_id', 'is not', null);
+
 /** Erases the family's personal data in one transaction; what accounting keeps is anonymised. */
 export async function erasePersonalData(db: Db, requestId: number, now: Date): Promise<void> {
   await db.transaction().execute(async (trx) => {
@@ -231,6 +235,13 @@ export async function erasePersonalData(db: Db, requestId: number, now: Date): P
       await trx.updateTable('wallet_entries').set({ label: `Annulation par la commune : ${entry.name}, ${formatShortDate(entry.service_date)}` }).where('id', '=', entry.id).execute();
     }
     await trx.updateTable('orders').set({ billing_address: null }).where('user_id', '=', userId).execute();
+    // A shared child stays with its other guardian, its file with it: only this guardian leaves.
+    await trx.updateTable('custody_rules').set({ state: 'withdrawn', ended_at: now }).where('state', '=', 'pending').where('dependant_id', 'in', sharedChildren(trx, userId)).execute();
+    await trx.updateTable('custody_rules').set({ state: 'replaced', ended_at: now }).where('state', '=', 'agreed').where('dependant_id', 'in', sharedChildren(trx, userId)).execute();
+    await trx.updateTable('dependants').set({ guardian_id: sql<number>`co_guardian_id`, co_guardian_id: null }).where('guardian_id', '=', userId).where('co_guardian_id', 'is not', null).execute();
+    await trx.updateTable('dependants').set({ co_guardian_id: null }).where('co_guardian_id', '=', userId).execute();
+    await trx.updateTable('guardian_invitations').set({ state: 'cancelled', ended_at: now }).where('state', '=', 'pending').where('invited_by', '=', userId).execute();
+    await trx.deleteFrom('guardian_invitations').where('email', '=', email).execute();
     // A child's age group stays for the commune's figures; nothing that names the child does.
     await trx
       .updateTable('dependants')
