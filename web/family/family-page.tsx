@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { familyDocuments, isFamilyInScope } from '../../db/queries/family/families.ts';
 import { listAddresses, listDependants } from '../../db/queries/family/family.ts';
+import { guardiansOf } from '../../db/queries/guardians/index.ts';
 import { familySubscriptions } from '../../db/queries/services/index.ts';
 import { communeName, findUser, staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { balance } from '../../db/queries/wallet/index.ts';
@@ -28,12 +29,14 @@ export function familyPages({ db, workflows, now, config }: Pick<AppDeps, 'db' |
     const workflow = user.status === 'pending' ? await workflows.accountValidationState(id).catch(() => null) : null;
     const documents = await familyDocuments(db, [id]);
     const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || user.email;
+    const dependants = await listDependants(db, id);
     return c.render(
       <FamilyPage
         family={{ id, name, email: user.email, phone: user.phone, commune, quotientFamilial: user.quotient_familial }}
         {...extra}
         status={describeAccountStatus(user, workflow, 'staff')}
-        dependants={await listDependants(db, id)}
+        dependants={dependants}
+        guardians={await guardiansOf(db, dependants.map((d) => d.id))}
         documents={documents}
         subscriptions={await familySubscriptions(db, id)}
         addresses={await listAddresses(db, id)}

@@ -111,6 +111,8 @@ export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     const dependant = await findDependant(db, user.id, idParam(c));
     if (!dependant) return c.notFound();
+    // A shared child is the other guardian's too: the sharing ends first, on its own page.
+    if (dependant.co_guardian_id !== null) return c.redirect(`/mon-compte/garde-partagee/${dependant.id}?ok=retrait`, 303);
     const upcoming = await upcomingReservations(db, user.id, dependant.id, parisDate(now()));
     if (upcoming.length > 0) {
       c.status(409);

@@ -60,7 +60,7 @@ export type AnswerOutcome = 'agreed' | 'refused' | 'withdrawn' | 'not-found';
  * The other guardian agrees or refuses a pending rule; its proposer may only withdraw it. Agreed,
  * it replaces the rule in force for the product.
  */
-export async function answerRule(db: Db, input: { dependantId: number; ruleId: number; userId: number; answer: 'agree' | 'refuse'; now: Date }): Promise<AnswerOutcome> {
+export async function answerRule(db: Db, input: { dependantId: number; ruleId: number; userId: number; answer: 'agree' | 'refuse' | 'withdraw'; now: Date }): Promise<AnswerOutcome> {
   return db.transaction().execute(async (trx) => {
     const rule = await trx
       .selectFrom('custody_rules')
@@ -70,9 +70,8 @@ export async function answerRule(db: Db, input: { dependantId: number; ruleId: n
       .where('state', '=', 'pending')
       .forUpdate()
       .executeTakeFirst();
-    if (!rule) return 'not-found';
-    if (rule.proposed_by === input.userId) {
-      if (input.answer === 'agree') return 'not-found';
+    if (!rule || (rule.proposed_by === input.userId) !== (input.answer === 'withdraw')) return 'not-found';
+    if (input.answer === 'withdraw') {
       await trx.updateTable('custody_rules').set({ state: 'withdrawn', ended_at: input.now }).where('id', '=', rule.id).execute();
       return 'withdrawn';
     }
@@ -116,4 +115,18 @@ export async function othersWeekDays(db: Db, input: { userId: number; productId:
       return holder === input.userId ? [] : [{ dependantId: rule.dependant_id, day, holder: names.get(holder) ?? 'l’autre parent' }];
     });
   });
+}
+
+/** The products a rule may be set for: those published online in either guardian's commune. */
+export function productsForRules(db: Db, guardianIds: number[]) {
+  return db
+    .selectFrom('products')
+    .innerJoin('users', 'users.commune_id', 'products.commune_id')
+    .select(['products.id', 'products.name'])
+    .distinct()
+    .where('users.id', 'in', guardianIds)
+    .where('products.published', '=', true)
+    .where('products.channel', '=', 'online')
+    .orderBy('products.name')
+    .execute();
 }

@@ -2,3 +2,4 @@
 // (lint), so what is not listed here stays the capability's own.
 export { guardiansOf, guardianName, type ChildGuardian } from './guardians.ts';
 export { othersWeekDays } from './custody-rules.ts';
+export { custodyDayNotes, type CustodyDayNote } from './custody-days.ts';

@@ -1,5 +1,6 @@
 // Staff: the family search and a family's page (account, dependants, documents, services).
 import type { Address, Dependant } from '../../../db/database.ts';
+import { guardianName, type ChildGuardian } from '../../../db/queries/guardians/index.ts';
 import { formatShortDate, type IsoDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { relationshipLabel } from '../../../domain/family.ts';
@@ -75,12 +76,14 @@ export interface FamilyPageProps {
   today: IsoDate;
   status: AccountStatusText;
   dependants: Dependant[];
+  /** Each child's guardians (two in shared custody), named with their phone. */
+  guardians?: Map<number, ChildGuardian[]>;
   documents: DocumentRow[];
   subscriptions: SubscriptionRow[];
   addresses: Address[];
 }
 
-export function FamilyPage({ family, status, dependants, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, adjustmentToken, processesUrl, attendance, review, today }: FamilyPageProps) {
+export function FamilyPage({ family, status, dependants, guardians, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, adjustmentToken, processesUrl, attendance, review, today }: FamilyPageProps) {
   return (
     <>
       <p>
@@ -111,6 +114,18 @@ export function FamilyPage({ family, status, dependants, documents, subscription
           {dependants.map((d) => (
             <li>
               {d.first_name} {d.last_name}, né(e) le {formatShortDate(d.birth_date)} ({relationshipLabel(d.relationship)}){d.notes ? ` – ${d.notes}` : ''}
+              {d.co_guardian_id !== null ? (
+                <p class="muted">
+                  Garde partagée – responsables :{' '}
+                  {(guardians?.get(d.id) ?? []).map((g, index) => (
+                    <>
+                      {index > 0 ? ' et ' : ''}
+                      <a href={`/agent/familles/${g.id}`}>{guardianName(g)}</a>
+                      {g.phone ? ` (${g.phone})` : ''}
+                    </>
+                  ))}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>
