@@ -13,6 +13,10 @@ import { erasePersonalData, requestErasure } from '../personal-data/erasure.ts';
 import { answerInvitation, inviteGuardian } from './invitations.ts';
 import { answerRule, othersWeekDays, proposeRule } from './custody-rules.ts';
 import { endSharing, guardiansOf } from './guardians.ts';
+import { familyTickets } from '../tickets/e-tickets.ts';
+import { cancelReservation } from '../orders/cancellation.ts';
+import { declareAbsence } from '../absences/absences.ts';
+import { balance } from '../wallet/wallet.ts';
 
 const database = useTestDatabase();
 const now = testNow();
@@ -97,6 +101,28 @@ describe('booking by two guardians', () => {
     expect(await answerRule(database.db, { dependantId: child.id, ruleId, userId: second.user.id, answer: 'agree', now })).toBe('agreed');
     expect(await othersWeekDays(database.db, { userId: second.user.id, productId: product.id, dependantIds: [child.id], days })).toEqual([{ dependantId: child.id, day: days[0], holder: first.user.first_name }]);
     expect(await othersWeekDays(database.db, { userId: first.user.id, productId: product.id, dependantIds: [child.id], days })).toEqual([{ dependantId: child.id, day: days[1], holder: second.user.first_name }]);
+  });
+});
+
+describe("the second guardian's own bookings", () => {
+  it('are theirs: e-tickets, cancellation refunded to their wallet, absences; the first guardian sees none of them', async () => {
+    const { first, second, child } = await share('parcours');
+    const [day, other] = (await serviceDaysFrom(database.db, 'Matin', addDays(parisDate(now), 14), 2)) as [string, string];
+    const asSecond = { user: second.user, dependants: [child] };
+    expect((await holdPlaces(database.db, asSecond, 'Matin', [day, other], now)).ok).toBe(true);
+    await payCart(database.db, second.user.id, now);
+    const tickets = await familyTickets(database.db, second.user.id);
+    expect(tickets.map((t) => t.day)).toEqual([day, other]);
+    expect(await familyTickets(database.db, first.user.id)).toEqual([]);
+    const [toCancel, toDeclare] = await database.db.selectFrom('reservations').select('id').where('user_id', '=', second.user.id).orderBy('service_date').execute();
+    // The first guardian cannot cancel or declare what the second booked and paid.
+    expect(await cancelReservation(database.db, first.user.id, toCancel!.id, now)).toEqual({ ok: false, reason: 'not-found' });
+    expect((await declareAbsence(database.db, { userId: first.user.id, reservationIds: [toDeclare!.id], now })).ok).toBe(false);
+    const cancelled = await cancelReservation(database.db, second.user.id, toCancel!.id, now);
+    expect(cancelled.ok).toBe(true);
+    expect(await balance(database.db, second.user.id)).toBe(cancelled.ok ? cancelled.refundedCents : -1);
+    expect(await balance(database.db, first.user.id)).toBe(0);
+    expect((await declareAbsence(database.db, { userId: second.user.id, reservationIds: [toDeclare!.id], now })).ok).toBe(true);
   });
 });
 
