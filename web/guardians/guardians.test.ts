@@ -7,7 +7,7 @@ import { addDays, parisDate } from '../../domain/dates.ts';
 import { mondayOf } from '../../domain/custody.ts';
 import { createStaff, login } from '../../test/helpers/accounts.ts';
 import { createTestApp, postForm } from '../../test/helpers/app.ts';
-import { bookingFamily, demoProduct, serviceDaysFrom } from '../../test/helpers/booking.ts';
+import { bookingFamily, demoProduct, serviceDaysFrom, setCapacity } from '../../test/helpers/booking.ts';
 import { bookableSeasonDay, testNow } from '../../test/helpers/clock.ts';
 import { useTestDatabase } from '../../test/helpers/database.ts';
 import { waitForMail } from '../../test/helpers/outbox.ts';
@@ -136,6 +136,12 @@ describe('billing rules', () => {
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain(`semaine de ${h.first.user.first_name} (garde alternée)`);
     expect((await book(theirs)).status).toBe(200);
+    // Nor may they wait for a place on the other's day.
+    await setCapacity(database.db, mine, 'Matin', 0);
+    const wait = await postForm(app(), `/produits/${product.id}/liste-attente`, { prestation: String(prestation), enfant: String(h.child.id), attente: mine }, { Cookie: h.secondCookie });
+    expect(wait.status).toBe(400);
+    expect(await wait.text()).toContain(`semaine de ${h.first.user.first_name} (garde alternée)`);
+    expect(await database.db.selectFrom('waitlist_entries').select('id').where('dependant_id', '=', h.child.id).execute()).toEqual([]);
     // The first guardian's calendar names who booked the other week.
     const firstCalendar = await (await get(`/produits/${product.id}?prestation=${prestation}&enfant=${h.child.id}&mois=${theirs.slice(0, 7)}`, h.firstCookie)).text();
     expect(firstCalendar).toContain(`réservé par ${h.second.user.first_name}`);

@@ -240,7 +240,9 @@ export async function erasePersonalData(db: Db, requestId: number, now: Date): P
     await trx.updateTable('custody_rules').set({ state: 'replaced', ended_at: now }).where('state', '=', 'agreed').where('dependant_id', 'in', sharedChildren(trx, userId)).execute();
     await trx.updateTable('dependants').set({ guardian_id: sql<number>`co_guardian_id`, co_guardian_id: null }).where('guardian_id', '=', userId).where('co_guardian_id', 'is not', null).execute();
     await trx.updateTable('dependants').set({ co_guardian_id: null }).where('co_guardian_id', '=', userId).execute();
-    await trx.updateTable('guardian_invitations').set({ state: 'cancelled', ended_at: now }).where('state', '=', 'pending').where('invited_by', '=', userId).execute();
+    // The addresses it invited are other people's: an invitation never accepted goes; an accepted
+    // one names the guardian who keeps the child.
+    await trx.deleteFrom('guardian_invitations').where('invited_by', '=', userId).where('state', '<>', 'accepted').execute();
     await trx.deleteFrom('guardian_invitations').where('email', '=', email).execute();
     // A child's age group stays for the commune's figures; nothing that names the child does.
     await trx
