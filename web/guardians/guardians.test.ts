@@ -95,6 +95,20 @@ describe('the invitation', () => {
     expect(edited.status).toBe(303);
     const change = await database.db.selectFrom('child_file_changes').select(['section', 'changed_by']).where('dependant_id', '=', h.child.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(change).toEqual({ section: 'identity', changed_by: h.second.user.id });
+    // Removing a shared child would take it from the other guardian too: the sharing ends first.
+    const removed = await postForm(app(), `/mon-compte/filiations/${h.child.id}/supprimer`, {}, { Cookie: h.secondCookie });
+    expect(removed.headers.get('location')).toBe(`/mon-compte/garde-partagee/${h.child.id}?ok=retrait`);
+    expect(await database.db.selectFrom('dependants').select(['removed_at', 'co_guardian_id']).where('id', '=', h.child.id).executeTakeFirstOrThrow()).toEqual({ removed_at: null, co_guardian_id: h.second.user.id });
+  });
+
+  it('ends the sharing only once confirmed; the second guardian then no longer sees the child', async () => {
+    const h = await share('fin');
+    const asked = await postForm(app(), `/mon-compte/garde-partagee/${h.child.id}/fin`, {}, { Cookie: h.secondCookie });
+    expect(asked.status).toBe(200);
+    expect(await asked.text()).toContain('Mettre fin à la garde partagée de Jérémy ?');
+    expect((await postForm(app(), `/mon-compte/garde-partagee/${h.child.id}/fin`, { confirmation: 'oui' }, { Cookie: h.secondCookie })).headers.get('location')).toBe('/mon-compte/filiations');
+    expect((await get(`/mon-compte/garde-partagee/${h.child.id}`, h.secondCookie)).status).toBe(404);
+    expect(await (await get(`/mon-compte/garde-partagee/${h.child.id}`, h.firstCookie)).text()).toContain('Inviter l’autre parent');
   });
 
   it('shows both guardians on the staff’s family page', async () => {
