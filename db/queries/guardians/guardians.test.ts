@@ -9,7 +9,7 @@ import { bookingFamily, demoProduct, holdPlaces, payCart, serviceDaysFrom } from
 import { bookableSeasonDay, testNow } from '../../../test/helpers/clock.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { findDependant, listDependants } from '../family/family.ts';
-import { erasePersonalData, requestErasure } from '../personal-data/erasure.ts';
+import { erasePersonalData, familyFileKeys, requestErasure } from '../personal-data/erasure.ts';
 import { answerInvitation, inviteGuardian } from './invitations.ts';
 import { answerRule, othersWeekDays, proposeRule } from './custody-rules.ts';
 import { endSharing, guardiansOf } from './guardians.ts';
@@ -130,11 +130,20 @@ describe("one guardian's erasure", () => {
   it('leaves the child and its file to the other guardian', async () => {
     const { first, second, child } = await share('effacement');
     await database.db.insertInto('child_contacts').values({ dependant_id: child.id, first_name: 'Mamie', last_name: 'Pardon', phone: '0600000000', relationship: 'grand-mère', may_collect: true, created_at: now, updated_at: now }).execute();
+    // The PAI the first guardian uploaded is the child's: it stays, the other guardian's now.
+    const pai = await database.db
+      .insertInto('documents')
+      .values({ owner_id: first.user.id, kind: 'pai', file_name: 'pai.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'p'.repeat(64), storage_key: 'k'.repeat(64), uploaded_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db.insertInto('child_health_records').values({ dependant_id: child.id, version: 1, has_pai: true, pai_document_id: pai.id, recorded_by: first.user.id, recorded_at: now }).execute();
+    expect(await familyFileKeys(database.db, first.user.id)).toEqual([]);
     await erasePersonalData(database.db, await requestErasure(database.db, { userId: first.user.id, iban: null, now }), now);
     const kept = await database.db.selectFrom('dependants').selectAll().where('id', '=', child.id).executeTakeFirstOrThrow();
     expect(kept).toMatchObject({ guardian_id: second.user.id, co_guardian_id: null, first_name: child.first_name, removed_at: null });
     expect((await listDependants(database.db, second.user.id)).map((d) => d.id)).toEqual([child.id]);
     expect(await database.db.selectFrom('child_contacts').select('first_name').where('dependant_id', '=', child.id).execute()).toEqual([{ first_name: 'Mamie' }]);
+    expect(await database.db.selectFrom('documents').select('owner_id').where('id', '=', pai.id).executeTakeFirstOrThrow()).toEqual({ owner_id: second.user.id });
   });
 
   it("of the second guardian leaves the child to the first", async () => {
