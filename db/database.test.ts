@@ -13,7 +13,7 @@ const database = useTestDatabase();
 async function declaredSchema(): Promise<Record<string, Record<string, boolean>>> {
   const interfaces = new Map<string, ts.InterfaceDeclaration>();
   const aliases = new Map<string, ts.TypeNode>();
-  for (const name of ['database.ts', 'back-office-tables.ts', 'request-tables.ts', 'family-tables.ts', 'order-tables.ts', 'absence-tables.ts', 'waitlist-tables.ts', 'regie-tables.ts', 'money-tables.ts', 'child-file-tables.ts', 'registration-tables.ts']) {
+  for (const name of ['database.ts', 'back-office-tables.ts', 'request-tables.ts', 'family-tables.ts', 'order-tables.ts', 'absence-tables.ts', 'waitlist-tables.ts', 'regie-tables.ts', 'money-tables.ts', 'child-file-tables.ts', 'registration-tables.ts', 'guardian-tables.ts']) {
     const source = ts.createSourceFile(name, await readFile(new URL(`./${name}`, import.meta.url), 'utf8'), ts.ScriptTarget.Latest, true);
     source.forEachChild((node) => {
       if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);

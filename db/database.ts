@@ -9,6 +9,7 @@ import type { AttendanceTable, AuditLogTable, CardRefundsTable, ClosuresTable } 
 import type { BookingListsTable, ErasureRequestsTable, ETicketsTable, FormerEmailsTable } from './family-tables.ts';
 import type { OrderLinesTable, OrdersTable } from './order-tables.ts';
 import type { PaymentsTable, WalletAccountsTable, WalletEntriesTable } from './money-tables.ts';
+import type { CustodyRulesTable, GuardianInvitationsTable } from './guardian-tables.ts';
 import type { ChildAuthorisationsTable, ChildContactsTable, ChildDeparturesTable, ChildFileChangesTable, ChildHealthRecordsTable } from './child-file-tables.ts';
 import type { RegistrationCampaignProductsTable, RegistrationCampaignsTable, RegistrationConfirmationsTable, RegistrationFamiliesTable } from './registration-tables.ts';
 import type { JournalEntriesTable, RegieClosingsTable, RegieCommunesTable, RegieCountersTable, RegieMembersTable, RegiesTable } from './regie-tables.ts';
@@ -205,6 +206,8 @@ export type Relationship = 'enfant' | 'conjoint' | 'autre';
 export interface DependantsTable {
   id: Generated<number>;
   guardian_id: number;
+  /** The second guardian, with their own account (shared custody); at most two. */
+  co_guardian_id: number | null;
   first_name: string;
   last_name: string;
   birth_date: IsoDate;
@@ -363,6 +366,8 @@ export interface Database {
   registration_campaign_products: RegistrationCampaignProductsTable;
   registration_families: RegistrationFamiliesTable;
   registration_confirmations: RegistrationConfirmationsTable;
+  guardian_invitations: GuardianInvitationsTable;
+  custody_rules: CustodyRulesTable;
 }
 
 export type Dependant = Selectable<DependantsTable>;

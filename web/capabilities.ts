@@ -10,6 +10,7 @@ import { closures } from './closures/routes.ts';
 import { dashboard } from './dashboard/routes.ts';
 import { documents } from './documents/routes.ts';
 import { family } from './family/routes.ts';
+import { guardians } from './guardians/routes.ts';
 import type { WebCapability } from './http/capability.ts';
 import type { Access } from './http/access.ts';
 import { kitchen } from './kitchen/routes.ts';
@@ -29,7 +30,7 @@ import { waitlist } from './waitlist/routes.ts';
 import { wallet } from './wallet/routes.ts';
 
 export const capabilities: readonly WebCapability[] = [
-  site, accounts, documents, family, childFile, services, catalogue, requests, tickets, booking, personalData, wallet, payments, orders,
+  site, accounts, documents, family, childFile, guardians, services, catalogue, requests, tickets, booking, personalData, wallet, payments, orders,
   absences, waitlist, vouchers, approvals, kitchen, closures, regies, registration, dashboard, staff, mail,
 ];
 

@@ -12,6 +12,7 @@ import { createOrderFromCart } from '../../db/queries/orders/orders.ts';
 import { createRequestForm } from '../../db/queries/requests/request-forms.ts';
 import { saveBookingList } from '../../db/queries/booking/booking-lists.ts';
 import { addContact } from '../../db/queries/child-file/contacts.ts';
+import { proposeRule } from '../../db/queries/guardians/custody-rules.ts';
 import { moveMoney } from '../../db/queries/wallet/wallet.ts';
 import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import type { Access, CommuneObject, FamilyObject, PublicObject } from '../../web/http/access.ts';
@@ -171,6 +172,15 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   const list = await saveBookingList(db, { userId: a.user.id, name: 'Les mercredis', productId: product.id, prestationId: prestation, children: [a.dependants[0]!.id], weekdays: [3] });
   if (list === 'name-taken') throw new Error('list exists');
 
+  // A second child of A's, shared with a third parent who proposed a billing rule A may answer.
+  const c = await bookingFamily(db, 'famille-c@example.fr', []);
+  const shared = await db
+    .insertInto('dependants')
+    .values({ guardian_id: a.user.id, co_guardian_id: c.user.id, first_name: 'Zoé', last_name: 'Pardon', birth_date: '2019-02-03', relationship: 'enfant' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await proposeRule(db, { dependantId: shared.id, productId: product.id, userId: c.user.id, proposal: { rule: 'split', firstSharePercent: 50 }, now: now() });
+
   const topUp = await db
     .insertInto('payments')
     .values({ user_id: a.user.id, purpose: 'topup', method: 'card', amount_cents: 1000, reference: 'world-topup' })
@@ -219,6 +229,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
     parentA: { id: a.user.id },
     objects: {
       dependant: a.dependants[0]!.id,
+      'shared-child': shared.id,
       address: addressId,
       document: document.id,
       order: number,

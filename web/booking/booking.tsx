@@ -8,6 +8,7 @@ import { daysAlreadyFull, placeHolds, type BookingProduct } from '../../db/queri
 import { cartSummary, extendCart, holdsTotal } from '../../db/queries/booking/cart.ts';
 import { familyBookingList, saveBookingList } from '../../db/queries/booking/booking-lists.ts';
 import { listDependants } from '../../db/queries/family/index.ts';
+import { othersWeekDays } from '../../db/queries/guardians/index.ts';
 import type { User } from '../../db/database.ts';
 import { admissionLine } from './admission.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -148,6 +149,9 @@ export function bookingRoutes(deps: AppDeps): Hono<AppEnv> {
         .filter(({ state }) => state.kind !== 'bookable')
         .map(({ date, state }) => ({ date, reason: state.kind === 'no-service' || state.kind === 'other-month' ? 'no-service' : state.kind }));
       if (notOffered.length > 0) return refused(notOffered);
+      // Alternate weeks both guardians agreed: the other's week is theirs to book.
+      const othersWeek = await othersWeekDays(db, { userId: user.id, productId: product.id, dependantIds: children.map((child) => child.id), days: choices.dates });
+      if (othersWeek.length > 0) return refused([...new Map(othersWeek.map((week) => [week.day, { date: week.day, reason: `semaine de ${week.holder} (garde alternée) : c'est à ${week.holder} de réserver ce jour` }])).values()]);
 
       const expiresAt = new Date(now().getTime() + config.HOLD_MINUTES * 60_000);
       const result = await placeHolds(db, {

@@ -11,6 +11,7 @@ import { missingToBuy } from '../../domain/purchase.ts';
 import type { BookingProduct } from '../../db/queries/booking/booking.ts';
 import { validDocumentTypes } from '../../db/queries/documents/index.ts';
 import { listDependants } from '../../db/queries/family/index.ts';
+import { custodyDayNotes } from '../../db/queries/guardians/index.ts';
 import { subscriptionStatuses } from '../../db/queries/services/index.ts';
 import { pendingRegistration } from '../../db/queries/registration/index.ts';
 import type { User } from '../../db/database.ts';
@@ -95,8 +96,12 @@ export function productPages(deps: Pick<AppDeps, 'db' | 'now'>) {
     const month = openingMonth(choices.month, rules, now(), parisDate(now()));
     const prestationId = choices.prestationId ?? product.prestations[0]?.id ?? 0;
     const states = await monthStates(db, product, { prestationId, children: choices.children, month, now: now() });
+    // Only the family's own children: another's ids say nothing here.
+    const family = new Set((await listDependants(db, user.id)).map((child) => child.id));
+    const notes = await custodyDayNotes(db, { userId: user.id, productId: product.id, dependantIds: choices.children.filter((id) => family.has(id)), days: [...states.keys()], now: now() });
     return (
       <Calendar
+        notes={notes}
         productId={product.id}
         month={month}
         firstMonth={rules.seasonStart.slice(0, 7)}

@@ -5,6 +5,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { familyDocuments, isFamilyInScope } from '../../db/queries/family/families.ts';
 import { listAddresses, listDependants } from '../../db/queries/family/family.ts';
+import { guardiansOf } from '../../db/queries/guardians/index.ts';
 import { familySubscriptions } from '../../db/queries/services/index.ts';
 import { communeName, findUser, staffCommuneIds } from '../../db/queries/accounts/index.ts';
 import { balance } from '../../db/queries/wallet/index.ts';
@@ -40,6 +41,7 @@ export function familyPages({ db, workflows, now, config }: Pick<AppDeps, 'db' |
         status={describeAccountStatus(user, workflow, 'staff')}
         dependants={dependants}
         collectors={collectors}
+        guardians={await guardiansOf(db, dependants.map((d) => d.id))}
         documents={documents}
         subscriptions={await familySubscriptions(db, id)}
         addresses={await listAddresses(db, id)}

@@ -102,7 +102,7 @@ export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
     if (!dependant) return c.notFound();
     return dependantForm(c, {
       again: (form) => c.render(<EditDependantPage dependant={dependant} {...form} />, { title: 'Modifier une personne' }),
-      write: (fields) => updateDependant(db, user.id, dependant.id, fields),
+      write: (fields) => updateDependant(db, user.id, dependant.id, fields, now()),
       then: '/mon-compte/filiations?ok=modif',
     });
   });
@@ -111,6 +111,8 @@ export function familyRoutes(deps: AppDeps): Hono<AppEnv> {
     const user = currentUser(c);
     const dependant = await findDependant(db, user.id, idParam(c));
     if (!dependant) return c.notFound();
+    // A shared child is the other guardian's too: the sharing ends first, on its own page.
+    if (dependant.co_guardian_id !== null) return c.redirect(`/mon-compte/garde-partagee/${dependant.id}?ok=retrait`, 303);
     const upcoming = await upcomingReservations(db, user.id, dependant.id, parisDate(now()));
     if (upcoming.length > 0) {
       c.status(409);

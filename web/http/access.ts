@@ -4,7 +4,7 @@
 // without a declaration fails it, so a new page or form cannot be forgotten.
 
 /** Objects a family owns: another family asking for one gets 404, as if it did not exist. */
-export type FamilyObject = 'dependant' | 'address' | 'document' | 'order' | 'reservation' | 'top-up' | 'family-request' | 'booking-list' | 'absence' | 'waitlist-entry' | 'wallet-receipt';
+export type FamilyObject = 'dependant' | 'shared-child' | 'address' | 'document' | 'order' | 'reservation' | 'top-up' | 'family-request' | 'booking-list' | 'absence' | 'waitlist-entry' | 'wallet-receipt';
 /** Objects of a commune: staff of another commune get 403 (staff may know they exist). */
 export type CommuneObject =
   | 'family'

@@ -46,7 +46,7 @@ export function serviceRequestRoutes(deps: AppDeps): Hono<AppEnv> {
       commune: row.commune,
       requestedAt: formatShortDate(parisDate(row.requested_at)),
       family: { id: row.user_id, name: [row.first_name, row.last_name].filter(Boolean).join(' ') || row.email, email: row.email, accountStatus: accountStatusWords[row.account_status] },
-      dependants: dependants.filter((d) => d.guardian_id === row.user_id),
+      dependants: dependants.filter((d) => d.guardian_id === row.user_id || d.co_guardian_id === row.user_id),
       documents: documents.filter((d) => d.owner_id === row.user_id),
     }));
   }

@@ -4,6 +4,8 @@
 // comes back with its errors (web/booking/product-page.tsx).
 import { Hono } from 'hono';
 import { listDependants } from '../../db/queries/family/index.ts';
+import { othersWeekDays } from '../../db/queries/guardians/index.ts';
+import { formatLongDate } from '../../domain/dates.ts';
 import { joinWaitlist } from '../../db/queries/waitlist/index.ts';
 import { productPages, readChoices, type PersonaliseErrors } from '../booking/index.ts';
 import type { AccessTable } from '../http/access.ts';
@@ -41,6 +43,9 @@ export function waitlistJoinRoutes(deps: AppDeps): Hono<AppEnv> {
     if (choices.children.length === 0 || choices.children.some((id) => !family.includes(id))) errors.enfant = 'Cochez au moins un bénéficiaire.';
     if (choices.waiting.length === 0 || choices.waiting.length > 60) errors.date = 'Cochez « liste d\'attente » sur un ou plusieurs jours complets (60 au plus).';
     if (Object.keys(errors).length > 0) return refuse(errors);
+    // Alternate weeks both guardians agreed: the other's week is theirs to wait for.
+    const othersWeek = await othersWeekDays(db, { userId: user.id, productId, dependantIds: choices.children, days: choices.waiting });
+    if (othersWeek.length > 0) return refuse({ date: `${othersWeek.map((week) => formatLongDate(week.day)).filter((day, i, all) => all.indexOf(day) === i).join(', ')} : semaine de ${othersWeek[0]!.holder} (garde alternée), c'est à ${othersWeek[0]!.holder} de réserver.` });
     const joined = await joinWaitlist(db, { userId: user.id, productId, prestationId: choices.prestationId!, dependantIds: choices.children, dates: choices.waiting, now: now() });
     if (!joined.ok) return refuse({ date: joined.error });
     await wakeWaitingLists(deps, choices.waiting.map((day) => ({ productId, day })));

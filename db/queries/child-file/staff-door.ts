@@ -45,9 +45,11 @@ export async function collectorsOf(db: Db, childIds: number[]): Promise<Map<numb
   const [guardians, contacts] = await Promise.all([
     db
       .selectFrom('dependants')
-      .innerJoin('users', 'users.id', 'dependants.guardian_id')
+      // Both guardians in shared custody, the first one first.
+      .innerJoin('users', (join) => join.on(sql<boolean>`users.id in (dependants.guardian_id, dependants.co_guardian_id)`))
       .select(['dependants.id as childId', 'users.id', 'users.first_name as firstName', 'users.last_name as lastName', 'users.email', 'users.phone'])
       .where('dependants.id', 'in', childIds)
+      .orderBy(sql`users.id = dependants.guardian_id`, 'desc')
       .execute(),
     db
       .selectFrom('child_contacts')

@@ -47,7 +47,8 @@ export async function searchFamilies(db: Db, communeIds: number[], text: string)
             eb
               .selectFrom('dependants')
               .select('dependants.id')
-              .whereRef('dependants.guardian_id', '=', 'users.id')
+              // A shared child finds both its guardians.
+              .where((inner) => inner.or([inner('dependants.guardian_id', '=', inner.ref('users.id')), inner('dependants.co_guardian_id', '=', inner.ref('users.id'))]))
               .where(sql`dependants.first_name || ' ' || dependants.last_name`, 'ilike', pattern),
           ),
         ]),

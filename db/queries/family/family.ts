@@ -1,14 +1,19 @@
 // A family's dependants and addresses. Every query takes the guardian's id: a family never reads
-// or changes another's rows, whatever id is asked for.
+// or changes another's rows, whatever id is asked for. A child in shared custody is the family's of
+// each of its two guardians (`guardian_id`, `co_guardian_id`).
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../connection.ts';
-import type { Address, Dependant } from '../../database.ts';
+import type { Address, Database, Dependant } from '../../database.ts';
+
+/** The children this user is a guardian of, first or second. */
+export const guardedBy = (eb: ExpressionBuilder<Database, 'dependants'>, userId: number) => eb.or([eb('dependants.guardian_id', '=', userId), eb('dependants.co_guardian_id', '=', userId)]);
 
 export function listDependants(db: Db, guardianId: number): Promise<Dependant[]> {
-  return db.selectFrom('dependants').selectAll().where('guardian_id', '=', guardianId).where('removed_at', 'is', null).orderBy('birth_date').orderBy('first_name').execute();
+  return db.selectFrom('dependants').selectAll().where((eb) => guardedBy(eb, guardianId)).where('removed_at', 'is', null).orderBy('birth_date').orderBy('first_name').execute();
 }
 
 export function findDependant(db: Db, guardianId: number, id: number): Promise<Dependant | undefined> {
-  return db.selectFrom('dependants').selectAll().where('guardian_id', '=', guardianId).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
+  return db.selectFrom('dependants').selectAll().where((eb) => guardedBy(eb, guardianId)).where('id', '=', id).where('removed_at', 'is', null).executeTakeFirst();
 }
 
 export function listAddresses(db: Db, userId: number): Promise<Address[]> {
@@ -70,8 +75,15 @@ export async function addDependant(db: Db, guardianId: number, fields: Dependant
   await db.insertInto('dependants').values({ guardian_id: guardianId, ...fields }).execute();
 }
 
-export async function updateDependant(db: Db, guardianId: number, id: number, fields: DependantFields): Promise<void> {
-  await db.updateTable('dependants').set(fields).where('id', '=', id).where('guardian_id', '=', guardianId).execute();
+/** Either guardian may edit the child; the change is logged so that the other sees who made it. */
+export async function updateDependant(db: Db, guardianId: number, id: number, fields: DependantFields, now: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable('dependants').set(fields).where('id', '=', id).where((eb) => guardedBy(eb, guardianId)).returning('co_guardian_id').executeTakeFirst();
+    // The log is for the other guardian: a child with one guardian has nobody to tell.
+    if (updated?.co_guardian_id != null) {
+      await trx.insertInto('child_file_changes').values({ dependant_id: id, section: 'identity', summary: 'Identité modifiée (nom, prénom, date de naissance ou lien).', changed_by: guardianId, changed_at: now }).execute();
+    }
+  });
 }
 
 /** The family's first address becomes its default. */
@@ -104,8 +116,8 @@ export function dependantsOf(db: Db, guardianIds: number[]) {
   if (guardianIds.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('dependants')
-    .select(['guardian_id', 'first_name', 'last_name', 'birth_date', 'relationship'])
-    .where('guardian_id', 'in', guardianIds)
+    .select(['guardian_id', 'co_guardian_id', 'first_name', 'last_name', 'birth_date', 'relationship'])
+    .where((eb) => eb.or([eb('guardian_id', 'in', guardianIds), eb('co_guardian_id', 'in', guardianIds)]))
     .where('removed_at', 'is', null)
     .orderBy('birth_date')
     .execute();

@@ -178,9 +178,15 @@ export async function erasureOwesMoney(db: Db, userId: number, today: IsoDate): 
   return future !== undefined;
 }
 
+/** The children this guardian shares with another. */
+const sharedChildren = (db: Db, userId: number) =>
+  db.selectFrom('dependants').select('id').where((eb) => eb.or([eb('guardian_id', '=', userId), eb('co_guardian_id', '=', userId)])).where('co_guardian_id', 'is not', null);
+
 /** The storage keys of the family's files, deleted before their rows. */
 export async function familyFileKeys(db: Db, userId: number): Promise<string[]> {
-  return (await db.selectFrom('documents').select('storage_key').where('owner_id', '=', userId).execute()).map((row) => row.storage_key);
+  // A shared child's PAI stays with the child's other guardian (erasePersonalData gives it to them).
+  const kept = db.selectFrom('child_health_records').select('pai_document_id').where('dependant_id', 'in', sharedChildren(db, userId)).where('pai_document_id', 'is not', null).$narrowType<{ pai_document_id: number }>();
+  return (await db.selectFrom('documents').select('storage_key').where('owner_id', '=', userId).where('id', 'not in', kept).execute()).map((row) => row.storage_key);
 }
 
 /** Erases the family's personal data in one transaction; what accounting keeps is anonymised. */
@@ -198,6 +204,23 @@ export async function erasePersonalData(db: Db, requestId: number, now: Date): P
     const email = request.email.toLowerCase();
     const reservations = trx.selectFrom('reservations').select('id').where('user_id', '=', userId);
     const requests = trx.selectFrom('online_requests').select('id').where('user_id', '=', userId);
+    // A shared child stays with its other guardian, its file with it: only this guardian leaves.
+    // First of all, so that what follows erases only the children left with no guardian; a PAI
+    // this guardian uploaded for a shared child becomes the other's document.
+    await trx
+      .updateTable('documents')
+      .set({ owner_id: sql<number>`(select case when d.guardian_id = ${userId} then d.co_guardian_id else d.guardian_id end from child_health_records h join dependants d on d.id = h.dependant_id where h.pai_document_id = documents.id limit 1)` })
+      .where('owner_id', '=', userId)
+      .where('id', 'in', trx.selectFrom('child_health_records').select('pai_document_id').where('dependant_id', 'in', sharedChildren(trx, userId)).where('pai_document_id', 'is not', null).$narrowType<{ pai_document_id: number }>())
+      .execute();
+    await trx.updateTable('custody_rules').set({ state: 'withdrawn', ended_at: now }).where('state', '=', 'pending').where('dependant_id', 'in', sharedChildren(trx, userId)).execute();
+    await trx.updateTable('custody_rules').set({ state: 'replaced', ended_at: now }).where('state', '=', 'agreed').where('dependant_id', 'in', sharedChildren(trx, userId)).execute();
+    await trx.updateTable('dependants').set({ guardian_id: sql<number>`co_guardian_id`, co_guardian_id: null }).where('guardian_id', '=', userId).where('co_guardian_id', 'is not', null).execute();
+    await trx.updateTable('dependants').set({ co_guardian_id: null }).where('co_guardian_id', '=', userId).execute();
+    // The addresses it invited are other people's: an invitation never accepted goes; an accepted
+    // one names the guardian who keeps the child.
+    await trx.deleteFrom('guardian_invitations').where('invited_by', '=', userId).where('state', '<>', 'accepted').execute();
+    await trx.deleteFrom('guardian_invitations').where('email', '=', email).execute();
 
     await trx.updateTable('audit_log').set({ details: JSON.stringify(ERASED_MARK) }).where((eb) => aboutFamily(eb, userId)).execute();
     await trx.deleteFrom('request_messages').where('request_id', 'in', requests).execute();

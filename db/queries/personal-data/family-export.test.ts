@@ -23,6 +23,8 @@ const noHealth = {
   allergies: null, diets: [], has_pai: false, pai_document_id: null, treatments: null, dtp_last_on: null, vaccinations: null,
   doctor_name: null, doctor_phone: null, insurance_name: null, insurance_number: null, notes: null,
 };
+import { inviteGuardian } from '../guardians/invitations.ts';
+import { proposeRule } from '../guardians/custody-rules.ts';
 
 const database = useTestDatabase();
 let family: Awaited<ReturnType<typeof bookingFamily>>;
@@ -92,6 +94,9 @@ beforeAll(async () => {
     .executeTakeFirstOrThrow();
   await db.insertInto('registration_families').values({ campaign_id: campaign.id, user_id: userId, joined_at: now }).execute();
   await db.insertInto('registration_confirmations').values({ campaign_id: campaign.id, dependant_id: family.dependants[0]!.id, confirmed_by: userId, confirmed_at: now }).execute();
+  // Shared custody: the other parent invited, a billing rule proposed for the product.
+  await inviteGuardian(db, { dependantId: family.dependants[0]!.id, userId, userEmail: email, email: 'autre-parent@example.fr', now });
+  await proposeRule(db, { dependantId: family.dependants[0]!.id, productId: product.product_id, userId, proposal: { rule: 'split', firstSharePercent: 60 }, now });
   // Asked for, not yet carried out: the request is the family's data too.
   await db.insertInto('erasure_requests').values({ user_id: userId, iban: 'FR7630006000011234567890189' }).execute();
 });
@@ -113,5 +118,17 @@ describe('the RGPD export', () => {
     expect(text).not.toContain('voisine@example.fr');
     expect(text).not.toContain('Voisin');
     for (const secret of ['password_hash', 'secret_hash', 'token_hash', 'x'.repeat(64), 'y'.repeat(64), 'storage_key']) expect(text).not.toContain(secret);
+  });
+
+  it("holds a shared child in both guardians' exports, and not the other's orders", async () => {
+    const other = await bookingFamily(database.db, 'second-parent@example.fr', []);
+    const lina = family.dependants[0]!.id;
+    await database.db.updateTable('dependants').set({ co_guardian_id: other.user.id }).where('id', '=', lina).execute();
+    const data = await familyData(database.db, other.user);
+    expect(data.dependants!.map((row) => (row as { id: number }).id)).toEqual([lina]);
+    expect(data.custody_rules!.length).toBe(1);
+    expect(data.orders).toEqual([]);
+    expect(JSON.stringify(data)).not.toContain('exportee@example.fr');
+    await database.db.updateTable('dependants').set({ co_guardian_id: null }).where('id', '=', lina).execute();
   });
 });

@@ -16,7 +16,8 @@ const theirs = {
   requests: (userId: number) => sql<number>`(select id from online_requests where user_id = ${userId})`,
   subscriptions: (userId: number) => sql<number>`(select id from subscriptions where user_id = ${userId})`,
   absences: (userId: number) => sql<number>`(select id from absences where user_id = ${userId})`,
-  children: (userId: number) => sql<number>`(select id from dependants where guardian_id = ${userId})`,
+  // A shared child is each guardian's: both exports hold it and its file.
+  children: (userId: number) => sql<number>`(select id from dependants where guardian_id = ${userId} or co_guardian_id = ${userId})`,
 };
 
 /** The audit entries about the family: its account, reservations, subscriptions and requests. */
@@ -96,7 +97,7 @@ export const exportPlan: ExportPlan = {
     rows: (db, { id }) => db.selectFrom('request_messages').select(['request_id', 'from_staff', 'body', 'document_id', 'created_at']).where('request_id', 'in', theirs.requests(id)).execute(),
   },
   booking_lists: { rows: (db, { id }) => db.selectFrom('booking_lists').selectAll().where('user_id', '=', id).execute() },
-  dependants: { rows: (db, { id }) => db.selectFrom('dependants').selectAll().where('guardian_id', '=', id).execute() },
+  dependants: { rows: (db, { id }) => db.selectFrom('dependants').selectAll().where((eb) => eb.or([eb('guardian_id', '=', id), eb('co_guardian_id', '=', id)])).execute() },
   addresses: { rows: (db, { id }) => db.selectFrom('addresses').selectAll().where('user_id', '=', id).execute() },
   subscriptions: { rows: (db, { id }) => db.selectFrom('subscriptions').selectAll().where('user_id', '=', id).execute() },
   holds: { rows: (db, { id }) => db.selectFrom('holds').selectAll().where('user_id', '=', id).execute() },
@@ -129,6 +130,16 @@ export const exportPlan: ExportPlan = {
   registration_campaign_products: { none: "the communes' yearly registration campaigns" },
   registration_families: { rows: (db, { id }) => db.selectFrom('registration_families').selectAll().where('user_id', '=', id).orderBy('campaign_id').execute() },
   registration_confirmations: { rows: (db, { id }) => db.selectFrom('registration_confirmations').selectAll().where('dependant_id', 'in', theirs.children(id)).orderBy('campaign_id').execute() },
+  guardian_invitations: {
+    rows: (db, { id, email }) =>
+      db
+        .selectFrom('guardian_invitations')
+        .select(['id', 'dependant_id', 'invited_by', 'email', 'state', 'accepted_by', 'created_at', 'expires_at', 'ended_at'])
+        .where((eb) => eb.or([eb('dependant_id', 'in', theirs.children(id)), eb('accepted_by', '=', id), eb('email', '=', email.toLowerCase())]))
+        .orderBy('id')
+        .execute(),
+  },
+  custody_rules: { rows: (db, { id }) => db.selectFrom('custody_rules').selectAll().where('dependant_id', 'in', theirs.children(id)).orderBy('id').execute() },
 };
 
 /** The family's rows of every table that holds some, by table. */

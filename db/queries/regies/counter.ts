@@ -39,7 +39,7 @@ export async function counterFamilies(db: Db, input: { regieId: number; staffCom
           eb(sql`users.first_name || ' ' || users.last_name`, 'ilike', pattern),
           eb(sql`users.last_name || ' ' || users.first_name`, 'ilike', pattern),
           eb('users.email', 'ilike', pattern),
-          eb.exists(eb.selectFrom('dependants').select('dependants.id').whereRef('dependants.guardian_id', '=', 'users.id').where(sql`dependants.first_name || ' ' || dependants.last_name`, 'ilike', pattern)),
+          eb.exists(eb.selectFrom('dependants').select('dependants.id').where((inner) => inner.or([inner('dependants.guardian_id', '=', inner.ref('users.id')), inner('dependants.co_guardian_id', '=', inner.ref('users.id'))])).where(sql`dependants.first_name || ' ' || dependants.last_name`, 'ilike', pattern)),
         ]),
       ),
     )

@@ -4,6 +4,7 @@ import { addMonths, monthTitle, type DayState } from '../../../domain/booking-ca
 import { MonthTable } from '../../layout/month-table.tsx';
 import { formatLongDate, formatParisWeekdayHour, formatShortDeadline, type IsoDate } from '../../../domain/dates.ts';
 import { FEW_PLACES } from '../../../domain/booking-calendar.ts';
+import type { CustodyDayNote } from '../../../db/queries/guardians/index.ts';
 
 export interface CalendarProps {
   productId: number;
@@ -14,6 +15,8 @@ export interface CalendarProps {
   chosen: Set<IsoDate>;
   /** Full days chosen for their waiting list. */
   waiting?: Set<IsoDate>;
+  /** Shared custody: the other guardian's weeks (not bookable) and the days they booked. */
+  notes?: Map<IsoDate, CustodyDayNote>;
 }
 
 const reasons: Record<string, string> = {
@@ -23,11 +26,21 @@ const reasons: Record<string, string> = {
 };
 
 /** A day of the month; `outOfBand` when a refused cart swaps it alone (its id names the day). */
-export function Day({ day, state, checked, waiting = false, outOfBand = false }: { day: IsoDate; state: DayState; checked: boolean; waiting?: boolean; outOfBand?: boolean }) {
+export function Day({ day, state, checked, waiting = false, outOfBand = false, note }: { day: IsoDate; state: DayState; checked: boolean; waiting?: boolean; outOfBand?: boolean; note?: CustodyDayNote | undefined }) {
   const number = Number(day.slice(8));
   const cell = { id: `jour-${day}`, 'hx-swap-oob': outOfBand ? 'true' : undefined };
   if (state.kind === 'other-month') return <td class="day day--other" aria-hidden="true">{number}</td>;
   if (state.kind === 'no-service') return <td {...cell} class="day day--none">{number}</td>;
+  // The other guardian's week, or a day they booked: said with their name.
+  if (note && (note.blocks ? state.kind === 'bookable' || state.kind === 'full' : state.kind === 'already-booked')) {
+    return (
+      <td {...cell} class="day day--unavailable day--custody">
+        <span class="day__number">{number}</span>
+        <span class="day__reason">{note.text}</span>
+        <span class="visually-hidden"> ({formatLongDate(day)})</span>
+      </td>
+    );
+  }
   if (state.kind === 'full') {
     // A full day can be chosen for its waiting list (« M'inscrire sur liste d'attente »).
     const id = `attente-${day}`;
@@ -68,7 +81,7 @@ export function Day({ day, state, checked, waiting = false, outOfBand = false }:
   );
 }
 
-export function Calendar({ productId, month, firstMonth, lastMonth, states, chosen, waiting = new Set() }: CalendarProps) {
+export function Calendar({ productId, month, firstMonth, lastMonth, states, chosen, waiting = new Set(), notes }: CalendarProps) {
   // A submit button, so that without JavaScript the days already checked travel with the form;
   // with htmx only the calendar is fetched and swapped.
   const nav = (target: string, label: string) => (
@@ -100,7 +113,7 @@ export function Calendar({ productId, month, firstMonth, lastMonth, states, chos
         </h3>
         {month < lastMonth ? nav(addMonths(month, 1), 'Mois suivant →') : <span />}
       </div>
-      <MonthTable month={month} labelledBy="calendar-title" cell={(day) => <Day day={day} state={states.get(day) ?? { kind: 'other-month' }} checked={chosen.has(day)} waiting={waiting.has(day)} />} />
+      <MonthTable month={month} labelledBy="calendar-title" cell={(day) => <Day day={day} state={states.get(day) ?? { kind: 'other-month' }} checked={chosen.has(day)} waiting={waiting.has(day)} note={notes?.get(day)} />} />
       {offMonth.length > 0 ? (
         <p class="muted">
           Aussi choisi{offMonth.length > 1 ? 's' : ''} :{' '}

@@ -72,6 +72,12 @@ export function DependantsPage(props: { dependants: Dependant[]; values?: FormVa
                   <a href={`/mon-compte/filiations/${dependant.id}`}>
                     Modifier<span class="visually-hidden"> {dependant.first_name}</span>
                   </a>
+                  {dependant.relationship === 'enfant' ? (
+                    <a href={`/mon-compte/garde-partagee/${dependant.id}`}>
+                      {dependant.co_guardian_id === null ? 'Inviter l’autre parent' : 'Garde partagée'}
+                      <span class="visually-hidden"> de {dependant.first_name}</span>
+                    </a>
+                  ) : null}
                   <form method="post" action={`/mon-compte/filiations/${dependant.id}/supprimer`} class="inline-form">
                     <button type="submit" class="link-button">
                       Retirer<span class="visually-hidden"> {dependant.first_name}</span>

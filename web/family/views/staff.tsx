@@ -1,6 +1,7 @@
 // Staff: the family search and a family's page (account, dependants, documents, services).
 import type { Address, Dependant } from '../../../db/database.ts';
 import type { Collector } from '../../../db/queries/child-file/index.ts';
+import { guardianName, type ChildGuardian } from '../../../db/queries/guardians/index.ts';
 import { formatShortDate, type IsoDate } from '../../../domain/dates.ts';
 import { formatEuros } from '../../../domain/money.ts';
 import { relationshipLabel } from '../../../domain/family.ts';
@@ -78,6 +79,8 @@ export interface FamilyPageProps {
   dependants: Dependant[];
   /** Per child, the persons who may collect them (the guardians and the contacts the family allowed). */
   collectors: Map<number, Collector[]>;
+  /** Each child's guardians (two in shared custody), named with their phone. */
+  guardians?: Map<number, ChildGuardian[]>;
   documents: DocumentRow[];
   subscriptions: SubscriptionRow[];
   addresses: Address[];
@@ -93,7 +96,7 @@ function MayCollect({ people }: { people: Collector[] }) {
   );
 }
 
-export function FamilyPage({ family, status, dependants, collectors, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, adjustmentToken, processesUrl, attendance, review, today }: FamilyPageProps) {
+export function FamilyPage({ family, status, dependants, collectors, guardians, documents, subscriptions, addresses, qfError, qfValue, message, walletCents, adjustment, adjustmentToken, processesUrl, attendance, review, today }: FamilyPageProps) {
   return (
     <>
       <p>
@@ -125,6 +128,18 @@ export function FamilyPage({ family, status, dependants, collectors, documents, 
             <li>
               {d.first_name} {d.last_name}, né(e) le {formatShortDate(d.birth_date)} ({relationshipLabel(d.relationship)}){d.notes ? ` – ${d.notes}` : ''}
               <MayCollect people={(collectors.get(d.id) ?? []).filter((person) => person.kind === 'contact')} />
+              {d.co_guardian_id !== null ? (
+                <p class="muted">
+                  Garde partagée – responsables :{' '}
+                  {(guardians?.get(d.id) ?? []).map((g, index) => (
+                    <>
+                      {index > 0 ? ' et ' : ''}
+                      <a href={`/agent/familles/${g.id}`}>{guardianName(g)}</a>
+                      {g.phone ? ` (${g.phone})` : ''}
+                    </>
+                  ))}
+                </p>
+              ) : null}
             </li>
           ))}
         </ul>

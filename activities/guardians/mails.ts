@@ -1,0 +1,19 @@
+// Every mail of shared custody, in French, as pure functions of their data. The invitation's link
+// is in its mail only: the outbox row keeps it until it is sent, no workflow ever carries it.
+import { composeMail, type ComposedMail } from '../../lib/mail/compose.ts';
+
+export const invitationLink = (publicUrl: string, token: string) => `${publicUrl}/garde-partagee/invitation?jeton=${token}`;
+
+export const guardianMails = {
+  invitation: (input: { inviter: string; child: string; link: string }): ComposedMail =>
+    composeMail({
+      subject: `${input.inviter} vous invite à suivre le dossier de ${input.child}`,
+      greeting: 'Bonjour,',
+      paragraphs: [
+        `${input.inviter} vous invite à devenir le second responsable de ${input.child} sur la plateforme Citoyens de l'Agglomération du Puy-en-Velay.`,
+        'Avec votre propre compte, vous verrez le dossier de l’enfant et ses réservations, et vous réserverez et paierez vos propres jours.',
+      ],
+      action: { label: 'Voir l’invitation', url: input.link },
+      after: ["Ce lien est valable 7 jours et ne sert qu'une fois. Connectez-vous ou créez votre compte, puis acceptez l'invitation. Si vous ne connaissez pas cette personne, ignorez ce message."],
+    }),
+};
