@@ -63,6 +63,7 @@ function processStarter(options: AppWorkerOptions): ProcessStarter {
     startOnlineRequest: starts.startOnlineRequest,
     waitlistPlaceFreed: starts.waitlistPlaceFreed,
     startCardRefund: starts.startCardRefund,
+    startRegistration: (campaign, userId) => starts.startRegistrations(campaign, [userId]),
   };
 }
 

@@ -43,7 +43,7 @@ const campaignSchema = z.object({
 
 const said = { cree: 'La campagne est créée : ouvrez-la quand elle est prête.', ouverte: 'La campagne est ouverte : les familles concernées sont prévenues par mail.' };
 
-export function registrationStaffRoutes({ db, workflows, now }: AppDeps): Hono<AppEnv> {
+export function registrationStaffRoutes({ db, workflows, now, logger }: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
   const today = () => parisDate(now());
 
@@ -134,7 +134,10 @@ export function registrationStaffRoutes({ db, workflows, now }: AppDeps): Hono<A
       save: async () => {
         const families = await openCampaign(db, campaign.id, currentUser(c).id, now(), today());
         if (families === null) return { _form: 'Cette campagne est déjà ouverte.' };
-        await workflows.startRegistrations({ id: campaign.id, opens_on: campaign.opens_on, closes_on: campaign.closes_on, commune: campaign.commune }, families);
+        // The campaign is open whatever Temporal says: reminders not started now are started by the reconciler.
+        await workflows
+          .startRegistrations({ id: campaign.id, opens_on: campaign.opens_on, closes_on: campaign.closes_on, commune: campaign.commune }, families)
+          .catch((error: unknown) => logger.warn({ err: error, campaignId: campaign.id }, 'registration workflows not all started'));
       },
       then: `/agent/inscriptions/${campaign.id}?ok=ouverte`,
     });

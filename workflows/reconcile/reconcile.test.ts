@@ -19,6 +19,8 @@ import { RECONCILE_SCHEDULE_ID } from './reconcile.messages.ts';
 import { reconcileProcesses } from './reconcile.ts';
 import { waitlistWorkflowId } from '../waitlist/waitlist.messages.ts';
 import { cardRefundWorkflowId } from '../orders/card-refund.messages.ts';
+import { registrationWorkflowId } from '../registration/registration.messages.ts';
+import { demoCampaign } from '../../test/helpers/registration.ts';
 
 const database = useTestDatabase();
 const temporal = useTemporal({ worker: { db: () => database.db } });
@@ -91,7 +93,7 @@ describe('reconciler', () => {
 
     const run = (n: number) => temporal.client.workflow.execute(reconcileProcesses, { taskQueue: temporal.taskQueue, workflowId: `reconcile-test-${n}-${temporal.taskQueue}` });
     // The rows of `ended` other than its closure were lost too: started with the others.
-    expect(await run(1)).toEqual({ closures: 1, lines: 1, absences: 2, requests: 2, cardRefunds: 0, endedUnfinished: 1, failed: 0 });
+    expect(await run(1)).toEqual({ closures: 1, lines: 1, absences: 2, requests: 2, cardRefunds: 0, registrations: 0, endedUnfinished: 1, failed: 0 });
     for (const workflowId of [lost.absence, lost.request, ended.absence, ended.request]) expect(await statusOf(workflowId), workflowId).toBe('RUNNING');
     // A closure with no reservation to cancel ends as soon as it has closed its day.
     expect(['RUNNING', 'COMPLETED']).toContain(await statusOf(lost.closure));
@@ -104,7 +106,7 @@ describe('reconciler', () => {
     // Again: everything runs; nothing is started twice; the ended closure is still reported.
     const again = await run(2);
     // (A process started by the first pass may have ended meanwhile: it is reported, never started again.)
-    expect({ ...again, lines: 0, endedUnfinished: 0 }).toEqual({ closures: 0, lines: 0, absences: 0, requests: 0, cardRefunds: 0, endedUnfinished: 0, failed: 0 });
+    expect({ ...again, lines: 0, endedUnfinished: 0 }).toEqual({ closures: 0, lines: 0, absences: 0, requests: 0, cardRefunds: 0, registrations: 0, endedUnfinished: 0, failed: 0 });
     expect(again.endedUnfinished).toBeGreaterThanOrEqual(1);
   });
 
@@ -126,5 +128,30 @@ describe('reconciler', () => {
     // This worker has no refund account: the try is answered, refused, for staff to decide.
     const row = await db.selectFrom('card_refunds').select(['state', 'attempt', 'provider_code']).where('id', '=', refund.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ state: 'refused', attempt: 1, provider_code: 'non-configuré' });
+  });
+
+  it("starts the reminders of a family listed in a campaign whose start was lost, and leaves one just listed to its own start", async () => {
+    const db = database.db;
+    const staff = await createStaff(db, 'campagne.agent@mairie.fr', ['rosieres']);
+    const campaign = await demoCampaign(db, { seasonDay: bookableSeasonDay(), staffId: staff.id, now: testNow(), today: testToday(), open: false });
+    await db.updateTable('registration_campaigns').set({ opened_at: hourAgo(), opened_by: staff.id }).where('id', '=', campaign.id).execute();
+    const lost = await bookingFamily(db, 'dossier-perdu@example.fr');
+    const recent = await bookingFamily(db, 'dossier-recent@example.fr');
+    const done = await bookingFamily(db, 'dossier-complet@example.fr');
+    await db
+      .insertInto('registration_families')
+      .values([
+        { campaign_id: campaign.id, user_id: lost.user.id, joined_at: hourAgo() },
+        { campaign_id: campaign.id, user_id: recent.user.id, joined_at: testNow() },
+        { campaign_id: campaign.id, user_id: done.user.id, joined_at: hourAgo(), completed_at: hourAgo() },
+      ])
+      .execute();
+    started.push(registrationWorkflowId(campaign.id, lost.user.id));
+    const run = (n: number) => temporal.client.workflow.execute(reconcileProcesses, { taskQueue: temporal.taskQueue, workflowId: `reconcile-test-registration-${n}-${temporal.taskQueue}` });
+    expect((await run(1)).registrations).toBe(1);
+    expect(await statusOf(registrationWorkflowId(campaign.id, lost.user.id))).toBe('RUNNING');
+    expect(await statusOf(registrationWorkflowId(campaign.id, recent.user.id))).toBe('NOT FOUND');
+    expect(await statusOf(registrationWorkflowId(campaign.id, done.user.id))).toBe('NOT FOUND');
+    expect((await run(2)).registrations).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 // The rows whose process should be running: a closure still closing its days, a waiting list with
 // families in it, an absence or an online request waiting for someone, a card refund waiting for
-// the provider's answer. Read by the reconciler
+// the provider's answer, a family listed in a yearly registration campaign. Read by the reconciler
 // (activities/reconcile/), which starts any whose workflow never started. Only rows written more
 // than 5 minutes ago (their start may still be in flight) and less than a day ago (a workflow
 // that ran is remembered by Temporal for its namespace's retention, at least a day: older rows
@@ -17,6 +17,8 @@ export interface UnfinishedProcesses {
   requests: { requestId: number; userId: number; commune: string }[];
   /** Card refunds asked and not answered: their try asks the provider the same question again. */
   cardRefunds: { cardRefundId: number; attempt: number }[];
+  /** Families listed in an opened campaign, not complete, while it runs: their reminders. */
+  registrations: { campaign: { id: number; opens_on: IsoDate; closes_on: IsoDate; commune: string }; userId: number }[];
 }
 
 const SETTLE = sql<Date>`now() - interval '5 minutes'`;
@@ -27,7 +29,7 @@ const DAY_MS = 86_400_000;
 export async function unfinishedProcesses(db: Db, now: Date, today: IsoDate): Promise<UnfinishedProcesses> {
   const before = new Date(now.getTime() - 5 * 60_000);
   const since = new Date(now.getTime() - DAY_MS);
-  const [closures, lines, absences, requests, cardRefunds] = await Promise.all([
+  const [closures, lines, absences, requests, cardRefunds, registrations] = await Promise.all([
     db.selectFrom('closures').select('id').where('state', '=', 'running').where('created_at', '<', SETTLE).where('created_at', '>', RETENTION).orderBy('id').execute(),
     db
       .selectFrom('waitlist_entries')
@@ -66,6 +68,19 @@ export async function unfinishedProcesses(db: Db, now: Date, today: IsoDate): Pr
       .where('updated_at', '>', since)
       .orderBy('id')
       .execute(),
+    db
+      .selectFrom('registration_families')
+      .innerJoin('registration_campaigns', 'registration_campaigns.id', 'registration_families.campaign_id')
+      .innerJoin('communes', 'communes.id', 'registration_campaigns.commune_id')
+      .select(['registration_campaigns.id', 'registration_campaigns.opens_on', 'registration_campaigns.closes_on', 'communes.name as commune', 'registration_families.user_id as userId'])
+      .where('registration_campaigns.opened_at', 'is not', null)
+      .where('registration_campaigns.closes_on', '>=', today)
+      .where('registration_families.completed_at', 'is', null)
+      .where('registration_families.joined_at', '<', before)
+      .where('registration_families.joined_at', '>', since)
+      .orderBy('registration_campaigns.id')
+      .orderBy('registration_families.user_id')
+      .execute(),
   ]);
   return {
     closures: closures.map((row) => row.id),
@@ -73,5 +88,6 @@ export async function unfinishedProcesses(db: Db, now: Date, today: IsoDate): Pr
     absences,
     requests,
     cardRefunds,
+    registrations: registrations.map(({ userId, ...campaign }) => ({ campaign, userId })),
   };
 }
