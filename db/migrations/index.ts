@@ -33,6 +33,7 @@ import * as payfip from './2026-12-08T1000_payfip.ts';
 import * as regieClosing from './2026-12-08T1200_regie_closing.ts';
 import * as providerRefunds from './2026-12-08T1300_provider_refunds.ts';
 import * as childFile from './2026-12-09T0900_child_file.ts';
+import * as childNotes from './2026-12-09T1600_child_notes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-08T1200_regie_closing': regieClosing,
   '2026-12-08T1300_provider_refunds': providerRefunds,
   '2026-12-09T0900_child_file': childFile,
+  '2026-12-09T1600_child_notes': childNotes,
 };
