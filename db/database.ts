@@ -212,7 +212,7 @@ export interface DependantsTable {
   last_name: string;
   birth_date: IsoDate;
   relationship: Relationship;
-  /** For staff: allergies, people allowed to pick the child up. */
+  /** Empty: the old free-text notes moved into the fiche sanitaire (child_health_records); nothing writes it. */
   notes: string | null;
   /** Set when the family removed a child who has reservations in the history. */
   removed_at: Timestamp | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dietNote, kitchenMeal, PAI_BASKET } from './kitchen-meals.ts';
+import { kitchenMeal, PAI_BASKET, plateNeeds } from './kitchen-meals.ts';
 
 describe('the kitchen’s words', () => {
   it.each([
@@ -14,10 +14,14 @@ describe('the kitchen’s words', () => {
     expect(kitchenMeal(label)).toBe(meal);
   });
 
-  it('keeps only what concerns the plate from a child’s notes', () => {
-    expect(dietNote('Allergie aux œufs. Récupéré par sa grand-mère')).toBe('Allergie aux œufs');
-    expect(dietNote('PAI signé ; sans gluten')).toBe('PAI signé ; sans gluten');
-    expect(dietNote('Récupérée par son oncle')).toBeNull();
-    expect(dietNote(null)).toBeNull();
+  it('takes from the fiche sanitaire only what concerns the plate', () => {
+    expect(plateNeeds({ allergies: 'Œufs', diets: ['sans-porc'], has_pai: false }, false)).toEqual([
+      { kind: 'Allergie signalée', words: 'allergies : Œufs' },
+      { kind: 'Sans porc', words: 'Sans porc' },
+    ]);
+    expect(plateNeeds({ allergies: null, diets: ['pai-panier'], has_pai: true }, false)).toEqual([{ kind: 'PAI : panier-repas', words: 'PAI : panier-repas' }]);
+    expect(plateNeeds(undefined, true)).toEqual([{ kind: 'PAI : panier-repas', words: 'PAI : panier-repas' }]);
+    expect(plateNeeds(undefined, false)).toEqual([]);
+    expect(plateNeeds({ allergies: null, diets: [], has_pai: false }, false)).toEqual([]);
   });
 });

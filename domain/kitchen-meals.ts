@@ -1,6 +1,7 @@
 // What the kitchen cooks, in its words: a prestation's label becomes the meal it includes (« Journée
 // + Repas » is a « Repas », a canteen's « Repas sans porc » stays one, a PAI basket is the family's
-// « Panier repas »), and a child's notes give the allergy or diet the kitchen must know.
+// « Panier repas »), and the child's fiche sanitaire gives what their plate needs.
+import { dietLabel } from './child-file.ts';
 
 export const PAI_BASKET = 'Panier repas (PAI)';
 
@@ -16,17 +17,25 @@ export function kitchenMeal(label: string): string {
   return trimmed;
 }
 
-const DIET = /allerg|\bPAI\b|r[ée]gime|intol[ée]ran|sans (porc|viande|gluten|lactose|lait|[œo]eufs?|arachides?|fruits à coque|poisson)|v[ée]g[ée]tarien|halal|casher|diab[èe]t|c[œo]eliaque/i;
+export const PAI_NEED = 'PAI : panier-repas';
+export const ALLERGY_NEED = 'Allergie signalée';
+const PAI_DIET = 'pai-panier';
+
+/** What the fiche sanitaire says of the plate, and only that (never treatments or notes). */
+export interface PlateFacts {
+  allergies: string | null;
+  diets: string[];
+  has_pai: boolean;
+}
 
 /**
- * The parts of a child's notes that concern their plate (the notes also say who may collect the
- * child, which is not the kitchen's business); null when none does.
+ * What the cook must know of one child's plate, each as a kind (counted on every day, without
+ * names) and as the words shown beside the child's name on the day of the service.
  */
-export function dietNote(notes: string | null): string | null {
-  if (!notes) return null;
-  const parts = notes
-    .split(/[.;\n]+/)
-    .map((part) => part.trim())
-    .filter((part) => DIET.test(part));
-  return parts.length > 0 ? parts.join(' ; ') : null;
+export function plateNeeds(facts: PlateFacts | undefined, onPaiBasket: boolean): { kind: string; words: string }[] {
+  const needs: { kind: string; words: string }[] = [];
+  if (onPaiBasket || facts?.has_pai || facts?.diets.includes(PAI_DIET)) needs.push({ kind: PAI_NEED, words: PAI_NEED });
+  if (facts?.allergies) needs.push({ kind: ALLERGY_NEED, words: `allergies : ${facts.allergies}` });
+  for (const diet of facts?.diets ?? []) if (diet !== PAI_DIET) needs.push({ kind: dietLabel(diet), words: dietLabel(diet) });
+  return needs;
 }

@@ -35,6 +35,7 @@ import * as providerRefunds from './2026-12-08T1300_provider_refunds.ts';
 import * as childFile from './2026-12-09T0900_child_file.ts';
 import * as guardians from './2026-12-09T1000_guardians.ts';
 import * as registration from './2026-12-09T1100_registration.ts';
+import * as childNotes from './2026-12-09T1600_child_notes.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-27T1500_catalogue': catalogue,
@@ -71,4 +72,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-09T0900_child_file': childFile,
   '2026-12-09T1000_guardians': guardians,
   '2026-12-09T1100_registration': registration,
+  '2026-12-09T1600_child_notes': childNotes,
 };

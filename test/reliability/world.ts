@@ -217,6 +217,12 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   const child = today.dependants[0]!.id;
   await db.insertInto('attendance').values({ reservation_id: servedToday.id, status: 'present', reason: null, method: 'list', recorded_by: rosieresAgent.id, recorded_at: now() }).execute();
   await db.insertInto('child_health_records').values({ dependant_id: child, version: 1, allergies: 'Arachide', diets: ['sans porc'], has_pai: true, recorded_by: today.user.id, recorded_at: now() }).execute();
+  // Its PAI sent through the family's form, so that the staff's PAI route has a stored file to open.
+  const fiche = new FormData();
+  for (const [name, value] of Object.entries({ allergies: 'Arachide', has_pai: 'oui', diets: 'sans-porc', treatments: '', dtp_last_on: '', vaccinations: '', doctor_name: '', doctor_phone: '', insurance_name: '', insurance_number: '', notes: '' })) fiche.set(name, value);
+  fiche.set('pai_document', new File([PNG_1X1 as Uint8Array<ArrayBuffer>], 'pai.png', { type: 'image/png' }));
+  const withPai = await app().request(`/mon-compte/enfants/${child}/sante`, { method: 'POST', body: fiche, headers: { Cookie: await login(app(), 'famille-du-jour@example.fr'), Origin: TEST_ORIGIN } });
+  if (withPai.status !== 303) throw new Error(`the PAI was refused (${withPai.status})`);
   await db
     .insertInto('child_contacts')
     .values([

@@ -1,6 +1,7 @@
 // Staff and a family's documents: the file itself, the decision on it (accepted until a day, or
 // refused with a reason), and the queue of those waiting for a decision. Only documents of
-// families of the staff member's communes; 403 for any other.
+// families of the staff member's communes; 403 for any other. A PAI is health data of the child's
+// file, which no staff action here reaches: 404, as if it did not exist.
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { documentOwner, documentsToReview, staffDocument } from '../../db/queries/documents/index.ts';
@@ -36,8 +37,10 @@ export function staffDocumentRoutes(deps: AppDeps): Hono<AppEnv> {
 
   router.post(`/documents/:id${ID}/decision`, async (c) => {
     const documentId = idParam(c);
-    const owner = await documentOwner(db, documentId);
-    if (owner === undefined) throw new HTTPException(403);
+    const document = await documentOwner(db, documentId);
+    if (document === undefined) throw new HTTPException(403);
+    if (document.kind === 'pai') throw new HTTPException(404);
+    const owner = document.ownerId;
     await inScope(c, owner);
     return handleForm(c, {
       schema: documentDecisionSchema(parisDate(now())),

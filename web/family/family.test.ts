@@ -12,7 +12,7 @@ const now = () => new Date('2026-11-27T10:00:00Z');
 
 const app = () => createTestApp({ db: database.db, temporal: temporal.client, taskQueue: temporal.taskQueue, now });
 const get = (path: string, cookie: string) => app().request(path, { headers: { Cookie: cookie } });
-const child = { first_name: 'Jérémy', last_name: 'Girard', birth_date: '2018-05-12', relationship: 'enfant', notes: 'Allergie aux arachides' };
+const child = { first_name: 'Jérémy', last_name: 'Girard', birth_date: '2018-05-12', relationship: 'enfant' };
 
 async function family(email: string) {
   const user = await createParent(database.db, email, { status: 'validated' });
@@ -28,7 +28,9 @@ describe('Mes filiations', () => {
     expect(list).toContain('La personne a été ajoutée.');
     expect(list).toContain('Jérémy Girard');
     expect(list).toContain('12-05-2018');
-    expect(list).toContain('Allergie aux arachides');
+    // Health and the persons allowed live in the child's file, never in this form.
+    expect(list).not.toContain('name="notes"');
+    expect(list).toContain(`href="/mon-compte/enfants/`);
     const [row] = await database.db.selectFrom('dependants').selectAll().where('guardian_id', '=', user.id).execute();
     const edited = await postForm(app(), `/mon-compte/filiations/${row!.id}`, { ...child, first_name: 'Jérémie' }, { Cookie: cookie });
     expect(edited.status).toBe(303);
@@ -48,7 +50,7 @@ describe('Mes filiations', () => {
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain(message);
-    expect(html).toContain('Allergie aux arachides');
+    expect(html).toContain('first_name' in override ? 'Girard' : 'Jérémy');
     expect(await database.db.selectFrom('dependants').select('id').where('guardian_id', '=', user.id).execute()).toEqual([]);
   });
 

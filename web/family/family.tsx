@@ -25,7 +25,7 @@ import type { AppEnv } from '../http/env.ts';
 import { flash, handleForm, ID, idParam, type FormRoute } from '../forms/form-route.ts';
 import type { FieldErrors, FormValues } from '../forms/forms.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { addressSchema, optionalText, requiredText } from '../forms/schemas.ts';
+import { addressSchema, requiredText } from '../forms/schemas.ts';
 import { AddressesPage, EditAddressPage } from './views/addresses.tsx';
 import { DependantsPage, EditDependantPage } from './views/dependants.tsx';
 import type { AccessTable } from '../http/access.ts';
@@ -36,7 +36,6 @@ const dependantSchema = z.object({
   last_name: requiredText('Indiquez le nom.', 60),
   birth_date: z.string({ error: 'Indiquez la date de naissance.' }).trim().min(1, 'Indiquez la date de naissance.'),
   relationship: z.enum(relationships.map((r) => r.value) as [RelationshipValue, ...RelationshipValue[]], { error: 'Choisissez le lien.' }),
-  notes: optionalText(1000),
 });
 
 /** Who may call each route below (see web/http/access.ts). */

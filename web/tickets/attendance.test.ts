@@ -36,7 +36,10 @@ const follow = async (response: Response, cookie: string) => (await get(response
 /** A family of Rosières with its children booked and paid on the given days; their reservations and e-tickets by child and day. */
 async function bookedFamily(email: string, days: IsoDate[], children = [{ first: 'Jérémy', birth: '2017-04-12' }]) {
   const family = await bookingFamily(database.db, email, children);
-  await database.db.updateTable('dependants').set({ notes: 'Allergie arachide (PAI). Récupéré par sa grand-mère.' }).where('id', '=', family.dependants[0]!.id).execute();
+  await database.db
+    .insertInto('child_health_records')
+    .values({ dependant_id: family.dependants[0]!.id, version: 1, allergies: 'Arachide', has_pai: true, notes: 'Récupéré par sa grand-mère.', recorded_by: family.user.id, recorded_at: testNow() })
+    .execute();
   await database.db.updateTable('users').set({ phone: '06 12 34 56 78' }).where('id', '=', family.user.id).execute();
   if (!(await holdPlaces(database.db, family, 'Matin', days, testNow())).ok) throw new Error('hold refused');
   await payCart(database.db, family.user.id, testNow());
@@ -66,7 +69,7 @@ beforeAll(async () => {
 });
 
 describe('présences', () => {
-  it("lists the day's children with their notes, guardian and phone, and the counts against the places", async () => {
+  it("lists the day's children with their health flag (never the fiche's words), guardian and phone, and the counts against the places", async () => {
     await bookedFamily('liste@example.fr', [DAYS[1]!]);
     await on(DAYS[1]!);
     const index = await (await get('/agent/presences', staff)).text();
@@ -74,7 +77,15 @@ describe('présences', () => {
     const html = await (await get(`/agent/presences/${productId}`, staff)).text();
     expect(html).toContain(`${formatLongDate(DAYS[1]!)} (aujourd&#39;hui)`);
     expect(html).toContain('Pardon Jérémy');
-    expect(html).toContain('Allergie arachide (PAI). Récupéré par sa grand-mère.');
+    expect(html).toContain(`<a href="/agent/enfants/reservations/`);
+    expect(html).toContain('Allergie / PAI / régime : voir la fiche sanitaire');
+    expect(html).not.toMatch(/Arachide|grand-mère/);
+    // The print and another day's list say nothing of the fiche either.
+    expect(await (await get(`/agent/presences/${productId}/impression?jour=${DAYS[1]}`, staff)).text()).not.toMatch(/Arachide|grand-mère/);
+    await on(DAYS[0]!);
+    const before = await (await get(`/agent/presences/${productId}?jour=${DAYS[1]}`, staff)).text();
+    expect(before).toContain('Pardon Jérémy');
+    expect(before).not.toMatch(/Arachide|grand-mère|Allergie \/ PAI/);
     expect(html).toContain('06 12 34 56 78');
     expect(html).toMatch(/<td>Matin<\/td>\s*<td>1<\/td>\s*<td>\d+<\/td>/);
     expect(html).toContain('Non pointé');
@@ -106,8 +117,9 @@ describe('présences', () => {
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="presences-${productId}-${DAYS[1]}.csv"`);
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe("\uFEFFNom;Prénom;Âge;Prestation;Responsable;Téléphone;E-mail;Notes (allergies, personnes autorisées);Pointage;Motif d'absence");
-    expect(lines[1]).toMatch(/^Pardon;Jérémy;\d+;Matin;liste Test;06 12 34 56 78;liste@example.fr;Allergie arachide \(PAI\)\. Récupéré par sa grand-mère\.;;$/);
+    expect(lines[0]).toBe("\uFEFFNom;Prénom;Âge;Prestation;Responsable;Téléphone;E-mail;Pointage;Motif d'absence");
+    expect(lines[1]).toMatch(/^Pardon;Jérémy;\d+;Matin;liste Test;06 12 34 56 78;liste@example.fr;;$/);
+    expect(text).not.toMatch(/Arachide|grand-mère|PAI/);
   });
 
   it('checks a ticket in on its day only, naming the child: a day ahead refused, a day gone once confirmed, and every other refusal said', async () => {
@@ -235,7 +247,7 @@ describe('présences', () => {
     const html = await (await get(`/agent/presences/${productId}/impression?jour=${DAYS[2]}`, staff)).text();
     expect(html).toContain(`Liste d&#39;appel – Inscription Accueil Périscolaire (mercredis) – Rosières`);
     expect(html).toContain(formatLongDate(DAYS[2]!));
-    expect(html).toMatch(/<th scope="col">Notes<\/th><th scope="col">Arrivée<\/th><th scope="col">Départ<\/th><th scope="col">Signature<\/th>/);
+    expect(html).toMatch(/<th scope="col">Santé<\/th><th scope="col">Arrivée<\/th><th scope="col">Départ<\/th><th scope="col">Signature<\/th>/);
     expect(html).toContain('Pardon Anna');
     expect(html).toContain('(Absent)');
     expect(html.match(/<td class="to-fill"><\/td>/g)).toHaveLength(3 * 3);

@@ -164,10 +164,10 @@ export function attendanceRoutes({ db, now }: AppDeps): Hono<AppEnv> {
     const { day, prestation } = await dayOf(product.id, c.req.query());
     const rows = await attendanceList(db, product.id, day, prestation);
     const csv = toCsv(
-      ['Nom', 'Prénom', 'Âge', 'Prestation', 'Responsable', 'Téléphone', 'E-mail', 'Notes (allergies, personnes autorisées)', 'Pointage', "Motif d'absence"],
+      ['Nom', 'Prénom', 'Âge', 'Prestation', 'Responsable', 'Téléphone', 'E-mail', 'Pointage', "Motif d'absence"],
       rows.map((row) => [
         row.lastName, row.firstName, ageOn(row.birthDate, day), row.prestation, [row.guardianFirstName, row.guardianLastName].filter(Boolean).join(' '), row.phone, row.email,
-        row.notes, row.status === 'present' ? 'présent' : row.status === 'absent' ? 'absent' : '', row.reason,
+        row.status === 'present' ? 'présent' : row.status === 'absent' ? 'absent' : '', row.reason,
       ]),
     );
     return csvDownload(c, `presences-${product.id}-${day}.csv`, csv);

@@ -68,7 +68,10 @@ async function familyWithEverything(email: string) {
   const userId = family.user.id;
   const staff = await createStaff(database.db, 'agent.effacement@mairie.test', ['rosieres']);
   await database.db.updateTable('users').set({ first_name: 'Zéphirine', last_name: 'Effaçable', phone: '06 11 22 33 44' }).where('id', '=', userId).execute();
-  await database.db.updateTable('dependants').set({ notes: 'Allergie aux arachides' }).where('guardian_id', '=', userId).execute();
+  await database.db
+    .insertInto('child_health_records')
+    .values({ dependant_id: family.dependants[0]!.id, version: 1, allergies: 'Allergie aux arachides', recorded_by: userId, recorded_at: testNow() })
+    .execute();
   await database.db.insertInto('addresses').values({ user_id: userId, label: 'Maison', line1: '12 rue des Secrets', line2: null, postal_code: '43000', city: 'Mystèreville', is_default: true }).execute();
   const storageKey = await store.put(new TextEncoder().encode('%PDF-1.4 passeport'));
   await database.db

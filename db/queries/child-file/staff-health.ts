@@ -60,3 +60,20 @@ export async function openHealthRecord(db: Db, access: HealthAccess) {
 }
 
 export type HealthView = Exclude<Awaited<ReturnType<typeof openHealthRecord>>, HealthRefusal>;
+
+/**
+ * The PAI document of the child's current fiche sanitaire (never an older version's), under the
+ * same rule as the view, its opening journalled; 'no-pai' when the fiche holds none.
+ */
+export async function openPaiDocument(db: Db, access: HealthAccess) {
+  const reservation = await reservationFor(db, access);
+  if (typeof reservation === 'string') return reservation;
+  const current = await db.selectFrom('child_health_records').select(['pai_document_id', 'has_pai']).where('dependant_id', '=', reservation.childId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+  const document =
+    current?.has_pai && current.pai_document_id !== null
+      ? await db.selectFrom('documents').select(['id', 'storage_key', 'mime_type', 'file_name']).where('id', '=', current.pai_document_id).where('kind', '=', 'pai').executeTakeFirst()
+      : undefined;
+  if (!document) return 'no-pai' as const;
+  await recordAudit(db, { actorId: access.staffId, action: 'child-health.pai-opened', subject: { type: 'dependant', id: reservation.childId }, details: { reservationId: reservation.id } });
+  return document;
+}

@@ -13,6 +13,8 @@ export async function reviewDocument(db: Db, input: { documentId: number; decisi
   const { decision } = input;
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('documents').select(['owner_id', 'kind', 'status', 'expires_on']).where('id', '=', input.documentId).forUpdate().executeTakeFirstOrThrow();
+    // A PAI is health data of the child's file, never a supporting document staff decide.
+    if (before.kind === 'pai') throw new Error(`document ${input.documentId} is a PAI: no decision`);
     const updated = await trx
       .updateTable('documents')
       .set(
@@ -72,9 +74,9 @@ export function documentForMail(db: Db, documentId: number) {
     .executeTakeFirstOrThrow();
 }
 
-/** Whose document it is; undefined when there is none. */
-export async function documentOwner(db: Db, documentId: number): Promise<number | undefined> {
-  return (await db.selectFrom('documents').select('owner_id').where('id', '=', documentId).executeTakeFirst())?.owner_id;
+/** Whose document it is and its kind; undefined when there is none. */
+export function documentOwner(db: Db, documentId: number): Promise<{ ownerId: number; kind: string } | undefined> {
+  return db.selectFrom('documents').select(['owner_id as ownerId', 'kind']).where('id', '=', documentId).executeTakeFirst();
 }
 
 /** The document types the family holds accepted and valid on the day. */

@@ -16,15 +16,15 @@ export function staffDocument(db: Db, communeIds: number[], documentId: number) 
     .selectFrom('documents')
     .select(['documents.id', 'documents.owner_id', 'documents.storage_key', 'documents.mime_type', 'documents.file_name'])
     .where('documents.id', '=', documentId)
+    // A PAI is health data of the child's file: opened only from the health view, on the service day.
+    .where('documents.kind', '<>', 'pai')
     .where((eb) =>
       eb.or([
         eb.exists(
           eb.selectFrom('users').select('users.id')
             .whereRef('users.id', '=', 'documents.owner_id')
             .where('users.role', '=', 'parent')
-            .where('users.commune_id', 'in', communeIds)
-            // A PAI is health data: not a file of the family's that any staff of its commune opens.
-            .where('documents.kind', '<>', 'pai'),
+            .where('users.commune_id', 'in', communeIds),
         ),
         eb.exists(
           eb.selectFrom('online_requests')

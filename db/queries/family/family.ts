@@ -66,7 +66,7 @@ export async function removeDependant(db: Db, guardianId: number, dependantId: n
 }
 
 /** What a family writes of a dependant. */
-export type DependantFields = Pick<Dependant, 'first_name' | 'last_name' | 'birth_date' | 'relationship' | 'notes'>;
+export type DependantFields = Pick<Dependant, 'first_name' | 'last_name' | 'birth_date' | 'relationship'>;
 /** What a family writes of an address. */
 export type AddressFields = Pick<Address, 'label' | 'line1' | 'line2' | 'postal_code' | 'city'>;
 

@@ -68,7 +68,6 @@ export function attendanceList(db: Db, productId: number, date: IsoDate, prestat
       'dependants.first_name as firstName',
       'dependants.last_name as lastName',
       'dependants.birth_date as birthDate',
-      'dependants.notes',
       'users.id as familyId',
       'users.first_name as guardianFirstName',
       'users.last_name as guardianLastName',

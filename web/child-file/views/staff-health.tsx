@@ -1,6 +1,7 @@
 // Staff: the fiche sanitaire of a child booked today, as the family keeps it (its latest version),
 // and the persons to call in an emergency. Nothing here is copied to the list, the exports or mails.
 import type { HealthView } from '../../../db/queries/child-file/staff-health.ts';
+import { dietLabel } from '../../../domain/child-file.ts';
 import { ageOn, formatLongDate, formatShortDate, parisDate, type IsoDate } from '../../../domain/dates.ts';
 
 const tel = (phone: string) => `tel:${phone.replace(/[^+\d]/g, '')}`;
@@ -35,9 +36,14 @@ export function StaffHealthPage({ view, today }: { view: HealthView; today: IsoD
         <>
           <dl class="answers">
             <Entry term="Allergies" value={record.allergies} />
-            <Entry term="Régimes alimentaires" value={record.diets.join(', ')} />
+            <Entry term="Régimes alimentaires" value={record.diets.map(dietLabel).join(', ')} />
             <Entry term="PAI (projet d'accueil individualisé)" value={record.has_pai ? 'Oui : suivre le protocole du PAI' : 'Non'} />
           </dl>
+          {record.has_pai && record.pai_document_id !== null ? (
+            <p>
+              <a href={`/agent/enfants/reservations/${reservation.id}/pai`}>Ouvrir le document du PAI</a> (son ouverture est inscrite au journal)
+            </p>
+          ) : null}
           <h2>Traitements et vaccinations</h2>
           <dl class="answers">
             <Entry term="Traitements" value={record.treatments} />

@@ -3,9 +3,9 @@ import type { Dependant } from '../../../db/database.ts';
 import { formatShortDate } from '../../../domain/dates.ts';
 import { relationshipLabel, relationships } from '../../../domain/family.ts';
 import type { FieldErrors, FormValues } from '../../forms/forms.ts';
-import { ErrorSummary, Field, Notice, SelectField, TextArea } from '../../forms/fields.tsx';
+import { ErrorSummary, Field, Notice, SelectField } from '../../forms/fields.tsx';
 
-const labels = { first_name: 'Prénom', last_name: 'Nom', birth_date: 'Date de naissance', relationship: 'Lien', notes: 'Informations pour les équipes' };
+const labels = { first_name: 'Prénom', last_name: 'Nom', birth_date: 'Date de naissance', relationship: 'Lien' };
 
 export function DependantForm({ action, values = {}, errors = {}, submit }: { action: string; values?: FormValues; errors?: FieldErrors; submit: string }) {
   return (
@@ -15,7 +15,6 @@ export function DependantForm({ action, values = {}, errors = {}, submit }: { ac
       <Field name="last_name" label="Nom" required value={values.last_name} error={errors.last_name} hint="Le nom de l'enfant, même s'il diffère du vôtre." />
       <Field name="birth_date" label="Date de naissance" type="date" required value={values.birth_date} error={errors.birth_date} />
       <SelectField name="relationship" label="Lien" required options={[...relationships]} value={values.relationship} error={errors.relationship} placeholder="Choisissez" />
-      <TextArea name="notes" label="Informations pour les équipes (allergies, personnes autorisées à venir chercher l'enfant…)" value={values.notes} error={errors.notes} />
       <button class="button" type="submit">
         {submit}
       </button>
@@ -59,7 +58,6 @@ export function DependantsPage(props: { dependants: Dependant[]; values?: FormVa
               <tr>
                 <td data-label="Nom">
                   {dependant.first_name} {dependant.last_name}
-                  {dependant.notes ? <p class="muted">{dependant.notes}</p> : null}
                 </td>
                 <td data-label="Né(e) le">{formatShortDate(dependant.birth_date)}</td>
                 <td data-label="Lien">{relationshipLabel(dependant.relationship)}</td>
@@ -90,6 +88,7 @@ export function DependantsPage(props: { dependants: Dependant[]; values?: FormVa
         </table>
       )}
       <h2>Ajouter une personne</h2>
+      <p>Allergies, régimes, PAI et personnes autorisées à venir chercher l'enfant se renseignent ensuite dans la fiche de l'enfant, que les équipes ne voient que les jours où il est attendu.</p>
       <DependantForm action="/mon-compte/filiations" values={values} errors={errors} submit="Ajouter" />
     </>
   );
@@ -101,7 +100,6 @@ export function EditDependantPage({ dependant, values, errors }: { dependant: De
     last_name: dependant.last_name,
     birth_date: dependant.birth_date,
     relationship: dependant.relationship,
-    notes: dependant.notes ?? '',
   };
   return (
     <>

@@ -126,7 +126,7 @@ export function FamilyPage({ family, status, dependants, collectors, guardians, 
         <ul>
           {dependants.map((d) => (
             <li>
-              {d.first_name} {d.last_name}, né(e) le {formatShortDate(d.birth_date)} ({relationshipLabel(d.relationship)}){d.notes ? ` – ${d.notes}` : ''}
+              {d.first_name} {d.last_name}, né(e) le {formatShortDate(d.birth_date)} ({relationshipLabel(d.relationship)})
               <MayCollect people={(collectors.get(d.id) ?? []).filter((person) => person.kind === 'contact')} />
               {d.co_guardian_id !== null ? (
                 <p class="muted">

@@ -29,6 +29,8 @@ const ACTIONS: Record<string, string> = {
   'child-departure.recorded': 'Départ d’un enfant enregistré',
   'child-departure.refused': 'Départ d’un enfant refusé',
   'child-health.viewed': 'Fiche sanitaire consultée',
+  'child-health.kitchen-viewed': 'Allergies et régimes du jour consultés (cuisine)',
+  'child-health.pai-opened': 'PAI d’un enfant ouvert',
   'closure.created': 'Fermeture exceptionnelle',
   'closure.not-started': 'Fermeture abandonnée avant son démarrage',
   'reservation.cancelled-by-staff': 'Réservation annulée par un agent',

@@ -40,7 +40,7 @@ export function AttendancePrintPage({ product, day, prestationId, rows, door, de
             <col class="col-age" />
             <col class="col-prestation" />
             <col class="col-guardian" />
-            <col class="col-notes" />
+            <col class="col-health" />
             <col class="col-time" />
             <col class="col-time" />
             <col class="col-signature" />
@@ -51,7 +51,7 @@ export function AttendancePrintPage({ product, day, prestationId, rows, door, de
               <th scope="col">Âge</th>
               <th scope="col">Prestation</th>
               <th scope="col">Responsable</th>
-              <th scope="col">Notes</th>
+              <th scope="col">Santé</th>
               <th scope="col">Arrivée</th>
               <th scope="col">Départ</th>
               <th scope="col">Signature</th>
@@ -78,7 +78,6 @@ export function AttendancePrintPage({ product, day, prestationId, rows, door, de
                 </td>
                 <td>
                   <HealthFlag door={door.get(row.childId)} reservationId={row.reservationId} print />
-                  {row.notes ?? ''}
                 </td>
                 <td class="to-fill"></td>
                 {departures.has(row.reservationId) ? <td>{departureText(departures.get(row.reservationId)!)}</td> : <td class="to-fill"></td>}

@@ -205,7 +205,7 @@ export function AttendanceDayPage({ product, day, today, around, prestationId, c
                 <th scope="col">Âge</th>
                 <th scope="col">Prestation</th>
                 <th scope="col">Qui peut venir le chercher</th>
-                <th scope="col">Notes</th>
+                <th scope="col">Santé</th>
                 <th scope="col">Pointage et départ</th>
               </tr>
             </thead>
@@ -229,7 +229,6 @@ export function AttendanceDayPage({ product, day, today, around, prestationId, c
                   </td>
                   <td>
                     <HealthFlag door={door.get(row.childId)} reservationId={row.reservationId} />
-                    {row.notes ?? ''}
                   </td>
                   <td>
                     <p>{statusText(row)}</p>
