@@ -9,7 +9,7 @@ import { clockOffsetMs, systemClock } from './lib/clock.ts';
 import { criticalDays } from './scripts/lib/critical-days.ts';
 import { excluded, parallelFiles, projectDefaults } from './vitest.shared.ts';
 
-/** Calendars and deadlines, booking, cancellations, absences, waiting lists, closures, the school year, documents' expiry, the demo and `npm start`. */
+/** Calendars and deadlines, booking, cancellations, absences, waiting lists, closures, the school year, documents' expiry, the demo and `npm start`; the health view of the service day, the registration's school year, alternate custody weeks. */
 export const DATE_SENSITIVE_FILES = [
   'web/booking/booking.test.ts',
   'web/booking/lists.test.ts',
@@ -23,6 +23,9 @@ export const DATE_SENSITIVE_FILES = [
   'workflows/documents/document-expiry.test.ts',
   'db/demo/load.test.ts',
   'scripts/start.test.ts',
+  'web/child-file/staff.test.ts',
+  'web/registration/registration.test.ts',
+  'web/guardians/guardians.test.ts',
 ];
 
 /** `npm run test:dates -- FILE…` runs other files at those days. */
