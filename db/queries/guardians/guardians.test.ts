@@ -17,6 +17,7 @@ import { familyTickets } from '../tickets/e-tickets.ts';
 import { cancelReservation } from '../orders/cancellation.ts';
 import { declareAbsence } from '../absences/absences.ts';
 import { balance } from '../wallet/wallet.ts';
+import { createOrderFromCart } from '../orders/orders.ts';
 
 const database = useTestDatabase();
 const now = testNow();
@@ -72,9 +73,24 @@ describe('the invitation of the other parent', () => {
 
   it('ends with either guardian: the second no longer sees the child', async () => {
     const { first, second, child } = await share('fin');
-    expect(await endSharing(database.db, { dependantId: child.id, userId: second.user.id, now })).toBe(true);
+    expect(await endSharing(database.db, { dependantId: child.id, userId: second.user.id, now })).toEqual({ releasedHoldIds: [] });
     expect(await listDependants(database.db, second.user.id)).toEqual([]);
     expect((await listDependants(database.db, first.user.id)).map((d) => d.id)).toEqual([child.id]);
+    expect(await endSharing(database.db, { dependantId: child.id, userId: first.user.id, now })).toBe(false);
+  });
+
+  it("takes the child out of the second guardian's cart and waits: nothing left to order for a child no longer theirs", async () => {
+    const { first, second, child } = await share('fin-panier');
+    const [day, full] = (await serviceDaysFrom(database.db, 'Matin', addDays(parisDate(now), 21), 2)) as [string, string];
+    const held = await holdPlaces(database.db, { user: second.user, dependants: [child] }, 'Matin', [day], now);
+    if (!held.ok) throw new Error('not held');
+    const product = await demoProduct(database.db);
+    const slot = await database.db.selectFrom('slots').select(['id', 'prestation_id']).where('product_id', '=', product.id).where('service_date', '=', full).orderBy('id').executeTakeFirstOrThrow();
+    await database.db.insertInto('waitlist_entries').values({ slot_id: slot.id, product_id: product.id, service_date: full, dependant_id: child.id, user_id: second.user.id, joined_at: now, rank_at: now }).execute();
+
+    expect(await endSharing(database.db, { dependantId: child.id, userId: first.user.id, now })).toEqual({ releasedHoldIds: held.holdIds });
+    expect(await createOrderFromCart(database.db, second.user.id, now)).toBeNull();
+    expect(await database.db.selectFrom('waitlist_entries').select('status').where('dependant_id', '=', child.id).execute()).toEqual([{ status: 'left' }]);
   });
 });
 
