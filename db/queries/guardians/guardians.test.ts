@@ -18,6 +18,7 @@ import { cancelReservation } from '../orders/cancellation.ts';
 import { declareAbsence } from '../absences/absences.ts';
 import { balance } from '../wallet/wallet.ts';
 import { createOrderFromCart } from '../orders/orders.ts';
+import { offerPlace } from '../waitlist/waitlist.ts';
 
 const database = useTestDatabase();
 const now = testNow();
@@ -117,6 +118,20 @@ describe('booking by two guardians', () => {
     expect(await answerRule(database.db, { dependantId: child.id, ruleId, userId: second.user.id, answer: 'agree', now })).toBe('agreed');
     expect(await othersWeekDays(database.db, { userId: second.user.id, productId: product.id, dependantIds: [child.id], days })).toEqual([{ dependantId: child.id, day: days[0], holder: first.user.first_name }]);
     expect(await othersWeekDays(database.db, { userId: first.user.id, productId: product.id, dependantIds: [child.id], days })).toEqual([{ dependantId: child.id, day: days[1], holder: second.user.first_name }]);
+  });
+
+  it("offers no place from a waiting list in the other guardian's week, agreed after the wait began", async () => {
+    const { first, second, child } = await share('alternance-attente');
+    const product = await demoProduct(database.db);
+    const [day] = (await serviceDaysFrom(database.db, 'Matin', addDays(parisDate(now), 28), 1)) as [string];
+    const slot = await database.db.selectFrom('slots').select(['id', 'prestation_id']).where('product_id', '=', product.id).where('service_date', '=', day).orderBy('id').executeTakeFirstOrThrow();
+    const entry = await database.db.insertInto('waitlist_entries').values({ slot_id: slot.id, product_id: product.id, service_date: day, dependant_id: child.id, user_id: second.user.id, joined_at: now, rank_at: now }).returning('id').executeTakeFirstOrThrow();
+    // The week of the day is the first guardian's.
+    const ruleId = await proposeRule(database.db, { dependantId: child.id, productId: product.id, userId: first.user.id, proposal: { rule: 'alternate', referenceMonday: mondayOf(day), referenceGuardianId: first.user.id }, now });
+    expect(await answerRule(database.db, { dependantId: child.id, ruleId, userId: second.user.id, answer: 'agree', now })).toBe('agreed');
+    const offered = await offerPlace(database.db, { entryId: entry.id, product, prestationId: slot.prestation_id, until: new Date(now.getTime() + 3_600_000), now });
+    expect(offered).toEqual({ ok: false, reason: 'gone' });
+    expect(await database.db.selectFrom('holds').select('id').where('dependant_id', '=', child.id).execute()).toEqual([]);
   });
 });
 
