@@ -80,6 +80,20 @@ describe('the invitation of the other parent', () => {
     expect(await endSharing(database.db, { dependantId: child.id, userId: first.user.id, now })).toBe(false);
   });
 
+  it('leaves the PAI the second guardian uploaded with the child: theirs no more, and their erasure goes through', async () => {
+    const { first, second, child } = await share('fin-pai');
+    const pai = await database.db
+      .insertInto('documents')
+      .values({ owner_id: second.user.id, kind: 'pai', file_name: 'pai.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'q'.repeat(64), storage_key: 'fin-pai'.padEnd(64, 'k'), uploaded_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db.insertInto('child_health_records').values({ dependant_id: child.id, version: 1, has_pai: true, pai_document_id: pai.id, recorded_by: second.user.id, recorded_at: now }).execute();
+    expect(await endSharing(database.db, { dependantId: child.id, userId: first.user.id, now })).toEqual({ releasedHoldIds: [] });
+    expect(await database.db.selectFrom('documents').select('owner_id').where('id', '=', pai.id).executeTakeFirstOrThrow()).toEqual({ owner_id: first.user.id });
+    await erasePersonalData(database.db, await requestErasure(database.db, { userId: second.user.id, iban: null, now }), now);
+    expect(await database.db.selectFrom('child_health_records').select('pai_document_id').where('dependant_id', '=', child.id).execute()).toEqual([{ pai_document_id: pai.id }]);
+  });
+
   it("takes the child out of the second guardian's cart and waits: nothing left to order for a child no longer theirs", async () => {
     const { first, second, child } = await share('fin-panier');
     const [day, full] = (await serviceDaysFrom(database.db, 'Matin', addDays(parisDate(now), 21), 2)) as [string, string];
