@@ -18,6 +18,7 @@ import { loadDemoCatalogue } from '../../db/demo/load.ts';
 import type { Access, CommuneObject, FamilyObject, PublicObject } from '../../web/http/access.ts';
 import type { AppEnv } from '../../web/http/env.ts';
 import { PNG_1X1 } from '../fixtures/files.ts';
+import { addDays } from '../../domain/dates.ts';
 import { createParent, createStaff, login } from '../helpers/accounts.ts';
 import { createTestApp, postForm, TEST_ORIGIN } from '../helpers/app.ts';
 import { useTestDatabase } from '../helpers/database.ts';
@@ -106,7 +107,7 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   await upload(cookies.parentA);
   // The pending account's document starts its validation, so that staff see the decision forms.
   await upload(await login(app(), pending.email));
-  const document = await db.selectFrom('documents').select('id').where('owner_id', '=', a.user.id).executeTakeFirstOrThrow();
+  const document = await db.selectFrom('documents').select('id').where('owner_id', '=', a.user.id).orderBy('id').executeTakeFirstOrThrow();
 
   // Online requests: a published form of Rosières; one request of A waiting for staff, another
   // on which staff asked for more (its reply form shown), both through the app.
@@ -205,6 +206,13 @@ export async function buildWorld(db: Db, app: () => Hono<AppEnv>, now: () => Dat
   // that its dossier shows « Je confirme ».
   const campaign = await demoCampaign(db, { seasonDay: '2027-09-08', staffId: rosieresAgent.id, now: now(), today: TODAY });
   await fillChildFile(db, a.dependants[0]!.id, campaign.schoolYear, now());
+  // A's child has a PAI, sent with the fiche sanitaire: the file page links to it.
+  const health = new FormData();
+  const fields = { allergies: 'Arachide', has_pai: 'oui', treatments: '', dtp_last_on: addDays(TODAY, -400), vaccinations: 'ROR', doctor_name: 'Dr Martin', doctor_phone: '04 71 09 12 34', insurance_name: 'CPAM', insurance_number: '1 18 05 43 157 002 12', notes: '' };
+  for (const [name, value] of Object.entries(fields)) health.set(name, value);
+  health.set('pai_document', new File([PNG_1X1 as Uint8Array<ArrayBuffer>], 'pai.png', { type: 'image/png' }));
+  const savedHealth = await app().request(`/mon-compte/enfants/${a.dependants[0]!.id}/sante`, { method: 'POST', body: health, headers: { Cookie: cookies.parentA, Origin: TEST_ORIGIN } });
+  if (savedHealth.status !== 303) throw new Error(`PAI refused (${savedHealth.status})`);
   const receipt = await db.selectFrom('journal_entries').select('id').where('idempotency_key', '=', 'world-a/journal').executeTakeFirstOrThrow();
 
   // A child of Rosières booked today and noted present, with a fiche sanitaire, a person to call

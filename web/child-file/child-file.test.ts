@@ -111,7 +111,31 @@ describe('the fiche sanitaire', () => {
     // Saved again without a file, the PAI kept is the one sent.
     expect((await multipart(`/mon-compte/enfants/${childId}/sante`, cookie, [...fields, ['notes', 'Panier le mercredi']])).status).toBe(303);
     expect((await records(childId)).map((r) => r.pai_document_id)).toEqual([document.id, document.id]);
-    expect(await (await get(`/mon-compte/enfants/${childId}`, cookie)).text()).toContain(`/mon-compte/documents/${document.id}`);
+    expect(await (await get(`/mon-compte/enfants/${childId}`, cookie)).text()).toContain(`/mon-compte/enfants/${childId}/pai`);
+    expect((await get(`/mon-compte/enfants/${childId}/pai`, cookie)).headers.get('content-type')).toBe('image/png');
+  });
+
+  it("opens the PAI for the second guardian, who did not upload it, and for no other family once the sharing ends", async () => {
+    const { user, childId, cookie } = await family('pai-premier@example.fr');
+    const second = await family('pai-second@example.fr');
+    await database.db.updateTable('dependants').set({ co_guardian_id: second.user.id }).where('id', '=', childId).execute();
+    const pai = new File([PNG_1X1], 'pai.png', { type: 'image/png' });
+    const fields = Object.entries({ ...health, has_pai: 'oui' });
+    expect((await multipart(`/mon-compte/enfants/${childId}/sante`, cookie, [...fields, ['pai_document', pai]])).status).toBe(303);
+    const [record] = await records(childId);
+    expect(await database.db.selectFrom('documents').select('owner_id').where('id', '=', record!.pai_document_id!).executeTakeFirstOrThrow()).toEqual({ owner_id: user.id });
+    // The link the second guardian's file page shows opens the document.
+    const link = /href="([^"]*)">voir le document</.exec(await (await get(`/mon-compte/enfants/${childId}`, second.cookie)).text())?.[1];
+    expect(link).toBe(`/mon-compte/enfants/${childId}/pai`);
+    const opened = await get(link!, second.cookie);
+    expect(opened.status).toBe(200);
+    expect(new Uint8Array(await opened.arrayBuffer())).toEqual(new Uint8Array(PNG_1X1));
+
+    await database.db.updateTable('dependants').set({ co_guardian_id: null }).where('id', '=', childId).execute();
+    expect((await get(`/mon-compte/enfants/${childId}/pai`, second.cookie)).status).toBe(404);
+    // Saved without a PAI, the old document is no longer the child's to open.
+    expect((await multipart(`/mon-compte/enfants/${childId}/sante`, cookie, Object.entries(health))).status).toBe(303);
+    expect((await get(`/mon-compte/enfants/${childId}/pai`, cookie)).status).toBe(404);
   });
 });
 
@@ -207,7 +231,7 @@ describe('access', () => {
     await createStaff(database.db, 'agent@rosieres.fr', ['rosieres']);
     const staff = await login(app(), 'agent@rosieres.fr');
     const [year] = authorisationYears(testToday()) as [string];
-    for (const page of ['', '/sante', '/contacts', '/autorisations']) {
+    for (const page of ['', '/sante', '/pai', '/contacts', '/autorisations']) {
       expect((await get(`/mon-compte/enfants/${a.childId}${page}`, b.cookie)).status).toBe(404);
       expect((await get(`/mon-compte/enfants/${a.childId}${page}`, staff)).status).toBe(403);
     }

@@ -43,5 +43,5 @@ export function validateFields<S extends z.ZodType>(schema: S, values: FormValue
 /** The pages of a child's file, where other pages send the family. */
 export const childFileLinks = (dependantId: number) => {
   const file = `/mon-compte/enfants/${dependantId}`;
-  return { file, health: `${file}/sante`, contacts: `${file}/contacts`, authorisations: `${file}/autorisations` };
+  return { file, health: `${file}/sante`, pai: `${file}/pai`, contacts: `${file}/contacts`, authorisations: `${file}/autorisations` };
 };

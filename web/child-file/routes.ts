@@ -6,11 +6,13 @@ import { authorisationsAccess, authorisationsRoutes } from './authorisations.tsx
 import { contactsAccess, contactsRoutes } from './contacts.tsx';
 import { filePageAccess, filePageRoutes } from './file-page.tsx';
 import { healthAccess, healthRoutes } from './health.tsx';
+import { paiDocumentAccess, paiDocumentRoutes } from './pai-document.ts';
 import { childFileStaffAccess, childFileStaffRoutes } from './staff.tsx';
 
 export const childFile = webCapability('child-file', ['/mon-compte/enfants', '/agent/enfants'], [
   { at: '/', routes: filePageRoutes, access: filePageAccess },
   { at: '/', routes: healthRoutes, access: healthAccess },
+  { at: '/', routes: paiDocumentRoutes, access: paiDocumentAccess },
   { at: '/', routes: contactsRoutes, access: contactsAccess },
   { at: '/', routes: authorisationsRoutes, access: authorisationsAccess },
   { at: '/agent', routes: childFileStaffRoutes, access: childFileStaffAccess },

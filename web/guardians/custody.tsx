@@ -21,6 +21,7 @@ import { readForm } from '../forms/forms.ts';
 import { isoDayField } from '../forms/schemas.ts';
 import { currentUser } from '../middleware/guards.ts';
 import { ConfirmationForm } from '../forms/confirmation.tsx';
+import { wakeWaitingLists } from '../waitlist/index.ts';
 import { SharingPage } from './views/sharing-page.tsx';
 import { RulesPage } from './views/rules-page.tsx';
 
@@ -200,7 +201,9 @@ export function custodyRoutes(deps: AppDeps): Hono<AppEnv> {
         { title: `Mettre fin à la garde partagée de ${child.first_name}` },
       );
     }
-    await endSharing(db, { dependantId: child.id, userId: user.id, now: now() });
+    const ended = await endSharing(db, { dependantId: child.id, userId: user.id, now: now() });
+    // The places the second guardian had in their cart for the child go to their days' waiting lists.
+    if (ended) await wakeWaitingLists(deps, ended.releasedHoldIds.map((holdId) => ({ holdId })));
     // The one who leaves no longer has the child: back to their list.
     return c.redirect(child.co_guardian_id === user.id ? '/mon-compte/filiations' : `/mon-compte/garde-partagee/${child.id}?ok=fin`, 303);
   });

@@ -31,7 +31,7 @@ export function registrationFamilyRoutes({ db, workflows, now, logger }: AppDeps
 
   const page = async (c: Context<AppEnv>, asked: number | null, refused?: DossierPageProps['refused']) => {
     const user = currentUser(c);
-    const { dossiers, joined } = await familyDossiers(db, { userId: user.id, communeId: user.commune_id }, { asked, now: now(), today: parisDate(now()) });
+    const { dossiers, joined, completed } = await familyDossiers(db, { userId: user.id, communeId: user.commune_id }, { asked, now: now(), today: parisDate(now()) });
     // A family joining a campaign gets its reminders; the page does not wait on Temporal to be seen.
     for (const campaignId of joined) {
       const campaign = await campaignById(db, campaignId);
@@ -40,6 +40,9 @@ export function registrationFamilyRoutes({ db, workflows, now, logger }: AppDeps
           .startRegistrations({ id: campaign.id, opens_on: campaign.opens_on, closes_on: campaign.closes_on, commune: campaign.commune }, [user.id])
           .catch((error: unknown) => logger.warn({ err: error, campaignId, userId: user.id }, 'registration workflow not started'));
       }
+    }
+    for (const campaignId of completed) {
+      await workflows.registrationCompleted(campaignId, user.id).catch((error: unknown) => logger.warn({ err: error, campaignId, userId: user.id }, 'registration completion not signalled'));
     }
     return c.render(<DossierPage dossiers={dossiers} message={flash(c, said)} refused={refused} />, { title: 'Mon dossier annuel' });
   };
@@ -66,6 +69,10 @@ export function registrationFamilyRoutes({ db, workflows, now, logger }: AppDeps
         : refuse('Ce dossier n’existe pas.');
     }
     if (confirmed.familyCompleted) await workflows.registrationCompleted(campagne, user.id);
+    // The other guardian of a shared child may be complete by this confirmation: no more reminders.
+    for (const other of confirmed.othersCompleted) {
+      await workflows.registrationCompleted(campagne, other).catch((error: unknown) => logger.warn({ err: error, campaignId: campagne, userId: other }, 'registration completion not signalled'));
+    }
     return c.redirect(`/mon-compte/dossier-annuel?ok=${confirmed.familyCompleted ? 'complet' : 'confirme'}`, 303);
   });
 

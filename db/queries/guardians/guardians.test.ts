@@ -17,6 +17,8 @@ import { familyTickets } from '../tickets/e-tickets.ts';
 import { cancelReservation } from '../orders/cancellation.ts';
 import { declareAbsence } from '../absences/absences.ts';
 import { balance } from '../wallet/wallet.ts';
+import { createOrderFromCart } from '../orders/orders.ts';
+import { offerPlace } from '../waitlist/waitlist.ts';
 
 const database = useTestDatabase();
 const now = testNow();
@@ -72,9 +74,38 @@ describe('the invitation of the other parent', () => {
 
   it('ends with either guardian: the second no longer sees the child', async () => {
     const { first, second, child } = await share('fin');
-    expect(await endSharing(database.db, { dependantId: child.id, userId: second.user.id, now })).toBe(true);
+    expect(await endSharing(database.db, { dependantId: child.id, userId: second.user.id, now })).toEqual({ releasedHoldIds: [] });
     expect(await listDependants(database.db, second.user.id)).toEqual([]);
     expect((await listDependants(database.db, first.user.id)).map((d) => d.id)).toEqual([child.id]);
+    expect(await endSharing(database.db, { dependantId: child.id, userId: first.user.id, now })).toBe(false);
+  });
+
+  it('leaves the PAI the second guardian uploaded with the child: theirs no more, and their erasure goes through', async () => {
+    const { first, second, child } = await share('fin-pai');
+    const pai = await database.db
+      .insertInto('documents')
+      .values({ owner_id: second.user.id, kind: 'pai', file_name: 'pai.pdf', mime_type: 'application/pdf', size_bytes: 10, sha256: 'q'.repeat(64), storage_key: 'fin-pai'.padEnd(64, 'k'), uploaded_at: now })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await database.db.insertInto('child_health_records').values({ dependant_id: child.id, version: 1, has_pai: true, pai_document_id: pai.id, recorded_by: second.user.id, recorded_at: now }).execute();
+    expect(await endSharing(database.db, { dependantId: child.id, userId: first.user.id, now })).toEqual({ releasedHoldIds: [] });
+    expect(await database.db.selectFrom('documents').select('owner_id').where('id', '=', pai.id).executeTakeFirstOrThrow()).toEqual({ owner_id: first.user.id });
+    await erasePersonalData(database.db, await requestErasure(database.db, { userId: second.user.id, iban: null, now }), now);
+    expect(await database.db.selectFrom('child_health_records').select('pai_document_id').where('dependant_id', '=', child.id).execute()).toEqual([{ pai_document_id: pai.id }]);
+  });
+
+  it("takes the child out of the second guardian's cart and waits: nothing left to order for a child no longer theirs", async () => {
+    const { first, second, child } = await share('fin-panier');
+    const [day, full] = (await serviceDaysFrom(database.db, 'Matin', addDays(parisDate(now), 21), 2)) as [string, string];
+    const held = await holdPlaces(database.db, { user: second.user, dependants: [child] }, 'Matin', [day], now);
+    if (!held.ok) throw new Error('not held');
+    const product = await demoProduct(database.db);
+    const slot = await database.db.selectFrom('slots').select(['id', 'prestation_id']).where('product_id', '=', product.id).where('service_date', '=', full).orderBy('id').executeTakeFirstOrThrow();
+    await database.db.insertInto('waitlist_entries').values({ slot_id: slot.id, product_id: product.id, service_date: full, dependant_id: child.id, user_id: second.user.id, joined_at: now, rank_at: now }).execute();
+
+    expect(await endSharing(database.db, { dependantId: child.id, userId: first.user.id, now })).toEqual({ releasedHoldIds: held.holdIds });
+    expect(await createOrderFromCart(database.db, second.user.id, now)).toBeNull();
+    expect(await database.db.selectFrom('waitlist_entries').select('status').where('dependant_id', '=', child.id).execute()).toEqual([{ status: 'left' }]);
   });
 });
 
@@ -101,6 +132,20 @@ describe('booking by two guardians', () => {
     expect(await answerRule(database.db, { dependantId: child.id, ruleId, userId: second.user.id, answer: 'agree', now })).toBe('agreed');
     expect(await othersWeekDays(database.db, { userId: second.user.id, productId: product.id, dependantIds: [child.id], days })).toEqual([{ dependantId: child.id, day: days[0], holder: first.user.first_name }]);
     expect(await othersWeekDays(database.db, { userId: first.user.id, productId: product.id, dependantIds: [child.id], days })).toEqual([{ dependantId: child.id, day: days[1], holder: second.user.first_name }]);
+  });
+
+  it("offers no place from a waiting list in the other guardian's week, agreed after the wait began", async () => {
+    const { first, second, child } = await share('alternance-attente');
+    const product = await demoProduct(database.db);
+    const [day] = (await serviceDaysFrom(database.db, 'Matin', addDays(parisDate(now), 28), 1)) as [string];
+    const slot = await database.db.selectFrom('slots').select(['id', 'prestation_id']).where('product_id', '=', product.id).where('service_date', '=', day).orderBy('id').executeTakeFirstOrThrow();
+    const entry = await database.db.insertInto('waitlist_entries').values({ slot_id: slot.id, product_id: product.id, service_date: day, dependant_id: child.id, user_id: second.user.id, joined_at: now, rank_at: now }).returning('id').executeTakeFirstOrThrow();
+    // The week of the day is the first guardian's.
+    const ruleId = await proposeRule(database.db, { dependantId: child.id, productId: product.id, userId: first.user.id, proposal: { rule: 'alternate', referenceMonday: mondayOf(day), referenceGuardianId: first.user.id }, now });
+    expect(await answerRule(database.db, { dependantId: child.id, ruleId, userId: second.user.id, answer: 'agree', now })).toBe('agreed');
+    const offered = await offerPlace(database.db, { entryId: entry.id, product, prestationId: slot.prestation_id, until: new Date(now.getTime() + 3_600_000), now });
+    expect(offered).toEqual({ ok: false, reason: 'gone' });
+    expect(await database.db.selectFrom('holds').select('id').where('dependant_id', '=', child.id).execute()).toEqual([]);
   });
 });
 

@@ -40,9 +40,13 @@ export async function otherGuardian(db: Db, dependantId: number, userId: number)
 
 /**
  * Ends the sharing: the second guardian no longer sees the child, whoever of the two asks. What
- * each booked and paid stays theirs; the rules both agreed end with it.
+ * each booked and paid stays theirs; the rules both agreed end with it. What the second guardian
+ * had not paid yet for the child goes: places in their cart (an order would make them bookings of
+ * a child no longer theirs) and their waits, so no place is offered to them later. False when the
+ * child was not shared; else the holds released, for their days' waiting lists. A PAI of the
+ * child's file they uploaded stays the child's, now the remaining guardian's document.
  */
-export async function endSharing(db: Db, input: { dependantId: number; userId: number; now: Date }): Promise<boolean> {
+export async function endSharing(db: Db, input: { dependantId: number; userId: number; now: Date }): Promise<false | { releasedHoldIds: number[] }> {
   return db.transaction().execute(async (trx) => {
     const child = await trx
       .selectFrom('dependants')
@@ -53,9 +57,33 @@ export async function endSharing(db: Db, input: { dependantId: number; userId: n
       .executeTakeFirst();
     if (!child || child.co_guardian_id === null) return false;
     await trx.updateTable('dependants').set({ co_guardian_id: null }).where('id', '=', child.id).execute();
+    const leaving = child.co_guardian_id;
+    // Places already in an order under way stay: that order pays for them or gives them back.
+    const released = await trx
+      .updateTable('holds')
+      .set({ state: 'released', ended_at: input.now })
+      .where('dependant_id', '=', child.id)
+      .where('user_id', '=', leaving)
+      .where('state', '=', 'held')
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('order_lines').select('order_lines.id').whereRef('order_lines.hold_id', '=', 'holds.id'))))
+      .returning('id')
+      .execute();
+    const releasedHoldIds = released.map((row) => row.id);
+    // A PAI the leaving guardian uploaded is the child's: it stays with the guardian who keeps the
+    // child, out of the leaver's documents (and of their erasure, which could not delete it).
+    await trx
+      .updateTable('documents')
+      .set({ owner_id: child.guardian_id })
+      .where('owner_id', '=', leaving)
+      .where('id', 'in', trx.selectFrom('child_health_records').select('pai_document_id').where('dependant_id', '=', child.id).where('pai_document_id', 'is not', null).$narrowType<{ pai_document_id: number }>())
+      .execute();
+    await trx.updateTable('waitlist_entries').set({ status: 'left', ended_at: input.now }).where('dependant_id', '=', child.id).where('user_id', '=', leaving).where('status', '=', 'waiting').execute();
+    if (releasedHoldIds.length > 0) {
+      await trx.updateTable('waitlist_entries').set({ status: 'declined', ended_at: input.now }).where('offer_hold_id', 'in', releasedHoldIds).where('status', '=', 'offered').execute();
+    }
     await trx.updateTable('custody_rules').set({ state: 'withdrawn', ended_at: input.now }).where('dependant_id', '=', child.id).where('state', '=', 'pending').execute();
     await trx.updateTable('custody_rules').set({ state: 'replaced', ended_at: input.now }).where('dependant_id', '=', child.id).where('state', '=', 'agreed').execute();
     await trx.insertInto('child_file_changes').values({ dependant_id: child.id, section: 'guardians', summary: 'Garde partagée terminée : l’enfant n’a plus qu’un responsable sur la plateforme.', changed_by: input.userId, changed_at: input.now }).execute();
-    return true;
+    return { releasedHoldIds };
   });
 }

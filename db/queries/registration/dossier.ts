@@ -112,9 +112,10 @@ export async function campaignDossier(db: Db, userId: number, campaignId: number
 /**
  * The family's dossiers: the campaigns it is listed in, joining first those of its commune opened
  * and the one a refused booking sent it to (`asked`); `joined`, the campaigns it just joined (their
- * reminders to start).
+ * reminders to start); `completed`, those it just completed by the other guardian's confirmations
+ * (their reminders to stop).
  */
-export async function familyDossiers(db: Db, family: { userId: number; communeId: number | null }, options: { asked: number | null; now: Date; today: string }): Promise<{ dossiers: CampaignDossier[]; joined: number[] }> {
+export async function familyDossiers(db: Db, family: { userId: number; communeId: number | null }, options: { asked: number | null; now: Date; today: string }): Promise<{ dossiers: CampaignDossier[]; joined: number[]; completed: number[] }> {
   const joined = await join(db, family.userId, await campaignsToJoin(db, family, options.asked, options.today), options.now);
   const listed = await db
     .selectFrom('registration_families')
@@ -125,15 +126,39 @@ export async function familyDossiers(db: Db, family: { userId: number; communeId
     .orderBy('c.closes_on')
     .execute();
   const current = listed.filter((row) => schoolYearSeason(row.school_year).end >= options.today);
+  // Children of a shared custody the other guardian confirmed already: the family may be complete.
+  const completed: number[] = [];
+  for (const row of current) if (await completeIfConfirmed(db, family.userId, row.id, options.now)) completed.push(row.id);
   const dossiers = await Promise.all(current.map((row) => campaignDossier(db, family.userId, row.id)));
-  return { dossiers: dossiers.filter((dossier): dossier is CampaignDossier => dossier !== undefined), joined };
+  return { dossiers: dossiers.filter((dossier): dossier is CampaignDossier => dossier !== undefined), joined, completed };
 }
 
-export type Confirmation = { ok: true; familyCompleted: boolean } | { ok: false; reason: 'not-found' | 'missing' };
+export type Confirmation = { ok: true; familyCompleted: boolean; othersCompleted: number[] } | { ok: false; reason: 'not-found' | 'missing' };
+
+/**
+ * Marks the family complete when every one of its children is confirmed: the family's own
+ * confirmations and, for a child in shared custody, the other guardian's. True when it just became so.
+ */
+async function completeIfConfirmed(db: Db, userId: number, campaignId: number, now: Date): Promise<boolean> {
+  const dossier = await campaignDossier(db, userId, campaignId);
+  if (!dossier || dossier.completedAt !== null) return false;
+  if (!familyComplete(dossier.children.map((c) => c.id), new Set(dossier.children.filter((c) => c.confirmedAt !== null).map((c) => c.id)))) return false;
+  const marked = await db
+    .updateTable('registration_families')
+    .set({ completed_at: now })
+    .where('campaign_id', '=', campaignId)
+    .where('user_id', '=', userId)
+    .where('completed_at', 'is', null)
+    .returning('user_id')
+    .executeTakeFirst();
+  return marked !== undefined;
+}
 
 /**
  * The family confirms one child's dossier, which must lack nothing; once every child is confirmed
- * the family is marked complete (`familyCompleted` says it just became so, once).
+ * the family is marked complete (`familyCompleted` says it just became so, once). A child in shared
+ * custody is confirmed for both guardians: the other one, listed in the campaign, may be completed
+ * by it too (`othersCompleted`), and is no longer refused the days the child's dossier allows.
  */
 export async function confirmChild(db: Db, input: { userId: number; campaignId: number; dependantId: number; now: Date }): Promise<Confirmation> {
   const dossier = await campaignDossier(db, input.userId, input.campaignId);
@@ -141,15 +166,10 @@ export async function confirmChild(db: Db, input: { userId: number; campaignId: 
   if (!dossier || !child) return { ok: false, reason: 'not-found' };
   if (child.missing.length > 0) return { ok: false, reason: 'missing' };
   await db.insertInto('registration_confirmations').values({ campaign_id: input.campaignId, dependant_id: input.dependantId, confirmed_by: input.userId, confirmed_at: input.now }).onConflict((oc) => oc.doNothing()).execute();
-  const confirmed = new Set([...dossier.children.filter((c) => c.confirmedAt !== null).map((c) => c.id), input.dependantId]);
-  if (!familyComplete(dossier.children.map((c) => c.id), confirmed)) return { ok: true, familyCompleted: false };
-  const marked = await db
-    .updateTable('registration_families')
-    .set({ completed_at: input.now })
-    .where('campaign_id', '=', input.campaignId)
-    .where('user_id', '=', input.userId)
-    .where('completed_at', 'is', null)
-    .returning('user_id')
-    .executeTakeFirst();
-  return { ok: true, familyCompleted: marked !== undefined };
+  const familyCompleted = await completeIfConfirmed(db, input.userId, input.campaignId, input.now);
+  const guardians = await db.selectFrom('dependants').select(['guardian_id', 'co_guardian_id']).where('id', '=', input.dependantId).executeTakeFirstOrThrow();
+  const others = [guardians.guardian_id, guardians.co_guardian_id].filter((id): id is number => id !== null && id !== input.userId);
+  const othersCompleted: number[] = [];
+  for (const other of others) if (await completeIfConfirmed(db, other, input.campaignId, input.now)) othersCompleted.push(other);
+  return { ok: true, familyCompleted, othersCompleted };
 }

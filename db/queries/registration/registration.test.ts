@@ -59,13 +59,13 @@ describe('registration campaign', () => {
       .insertInto('documents')
       .values({ owner_id: booked.user.id, kind: 'attestation-assurance', file_name: 'a.pdf', mime_type: 'application/pdf', size_bytes: 1, sha256: 'b'.repeat(64), storage_key: 'k-assurance', status: 'accepted', expires_on: null })
       .execute();
-    expect(await confirmChild(database.db, { userId: booked.user.id, campaignId: campaign.id, dependantId: lea!.id, now: later })).toEqual({ ok: true, familyCompleted: false });
+    expect(await confirmChild(database.db, { userId: booked.user.id, campaignId: campaign.id, dependantId: lea!.id, now: later })).toEqual({ ok: true, familyCompleted: false, othersCompleted: [] });
     // Another family's child, or a campaign the family is not in: as if it did not exist.
     expect(await confirmChild(database.db, { userId: stranger.user.id, campaignId: campaign.id, dependantId: lea!.id, now: later })).toEqual({ ok: false, reason: 'not-found' });
     expect((await incompleteFamilies(database.db, campaign.id)).map((f) => f.children.map((c) => [c.name, c.missing.map((m) => m.kind), c.confirmed]))).toEqual([[['Léa Pardon', [], true], ['Hugo Pardon', [], false]]]);
-    expect(await confirmChild(database.db, { userId: booked.user.id, campaignId: campaign.id, dependantId: hugo!.id, now: later })).toEqual({ ok: true, familyCompleted: true });
+    expect(await confirmChild(database.db, { userId: booked.user.id, campaignId: campaign.id, dependantId: hugo!.id, now: later })).toEqual({ ok: true, familyCompleted: true, othersCompleted: [] });
     // Sent twice (two tabs): the family is completed once.
-    expect(await confirmChild(database.db, { userId: booked.user.id, campaignId: campaign.id, dependantId: hugo!.id, now: later })).toEqual({ ok: true, familyCompleted: false });
+    expect(await confirmChild(database.db, { userId: booked.user.id, campaignId: campaign.id, dependantId: hugo!.id, now: later })).toEqual({ ok: true, familyCompleted: false, othersCompleted: [] });
 
     // The other family joins by opening its dossier (its commune's campaign).
     const joining = await familyDossiers(database.db, { userId: stranger.user.id, communeId: stranger.user.commune_id }, { asked: null, now: later, today: days[0]! });
@@ -112,5 +112,39 @@ describe('booking under a campaign', () => {
     await demoCampaign(database.db, { seasonDay: days[0]!, staffId, now, today: days[0]!, whenIncomplete: 'top-tier' });
     const second = await bookingFamily(database.db, 'tarif-haut-2@example.fr');
     expect(await held(second, days[2]!)).toEqual({ price_cents: base, price_note: 'Tarif QF 2, dossier annuel incomplet' });
+  });
+});
+
+describe('a child in shared custody', () => {
+  /** A child of the first guardian's shared with a second guardian who has no other child. */
+  async function shared(tag: string) {
+    await database.db.deleteFrom('registration_campaign_products').execute();
+    const first = await bookingFamily(database.db, `premier-${tag}@example.fr`);
+    const second = await bookingFamily(database.db, `second-${tag}@example.fr`, []);
+    const child = first.dependants[0]!;
+    await database.db.updateTable('dependants').set({ co_guardian_id: second.user.id }).where('id', '=', child.id).execute();
+    const campaign = await demoCampaign(database.db, { seasonDay: days[0]!, staffId, now, today: days[0]! });
+    await fillChildFile(database.db, child.id, campaign.schoolYear, new Date(now.getTime() + 60_000));
+    const dossiers = (family: typeof first) => familyDossiers(database.db, { userId: family.user.id, communeId: family.user.commune_id }, { asked: null, now, today: days[0]! });
+    return { first, second: { user: second.user, dependants: [child] }, child, campaign, dossiers };
+  }
+
+  it("confirmed by one guardian completes the other's dossier, who may book the school year's days", async () => {
+    const { first, second, child, campaign, dossiers } = await shared('avant');
+    await dossiers(first);
+    await dossiers(second);
+    expect(await holdPlaces(database.db, second, 'Matin', [days[1]!], now)).toEqual({ ok: false, failures: [{ date: days[1], reason: 'registration', campaignId: campaign.id }] });
+    expect(await confirmChild(database.db, { userId: first.user.id, campaignId: campaign.id, dependantId: child.id, now })).toEqual({ ok: true, familyCompleted: true, othersCompleted: [second.user.id] });
+    expect((await holdPlaces(database.db, second, 'Matin', [days[1]!], now)).ok).toBe(true);
+  });
+
+  it('confirmed before the other guardian opens their dossier: it opens complete', async () => {
+    const { first, second, child, campaign, dossiers } = await shared('apres');
+    await dossiers(first);
+    expect(await confirmChild(database.db, { userId: first.user.id, campaignId: campaign.id, dependantId: child.id, now })).toEqual({ ok: true, familyCompleted: true, othersCompleted: [] });
+    const opened = await dossiers(second);
+    expect(opened.completed).toEqual([campaign.id]);
+    expect(opened.dossiers.find((d) => d.id === campaign.id)?.completedAt).toEqual(now);
+    expect((await holdPlaces(database.db, second, 'Matin', [days[1]!], now)).ok).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { offerDeadline } from '../../../domain/waitlist.ts';
 import type { Db } from '../../connection.ts';
 import { isUniqueViolation } from '../../errors.ts';
 import { placeHolds, productForBooking, type BookingProduct } from '../booking/index.ts';
+import { othersWeekDays } from '../guardians/index.ts';
 
 /**
  * A line's order (entries `e`, their product `p`, their family `u`): by arrival, or the rank staff
@@ -105,6 +106,12 @@ export async function offerPlace(db: Db, input: { entryId: number; product: Book
     .where('waitlist_entries.id', '=', input.entryId)
     .executeTakeFirst();
   if (!entry || entry.status !== 'waiting') return { ok: false, reason: 'gone' };
+  // Alternate weeks the guardians agreed after the family joined: the other guardian's day is not
+  // theirs to be offered (the cart would refuse it too).
+  if ((await othersWeekDays(db, { userId: entry.user_id, productId: input.product.id, dependantIds: [entry.dependant_id], days: [entry.service_date] })).length > 0) {
+    await db.updateTable('waitlist_entries').set({ status: 'left', ended_at: input.now }).where('id', '=', entry.id).where('status', '=', 'waiting').execute();
+    return { ok: false, reason: 'gone' };
+  }
   const held = await placeHolds(db, {
     userId: entry.user_id,
     product: input.product,

@@ -9,7 +9,7 @@ import type { HealthRecord } from '../../../db/queries/child-file/health.ts';
 import { authorisationKinds, dietLabel, dtpOverdue, formatChangeMoment, weekdayNames } from '../../../domain/child-file.ts';
 import { formatShortDate, parisDate, type IsoDate } from '../../../domain/dates.ts';
 import { Notice } from '../../forms/fields.tsx';
-import { childName, filePath } from '../child.ts';
+import { childFileLinks, childName, filePath } from '../child.ts';
 import { personName } from './names.ts';
 
 export interface ChildFileProps {
@@ -38,7 +38,7 @@ function HealthSummary({ health, today }: { health: HealthRecord; today: IsoDate
           {health.has_pai && health.pai_document_id ? (
             <>
               {' : '}
-              <a href={`/mon-compte/documents/${health.pai_document_id}`}>voir le document</a>
+              <a href={childFileLinks(health.dependant_id).pai}>voir le document</a>
             </>
           ) : null}
         </dd>
