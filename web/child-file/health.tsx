@@ -130,6 +130,8 @@ export function healthRoutes(deps: AppDeps): Hono<AppEnv> {
       upload = await readUpload(file);
       if ('error' in upload) errors.pai_document = upload.error;
     }
+    // The browser drops the chosen file with the page: say so beside its field, or the family saves without it.
+    if ((!form.ok || Object.keys(errors).length > 0) && wantsPai && file && !errors.pai_document) errors.pai_document = 'Choisissez à nouveau le document du PAI : il ne peut pas être gardé quand le formulaire contient une erreur.';
     if (!form.ok || Object.keys(errors).length > 0) return again(errors);
 
     let paiDocumentId = wantsPai ? keptPai : null;
