@@ -144,7 +144,7 @@ export function custodyRoutes(deps: AppDeps): Hono<AppEnv> {
         if (/^\d{1,12}$/.test(values.produit ?? '') && !products.has(Number(values.produit))) errors.produit = 'Choisissez une activité de la liste.';
         if (values.regle === 'split') {
           const part = (values.part ?? '').trim();
-          if (!/^\d{1,2}$/.test(part) || Number(part) < 1) errors.part = 'Indiquez la part du premier responsable, de 1 à 99 %.';
+          if (!/^\d{1,2}$/.test(part) || Number(part) < 1) errors.part = 'Indiquez la part, de 1 à 99 %.';
           else proposal = { rule: 'split', firstSharePercent: Number(part) };
         } else if (values.regle === 'alternate') {
           const monday = isoDayField('x').safeParse(values.lundi ?? '');
@@ -192,8 +192,10 @@ export function custodyRoutes(deps: AppDeps): Hono<AppEnv> {
         <section class="narrow">
           <h1>Mettre fin à la garde partagée de {child.first_name} ?</h1>
           <p>
-            Le second responsable ne verra plus {child.first_name} ni son dossier, et ne pourra plus réserver pour lui. Les jours déjà réservés et payés restent à chacun ; les règles de paiement
-            prennent fin.
+            {child.co_guardian_id === user.id
+              ? `Vous ne verrez plus ${child.first_name} ni son dossier, et ne pourrez plus réserver ses activités.`
+              : `L’autre parent ne verra plus ${child.first_name} ni son dossier, et ne pourra plus réserver ses activités.`}{' '}
+            Les jours déjà réservés et payés restent à chacun ; les règles de paiement prennent fin.
           </p>
           <ConfirmationForm action={`/mon-compte/garde-partagee/${child.id}/fin`} fields={[]} />
         </section>,

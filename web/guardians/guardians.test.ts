@@ -166,7 +166,7 @@ describe('billing rules', () => {
     const product = await demoProduct(database.db);
     const response = await postForm(app(), `/mon-compte/garde-partagee/${h.child.id}/regles`, { produit: String(product.id), regle: 'split', lundi: '', semaine_de: '', part: '150' }, { Cookie: h.firstCookie });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain('Indiquez la part du premier responsable, de 1 à 99 %.');
+    expect(await response.text()).toContain('Indiquez la part, de 1 à 99 %.');
     expect(await database.db.selectFrom('custody_rules').select('id').where('dependant_id', '=', h.child.id).execute()).toEqual([]);
   });
 });

@@ -18,7 +18,7 @@ export function InvitationPage({ token, inviter, child, visitor, refusal }: Invi
       <h1>Invitation à la garde partagée de {child}</h1>
       {refusal ? <Notice kind="warning">{refusal}</Notice> : null}
       <p>
-        {inviter} vous invite à devenir le second responsable de {child}. Vous verrez son dossier et ses réservations, et vous réserverez et paierez vos propres jours avec votre compte.
+        {inviter} vous invite à devenir, vous aussi, responsable de {child}. Vous verrez son dossier et ses réservations, et vous réserverez et paierez vos propres jours avec votre compte.
       </p>
       {visitor === 'anonymous' ? (
         <>

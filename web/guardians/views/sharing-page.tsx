@@ -33,7 +33,6 @@ export function SharingPage({ child, guardians, selfId, pending, message, values
         {guardians.map((g) => (
           <li>
             {g.id === selfId ? 'Vous' : guardianName(g)}
-            {g.first ? ' (premier responsable)' : ' (second responsable)'}
           </li>
         ))}
       </ul>
