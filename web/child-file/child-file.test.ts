@@ -129,6 +129,10 @@ describe('the fiche sanitaire', () => {
     const staff = await login(app(), 'agent.pai@rosieres.fr');
     expect(await (await get(`/agent/familles/${user.id}`, staff)).text()).not.toContain('pai.png');
     expect((await get(`/agent/documents/${document.id}`, staff)).status).toBe(403);
+    // Nobody will decide it: the family's list does not say it waits.
+    const listed = await (await get('/mon-compte/documents', cookie)).text();
+    expect(listed).toContain('Jointe à la fiche sanitaire');
+    expect(listed).not.toContain('En attente');
     // Saved again without a file, the PAI kept is the one sent.
     expect((await multipart(`/mon-compte/enfants/${childId}/sante`, cookie, [...fields, ['notes', 'Panier le mercredi']])).status).toBe(303);
     expect((await records(childId)).map((r) => r.pai_document_id)).toEqual([document.id, document.id]);
