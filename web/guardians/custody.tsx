@@ -75,7 +75,7 @@ export function custodyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const sharingPage = async (c: Context<AppEnv>, child: Dependant, extra: { values?: FormValues; errors?: FieldErrors; message?: string | null } = {}) =>
     c.render(
-      <SharingPage child={child} guardians={(await guardiansOf(db, [child.id])).get(child.id) ?? []} selfId={currentUser(c).id} pending={await pendingInvitation(db, child.id, now())} {...extra} />,
+      <SharingPage child={child} guardians={(await guardiansOf(db, [child.id])).get(child.id) ?? []} selfId={currentUser(c).id} pending={await pendingInvitation(db, child.id, now())} awaitingAnswer={(await custodyRules(db, child.id)).filter((r) => r.state === 'pending' && r.proposed_by !== currentUser(c).id).length} {...extra} />,
       { title: `Garde partagée de ${child.first_name}` },
     );
 
@@ -148,7 +148,7 @@ export function custodyRoutes(deps: AppDeps): Hono<AppEnv> {
           else proposal = { rule: 'split', firstSharePercent: Number(part) };
         } else if (values.regle === 'alternate') {
           const monday = isoDayField('x').safeParse(values.lundi ?? '');
-          if (!monday.success) errors.lundi = 'Indiquez le lundi d’une semaine de référence (exemple : 2027-01-04).';
+          if (!monday.success) errors.lundi = 'Indiquez le lundi d’une semaine de référence (par exemple le lundi 4 janvier 2027).';
           else if (isoWeekday(monday.data) !== 1) errors.lundi = 'Ce jour n’est pas un lundi : choisissez le lundi de la semaine.';
           const holder = guardians.find((g) => String(g.id) === values.semaine_de);
           if (!holder) errors.semaine_de = 'Choisissez à qui est cette semaine.';

@@ -138,6 +138,11 @@ describe('billing rules', () => {
 
     // Pending, the rule binds nobody: its proposer cannot accept it for the other.
     expect((await postForm(app(), `/mon-compte/garde-partagee/${h.child.id}/regles/reponse`, { proposition: String(rule.id), reponse: 'accepter' }, { Cookie: h.firstCookie })).status).toBe(400);
+    // The other parent learns of it from the child's sharing page; the proposer reads it as theirs.
+    const waiting = 'Une règle de paiement proposée par l’autre parent attend votre réponse.';
+    expect(await (await get(`/mon-compte/garde-partagee/${h.child.id}`, h.secondCookie)).text()).toContain(waiting);
+    expect(await (await get(`/mon-compte/garde-partagee/${h.child.id}`, h.firstCookie)).text()).not.toContain(waiting);
+    expect(await (await get(`/mon-compte/garde-partagee/${h.child.id}/regles`, h.firstCookie)).text()).toContain('est la vôtre, puis une semaine sur deux');
     const pendingPage = await (await get(`/mon-compte/garde-partagee/${h.child.id}/regles`, h.secondCookie)).text();
     expect(pendingPage).toContain('semaines alternées');
     expect(pendingPage).toContain('Accepter');

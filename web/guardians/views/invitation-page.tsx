@@ -22,7 +22,7 @@ export function InvitationPage({ token, inviter, child, visitor, refusal }: Invi
       </p>
       {visitor === 'anonymous' ? (
         <>
-          <p>Connectez-vous avec votre propre compte pour répondre. Vous n’en avez pas encore ? Créez-le, puis revenez à ce lien depuis l’e-mail reçu.</p>
+          <p>Connectez-vous avec votre propre compte pour répondre. Vous n’en avez pas encore ? Créez-le et confirmez-le, puis rouvrez le lien de cet e-mail d’invitation : il reste valable.</p>
           <p>
             <a class="button" href={`/connexion?retour=${encodeURIComponent(back)}`}>
               Me connecter pour répondre

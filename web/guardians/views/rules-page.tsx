@@ -30,7 +30,7 @@ export function ruleText(rule: CustodyRuleRow, guardians: ChildGuardian[], selfI
   const first = guardians.find((g) => g.first);
   const second = guardians.find((g) => !g.first);
   if (rule.rule === 'split') return `partage : ${name(first?.id ?? null)} ${rule.first_share_percent} %, ${name(second?.id ?? null)} ${100 - rule.first_share_percent!} %`;
-  if (rule.rule === 'alternate') return `semaines alternées : la semaine du ${formatLongDate(rule.reference_monday!)} est celle de ${name(rule.reference_guardian_id)}, puis une semaine sur deux`;
+  if (rule.rule === 'alternate') return `semaines alternées : la semaine du ${formatLongDate(rule.reference_monday!)} est ${rule.reference_guardian_id === selfId ? 'la vôtre' : `celle de ${name(rule.reference_guardian_id)}`}, puis une semaine sur deux`;
   return 'chacun paie ce qu’il réserve';
 }
 
