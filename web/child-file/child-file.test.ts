@@ -65,7 +65,11 @@ describe('the fiche sanitaire', () => {
     expect((await postForm(app(), `/mon-compte/enfants/${childId}/sante`, { ...health, allergies: 'Arachides, kiwi' }, { Cookie: cookie })).status).toBe(303);
     const versions = await records(childId);
     expect(versions.map((r) => [r.version, r.allergies, r.diets])).toEqual([[1, 'Arachides', ['sans-porc']], [2, 'Arachides, kiwi', []]]);
-    expect((await changes(childId)).map((c) => [c.section, c.summary])).toEqual([['health', 'Fiche sanitaire mise à jour (version 1)'], ['health', 'Fiche sanitaire mise à jour (version 2)']]);
+    expect((await changes(childId)).map((c) => [c.section, c.summary])).toEqual([
+      ['health', 'Fiche sanitaire mise à jour (version 1)'],
+      ['health', 'Fiche sanitaire relue, sans changement (version 1)'],
+      ['health', 'Fiche sanitaire mise à jour (version 2)'],
+    ]);
     const page = await (await get(`/mon-compte/enfants/${childId}`, cookie)).text();
     expect(page).toContain('Arachides, kiwi');
     expect(page).toContain(formatShortDate(health.dtp_last_on));

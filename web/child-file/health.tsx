@@ -68,7 +68,7 @@ function valuesOf(record: HealthRecord | undefined): FormValues {
 const flashes: Record<string, string> = {
   sante: 'La fiche sanitaire est enregistrée.',
   'sante-dtp': 'La fiche sanitaire est enregistrée. Le dernier rappel DTP date de plus de 10 ans : pensez à le faire refaire.',
-  'sante-inchangee': "La fiche sanitaire n'a pas changé : rien n'a été enregistré.",
+  'sante-inchangee': "La fiche sanitaire n'a pas changé : elle est confirmée telle quelle.",
 };
 export const healthFlashes = flashes;
 
