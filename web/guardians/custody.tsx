@@ -39,7 +39,7 @@ const flashes = {
   invitation: 'L’invitation est envoyée : l’autre parent a 7 jours pour l’accepter depuis son compte.',
   annulee: 'L’invitation est annulée : son lien ne sert plus.',
   proposee: 'Votre proposition est enregistrée : elle s’appliquera quand l’autre responsable l’aura acceptée.',
-  accepted: 'La règle est acceptée : elle s’applique désormais.',
+  agreed: 'La règle est acceptée : elle s’applique désormais.',
   refused: 'La règle est refusée.',
   withdrawn: 'Votre proposition est retirée.',
   fin: 'La garde partagée est terminée.',

@@ -148,6 +148,7 @@ describe('billing rules', () => {
     expect(pendingPage).toContain('Accepter');
     const agreed = await postForm(app(), `/mon-compte/garde-partagee/${h.child.id}/regles/reponse`, { proposition: String(rule.id), reponse: 'accepter' }, { Cookie: h.secondCookie });
     expect(agreed.headers.get('location')).toContain('ok=agreed');
+    expect(await (await get(agreed.headers.get('location')!, h.secondCookie)).text()).toContain('La règle est acceptée : elle s’applique désormais.');
 
     const calendar = await (await get(`/produits/${product.id}?prestation=${prestation}&enfant=${h.child.id}&mois=${mine.slice(0, 7)}`, h.secondCookie)).text();
     expect(calendar).toContain(`semaine de ${h.first.user.first_name}`);
