@@ -64,6 +64,7 @@ export function sameHealth(a: HealthFields, b: HealthFields): boolean {
 }
 
 export const healthSummary = (version: number) => `Fiche sanitaire mise à jour (version ${version})`;
+export const healthReviewedSummary = (version: number) => `Fiche sanitaire relue, sans changement (version ${version})`;
 
 export type AuthorisationKind = 'photo-video' | 'home-alone' | 'transport' | 'emergency-care';
 

@@ -127,7 +127,7 @@ const AUTHORISATION_WORDS: Record<string, string> = {
 export function missingWords(missing: Missing): string {
   switch (missing.kind) {
     case 'health':
-      return 'fiche sanitaire à compléter';
+      return 'fiche sanitaire à relire et enregistrer';
     case 'authorisations':
       return `autorisations à donner (${missing.kinds.map((kind) => AUTHORISATION_WORDS[kind] ?? kind).join(', ')})`;
     case 'emergency-contact':

@@ -10,7 +10,7 @@ export const guardianMails = {
       subject: `${input.inviter} vous invite à suivre le dossier de ${input.child}`,
       greeting: 'Bonjour,',
       paragraphs: [
-        `${input.inviter} vous invite à devenir le second responsable de ${input.child} sur la plateforme Citoyens de l'Agglomération du Puy-en-Velay.`,
+        `${input.inviter} vous invite à devenir, vous aussi, responsable de ${input.child} sur la plateforme Citoyens de l'Agglomération du Puy-en-Velay.`,
         'Avec votre propre compte, vous verrez le dossier de l’enfant et ses réservations, et vous réserverez et paierez vos propres jours.',
       ],
       action: { label: 'Voir l’invitation', url: input.link },

@@ -41,7 +41,7 @@ describe('registration activities', () => {
     const sent = await mails(`registration-${campaign.id}-${family.user.id}/%`);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.subject).toBe(`Votre dossier annuel ${campaign.schoolYear} est ouvert`);
-    expect(sent[0]!.text_body).toContain('Léa : fiche sanitaire à compléter, une personne à prévenir en cas d’urgence à ajouter.');
+    expect(sent[0]!.text_body).toContain('Léa : fiche sanitaire à relire et enregistrer, une personne à prévenir en cas d’urgence à ajouter.');
     expect(sent[0]!.text_body).not.toContain('Arachide');
 
     await database.db.updateTable('registration_families').set({ completed_at: now }).where('user_id', '=', family.user.id).execute();

@@ -5,7 +5,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { authorisationsFor, saveAuthorisations } from '../../db/queries/child-file/authorisations.ts';
 import type { Dependant } from '../../db/database.ts';
-import { authorisationKinds, authorisationYears, homeAloneProblem, type AuthorisationKind } from '../../domain/child-file.ts';
+import { authorisationKinds, homeAloneProblem, type AuthorisationKind } from '../../domain/child-file.ts';
 import { parisDate } from '../../domain/dates.ts';
 import type { AccessTable } from '../http/access.ts';
 import type { AppDeps } from '../http/deps.ts';
@@ -14,7 +14,7 @@ import { ID } from '../forms/form-route.ts';
 import type { FieldErrors } from '../forms/forms.ts';
 import { anyText, repeatedText } from '../forms/schemas.ts';
 import { currentUser } from '../middleware/guards.ts';
-import { childName, childOf, filePath, readFields, validateFields } from './child.ts';
+import { childName, childOf, filePath, readFields, validateFields, yearsToAuthorise } from './child.ts';
 import { AuthorisationsPage, type YearForm } from './views/authorisations.tsx';
 
 /** Who may call each route below (see web/http/access.ts). */
@@ -36,7 +36,7 @@ export function authorisationsRoutes(deps: AppDeps): Hono<AppEnv> {
   const router = new Hono<AppEnv>();
 
   const page = async (c: Context<AppEnv>, child: Dependant, sent?: Omit<YearForm, 'given'>) => {
-    const years = authorisationYears(parisDate(now()));
+    const years = await yearsToAuthorise(deps, c, parisDate(now()));
     // A form sent for a year no longer offered comes back as the first year's.
     const target = sent && (years.includes(sent.year) ? sent.year : years[0]);
     const forms = await Promise.all(
@@ -63,7 +63,7 @@ export function authorisationsRoutes(deps: AppDeps): Hono<AppEnv> {
     const year = values.annee ?? '';
     const form = validateFields(authorisationsSchema, values, { jours: all('jours') });
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };
-    if (!authorisationYears(parisDate(now())).includes(year)) errors.annee = "Cette année scolaire n'est pas ouverte aux autorisations : choisissez l'une de celles de la page.";
+    if (!(await yearsToAuthorise(deps, c, parisDate(now()))).includes(year)) errors.annee = "Cette année scolaire n'est pas ouverte aux autorisations : choisissez l'une de celles de la page.";
     if (values['home-alone'] === 'oui' && !errors.annee) {
       const problem = homeAloneProblem(child.birth_date, year);
       if (problem) errors['home-alone'] = problem;

@@ -65,11 +65,15 @@ describe('the fiche sanitaire', () => {
     expect((await postForm(app(), `/mon-compte/enfants/${childId}/sante`, { ...health, allergies: 'Arachides, kiwi' }, { Cookie: cookie })).status).toBe(303);
     const versions = await records(childId);
     expect(versions.map((r) => [r.version, r.allergies, r.diets])).toEqual([[1, 'Arachides', ['sans-porc']], [2, 'Arachides, kiwi', []]]);
-    expect((await changes(childId)).map((c) => [c.section, c.summary])).toEqual([['health', 'Fiche sanitaire mise à jour (version 1)'], ['health', 'Fiche sanitaire mise à jour (version 2)']]);
+    expect((await changes(childId)).map((c) => [c.section, c.summary])).toEqual([
+      ['health', 'Fiche sanitaire mise à jour (version 1)'],
+      ['health', 'Fiche sanitaire relue, sans changement (version 1)'],
+      ['health', 'Fiche sanitaire mise à jour (version 2)'],
+    ]);
     const page = await (await get(`/mon-compte/enfants/${childId}`, cookie)).text();
     expect(page).toContain('Arachides, kiwi');
     expect(page).toContain(formatShortDate(health.dtp_last_on));
-    expect(page).toMatch(/Fiche sanitaire mise à jour \(version 2\) : modifié par Marc Pardon le \d+ \S+ à \d+ h/);
+    expect(page).toMatch(/Fiche sanitaire mise à jour \(version 2\) — Marc Pardon, le \d+ \S+ à \d+ h/);
   });
 
   it.each([
@@ -91,6 +95,27 @@ describe('the fiche sanitaire', () => {
     expect(await changes(childId)).toEqual([]);
   });
 
+  it('asks again for the PAI document the browser dropped with a page refused for another field', async () => {
+    const { childId, cookie } = await family('pai-encore@example.fr');
+    const pai = new File([PNG_1X1], 'pai.png', { type: 'image/png' });
+    const fields = Object.entries({ ...health, has_pai: 'oui', doctor_phone: '04 71' });
+    const refused = await multipart(`/mon-compte/enfants/${childId}/sante`, cookie, [...fields, ['pai_document', pai]]);
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain('numéro français');
+    expect(html).toContain('Choisissez à nouveau le document du PAI');
+    expect(await records(childId)).toEqual([]);
+  });
+
+  it('shows the doctor’s phone and the insurance number even without their names', async () => {
+    const { childId, cookie } = await family('sans-nom@example.fr');
+    const sent = { ...health, doctor_name: '', insurance_name: '' };
+    expect((await postForm(app(), `/mon-compte/enfants/${childId}/sante`, sent, { Cookie: cookie })).status).toBe(303);
+    const page = await (await get(`/mon-compte/enfants/${childId}`, cookie)).text();
+    expect(page).toContain(`<dd>${health.doctor_phone}</dd>`);
+    expect(page).toContain(`<dd>n° ${health.insurance_number}</dd>`);
+  });
+
   it('keeps the PAI as a document of its own kind that staff never get to decide', async () => {
     const { user, childId, cookie } = await family('pai@example.fr');
     await database.db.updateTable('users').set({ status: 'pending' }).where('id', '=', user.id).execute();
@@ -108,6 +133,10 @@ describe('the fiche sanitaire', () => {
     const staff = await login(app(), 'agent.pai@rosieres.fr');
     expect(await (await get(`/agent/familles/${user.id}`, staff)).text()).not.toContain('pai.png');
     expect((await get(`/agent/documents/${document.id}`, staff)).status).toBe(403);
+    // Nobody will decide it: the family's list does not say it waits.
+    const listed = await (await get('/mon-compte/documents', cookie)).text();
+    expect(listed).toContain('Jointe à la fiche sanitaire');
+    expect(listed).not.toContain('En attente');
     // Saved again without a file, the PAI kept is the one sent.
     expect((await multipart(`/mon-compte/enfants/${childId}/sante`, cookie, [...fields, ['notes', 'Panier le mercredi']])).status).toBe(303);
     expect((await records(childId)).map((r) => r.pai_document_id)).toEqual([document.id, document.id]);
@@ -162,7 +191,7 @@ describe('the persons to call and who may collect the child', () => {
       'Personne modifiée : Josiane Girard (grand-mère), à prévenir, peut venir chercher l’enfant',
       'Personne retirée : Josiane Girard (grand-mère)',
     ]);
-    expect(await (await get(`/mon-compte/enfants/${childId}`, cookie)).text()).toContain('Personne retirée : Josiane Girard (grand-mère) : modifié par Marc Pardon');
+    expect(await (await get(`/mon-compte/enfants/${childId}`, cookie)).text()).toContain('Personne retirée : Josiane Girard (grand-mère) — Marc Pardon');
   });
 
   it.each([
@@ -203,7 +232,7 @@ describe('the authorisations', () => {
     expect(page).toContain('par Marc Pardon');
     // The same answers again write nothing; one withdrawn writes one change.
     await postForm(app(), `/mon-compte/enfants/${childId}/autorisations`, { annee: year, ...all, 'home-alone': 'oui', jours: '1' }, { Cookie: cookie });
-    expect((await changes(childId)).at(-1)!.summary).toBe(`Rentrer seul autorisé pour ${year} (lundi)`);
+    expect((await changes(childId)).at(-1)!.summary).toBe(`Rentrer seul pour ${year} : oui (lundi)`);
     const unchanged = await postForm(app(), `/mon-compte/enfants/${childId}/autorisations`, { annee: year, ...all, 'home-alone': 'oui', jours: '1' }, { Cookie: cookie });
     expect(unchanged.headers.get('location')).toContain('autorisations-inchangees');
     expect(await changes(childId)).toHaveLength(5);

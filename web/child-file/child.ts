@@ -2,6 +2,9 @@
 // family capability (which a second guardian's access extends), never a removed one.
 import type { Context } from 'hono';
 import { findDependant } from '../../db/queries/family/index.ts';
+import { campaignSchoolYears } from '../../db/queries/registration/index.ts';
+import { authorisationYears } from '../../domain/child-file.ts';
+import type { IsoDate } from '../../domain/dates.ts';
 import type { Dependant } from '../../db/database.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
@@ -45,3 +48,10 @@ export const childFileLinks = (dependantId: number) => {
   const file = `/mon-compte/enfants/${dependantId}`;
   return { file, health: `${file}/sante`, pai: `${file}/pai`, contacts: `${file}/contacts`, authorisations: `${file}/autorisations` };
 };
+
+/** The school years the family answers authorisations for: the file's own, and those its dossiers ask. */
+export async function yearsToAuthorise(deps: Pick<AppDeps, 'db'>, c: Context<AppEnv>, today: IsoDate): Promise<string[]> {
+  const user = currentUser(c);
+  const asked = await campaignSchoolYears(deps.db, { userId: user.id, communeId: user.commune_id }, today);
+  return [...new Set([...authorisationYears(today), ...asked])].sort();
+}

@@ -5,13 +5,12 @@ import { authorisationsFor } from '../../db/queries/child-file/authorisations.ts
 import { recentChanges } from '../../db/queries/child-file/changes.ts';
 import { listContacts } from '../../db/queries/child-file/contacts.ts';
 import { currentHealthRecord } from '../../db/queries/child-file/health.ts';
-import { authorisationYears } from '../../domain/child-file.ts';
 import { parisDate } from '../../domain/dates.ts';
 import type { AccessTable } from '../http/access.ts';
 import type { AppDeps } from '../http/deps.ts';
 import type { AppEnv } from '../http/env.ts';
 import { flash, ID } from '../forms/form-route.ts';
-import { childName, childOf } from './child.ts';
+import { childName, childOf, yearsToAuthorise } from './child.ts';
 import { healthFlashes } from './health.tsx';
 import { ChildFilePage } from './views/file-page.tsx';
 
@@ -38,7 +37,7 @@ export function filePageRoutes(deps: AppDeps): Hono<AppEnv> {
       currentHealthRecord(db, child.id),
       listContacts(db, child.id),
       recentChanges(db, child.id),
-      Promise.all(authorisationYears(today).map(async (year) => ({ year, given: await authorisationsFor(db, child.id, year) }))),
+      yearsToAuthorise(deps, c, today).then((list) => Promise.all(list.map(async (year) => ({ year, given: await authorisationsFor(db, child.id, year) })))),
     ]);
     return c.render(<ChildFilePage child={child} health={health} contacts={contacts} years={years} changes={changes} today={today} message={flash(c, flashes)} />, {
       title: `Fiche de ${childName(child)}`,

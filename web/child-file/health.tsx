@@ -68,7 +68,7 @@ function valuesOf(record: HealthRecord | undefined): FormValues {
 const flashes: Record<string, string> = {
   sante: 'La fiche sanitaire est enregistrée.',
   'sante-dtp': 'La fiche sanitaire est enregistrée. Le dernier rappel DTP date de plus de 10 ans : pensez à le faire refaire.',
-  'sante-inchangee': "La fiche sanitaire n'a pas changé : rien n'a été enregistré.",
+  'sante-inchangee': "La fiche sanitaire n'a pas changé : elle est confirmée telle quelle.",
 };
 export const healthFlashes = flashes;
 
@@ -130,6 +130,8 @@ export function healthRoutes(deps: AppDeps): Hono<AppEnv> {
       upload = await readUpload(file);
       if ('error' in upload) errors.pai_document = upload.error;
     }
+    // The browser drops the chosen file with the page: say so beside its field, or the family saves without it.
+    if ((!form.ok || Object.keys(errors).length > 0) && wantsPai && file && !errors.pai_document) errors.pai_document = 'Choisissez à nouveau le document du PAI : il ne peut pas être gardé quand le formulaire contient une erreur.';
     if (!form.ok || Object.keys(errors).length > 0) return again(errors);
 
     let paiDocumentId = wantsPai ? keptPai : null;

@@ -40,7 +40,7 @@ const flashes = {
   invitation: 'L’invitation est envoyée : l’autre parent a 7 jours pour l’accepter depuis son compte.',
   annulee: 'L’invitation est annulée : son lien ne sert plus.',
   proposee: 'Votre proposition est enregistrée : elle s’appliquera quand l’autre responsable l’aura acceptée.',
-  accepted: 'La règle est acceptée : elle s’applique désormais.',
+  agreed: 'La règle est acceptée : elle s’applique désormais.',
   refused: 'La règle est refusée.',
   withdrawn: 'Votre proposition est retirée.',
   fin: 'La garde partagée est terminée.',
@@ -76,7 +76,7 @@ export function custodyRoutes(deps: AppDeps): Hono<AppEnv> {
 
   const sharingPage = async (c: Context<AppEnv>, child: Dependant, extra: { values?: FormValues; errors?: FieldErrors; message?: string | null } = {}) =>
     c.render(
-      <SharingPage child={child} guardians={(await guardiansOf(db, [child.id])).get(child.id) ?? []} selfId={currentUser(c).id} pending={await pendingInvitation(db, child.id, now())} {...extra} />,
+      <SharingPage child={child} guardians={(await guardiansOf(db, [child.id])).get(child.id) ?? []} selfId={currentUser(c).id} pending={await pendingInvitation(db, child.id, now())} awaitingAnswer={(await custodyRules(db, child.id)).filter((r) => r.state === 'pending' && r.proposed_by !== currentUser(c).id).length} {...extra} />,
       { title: `Garde partagée de ${child.first_name}` },
     );
 
@@ -145,11 +145,11 @@ export function custodyRoutes(deps: AppDeps): Hono<AppEnv> {
         if (/^\d{1,12}$/.test(values.produit ?? '') && !products.has(Number(values.produit))) errors.produit = 'Choisissez une activité de la liste.';
         if (values.regle === 'split') {
           const part = (values.part ?? '').trim();
-          if (!/^\d{1,2}$/.test(part) || Number(part) < 1) errors.part = 'Indiquez la part du premier responsable, de 1 à 99 %.';
+          if (!/^\d{1,2}$/.test(part) || Number(part) < 1) errors.part = 'Indiquez la part, de 1 à 99 %.';
           else proposal = { rule: 'split', firstSharePercent: Number(part) };
         } else if (values.regle === 'alternate') {
           const monday = isoDayField('x').safeParse(values.lundi ?? '');
-          if (!monday.success) errors.lundi = 'Indiquez le lundi d’une semaine de référence (exemple : 2027-01-04).';
+          if (!monday.success) errors.lundi = 'Indiquez le lundi d’une semaine de référence (par exemple le lundi 4 janvier 2027).';
           else if (isoWeekday(monday.data) !== 1) errors.lundi = 'Ce jour n’est pas un lundi : choisissez le lundi de la semaine.';
           const holder = guardians.find((g) => String(g.id) === values.semaine_de);
           if (!holder) errors.semaine_de = 'Choisissez à qui est cette semaine.';
@@ -193,8 +193,10 @@ export function custodyRoutes(deps: AppDeps): Hono<AppEnv> {
         <section class="narrow">
           <h1>Mettre fin à la garde partagée de {child.first_name} ?</h1>
           <p>
-            Le second responsable ne verra plus {child.first_name} ni son dossier, et ne pourra plus réserver pour lui. Les jours déjà réservés et payés restent à chacun ; les règles de paiement
-            prennent fin.
+            {child.co_guardian_id === user.id
+              ? `Vous ne verrez plus ${child.first_name} ni son dossier, et ne pourrez plus réserver ses activités.`
+              : `L’autre parent ne verra plus ${child.first_name} ni son dossier, et ne pourra plus réserver ses activités.`}{' '}
+            Les jours déjà réservés et payés restent à chacun ; les règles de paiement prennent fin.
           </p>
           <ConfirmationForm action={`/mon-compte/garde-partagee/${child.id}/fin`} fields={[]} />
         </section>,

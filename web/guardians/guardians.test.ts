@@ -138,11 +138,17 @@ describe('billing rules', () => {
 
     // Pending, the rule binds nobody: its proposer cannot accept it for the other.
     expect((await postForm(app(), `/mon-compte/garde-partagee/${h.child.id}/regles/reponse`, { proposition: String(rule.id), reponse: 'accepter' }, { Cookie: h.firstCookie })).status).toBe(400);
+    // The other parent learns of it from the child's sharing page; the proposer reads it as theirs.
+    const waiting = 'Une règle de paiement proposée par l’autre parent attend votre réponse.';
+    expect(await (await get(`/mon-compte/garde-partagee/${h.child.id}`, h.secondCookie)).text()).toContain(waiting);
+    expect(await (await get(`/mon-compte/garde-partagee/${h.child.id}`, h.firstCookie)).text()).not.toContain(waiting);
+    expect(await (await get(`/mon-compte/garde-partagee/${h.child.id}/regles`, h.firstCookie)).text()).toContain('est la vôtre, puis une semaine sur deux');
     const pendingPage = await (await get(`/mon-compte/garde-partagee/${h.child.id}/regles`, h.secondCookie)).text();
     expect(pendingPage).toContain('semaines alternées');
     expect(pendingPage).toContain('Accepter');
     const agreed = await postForm(app(), `/mon-compte/garde-partagee/${h.child.id}/regles/reponse`, { proposition: String(rule.id), reponse: 'accepter' }, { Cookie: h.secondCookie });
     expect(agreed.headers.get('location')).toContain('ok=agreed');
+    expect(await (await get(agreed.headers.get('location')!, h.secondCookie)).text()).toContain('La règle est acceptée : elle s’applique désormais.');
 
     const calendar = await (await get(`/produits/${product.id}?prestation=${prestation}&enfant=${h.child.id}&mois=${mine.slice(0, 7)}`, h.secondCookie)).text();
     expect(calendar).toContain(`semaine de ${h.first.user.first_name}`);
@@ -166,7 +172,7 @@ describe('billing rules', () => {
     const product = await demoProduct(database.db);
     const response = await postForm(app(), `/mon-compte/garde-partagee/${h.child.id}/regles`, { produit: String(product.id), regle: 'split', lundi: '', semaine_de: '', part: '150' }, { Cookie: h.firstCookie });
     expect(response.status).toBe(400);
-    expect(await response.text()).toContain('Indiquez la part du premier responsable, de 1 à 99 %.');
+    expect(await response.text()).toContain('Indiquez la part, de 1 à 99 %.');
     expect(await database.db.selectFrom('custody_rules').select('id').where('dependant_id', '=', h.child.id).execute()).toEqual([]);
   });
 });

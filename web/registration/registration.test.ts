@@ -151,7 +151,7 @@ describe('the family’s dossier and booking', () => {
     // Staff see who is complete and what the others lack, without any health detail.
     const followed = await (await get(`/agent/inscriptions/${campaignId}`, staff)).text();
     expect(followed).toContain('1/2');
-    expect(followed).toContain('fiche sanitaire à compléter');
+    expect(followed).toContain('fiche sanitaire à relire et enregistrer');
     expect(followed).not.toContain('Arachide');
   });
 
@@ -163,5 +163,23 @@ describe('the family’s dossier and booking', () => {
     expect(held.status).toBe(200);
     const base = product.prestations.find((p) => p.label === 'Matin')!.price_cents;
     expect(await database.db.selectFrom('holds').select(['price_cents', 'price_note']).where('user_id', '=', other.user.id).execute()).toEqual([{ price_cents: base, price_note: 'Tarif QF 2, dossier annuel incomplet' }]);
+  });
+
+  it('offers the campaign’s year in the child’s authorisations at once, and counts a fiche sanitaire read again and saved unchanged', async () => {
+    const child = other.dependants[0]!;
+    expect(await (await get(`/mon-compte/enfants/${child.id}/autorisations`, neighbour)).text()).toContain(`Année scolaire ${schoolYear}`);
+    expect(await (await get(`/mon-compte/enfants/${child.id}`, neighbour)).text()).toContain(`Autorisations pour ${schoolYear}`);
+    const answers = { annee: schoolYear, 'photo-video': 'non', 'home-alone': 'non', transport: 'oui', 'emergency-care': 'oui' };
+    expect((await postForm(app(), `/mon-compte/enfants/${child.id}/autorisations`, answers, { Cookie: neighbour })).status).toBe(303);
+
+    // Filled before the campaign opened, the fiche is to be read again.
+    const opened = await database.db.selectFrom('registration_campaigns').select('opened_at').where('id', '=', campaignId).executeTakeFirstOrThrow();
+    await database.db.insertInto('child_health_records').values({ dependant_id: child.id, version: 1, allergies: 'Arachide', recorded_by: other.user.id, recorded_at: new Date(opened.opened_at!.getTime() - 86_400_000) }).execute();
+    expect(await (await get('/mon-compte/dossier-annuel', neighbour)).text()).toMatch(/fiche sanitaire à relire et enregistrer/i);
+    const same = { allergies: 'Arachide', has_pai: 'non', treatments: '', dtp_last_on: '', vaccinations: '', doctor_name: '', doctor_phone: '', insurance_name: '', insurance_number: '', notes: '' };
+    const saved = await postForm(app(), `/mon-compte/enfants/${child.id}/sante`, same, { Cookie: neighbour });
+    expect(saved.headers.get('location')).toBe(`/mon-compte/enfants/${child.id}?ok=sante-inchangee`);
+    expect(await database.db.selectFrom('child_health_records').select('version').where('dependant_id', '=', child.id).execute()).toEqual([{ version: 1 }]);
+    expect(await (await get('/mon-compte/dossier-annuel', neighbour)).text()).not.toMatch(/fiche sanitaire à relire/i);
   });
 });

@@ -44,7 +44,8 @@ export async function saveAuthorisations(db: Db, input: { dependantId: number; s
         .onConflict((oc) => oc.constraint('child_authorisations_key').doUpdateSet({ granted: choice.granted, weekdays, given_by: input.userId, given_at: input.now }))
         .execute();
       const days = choice.granted && weekdays && weekdays.length > 0 ? ` (${weekdayNames(weekdays)})` : '';
-      const summary = `${authorisationLabel(choice.kind)} ${choice.granted ? 'autorisé' : 'non autorisé'} pour ${input.schoolYear}${days}`;
+      // « Oui » / « non » after the label: « autorisé » would have to agree with each label (« Photo et vidéo », « Soins d'urgence »).
+      const summary = `${authorisationLabel(choice.kind)} pour ${input.schoolYear} : ${choice.granted ? 'oui' : 'non'}${days}`;
       await recordChange(trx, { dependantId: input.dependantId, section: 'authorisations', summary, userId: input.userId, now: input.now });
       changed += 1;
     }

@@ -1,6 +1,6 @@
 // The fiche sanitaire: every save a new version (the highest is the file, the others its
-// history); a save that changes nothing writes nothing.
-import { sameHealth, healthSummary, type HealthFields } from '../../../domain/child-file.ts';
+// history); a save that changes nothing writes no version, only that it was reviewed.
+import { sameHealth, healthReviewedSummary, healthSummary, type HealthFields } from '../../../domain/child-file.ts';
 import type { Db } from '../../connection.ts';
 import { recordChange } from './changes.ts';
 
@@ -17,7 +17,11 @@ export async function saveHealthRecord(db: Db, input: { dependantId: number; fie
     // Two guardians saving at once: the child's row orders them, so versions never collide.
     await trx.selectFrom('dependants').select('id').where('id', '=', input.dependantId).forUpdate().executeTakeFirstOrThrow();
     const current = await currentHealthRecord(trx, input.dependantId);
-    if (current && sameHealth(current, input.fields)) return null;
+    if (current && sameHealth(current, input.fields)) {
+      // Read again and found right is an answer too: a yearly dossier asks for the fiche reviewed since its opening.
+      await recordChange(trx, { dependantId: input.dependantId, section: 'health', summary: healthReviewedSummary(current.version), userId: input.userId, now: input.now });
+      return null;
+    }
     const version = (current?.version ?? 0) + 1;
     await trx
       .insertInto('child_health_records')

@@ -114,7 +114,7 @@ export async function answerInvitation(
     if (child.co_guardian_id !== null) return { ok: false as const, refusal: 'shared-already' as const };
     await trx.updateTable('dependants').set({ co_guardian_id: input.userId }).where('id', '=', child.id).execute();
     await trx.updateTable('guardian_invitations').set({ state: 'accepted', accepted_by: input.userId, ended_at: input.now }).where('id', '=', invitation.id).execute();
-    await trx.insertInto('child_file_changes').values({ dependant_id: child.id, section: 'guardians', summary: 'Second responsable ajouté : l’invitation a été acceptée.', changed_by: input.userId, changed_at: input.now }).execute();
+    await trx.insertInto('child_file_changes').values({ dependant_id: child.id, section: 'guardians', summary: 'Invitation acceptée : l’autre parent suit désormais le dossier.', changed_by: input.userId, changed_at: input.now }).execute();
     return { ok: true as const, dependantId: child.id };
   });
 }

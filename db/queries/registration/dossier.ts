@@ -52,15 +52,20 @@ async function campaignsToJoin(db: Db, family: { userId: number; communeId: numb
 
 /** Each child's facts for a school year, by child, read from the child's file. */
 async function childFacts(db: Db, childIds: number[], schoolYear: string) {
-  const [health, authorisations, contacts] = await Promise.all([
+  const [saved, reviewed, authorisations, contacts] = await Promise.all([
     db.selectFrom('child_health_records').select(['dependant_id', (eb) => eb.fn.max('recorded_at').as('recorded_at')]).where('dependant_id', 'in', childIds).groupBy('dependant_id').execute(),
+    // A fiche saved unchanged is logged, not versioned: reviewed then all the same.
+    db.selectFrom('child_file_changes').select(['dependant_id', (eb) => eb.fn.max('changed_at').as('changed_at')]).where('dependant_id', 'in', childIds).where('section', '=', 'health').groupBy('dependant_id').execute(),
     db.selectFrom('child_authorisations').select(['dependant_id', 'kind']).where('dependant_id', 'in', childIds).where('school_year', '=', schoolYear).execute(),
     db.selectFrom('child_contacts').select(['dependant_id', (eb) => eb.fn.countAll<string>().as('count')]).where('dependant_id', 'in', childIds).where('is_emergency', '=', true).where('removed_at', 'is', null).groupBy('dependant_id').execute(),
   ]);
   return (childId: number) => {
-    const saved = health.find((row) => row.dependant_id === childId)?.recorded_at;
+    const version = saved.find((row) => row.dependant_id === childId)?.recorded_at;
+    const review = reviewed.find((row) => row.dependant_id === childId)?.changed_at;
+    // Only a fiche that exists can be reviewed: without a version, the log does not count.
+    const healthRecordedAt = version == null ? null : new Date(Math.max(new Date(version).getTime(), review == null ? 0 : new Date(review).getTime()));
     return {
-    healthRecordedAt: saved == null ? null : new Date(saved),
+    healthRecordedAt,
     authorisationsGiven: authorisations.filter((row) => row.dependant_id === childId).map((row) => row.kind),
     emergencyContacts: Number(contacts.find((row) => row.dependant_id === childId)?.count ?? 0),
     };

@@ -2,3 +2,4 @@
 // through this file only (lint), so what is not listed here stays the capability's own.
 export { pendingRegistration, registrationTerms } from './booking-terms.ts';
 export type { DayTerms, PendingRegistration, RegistrationTerms } from './booking-terms.ts';
+export { campaignSchoolYears } from './campaign-years.ts';

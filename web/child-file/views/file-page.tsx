@@ -49,9 +49,9 @@ function HealthSummary({ health, today }: { health: HealthRecord; today: IsoDate
         <dt>Autres vaccinations</dt>
         <dd>{orNone(health.vaccinations)}</dd>
         <dt>Médecin traitant</dt>
-        <dd>{health.doctor_name ? `${health.doctor_name}${health.doctor_phone ? `, ${health.doctor_phone}` : ''}` : 'Non renseigné'}</dd>
+        <dd>{[health.doctor_name, health.doctor_phone].filter(Boolean).join(', ') || 'Non renseigné'}</dd>
         <dt>Assurance maladie</dt>
-        <dd>{health.insurance_name ? `${health.insurance_name}${health.insurance_number ? `, n° ${health.insurance_number}` : ''}` : 'Non renseignée'}</dd>
+        <dd>{[health.insurance_name, health.insurance_number ? `n° ${health.insurance_number}` : null].filter(Boolean).join(', ') || 'Non renseignée'}</dd>
         <dt>Autres informations</dt>
         <dd>{health.notes ?? 'Aucune'}</dd>
       </dl>
@@ -144,7 +144,8 @@ export function ChildFilePage({ child, health, contacts, years, changes, today, 
         <ul>
           {changes.map((change) => (
             <li>
-              {change.summary} : modifié par {personName(change)} {formatChangeMoment(change.changed_at, today)}
+              {/* Summaries are sentences of their own (some end with a full stop): who and when follow a dash. */}
+              {change.summary.replace(/\.$/, '')} — {personName(change)}, {formatChangeMoment(change.changed_at, today)}
             </li>
           ))}
         </ul>

@@ -20,7 +20,9 @@ export const kindLabel = (kind: string) => documentKinds.find((k) => k.value ===
 const dateFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
 /** `audience`: the family reads what to do (« déposez-en une nouvelle »); staff read what waits for them. */
-export function documentStatus(document: Pick<Document, 'status' | 'refusal_reason'> & { expires_on?: IsoDate | null }, audience: 'family' | 'staff' = 'family'): string {
+export function documentStatus(document: Pick<Document, 'status' | 'refusal_reason'> & { expires_on?: IsoDate | null; kind?: string }, audience: 'family' | 'staff' = 'family'): string {
+  // Nobody decides a PAI (staff never review it): « En attente » would wait forever.
+  if (document.kind === 'pai') return 'Jointe à la fiche sanitaire';
   if (document.status === 'accepted') return document.expires_on ? `Acceptée, valable jusqu'au ${formatShortDate(document.expires_on)}` : 'Acceptée';
   if (document.status === 'refused') return `Refusée : ${document.refusal_reason ?? 'motif non précisé'}`;
   const end = document.expires_on ? formatShortDate(document.expires_on) : '?';

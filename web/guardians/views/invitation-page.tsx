@@ -18,11 +18,11 @@ export function InvitationPage({ token, inviter, child, visitor, refusal }: Invi
       <h1>Invitation à la garde partagée de {child}</h1>
       {refusal ? <Notice kind="warning">{refusal}</Notice> : null}
       <p>
-        {inviter} vous invite à devenir le second responsable de {child}. Vous verrez son dossier et ses réservations, et vous réserverez et paierez vos propres jours avec votre compte.
+        {inviter} vous invite à devenir, vous aussi, responsable de {child}. Vous verrez son dossier et ses réservations, et vous réserverez et paierez vos propres jours avec votre compte.
       </p>
       {visitor === 'anonymous' ? (
         <>
-          <p>Connectez-vous avec votre propre compte pour répondre. Vous n’en avez pas encore ? Créez-le, puis revenez à ce lien depuis l’e-mail reçu.</p>
+          <p>Connectez-vous avec votre propre compte pour répondre. Vous n’en avez pas encore ? Créez-le et confirmez-le, puis rouvrez le lien de cet e-mail d’invitation : il reste valable.</p>
           <p>
             <a class="button" href={`/connexion?retour=${encodeURIComponent(back)}`}>
               Me connecter pour répondre

@@ -22,7 +22,7 @@ export interface RulesPageProps {
   errors?: FieldErrors;
 }
 
-const labels = { produit: 'Activité', regle: 'Règle', part: 'Part du premier responsable (%)', lundi: 'Lundi d’une semaine de référence', semaine_de: 'Cette semaine-là est celle de' };
+const labels = { produit: 'Activité', regle: 'Règle', part: 'Part payée (%)', lundi: 'Lundi d’une semaine de référence', semaine_de: 'Cette semaine-là est celle de' };
 
 /** A rule in words, each guardian named. */
 export function ruleText(rule: CustodyRuleRow, guardians: ChildGuardian[], selfId: number): string {
@@ -30,7 +30,7 @@ export function ruleText(rule: CustodyRuleRow, guardians: ChildGuardian[], selfI
   const first = guardians.find((g) => g.first);
   const second = guardians.find((g) => !g.first);
   if (rule.rule === 'split') return `partage : ${name(first?.id ?? null)} ${rule.first_share_percent} %, ${name(second?.id ?? null)} ${100 - rule.first_share_percent!} %`;
-  if (rule.rule === 'alternate') return `semaines alternées : la semaine du ${formatLongDate(rule.reference_monday!)} est celle de ${name(rule.reference_guardian_id)}, puis une semaine sur deux`;
+  if (rule.rule === 'alternate') return `semaines alternées : la semaine du ${formatLongDate(rule.reference_monday!)} est ${rule.reference_guardian_id === selfId ? 'la vôtre' : `celle de ${name(rule.reference_guardian_id)}`}, puis une semaine sur deux`;
   return 'chacun paie ce qu’il réserve';
 }
 
@@ -38,6 +38,9 @@ export function RulesPage({ child, guardians, selfId, rules, products, message, 
   const agreed = rules.filter((r) => r.state === 'agreed');
   const pending = rules.filter((r) => r.state === 'pending');
   const other = guardians.find((g) => g.id !== selfId);
+  // The share is stored as the first guardian's; the label names that person, whom « premier » would not tell.
+  const firstGuardian = guardians.find((g) => g.first);
+  const partLabel = `Part payée par ${!firstGuardian || firstGuardian.id === selfId ? 'vous' : guardianName(firstGuardian)} (%)`;
   return (
     <>
       <p>
@@ -91,7 +94,7 @@ export function RulesPage({ child, guardians, selfId, rules, products, message, 
       )}
       <h2>Proposer une règle</h2>
       <form method="post" action={`/mon-compte/garde-partagee/${child.id}/regles`} novalidate>
-        <ErrorSummary errors={errors} labels={labels} />
+        <ErrorSummary errors={errors} labels={{ ...labels, part: partLabel }} />
         <SelectField name="produit" label={labels.produit} required options={products.map((p) => ({ value: String(p.id), label: p.name }))} value={values.produit} error={errors.produit} placeholder="Choisissez" />
         <SelectField
           name="regle"
@@ -108,7 +111,7 @@ export function RulesPage({ child, guardians, selfId, rules, products, message, 
         />
         <Field name="lundi" type="date" label={labels.lundi} hint="Semaines alternées seulement." value={values.lundi} error={errors.lundi} />
         <SelectField name="semaine_de" label={labels.semaine_de} options={guardians.map((g) => ({ value: String(g.id), label: g.id === selfId ? 'Vous' : guardianName(g) }))} value={values.semaine_de} error={errors.semaine_de} placeholder="Choisissez" />
-        <Field name="part" label={labels.part} hint="Partage par pourcentage seulement : de 1 à 99." value={values.part} error={errors.part} extra={{ inputmode: 'numeric' }} />
+        <Field name="part" label={partLabel} hint="Partage par pourcentage seulement : de 1 à 99." value={values.part} error={errors.part} extra={{ inputmode: 'numeric' }} />
         <button class="button" type="submit">
           Proposer
         </button>

@@ -12,12 +12,14 @@ export interface SharingPageProps {
   guardians: ChildGuardian[];
   selfId: number;
   pending: { email: string; expires_at: Date } | undefined;
+  /** Rules the other parent proposed that wait for this one's answer: nothing else tells them. */
+  awaitingAnswer?: number;
   message?: string | null;
   values?: FormValues;
   errors?: FieldErrors;
 }
 
-export function SharingPage({ child, guardians, selfId, pending, message, values = {}, errors = {} }: SharingPageProps) {
+export function SharingPage({ child, guardians, selfId, pending, awaitingAnswer = 0, message, values = {}, errors = {} }: SharingPageProps) {
   const other = guardians.find((g) => g.id !== selfId);
   return (
     <>
@@ -33,7 +35,6 @@ export function SharingPage({ child, guardians, selfId, pending, message, values
         {guardians.map((g) => (
           <li>
             {g.id === selfId ? 'Vous' : guardianName(g)}
-            {g.first ? ' (premier responsable)' : ' (second responsable)'}
           </li>
         ))}
       </ul>
@@ -43,6 +44,11 @@ export function SharingPage({ child, guardians, selfId, pending, message, values
             {guardianName(other)} voit le dossier de {child.first_name} et ses réservations, réserve et paie ses propres jours avec son compte. Chacun paie ce qu’il réserve, sauf règle acceptée par
             vous deux.
           </p>
+          {awaitingAnswer > 0 ? (
+            <Notice kind="info">
+              {awaitingAnswer === 1 ? 'Une règle de paiement proposée par l’autre parent attend votre réponse.' : `${awaitingAnswer} règles de paiement proposées par l’autre parent attendent votre réponse.`}
+            </Notice>
+          ) : null}
           <p>
             <a class="button" href={`/mon-compte/garde-partagee/${child.id}/regles`}>
               Règles de paiement et fin du partage

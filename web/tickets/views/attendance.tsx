@@ -218,7 +218,8 @@ export function AttendanceDayPage({ product, day, today, around, prestationId, c
                   <td>{ageOn(row.birthDate, day)} ans</td>
                   <td>{row.prestation}</td>
                   <td>
-                    <a href={`/agent/familles/${row.familyId}`}>{[row.guardianFirstName, row.guardianLastName].filter(Boolean).join(' ') || row.email}</a>
+                    {/* Named as the other guardian is below, so that staff do not take the booker for someone else. */}
+                    <a href={`/agent/familles/${row.familyId}`}>{[row.guardianFirstName, row.guardianLastName].filter(Boolean).join(' ') || row.email}</a> (responsable légal)
                     {row.phone ? (
                       <>
                         <br />
