@@ -83,6 +83,12 @@ describe('the invitation', () => {
     const staff = await login(app(), 'agent-garde@rosieres.fr');
     expect(await (await get(`/garde-partagee/invitation?jeton=${token}`, staff)).text()).toContain('Un compte agent ne peut pas être responsable');
     expect((await postForm(app(), '/garde-partagee/invitation', { jeton: token, reponse: 'accepter' }, { Cookie: staff })).status).toBe(403);
+    // Forwarded to another parent: only the account of the address invited answers it.
+    const stranger = await bookingFamily(database.db, 'transfere-garde@example.fr', []);
+    const forwarded = await postForm(app(), '/garde-partagee/invitation', { jeton: token, reponse: 'accepter' }, { Cookie: await login(app(), stranger.user.email) });
+    expect(forwarded.status).toBe(403);
+    expect(await forwarded.text()).toContain('Cette invitation a été envoyée à une autre adresse e-mail');
+    expect((await get(`/mon-compte/garde-partagee/${h.child.id}`, await login(app(), stranger.user.email))).status).toBe(404);
 
     expect((await postForm(app(), `/mon-compte/garde-partagee/${h.child.id}/invitation/annuler`, {}, { Cookie: h.firstCookie })).status).toBe(303);
     expect((await get(`/garde-partagee/invitation?jeton=${token}`, h.secondCookie)).status).toBe(410);

@@ -23,6 +23,8 @@ const answerForm = z.object({ jeton: anyText, reponse: anyText });
 
 const refusals = {
   own: 'Vous êtes déjà responsable de cet enfant : cette invitation est destinée à l’autre parent, qui doit l’accepter depuis son propre compte.',
+  'other-address':
+    'Cette invitation a été envoyée à une autre adresse e-mail que celle de votre compte : connectez-vous avec le compte de cette adresse, ou demandez à l’autre parent de vous inviter à l’adresse de votre compte.',
   'shared-already': 'Cet enfant a déjà deux responsables : l’invitation ne peut plus être acceptée.',
 };
 

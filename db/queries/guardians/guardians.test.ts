@@ -62,6 +62,8 @@ describe('the invitation of the other parent', () => {
     expect(await answerInvitation(database.db, { token: invited.token, userId: first.user.id, accept: true, now })).toEqual({ ok: false, refusal: 'own' });
     const agent = await createStaff(database.db, 'agent-invite@rosieres.fr', ['rosieres']);
     expect(await answerInvitation(database.db, { token: invited.token, userId: agent.id, accept: true, now })).toEqual({ ok: false, refusal: 'staff' });
+    // A forwarded link: another parent's account is not the address invited, accepting or declining.
+    for (const accept of [true, false]) expect(await answerInvitation(database.db, { token: invited.token, userId: second.user.id, accept, now })).toEqual({ ok: false, refusal: 'other-address' });
     const late = new Date(now.getTime() + 8 * 86_400_000);
     expect(await answerInvitation(database.db, { token: invited.token, userId: second.user.id, accept: true, now: late })).toEqual({ ok: false, refusal: 'invalid' });
 

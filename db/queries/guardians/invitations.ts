@@ -77,11 +77,12 @@ export async function invitationBehind(db: Db, token: string, now: Date) {
     .executeTakeFirst();
 }
 
-export type AnswerRefusal = 'invalid' | 'own' | 'staff' | 'shared-already';
+export type AnswerRefusal = 'invalid' | 'own' | 'staff' | 'other-address' | 'shared-already';
 
 /**
  * The invitee's answer. Accepted, they become the child's second guardian: never the one who
- * invited, never staff, never a third guardian; the link serves once either way.
+ * invited, never staff, never a third guardian, and only from the account of the address invited
+ * (a forwarded link would open the child's file to whoever holds it); the link serves once either way.
  */
 export async function answerInvitation(
   db: Db,
@@ -91,7 +92,7 @@ export async function answerInvitation(
   return db.transaction().execute(async (trx) => {
     const invitation = await trx
       .selectFrom('guardian_invitations')
-      .select(['id', 'dependant_id', 'invited_by', 'expires_at'])
+      .select(['id', 'dependant_id', 'invited_by', 'email', 'expires_at'])
       .where('token_hash', '=', hashToken(input.token))
       .where('state', '=', 'pending')
       .forUpdate()
@@ -101,11 +102,12 @@ export async function answerInvitation(
       await trx.updateTable('guardian_invitations').set({ state: 'expired', ended_at: input.now }).where('id', '=', invitation.id).execute();
       return { ok: false as const, refusal: 'invalid' as const };
     }
-    const user = await trx.selectFrom('users').select(['role']).where('id', '=', input.userId).executeTakeFirstOrThrow();
+    const user = await trx.selectFrom('users').select(['role', 'email']).where('id', '=', input.userId).executeTakeFirstOrThrow();
     if (user.role !== 'parent') return { ok: false as const, refusal: 'staff' as const };
     const child = await trx.selectFrom('dependants').select(['id', 'guardian_id', 'co_guardian_id', 'removed_at']).where('id', '=', invitation.dependant_id).forUpdate().executeTakeFirstOrThrow();
     if (child.removed_at !== null) return { ok: false as const, refusal: 'invalid' as const };
     if (invitation.invited_by === input.userId || child.guardian_id === input.userId || child.co_guardian_id === input.userId) return { ok: false as const, refusal: 'own' as const };
+    if (user.email.toLowerCase() !== invitation.email.toLowerCase()) return { ok: false as const, refusal: 'other-address' as const };
     if (!input.accept) {
       await trx.updateTable('guardian_invitations').set({ state: 'declined', ended_at: input.now }).where('id', '=', invitation.id).execute();
       await trx.insertInto('child_file_changes').values({ dependant_id: child.id, section: 'guardians', summary: 'Invitation de l’autre parent refusée.', changed_by: input.userId, changed_at: input.now }).execute();

@@ -2,7 +2,9 @@
 // opened them, or when the family opens its dossier), what each child's dossier still lacks (read
 // from the child's file and the family's documents, judged by domain/registration.ts), and the
 // family's confirmation, child by child, which marks the family complete once all are confirmed.
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../connection.ts';
+import type { Database } from '../../database.ts';
 import { familyComplete, missingForChild, schoolYearSeason, type FamilyDocument, type Missing } from '../../../domain/registration.ts';
 import { listDependants } from '../family/index.ts';
 import { campaignById } from './campaigns.ts';
@@ -38,14 +40,38 @@ async function join(db: Db, userId: number, campaignIds: number[], now: Date): P
   return joined.map((row) => row.campaign_id);
 }
 
-/** Opened campaigns whose school year is not over: of the family's commune, and the one it was sent to. */
+/**
+ * Opened campaigns whose school year is not over: of the family's commune, and the one it was sent
+ * to when one of its products is the family's (subscribed to its offer, or booked): a campaign of
+ * another commune never lists a family that only typed its number.
+ */
 async function campaignsToJoin(db: Db, family: { userId: number; communeId: number | null }, asked: number | null, today: string): Promise<number[]> {
   if (family.communeId === null && asked === null) return [];
+  const theirs = (eb: ExpressionBuilder<Database, 'registration_campaigns'>) =>
+    eb.or([
+      eb.exists(
+        eb
+          .selectFrom('registration_campaign_products as cp')
+          .innerJoin('product_offers as po', 'po.product_id', 'cp.product_id')
+          .innerJoin('subscriptions as s', 's.service_offer_id', 'po.service_offer_id')
+          .select('cp.product_id')
+          .whereRef('cp.campaign_id', '=', 'registration_campaigns.id')
+          .where('s.user_id', '=', family.userId),
+      ),
+      eb.exists(
+        eb
+          .selectFrom('registration_campaign_products as cp')
+          .innerJoin('reservations as r', 'r.product_id', 'cp.product_id')
+          .select('cp.product_id')
+          .whereRef('cp.campaign_id', '=', 'registration_campaigns.id')
+          .where('r.user_id', '=', family.userId),
+      ),
+    ]);
   const rows = await db
     .selectFrom('registration_campaigns')
     .select(['id', 'school_year'])
     .where('opened_at', 'is not', null)
-    .where((eb) => eb.or([...(family.communeId === null ? [] : [eb('commune_id', '=', family.communeId)]), ...(asked === null ? [] : [eb('id', '=', asked)])]))
+    .where((eb) => eb.or([...(family.communeId === null ? [] : [eb('commune_id', '=', family.communeId)]), ...(asked === null ? [] : [eb.and([eb('id', '=', asked), theirs(eb)])])]))
     .execute();
   return rows.filter((row) => schoolYearSeason(row.school_year).end >= today).map((row) => row.id);
 }

@@ -78,6 +78,22 @@ describe('registration campaign', () => {
     ]);
     expect((await incompleteFamilies(database.db, campaign.id)).map((f) => f.userId)).toEqual([stranger.user.id]);
   });
+
+  it("lists a family of another commune that asks for the campaign only when one of its products is theirs", async () => {
+    const campaign = await demoCampaign(database.db, { seasonDay: days[0]!, staffId, now, today: days[0]! });
+    const elsewhere = await database.db.selectFrom('communes').select('id').where('slug', '!=', 'rosieres').executeTakeFirstOrThrow();
+    const family = await bookingFamily(database.db, 'autre-commune-dossier@example.fr');
+    await database.db.updateTable('users').set({ commune_id: elsewhere.id }).where('id', '=', family.user.id).execute();
+    const subscriptions = await database.db.deleteFrom('subscriptions').where('user_id', '=', family.user.id).returningAll().execute();
+    const asking = () => familyDossiers(database.db, { userId: family.user.id, communeId: elsewhere.id }, { asked: campaign.id, now, today: days[0]! });
+    // Its number typed in the address: nothing of the campaign is the family's, it is not listed.
+    expect((await asking()).joined).toEqual([]);
+    expect((await incompleteFamilies(database.db, campaign.id)).map((f) => f.userId)).not.toContain(family.user.id);
+    // Subscribed to the offer of the campaign's product (a refused booking sent it): listed.
+    await database.db.insertInto('subscriptions').values(subscriptions.map(({ id: _id, ...row }) => row)).execute();
+    expect(subscriptions.length).toBeGreaterThan(0);
+    expect((await asking()).joined).toEqual([campaign.id]);
+  });
 });
 
 describe('booking under a campaign', () => {

@@ -70,7 +70,7 @@ export function RulesPage({ child, guardians, selfId, rules, products, message, 
         <ul>
           {pending.map((rule) => (
             <li>
-              <strong>{rule.product}</strong> : {ruleText(rule, guardians, selfId)}, proposé par {rule.proposed_by === selfId ? 'vous' : guardianName(other ?? { firstName: null, lastName: null })}.
+              <strong>{rule.product}</strong> : {ruleText(rule, guardians, selfId)}, proposée par {rule.proposed_by === selfId ? 'vous' : guardianName(other ?? { firstName: null, lastName: null })}.
               <form method="post" action={`/mon-compte/garde-partagee/${child.id}/regles/reponse`} class="inline-form">
                 <input type="hidden" name="proposition" value={String(rule.id)} />
                 {rule.proposed_by === selfId ? (
