@@ -16,4 +16,14 @@ export const guardianMails = {
       action: { label: 'Voir l’invitation', url: input.link },
       after: ["Ce lien est valable 7 jours et ne sert qu'une fois. Connectez-vous ou créez votre compte, puis acceptez l'invitation. Si vous ne connaissez pas cette personne, ignorez ce message."],
     }),
+  ruleProposed: (input: { proposer: string; child: string; product: string; rule: string; link: string }): ComposedMail =>
+    composeMail({
+      subject: `Une règle de paiement attend votre réponse pour ${input.child}`,
+      greeting: 'Bonjour,',
+      paragraphs: [
+        `${input.proposer} propose une règle de paiement pour ${input.child}, activité « ${input.product} » : ${input.rule}.`,
+        'Elle ne s’applique qu’une fois que vous l’avez acceptée. Vous pouvez aussi la refuser : chacun continue alors de payer ce qu’il réserve.',
+      ],
+      action: { label: 'Répondre à la proposition', url: input.link },
+    }),
 };

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { findDependant } from '../../db/queries/family/index.ts';
 import { guardiansOf } from '../../db/queries/guardians/index.ts';
 import { cancelInvitation, inviteGuardian, pendingInvitation } from '../../db/queries/guardians/invitations.ts';
-import { answerRule, custodyRules, productsForRules, proposeRule, type RuleProposal } from '../../db/queries/guardians/custody-rules.ts';
+import { answerRule, custodyRules, productsForRules, proposeRule, ruleWords, type RuleProposal } from '../../db/queries/guardians/custody-rules.ts';
+import { findUser } from '../../db/queries/accounts/index.ts';
 import { endSharing } from '../../db/queries/guardians/guardians.ts';
 import { guardianMails, invitationLink } from '../../activities/guardians/index.ts';
 import { isoWeekday } from '../../domain/dates.ts';
@@ -159,7 +160,24 @@ export function custodyRoutes(deps: AppDeps): Hono<AppEnv> {
       },
       again: (form) => rulesPage(c, child, form),
       save: async ({ produit }) => {
-        await proposeRule(db, { dependantId: child.id, productId: produit, userId: user.id, proposal: proposal!, now: now() });
+        const ruleId = await proposeRule(db, { dependantId: child.id, productId: produit, userId: user.id, proposal: proposal!, now: now() });
+        // The other parent is told by mail: the rule waits for their answer, which the page alone would not say.
+        const other = guardians.find((g) => g.id !== user.id);
+        const account = other ? await findUser(db, other.id) : undefined;
+        const product = (await productsForRules(db, guardians.map((g) => g.id))).find((p) => p.id === produit);
+        if (account && product) {
+          await workflows.sendMailLater({
+            idempotencyKey: `custody-rule-${ruleId}-proposed`,
+            to: account.email,
+            mail: guardianMails.ruleProposed({
+              proposer: [user.first_name, user.last_name].filter(Boolean).join(' ') || 'L’autre parent',
+              child: child.first_name,
+              product: product.name,
+              rule: ruleWords[proposal!.rule],
+              link: `${config.PUBLIC_URL}/mon-compte/garde-partagee/${child.id}/regles`,
+            }),
+          });
+        }
       },
       then: `/mon-compte/garde-partagee/${child.id}/regles?ok=proposee`,
     });

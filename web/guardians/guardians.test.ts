@@ -144,7 +144,10 @@ describe('billing rules', () => {
 
     // Pending, the rule binds nobody: its proposer cannot accept it for the other.
     expect((await postForm(app(), `/mon-compte/garde-partagee/${h.child.id}/regles/reponse`, { proposition: String(rule.id), reponse: 'accepter' }, { Cookie: h.firstCookie })).status).toBe(400);
-    // The other parent learns of it from the child's sharing page; the proposer reads it as theirs.
+    // The other parent learns of it by mail, and from the child's sharing page; the proposer reads it as theirs.
+    const told = await waitForMail(database.db, h.second.user.email, /Une règle de paiement attend votre réponse/);
+    expect(told.text_body).toContain('semaines alternées');
+    expect(told.text_body).toContain(`/mon-compte/garde-partagee/${h.child.id}/regles`);
     const waiting = 'Une règle de paiement proposée par l’autre parent attend votre réponse.';
     expect(await (await get(`/mon-compte/garde-partagee/${h.child.id}`, h.secondCookie)).text()).toContain(waiting);
     expect(await (await get(`/mon-compte/garde-partagee/${h.child.id}`, h.firstCookie)).text()).not.toContain(waiting);
