@@ -237,7 +237,8 @@ export function OpenCampaignPage({ campaign, families }: { campaign: CampaignDet
         Ouvrir la campagne {campaign.school_year} : {campaign.commune}
       </h1>
       <p>
-        Dès l’ouverture, une famille au dossier incomplet {incompleteWords[campaign.when_incomplete]} ({campaign.products.map((p) => p.name).join(', ')}) pour l’année scolaire {campaign.school_year}.
+        Dès l’ouverture, une famille au dossier incomplet {campaign.when_incomplete === 'block' ? 'ne peut pas réserver' : 'paie au tarif le plus élevé'} les jours de l’année scolaire{' '}
+        {campaign.school_year} de ces activités : {campaign.products.map((p) => p.name).join(', ')}.
       </p>
       <p>
         {families} famille{families > 1 ? 's' : ''} ayant réservé ces activités cette année {families > 1 ? 'seront prévenues' : 'sera prévenue'} par mail le {formatLongDate(campaign.opens_on)} (ou dès l’ouverture si ce jour est passé), puis deux semaines avant la clôture et la veille, tant que {families > 1 ? 'leur' : 'son'} dossier n’est pas complet. Les autres familles de la commune le trouvent dans leur compte.
