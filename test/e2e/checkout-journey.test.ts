@@ -8,22 +8,10 @@ import { PASSWORD } from '../helpers/accounts.ts';
 import { addHomeAddress, bookingFamily } from '../helpers/booking.ts';
 import { handOverToProvider, signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
+import { pickDays } from '../helpers/calendar.ts';
 
 const e2e = useE2E();
 const text = async (page: Page) => ((await page.textContent('body')) ?? '').replace(/[\u00a0\u202f]/g, ' ');
-
-async function pickFourDays(page: Page): Promise<void> {
-  while ((await page.locator('input[name=date]:checked, input[type=hidden][name=date]').count()) < 4) {
-    const open = page.locator('#calendar input[name=date]:not(:checked)');
-    if ((await open.count()) === 0) {
-      const title = await page.locator('#calendar-title').textContent();
-      await page.getByRole('button', { name: 'Mois suivant →' }).click();
-      await expect.poll(() => page.locator('#calendar-title').textContent()).not.toBe(title);
-      continue;
-    }
-    await open.first().check();
-  }
-}
 
 describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('checkout (JavaScript: $javaScriptEnabled)', ({ javaScriptEnabled }) => {
   it('pays 20,00 € by wallet and 11,60 € by card, and everything agrees', async () => {
@@ -39,7 +27,7 @@ describe.each([{ javaScriptEnabled: true }, { javaScriptEnabled: false }])('chec
     await page.getByLabel('Matin', { exact: true }).check();
     await page.getByLabel(/^Jérémy Pardon/).check();
     if (javaScriptEnabled) await page.waitForLoadState('networkidle');
-    await pickFourDays(page);
+    await pickDays(page, 4);
     await page.getByRole('button', { name: 'Ajouter au panier' }).click();
     await expect.poll(() => text(page)).toContain('Total : 31,60 €');
     await page.getByRole('button', { name: 'Commander »' }).click();

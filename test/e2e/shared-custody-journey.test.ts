@@ -8,22 +8,10 @@ import { PASSWORD } from '../helpers/accounts.ts';
 import { addHomeAddress, bookingFamily } from '../helpers/booking.ts';
 import { signedIn } from '../helpers/browser.ts';
 import { useE2E } from '../helpers/e2e.ts';
+import { pickDays } from '../helpers/calendar.ts';
 
 const e2e = useE2E();
 const text = async (page: Page) => ((await page.textContent('body')) ?? '').replace(/[\u00a0\u202f]/g, ' ');
-
-async function pickTwoDays(page: Page): Promise<void> {
-  while ((await page.locator('input[name=date]:checked, input[type=hidden][name=date]').count()) < 2) {
-    const open = page.locator('#calendar input[name=date]:not(:checked)');
-    if ((await open.count()) === 0) {
-      const title = await page.locator('#calendar-title').textContent();
-      await page.getByRole('button', { name: 'Mois suivant →' }).click();
-      await expect.poll(() => page.locator('#calendar-title').textContent()).not.toBe(title);
-      continue;
-    }
-    await open.first().check();
-  }
-}
 
 describe('shared custody', () => {
   it('A invites B, B accepts from their own account and pays their own days from their wallet', async () => {
@@ -61,7 +49,7 @@ describe('shared custody', () => {
     await page.getByLabel('Matin', { exact: true }).check();
     await page.getByLabel(/^Jérémy Pardon/).check();
     await page.waitForLoadState('networkidle');
-    await pickTwoDays(page);
+    await pickDays(page, 2);
     await page.getByRole('button', { name: 'Ajouter au panier' }).click();
     await expect.poll(() => text(page)).toContain('Total : 15,80 €');
     await page.getByRole('button', { name: 'Commander »' }).click();
