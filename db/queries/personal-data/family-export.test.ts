@@ -2,6 +2,8 @@
 // fails here until it says what it holds of a family), and a family with a row in every table
 // that holds family data finds it in its export, and nothing of another family.
 import { sql } from 'kysely';
+import { addDays, parisDate } from '../../../domain/dates.ts';
+import { schoolYearOfDay } from '../../../domain/registration.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoCatalogue } from '../../demo/load.ts';
 import { createStaff } from '../../../test/helpers/accounts.ts';
@@ -86,10 +88,11 @@ beforeAll(async () => {
   await saveAuthorisations(db, { dependantId: child, schoolYear: '2026-2027', choices: [{ kind: 'photo-video', granted: true, weekdays: null }], userId, now });
   const [contact] = await listContacts(db, child);
   await db.insertInto('child_departures').values({ reservation_id: reservation.id, left_at: now, collected_by: 'contact', contact_id: contact!.id, recorded_by: staff.id, recorded_at: now }).execute();
-  // Listed in Rosières' yearly registration, the child's dossier confirmed.
+  // Listed in Rosières' yearly registration of the school year after the clock's, the child's dossier confirmed.
+  const nextYear = schoolYearOfDay(addDays(parisDate(now), 365));
   const campaign = await db
     .insertInto('registration_campaigns')
-    .values({ commune_id: rosieres.id, school_year: '2027-2028', opens_on: '2026-11-27', closes_on: '2027-06-30', when_incomplete: 'block', created_by: staff.id, created_at: now, opened_at: now })
+    .values({ commune_id: rosieres.id, school_year: nextYear, opens_on: parisDate(now), closes_on: `${nextYear.slice(5)}-06-30`, when_incomplete: 'block', created_by: staff.id, created_at: now, opened_at: now })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('registration_families').values({ campaign_id: campaign.id, user_id: userId, joined_at: now }).execute();

@@ -8,6 +8,7 @@ import { placeHolds, productForBooking } from '../booking/booking.ts';
 import { createStaff } from '../../../test/helpers/accounts.ts';
 import { bookingFamily, demoProduct, holdPlaces, payCart, serviceDaysFrom } from '../../../test/helpers/booking.ts';
 import { seasonAheadDay, testNow } from '../../../test/helpers/clock.ts';
+import { addDays } from '../../../domain/dates.ts';
 import { useTestDatabase } from '../../../test/helpers/database.ts';
 import { demoCampaign, fillChildFile } from '../../../test/helpers/registration.ts';
 import { campaignProgress, incompleteFamilies } from './progress.ts';
@@ -35,7 +36,7 @@ describe('registration campaign', () => {
   });
 
   it('opened, lists the families who booked its products that year; the family confirms each child once nothing lacks, then is complete', async () => {
-    const booked = await bookingFamily(database.db, 'inscrite@example.fr', [{ first: 'Léa', birth: '2018-03-01' }, { first: 'Hugo', birth: '2020-05-02' }]);
+    const booked = await bookingFamily(database.db, 'inscrite@example.fr', [{ first: 'Léa', birth: addDays(seasonAheadDay(), -9 * 365) }, { first: 'Hugo', birth: addDays(seasonAheadDay(), -7 * 365) }]);
     expect((await holdPlaces(database.db, booked, 'Matin', [days[0]!], now)).ok).toBe(true);
     await payCart(database.db, booked.user.id, now);
     const stranger = await bookingFamily(database.db, 'sans-reservation@example.fr');
